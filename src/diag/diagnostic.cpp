@@ -1,0 +1,45 @@
+#include "diag/diagnostic.h"
+
+namespace galley {
+
+std::string format(const Diagnostic& d) {
+  std::string out = d.loc.file.empty() ? std::string("galley") : d.loc.file;
+  out += ':';
+  if (d.loc.line > 0) {
+    out += std::to_string(d.loc.line);
+    out += ':';
+    out += std::to_string(d.loc.col > 0 ? d.loc.col : 1);
+    out += ':';
+  }
+  out += d.severity == Severity::Error ? " error: " : " warning: ";
+  out += d.message;
+  return out;
+}
+
+void Diagnostics::error(const SourceLoc& loc, std::string message) {
+  add({Severity::Error, loc, std::move(message)});
+}
+
+void Diagnostics::warning(const SourceLoc& loc, std::string message) {
+  add({Severity::Warning, loc, std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::Error) ++errors_;
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  for (const auto& d : other.items_) add(d);
+}
+
+void Diagnostics::promote_warnings() {
+  for (auto& d : items_) {
+    if (d.severity == Severity::Warning) {
+      d.severity = Severity::Error;
+      ++errors_;
+    }
+  }
+}
+
+}  // namespace galley

@@ -1,0 +1,138 @@
+// The display list: what layout/ hands to pdf/ and print/. Plain data, no
+// PDF or libharu types. Units are points; the origin is the top-left corner
+// of the trim box, y grows downwards (the bleed and slug have negative
+// coordinates or lie beyond the trim size).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "model/values.h"
+
+namespace galley::layout {
+
+using model::Color;
+
+// A font file used by the document. Glyph runs refer to it by index into
+// DisplayList::fonts, so each face is embedded once.
+struct FontRef {
+  std::string path;
+  unsigned face_index = 0;   // inside a collection
+  std::string family;
+  bool bold = false, italic = false;
+};
+
+// Source text of a group of glyphs: the unit of /ToUnicode and /ActualText.
+struct Cluster {
+  uint32_t glyph_begin = 0;  // index into GlyphRun::glyphs
+  uint32_t glyph_count = 0;  // 0 when the text maps to no glyph
+  std::string text;          // UTF-8, logical order
+};
+
+struct Glyph {
+  uint32_t gid = 0;
+  double x = 0, y = 0;  // pen position of this glyph, relative to the run origin
+  double advance = 0;   // points
+};
+
+// Glyphs in visual (left-to-right drawing) order with explicit positions.
+struct GlyphRun {
+  int font = 0;         // index into DisplayList::fonts
+  double size = 10;
+  Color color;
+  double x = 0, y = 0;  // baseline origin
+  std::vector<Glyph> glyphs;
+  std::vector<Cluster> clusters;
+  bool rtl = false;     // clusters in the run read right to left
+  SourceLoc loc;        // the block this text came from
+};
+
+struct Rect {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::optional<Color> fill, stroke;
+  double stroke_width = 0;
+  double radius = 0;
+  SourceLoc loc;
+};
+
+struct Path {
+  struct Op {
+    enum Kind { Move, Line, Curve, Close } kind = Move;
+    double x = 0, y = 0, x1 = 0, y1 = 0, x2 = 0, y2 = 0;  // Curve: control points x1,y1,x2,y2 then end x,y
+  };
+  std::vector<Op> ops;
+  std::optional<Color> fill, stroke;
+  double stroke_width = 0;
+  SourceLoc loc;
+};
+
+struct Image {
+  std::string path;
+  int pixel_width = 0, pixel_height = 0;
+  double x = 0, y = 0, w = 0, h = 0;          // where the whole image is placed
+  double clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;  // visible area (== placement unless fit: cover)
+  std::string alt;
+  SourceLoc loc;
+};
+
+using Item = std::variant<GlyphRun, Rect, Path, Image>;
+
+struct Link {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::string uri;   // external, or
+  std::string dest;  // a named destination
+  SourceLoc loc;
+};
+
+struct Destination {
+  std::string name;
+  double y = 0;
+};
+
+struct OutlineEntry {
+  std::string title;
+  int level = 1;
+  int page = 0;  // 0-based
+  double y = 0;
+};
+
+// A box in the page's own coordinates (same origin as items).
+struct Box {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+struct Page {
+  Box media, bleed, trim;  // trim is {0,0,width,height}
+  std::vector<Item> items; // painting order
+  std::vector<Link> links;
+  std::vector<Destination> destinations;
+  std::string label;       // printed page number ("" for none)
+  std::string master;
+};
+
+struct Metadata {
+  std::string title, subtitle, author, subject, keywords, language;
+  std::string date;  // ISO 8601 date or empty
+};
+
+struct OutputIntent {
+  std::string standard;     // "" or "PDF/X-4"
+  std::string icc_profile;  // path
+  std::string condition;
+};
+
+struct DisplayList {
+  std::vector<FontRef> fonts;
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+  Metadata meta;
+  OutputIntent intent;
+  bool crop_marks = false, registration_marks = false;
+  double bleed = 0;
+  std::string source_hash;  // hex digest of the inputs, for /ID
+};
+
+}  // namespace galley::layout

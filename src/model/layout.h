@@ -1,0 +1,134 @@
+// model::Layout: the layout descriptor, typed. Produced by load/. Lengths are
+// in points; font and image paths are absolute.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/values.h"
+
+namespace galley::model {
+
+struct PageSetup {
+  double width = 612, height = 792;  // trim size, after orientation
+  bool landscape = false;
+  double bleed = 0;
+  double slug = 0;                   // room outside the bleed for marks
+  bool crop_marks = false;
+  bool registration_marks = false;
+  SourceLoc loc;
+};
+
+struct FontFamily {
+  std::string name;
+  std::string regular, bold, italic, bold_italic;  // absolute paths; may be empty but for regular
+  SourceLoc loc;
+};
+
+enum class Align { Justify, Left, Right, Center };
+enum class VAlign { Top, Middle, Bottom };
+
+// Every field optional: `base:` inheritance is resolved by resolve/.
+struct Style {
+  std::string name;
+  SourceLoc loc;
+  std::string base;
+  SourceLoc base_loc;
+  std::optional<std::string> font;     // a family in `fonts:`
+  SourceLoc font_loc;
+  std::optional<bool> bold;            // `weight: bold|normal`
+  std::optional<bool> italic;          // `style: italic|normal`
+  std::optional<double> size, leading; // points
+  std::optional<Align> align;
+  std::optional<bool> hyphenate;
+  std::optional<std::string> language;
+  std::optional<double> space_before, space_after;
+  std::optional<double> first_indent, left_indent, right_indent;
+  std::optional<bool> keep_with_next;
+  std::optional<int> widows, orphans;
+  std::optional<std::string> color;    // a name in `colors:` or a literal
+  std::optional<Color> color_value;    // the colour itself, resolved by the loader
+  std::optional<std::string> background;
+  std::optional<Color> background_value;
+  std::optional<std::string> border;
+  std::optional<Color> border_value;
+  std::optional<double> border_width, padding, radius;
+  std::vector<std::string> features;   // OpenType: `smcp`, `-liga`, `tnum`
+  bool features_set = false;
+  std::optional<double> tracking;      // em/1000
+  std::optional<bool> uppercase;
+};
+
+struct Element {
+  enum class Kind { Rect, Line, Image, Text };
+  Kind kind = Kind::Rect;
+  SourceLoc loc;
+  Length x, y, width, height;          // line: x,y → x+width,y+height
+  std::optional<Color> fill, stroke;
+  double stroke_width = 1;
+  double radius = 0;
+  std::string src;                     // image
+  Fit fit = Fit::Cover;
+  Text text;                           // text; may use {{page}}, {{pages}}
+  std::string style;
+  bool bleed = false;                  // rect/image extended into the bleed on sides it touches
+};
+
+struct Frame {
+  std::string name;
+  std::string flow;
+  SourceLoc loc, flow_loc;
+  Length x, y, width, height;
+  int columns = 1;
+  double gutter = 12;
+  VAlign valign = VAlign::Top;
+  double padding = 0;
+  bool balance = false;
+};
+
+struct Master {
+  std::string name;
+  SourceLoc loc;
+  std::optional<Color> background;     // fills the page into the bleed
+  std::string background_image;        // absolute path, or empty
+  std::vector<Element> elements;
+  std::vector<Frame> frames;
+  std::optional<Element> header, footer;  // Kind::Text
+};
+
+struct SequenceEntry {
+  std::string master;
+  SourceLoc loc;
+  bool until_empty = false;
+  int count = 1;
+};
+
+struct FitRule {
+  std::string flow;
+  double shrink_to = 0;  // smallest body size, points
+  SourceLoc loc;
+};
+
+struct Output {
+  std::string standard;     // "" or "PDF/X-4"
+  std::string icc_profile;  // absolute path
+  std::string condition = "Coated offset";
+  std::string imposition = "none";  // none | booklet | trifold
+  SourceLoc loc;
+};
+
+struct Layout {
+  std::string path;
+  PageSetup page;
+  std::vector<FontFamily> fonts;
+  std::vector<std::string> fallback;  // family names, in order
+  std::map<std::string, Color> colors;
+  std::map<std::string, Style> styles;
+  std::map<std::string, Master> masters;
+  std::vector<SequenceEntry> sequence;
+  std::vector<FitRule> fit;
+  Output output;
+};
+
+}  // namespace galley::model

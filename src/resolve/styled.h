@@ -1,0 +1,122 @@
+// Styled blocks: what resolve/ hands to text/ and layout/. Variables are
+// substituted, the style cascade (`base:`) is flattened, and inline markup
+// has become runs with character styles.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "model/layout.h"
+
+namespace galley::resolve {
+
+using model::Align;
+using model::Color;
+
+// A fully resolved paragraph style: every field has a value.
+struct ParaStyle {
+  std::string name;
+  std::string font = "Noto Serif";  // family name in the layout's fonts
+  bool bold = false, italic = false;
+  double size = 10, leading = 13;
+  Align align = Align::Left;
+  bool hyphenate = false;
+  std::string language = "en-US";
+  double space_before = 0, space_after = 0;
+  double first_indent = 0, left_indent = 0, right_indent = 0;
+  bool keep_with_next = false;
+  int widows = 2, orphans = 2;
+  Color color = Color::black();
+  std::optional<Color> background, border;
+  double border_width = 0, padding = 0, radius = 0;
+  std::vector<std::string> features;  // "smcp", "-liga", ...
+  double tracking = 0;                // em/1000
+  bool uppercase = false;
+};
+
+// The character-level part of a style, for one run of text.
+struct CharStyle {
+  std::string font;
+  bool bold = false, italic = false;
+  double size = 10;
+  Color color = Color::black();
+  std::vector<std::string> features;
+  double tracking = 0;
+  std::string language;
+  std::string link;       // URI or "#id" for internal links; empty for none
+  bool code = false;
+};
+
+// One run of text in one character style. U+00A0, U+00AD and U+2028 (a hard
+// line break from the markup) are kept as characters for the line breaker.
+struct Run {
+  std::string text;  // UTF-8
+  CharStyle style;
+};
+
+struct Paragraph {
+  ParaStyle style;
+  std::vector<Run> runs;
+  SourceLoc loc;
+
+  std::string plain_text() const;  // the runs' text concatenated
+};
+
+struct ListItem {
+  std::string marker;  // "•", "1.", "a." ...
+  int depth = 0;       // 0 = top level
+  Paragraph para;
+};
+
+struct TableCell {
+  Paragraph para;
+};
+
+struct Block {
+  model::BlockKind kind = model::BlockKind::Paragraph;
+  SourceLoc loc;
+  std::string id;
+  bool keep_with_next = false;
+  int level = 1;                    // heading
+
+  // title, heading, paragraph, callout: one; quote: text then attribution.
+  std::vector<Paragraph> paras;
+  ParaStyle box;                    // quote/callout/table/image/qr box style (background, border, padding, spacing)
+
+  std::vector<ListItem> items;      // list, flattened in reading order
+
+  std::string src;                  // image
+  std::string alt;
+  std::optional<model::Length> width;
+  model::Fit fit = model::Fit::Contain;
+  std::optional<Paragraph> caption; // image, qr
+
+  std::vector<TableCell> header;                 // table
+  std::vector<std::vector<TableCell>> rows;
+  std::vector<model::Length> column_widths;
+  bool header_repeat = true;
+
+  std::string data;                 // qr
+  double qr_size = 72;
+
+  model::BreakKind break_kind = model::BreakKind::Page;
+};
+
+struct Flow {
+  std::string name;
+  SourceLoc loc;
+  std::vector<Block> blocks;
+};
+
+// Values for {{name}}: "meta.title", "recipient" (= "variables.recipient"), ...
+using Variables = std::map<std::string, std::string>;
+
+struct StyledDoc {
+  std::vector<Flow> flows;
+  std::map<std::string, ParaStyle> styles;  // every style of the layout, resolved
+  Variables variables;
+};
+
+}  // namespace galley::resolve

@@ -1,0 +1,55 @@
+// The font book: every face of the layout's `fonts:`, loaded once with
+// FreeType and HarfBuzz, and the fallback order used per character.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "model/layout.h"
+
+struct hb_font_t;
+struct FT_FaceRec_;
+
+namespace galley::text {
+
+struct FaceInfo {
+  std::string family;
+  std::string path;
+  bool bold = false, italic = false;
+  unsigned units_per_em = 1000;
+  double ascender = 0.8, descender = 0.2, cap_height = 0.7, x_height = 0.5;  // per em, descender positive
+  bool embeddable = true;  // OS/2 fsType allows embedding
+  std::string postscript_name;
+};
+
+class FontBook {
+ public:
+  // Loads every face named by the layout. Missing or unreadable files are
+  // errors at the `fonts:` entry.
+  static std::optional<FontBook> load(const model::Layout& layout, Diagnostics& diags);
+  FontBook(FontBook&&) noexcept;
+  FontBook& operator=(FontBook&&) noexcept;
+  ~FontBook();
+
+  int size() const;
+  const FaceInfo& info(int face) const;
+  hb_font_t* hb_font(int face) const;  // scaled in font units (upem)
+  bool has_glyph(int face, char32_t cp) const;
+  uint32_t glyph(int face, char32_t cp) const;  // 0 when missing
+  double advance(int face, uint32_t gid) const; // per em
+
+  // The face for a family and weight/slant, falling back to the family's
+  // regular face; -1 when the family is unknown.
+  int find(const std::string& family, bool bold, bool italic) const;
+  // The style's family first, then the layout's fallback families.
+  std::vector<int> fallback_chain(const std::string& family, bool bold, bool italic) const;
+
+ private:
+  FontBook();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace galley::text
