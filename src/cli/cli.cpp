@@ -1,12 +1,196 @@
 #include "cli/cli.h"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
+#include <exception>
+#include <filesystem>
+
+#include "cli/atomic_write.h"
+#include "cli/batch.h"
+#include "cli/pipeline.h"
+#include "cli/report.h"
+#include "layout/layout.h"
+#include "load/load.h"
+#include "print/impose.h"
+#include "resolve/resolve.h"
+#include "text/coverage.h"
+#include "text/shape.h"
+
+#ifndef GALLEY_VERSION
+#define GALLEY_VERSION "0"
+#endif
 
 namespace galley::cli {
+namespace {
 
-int run(int, char**) {
-  std::fputs("galley: not built yet\n", stderr);
-  return InternalError;
+struct BuildArgs {
+  std::string content, layout, output, dump_layout, impose;
+  std::vector<std::string> set;
+  bool stats = false, strict = false, greedy = false;
+  BatchArgs batch;
+};
+
+// `--set name=value` pairs; a malformed one is a usage error.
+bool parse_overrides(const std::vector<std::string>& raw, Overrides& out) {
+  for (const auto& kv : raw) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::fprintf(stderr, "galley: error: --set takes name=value, not '%s'\n", kv.c_str());
+      return false;
+    }
+    out.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+  }
+  return true;
+}
+
+std::string default_output(const std::string& content) {
+  return std::filesystem::path(content).stem().string() + ".pdf";
+}
+
+bool parse_imposition(const std::string& name, print::Imposition& out) {
+  if (name.empty() || name == "none") out = print::Imposition::None;
+  else if (name == "booklet") out = print::Imposition::Booklet;
+  else if (name == "trifold") out = print::Imposition::Trifold;
+  else return false;
+  return true;
+}
+
+// The imposed sheets go beside the reader's PDF: NAME-imposed.pdf.
+std::string imposed_path(const std::string& output) {
+  std::filesystem::path p(output);
+  return (p.parent_path() / (p.stem().string() + "-imposed.pdf")).string();
+}
+
+int finish(const Diagnostics& diags) {
+  print_diagnostics(diags, stderr);
+  return diags.has_errors() ? InputError : Ok;
+}
+
+int run_build(const BuildArgs& a, bool write) {
+  Overrides overrides;
+  if (!parse_overrides(a.set, overrides)) return UsageError;
+  print::Imposition imposition = print::Imposition::None;
+  if (!parse_imposition(a.impose, imposition)) {
+    std::fprintf(stderr, "galley: error: --impose takes booklet or trifold, not '%s'\n", a.impose.c_str());
+    return UsageError;
+  }
+
+  Diagnostics diags;
+  auto session = Session::open(a.content, a.layout, diags);
+  if (!session) return finish(diags);
+
+  BuildOptions opts;
+  opts.greedy = a.greedy;
+  opts.write_pdf = write;
+  opts.strict = a.strict;
+
+  if (!a.batch.data.empty()) {
+    if (!write) {
+      std::fprintf(stderr, "galley: error: --data works with build, not check\n");
+      return UsageError;
+    }
+    std::string out = a.output.empty() ? std::filesystem::path(a.content).stem().string() + "-{{row}}.pdf" : a.output;
+    return run_batch(*session, overrides, a.batch, out, opts, diags);
+  }
+
+  auto vars = resolve::make_variables(session->doc, overrides);
+  auto result = build(*session, vars, opts, diags);
+  result.timings.load = session->load_seconds;
+
+  if (!a.dump_layout.empty() && result.display) {
+    std::string json = layout::to_json(*result.display);
+    if (a.dump_layout == "-") {
+      std::fwrite(json.data(), 1, json.size(), stdout);
+    } else if (auto err = write_atomically(a.dump_layout, json); !err.empty()) {
+      diags.error({a.dump_layout, 0, 0}, err);
+    }
+  }
+  if (a.stats) {
+    int pages = result.display ? static_cast<int>(result.display->pages.size()) : 0;
+    print_stats(result.stats, text::missing_glyph_count(), result.timings, pages, stderr);
+  }
+  if (!write || diags.has_errors() || !result.pdf) return finish(diags);
+
+  std::string output = a.output.empty() ? default_output(a.content) : a.output;
+  if (auto err = write_atomically(output, *result.pdf); !err.empty()) {
+    diags.error({output, 0, 0}, err);
+    return finish(diags);
+  }
+  if (imposition == print::Imposition::None) {
+    const std::string& from_layout = session->layout.output.imposition;
+    parse_imposition(from_layout, imposition);
+  }
+  if (imposition != print::Imposition::None) {
+    auto imposed = print::impose(*result.pdf, imposition, diags);
+    if (imposed) {
+      std::string ipath = imposed_path(output);
+      if (auto err = write_atomically(ipath, *imposed); !err.empty()) diags.error({ipath, 0, 0}, err);
+    }
+  }
+  return finish(diags);
+}
+
+int run_fonts(const std::string& layout_path) {
+  Diagnostics diags;
+  auto layout = load::load_layout(layout_path, diags);
+  if (!layout) return finish(diags);
+  auto fonts = text::FontBook::load(*layout, diags);
+  if (!fonts) return finish(diags);
+  std::string listing = text::describe(*fonts);
+  std::fwrite(listing.data(), 1, listing.size(), stdout);
+  return finish(diags);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  try {
+    CLI::App app{"galley: YAML content + YAML layout -> print-ready PDF"};
+    app.set_version_flag("--version,-V", "galley " GALLEY_VERSION);
+    app.require_subcommand(1);
+
+    BuildArgs build_args;
+    auto* build_cmd = app.add_subcommand("build", "lay out and write the PDF");
+    build_cmd->add_option("content", build_args.content, "content descriptor (YAML)")->required();
+    build_cmd->add_option("--layout,-l", build_args.layout, "layout descriptor; overrides the content's layout:");
+    build_cmd->add_option("--set", build_args.set, "set a variable: name=value (repeatable)");
+    build_cmd->add_flag("--strict", build_args.strict, "treat warnings (preflight included) as errors");
+    build_cmd->add_flag("--greedy", build_args.greedy, "greedy line breaking instead of Knuth-Plass (for comparison)");
+    build_cmd->add_option("-o,--output", build_args.output, "output PDF (batch: a name template such as 'out/{{slug}}.pdf')");
+    build_cmd->add_option("--dump-layout", build_args.dump_layout, "write the display list as JSON to FILE ('-' for stdout)");
+    build_cmd->add_flag("--stats", build_args.stats, "print line-breaking quality and stage timings to stderr");
+    build_cmd->add_option("--impose", build_args.impose, "also write NAME-imposed.pdf: booklet or trifold");
+    add_batch_options(build_cmd, build_args.batch);
+
+    BuildArgs check_args;
+    auto* check_cmd = app.add_subcommand("check", "load, lay out and preflight; write nothing");
+    check_cmd->add_option("content", check_args.content, "content descriptor (YAML)")->required();
+    check_cmd->add_option("--layout,-l", check_args.layout, "layout descriptor; overrides the content's layout:");
+    check_cmd->add_option("--set", check_args.set, "set a variable: name=value (repeatable)");
+    check_cmd->add_flag("--strict", check_args.strict, "treat warnings (preflight included) as errors");
+
+    std::string fonts_layout;
+    auto* fonts_cmd = app.add_subcommand("fonts", "list the layout's font families, faces and coverage");
+    fonts_cmd->add_option("layout", fonts_layout, "layout descriptor (YAML)")->required();
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      int code = app.exit(e);
+      return code == 0 ? Ok : UsageError;
+    }
+    if (*build_cmd) return run_build(build_args, true);
+    if (*check_cmd) return run_build(check_args, false);
+    if (*fonts_cmd) return run_fonts(fonts_layout);
+    return UsageError;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "galley: internal error: %s\n", e.what());
+    return InternalError;
+  } catch (...) {
+    std::fprintf(stderr, "galley: internal error\n");
+    return InternalError;
+  }
 }
 
 }  // namespace galley::cli

@@ -1,0 +1,217 @@
+#include "cli/batch.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "cli/atomic_write.h"
+#include "cli/cli.h"
+#include "cli/combine.h"
+#include "cli/data_file.h"
+#include "cli/report.h"
+#include "pdf/write.h"
+#include "resolve/resolve.h"
+
+namespace galley::cli {
+namespace {
+
+struct Shard {
+  int index = 1, count = 1;  // 1-based index
+};
+
+bool parse_shard(const std::string& text, Shard& out) {
+  if (text.empty()) return true;
+  auto slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  char* end = nullptr;
+  long i = std::strtol(text.c_str(), &end, 10);
+  if (end != text.c_str() + slash) return false;
+  long n = std::strtol(text.c_str() + slash + 1, &end, 10);
+  if (*end != '\0' || n < 1 || i < 1 || i > n || n > 1000000) return false;
+  out = {static_cast<int>(i), static_cast<int>(n)};
+  return true;
+}
+
+// A progress line on a terminal; nothing in CI or when stderr is a file.
+class Progress {
+ public:
+  explicit Progress(size_t total)
+      : total_(total), enabled_(isatty(STDERR_FILENO) && std::getenv("CI") == nullptr && total > 1) {}
+
+  void draw(size_t done) {
+    if (!enabled_) return;
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    double rate = elapsed > 0 ? done / elapsed : 0;
+    double left = rate > 0 ? (total_ - done) / rate : 0;
+    const int width = 30;
+    int filled = static_cast<int>(width * done / std::max<size_t>(total_, 1));
+    std::string bar(static_cast<size_t>(filled), '=');
+    bar.resize(width, ' ');
+    std::fprintf(stderr, "\r[%s] %zu/%zu  %.1f rows/s  %.0fs left ", bar.c_str(), done, total_, rate, left);
+    std::fflush(stderr);
+  }
+  void finish() {
+    if (enabled_) std::fputs("\n", stderr);
+  }
+
+ private:
+  size_t total_;
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+struct RowJob {
+  size_t row = 0;  // 1-based in the data file
+  DataRow data;
+  resolve::Variables vars;
+  std::string output;
+  Diagnostics diags;
+  std::optional<layout::DisplayList> display;
+  bool ok = false;
+};
+
+// Row diagnostics are reported at the row in the data file, with the
+// original location kept in the message, so a bad field is easy to find.
+void report_row(const RowJob& job, std::FILE* out) {
+  for (const auto& d : job.diags.all()) {
+    Diagnostic shown = d;
+    shown.loc = job.data.loc;
+    shown.message = "row " + std::to_string(job.row) + ": " + format(d);
+    std::fprintf(out, "%s\n", format(shown).c_str());
+  }
+}
+
+}  // namespace
+
+void add_batch_options(CLI::App* cmd, BatchArgs& args) {
+  cmd->add_option("--data", args.data, "build one PDF per row of a CSV, YAML or JSON file");
+  cmd->add_option("--combine", args.combine, "with --data: write one PDF of all rows instead");
+  cmd->add_option("--jobs,-j", args.jobs, "with --data: threads (default: the number of cores)")->check(CLI::Range(0, 1024));
+  cmd->add_option("--shard", args.shard, "with --data: build only share i of n (1-based), e.g. 2/8");
+}
+
+int run_batch(const Session& session, const Overrides& overrides, const BatchArgs& args,
+              const std::string& output_template, const BuildOptions& opts, Diagnostics& diags) {
+  Shard shard;
+  if (!parse_shard(args.shard, shard)) {
+    std::fprintf(stderr, "galley: error: --shard takes i/n with 1 <= i <= n, not '%s'\n", args.shard.c_str());
+    return UsageError;
+  }
+  auto rows = read_data(args.data, diags);
+  if (!rows) {
+    print_diagnostics(diags, stderr);
+    return InputError;
+  }
+
+  std::vector<RowJob> jobs;
+  for (size_t r = 0; r < rows->size(); ++r) {
+    if (static_cast<int>(r % static_cast<size_t>(shard.count)) != shard.index - 1) continue;
+    RowJob job;
+    job.row = r + 1;
+    job.data = (*rows)[r];
+    Overrides row_vars = overrides;
+    for (const auto& [k, v] : job.data.fields) row_vars.emplace_back(k, v);
+    row_vars.emplace_back("row", std::to_string(job.row));
+    job.vars = resolve::make_variables(session.doc, row_vars);
+    jobs.push_back(std::move(job));
+  }
+
+  // Names first: a clash is found before any file is touched.
+  bool names_ok = true;
+  if (args.combine.empty()) {
+    std::map<std::string, size_t> seen;
+    for (auto& job : jobs) {
+      Diagnostics name_diags;
+      job.output = resolve::substitute(output_template, job.data.loc, job.vars, name_diags);
+      if (name_diags.has_errors()) {
+        for (const auto& d : name_diags.all()) diags.error(job.data.loc, "row " + std::to_string(job.row) + ": output name: " + d.message);
+        names_ok = false;
+        continue;
+      }
+      auto [it, fresh] = seen.emplace(job.output, job.row);
+      if (!fresh) {
+        diags.error(job.data.loc, "rows " + std::to_string(it->second) + " and " + std::to_string(job.row) +
+                                      " would both write '" + job.output + "'");
+        names_ok = false;
+      }
+    }
+  }
+  if (!names_ok) {
+    print_diagnostics(diags, stderr);
+    return InputError;
+  }
+
+  size_t threads = args.jobs > 0 ? static_cast<size_t>(args.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min(threads, std::max<size_t>(jobs.size(), 1));
+  bool keep_display = !args.combine.empty();
+  std::atomic<size_t> next{0}, done{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      RowJob& job = jobs[i];
+      BuildOptions row_opts = opts;
+      row_opts.write_pdf = !keep_display;
+      auto result = build(session, job.vars, row_opts, job.diags);
+      if (!job.diags.has_errors()) {
+        if (keep_display) {
+          job.display = std::move(result.display);
+          job.ok = job.display.has_value();
+        } else if (result.pdf) {
+          std::string err = write_atomically(job.output, *result.pdf);
+          if (!err.empty()) job.diags.error({job.output, 0, 0}, err);
+          job.ok = err.empty();
+        }
+      }
+      ++done;
+    }
+  };
+
+  Progress progress(jobs.size());
+  std::vector<std::thread> pool;
+  if (threads > 1) {
+    for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    while (done < jobs.size()) {
+      progress.draw(done);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  } else {
+    worker();
+  }
+  for (auto& t : pool) t.join();
+  progress.draw(done);
+  progress.finish();
+
+  print_diagnostics(diags, stderr);
+  size_t failed = 0;
+  for (const auto& job : jobs) {
+    report_row(job, stderr);
+    if (!job.ok) ++failed;
+  }
+
+  if (keep_display && failed == 0) {
+    std::vector<layout::DisplayList> parts;
+    for (auto& job : jobs) parts.push_back(std::move(*job.display));
+    Diagnostics combined_diags;
+    auto bytes = pdf::write_pdf(combine(std::move(parts)), combined_diags);
+    if (bytes && !combined_diags.has_errors()) {
+      std::string err = write_atomically(args.combine, *bytes);
+      if (!err.empty()) combined_diags.error({args.combine, 0, 0}, err);
+    }
+    print_diagnostics(combined_diags, stderr);
+    if (combined_diags.has_errors()) return InputError;
+  }
+  if (failed > 0) {
+    std::fprintf(stderr, "galley: %zu of %zu rows failed%s\n", failed, jobs.size(),
+                 keep_display ? "; nothing combined" : "; the others were written");
+    return InputError;
+  }
+  return Ok;
+}
+
+}  // namespace galley::cli

@@ -1,0 +1,86 @@
+#include "cli/pipeline.h"
+
+#include <chrono>
+
+#include "layout/layout.h"
+#include "load/load.h"
+#include "pdf/write.h"
+#include "print/preflight.h"
+#include "resolve/resolve.h"
+
+namespace galley::cli {
+namespace {
+
+// Times one stage for --stats; the clock never reaches the output.
+class Stopwatch {
+ public:
+  double lap() {
+    auto now = std::chrono::steady_clock::now();
+    double s = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+void Timings::add(const Timings& o) {
+  load += o.load;
+  resolve += o.resolve;
+  layout += o.layout;
+  pdf += o.pdf;
+  preflight += o.preflight;
+}
+
+std::optional<Session> Session::open(const std::string& content_path, const std::string& layout_path,
+                                     Diagnostics& diags) {
+  Stopwatch watch;
+  auto doc = load::load_document(content_path, diags);
+  if (!doc) return std::nullopt;
+  std::string lpath = layout_path.empty() ? doc->layout_path : layout_path;
+  if (lpath.empty()) {
+    diags.error({content_path, 0, 0}, "no layout: name one with 'layout:' or --layout");
+    return std::nullopt;
+  }
+  auto layout = load::load_layout(lpath, diags);
+  if (!layout) return std::nullopt;
+  load::cross_check(*doc, *layout, diags);
+  if (diags.has_errors()) return std::nullopt;
+  auto fonts = text::FontBook::load(*layout, diags);
+  if (!fonts || diags.has_errors()) return std::nullopt;
+  Session s{std::move(*doc), std::move(*layout), std::move(*fonts), 0};
+  s.load_seconds = watch.lap();
+  return s;
+}
+
+BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
+                  Diagnostics& diags) {
+  BuildResult result;
+  Stopwatch watch;
+  auto styled = resolve::resolve(session.doc, session.layout, vars, diags);
+  result.timings.resolve = watch.lap();
+  if (!styled || diags.has_errors()) return result;
+
+  layout::Options lopts;
+  lopts.greedy = opts.greedy;
+  lopts.stats = &result.stats;
+  result.display = layout::lay_out(*styled, session.layout, session.fonts, lopts, diags);
+  result.timings.layout = watch.lap();
+  if (!result.display || diags.has_errors()) return result;
+
+  if (opts.preflight) {
+    print::preflight(*result.display, diags);
+    result.timings.preflight = watch.lap();
+  }
+  if (opts.strict) diags.promote_warnings();
+  if (!opts.write_pdf || diags.has_errors()) return result;
+  result.pdf = pdf::write_pdf(*result.display, diags);
+  result.timings.pdf = watch.lap();
+  if (diags.has_errors()) result.pdf.reset();
+  return result;
+}
+
+}  // namespace galley::cli

@@ -1,0 +1,59 @@
+// The pipeline from descriptors to PDF bytes, as the commands use it. A
+// Session holds what a batch shares between rows (model, layout, fonts);
+// per-row work starts at resolve.
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "layout/page.h"
+#include "linebreak/line.h"
+#include "model/document.h"
+#include "model/layout.h"
+#include "resolve/styled.h"
+#include "text/font_book.h"
+
+namespace galley::cli {
+
+using Overrides = std::vector<std::pair<std::string, std::string>>;
+
+// Wall time of each stage, seconds, for `--stats` (never written to a PDF).
+struct Timings {
+  double load = 0, resolve = 0, layout = 0, pdf = 0, preflight = 0;
+  void add(const Timings& o);
+};
+
+struct Session {
+  model::Document doc;
+  model::Layout layout;
+  text::FontBook fonts;
+  double load_seconds = 0;
+
+  // Loads and validates both descriptors and the fonts. `layout_path`
+  // overrides the content's `layout:` when not empty.
+  static std::optional<Session> open(const std::string& content_path, const std::string& layout_path,
+                                     Diagnostics& diags);
+};
+
+struct BuildOptions {
+  bool greedy = false;     // greedy line breaking, for comparisons
+  bool preflight = true;
+  bool write_pdf = true;   // false for `check`
+  bool strict = false;     // warnings, preflight's included, become errors
+};
+
+struct BuildResult {
+  std::optional<layout::DisplayList> display;
+  std::optional<std::string> pdf;
+  linebreak::Stats stats;
+  Timings timings;
+};
+
+// Resolves, lays out, preflights and writes one document with `vars`.
+// The result's pdf is empty when any error was reported.
+BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
+                  Diagnostics& diags);
+
+}  // namespace galley::cli

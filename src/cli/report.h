@@ -1,0 +1,17 @@
+// What the CLI prints besides the PDF: diagnostics and `--stats`.
+#pragma once
+#include <cstdio>
+
+#include "cli/pipeline.h"
+#include "diag/diagnostic.h"
+
+namespace galley::cli {
+
+// Prints every diagnostic to `out`, one `file:line:col: severity: message` a line.
+void print_diagnostics(const Diagnostics& diags, std::FILE* out);
+
+// The --stats table: line quality figures and stage timings.
+void print_stats(const linebreak::Stats& stats, int missing_glyphs, const Timings& t, int pages,
+                 std::FILE* out);
+
+}  // namespace galley::cli

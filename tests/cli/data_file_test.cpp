@@ -1,0 +1,42 @@
+#include <doctest/doctest.h>
+
+#include "cli/data_file.h"
+
+using namespace galley;
+using namespace galley::cli;
+
+TEST_CASE("CSV: header, quoted fields with commas, doubled quotes and newlines, CRLF") {
+  Diagnostics diags;
+  auto rows = parse_csv("slug,recipient\r\na,\"Doe, Jane\"\r\nb,\"say \"\"hi\"\"\nthere\"\n\nc,plain", "r.csv", diags);
+  REQUIRE(rows);
+  REQUIRE(rows->size() == 3);
+  CHECK((*rows)[0].fields.at("recipient") == "Doe, Jane");
+  CHECK((*rows)[0].loc.line == 2);
+  CHECK((*rows)[1].fields.at("recipient") == "say \"hi\"\nthere");
+  CHECK((*rows)[2].fields.at("slug") == "c");
+  CHECK((*rows)[2].loc.line == 6);
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("CSV: a row with the wrong number of fields is an error at its line") {
+  Diagnostics diags;
+  auto rows = parse_csv("a,b\n1,2\n3\n", "r.csv", diags);
+  CHECK_FALSE(rows);
+  REQUIRE(diags.all().size() == 1);
+  CHECK(format(diags.all()[0]) == "r.csv:3:1: error: row 2 has 1 fields; the header has 2");
+}
+
+TEST_CASE("CSV: an unterminated quote and a repeated field name are errors") {
+  Diagnostics d1;
+  CHECK_FALSE(parse_csv("a\n\"open\n", "r.csv", d1));
+  CHECK(format(d1.all().at(0)) == "r.csv:2:1: error: unterminated quoted field");
+  Diagnostics d2;
+  CHECK_FALSE(parse_csv("a,b,a\n1,2,3\n", "r.csv", d2));
+  CHECK(format(d2.all().at(0)) == "r.csv:1:5: error: field 'a' named twice");
+}
+
+TEST_CASE("an empty CSV has no header") {
+  Diagnostics diags;
+  CHECK_FALSE(parse_csv("", "r.csv", diags));
+  CHECK(diags.has_errors());
+}

@@ -1,0 +1,100 @@
+// Batch generation from a data file.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "harness.h"
+
+using namespace e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kHandout = "content/mayo-ir-residency.yaml --layout layouts/handout-a4.yaml";
+
+std::string write_rows(const std::string& dir, int n) {
+  std::string csv = "slug,recipient\n";
+  for (int i = 1; i <= n; ++i) {
+    char name[64];
+    std::snprintf(name, sizeof name, "applicant-%03d,\"Applicant %03d, MD\"\n", i, i);
+    csv += name;
+  }
+  write_file(dir + "/rows.csv", csv);
+  return dir + "/rows.csv";
+}
+
+}  // namespace
+
+TEST_CASE("batch output equals one-by-one builds, whatever the number of jobs") {
+  std::string dir = temp_dir();
+  std::string rows = write_rows(dir, 4);
+  fs::create_directories(dir + "/j1");
+  fs::create_directories(dir + "/j2");
+  Run j1 = galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --jobs 1 -o " + quote(dir + "/j1/{{slug}}.pdf"));
+  INFO(j1.err);
+  REQUIRE(j1.exit_code == 0);
+  Run j2 = galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --jobs 2 -o " + quote(dir + "/j2/{{slug}}.pdf"));
+  REQUIRE(j2.exit_code == 0);
+  for (int i = 1; i <= 4; ++i) {
+    char slug[32];
+    std::snprintf(slug, sizeof slug, "applicant-%03d.pdf", i);
+    std::string a = read_file(dir + "/j1/" + slug);
+    REQUIRE(a.rfind("%PDF-", 0) == 0);
+    CHECK(a == read_file(dir + "/j2/" + slug));
+    if (i == 3) {
+      Run one = galley(std::string("build ") + kHandout + " --set 'recipient=Applicant 003, MD' -o " + quote(dir + "/one.pdf"));
+      REQUIRE(one.exit_code == 0);
+      CHECK(read_file(dir + "/one.pdf") == a);
+      CHECK(pdf_text(dir + "/j1/" + slug).find("Applicant 003, MD") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("shards cover every row exactly once") {
+  std::string dir = temp_dir();
+  std::string rows = write_rows(dir, 7);
+  for (int s = 1; s <= 3; ++s) {
+    Run r = galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --shard " + std::to_string(s) + "/3 -o " +
+                   quote(dir + "/{{slug}}.shard" + std::to_string(s)));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  for (int i = 1; i <= 7; ++i) {
+    int found = 0;
+    for (int s = 1; s <= 3; ++s) {
+      char name[64];
+      std::snprintf(name, sizeof name, "/applicant-%03d.shard%d", i, s);
+      if (fs::exists(dir + name)) ++found;
+    }
+    CHECK(found == 1);
+  }
+  CHECK(galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --shard 4/3").exit_code == 2);
+}
+
+TEST_CASE("a bad row is reported with its number; the other rows are written") {
+  std::string dir = temp_dir();
+  write_minimal_pair(dir, "    - paragraph: \"Your mentor: {{mentor}}\"\n");
+  write_file(dir + "/rows.yaml",
+             "- {slug: a, mentor: Ann}\n"
+             "- {slug: b}\n"
+             "- {slug: c, mentor: Cy}\n");
+  Run r = galley("build " + quote(dir + "/content.yaml") + " --data " + quote(dir + "/rows.yaml") + " -o " +
+                 quote(dir + "/{{slug}}.pdf"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("rows.yaml:2:3: error: row 2: ") != std::string::npos);
+  CHECK(r.err.find("mentor") != std::string::npos);
+  CHECK(r.err.find("1 of 3 rows failed") != std::string::npos);
+  CHECK(fs::exists(dir + "/a.pdf"));
+  CHECK_FALSE(fs::exists(dir + "/b.pdf"));
+  CHECK(fs::exists(dir + "/c.pdf"));
+}
+
+TEST_CASE("two rows writing the same file are refused before anything is written") {
+  std::string dir = temp_dir();
+  write_file(dir + "/rows.csv", "slug,recipient\nsame,A\nother,B\nsame,C\n");
+  Run r = galley(std::string("build ") + kHandout + " --data " + quote(dir + "/rows.csv") + " -o " + quote(dir + "/{{slug}}.pdf"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("rows 1 and 3") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/same.pdf"));
+  CHECK_FALSE(fs::exists(dir + "/other.pdf"));
+}

@@ -1,0 +1,88 @@
+// The command line's contract: exit codes, diagnostics, atomic output.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "harness.h"
+
+using namespace e2e;
+
+
+TEST_CASE("--version and --help exit 0; a bad command line exits 2") {
+  CHECK(galley("--version").exit_code == 0);
+  CHECK(galley("--help").exit_code == 0);
+  CHECK(galley("").exit_code == 2);
+  CHECK(galley("build").exit_code == 2);
+  CHECK(galley("frobnicate x.yaml").exit_code == 2);
+  CHECK(galley("build x.yaml --set novalue").exit_code == 2);
+}
+
+TEST_CASE("a missing file is an input error with its name") {
+  Run r = galley("build does-not-exist.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("does-not-exist.yaml") != std::string::npos);
+  CHECK(r.err.find("error:") != std::string::npos);
+}
+
+TEST_CASE("'colour' for 'color' is reported at its line and column and leaves the old PDF untouched") {
+  std::string dir = temp_dir();
+  write_minimal_pair(dir);
+  Run ok = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  INFO(ok.err);
+  REQUIRE(ok.exit_code == 0);
+  std::string before = read_file(dir + "/out.pdf");
+  REQUIRE(before.rfind("%PDF-", 0) == 0);
+
+  // A style with a misspelt key, on line 7 of the layout.
+  std::string layout = read_file(dir + "/layout.yaml");
+  std::string from = "  body: {font: Noto Serif, size: 10pt, leading: 13pt}\n";
+  layout.replace(layout.find(from), from.size(), "  body: {font: Noto Serif, size: 10pt, leading: 13pt}\n  h1: {colour: red}\n");
+  write_file(dir + "/layout.yaml", layout);
+  Run bad = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("layout.yaml:7:8: error: unknown key 'colour'") != std::string::npos);
+  CHECK(bad.err.find("did you mean 'color'") != std::string::npos);
+  CHECK(read_file(dir + "/out.pdf") == before);
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+  }
+}
+
+TEST_CASE("an undefined variable is an error at its location; --set defines it") {
+  std::string dir = temp_dir();
+  write_minimal_pair(dir, "    - paragraph: \"Dear {{title_of_the_day}}\"\n");
+  Run bad = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("content.yaml:8:") != std::string::npos);
+  CHECK(bad.err.find("title_of_the_day") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir + "/out.pdf"));
+
+  Run good = galley("build " + quote(dir + "/content.yaml") + " --set title_of_the_day=Colleague -o " + quote(dir + "/out.pdf"));
+  INFO(good.err);
+  CHECK(good.exit_code == 0);
+  CHECK(pdf_text(dir + "/out.pdf").find("Dear Colleague") != std::string::npos);
+}
+
+TEST_CASE("check lays out and writes nothing") {
+  std::string dir = temp_dir();
+  write_minimal_pair(dir);
+  Run r = galley("check " + quote(dir + "/content.yaml"));
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists("content.pdf"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    CHECK(entry.path().extension() != ".pdf");
+  }
+}
+
+TEST_CASE("--dump-layout writes the display list as JSON") {
+  std::string dir = temp_dir();
+  write_minimal_pair(dir);
+  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/o.pdf") + " --dump-layout " +
+                 quote(dir + "/o.json"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string json = read_file(dir + "/o.json");
+  CHECK(json.find("\"pages\"") != std::string::npos);
+  CHECK(json.find("Hello Someone.") != std::string::npos);
+}

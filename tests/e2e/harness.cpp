@@ -1,0 +1,133 @@
+#include "harness.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace e2e {
+namespace fs = std::filesystem;
+
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+namespace {
+
+const std::string& root_dir() {
+  static const std::string root = [] {
+    std::string tmpl = (fs::temp_directory_path() / "galley-e2e-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) std::abort();
+    return tmpl;
+  }();
+  return root;
+}
+
+void remove_root() {
+  std::error_code ec;
+  fs::remove_all(root_dir(), ec);
+}
+
+}  // namespace
+
+std::string temp_dir() {
+  static int n = [] {
+    std::atexit(remove_root);
+    return 0;
+  }();
+  std::string dir = root_dir() + "/" + std::to_string(++n);
+  fs::create_directories(dir);
+  return dir;
+}
+
+Run sh(const std::string& command) {
+  std::string dir = temp_dir();
+  std::string cmd = "cd " + quote(GALLEY_SOURCE_DIR) + " && { " + command + " ; } >" + quote(dir + "/out") + " 2>" +
+                    quote(dir + "/err");
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(dir + "/out");
+  r.err = read_file(dir + "/err");
+  return r;
+}
+
+Run galley(const std::string& args) { return sh(quote(GALLEY_BINARY) + " " + args); }
+
+std::string pdf_text(const std::string& pdf) {
+  std::string raw = sh("pdftotext -enc UTF-8 " + quote(pdf) + " -").out;
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    if (c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+      ws = true;
+      ++i;
+    }
+    if (ws) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+int pdf_pages(const std::string& pdf) {
+  std::string info = sh("pdfinfo " + quote(pdf)).out;
+  auto pos = info.find("Pages:");
+  if (pos == std::string::npos) return -1;
+  return std::atoi(info.c_str() + pos + 6);
+}
+
+void write_minimal_pair(const std::string& dir, const std::string& blocks) {
+  std::string fonts = std::string(GALLEY_SOURCE_DIR) + "/fonts";
+  write_file(dir + "/layout.yaml",
+             "galley: 1\n"
+             "page: {size: a5}\n"
+             "fonts:\n"
+             "  Noto Serif: {regular: " + fonts + "/NotoSerif-Regular.ttf, bold: " + fonts + "/NotoSerif-Bold.ttf}\n"
+             "styles:\n"
+             "  body: {font: Noto Serif, size: 10pt, leading: 13pt}\n"
+             "masters:\n"
+             "  page:\n"
+             "    frames: [{name: body, flow: main, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n"
+             "sequence:\n"
+             "  - {master: page, repeat: until-empty}\n");
+  write_file(dir + "/content.yaml",
+             "galley: 1\n"
+             "layout: layout.yaml\n"
+             "meta: {title: Test, date: 2026-11-01}\n"
+             "variables: {recipient: Someone}\n"
+             "flows:\n"
+             "  main:\n"
+             "    - paragraph: \"Hello {{recipient}}.\"\n" + blocks);
+}
+
+}  // namespace e2e

@@ -1,0 +1,34 @@
+// Runs the built `galley` binary and poppler/qpdf tools for end-to-end tests.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+struct Run {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// Runs a shell command line from the repository root.
+Run sh(const std::string& command);
+// Runs galley with the given arguments (already shell-quoted where needed).
+Run galley(const std::string& args);
+
+std::string quote(const std::string& s);
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& bytes);
+
+// A fresh directory under the system temp dir, removed at exit.
+std::string temp_dir();
+
+// The PDF's text in reading order (pdftotext), white space and U+00A0
+// folded to single spaces so facts can be searched across line ends.
+std::string pdf_text(const std::string& pdf);
+int pdf_pages(const std::string& pdf);
+
+// A small valid content + layout pair in `dir` (content.yaml, layout.yaml)
+// using the project's fonts; `blocks` are appended to the `main` flow.
+void write_minimal_pair(const std::string& dir, const std::string& blocks = "");
+
+}  // namespace e2e
