@@ -19,7 +19,10 @@ std::string write_atomically(const std::string& path, const std::string& bytes) 
   if (!fs::is_directory(dir, ec)) return "directory '" + dir.string() + "' does not exist";
   if (fs::is_directory(target, ec)) return "'" + path + "' is a directory";
 
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + string.
+  std::string hidden(1, '.');
+  hidden.append(target.filename().string()).append(".tmp-XXXXXX");
+  std::string tmpl = (dir / hidden).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());

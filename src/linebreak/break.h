@@ -1,5 +1,6 @@
 // Line breaking: a shaped paragraph and the width of each line in, lines out.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -18,16 +19,32 @@ struct Options {
   double double_hyphen_demerits = 10000;
   double final_hyphen_demerits = 5000;
   double adj_demerits = 10000;   // adjacent fitness classes more than one apart
-  double emergency_stretch = 0;  // points; 0 = 10% of the widest line when needed
+  double emergency_stretch = 0;  // points added to each line's stretch in the final pass (TeX's)
   int left_hyphen_min = 2, right_hyphen_min = 3;
+  int max_hyphen_run = 2;        // consecutive lines ending in a hyphen; 0: no limit
   bool hyphenate_capitalized = true;
   bool greedy = false;           // first-fit, for comparison and huge paragraphs
   size_t greedy_above_words = 5000;
 };
 
+// The hyphen a face draws at a line break (U+2010, else U+002D): glyph id
+// and advance per em; gid 0 when the face has neither.
+struct HyphenGlyph {
+  uint32_t gid = 0;
+  double advance = 0;
+};
+using HyphenGlyphs = std::function<HyphenGlyph(int face)>;
+HyphenGlyphs hyphen_glyphs(const text::FontBook& fonts);
+
 // `width(i)` is the measure of line i (0-based) — frames and wraps may give
 // each line its own. Overfull lines are warnings at the paragraph's location.
 std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text::FontBook& fonts,
+                                  const std::function<double(int)>& width, const Options& opts,
+                                  Stats* stats, Diagnostics& diags);
+
+// The same without a FontBook: hyphens come from `hyphen` (for tests and
+// benchmarks that shape by hand).
+std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen,
                                   const std::function<double(int)>& width, const Options& opts,
                                   Stats* stats, Diagnostics& diags);
 

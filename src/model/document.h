@@ -69,7 +69,9 @@ struct Flow {
 
 struct Document {
   std::string path;         // the content file as given
-  std::string layout_path;  // absolute, or empty when the content names none
+  // Resolved against the content file's folder and kept as relative as the
+  // content path was (so diagnostics read well); empty when none is named.
+  std::string layout_path;
   SourceLoc layout_loc;
   Meta meta;
   std::map<std::string, Text> variables;  // defaults; --set overrides

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/document.h"  // model::Fit (image elements)
 #include "model/values.h"
 
 namespace galley::model {
@@ -60,6 +61,8 @@ struct Style {
   std::optional<bool> uppercase;
 };
 
+// Element and frame geometry: a percentage is of the page's trim width (x,
+// width) or trim height (y, height); origin at the top-left of the trim box.
 struct Element {
   enum class Kind { Rect, Line, Image, Text };
   Kind kind = Kind::Rect;

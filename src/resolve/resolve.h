@@ -12,22 +12,37 @@ namespace galley::resolve {
 
 // meta.* and variables.* from the document, then `--set` overrides (later
 // wins). Plain names are variables ("recipient"); "meta.title" etc. too.
+// An override named "x" or "variables.x" sets both. meta.keywords is
+// comma-joined. Values that refer to other values ("{{meta.title}}") come
+// back expanded; one that cannot be (a cycle, an undefined name, {{page}})
+// stays as written, and resolve() or its use reports why.
 Variables make_variables(const model::Document& doc,
                          const std::vector<std::pair<std::string, std::string>>& overrides);
 
 // Flattens every style (an unknown or cyclic `base:` is an error), then
 // styles every block of every flow. `{{page}}` and `{{pages}}` are not known
 // yet: in flows they are an error; master text is resolved by layout with
-// resolve_text().
+// resolve_text(). A block without `style:` takes its kind's default style
+// (title, h1..h4, body, list, quote + quote-by, callout, caption, table +
+// th/td, toc) when the layout defines it, else `body` (bold and larger for
+// titles, headings and th), else built-in defaults. Empty on any error.
 std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout,
                                  const Variables& vars, Diagnostics& diags);
 
 // One piece of descriptor text (markup and {{vars}}) as a paragraph in
-// `style`. `vars` may include "page" and "pages".
+// `style`. `vars` may include "page" and "pages". Character styles take
+// their built-in effects (bold, italic, code flag), not the layout's.
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
                        Diagnostics& diags);
+// The same with the layout's character styles (strong, emphasis, code, link).
+Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
+                       const model::Layout& layout, Diagnostics& diags);
 
-// Substitutes {{name}} only (no markup). Undefined names are errors at `loc`.
+// Substitutes {{name}} only (no markup); `{{ name }}` may have spaces and
+// values are expanded recursively (a cycle is an error). Undefined names,
+// {{page}} without a value and an unterminated `{{` are errors at `loc`
+// (plus the column of the `{{` when the text is one line). `\{{` is a
+// literal `{{`.
 std::string substitute(const std::string& text, const SourceLoc& loc, const Variables& vars,
                        Diagnostics& diags);
 

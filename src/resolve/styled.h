@@ -115,7 +115,11 @@ using Variables = std::map<std::string, std::string>;
 
 struct StyledDoc {
   std::vector<Flow> flows;
-  std::map<std::string, ParaStyle> styles;  // every style of the layout, resolved
+  // Every style of the layout, resolved; plus, for each default style name
+  // the layout lacks (body, title, h1..h4, list, quote, quote-by, callout,
+  // caption, table, th, td, toc, header, footer), the style resolve() used
+  // in its place.
+  std::map<std::string, ParaStyle> styles;
   Variables variables;
 };
 

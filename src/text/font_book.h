@@ -1,6 +1,7 @@
 // The font book: every face of the layout's `fonts:`, loaded once with
 // FreeType and HarfBuzz, and the fallback order used per character.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,17 +35,26 @@ class FontBook {
   ~FontBook();
 
   int size() const;
+  // A number no other FontBook of this process has, for caches keyed on it.
+  uint64_t id() const;
   const FaceInfo& info(int face) const;
   hb_font_t* hb_font(int face) const;  // scaled in font units (upem)
   bool has_glyph(int face, char32_t cp) const;
   uint32_t glyph(int face, char32_t cp) const;  // 0 when missing
   double advance(int face, uint32_t gid) const; // per em
+  // The FreeType face, for cmap walks and metrics. FreeType faces are not
+  // thread-safe: use from one thread only (hb_font() is safe to share).
+  FT_FaceRec_* ft_face(int face) const;
+  // The font file's bytes, read once at load (for subsetting and embedding).
+  const std::string& data(int face) const;
 
   // The face for a family and weight/slant, falling back to the family's
   // regular face; -1 when the family is unknown.
   int find(const std::string& family, bool bold, bool italic) const;
   // The style's family first, then the layout's fallback families.
   std::vector<int> fallback_chain(const std::string& family, bool bold, bool italic) const;
+  // The layout's fallback families that the book holds, in order.
+  const std::vector<std::string>& fallback_families() const;
 
  private:
   FontBook();

@@ -1,0 +1,115 @@
+#include "image/image.h"
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "image/image_file.h"
+
+namespace galley::image {
+namespace detail {
+
+std::optional<std::string> read_file(const std::string& path, Diagnostics& diags,
+                                     const SourceLoc& where) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    report(diags, where, path, "file not found");
+    return std::nullopt;
+  }
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    report(diags, where, path, "cannot read file: " + ec.message());
+    return std::nullopt;
+  }
+  if (size > kMaxFileBytes) {
+    report(diags, where, path, "file is larger than 512 MB");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+    report(diags, where, path, "cannot read file");
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+void report(Diagnostics& diags, const SourceLoc& where, const std::string& path,
+            const std::string& message) {
+  SourceLoc loc = where;
+  if (loc.file.empty()) loc.file = path;
+  diags.error(loc, "image '" + path + "': " + message);
+}
+
+bool check_size(const Info& info, Diagnostics& diags, const SourceLoc& where,
+                const std::string& path) {
+  if (info.width <= 0 || info.height <= 0) {
+    report(diags, where, path, "image has zero size");
+    return false;
+  }
+  if (static_cast<uint64_t>(info.width) * static_cast<uint64_t>(info.height) > kMaxPixels) {
+    report(diags, where, path,
+           "image is too large (" + std::to_string(info.width) + "x" +
+               std::to_string(info.height) + " pixels)");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+namespace {
+
+enum class Kind { Png, Jpeg, Unknown };
+
+Kind sniff(const std::string& bytes) {
+  static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+  if (bytes.size() >= 8 && std::memcmp(bytes.data(), png_sig, 8) == 0) return Kind::Png;
+  if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+      static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF)
+    return Kind::Jpeg;
+  return Kind::Unknown;
+}
+
+void report_unknown(const std::string& bytes, Diagnostics& diags, const SourceLoc& where,
+                    const std::string& path) {
+  detail::report(diags, where, path,
+                 bytes.empty() ? "file is empty" : "not a PNG or JPEG file");
+}
+
+}  // namespace
+
+int components(ColorSpace space) {
+  switch (space) {
+    case ColorSpace::Gray: return 1;
+    case ColorSpace::Rgb: return 3;
+    case ColorSpace::Cmyk: return 4;
+  }
+  return 1;
+}
+
+std::optional<Info> probe(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
+  auto bytes = detail::read_file(path, diags, where);
+  if (!bytes) return std::nullopt;
+  switch (sniff(*bytes)) {
+    case Kind::Png: return detail::probe_png(*bytes, diags, where, path);
+    case Kind::Jpeg: return detail::probe_jpeg(*bytes, diags, where, path);
+    case Kind::Unknown: break;
+  }
+  report_unknown(*bytes, diags, where, path);
+  return std::nullopt;
+}
+
+std::optional<Pixels> decode(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
+  auto bytes = detail::read_file(path, diags, where);
+  if (!bytes) return std::nullopt;
+  switch (sniff(*bytes)) {
+    case Kind::Png: return detail::decode_png(*bytes, diags, where, path);
+    case Kind::Jpeg: return detail::decode_jpeg(std::move(*bytes), diags, where, path);
+    case Kind::Unknown: break;
+  }
+  report_unknown(*bytes, diags, where, path);
+  return std::nullopt;
+}
+
+}  // namespace galley::image

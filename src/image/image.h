@@ -1,0 +1,54 @@
+// image/: PNG and JPEG files read and validated before anything else (layout,
+// libharu) sees them. A malformed file is a diagnostic naming the file, never
+// a crash: libpng and libjpeg run with error handlers of their own.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace galley::image {
+
+enum class Format { Png, Jpeg };
+enum class ColorSpace { Gray, Rgb, Cmyk };
+
+// What the file says about itself, read from its header only.
+struct Info {
+  Format format = Format::Png;
+  int width = 0, height = 0;  // pixels
+  ColorSpace space = ColorSpace::Rgb;  // of the decoded pixels (palette → Rgb)
+  int bit_depth = 8;          // as stored in the file (decode() always gives 8)
+  bool has_alpha = false;     // alpha channel or tRNS transparency
+  bool progressive = false;   // JPEG only
+  double dpi_x = 0, dpi_y = 0;  // from pHYs / JFIF density; 0 when unknown
+};
+
+// Pixels ready for a PDF image XObject: 8 bits per component, rows top to
+// bottom, no padding. CMYK is plain (0 = no ink), Adobe inversion undone.
+struct Pixels {
+  Info info;
+  std::vector<uint8_t> data;   // width*height*components(space)
+  std::vector<uint8_t> alpha;  // width*height, empty when fully opaque
+  // A JPEG that decoded cleanly, kept as-is so the PDF can embed it with
+  // DCTDecode instead of re-compressing; `jpeg_inverted` marks Adobe CMYK.
+  std::string jpeg;
+  bool jpeg_inverted = false;
+};
+
+int components(ColorSpace space);
+
+// Files larger than this (in pixels) are rejected rather than decoded.
+inline constexpr uint64_t kMaxPixels = 64'000'000;
+
+// Reads the header. Errors are reported at `where` (the place in a
+// descriptor that names the image) and name `path`.
+std::optional<Info> probe(const std::string& path, Diagnostics& diags,
+                          const SourceLoc& where = {});
+
+// Decodes and fully validates the file (CRCs, truncation, sizes).
+std::optional<Pixels> decode(const std::string& path, Diagnostics& diags,
+                             const SourceLoc& where = {});
+
+}  // namespace galley::image

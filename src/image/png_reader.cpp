@@ -1,0 +1,184 @@
+// libpng reports errors by longjmp. Every function that can be jumped out of
+// holds only trivially destructible locals; buffers belong to the caller.
+#include <png.h>
+
+#include <csetjmp>
+#include <cstring>
+
+#include "image/image_file.h"
+
+namespace galley::image::detail {
+namespace {
+
+struct PngSource {
+  const unsigned char* data = nullptr;
+  size_t size = 0;
+  size_t pos = 0;
+  char error[200] = {};
+};
+
+void on_error(png_structp png, png_const_charp message) {
+  auto* src = static_cast<PngSource*>(png_get_error_ptr(png));
+  std::strncpy(src->error, message ? message : "unknown error", sizeof(src->error) - 1);
+  png_longjmp(png, 1);
+}
+
+void on_warning(png_structp, png_const_charp) {}
+
+void on_read(png_structp png, png_bytep out, png_size_t length) {
+  auto* src = static_cast<PngSource*>(png_get_io_ptr(png));
+  if (length > src->size - src->pos) png_error(png, "file is truncated");
+  std::memcpy(out, src->data + src->pos, length);
+  src->pos += length;
+}
+
+struct Header {
+  png_uint_32 width = 0, height = 0;
+  int bit_depth = 0, color_type = 0;
+  bool trns = false;
+  png_uint_32 ppm_x = 0, ppm_y = 0;
+  int phys_unit = 0;
+  size_t rowbytes = 0;  // after transformations
+  int channels = 0;     // after transformations
+};
+
+// Reads the header and, when `transform`, sets up expansion to 8-bit
+// gray/RGB with optional alpha.
+bool read_header(png_structp png, png_infop info, Header& h, bool transform) {
+  if (setjmp(png_jmpbuf(png))) return false;
+  png_set_user_limits(png, 1u << 20, 1u << 20);
+  png_read_info(png, info);
+  int interlace = 0;
+  png_get_IHDR(png, info, &h.width, &h.height, &h.bit_depth, &h.color_type, &interlace,
+               nullptr, nullptr);
+  h.trns = png_get_valid(png, info, PNG_INFO_tRNS) != 0;
+  png_get_pHYs(png, info, &h.ppm_x, &h.ppm_y, &h.phys_unit);
+  if (!transform) return true;
+  if (h.bit_depth == 16) png_set_scale_16(png);
+  if (h.color_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+  if (h.color_type == PNG_COLOR_TYPE_GRAY && h.bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
+  if (h.trns) png_set_tRNS_to_alpha(png);
+  png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  h.rowbytes = png_get_rowbytes(png, info);
+  h.channels = png_get_channels(png, info);
+  return true;
+}
+
+bool read_rows(png_structp png, png_infop info, png_bytepp rows) {
+  if (setjmp(png_jmpbuf(png))) return false;
+  png_read_image(png, rows);
+  png_read_end(png, info);
+  return true;
+}
+
+Info to_info(const Header& h) {
+  Info i;
+  i.format = Format::Png;
+  i.width = static_cast<int>(h.width);
+  i.height = static_cast<int>(h.height);
+  i.bit_depth = h.bit_depth;
+  const bool gray = h.color_type == PNG_COLOR_TYPE_GRAY || h.color_type == PNG_COLOR_TYPE_GRAY_ALPHA;
+  i.space = gray ? ColorSpace::Gray : ColorSpace::Rgb;
+  i.has_alpha = (h.color_type & PNG_COLOR_MASK_ALPHA) != 0 || h.trns;
+  if (h.phys_unit == PNG_RESOLUTION_METER && h.ppm_x > 0 && h.ppm_y > 0) {
+    i.dpi_x = h.ppm_x * 0.0254;
+    i.dpi_y = h.ppm_y * 0.0254;
+  }
+  return i;
+}
+
+// Owns the libpng structures so every exit path frees them.
+class PngReader {
+ public:
+  explicit PngReader(const std::string& bytes) {
+    src_.data = reinterpret_cast<const unsigned char*>(bytes.data());
+    src_.size = bytes.size();
+    png_ = png_create_read_struct(PNG_LIBPNG_VER_STRING, &src_, on_error, on_warning);
+    if (png_) info_ = png_create_info_struct(png_);
+    if (png_ && info_) png_set_read_fn(png_, &src_, on_read);
+  }
+  ~PngReader() { png_destroy_read_struct(&png_, info_ ? &info_ : nullptr, nullptr); }
+  PngReader(const PngReader&) = delete;
+  PngReader& operator=(const PngReader&) = delete;
+
+  bool ok() const { return png_ && info_; }
+  png_structp png() { return png_; }
+  png_infop info() { return info_; }
+  std::string error() const { return src_.error; }
+
+ private:
+  PngSource src_;
+  png_structp png_ = nullptr;
+  png_infop info_ = nullptr;
+};
+
+}  // namespace
+
+std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
+                              const SourceLoc& where, const std::string& path) {
+  PngReader r(bytes);
+  if (!r.ok()) {
+    report(diags, where, path, "out of memory");
+    return std::nullopt;
+  }
+  Header h;
+  if (!read_header(r.png(), r.info(), h, false)) {
+    report(diags, where, path, "invalid PNG: " + r.error());
+    return std::nullopt;
+  }
+  Info info = to_info(h);
+  if (!check_size(info, diags, where, path)) return std::nullopt;
+  return info;
+}
+
+std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
+                                 const SourceLoc& where, const std::string& path) {
+  PngReader r(bytes);
+  if (!r.ok()) {
+    report(diags, where, path, "out of memory");
+    return std::nullopt;
+  }
+  Header h;
+  if (!read_header(r.png(), r.info(), h, true)) {
+    report(diags, where, path, "invalid PNG: " + r.error());
+    return std::nullopt;
+  }
+  Pixels px;
+  px.info = to_info(h);
+  if (!check_size(px.info, diags, where, path)) return std::nullopt;
+  const size_t w = h.width, rows_n = h.height;
+  const int color_channels = px.info.space == ColorSpace::Gray ? 1 : 3;
+  if (h.channels != color_channels && h.channels != color_channels + 1) {
+    report(diags, where, path, "unsupported PNG channel layout");
+    return std::nullopt;
+  }
+  if (h.rowbytes != w * static_cast<size_t>(h.channels)) {
+    report(diags, where, path, "unexpected PNG row size");
+    return std::nullopt;
+  }
+  std::vector<unsigned char> raw(h.rowbytes * rows_n);
+  std::vector<png_bytep> rows(rows_n);
+  for (size_t y = 0; y < rows_n; ++y) rows[y] = raw.data() + y * h.rowbytes;
+  if (!read_rows(r.png(), r.info(), rows.data())) {
+    report(diags, where, path, "invalid PNG: " + r.error());
+    return std::nullopt;
+  }
+  if (h.channels == color_channels) {
+    px.data.assign(raw.begin(), raw.end());
+    return px;
+  }
+  px.data.resize(w * rows_n * color_channels);
+  px.alpha.resize(w * rows_n);
+  bool opaque = true;
+  for (size_t i = 0; i < w * rows_n; ++i) {
+    const unsigned char* p = raw.data() + i * h.channels;
+    std::memcpy(px.data.data() + i * color_channels, p, color_channels);
+    px.alpha[i] = p[color_channels];
+    opaque = opaque && p[color_channels] == 255;
+  }
+  if (opaque) px.alpha.clear();
+  return px;
+}
+
+}  // namespace galley::image::detail

@@ -1,0 +1,265 @@
+// lay_out(): passes over the page sequence — copy-fit by bisection when a
+// flow with a `fit:` rule is overset, table-of-contents passes until the
+// page numbers are stable — then master decoration and the finished list.
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <set>
+
+#include "layout/layout.h"
+#include "layout/master_elements.h"
+#include "layout/pass.h"
+#include "layout/prepare.h"
+
+namespace galley::layout {
+
+namespace {
+
+constexpr int kMaxTocPasses = 3;
+constexpr size_t kUnplaced = static_cast<size_t>(-1);
+constexpr int kFitSteps = 10;  // bisection steps: the scale to within 0.1 %
+
+struct Attempt {
+  std::shared_ptr<const std::vector<resolve::Flow>> flows;  // the base flows, or a scaled copy
+  PassResult result;
+  std::unique_ptr<Diagnostics> diags = std::make_unique<Diagnostics>();
+  linebreak::Stats stats;
+};
+
+class Engine {
+ public:
+  Engine(const resolve::StyledDoc& doc, const model::Layout& layout, const text::FontBook& fonts,
+         const Options& opts)
+      : doc_(doc), layout_(layout), fonts_(fonts), opts_(opts),
+        base_(std::make_shared<std::vector<resolve::Flow>>(doc.flows)) {
+    assign_heading_ids(*base_);
+    scales_.assign(base_->size(), 1.0);
+    if (has_toc(*base_)) toc_ = toc_entries(*base_);
+  }
+
+  Attempt run() const {
+    Attempt a;
+    a.flows = base_;
+    bool scaled = false;
+    for (double s : scales_) scaled = scaled || s != 1.0;
+    if (scaled) {
+      auto copy = std::make_shared<std::vector<resolve::Flow>>(*base_);
+      for (size_t i = 0; i < copy->size(); ++i)
+        if (scales_[i] != 1.0) scale_flow((*copy)[i], scales_[i]);
+      a.flows = copy;
+    }
+    TextSetter ts(fonts_, opts_.greedy, &a.stats, *a.diags);
+    const MeasureContext ctx{ts, toc_, doc_.styles};
+    a.result = run_pass(*a.flows, layout_, ctx, *a.diags);
+    return a;
+  }
+
+  bool overset(const Attempt& a, size_t flow) const {
+    return a.result.placed_somewhere[flow] && has_content((*a.flows)[flow], a.result.cursors[flow]);
+  }
+
+  // Copy-fits each overset flow that has a `fit:` rule; returns notes.
+  void copy_fit(Diagnostics& notes) {
+    for (const model::FitRule& rule : layout_.fit) {
+      size_t i = 0;
+      while (i < base_->size() && (*base_)[i].name != rule.flow) ++i;
+      if (i == base_->size() || !overset(run(), i)) continue;
+      const double base = body_size((*base_)[i], doc_);
+      double lo = base > 0 && rule.shrink_to > 0 ? std::min(1.0, rule.shrink_to / base) : 1.0;
+      double hi = 1.0;
+      scales_[i] = lo;
+      if (overset(run(), i)) {
+        notes.warning(rule.loc, "flow '" + rule.flow + "' does not fit even at " + percent(lo) +
+                                    " (shrink-to " + points(rule.shrink_to) + ")");
+        continue;
+      }
+      for (int step = 0; step < kFitSteps; ++step) {
+        scales_[i] = (lo + hi) / 2;
+        if (overset(run(), i)) hi = scales_[i]; else lo = scales_[i];
+      }
+      scales_[i] = lo;
+      notes.warning(rule.loc, "flow '" + rule.flow + "' copy-fitted at " + percent(lo));
+    }
+  }
+
+  // Reruns until every table-of-contents page number is the one printed.
+  Attempt settle_toc() {
+    Attempt a = run();
+    for (int pass = 1; pass < kMaxTocPasses && !toc_.empty(); ++pass) {
+      bool changed = false;
+      std::vector<std::pair<size_t, TocEntry>> placed;  // placement order across flows
+      for (TocEntry& e : toc_) {
+        auto it = a.result.dest_pages.find(e.dest);
+        const bool found = it != a.result.dest_pages.end();
+        const std::string label = found ? a.result.pages[static_cast<size_t>(it->second)].label : "";
+        changed = changed || label != e.page;
+        e.page = label;
+        auto rank = a.result.dest_order.find(e.dest);
+        placed.emplace_back(found ? rank->second : kUnplaced, e);
+      }
+      std::stable_sort(placed.begin(), placed.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      // Headings of flows this layout does not place have no page: dropped.
+      std::vector<TocEntry> next;
+      for (auto& [rank, e] : placed)
+        if (rank != kUnplaced) next.push_back(std::move(e));
+      changed = changed || next.size() != toc_.size();
+      for (size_t k = 0; !changed && k < next.size(); ++k) changed = toc_[k].dest != next[k].dest;
+      toc_ = std::move(next);
+      if (!changed) break;
+      a = run();
+    }
+    return a;
+  }
+
+  static std::string percent(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", s * 100);
+    return buf;
+  }
+  static std::string points(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%gpt", v);
+    return buf;
+  }
+
+ private:
+  const resolve::StyledDoc& doc_;
+  const model::Layout& layout_;
+  const text::FontBook& fonts_;
+  const Options& opts_;
+  std::shared_ptr<std::vector<resolve::Flow>> base_;
+  std::vector<double> scales_;
+  std::vector<TocEntry> toc_;
+};
+
+// Stable 64-bit FNV-1a over everything that shapes the output.
+class Hash {
+ public:
+  void add(const std::string& s) {
+    for (unsigned char c : s) h_ = (h_ ^ c) * 1099511628211ull;
+    h_ = (h_ ^ 0xff) * 1099511628211ull;  // separator: "ab","c" differs from "a","bc"
+  }
+  void add(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    add(std::string(buf));
+  }
+  std::string hex() const {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h_));
+    return buf;
+  }
+
+ private:
+  uint64_t h_ = 1469598103934665603ull;
+};
+
+std::string source_hash(const resolve::StyledDoc& doc, const model::Layout& layout) {
+  Hash h;
+  h.add(layout.path);
+  h.add(layout.page.width);
+  h.add(layout.page.height);
+  h.add(layout.page.bleed);
+  for (const auto& [k, v] : doc.variables) h.add(k), h.add(v);
+  auto para = [&](const resolve::Paragraph& p) {
+    h.add(p.style.name);
+    h.add(p.style.size);
+    h.add(p.plain_text());
+  };
+  for (const auto& f : doc.flows) {
+    h.add(f.name);
+    for (const auto& b : f.blocks) {
+      h.add(static_cast<double>(static_cast<int>(b.kind)));
+      for (const auto& p : b.paras) para(p);
+      for (const auto& i : b.items) h.add(i.marker), para(i.para);
+      for (const auto& c : b.header) para(c.para);
+      for (const auto& row : b.rows)
+        for (const auto& c : row) para(c.para);
+      h.add(b.src);
+      h.add(b.data);
+      h.add(b.id);
+    }
+  }
+  return h.hex();
+}
+
+// Glyph runs carry FontBook faces until here; the list gets one FontRef per
+// face used, in order of first use.
+void remap_fonts(DisplayList& dl, const text::FontBook& fonts) {
+  std::vector<int> slot(static_cast<size_t>(std::max(fonts.size(), 0)), -1);
+  for (Page& p : dl.pages)
+    for (Item& it : p.items) {
+      auto* run = std::get_if<GlyphRun>(&it);
+      if (!run || run->font < 0 || run->font >= fonts.size()) continue;
+      int& s = slot[static_cast<size_t>(run->font)];
+      if (s < 0) {
+        const text::FaceInfo& info = fonts.info(run->font);
+        s = static_cast<int>(dl.fonts.size());
+        dl.fonts.push_back({info.path, 0, info.family, info.bold, info.italic});
+      }
+      run->font = s;
+    }
+}
+
+std::string var(const resolve::Variables& v, const std::string& key) {
+  auto it = v.find(key);
+  return it == v.end() ? "" : it->second;
+}
+
+}  // namespace
+
+std::optional<DisplayList> lay_out(const resolve::StyledDoc& doc, const model::Layout& layout,
+                                   const text::FontBook& fonts, const Options& opts,
+                                   Diagnostics& diags) {
+  Engine engine(doc, layout, fonts, opts);
+  Diagnostics notes;
+  engine.copy_fit(notes);
+  Attempt a = engine.settle_toc();
+  diags.append(*a.diags);
+  diags.append(notes);
+  if (opts.stats) opts.stats->add(a.stats);
+
+  const int errors_before = diags.error_count();
+  for (size_t i = 0; i < a.flows->size(); ++i) {
+    const resolve::Flow& f = (*a.flows)[i];
+    const Cursor cur = a.result.cursors[i];
+    // A flow no frame takes is left out on purpose (a one-page handout
+    // omits the long story); only a placed flow can be overset.
+    if (!has_content(f, cur) || !a.result.placed_somewhere[i]) continue;
+    size_t b = cur.block;
+    while (f.blocks[b].kind == model::BlockKind::Break) ++b;
+    diags.error(f.blocks[b].loc, "overset: flow '" + f.name +
+                                     "' does not fit; first block that did not fit: " + describe(f.blocks[b]));
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+
+  DisplayList dl;
+  dl.pages = std::move(a.result.pages);
+  const int count = static_cast<int>(dl.pages.size());
+  std::set<std::string> reported;  // master text repeats on every page; its problems once
+  for (int i = 0; i < count; ++i) {
+    Page& page = dl.pages[static_cast<size_t>(i)];
+    const model::Master& m = layout.masters.at(page.master);
+    Diagnostics page_diags;
+    std::vector<Item> under = master_items(m, layout, doc, i, count, fonts, page, page_diags);
+    for (const Diagnostic& d : page_diags.all())
+      if (reported.insert(format(d)).second) diags.add(d);
+    page.items.insert(page.items.begin(), std::make_move_iterator(under.begin()),
+                      std::make_move_iterator(under.end()));
+  }
+  remap_fonts(dl, fonts);
+  dl.outline = std::move(a.result.outline);
+  const auto& v = doc.variables;
+  dl.meta = {var(v, "meta.title"), var(v, "meta.subtitle"), var(v, "meta.author"), var(v, "meta.subject"),
+             var(v, "meta.keywords"), var(v, "meta.language"), var(v, "meta.date")};
+  dl.intent = {layout.output.standard, layout.output.icc_profile, layout.output.condition};
+  dl.crop_marks = layout.page.crop_marks;
+  dl.registration_marks = layout.page.registration_marks;
+  dl.bleed = layout.page.bleed;
+  dl.source_hash = source_hash(doc, layout);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return dl;
+}
+
+}  // namespace galley::layout

@@ -1,0 +1,107 @@
+#include "layout/master_elements.h"
+
+#include "layout/blocks.h"
+#include "layout/image_fit.h"
+#include "resolve/resolve.h"
+
+namespace galley::layout {
+
+namespace {
+
+struct Area {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+Area area_of(const model::Element& e, const model::PageSetup& page) {
+  Area a{e.x.resolve(page.width), e.y.resolve(page.height), e.width.resolve(page.width),
+         e.height.resolve(page.height)};
+  if (!e.bleed || page.bleed <= 0) return a;
+  // Sides on the trim edge reach into the bleed so trimming leaves no sliver.
+  constexpr double eps = 0.01;
+  const double b = page.bleed;
+  if (a.x <= eps) a.w += a.x + b, a.x = -b;
+  if (a.y <= eps) a.h += a.y + b, a.y = -b;
+  if (a.x + a.w >= page.width - eps) a.w = page.width + b - a.x;
+  if (a.y + a.h >= page.height - eps) a.h = page.height + b - a.y;
+  return a;
+}
+
+resolve::ParaStyle style_for(const std::string& name, const resolve::StyledDoc& doc) {
+  for (const std::string& n : {name, std::string("body")}) {
+    auto it = doc.styles.find(n);
+    if (!n.empty() && it != doc.styles.end()) return it->second;
+  }
+  return {};
+}
+
+void text_element(const model::Element& e, const Area& a, const resolve::StyledDoc& doc,
+                  const resolve::Variables& vars, const text::FontBook& fonts, Page& page,
+                  std::vector<Item>& items, Diagnostics& diags) {
+  const resolve::Paragraph para = resolve::resolve_text(e.text, style_for(e.style, doc), vars, diags);
+  // A setter per element: its cache is keyed by the paragraph's address.
+  TextSetter ts(fonts, false, nullptr, diags);
+  std::vector<Link> links;
+  draw_paragraph(para, a.w > 0 ? a.w : page.trim.w - 2 * a.x, a.x, a.y, ts, items, links);
+  for (Link& l : links) page.links.push_back(std::move(l));
+}
+
+void image_in(const std::string& path, const Area& a, model::Fit fit, const SourceLoc& loc,
+              std::vector<Item>& items, Diagnostics& diags) {
+  const auto px = image_pixels(path, loc, diags);
+  if (!px) return;
+  Image img;
+  img.path = path;
+  img.pixel_width = px->first;
+  img.pixel_height = px->second;
+  img.loc = loc;
+  fit_image(img, a.x, a.y, a.w, a.h, fit);
+  items.push_back(std::move(img));
+}
+
+}  // namespace
+
+std::vector<Item> master_items(const model::Master& master, const model::Layout& layout,
+                               const resolve::StyledDoc& doc, int page_index, int page_count,
+                               const text::FontBook& fonts, Page& page, Diagnostics& diags) {
+  std::vector<Item> items;
+  const Area bleed{page.bleed.x, page.bleed.y, page.bleed.w, page.bleed.h};
+  if (master.background) {
+    Rect r{bleed.x, bleed.y, bleed.w, bleed.h, master.background, std::nullopt, 0, 0, master.loc};
+    items.push_back(r);
+  }
+  if (!master.background_image.empty())
+    image_in(master.background_image, bleed, model::Fit::Cover, master.loc, items, diags);
+
+  resolve::Variables vars = doc.variables;
+  vars["page"] = std::to_string(page_index + 1);
+  vars["pages"] = std::to_string(page_count);
+
+  auto element = [&](const model::Element& e) {
+    const Area a = area_of(e, layout.page);
+    switch (e.kind) {
+      case model::Element::Kind::Rect: {
+        Rect r{a.x, a.y, a.w, a.h, e.fill, e.stroke, e.stroke ? e.stroke_width : 0, e.radius, e.loc};
+        items.push_back(r);
+        break;
+      }
+      case model::Element::Kind::Line: {
+        Path p;
+        p.ops.push_back({Path::Op::Move, a.x, a.y});
+        p.ops.push_back({Path::Op::Line, a.x + a.w, a.y + a.h});
+        p.stroke = e.stroke ? e.stroke : e.fill ? e.fill : Color::black();
+        p.stroke_width = e.stroke_width;
+        p.loc = e.loc;
+        items.push_back(std::move(p));
+        break;
+      }
+      case model::Element::Kind::Image: image_in(e.src, a, e.fit, e.loc, items, diags); break;
+      case model::Element::Kind::Text: text_element(e, a, doc, vars, fonts, page, items, diags); break;
+    }
+  };
+  for (const model::Element& e : master.elements) element(e);
+  if (master.header) element(*master.header);
+  if (master.footer) element(*master.footer);
+  return items;
+}
+
+}  // namespace galley::layout

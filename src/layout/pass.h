@@ -1,0 +1,34 @@
+// One layout pass: the sequence's pages with the flows threaded through
+// their frames. Master decoration (background, elements, header, footer)
+// comes later, when the page count is known.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "layout/column_fill.h"
+#include "layout/measure.h"
+#include "model/layout.h"
+
+namespace galley::layout {
+
+struct PassResult {
+  std::vector<Page> pages;  // boxes, master name, flow items
+  std::vector<OutlineEntry> outline;
+  std::map<std::string, int> dest_pages;  // destination → 0-based page
+  std::map<std::string, size_t> dest_order;  // destination → rank in placement order
+  std::vector<Cursor> cursors;             // per flow (index into the flows)
+  std::vector<bool> placed_somewhere;      // per flow: some frame takes it
+};
+
+// Page boxes from the page setup: trim {0,0,W,H}, bleed around it, media
+// around the bleed by the slug when marks are asked for.
+void set_boxes(const model::PageSetup& setup, Page& page);
+
+// True when blocks from `from` on still have something to place.
+bool has_content(const resolve::Flow& flow, Cursor from);
+
+PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
+                    const MeasureContext& ctx, Diagnostics& diags);
+
+}  // namespace galley::layout

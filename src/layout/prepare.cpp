@@ -1,0 +1,137 @@
+#include "layout/prepare.h"
+
+#include <cctype>
+#include <set>
+
+namespace galley::layout {
+
+namespace {
+
+std::string slug(const std::string& text) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) && c < 0x80) {
+      if (dash && !out.empty()) out += '-';
+      out += static_cast<char>(std::tolower(c));
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out.empty() ? "section" : out;
+}
+
+void scale_style(resolve::ParaStyle& s, double k) {
+  s.size *= k;
+  s.leading *= k;
+  s.space_before *= k;
+  s.space_after *= k;
+}
+
+void scale_para(resolve::Paragraph& p, double k) {
+  scale_style(p.style, k);
+  for (auto& r : p.runs) r.style.size *= k;
+}
+
+std::string first_text(const resolve::Block& b) {
+  if (!b.paras.empty()) return b.paras.front().plain_text();
+  if (!b.items.empty()) return b.items.front().para.plain_text();
+  if (!b.header.empty()) return b.header.front().para.plain_text();
+  if (!b.rows.empty() && !b.rows.front().empty()) return b.rows.front().front().para.plain_text();
+  if (!b.src.empty()) return b.src.substr(b.src.find_last_of('/') + 1);
+  return b.data;
+}
+
+const char* kind_name(model::BlockKind k) {
+  using K = model::BlockKind;
+  switch (k) {
+    case K::Title: return "title";
+    case K::Heading: return "heading";
+    case K::Paragraph: return "paragraph";
+    case K::List: return "list";
+    case K::Image: return "image";
+    case K::Table: return "table";
+    case K::Quote: return "quote";
+    case K::Callout: return "callout";
+    case K::Qr: return "qr";
+    case K::Toc: return "toc";
+    case K::Break: return "break";
+  }
+  return "block";
+}
+
+}  // namespace
+
+void assign_heading_ids(std::vector<resolve::Flow>& flows) {
+  std::set<std::string> used;
+  for (const auto& f : flows)
+    for (const auto& b : f.blocks)
+      if (!b.id.empty()) used.insert(b.id);
+  for (auto& f : flows)
+    for (auto& b : f.blocks) {
+      if (b.kind != model::BlockKind::Heading || !b.id.empty() || b.paras.empty()) continue;
+      const std::string base = slug(b.paras.front().plain_text());
+      std::string id = base;
+      for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+      used.insert(id);
+      b.id = id;
+    }
+}
+
+void scale_flow(resolve::Flow& flow, double k) {
+  for (auto& b : flow.blocks) {
+    for (auto& p : b.paras) scale_para(p, k);
+    for (auto& i : b.items) scale_para(i.para, k);
+    for (auto& c : b.header) scale_para(c.para, k);
+    for (auto& row : b.rows)
+      for (auto& c : row) scale_para(c.para, k);
+    if (b.caption) scale_para(*b.caption, k);
+    scale_style(b.box, k);
+  }
+}
+
+std::vector<TocEntry> toc_entries(const std::vector<resolve::Flow>& flows) {
+  std::vector<TocEntry> out;
+  for (const auto& f : flows)
+    for (const auto& b : f.blocks)
+      if (b.kind == model::BlockKind::Heading && b.level <= 2 && !b.paras.empty())
+        out.push_back({b.paras.front().plain_text(), b.level, b.id, ""});
+  return out;
+}
+
+bool has_toc(const std::vector<resolve::Flow>& flows) {
+  for (const auto& f : flows)
+    for (const auto& b : f.blocks)
+      if (b.kind == model::BlockKind::Toc) return true;
+  return false;
+}
+
+std::string describe(const resolve::Block& b) {
+  constexpr int kChars = 12;
+  const std::string text = first_text(b);
+  size_t end = 0;
+  int chars = 0;
+  while (end < text.size() && chars < kChars) {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    ++chars;
+  }
+  std::string shown = text.substr(0, end);
+  if (end < text.size()) {
+    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+    shown += "…";
+  }
+  std::string out = kind_name(b.kind);
+  if (!shown.empty()) out += " \"" + shown + "\"";
+  return out;
+}
+
+double body_size(const resolve::Flow& flow, const resolve::StyledDoc& doc) {
+  for (const auto& b : flow.blocks)
+    if (b.kind == model::BlockKind::Paragraph && !b.paras.empty()) return b.paras.front().style.size;
+  auto it = doc.styles.find("body");
+  return it != doc.styles.end() ? it->second.size : 10;
+}
+
+}  // namespace galley::layout

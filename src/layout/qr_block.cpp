@@ -1,0 +1,67 @@
+// QR codes: libqrencode at error-correction level M, drawn as vector
+// modules (one rectangle per horizontal run of dark modules) inside a quiet
+// zone of 4 modules; never split; optional caption below.
+#include <qrencode.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "layout/blocks.h"
+
+namespace galley::layout {
+
+namespace {
+constexpr int kQuiet = 4;
+}
+
+MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) {
+  MeasuredBlock m;
+  m.loc = b.loc;
+  std::unique_ptr<QRcode, void (*)(QRcode*)> code(
+      QRcode_encodeString(b.data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), QRcode_free);
+  if (!code) {
+    ts.diags().error(b.loc, "qr: cannot encode \"" + b.data + "\" (too long for a QR code?)");
+    return m;
+  }
+  const int n = code->width;
+  const double size = std::min(b.qr_size > 0 ? b.qr_size : 72.0, width);
+  const double module = size / (n + 2 * kQuiet);
+  Slice s;
+  s.gap_before = b.box.space_before;
+  Rect quiet;
+  quiet.w = quiet.h = size;
+  quiet.fill = Color::white();
+  quiet.loc = b.loc;
+  s.items.push_back(quiet);
+  for (int row = 0; row < n; ++row) {
+    int col = 0;
+    while (col < n) {
+      if (!(code->data[row * n + col] & 1)) {
+        ++col;
+        continue;
+      }
+      const int start = col;
+      while (col < n && (code->data[row * n + col] & 1)) ++col;
+      Rect r;
+      r.x = (kQuiet + start) * module;
+      r.y = (kQuiet + row) * module;
+      r.w = (col - start) * module;
+      r.h = module;
+      r.fill = Color::black();
+      r.loc = b.loc;
+      s.items.push_back(r);
+    }
+  }
+  s.height = size;
+  if (b.caption && !b.caption->runs.empty()) {
+    const double gap = std::max(b.caption->style.space_before, 0.25 * b.caption->style.size);
+    s.height += gap + draw_paragraph(*b.caption, width, 0, size + gap, ts, s.items, s.links);
+  }
+  m.slices.push_back(std::move(s));
+  m.space_after = b.box.space_after;
+  m.keep_with_next = b.keep_with_next;
+  add_block_anchor(b, m);
+  return m;
+}
+
+}  // namespace galley::layout

@@ -1,0 +1,152 @@
+// The page sequence: fixed masters and `repeat: until-empty` masters, each
+// page's frames filled from their flows in frame order.
+#include <set>
+
+#include "layout/frame_fill.h"
+#include "layout/pass.h"
+
+namespace galley::layout {
+
+namespace {
+
+constexpr int kMaxPages = 100000;  // a runaway until-empty stops here
+
+FrameBox frame_box(const model::Frame& f, const model::PageSetup& page) {
+  FrameBox b;
+  b.x = f.x.resolve(page.width);
+  b.y = f.y.resolve(page.height);
+  b.w = f.width.resolve(page.width);
+  b.h = f.height.resolve(page.height);
+  b.columns = std::max(1, f.columns);
+  b.gutter = f.gutter;
+  b.padding = f.padding;
+  b.valign = f.valign;
+  b.balance = f.balance;
+  return b;
+}
+
+void place_slice(const Slice& s, double x, double y, int page_index, Page& page, PassResult& r) {
+  for (Item it : s.items) {
+    translate(it, x, y);
+    page.items.push_back(std::move(it));
+  }
+  for (Link l : s.links) {
+    l.x += x;
+    l.y += y;
+    page.links.push_back(std::move(l));
+  }
+  for (const Anchor& a : s.anchors) {
+    if (!a.dest.empty()) {
+      page.destinations.push_back({a.dest, y + a.dy});
+      r.dest_pages.emplace(a.dest, page_index);
+      r.dest_order.emplace(a.dest, r.dest_order.size());
+    }
+    if (!a.outline_title.empty()) r.outline.push_back({a.outline_title, a.level, page_index, y + a.dy});
+  }
+}
+
+}  // namespace
+
+void set_boxes(const model::PageSetup& setup, Page& page) {
+  const double b = setup.bleed;
+  page.trim = {0, 0, setup.width, setup.height};
+  page.bleed = {-b, -b, setup.width + 2 * b, setup.height + 2 * b};
+  const double s = setup.crop_marks || setup.registration_marks ? setup.slug : 0;
+  page.media = {-b - s, -b - s, setup.width + 2 * (b + s), setup.height + 2 * (b + s)};
+}
+
+bool has_content(const resolve::Flow& flow, Cursor from) {
+  for (size_t i = from.block; i < flow.blocks.size(); ++i)
+    if (flow.blocks[i].kind != model::BlockKind::Break) return true;
+  return false;
+}
+
+PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
+                    const MeasureContext& ctx, Diagnostics& diags) {
+  PassResult r;
+  std::map<std::string, size_t> index;
+  std::vector<FlowMeasure> measures;
+  measures.reserve(flows.size());
+  for (size_t i = 0; i < flows.size(); ++i) {
+    index.emplace(flows[i].name, i);
+    measures.emplace_back(flows[i], ctx);
+  }
+  r.cursors.assign(flows.size(), {});
+  r.placed_somewhere.assign(flows.size(), false);
+
+  auto flow_of = [&](const model::Frame& f) -> std::optional<size_t> {
+    auto it = index.find(f.flow);
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+  };
+
+  auto add_page = [&](const model::Master& m) {
+    const int page_index = static_cast<int>(r.pages.size());
+    Page page;
+    set_boxes(layout.page, page);
+    page.master = m.name;
+    page.label = std::to_string(page_index + 1);
+    std::set<size_t> done_on_page;  // flows that met a page break
+    bool progress = false;
+    for (const model::Frame& frame : m.frames) {
+      const auto fi = flow_of(frame);
+      if (!fi) continue;
+      r.placed_somewhere[*fi] = true;
+      Cursor& cur = r.cursors[*fi];
+      if (done_on_page.count(*fi) || !has_content(flows[*fi], cur)) continue;
+      const FrameBox box = frame_box(frame, layout.page);
+      const double width = box.column_width(), height = box.column_height();
+      FlowMeasure& fm = measures[*fi];
+      const BlockSource src = [&fm, width, height](size_t i) -> const MeasuredBlock& {
+        return fm.at(i, width, height);
+      };
+      const FrameFill fill = fill_frame(src, fm.size(), cur, box);
+      for (const PlacedColumn& col : fill.columns)
+        for (const PlacedSlice& ps : col.fill.placed) {
+          const MeasuredBlock& mb = src(ps.block);
+          const Slice& s = ps.head ? mb.repeat_head[ps.slice] : mb.slices[ps.slice];
+          place_slice(s, col.x, col.y + ps.y, page_index, page, r);
+          if (col.fill.overfull && !ps.head)
+            diags.warning(mb.loc, "block is taller than frame '" + frame.name + "' and overflows it");
+        }
+      progress = progress || !(fill.next == cur);
+      cur = fill.next;
+      if (fill.end == ColumnEnd::Page) done_on_page.insert(*fi);
+      fm.forget_before(cur.block);
+    }
+    r.pages.push_back(std::move(page));
+    return progress;
+  };
+
+  auto master_has_content = [&](const model::Master& m) {
+    for (const model::Frame& f : m.frames) {
+      const auto fi = flow_of(f);
+      if (fi && has_content(flows[*fi], r.cursors[*fi])) return true;
+    }
+    return false;
+  };
+
+  for (const model::SequenceEntry& e : layout.sequence) {
+    auto mit = layout.masters.find(e.master);
+    if (mit == layout.masters.end()) {
+      diags.error(e.loc, "unknown master '" + e.master + "'");
+      continue;
+    }
+    const model::Master& m = mit->second;
+    if (!e.until_empty) {
+      for (int i = 0; i < std::max(1, e.count); ++i) add_page(m);
+      continue;
+    }
+    add_page(m);
+    while (master_has_content(m)) {
+      if (static_cast<int>(r.pages.size()) >= kMaxPages) {
+        diags.error(e.loc, "more than " + std::to_string(kMaxPages) + " pages");
+        break;
+      }
+      if (!add_page(m)) break;  // nothing fits any more: the rest is overset
+    }
+  }
+  return r;
+}
+
+}  // namespace galley::layout

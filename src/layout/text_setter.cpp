@@ -1,0 +1,156 @@
+#include "layout/text_setter.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "linebreak/break.h"
+#include "text/shape.h"
+
+namespace galley::layout {
+
+TextSetter::TextSetter(const text::FontBook& fonts, bool greedy, linebreak::Stats* stats,
+                       Diagnostics& diags)
+    : fonts_(fonts), greedy_(greedy), stats_(stats), diags_(diags) {}
+
+const text::ShapedParagraph& TextSetter::shaped(const resolve::Paragraph& para) {
+  auto it = shaped_.find(&para);
+  if (it == shaped_.end()) it = shaped_.emplace(&para, text::shape(para, fonts_, diags_)).first;
+  return it->second;
+}
+
+const resolve::Paragraph& TextSetter::derived(const void* source, int tag,
+                                              const std::function<resolve::Paragraph()>& make) {
+  auto& slot = derived_[{source, tag}];
+  if (!slot) slot = std::make_unique<resolve::Paragraph>(make());
+  return *slot;
+}
+
+void TextSetter::forget(const resolve::Block& b) {
+  auto drop = [&](const resolve::Paragraph& p) { shaped_.erase(&p); };
+  for (const auto& p : b.paras) drop(p);
+  for (const auto& item : b.items)
+    for (int tag : {0, 1}) {
+      auto it = derived_.find({&item, tag});
+      if (it == derived_.end()) continue;
+      drop(*it->second);
+      derived_.erase(it);
+    }
+  for (const auto& c : b.header) drop(c.para);
+  for (const auto& row : b.rows)
+    for (const auto& c : row) drop(c.para);
+  if (b.caption) drop(*b.caption);
+}
+
+std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, double width) {
+  linebreak::Options opts;
+  opts.greedy = greedy_;
+  linebreak::Stats local;
+  auto out = linebreak::break_paragraph(shaped(para), fonts_, [width](int) { return width; }, opts,
+                                        stats_ ? &local : nullptr, diags_);
+  if (stats_) stats_->add(local);
+  return out;
+}
+
+namespace {
+const text::FaceInfo* face_of(const text::FontBook& fonts, const resolve::ParaStyle& s) {
+  const int f = fonts.find(s.font, s.bold, s.italic);
+  return f >= 0 ? &fonts.info(f) : nullptr;
+}
+}  // namespace
+
+double TextSetter::ascent(const resolve::ParaStyle& s) const {
+  const text::FaceInfo* f = face_of(fonts_, s);
+  return (f ? f->ascender : 0.8) * s.size;
+}
+
+double TextSetter::descent(const resolve::ParaStyle& s) const {
+  const text::FaceInfo* f = face_of(fonts_, s);
+  return (f ? f->descender : 0.2) * s.size;
+}
+
+double TextSetter::baseline(const resolve::ParaStyle& s) const {
+  const double a = ascent(s), d = descent(s);
+  return (s.leading - (a + d)) / 2 + a;
+}
+
+double TextSetter::natural_width(const resolve::Paragraph& para) {
+  double w = 0;
+  for (const auto& run : shaped(para).runs)
+    for (const auto& g : run.glyphs) w += g.advance;
+  return w + para.style.left_indent + para.style.right_indent + std::max(0.0, para.style.first_indent);
+}
+
+double TextSetter::widest_word(const resolve::Paragraph& para) {
+  const text::ShapedParagraph& sp = shaped(para);
+  // Glyph advances summed per word; words end at spaces and hard breaks
+  // (U+00A0 binds, so it is part of the word).
+  double widest = 0, word = 0;
+  for (const auto& run : sp.runs)
+    for (const auto& g : run.glyphs) {
+      const char c = g.cluster < sp.text.size() ? sp.text[g.cluster] : ' ';
+      if (c == ' ' || c == '\n' || c == '\t') {
+        widest = std::max(widest, word);
+        word = 0;
+      } else {
+        word += g.advance;
+      }
+    }
+  return std::max(widest, word) + para.style.left_indent + para.style.right_indent;
+}
+
+void TextSetter::draw(const linebreak::Line& line, const SourceLoc& loc, double x, double y,
+                      std::vector<Item>& items, std::vector<Link>& links) const {
+  for (const auto& r : line.runs) {
+    GlyphRun g;
+    g.font = r.face;
+    g.size = r.size;
+    g.color = r.style.color;
+    g.x = x + r.x;
+    g.y = y;
+    g.glyphs = r.glyphs;
+    g.clusters = r.clusters;
+    g.rtl = r.rtl;
+    g.loc = loc;
+    if (!g.glyphs.empty() || !g.clusters.empty()) items.push_back(std::move(g));
+    if (r.style.link.empty() || r.width <= 0) continue;
+    Link l;
+    l.x = x + r.x;
+    l.y = y - line.ascent;
+    l.w = r.width;
+    l.h = line.ascent + line.descent;
+    if (r.style.link[0] == '#') l.dest = r.style.link.substr(1); else l.uri = r.style.link;
+    l.loc = loc;
+    // Adjacent runs of one link (a bold word inside it) make one area.
+    if (!links.empty()) {
+      Link& p = links.back();
+      if (p.uri == l.uri && p.dest == l.dest && p.y == l.y && std::abs(p.x + p.w - l.x) < 0.01) {
+        p.w += l.w;
+        continue;
+      }
+    }
+    links.push_back(std::move(l));
+  }
+}
+
+resolve::Paragraph plain_paragraph(const std::string& text, const resolve::ParaStyle& style,
+                                   const SourceLoc& loc) {
+  resolve::Paragraph p;
+  p.style = style;
+  p.style.first_indent = p.style.left_indent = p.style.right_indent = 0;
+  p.style.align = model::Align::Left;
+  resolve::Run r;
+  r.text = text;
+  r.style.font = style.font;
+  r.style.bold = style.bold;
+  r.style.italic = style.italic;
+  r.style.size = style.size;
+  r.style.color = style.color;
+  r.style.features = style.features;
+  r.style.tracking = style.tracking;
+  r.style.language = style.language;
+  p.runs.push_back(std::move(r));
+  p.loc = loc;
+  return p;
+}
+
+}  // namespace galley::layout

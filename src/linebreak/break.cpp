@@ -1,0 +1,113 @@
+#include "linebreak/break.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "linebreak/assemble.h"
+#include "linebreak/items.h"
+#include "linebreak/knuth_plass.h"
+#include "linebreak/stats.h"
+
+namespace galley::linebreak {
+namespace {
+
+// TeX's three passes: without hyphenation at \pretolerance, with it at
+// \tolerance, then a final pass (with any emergency stretch) that always
+// succeeds, with lines too loose or, as a last resort, overfull.
+Breakpoints total_fit(const Itemized& it, const std::function<double(int)>& avail,
+                      const Options& opts, double background) {
+  Params p;
+  p.line_penalty = opts.line_penalty;
+  p.double_hyphen_demerits = opts.double_hyphen_demerits;
+  p.final_hyphen_demerits = opts.final_hyphen_demerits;
+  p.adj_demerits = opts.adj_demerits;
+  p.max_hyphen_run = opts.max_hyphen_run;
+  p.background_stretch = background;
+  if (opts.pretolerance >= 0) {
+    p.threshold = opts.pretolerance;
+    p.hyphenation = false;
+    Breakpoints b = knuth_plass(it.items, avail, p);
+    if (!b.at.empty()) return b;
+  }
+  p.threshold = opts.tolerance;
+  p.hyphenation = true;
+  Breakpoints b = knuth_plass(it.items, avail, p);
+  if (!b.at.empty()) return b;
+  // Nothing fits the tolerance, so lines will be loose: the final pass
+  // counts every line looser than r = 1 (badness 100) against it, keeping
+  // their number down before their looseness.
+  p.background_stretch += opts.emergency_stretch;
+  p.threshold = std::min(opts.tolerance, 100.0);
+  p.final_pass = true;
+  b = knuth_plass(it.items, avail, p);
+  // The final pass cannot fail on items that end in a forced break; greedy
+  // is the belt to those braces, so a paragraph never comes back empty.
+  return b.at.empty() ? greedy(it.items, avail, background) : b;
+}
+
+// The start of a line's text, to find it in the source.
+std::string excerpt(const Line& line) {
+  std::string s;
+  for (const LineRun& r : line.runs)
+    for (const auto& c : r.clusters) s += c.text;
+  if (s.size() > 40) {
+    size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "…";
+  }
+  return s;
+}
+
+}  // namespace
+
+HyphenGlyphs hyphen_glyphs(const text::FontBook& fonts) {
+  return [&fonts](int face) {
+    HyphenGlyph h;
+    if (face < 0 || face >= fonts.size()) return h;
+    h.gid = fonts.glyph(face, 0x2010);
+    if (h.gid == 0) h.gid = fonts.glyph(face, U'-');
+    if (h.gid != 0) h.advance = fonts.advance(face, h.gid);
+    return h;
+  };
+}
+
+std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text::FontBook& fonts,
+                                  const std::function<double(int)>& width, const Options& opts,
+                                  Stats* stats, Diagnostics& diags) {
+  return break_paragraph(para, hyphen_glyphs(fonts), width, opts, stats, diags);
+}
+
+std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen,
+                                  const std::function<double(int)>& width, const Options& opts,
+                                  Stats* stats, Diagnostics& diags) {
+  const Itemized it = itemize(para, hyphen, opts);
+  const auto measure = [&](int line) {
+    const double w = width(line);
+    return std::isfinite(w) ? std::max(0.0, w) : 0.0;
+  };
+  const auto avail = [&](int line) {
+    const Margins m = margins(para, line);
+    return std::max(0.0, measure(line) - m.left - m.right);
+  };
+  const double background = it.ragged ? ragged_stretch(para) : 0;
+  const Breakpoints b = opts.greedy || it.words > opts.greedy_above_words
+                            ? greedy(it.items, avail, background)
+                            : total_fit(it, avail, opts, background);
+  std::vector<Line> lines = assemble(para, it, b.at, measure);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (!l.overfull) continue;
+    const Margins m = margins(para, static_cast<int>(i));
+    const double shortfall = std::max(0.0, l.width - m.left - m.right) - l.natural;
+    const double shrink = l.ratio < 0 ? shortfall / l.ratio : 0;  // ratio = shortfall / shrink
+    const double excess = -shortfall - shrink;
+    char amount[32];
+    std::snprintf(amount, sizeof amount, "%.1f", excess);
+    diags.warning(para.loc, "overfull line by " + std::string(amount) + "pt: \"" + excerpt(l) + "\"");
+  }
+  if (stats) *stats = measure_lines(lines);
+  return lines;
+}
+
+}  // namespace galley::linebreak

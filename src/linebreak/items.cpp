@@ -1,0 +1,326 @@
+#include "linebreak/items.h"
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string_view>
+
+#include "linebreak/hyphenate.h"
+#include "text/utf8.h"
+
+namespace galley::linebreak {
+namespace {
+
+enum class Opp { Soft, Hard, Hyphenation };
+
+// TeX gives Computer Modern's 1/3 em space 1/6 em of stretch. Many fonts
+// (Noto Serif: 0.26 em) have narrower spaces, and half of those leaves too
+// little room in a brochure column, so the stretch is never below 1/6 em.
+double space_stretch(double space, double size) { return std::max(space / 2, size / 6); }
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
+
+bool is_hard_break(char32_t c) {
+  return c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+bool is_letter(char32_t c) {
+  return u_isalpha(static_cast<UChar32>(c)) ||
+         (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+}
+
+char32_t char_at(const std::string& text, uint32_t at) {
+  if (at >= text.size()) return 0;
+  size_t pos = at;
+  return text::next_code_point(text, pos);
+}
+
+// The code point that ends just before byte `at`.
+char32_t char_before(const std::string& text, uint32_t at) {
+  if (at == 0 || at > text.size()) return 0;
+  size_t start = at - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && at - start < 4) --start;
+  size_t pos = start;
+  const char32_t c = text::next_code_point(text, pos);
+  return pos == at ? c : 0;
+}
+
+std::string icu_locale(const std::string& language) {
+  std::string loc = language;
+  for (char& c : loc)
+    if (c == '-') c = '_';
+  return loc;
+}
+
+// UAX #14 break opportunities (byte offsets where a line may start), from
+// ICU; after every space run if ICU cannot be opened.
+std::map<uint32_t, Opp> line_breaks(const std::string& text, const std::string& language) {
+  std::map<uint32_t, Opp> out;
+  std::u16string u16;
+  std::vector<uint32_t> byte_of;  // UTF-16 index -> byte offset
+  for (size_t pos = 0; pos < text.size();) {
+    const uint32_t at = static_cast<uint32_t>(pos);
+    const char32_t c = text::next_code_point(text, pos);
+    if (c > 0xFFFF) {
+      u16.push_back(static_cast<char16_t>(0xD7C0 + (c >> 10)));
+      u16.push_back(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
+      byte_of.push_back(at);
+      byte_of.push_back(at);
+    } else {
+      u16.push_back(static_cast<char16_t>(c));
+      byte_of.push_back(at);
+    }
+  }
+  byte_of.push_back(static_cast<uint32_t>(text.size()));
+
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UBreakIterator, decltype(&ubrk_close)> it(
+      ubrk_open(UBRK_LINE, icu_locale(language).c_str(), reinterpret_cast<const UChar*>(u16.data()),
+                static_cast<int32_t>(u16.size()), &status),
+      &ubrk_close);
+  if (U_FAILURE(status) || !it) {
+    for (size_t i = 1; i < text.size(); ++i)
+      if (text[i - 1] == ' ' && text[i] != ' ') out[static_cast<uint32_t>(i)] = Opp::Soft;
+    return out;
+  }
+  for (int32_t p = ubrk_first(it.get()); p != UBRK_DONE; p = ubrk_next(it.get())) {
+    if (p <= 0 || static_cast<size_t>(p) >= u16.size()) continue;
+    const bool hard = ubrk_getRuleStatus(it.get()) >= UBRK_LINE_HARD;
+    out[byte_of[static_cast<size_t>(p)]] = hard ? Opp::Hard : Opp::Soft;
+  }
+  return out;
+}
+
+// Hyphenation points of the words between break opportunities. Not in the
+// paragraph's last word, nor in words with digits or U+00A0 (a figure with
+// its unit, a name the author bound together: the author asked for a unit).
+void add_hyphenation(const std::string& text, const std::string& language, const Options& opts,
+                     std::map<uint32_t, Opp>& opps) {
+  std::vector<std::pair<uint32_t, uint32_t>> segments;
+  uint32_t from = 0;
+  for (const auto& [at, kind] : opps) {
+    segments.emplace_back(from, at);
+    from = at;
+  }
+  segments.emplace_back(from, static_cast<uint32_t>(text.size()));
+
+  const auto has_letter = [&](std::pair<uint32_t, uint32_t> s) {
+    for (size_t pos = s.first; pos < s.second;)
+      if (is_letter(text::next_code_point(text, pos))) return true;
+    return false;
+  };
+  while (!segments.empty() && !has_letter(segments.back())) segments.pop_back();
+  if (!segments.empty()) segments.pop_back();  // the last word
+
+  std::vector<uint32_t> points;
+  for (const auto& [begin, end] : segments) {
+    bool bound = false;
+    for (size_t pos = begin; pos < end && !bound;) {
+      const char32_t c = text::next_code_point(text, pos);
+      bound = c == 0xA0 || c == 0x202F || u_isdigit(static_cast<UChar32>(c));
+    }
+    if (bound) continue;
+    for (size_t pos = begin; pos < end;) {
+      size_t word_end = pos;
+      const uint32_t word_begin = static_cast<uint32_t>(pos);
+      while (word_end < end) {
+        size_t next = word_end;
+        if (!is_letter(text::next_code_point(text, next))) break;
+        word_end = next;
+      }
+      if (word_end == pos) {
+        text::next_code_point(text, pos);
+        continue;
+      }
+      const std::string_view word(text.data() + word_begin, word_end - word_begin);
+      pos = word_end;
+      if (!opts.hyphenate_capitalized && u_isupper(static_cast<UChar32>(char_at(text, word_begin))))
+        continue;
+      for (uint32_t p : hyphenation_points(language, word, opts.left_hyphen_min, opts.right_hyphen_min))
+        points.push_back(word_begin + p);
+    }
+  }
+  for (uint32_t p : points) opps.emplace(p, Opp::Hyphenation);
+}
+
+class Builder {
+ public:
+  Builder(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts)
+      : para_(para), hyphen_(hyphen), opts_(opts) {
+    ragged_ = para.style.align != model::Align::Justify;
+  }
+
+  Itemized build(std::map<uint32_t, Opp> opps) {
+    next_ = opps.begin();
+    end_ = opps.end();
+    for (size_t r = 0; r < para_.runs.size(); ++r) {
+      const auto& run = para_.runs[r];
+      for (size_t g = 0; g < run.glyphs.size(); ++g) {
+        const uint32_t cluster = run.glyphs[g].cluster;
+        if (g == 0 || cluster != run.glyphs[g - 1].cluster) opportunities_up_to(cluster);
+        glyph(static_cast<int>(r), static_cast<uint32_t>(g));
+      }
+    }
+    opportunities_up_to(static_cast<uint32_t>(para_.text.size()));
+    finish();
+    out_.ragged = ragged_;
+    return std::move(out_);
+  }
+
+ private:
+  void push(Item it, ItemSource src = {}) {
+    out_.items.push_back(it);
+    out_.sources.push_back(src);
+  }
+
+  // Opportunities at `cluster` become items before its glyph; those strictly
+  // inside the previous cluster (a ligature) cannot be taken.
+  void opportunities_up_to(uint32_t cluster) {
+    while (next_ != end_ && next_->first <= cluster) {
+      if (next_->first == cluster) opportunity(next_->first, next_->second);
+      ++next_;
+    }
+  }
+
+  void opportunity(uint32_t at, Opp kind) {
+    const char32_t before = char_before(para_.text, at);
+    if (kind == Opp::Hard) {
+      drop_trailing_glue();
+      Item fil{Item::Glue};
+      fil.fil = true;
+      fil.breakable = false;
+      push(fil);
+      Item forced{Item::Penalty};
+      forced.penalty = -kInfPenalty;
+      push(forced);
+      space_start_ = -1;
+      return;
+    }
+    if (is_space(before)) {
+      if (space_start_ >= 0) out_.items[static_cast<size_t>(space_start_)].breakable = true;
+      return;
+    }
+    if (out_.items.empty() || out_.items.back().kind != Item::Box) return;
+    Item pen{Item::Penalty};
+    ItemSource src;
+    const bool soft_hyphen = before == 0xAD;
+    if (kind == Opp::Hyphenation || soft_hyphen) {
+      const ItemSource& box = out_.sources.back();
+      const auto& run = para_.runs[static_cast<size_t>(box.run)];
+      const HyphenGlyph h = hyphen_ ? hyphen_(run.face) : HyphenGlyph{};
+      if (h.gid == 0 && !soft_hyphen) return;
+      pen.penalty = opts_.hyphen_penalty;
+      pen.flagged = true;
+      pen.hyphenation = kind == Opp::Hyphenation;
+      if (h.gid != 0) {
+        pen.width = h.advance * run.size;
+        src.hyphen_gid = h.gid;
+        src.hyphen_face = run.face;
+        src.hyphen_size = run.size;
+      }
+    } else if (before == U'-' || before == 0x2010) {
+      pen.penalty = opts_.hyphen_penalty;  // TeX's \exhyphenpenalty
+      pen.flagged = true;
+    }
+    push(pen, src);
+  }
+
+  void glyph(int r, uint32_t g) {
+    const auto& run = para_.runs[static_cast<size_t>(r)];
+    const auto& sg = run.glyphs[g];
+    const char32_t c = char_at(para_.text, sg.cluster);
+    if (is_hard_break(c)) return;
+    if (c == 0xA0) {
+      // A no-break space: stretches like a space but never breaks (TeX's ~).
+      Item tie{Item::Glue};
+      tie.width = sg.advance;
+      if (!ragged_) {
+        tie.stretch = space_stretch(sg.advance, run.size);
+        tie.shrink = sg.advance / 3;
+      }
+      tie.breakable = false;
+      space_start_ = -1;
+      push(tie, {r, g, g + 1});
+      return;
+    }
+    if (is_space(c)) {
+      Item glue{Item::Glue};
+      glue.width = sg.advance;
+      if (!ragged_) {
+        glue.stretch = space_stretch(sg.advance, run.size);
+        glue.shrink = sg.advance / 3;
+      }
+      glue.breakable = false;
+      if (out_.items.empty() || out_.items.back().kind != Item::Glue)
+        space_start_ = static_cast<int>(out_.items.size());
+      push(glue, {r, g, g + 1});
+      return;
+    }
+    space_start_ = -1;
+    if (!out_.items.empty() && out_.items.back().kind == Item::Box &&
+        out_.sources.back().run == r && out_.sources.back().glyph_end == g) {
+      out_.items.back().width += sg.advance;
+      out_.sources.back().glyph_end = g + 1;
+      return;
+    }
+    Item box{Item::Box};
+    box.width = sg.advance;
+    push(box, {r, g, g + 1});
+  }
+
+  // Spaces before a line end would only push a ragged line off its edge.
+  void drop_trailing_glue() {
+    while (!out_.items.empty() && out_.items.back().kind == Item::Glue && !out_.items.back().fil) {
+      out_.items.pop_back();
+      out_.sources.pop_back();
+    }
+  }
+
+  void finish() {
+    drop_trailing_glue();
+    for (const Item& it : out_.items) out_.words += it.kind == Item::Glue && it.breakable;
+    ++out_.words;
+    if (!out_.items.empty() && out_.items.back().kind == Item::Penalty &&
+        out_.items.back().penalty <= -kInfPenalty)
+      return;  // ends with a hard break: that break ends the paragraph
+    while (!out_.items.empty() && out_.items.back().kind == Item::Penalty) {
+      out_.items.pop_back();
+      out_.sources.pop_back();
+    }
+    Item no_break{Item::Penalty};
+    no_break.penalty = kInfPenalty;
+    push(no_break);
+    Item fil{Item::Glue};
+    fil.fil = true;
+    fil.breakable = false;
+    push(fil);
+    Item forced{Item::Penalty};
+    forced.penalty = -kInfPenalty;
+    push(forced);
+  }
+
+  const text::ShapedParagraph& para_;
+  const HyphenGlyphs& hyphen_;
+  const Options& opts_;
+  bool ragged_ = false;
+  Itemized out_;
+  int space_start_ = -1;
+  std::map<uint32_t, Opp>::const_iterator next_, end_;
+};
+
+}  // namespace
+
+double ragged_stretch(const text::ShapedParagraph& para) { return 2 * para.style.size; }
+
+Itemized itemize(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts) {
+  std::map<uint32_t, Opp> opps = line_breaks(para.text, para.style.language);
+  if (para.style.hyphenate && has_hyphenation(para.style.language))
+    add_hyphenation(para.text, para.style.language, opts, opps);
+  return Builder(para, hyphen, opts).build(std::move(opps));
+}
+
+}  // namespace galley::linebreak

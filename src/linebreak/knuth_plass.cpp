@@ -1,0 +1,251 @@
+#include "linebreak/knuth_plass.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace galley::linebreak {
+namespace {
+
+constexpr double kAwful = std::numeric_limits<double>::infinity();
+constexpr int kDecent = 2;
+// Each line over the threshold in the final pass: more than the squared
+// badness of any but a gaping line, so the number of loose lines comes first.
+constexpr double kBeyondTolerance = 1e10;
+
+// Running totals over items [0, i), so a line's sums are two subtractions.
+struct Sums {
+  std::vector<double> width, stretch, shrink;
+  std::vector<int> fil;
+
+  explicit Sums(const std::vector<Item>& items)
+      : width(items.size() + 1), stretch(items.size() + 1), shrink(items.size() + 1),
+        fil(items.size() + 1) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      const bool counts = it.kind != Item::Penalty;
+      const bool glue = it.kind == Item::Glue;
+      width[i + 1] = width[i] + (counts ? it.width : 0);
+      stretch[i + 1] = stretch[i] + (glue ? it.stretch : 0);
+      shrink[i + 1] = shrink[i] + (glue ? it.shrink : 0);
+      fil[i + 1] = fil[i] + (glue && it.fil ? 1 : 0);
+    }
+  }
+};
+
+struct Line {
+  double natural, stretch, shrink;
+  bool fil;
+};
+
+Line measure(const std::vector<Item>& items, const Sums& s, size_t start, size_t b,
+             double background) {
+  const double extra = items[b].kind == Item::Penalty ? items[b].width : 0;
+  return {s.width[b] - s.width[start] + extra, s.stretch[b] - s.stretch[start] + background,
+          s.shrink[b] - s.shrink[start], s.fil[b] - s.fil[start] > 0};
+}
+
+bool is_forced(const Item& it) { return it.kind == Item::Penalty && it.penalty <= -kInfPenalty; }
+
+bool legal_break(const std::vector<Item>& items, size_t i, bool hyphenation) {
+  const Item& it = items[i];
+  if (it.kind == Item::Penalty)
+    return it.penalty < kInfPenalty && (hyphenation || !it.hyphenation);
+  if (it.kind == Item::Glue) return it.breakable && i > 0 && items[i - 1].kind == Item::Box;
+  return false;
+}
+
+struct Node {
+  size_t pos = 0, start = 0;  // the break, and the first item of the line after it
+  int line = 0;               // lines before this break
+  int fitness = kDecent;
+  bool flagged = false;
+  int hyphens = 0;            // consecutive lines ending at a flagged break, this one included
+  double total = 0;
+  int prev = -1;
+};
+
+struct Candidate {
+  int line, fitness, hyphens;
+  double total;
+  int prev;
+};
+
+// 100 r^3 without TeX's cap at 10000, bounded so squares stay finite.
+double uncapped_badness(double shortfall, double stretch) {
+  if (stretch <= 0) return 1e7;
+  const double r = shortfall / stretch;
+  return std::min(100 * r * r * r, 1e7);
+}
+
+double line_demerits(double bad, const Item& brk, const Params& p) {
+  const double l = p.line_penalty + bad;
+  double d = bad > kInfBad ? l * l : std::abs(l) >= 10000 ? 1e8 : l * l;
+  if (brk.kind == Item::Penalty) {
+    if (brk.penalty > 0) d += brk.penalty * brk.penalty;
+    else if (brk.penalty > -kInfPenalty) d -= brk.penalty * brk.penalty;
+  }
+  return d;
+}
+
+Breakpoints backtrack(const std::vector<Node>& nodes, int best) {
+  Breakpoints out;
+  out.demerits = nodes[best].total;
+  for (int n = best; nodes[n].prev >= 0; n = nodes[n].prev) out.at.push_back(nodes[n].pos);
+  std::reverse(out.at.begin(), out.at.end());
+  return out;
+}
+
+}  // namespace
+
+size_t line_start_after(const std::vector<Item>& items, size_t b) {
+  size_t i = b + 1;
+  while (i < items.size() && items[i].kind != Item::Box && !is_forced(items[i])) ++i;
+  return i;
+}
+
+double badness(double shortfall, double stretch, double shrink, bool fil) {
+  if (shortfall > 0) {
+    if (fil) return 0;
+    if (stretch <= 0) return kInfBad;
+    const double r = shortfall / stretch;
+    return std::min(100 * r * r * r, kInfBad);
+  }
+  if (shortfall < 0) {
+    if (-shortfall > shrink + 1e-9) return kInfBad + 1;
+    const double r = -shortfall / shrink;
+    return std::min(100 * r * r * r, kInfBad);
+  }
+  return 0;
+}
+
+int fitness_class(double shortfall, double bad) {
+  if (shortfall > 0) return bad > 99 ? 0 : bad > 12 ? 1 : kDecent;
+  return bad > 12 ? 3 : kDecent;
+}
+
+Breakpoints knuth_plass(const std::vector<Item>& items, const std::function<double(int)>& width,
+                        const Params& p) {
+  if (items.empty()) return {};
+  const Sums sums(items);
+  std::vector<Node> nodes{Node{}};
+  std::vector<int> active{0};
+  std::vector<int> kept;
+  std::vector<Candidate> cands;
+
+  for (size_t b = 0; b < items.size() && !active.empty(); ++b) {
+    if (!legal_break(items, b, p.hyphenation)) continue;
+    const Item& brk = items[b];
+    const bool forced = is_forced(brk);
+    const bool last = b + 1 == items.size();
+    cands.clear();
+    kept.clear();
+    for (size_t k = 0; k < active.size(); ++k) {
+      const Node& a = nodes[active[k]];
+      const Line ln = measure(items, sums, a.start, b, p.background_stretch);
+      const double shortfall = width(a.line) - ln.natural;
+      const double bad = badness(shortfall, ln.stretch, ln.shrink, ln.fil);
+      // The final pass takes underfull lines too: first as few as possible,
+      // then priced by their real (uncapped) badness so no single line is
+      // left gaping; a word too long for the measure gets a line of its own.
+      const bool underfull = bad > p.threshold && bad <= kInfBad;
+      const bool allowed = bad <= p.threshold || (p.final_pass && underfull);
+      bool artificial = false;
+      if (bad > kInfBad || forced) {
+        // The node can reach no later break: drop it, unless it is the last
+        // hope of the final pass (TeX's artificial_demerits).
+        const bool alone = kept.empty() && k + 1 == active.size() && cands.empty();
+        if (p.final_pass && alone && bad > kInfBad) artificial = true;
+        else if (!allowed) continue;
+      } else {
+        kept.push_back(active[k]);
+        if (!allowed) continue;
+      }
+      const int hyphens = brk.flagged ? a.hyphens + 1 : 0;
+      if (!artificial && p.max_hyphen_run > 0 && hyphens > p.max_hyphen_run) continue;
+      double d = 0;
+      if (!artificial) {
+        d = line_demerits(underfull ? uncapped_badness(shortfall, ln.stretch) : bad, brk, p);
+        if (underfull) d += kBeyondTolerance;
+        if (brk.flagged && a.flagged) d += p.double_hyphen_demerits;
+        else if (last && a.flagged) d += p.final_hyphen_demerits;
+      }
+      const int fit = artificial ? kDecent : fitness_class(shortfall, bad);
+      if (!artificial && std::abs(fit - a.fitness) > 1) d += p.adj_demerits;
+      const double total = a.total + d;
+      const int line = a.line + 1;
+      auto same = std::find_if(cands.begin(), cands.end(), [&](const Candidate& c) {
+        return c.line == line && c.fitness == fit && c.hyphens == hyphens;
+      });
+      if (same == cands.end()) cands.push_back({line, fit, hyphens, total, active[k]});
+      else if (total < same->total) *same = {line, fit, hyphens, total, active[k]};
+    }
+    active.swap(kept);
+    if (cands.empty()) continue;
+    // A fitness class more than adj_demerits worse than the best with the
+    // same future (line number, hyphen run) can never catch up, so it is not
+    // worth a node (TeX's pruning).
+    const size_t start = line_start_after(items, b);
+    for (const Candidate& c : cands) {
+      double best = kAwful;
+      for (const Candidate& o : cands)
+        if (o.line == c.line && o.hyphens == c.hyphens) best = std::min(best, o.total);
+      if (c.total > best + std::abs(p.adj_demerits)) continue;
+      Node n;
+      n.pos = b;
+      n.start = start;
+      n.line = c.line;
+      n.fitness = c.fitness;
+      n.flagged = brk.flagged;
+      n.hyphens = c.hyphens;
+      n.total = c.total;
+      n.prev = c.prev;
+      active.push_back(static_cast<int>(nodes.size()));
+      nodes.push_back(n);
+    }
+  }
+
+  int best = -1;
+  for (int n : active)
+    if (nodes[n].pos + 1 == items.size() && (best < 0 || nodes[n].total < nodes[best].total)) best = n;
+  if (best < 0) return {};
+  return backtrack(nodes, best);
+}
+
+Breakpoints greedy(const std::vector<Item>& items, const std::function<double(int)>& width,
+                   double background_stretch) {
+  Breakpoints out;
+  if (items.empty()) return out;
+  const Sums sums(items);
+  size_t start = 0;
+  int line = 0;
+  bool have_fit = false;
+  size_t last_fit = 0;
+  const auto commit = [&](size_t b) {
+    out.at.push_back(b);
+    start = line_start_after(items, b);
+    ++line;
+    have_fit = false;
+  };
+  for (size_t b = 0; b < items.size(); ++b) {
+    if (!legal_break(items, b, true)) continue;
+    auto fits = [&] {
+      const Line ln = measure(items, sums, start, b, background_stretch);
+      return ln.natural - ln.shrink <= width(line) + 1e-9;
+    };
+    if (!fits() && have_fit) commit(last_fit);
+    // Nothing fitted since the last break: this line is overfull whatever we do.
+    if (!fits() && !have_fit) {
+      commit(b);
+      continue;
+    }
+    if (is_forced(items[b])) commit(b);
+    else {
+      have_fit = true;
+      last_fit = b;
+    }
+  }
+  return out;
+}
+
+}  // namespace galley::linebreak

@@ -1,0 +1,279 @@
+#include "load/reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include "load/suggest.h"
+#include "load/units.h"
+
+namespace galley::load {
+namespace fs = std::filesystem;
+
+const char* describe(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Scalar: return "a value";
+    case YAML::NodeType::Null: return "nothing";
+    default: return "nothing";
+  }
+}
+
+void append_in_file_order(const Diagnostics& from, Diagnostics& to) {
+  std::vector<Diagnostic> items = from.all();
+  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
+  });
+  // A hostile or badly broken file could yield a diagnostic per value;
+  // nobody reads past the first screenfuls.
+  constexpr size_t kShown = 100;
+  for (size_t i = 0; i < items.size() && i < kShown; ++i) to.add(std::move(items[i]));
+  if (items.size() > kShown) {
+    to.error({to.all().back().loc.file, 0, 0}, "and " + std::to_string(items.size() - kShown) + " more problems in this file");
+  }
+}
+
+namespace {
+
+std::string join(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (auto w : words) {
+    if (!out.empty()) out += ", ";
+    out += w;
+  }
+  return out;
+}
+
+// Keeps messages readable when a hostile file puts megabytes in one value.
+std::string shown(const std::string& s) {
+  return s.size() <= 60 ? s : s.substr(0, 57) + "...";
+}
+
+}  // namespace
+
+SourceLoc Reader::loc(const YAML::Node& n) const {
+  const YAML::Mark m = n.Mark();
+  if (text_) return text_->loc(path_, m);
+  if (m.is_null()) return {path_, 0, 0};
+  return {path_, m.line + 1, m.column + 1};
+}
+
+void Reader::error(const YAML::Node& n, std::string message) { diags_.error(loc(n), std::move(message)); }
+
+void Reader::warning(const YAML::Node& n, std::string message) {
+  diags_.warning(loc(n), std::move(message));
+}
+
+bool Reader::check_keys(const YAML::Node& n, std::string_view what,
+                        const std::vector<std::string_view>* allowed) {
+  if (n.IsNull()) return true;
+  if (!n.IsMap()) {
+    error(n, "expected a mapping for " + std::string(what) + ", found " + describe(n));
+    return false;
+  }
+  std::map<std::string, int> seen;  // key → line; a set, as maps may be huge
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    const YAML::Node key = it->first;
+    if (!key.IsScalar()) {
+      error(key, "keys in " + std::string(what) + " must be plain names, found " + describe(key));
+      continue;
+    }
+    const std::string& k = key.Scalar();
+    auto [first, inserted] = seen.emplace(k, 0);
+    if (!inserted) {
+      error(key, "duplicate key '" + shown(k) + "' (first given on line " + std::to_string(first->second) + ")");
+      continue;
+    }
+    first->second = loc(key).line;
+    if (!allowed) continue;
+    bool known = false;
+    for (auto a : *allowed) known = known || a == k;
+    if (known) continue;
+    std::string hint = did_you_mean(k, std::span<const std::string_view>(*allowed));
+    if (hint.empty() && !foreign_.empty()) {
+      std::string elsewhere = suggest(k, foreign_);
+      if (!elsewhere.empty())
+        hint = " in " + std::string(what) + " (did you mean '" + elsewhere + "'? it belongs on " + foreign_where_ + ")";
+    }
+    if (hint.empty())
+      hint = allowed->empty() ? " (" + std::string(what) + " takes no keys)"
+                              : " in " + std::string(what) + " (expected one of: " + join(*allowed) + ")";
+    error(key, "unknown key '" + shown(k) + "'" + hint);
+  }
+  return true;
+}
+
+bool Reader::map(const YAML::Node& n, std::string_view what,
+                 std::initializer_list<std::string_view> allowed) {
+  std::vector<std::string_view> keys(allowed);
+  return check_keys(n, what, &keys);
+}
+
+bool Reader::map(const YAML::Node& n, std::string_view what, const std::vector<std::string_view>& allowed) {
+  return check_keys(n, what, &allowed);
+}
+
+bool Reader::named_map(const YAML::Node& n, std::string_view what) {
+  return check_keys(n, what, nullptr);
+}
+
+bool Reader::sequence(const YAML::Node& n, std::string_view what) {
+  if (n.IsSequence()) return true;
+  error(n, "expected a list for " + std::string(what) + ", found " + describe(n));
+  return false;
+}
+
+bool Reader::scalar(const YAML::Node& n, std::string_view what, std::string_view expected) {
+  if (n.IsScalar()) return true;
+  error(n, "expected " + std::string(expected) + " for " + std::string(what) + ", found " + describe(n));
+  return false;
+}
+
+std::optional<std::string> Reader::string(const YAML::Node& n, std::string_view what) {
+  if (!scalar(n, what, "text")) return std::nullopt;
+  return n.Scalar();
+}
+
+model::Text Reader::text(const YAML::Node& n, std::string_view what) {
+  model::Text t;
+  t.loc = loc(n);
+  if (n.IsNull()) return t;
+  if (auto s = string(n, what)) t.value = *s;
+  return t;
+}
+
+std::optional<bool> Reader::boolean(const YAML::Node& n, std::string_view what) {
+  if (!scalar(n, what, "true or false")) return std::nullopt;
+  const std::string& s = n.Scalar();
+  if (s == "true" || s == "True" || s == "TRUE") return true;
+  if (s == "false" || s == "False" || s == "FALSE") return false;
+  error(n, "expected true or false for " + std::string(what) + ", found '" + shown(s) + "'");
+  return std::nullopt;
+}
+
+std::optional<double> Reader::number(const YAML::Node& n, std::string_view what, double lo, double hi) {
+  if (!scalar(n, what, "a number")) return std::nullopt;
+  auto v = parse_number(n.Scalar());
+  if (!v) {
+    error(n, "expected a number for " + std::string(what) + ", found '" + shown(n.Scalar()) + "'");
+    return std::nullopt;
+  }
+  if (*v < lo || *v > hi) {
+    std::ostringstream range;
+    range << lo << " to " << hi;
+    error(n, std::string(what) + " must be from " + range.str() + ", found " + shown(n.Scalar()));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<int> Reader::integer(const YAML::Node& n, std::string_view what, int lo, int hi) {
+  if (!scalar(n, what, "a whole number")) return std::nullopt;
+  auto v = parse_number(n.Scalar());
+  if (!v || *v != std::floor(*v)) {
+    error(n, "expected a whole number for " + std::string(what) + ", found '" + shown(n.Scalar()) + "'");
+    return std::nullopt;
+  }
+  if (*v < lo || *v > hi) {
+    error(n, std::string(what) + " must be from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                 ", found " + shown(n.Scalar()));
+    return std::nullopt;
+  }
+  return static_cast<int>(*v);
+}
+
+std::optional<model::Length> Reader::length(const YAML::Node& n, std::string_view what, LengthRule rule) {
+  if (!scalar(n, what, "a length")) return std::nullopt;
+  std::string why;
+  auto parsed = parse_length(n.Scalar(), why);
+  if (!parsed) {
+    error(n, why.size() > 200 ? "expected a length for " + std::string(what) : why + " for " + std::string(what));
+    return std::nullopt;
+  }
+  bool percent_ok = rule == LengthRule::NonNegativeOrPercent || rule == LengthRule::PositiveOrPercent ||
+                    rule == LengthRule::AnySignOrPercent;
+  bool positive = rule == LengthRule::Positive || rule == LengthRule::PositiveOrPercent;
+  bool any_sign = rule == LengthRule::AnySign || rule == LengthRule::AnySignOrPercent;
+  if (parsed->percent && !percent_ok) {
+    error(n, std::string(what) + " cannot be a percentage; give pt, mm, cm or in");
+    return std::nullopt;
+  }
+  if (positive && parsed->value <= 0) {
+    error(n, std::string(what) + " must be greater than zero, found " + shown(n.Scalar()));
+    return std::nullopt;
+  }
+  if (!any_sign && parsed->value < 0) {
+    error(n, std::string(what) + " cannot be negative, found " + shown(n.Scalar()));
+    return std::nullopt;
+  }
+  // 200 inches is the largest page PDF allows; anything beyond is a typo.
+  const double limit = parsed->percent ? 1000 : 14400;
+  if (std::abs(parsed->value) > limit) {
+    error(n, std::string(what) + " is implausibly large: " + shown(n.Scalar()));
+    return std::nullopt;
+  }
+  model::Length l;
+  l.value = parsed->value;
+  l.percent = parsed->percent;
+  l.loc = loc(n);
+  return l;
+}
+
+std::optional<double> Reader::points(const YAML::Node& n, std::string_view what, LengthRule rule) {
+  auto l = length(n, what, rule);
+  if (!l) return std::nullopt;
+  return l->value;
+}
+
+std::optional<std::string> Reader::choice(const YAML::Node& n, std::string_view what,
+                                          std::initializer_list<std::string_view> choices) {
+  if (!scalar(n, what, "a name")) return std::nullopt;
+  const std::string& s = n.Scalar();
+  for (auto c : choices)
+    if (c == s) return s;
+  std::vector<std::string_view> list(choices);
+  std::string hint = did_you_mean(s, std::span<const std::string_view>(list));
+  error(n, "unknown " + std::string(what) + " '" + shown(s) + "'" +
+               (hint.empty() ? " (expected one of: " + join(list) + ")" : hint));
+  return std::nullopt;
+}
+
+std::vector<std::string> Reader::string_list(const YAML::Node& n, std::string_view what) {
+  std::vector<std::string> out;
+  if (!sequence(n, what)) return out;
+  for (const auto& item : n)
+    if (auto s = string(item, what)) out.push_back(*s);
+  return out;
+}
+
+std::string Reader::relative_path(const std::string& p) const {
+  fs::path given(p);
+  if (given.is_absolute()) return given.lexically_normal().string();
+  return (fs::path(path_).parent_path() / given).lexically_normal().string();
+}
+
+std::optional<std::string> Reader::existing_file(const YAML::Node& n, std::string_view what) {
+  auto s = string(n, what);
+  if (!s) return std::nullopt;
+  if (s->empty()) {
+    error(n, std::string(what) + " is empty; give a file path");
+    return std::nullopt;
+  }
+  std::string rel = relative_path(*s);
+  std::error_code ec;
+  auto st = fs::status(rel, ec);
+  if (ec || !fs::exists(st)) {
+    error(n, std::string(what) + " '" + shown(*s) + "' not found (looked for " + rel + ")");
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(st)) {
+    error(n, std::string(what) + " '" + shown(*s) + "' is not a regular file");
+    return std::nullopt;
+  }
+  return fs::absolute(rel, ec).lexically_normal().string();
+}
+
+}  // namespace galley::load

@@ -1,0 +1,109 @@
+#include "pdf/content.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace galley::pdf {
+namespace {
+
+double unit(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; }
+
+// Control-point distance for a quarter circle drawn with one cubic Bézier.
+constexpr double kKappa = 0.5522847498;
+
+}  // namespace
+
+std::string num(double v) {
+  if (!std::isfinite(v)) v = 0;
+  v = std::clamp(v, -1e7, 1e7);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  std::string s = buf;
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string color_op(const model::Color& c, bool stroke, const std::string& spot_resource) {
+  using Space = model::Color::Space;
+  switch (c.space) {
+    case Space::Gray:
+      return num(unit(c.v[0])) + (stroke ? " G\n" : " g\n");
+    case Space::Rgb:
+      return num(unit(c.v[0])) + " " + num(unit(c.v[1])) + " " + num(unit(c.v[2])) +
+             (stroke ? " RG\n" : " rg\n");
+    case Space::Cmyk:
+      return num(unit(c.v[0])) + " " + num(unit(c.v[1])) + " " + num(unit(c.v[2])) + " " +
+             num(unit(c.v[3])) + (stroke ? " K\n" : " k\n");
+    case Space::Spot:
+      return "/" + spot_resource + (stroke ? " CS " : " cs ") + num(unit(c.tint)) +
+             (stroke ? " SCN\n" : " scn\n");
+  }
+  return {};
+}
+
+std::string rect_path(const Coords& at, double x, double y, double w, double h, double radius) {
+  const double left = at.x(x), top = at.y(y), right = at.x(x + w), bottom = at.y(y + h);
+  const double r = std::clamp(radius, 0.0, std::min(std::abs(w), std::abs(h)) / 2);
+  if (r <= 0)
+    return num(left) + " " + num(bottom) + " " + num(right - left) + " " + num(top - bottom) +
+           " re\n";
+  const double k = r * kKappa;
+  const auto pt = [](double px, double py) { return num(px) + " " + num(py); };
+  std::string s = pt(left + r, bottom) + " m\n";
+  s += pt(right - r, bottom) + " l\n";
+  s += pt(right - r + k, bottom) + " " + pt(right, bottom + r - k) + " " + pt(right, bottom + r) + " c\n";
+  s += pt(right, top - r) + " l\n";
+  s += pt(right, top - r + k) + " " + pt(right - r + k, top) + " " + pt(right - r, top) + " c\n";
+  s += pt(left + r, top) + " l\n";
+  s += pt(left + r - k, top) + " " + pt(left, top - r + k) + " " + pt(left, top - r) + " c\n";
+  s += pt(left, bottom + r) + " l\n";
+  s += pt(left, bottom + r - k) + " " + pt(left + r - k, bottom) + " " + pt(left + r, bottom) + " c\n";
+  return s + "h\n";
+}
+
+std::string path_ops(const Coords& at, const layout::Path& path) {
+  std::string s;
+  bool open = false;
+  for (const auto& op : path.ops) {
+    const std::string end = num(at.x(op.x)) + " " + num(at.y(op.y));
+    switch (op.kind) {
+      case layout::Path::Op::Move:
+        s += end + " m\n";
+        open = true;
+        break;
+      case layout::Path::Op::Line:
+        if (!open) s += end + " m\n";
+        else s += end + " l\n";
+        open = true;
+        break;
+      case layout::Path::Op::Curve:
+        if (!open) break;  // a curve needs a current point
+        s += num(at.x(op.x1)) + " " + num(at.y(op.y1)) + " " + num(at.x(op.x2)) + " " +
+             num(at.y(op.y2)) + " " + end + " c\n";
+        break;
+      case layout::Path::Op::Close:
+        if (open) s += "h\n";
+        break;
+    }
+  }
+  return s;
+}
+
+std::string paint_op(bool fill, bool stroke) {
+  if (fill && stroke) return "B\n";
+  if (fill) return "f\n";
+  if (stroke) return "S\n";
+  return "n\n";
+}
+
+Separation separation_of(const model::Color& spot) {
+  return Separation{spot.spot_name.empty() ? "Spot" : spot.spot_name, unit(spot.v[0]),
+                    unit(spot.v[1]), unit(spot.v[2]), unit(spot.v[3])};
+}
+
+Separation registration() { return Separation{"All", 1, 1, 1, 1}; }
+
+}  // namespace galley::pdf

@@ -1,0 +1,141 @@
+#include "pdf/font_objects.h"
+
+namespace galley::pdf {
+
+bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags) {
+  bool ok = true;
+  std::set<int> failed;
+  for (const auto& page : list.pages) {
+    for (const auto& item : page.items) {
+      const auto* run = std::get_if<layout::GlyphRun>(&item);
+      if (!run || run->glyphs.empty()) continue;
+      if (run->font < 0 || static_cast<size_t>(run->font) >= list.fonts.size()) {
+        diags.error(run->loc, "text refers to font " + std::to_string(run->font) +
+                                  ", which the document does not have");
+        ok = false;
+        continue;
+      }
+      if (failed.count(run->font)) continue;
+      auto it = used_.find(run->font);
+      if (it == used_.end()) {
+        const auto& ref = list.fonts[run->font];
+        auto program = FontProgram::load(ref.path, ref.face_index, diags, run->loc);
+        if (!program) {
+          failed.insert(run->font);
+          ok = false;
+          continue;
+        }
+        const uint16_t fs = program->metrics().fs_type;
+        if ((fs & 0x000F) == 0x0002 || (fs & 0x0200))
+          diags.warning(run->loc, "font '" + ref.path +
+                                      "' does not permit embedding (OS/2 fsType " +
+                                      std::to_string(fs) + ")");
+        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, ref.path, {}}).first;
+      }
+      for (const auto& g : run->glyphs) it->second.gids.insert(g.gid);
+      it->second.text.learn(*run);
+    }
+  }
+  return ok;
+}
+
+Array DocumentFonts::widths(const FontProgram& program, const std::set<uint32_t>& gids) {
+  Array w;
+  Array group;
+  uint32_t start = 0, prev = 0;
+  bool open = false;
+  for (uint32_t g : gids) {
+    if (open && g != prev + 1) {
+      w.items.push_back(Value(static_cast<int64_t>(start)));
+      w.items.push_back(std::move(group));
+      group = {};
+      open = false;
+    }
+    if (!open) start = g;
+    open = true;
+    group.items.push_back(Value(program.width(g)));
+    prev = g;
+  }
+  if (open) {
+    w.items.push_back(Value(static_cast<int64_t>(start)));
+    w.items.push_back(std::move(group));
+  }
+  return w;
+}
+
+bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
+  for (auto& [index, used] : used_) {
+    const FontMetrics& m = used.program.metrics();
+    const SourceLoc at{used.path, 0, 0};
+    auto program = used.program.subset(used.gids);
+    if (!program) {
+      diags.error(at, "font '" + used.path + "': subsetting failed");
+      return false;
+    }
+    const std::string base = subset_tag(m.postscript_name, used.gids) + "+" + m.postscript_name;
+    Dict file_dict;
+    if (m.cff) file_dict.set("Subtype", Name{"OpenType"});
+    else file_dict.set("Length1", Value(static_cast<int64_t>(program->size())));
+    auto file = writer.add_stream(file_dict, *program, hpdf::Compress::Flate);
+    Dict descriptor;
+    descriptor.set("Type", Name{"FontDescriptor"})
+        .set("FontName", Name{base})
+        .set("Flags", m.flags)
+        .set("FontBBox", Array{{m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]}})
+        .set("ItalicAngle", m.italic_angle)
+        .set("Ascent", m.ascent)
+        .set("Descent", m.descent)
+        .set("CapHeight", m.cap_height)
+        .set("StemV", m.stem_v);
+    if (file) descriptor.set(m.cff ? "FontFile3" : "FontFile2", *file);
+    auto desc_ref = file ? writer.add_object(descriptor) : std::nullopt;
+    Dict cid;
+    cid.set("Type", Name{"Font"})
+        .set("Subtype", Name{m.cff ? "CIDFontType0" : "CIDFontType2"})
+        .set("BaseFont", Name{base})
+        .set("CIDSystemInfo", Dict{}.set("Registry", String{"Adobe"})
+                                  .set("Ordering", String{"Identity"})
+                                  .set("Supplement", 0))
+        .set("DW", program ? used.program.width(0) : 0)
+        .set("W", widths(used.program, used.gids));
+    if (desc_ref) cid.set("FontDescriptor", *desc_ref);
+    if (!m.cff) cid.set("CIDToGIDMap", Name{"Identity"});
+    auto cid_ref = desc_ref ? writer.add_object(cid) : std::nullopt;
+    auto cmap = cid_ref ? writer.add_stream({}, tounicode_cmap(used.text.entries()),
+                                            hpdf::Compress::Flate)
+                        : std::nullopt;
+    if (cmap) {
+      Dict type0;
+      type0.set("Type", Name{"Font"})
+          .set("Subtype", Name{"Type0"})
+          .set("BaseFont", Name{m.cff ? base + "-Identity-H" : base})
+          .set("Encoding", Name{"Identity-H"})
+          .set("DescendantFonts", Array{{*cid_ref}})
+          .set("ToUnicode", *cmap);
+      used.ref = writer.add_object(type0);
+    }
+    if (!used.ref) {
+      diags.error(at, "font '" + used.path + "': cannot write font objects: " + writer.error());
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<Ref> DocumentFonts::ref(int font) const {
+  auto it = used_.find(font);
+  return it == used_.end() ? std::nullopt : it->second.ref;
+}
+
+RunFont DocumentFonts::run_font(int font, const std::string& resource) const {
+  RunFont rf;
+  rf.resource = resource;
+  auto it = used_.find(font);
+  if (it == used_.end()) return rf;
+  const FontProgram* program = &it->second.program;
+  rf.width = [program](uint32_t gid) { return program->width(gid); };
+  rf.text = &it->second.text;
+  return rf;
+}
+
+}  // namespace galley::pdf

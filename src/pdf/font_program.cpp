@@ -1,0 +1,160 @@
+#include "pdf/font_program.h"
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <cmath>
+
+namespace galley::pdf {
+namespace {
+
+// Big-endian readers over a table blob; 0 when out of range so truncated
+// tables degrade to defaults instead of reading past the end.
+struct Table {
+  hb_blob_t* blob = nullptr;
+  const uint8_t* data = nullptr;
+  unsigned size = 0;
+  Table(hb_face_t* face, const char* tag)
+      : blob(hb_face_reference_table(face, hb_tag_from_string(tag, 4))) {
+    data = reinterpret_cast<const uint8_t*>(hb_blob_get_data(blob, &size));
+  }
+  ~Table() { hb_blob_destroy(blob); }
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  bool has(unsigned offset, unsigned len) const { return data && offset + len <= size; }
+  uint16_t u16(unsigned o) const { return has(o, 2) ? uint16_t(data[o] << 8 | data[o + 1]) : 0; }
+  int16_t s16(unsigned o) const { return static_cast<int16_t>(u16(o)); }
+  int32_t s32(unsigned o) const {
+    return has(o, 4) ? int32_t(uint32_t(u16(o)) << 16 | u16(o + 2)) : 0;
+  }
+};
+
+std::string clean_name(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c > 0x20 && c < 0x7F && std::string_view("()<>[]{}/%#").find(c) == std::string_view::npos)
+      out.push_back(c);
+  return out.empty() ? "Font" : out;
+}
+
+}  // namespace
+
+struct FontProgram::Face {
+  hb_blob_t* blob = nullptr;
+  hb_face_t* face = nullptr;
+  hb_font_t* font = nullptr;
+  ~Face() {
+    hb_font_destroy(font);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+  }
+};
+
+std::optional<FontProgram> FontProgram::load(const std::string& path, unsigned face_index,
+                                             Diagnostics& diags, const SourceLoc& where) {
+  SourceLoc loc = where;
+  if (loc.file.empty()) loc.file = path;
+  auto f = std::make_shared<Face>();
+  f->blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!f->blob) {
+    diags.error(loc, "font '" + path + "': cannot read file");
+    return std::nullopt;
+  }
+  if (face_index >= hb_face_count(f->blob)) {
+    diags.error(loc, "font '" + path + "': no face " + std::to_string(face_index));
+    return std::nullopt;
+  }
+  f->face = hb_face_create(f->blob, face_index);
+  const unsigned upem = hb_face_get_upem(f->face);
+  const unsigned glyphs = hb_face_get_glyph_count(f->face);
+  Table head(f->face, "head");
+  if (glyphs == 0 || upem < 16 || upem > 16384 || !head.has(0, 54)) {
+    diags.error(loc, "font '" + path + "': not a usable TrueType/OpenType font");
+    return std::nullopt;
+  }
+  f->font = hb_font_create(f->face);
+  hb_font_set_scale(f->font, static_cast<int>(upem), static_cast<int>(upem));
+
+  FontProgram p;
+  FontMetrics& m = p.metrics_;
+  m.units_per_em = static_cast<int>(upem);
+  m.glyph_count = glyphs;
+  const auto em = [&](double v) { return static_cast<int>(std::lround(v * 1000.0 / upem)); };
+  for (int i = 0; i < 4; ++i) m.bbox[i] = em(head.s16(36 + 2 * i));
+
+  Table os2(f->face, "OS/2"), hhea(f->face, "hhea"), post(f->face, "post");
+  const bool has_os2 = os2.has(0, 78);
+  m.ascent = em(has_os2 ? os2.s16(68) : hhea.s16(4));
+  m.descent = em(has_os2 ? os2.s16(70) : hhea.s16(6));
+  m.cap_height = has_os2 && os2.u16(0) >= 2 && os2.has(88, 2) ? em(os2.s16(88)) : m.ascent;
+  m.fs_type = has_os2 ? os2.u16(8) : 0;
+  const int weight = has_os2 ? os2.u16(4) : 400;
+  m.stem_v = static_cast<int>(std::lround(50 + (weight / 65.0) * (weight / 65.0)));
+  m.italic_angle = post.s32(4) / 65536.0;
+  const bool fixed = post.has(12, 4) && post.s32(12) != 0;
+  const int family_class = has_os2 ? (os2.s16(30) >> 8) : 0;
+  const bool serif = family_class >= 1 && family_class <= 7;
+  const bool italic = m.italic_angle != 0 || (head.u16(44) & 2) != 0;
+  m.flags = 4 | (fixed ? 1 : 0) | (serif ? 2 : 0) | (italic ? 64 : 0);
+  {
+    hb_blob_t* cff = hb_face_reference_table(f->face, HB_TAG('C', 'F', 'F', ' '));
+    m.cff = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
+  }
+  char name[128];
+  unsigned len = sizeof name;
+  len = hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name);
+  m.postscript_name = clean_name(len ? std::string(name, len) : std::string());
+  p.face_ = std::move(f);
+  return p;
+}
+
+int FontProgram::width(uint32_t gid) const {
+  if (gid >= metrics_.glyph_count) return 0;
+  const hb_position_t adv = hb_font_get_glyph_h_advance(face_->font, gid);
+  return static_cast<int>(std::lround(adv * 1000.0 / metrics_.units_per_em));
+}
+
+std::optional<std::string> FontProgram::subset(const std::set<uint32_t>& gids) const {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) return std::nullopt;
+  hb_set_t* glyphs = hb_subset_input_glyph_set(input);
+  hb_set_add(glyphs, 0);
+  for (uint32_t g : gids)
+    if (g < metrics_.glyph_count) hb_set_add(glyphs, g);
+  // Unicode mapping comes from /ToUnicode; the PDF never uses the cmap.
+  hb_set_clear(hb_subset_input_unicode_set(input));
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG", "kern", "morx",
+                          "STAT", "meta", "vhea", "vmtx"})
+    hb_set_add(drop, hb_tag_from_string(tag, 4));
+  hb_face_t* result = hb_subset_or_fail(face_->face, input);
+  hb_subset_input_destroy(input);
+  if (!result) return std::nullopt;
+  hb_blob_t* blob = hb_face_reference_blob(result);
+  unsigned size = 0;
+  const char* data = hb_blob_get_data(blob, &size);
+  std::optional<std::string> out;
+  if (data && size) out = std::string(data, size);
+  hb_blob_destroy(blob);
+  hb_face_destroy(result);
+  return out;
+}
+
+std::string subset_tag(const std::string& postscript_name, const std::set<uint32_t>& gids) {
+  uint64_t h = 1469598103934665603ull;
+  const auto mix = [&](uint8_t b) { h = (h ^ b) * 1099511628211ull; };
+  for (char c : postscript_name) mix(static_cast<uint8_t>(c));
+  for (uint32_t g : gids)
+    for (int s = 0; s < 32; s += 8) mix(static_cast<uint8_t>(g >> s));
+  std::string tag;
+  for (int i = 0; i < 6; ++i) {
+    tag.push_back(static_cast<char>('A' + h % 26));
+    h /= 26;
+  }
+  return tag;
+}
+
+}  // namespace galley::pdf

@@ -1,0 +1,361 @@
+#include "pdf/hpdf_objects.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include <string_view>
+#include <vector>
+
+namespace galley::pdf::hpdf {
+namespace {
+
+struct ErrorState {
+  HPDF_STATUS code = HPDF_OK;
+  HPDF_STATUS detail = 0;
+};
+
+void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+  auto* state = static_cast<ErrorState*>(user);
+  if (state->code == HPDF_OK) {
+    state->code = code;
+    state->detail = detail;
+  }
+}
+
+// libharu escapes most delimiters in names but not spaces or other bytes
+// below '!', so "PANTONE 151 C" would come out as three tokens.
+bool name_needs_escape(unsigned char c) { return c <= 0x20 || c >= 0x7F || c == '#'; }
+
+std::string escape_name(const std::string& name) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : name) {
+    const bool delimiter = std::string_view("()<>[]{}/%").find(static_cast<char>(c)) != std::string_view::npos;
+    if (name_needs_escape(c) || delimiter) {
+      out.push_back('#');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+bool printable_ascii(const std::string& s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c > 0x7E) return false;
+  return true;
+}
+
+}  // namespace
+
+struct Writer::Impl {
+  ErrorState state;
+  HPDF_Doc doc = nullptr;
+  std::vector<void*> objects;  // by Ref id
+  std::vector<HPDF_Page> pages;
+  std::string error;
+  // Names libharu cannot escape are written as same-length placeholders
+  // and replaced in the saved bytes, so no offset moves.
+  std::vector<std::pair<std::string, std::string>> names;  // placeholder, escaped
+  const char* name_for(const std::string& value);
+
+  bool fail(const std::string& what) {
+    if (error.empty()) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " (libharu error 0x%04X, detail %u)",
+                    static_cast<unsigned>(state.code), static_cast<unsigned>(state.detail));
+      error = what + (state.code != HPDF_OK ? buf : "");
+    }
+    if (doc) HPDF_ResetError(doc);
+    state = {};
+    return false;
+  }
+  bool check(HPDF_STATUS status, const std::string& what) {
+    if (status == HPDF_OK && state.code == HPDF_OK) return true;
+    return fail(what);
+  }
+
+  void* convert(const Value& value);
+  HPDF_Dict resource_group(int page, const std::string& category);
+  bool add_entries(HPDF_Dict dict, const Dict& entries);
+
+  Ref remember(void* obj) {
+    objects.push_back(obj);
+    return Ref{static_cast<int>(objects.size() - 1)};
+  }
+  void* lookup(Ref r) const {
+    return r.id >= 0 && static_cast<size_t>(r.id) < objects.size() ? objects[r.id] : nullptr;
+  }
+};
+
+const char* Writer::Impl::name_for(const std::string& value) {
+  bool plain = true;
+  for (unsigned char c : value) plain = plain && !name_needs_escape(c);
+  if (plain) return value.c_str();
+  const std::string escaped = escape_name(value);
+  for (const auto& [placeholder, target] : names)
+    if (target == escaped) return placeholder.c_str();
+  std::string placeholder = "GyN" + std::to_string(names.size()) + "Q";
+  if (placeholder.size() > escaped.size()) return value.c_str();  // cannot happen: escapes add 2
+  placeholder.append(escaped.size() - placeholder.size(), 'Q');
+  names.emplace_back(placeholder, escaped);
+  return names.back().first.c_str();
+}
+
+void* Writer::Impl::convert(const Value& value) {
+  HPDF_MMgr mmgr = doc->mmgr;
+  struct Visitor {
+    Impl& self;
+    HPDF_MMgr mmgr;
+    void* operator()(std::monostate) { return HPDF_Null_New(mmgr); }
+    void* operator()(bool b) { return HPDF_Boolean_New(mmgr, b ? HPDF_TRUE : HPDF_FALSE); }
+    void* operator()(int64_t i) { return HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(i)); }
+    void* operator()(double d) { return HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(d)); }
+    void* operator()(const Name& n) { return HPDF_Name_New(mmgr, self.name_for(n.value)); }
+    void* operator()(const String& s) {
+      if (printable_ascii(s.bytes) && s.bytes.size() < HPDF_LIMIT_MAX_STRING_LEN)
+        return HPDF_String_New(mmgr, s.bytes.c_str(), nullptr);
+      return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(s.bytes.data())),
+                             static_cast<HPDF_UINT>(s.bytes.size()));
+    }
+    void* operator()(const Array& a) {
+      HPDF_Array array = HPDF_Array_New(mmgr);
+      if (!array) return nullptr;
+      for (const Value& item : a.items) {
+        void* obj = self.convert(item);
+        if (!obj || HPDF_Array_Add(array, obj) != HPDF_OK) return nullptr;
+      }
+      return array;
+    }
+    void* operator()(const Dict& d) {
+      HPDF_Dict dict = HPDF_Dict_New(mmgr);
+      if (!dict || !self.add_entries(dict, d)) return nullptr;
+      return dict;
+    }
+    void* operator()(Ref r) { return self.lookup(r); }
+  };
+  return std::visit(Visitor{*this, mmgr}, value.v);
+}
+
+bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
+  for (const auto& [key, value] : entries.entries) {
+    void* obj = convert(value);
+    if (!obj) return fail("cannot build /" + key);
+    if (!check(HPDF_Dict_Add(dict, key.c_str(), obj), "cannot add /" + key)) return false;
+  }
+  return true;
+}
+
+Writer::Writer() : impl_(std::make_unique<Impl>()) {
+  impl_->doc = HPDF_New(on_error, &impl_->state);
+  if (!impl_->doc) {
+    impl_->error = "libharu could not create a document";
+    return;
+  }
+  impl_->check(HPDF_SetCompressionMode(impl_->doc, HPDF_COMP_ALL), "cannot enable compression");
+}
+
+Writer::~Writer() {
+  if (impl_->doc) HPDF_Free(impl_->doc);
+}
+
+bool Writer::ok() const { return impl_->doc && impl_->error.empty(); }
+const std::string& Writer::error() const { return impl_->error; }
+
+std::optional<Ref> Writer::add_object(const Value& value) {
+  if (!ok()) return std::nullopt;
+  void* obj = impl_->convert(value);
+  if (!obj) {
+    impl_->fail("cannot build object");
+    return std::nullopt;
+  }
+  if (!impl_->check(HPDF_Xref_Add(impl_->doc->xref, obj), "cannot add object")) return std::nullopt;
+  return impl_->remember(obj);
+}
+
+std::optional<Ref> Writer::add_stream(const Dict& dict, const std::string& bytes,
+                                      Compress compress) {
+  if (!ok()) return std::nullopt;
+  HPDF_Dict stream = HPDF_DictStream_New(impl_->doc->mmgr, impl_->doc->xref);
+  if (!stream) {
+    impl_->fail("cannot create stream");
+    return std::nullopt;
+  }
+  if (!impl_->add_entries(stream, dict)) return std::nullopt;
+  if (!impl_->check(HPDF_Stream_Write(stream->stream,
+                                      reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                      static_cast<HPDF_UINT>(bytes.size())),
+                    "cannot write stream"))
+    return std::nullopt;
+  stream->filter = compress == Compress::Flate ? HPDF_STREAM_FILTER_FLATE_DECODE
+                   : compress == Compress::Dct ? HPDF_STREAM_FILTER_DCT_DECODE
+                                               : HPDF_STREAM_FILTER_NONE;
+  return impl_->remember(stream);
+}
+
+bool Writer::extend(Ref object, const Dict& entries) {
+  if (!ok()) return false;
+  auto* dict = static_cast<HPDF_Dict>(impl_->lookup(object));
+  if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+    return impl_->fail("not a dictionary");
+  return impl_->add_entries(dict, entries);
+}
+
+std::optional<int> Writer::add_page(const Dict& entries) {
+  if (!ok()) return std::nullopt;
+  HPDF_Page page = HPDF_AddPage(impl_->doc);
+  if (!page) {
+    impl_->fail("cannot add page");
+    return std::nullopt;
+  }
+  if (!impl_->add_entries(page, entries)) return std::nullopt;
+  impl_->pages.push_back(page);
+  return static_cast<int>(impl_->pages.size() - 1);
+}
+
+std::optional<Ref> Writer::page_ref(int page) {
+  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return std::nullopt;
+  return impl_->remember(impl_->pages[page]);
+}
+
+bool Writer::append_content(int page, const std::string& ops) {
+  if (!ok()) return false;
+  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
+  auto attr = static_cast<HPDF_PageAttr>(impl_->pages[page]->attr);
+  return impl_->check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
+                                        static_cast<HPDF_UINT>(ops.size())),
+                      "cannot write page content");
+}
+
+HPDF_Dict Writer::Impl::resource_group(int page, const std::string& category) {
+  if (page < 0 || static_cast<size_t>(page) >= pages.size()) {
+    fail("no such page");
+    return nullptr;
+  }
+  HPDF_Page p = pages[page];
+  auto resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT));
+  if (!resources) {
+    resources = HPDF_Dict_New(doc->mmgr);
+    if (!resources || !check(HPDF_Dict_Add(p, "Resources", resources), "cannot add /Resources"))
+      return nullptr;
+  }
+  auto group = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(resources, category.c_str(), HPDF_OCLASS_DICT));
+  if (!group) {
+    group = HPDF_Dict_New(doc->mmgr);
+    if (!group || !check(HPDF_Dict_Add(resources, category.c_str(), group), "cannot add resource group"))
+      return nullptr;
+  }
+  return group;
+}
+
+std::optional<std::string> Writer::resource(int page, const std::string& category, Ref object) {
+  if (!ok()) return std::nullopt;
+  void* obj = impl_->lookup(object);
+  if (!obj) {
+    impl_->fail("unknown resource object");
+    return std::nullopt;
+  }
+  HPDF_Dict group = impl_->resource_group(page, category);
+  if (!group) return std::nullopt;
+  if (const char* key = HPDF_Dict_GetKeyByObj(group, obj)) return std::string(key);
+  const std::string prefix = category == "Font" ? "F" : category == "XObject" ? "X"
+                             : category == "ColorSpace" ? "CS" : "R";
+  const std::string key = prefix + std::to_string(group->list->count + 1);
+  if (!impl_->check(HPDF_Dict_Add(group, key.c_str(), obj), "cannot add resource")) return std::nullopt;
+  return key;
+}
+
+bool Writer::set_resource(int page, const std::string& category, const std::string& key, Ref object) {
+  if (!ok()) return false;
+  void* obj = impl_->lookup(object);
+  if (!obj) return impl_->fail("unknown resource object");
+  HPDF_Dict group = impl_->resource_group(page, category);
+  return group && impl_->check(HPDF_Dict_Add(group, key.c_str(), obj), "cannot add resource");
+}
+
+bool Writer::add_annotation(int page, Ref annotation) {
+  if (!ok()) return false;
+  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
+  void* obj = impl_->lookup(annotation);
+  if (!obj) return impl_->fail("unknown annotation");
+  HPDF_Page p = impl_->pages[page];
+  auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(p, "Annots", HPDF_OCLASS_ARRAY));
+  if (!annots) {
+    annots = HPDF_Array_New(impl_->doc->mmgr);
+    if (!annots || !impl_->check(HPDF_Dict_Add(p, "Annots", annots), "cannot add /Annots"))
+      return false;
+  }
+  return impl_->check(HPDF_Array_Add(annots, obj), "cannot add annotation");
+}
+
+bool Writer::set_catalog(const std::string& key, const Value& value) {
+  if (!ok()) return false;
+  Dict d;
+  d.set(key, value);
+  return impl_->add_entries(impl_->doc->catalog, d);
+}
+
+bool Writer::set_trailer(const std::string& key, const Value& value) {
+  if (!ok()) return false;
+  Dict d;
+  d.set(key, value);
+  return impl_->add_entries(impl_->doc->trailer, d);
+}
+
+bool Writer::set_info(const Dict& entries) {
+  if (!ok()) return false;
+  HPDF_Dict info = impl_->doc->info;
+  if (!info) {
+    info = HPDF_Dict_New(impl_->doc->mmgr);
+    if (!info || !impl_->check(HPDF_Xref_Add(impl_->doc->xref, info), "cannot add /Info"))
+      return false;
+    impl_->doc->info = info;
+  }
+  HPDF_Dict_RemoveElement(info, "Producer");
+  HPDF_ResetError(impl_->doc);
+  impl_->state = {};
+  return impl_->add_entries(info, entries);
+}
+
+bool Writer::set_version(int minor) {
+  if (!ok()) return false;
+  if (minor < 2 || minor > 7) return impl_->fail("unsupported PDF version");
+  impl_->doc->pdf_version = static_cast<HPDF_PDFVer>(HPDF_VER_12 + (minor - 2));
+  return true;
+}
+
+std::optional<std::string> Writer::save() {
+  if (!ok()) return std::nullopt;
+  if (!impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF")) return std::nullopt;
+  std::string out(HPDF_GetStreamSize(impl_->doc), '\0');
+  HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+  HPDF_STATUS status = HPDF_ReadFromStream(impl_->doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+  if (status != HPDF_OK && status != HPDF_STREAM_EOF) {
+    impl_->fail("cannot read the PDF back");
+    return std::nullopt;
+  }
+  HPDF_ResetError(impl_->doc);
+  impl_->state = {};
+  out.resize(size);
+  for (const auto& [placeholder, escaped] : impl_->names) {
+    const std::string token = "/" + placeholder;
+    int found = 0;
+    for (size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + 1)) {
+      const char next = at + token.size() < out.size() ? out[at + token.size()] : ' ';
+      if (std::string_view(" \r\n\t/[]<>()").find(next) == std::string_view::npos) continue;
+      out.replace(at + 1, placeholder.size(), escaped);
+      ++found;
+    }
+    if (found == 0) {
+      impl_->fail("cannot write the name /" + escaped);
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+}  // namespace galley::pdf::hpdf

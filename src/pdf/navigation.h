@@ -1,0 +1,21 @@
+// Navigation: named destinations (a /Dests name tree, sorted, so output is
+// stable), link annotations (URI and internal), the outline (bookmarks,
+// nested by level) and /PageLabels.
+#pragma once
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "layout/page.h"
+#include "pdf/hpdf_objects.h"
+
+namespace galley::pdf {
+
+// `pages[i]` is the page object of list.pages[i] (written pages, in order).
+bool write_navigation(hpdf::Writer& writer, const layout::DisplayList& list,
+                      const std::vector<Ref>& pages, Diagnostics& diags);
+
+// The /PageLabels number tree for the labels (numeric runs as /S /D with a
+// start, anything else as a prefix); an empty Dict when no page has a label.
+Dict page_labels(const std::vector<std::string>& labels);
+
+}  // namespace galley::pdf

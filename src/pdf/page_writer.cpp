@@ -1,0 +1,148 @@
+#include "pdf/page_writer.h"
+
+#include <algorithm>
+
+#include "pdf/content.h"
+#include "pdf/marks.h"
+#include "pdf/text_ops.h"
+
+namespace galley::pdf {
+namespace {
+
+using Space = model::Color::Space;
+
+std::optional<Ref> separation(PageShared& shared, const Separation& sep) {
+  auto it = shared.separations.find(sep.colorant);
+  if (it != shared.separations.end()) return it->second;
+  Dict tint;
+  tint.set("FunctionType", 2)
+      .set("Domain", Array{{0, 1}})
+      .set("C0", Array{{0, 0, 0, 0}})
+      .set("C1", Array{{sep.c, sep.m, sep.y, sep.k}})
+      .set("N", 1);
+  auto ref = shared.writer->add_object(
+      Array{{Name{"Separation"}, Name{sep.colorant}, Name{"DeviceCMYK"}, tint}});
+  if (ref) shared.separations.emplace(sep.colorant, *ref);
+  return ref;
+}
+
+class Painter {
+ public:
+  Painter(PageShared& shared, const layout::Page& page, int index, Diagnostics& diags)
+      : shared_(shared), index_(index), diags_(diags), at_(Coords::of(page)) {}
+
+  bool color(const model::Color& c, bool stroke, std::string& out) {
+    if (c.space == Space::Rgb) uses_rgb_ = true;
+    if (c.space != Space::Spot) {
+      out += color_op(c, stroke);
+      return true;
+    }
+    auto name = spot_resource(separation_of(c));
+    if (!name) return false;
+    out += color_op(c, stroke, *name);
+    return true;
+  }
+
+  std::optional<std::string> spot_resource(const Separation& sep) {
+    auto ref = separation(shared_, sep);
+    if (!ref) return std::nullopt;
+    return shared_.writer->resource(index_, "ColorSpace", *ref);
+  }
+
+  bool item(const layout::GlyphRun& run, std::string& out) {
+    auto font = shared_.fonts->ref(run.font);
+    if (!font) return run.glyphs.empty();
+    auto name = shared_.writer->resource(index_, "Font", *font);
+    std::string fill;
+    if (!name || !color(run.color, false, fill)) return false;
+    out += glyph_run_ops(run, at_, shared_.fonts->run_font(run.font, *name), fill);
+    return true;
+  }
+
+  bool item(const layout::Rect& r, std::string& out) {
+    if (!r.fill && !(r.stroke && r.stroke_width > 0)) return true;
+    std::string s = "q\n";
+    if (r.fill && !color(*r.fill, false, s)) return false;
+    const bool stroke = r.stroke && r.stroke_width > 0;
+    if (stroke && !color(*r.stroke, true, s)) return false;
+    if (stroke) s += num(r.stroke_width) + " w\n";
+    s += rect_path(at_, r.x, r.y, r.w, r.h, r.radius) + paint_op(r.fill.has_value(), stroke) + "Q\n";
+    out += s;
+    return true;
+  }
+
+  bool item(const layout::Path& p, std::string& out) {
+    const bool stroke = p.stroke && p.stroke_width > 0;
+    if (p.ops.empty() || (!p.fill && !stroke)) return true;
+    std::string s = "q\n";
+    if (p.fill && !color(*p.fill, false, s)) return false;
+    if (stroke && !color(*p.stroke, true, s)) return false;
+    if (stroke) s += num(p.stroke_width) + " w\n";
+    s += path_ops(at_, p) + paint_op(p.fill.has_value(), stroke) + "Q\n";
+    out += s;
+    return true;
+  }
+
+  bool item(const layout::Image& img, std::string& out) {
+    if (!(img.w > 0) || !(img.h > 0)) return true;
+    auto ref = shared_.images->get(*shared_.writer, img, diags_);
+    if (!ref) return shared_.writer->ok();  // a bad image is a diagnostic, not a write failure
+    auto name = shared_.writer->resource(index_, "XObject", *ref);
+    if (!name) return false;
+    out += image_ops(img, at_, *name);
+    return true;
+  }
+
+  bool uses_rgb() const { return uses_rgb_; }
+
+ private:
+  PageShared& shared_;
+  int index_;
+  Diagnostics& diags_;
+  Coords at_;
+  bool uses_rgb_ = false;
+};
+
+}  // namespace
+
+Array pdf_box(const layout::Box& box, const layout::Box& media) {
+  const Coords at{media.x, media.y + media.h};
+  const double x0 = std::clamp(box.x, media.x, media.x + media.w);
+  const double x1 = std::clamp(box.x + box.w, media.x, media.x + media.w);
+  const double y0 = std::clamp(box.y, media.y, media.y + media.h);
+  const double y1 = std::clamp(box.y + box.h, media.y, media.y + media.h);
+  return Array{{std::stod(num(at.x(x0))), std::stod(num(at.y(y1))), std::stod(num(at.x(x1))),
+                std::stod(num(at.y(y0)))}};
+}
+
+std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page, Diagnostics& diags) {
+  hpdf::Writer& w = *shared.writer;
+  const layout::Box& m = page.media;
+  Dict boxes;
+  boxes.set("MediaBox", pdf_box(m, m))
+      .set("CropBox", pdf_box(m, m))
+      .set("BleedBox", pdf_box(page.bleed, m))
+      .set("TrimBox", pdf_box(page.trim, m));
+  auto index = w.add_page(boxes);
+  if (!index) return std::nullopt;
+  PageResult result;
+  result.index = *index;
+  Painter painter(shared, page, *index, diags);
+  std::string& ops = result.content;
+  for (const auto& item : page.items)
+    if (!std::visit([&](const auto& it) { return painter.item(it, ops); }, item)) return std::nullopt;
+  if (shared.crop_marks || shared.registration_marks) {
+    auto all = painter.spot_resource(registration());
+    if (!all) return std::nullopt;
+    std::string marks = mark_ops(page, shared.crop_marks, shared.registration_marks, *all);
+    result.marks_dropped = marks.empty();
+    ops += marks;
+  }
+  result.uses_rgb = painter.uses_rgb();
+  if (shared.default_rgb && !w.set_resource(*index, "ColorSpace", "DefaultRGB", *shared.default_rgb))
+    return std::nullopt;
+  if (!ops.empty() && !w.append_content(*index, ops)) return std::nullopt;
+  return result;
+}
+
+}  // namespace galley::pdf

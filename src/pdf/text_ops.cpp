@@ -1,0 +1,151 @@
+#include "pdf/text_ops.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "pdf/unicode.h"
+
+namespace galley::pdf {
+namespace {
+
+std::string hex_string(const std::string& bytes) {
+  static const char* digits = "0123456789ABCDEF";
+  std::string out = "<";
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out + ">";
+}
+
+std::string actual_text(const std::string& utf8) {
+  return "/Span << /ActualText " + hex_string("\xFE\xFF" + utf16be(utf8)) + " >> BDC\n";
+}
+
+// Which /ActualText span (if any) each glyph belongs to, with its text.
+struct Spans {
+  std::vector<int> of_glyph;        // -1: none
+  std::vector<std::string> text;
+};
+
+Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
+  Spans s;
+  s.of_glyph.assign(run.glyphs.size(), -1);
+  if (run.glyphs.empty()) return s;
+  int last_span = -1;
+  uint32_t last_end = 0;  // glyph end of the previous cluster with glyphs
+  for (const auto& c : run.clusters) {
+    const uint64_t end = static_cast<uint64_t>(c.glyph_begin) + c.glyph_count;
+    if (c.glyph_count == 0) {
+      // Text with no glyph of its own (a joiner, a dropped control
+      // character) joins the span of the cluster before it.
+      if (c.text.empty() || last_end == 0) continue;
+      if (last_span < 0) {
+        const layout::Cluster* prev = nullptr;
+        for (const auto& p : run.clusters)
+          if (p.glyph_count && p.glyph_begin + p.glyph_count == last_end) prev = &p;
+        if (!prev) continue;
+        last_span = static_cast<int>(s.text.size());
+        s.text.push_back(prev->text);
+        for (uint32_t g = prev->glyph_begin; g < last_end; ++g) s.of_glyph[g] = last_span;
+      }
+      s.text[last_span] += c.text;
+      continue;
+    }
+    if (end > run.glyphs.size()) continue;
+    last_end = static_cast<uint32_t>(end);
+    last_span = -1;
+    if (map.round_trips(run, c)) continue;
+    bool free = true;
+    for (uint32_t g = c.glyph_begin; g < end; ++g) free = free && s.of_glyph[g] < 0;
+    if (!free) continue;
+    last_span = static_cast<int>(s.text.size());
+    s.text.push_back(c.text);
+    for (uint32_t g = c.glyph_begin; g < end; ++g) s.of_glyph[g] = last_span;
+  }
+  return s;
+}
+
+// Letter-spacing as a character spacing (Tc): readers then see glyphs that
+// touch and do not invent word breaks between tracked letters, which they
+// would for the same gaps written as TJ adjustments. The median extra space
+// between neighbours is the tracking when most gaps agree with it; kerning
+// stays in TJ.
+double tracking(const layout::GlyphRun& run, const RunFont& font) {
+  if (!font.width || run.glyphs.size() < 3) return 0;
+  std::vector<double> extra;
+  for (size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
+    const double gap = run.glyphs[i + 1].x - run.glyphs[i].x -
+                       font.width(run.glyphs[i].gid) * run.size / 1000.0;
+    if (std::isfinite(gap)) extra.push_back(gap);
+  }
+  if (extra.empty()) return 0;
+  std::nth_element(extra.begin(), extra.begin() + extra.size() / 2, extra.end());
+  const double t = std::round(extra[extra.size() / 2] * 1000.0) / 1000.0;
+  const double tolerance = 0.01 * run.size;
+  const auto agree = std::count_if(extra.begin(), extra.end(),
+                                   [&](double e) { return std::abs(e - t) < tolerance; });
+  return std::abs(t) >= tolerance && agree * 2 > static_cast<long>(extra.size()) ? t : 0;
+}
+
+}  // namespace
+
+std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const RunFont& font,
+                          const std::string& color) {
+  if (run.glyphs.empty() || !(run.size > 0)) return {};
+  static const GlyphTextMap empty;
+  const Spans spans = plan_spans(run, font.text ? *font.text : empty);
+  std::string s = "q\n" + color + "BT\n/" + font.resource + " " + num(run.size) + " Tf\n" +
+                  "1 0 0 1 " + num(at.x(run.x)) + " " + num(at.y(run.y)) + " Tm\n";
+  const double tc = tracking(run, font);
+  if (tc != 0) s += num(tc) + " Tc\n";
+
+  std::string tj;        // the open TJ array's contents
+  bool in_hex = false;   // inside a <...> glyph string
+  const auto close_tj = [&] {
+    if (in_hex) tj += ">";
+    in_hex = false;
+    if (!tj.empty()) s += "[" + tj + "] TJ\n";
+    tj.clear();
+  };
+  double pen = 0;   // where the PDF pen is, in points from the run origin
+  double rise = 0;  // current text rise (y up)
+  int span = -1;
+  for (size_t i = 0; i < run.glyphs.size(); ++i) {
+    const auto& g = run.glyphs[i];
+    if (spans.of_glyph[i] != span) {
+      close_tj();
+      if (span >= 0) s += "EMC\n";
+      span = spans.of_glyph[i];
+      if (span >= 0) s += actual_text(spans.text[span]);
+    }
+    const double want_rise = std::isfinite(g.y) ? -g.y : 0;
+    if (std::abs(want_rise - rise) > 0.0005) {
+      close_tj();
+      s += num(want_rise) + " Ts\n";
+      rise = want_rise;
+    }
+    const double gx = std::isfinite(g.x) ? g.x : pen;
+    // TJ adjustments are in 1/1000 text space units, positive moves left.
+    const double adj = std::round((pen - gx) * 1000.0 / run.size * 1000.0) / 1000.0;
+    if (std::abs(adj) >= 0.001) {
+      if (in_hex) tj += ">";
+      in_hex = false;
+      tj += " " + num(adj) + " ";
+      pen -= adj * run.size / 1000.0;
+    }
+    if (!in_hex) tj += "<";
+    in_hex = true;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04X", g.gid & 0xFFFF);
+    tj += buf;
+    pen += (font.width ? font.width(g.gid) : 0) * run.size / 1000.0 + tc;
+  }
+  close_tj();
+  if (span >= 0) s += "EMC\n";
+  return s + "ET\nQ\n";
+}
+
+}  // namespace galley::pdf

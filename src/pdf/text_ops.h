@@ -1,0 +1,24 @@
+// A glyph run as a text object: glyph ids in TJ arrays positioned against
+// the /W widths, text rise for vertical offsets, /ActualText spans where the
+// /ToUnicode map alone would not give back the source text.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "layout/page.h"
+#include "pdf/content.h"
+#include "pdf/tounicode.h"
+
+namespace galley::pdf {
+
+struct RunFont {
+  std::string resource;                   // page resource name, e.g. "F1"
+  std::function<int(uint32_t)> width;     // 1/1000 em, as in /W
+  const GlyphTextMap* text = nullptr;
+};
+
+// `q BT ... ET Q` for the run; `color` is the fill colour operator.
+std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const RunFont& font,
+                          const std::string& color);
+
+}  // namespace galley::pdf

@@ -1,0 +1,31 @@
+// What text each glyph stands for, learned from the display list's clusters,
+// and the /ToUnicode CMap written from it. Clusters a CMap cannot express
+// (several glyphs, glyphs shared with other text) are drawn inside
+// /ActualText spans instead; round_trips() tells the text writer which.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "layout/page.h"
+
+namespace galley::pdf {
+
+class GlyphTextMap {
+ public:
+  // Maps the glyph of every one-glyph cluster to the cluster's text, unless
+  // the glyph already has a text (the first use in document order wins).
+  void learn(const layout::GlyphRun& run);
+  // True when extracting the cluster's glyphs through this map gives back
+  // exactly the cluster's text.
+  bool round_trips(const layout::GlyphRun& run, const layout::Cluster& cluster) const;
+  const std::map<uint32_t, std::string>& entries() const { return text_; }
+
+ private:
+  std::map<uint32_t, std::string> text_;  // gid → UTF-8
+};
+
+// A /ToUnicode CMap program (bfrange for consecutive runs, bfchar otherwise).
+std::string tounicode_cmap(const std::map<uint32_t, std::string>& gid_text);
+
+}  // namespace galley::pdf

@@ -1,0 +1,93 @@
+#include "pdf/write.h"
+
+#include <cstdlib>
+
+#include "pdf/font_objects.h"
+#include "pdf/hpdf_objects.h"
+#include "pdf/image_objects.h"
+#include "pdf/metadata.h"
+#include "pdf/navigation.h"
+#include "pdf/output_intent.h"
+#include "pdf/page_writer.h"
+
+namespace galley::pdf {
+namespace {
+
+// PDF 1.6: /ActualText, soft masks, OpenType font programs, PDF/X-4.
+constexpr int kPdfMinorVersion = 6;
+
+std::optional<std::string> failed(hpdf::Writer& w, Diagnostics& diags) {
+  if (!w.error().empty()) diags.error({}, "cannot write PDF: " + w.error());
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  if (list.pages.empty()) {
+    diags.error({}, "the document has no pages");
+    return std::nullopt;
+  }
+  const bool pdfx = list.intent.standard == "PDF/X-4";
+  if (!list.intent.standard.empty() && !pdfx) {
+    diags.error({}, "unsupported output standard '" + list.intent.standard + "' (galley writes PDF/X-4)");
+    return std::nullopt;
+  }
+  DocumentFonts fonts;
+  if (!fonts.prepare(list, diags)) return std::nullopt;
+  hpdf::Writer w;
+  if (!w.ok()) return failed(w, diags);
+  if (!fonts.embed(w, diags)) return failed(w, diags);
+
+  DocumentImages images;
+  PageShared shared;
+  shared.writer = &w;
+  shared.fonts = &fonts;
+  shared.images = &images;
+  shared.crop_marks = list.crop_marks;
+  shared.registration_marks = list.registration_marks;
+  if (pdfx) {
+    shared.default_rgb = write_srgb_space(w);
+    if (!shared.default_rgb) return failed(w, diags);
+  }
+  std::vector<Ref> page_refs;
+  std::string all_content;
+  bool warned_marks = false;
+  for (const auto& page : list.pages) {
+    auto result = write_page(shared, page, diags);
+    if (!result) return failed(w, diags);
+    if (result->marks_dropped && !warned_marks) {
+      diags.warning({}, "crop or registration marks asked for, but the slug is too small for them");
+      warned_marks = true;
+    }
+    auto ref = w.page_ref(result->index);
+    if (!ref) return failed(w, diags);
+    page_refs.push_back(*ref);
+    all_content += result->content;
+  }
+  if (!write_navigation(w, list, page_refs, diags)) return failed(w, diags);
+
+  const auto date = document_date(list.meta, std::getenv("SOURCE_DATE_EPOCH"), diags);
+  if (pdfx && !date)
+    diags.warning({}, "PDF/X-4 needs creation and modification dates: set meta.date or "
+                      "SOURCE_DATE_EPOCH");
+  if (pdfx && list.meta.title.empty())
+    diags.warning({}, "PDF/X-4 needs a document title: set meta.title");
+  const std::string id = document_id(list.source_hash, all_content);
+  auto xmp = w.add_stream(Dict{}.set("Type", Name{"Metadata"}).set("Subtype", Name{"XML"}),
+                          xmp_packet(list.meta, date, id, pdfx), hpdf::Compress::None);
+  if (!xmp || !w.set_catalog("Metadata", *xmp) || !w.set_info(info_dict(list.meta, date, pdfx)) ||
+      !w.set_trailer("ID", Array{{String{id}, String{id}}}))
+    return failed(w, diags);
+  if (!list.meta.language.empty() && !w.set_catalog("Lang", text_string(list.meta.language)))
+    return failed(w, diags);
+  if (pdfx && !write_output_intent(w, list.intent, diags)) return failed(w, diags);
+  if (!w.set_version(kPdfMinorVersion)) return failed(w, diags);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  auto bytes = w.save();
+  if (!bytes) return failed(w, diags);
+  return bytes;
+}
+
+}  // namespace galley::pdf

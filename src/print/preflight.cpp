@@ -1,0 +1,161 @@
+#include "print/preflight.h"
+
+#include <map>
+#include <set>
+#include <variant>
+
+#include "image/image.h"
+#include "pdf/content.h"
+#include "print/checks.h"
+
+namespace galley::print {
+namespace {
+
+using namespace galley::layout;
+using detail::describe;
+
+std::string key_of(const SourceLoc& loc) {
+  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
+}
+
+std::string rgb_values(const Color& c) {
+  return pdf::num(c.v[0]) + " " + pdf::num(c.v[1]) + " " + pdf::num(c.v[2]);
+}
+
+// RGB uses in a PDF/X job, one finding per place the colour was written (a
+// style used on 40 pages is one mistake, not 40), in order of first use.
+class RgbUses {
+ public:
+  void add(const Color& c, const std::string& page, const std::string& what, const SourceLoc& item_loc) {
+    const std::string key = c.loc.file.empty() ? key_of(item_loc) + what : key_of(c.loc);
+    auto [it, fresh] = index_.try_emplace(key, uses_.size());
+    if (!fresh) {
+      ++uses_[it->second].more;
+      return;
+    }
+    std::string msg = page + ": " + what + " is RGB (" + rgb_values(c) + ") in a PDF/X job; give it as CMYK";
+    if (!c.loc.file.empty()) msg += " where the colour is written, " + format_loc(c.loc);
+    uses_.push_back({item_loc, msg, 0});
+  }
+
+  void report(Diagnostics& diags) const {
+    for (const auto& u : uses_) {
+      diags.error(u.loc, u.more == 0 ? u.message
+                                     : u.message + " (and " + std::to_string(u.more) + " more uses)");
+    }
+  }
+
+ private:
+  static std::string format_loc(const SourceLoc& loc) {
+    return loc.line > 0 ? loc.file + ":" + std::to_string(loc.line) : loc.file;
+  }
+  struct Use {
+    SourceLoc loc;
+    std::string message;
+    int more = 0;
+  };
+  std::vector<Use> uses_;
+  std::map<std::string, size_t> index_;
+};
+
+class Preflight {
+ public:
+  Preflight(const DisplayList& list, Diagnostics& diags)
+      : list_(list), diags_(diags), pdfx_(!list.intent.standard.empty()), fonts_(list.fonts.size()),
+        font_checked_(list.fonts.size(), false) {}
+
+  void run() {
+    for (size_t p = 0; p < list_.pages.size(); ++p) {
+      const Page& page = list_.pages[p];
+      const std::string name = "page " + std::to_string(p + 1);
+      for (const Item& item : page.items) {
+        std::visit([&](const auto& it) { check(page, name, it); }, item);
+      }
+    }
+    rgb_.report(diags_);
+  }
+
+ private:
+  void check(const Page& page, const std::string& name, const GlyphRun& run) {
+    const FontFacts facts = font(run, name);
+    if (pdfx_ && run.color.space == Color::Space::Rgb) rgb_.add(run.color, name, describe(run), run.loc);
+    int missing = 0;
+    for (const auto& g : run.glyphs) missing += g.gid == 0;
+    if (missing > 0) {
+      diags_.warning(run.loc, name + ": " + describe(run) + " has " + std::to_string(missing) +
+                                  " character(s) the font '" + font_name(run.font) +
+                                  "' lacks; they print as empty boxes");
+    }
+    if (auto ink = detail::run_bounds(run, facts)) {
+      detail::check_safe_zone(page, *ink, false, describe(run), name, run.loc, diags_);
+    }
+  }
+
+  void check(const Page& page, const std::string& name, const Image& image) {
+    detail::check_resolution(image, name, diags_);
+    const detail::Bounds visible{image.clip_x, image.clip_y, image.clip_x + image.clip_w,
+                                 image.clip_y + image.clip_h};
+    detail::check_safe_zone(page, visible, true, describe(image), name, image.loc, diags_);
+    if (pdfx_ && !image.path.empty() && rgb_images_.insert(image.path).second) {
+      Diagnostics ignored;  // an unreadable image is the PDF writer's error
+      auto info = image::probe(image.path, ignored, image.loc);
+      if (info && info->space == image::ColorSpace::Rgb) {
+        diags_.warning(image.loc, name + ": " + describe(image) +
+                                      " is RGB in a PDF/X job; the RIP converts it to the output intent's CMYK,"
+                                      " which can shift its colours (convert it to CMYK to proof them)");
+      }
+    }
+  }
+
+  void check(const Page&, const std::string& name, const Rect& rect) {
+    if (!pdfx_) return;
+    if (rect.fill && rect.fill->space == Color::Space::Rgb) rgb_.add(*rect.fill, name, "box fill", rect.loc);
+    if (rect.stroke && rect.stroke->space == Color::Space::Rgb) rgb_.add(*rect.stroke, name, "box stroke", rect.loc);
+  }
+
+  void check(const Page&, const std::string& name, const Path& path) {
+    if (!pdfx_) return;
+    if (path.fill && path.fill->space == Color::Space::Rgb) rgb_.add(*path.fill, name, "path fill", path.loc);
+    if (path.stroke && path.stroke->space == Color::Space::Rgb) rgb_.add(*path.stroke, name, "line", path.loc);
+  }
+
+  std::string font_name(int index) const {
+    if (index < 0 || static_cast<size_t>(index) >= list_.fonts.size()) return "?";
+    const auto& f = list_.fonts[index];
+    return f.family.empty() ? f.path : f.family;
+  }
+
+  // Reads each font once, at its first use, and reports its licence there.
+  FontFacts font(const GlyphRun& run, const std::string& page) {
+    if (run.font < 0 || static_cast<size_t>(run.font) >= fonts_.size()) return {};
+    const size_t i = static_cast<size_t>(run.font);
+    if (!font_checked_[i]) {
+      font_checked_[i] = true;
+      std::string error;
+      if (auto facts = read_font_facts(list_.fonts[i], error)) {
+        fonts_[i] = *facts;
+        if (auto why = embedding_restriction(facts->fs_type); !why.empty()) {
+          diags_.error(run.loc, page + ": font '" + font_name(run.font) + "' (" + list_.fonts[i].path +
+                                    ") cannot go to print: " + why);
+        }
+      } else {
+        diags_.error(run.loc, page + ": font '" + font_name(run.font) + "': " + error);
+      }
+    }
+    return fonts_[i];
+  }
+
+  const DisplayList& list_;
+  Diagnostics& diags_;
+  bool pdfx_;
+  std::vector<FontFacts> fonts_;
+  std::vector<bool> font_checked_;
+  RgbUses rgb_;
+  std::set<std::string> rgb_images_;
+};
+
+}  // namespace
+
+void preflight(const DisplayList& list, Diagnostics& diags) { Preflight(list, diags).run(); }
+
+}  // namespace galley::print

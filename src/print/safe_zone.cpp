@@ -1,0 +1,68 @@
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "pdf/content.h"
+#include "print/checks.h"
+
+namespace galley::print::detail {
+namespace {
+
+// Half a point past the trim counts as reaching into the bleed on purpose.
+constexpr double kIntoBleed = 0.5;
+
+bool blank(std::string text) {
+  for (const char* wide : {"\u00a0", "\u2009", "\u202f", "\u200b"}) {
+    for (auto at = text.find(wide); at != std::string::npos; at = text.find(wide)) text.erase(at, std::strlen(wide));
+  }
+  return text.find_first_not_of(" \t\n\r") == std::string::npos;
+}
+
+}  // namespace
+
+std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& font) {
+  std::vector<bool> space(run.glyphs.size(), false);
+  for (const auto& c : run.clusters) {
+    if (!blank(c.text)) continue;
+    for (uint32_t g = c.glyph_begin; g < c.glyph_begin + c.glyph_count && g < space.size(); ++g) space[g] = true;
+  }
+  std::optional<Bounds> b;
+  for (size_t i = 0; i < run.glyphs.size(); ++i) {
+    if (space[i]) continue;
+    const auto& g = run.glyphs[i];
+    const double x0 = run.x + g.x, x1 = x0 + std::max(g.advance, 0.0);
+    const double y0 = run.y + g.y - font.ascender * run.size, y1 = run.y + g.y + font.descender * run.size;
+    if (!b) {
+      b = Bounds{x0, y0, x1, y1};
+    } else {
+      b->x0 = std::min(b->x0, x0);
+      b->y0 = std::min(b->y0, y0);
+      b->x1 = std::max(b->x1, x1);
+      b->y1 = std::max(b->y1, y1);
+    }
+  }
+  return b;
+}
+
+void check_safe_zone(const layout::Page& page, const Bounds& ink, bool may_bleed, const std::string& what,
+                     const std::string& page_name, const SourceLoc& loc, Diagnostics& diags) {
+  const layout::Box& t = page.trim;
+  const double left = ink.x0 - t.x, top = ink.y0 - t.y;
+  const double right = t.x + t.w - ink.x1, bottom = t.y + t.h - ink.y1;
+  // Wholly outside the trim: slug notes, not page content.
+  if (ink.x1 <= t.x || ink.x0 >= t.x + t.w || ink.y1 <= t.y || ink.y0 >= t.y + t.h) return;
+  if (may_bleed && std::min({left, top, right, bottom}) < -kIntoBleed) return;
+  const double nearest = std::min({left, top, right, bottom});
+  if (nearest >= kSafeZone) return;
+  const std::string prefix = page_name + ": " + what;
+  if (nearest < 0) {
+    diags.warning(loc, prefix + " runs " + pdf::num(std::ceil(-nearest * 10) / 10) +
+                           "pt past the trim edge and will be cut off");
+  } else {
+    diags.warning(loc, prefix + " is " + pdf::num(std::floor(nearest * 10) / 10) +
+                           "pt from the trim edge (inside the 0.125in safe zone)");
+  }
+}
+
+}  // namespace galley::print::detail

@@ -1,0 +1,267 @@
+#include "resolve/cascade.h"
+
+#include <vector>
+
+#include "resolve/nearest.h"
+
+namespace galley::resolve {
+
+namespace {
+
+template <class T>
+void inherit(std::optional<T>& field, const std::optional<T>& from) {
+  if (!field) field = from;
+}
+
+// `over` with every field it leaves unset taken from `base`.
+model::Style merge(const model::Style& base, const model::Style& over) {
+  model::Style s = over;
+  // A size set without a leading keeps the base's line spacing ratio, so
+  // `h1: {base: body, size: 16pt}` does not set 16pt type on 13.5pt lines.
+  if (over.size && !over.leading && base.leading && base.size && *base.size > 0)
+    s.leading = *base.leading / *base.size * *over.size;
+  if (!over.font) {
+    s.font = base.font;
+    s.font_loc = base.font_loc;
+  }
+  inherit(s.bold, base.bold);
+  inherit(s.italic, base.italic);
+  inherit(s.size, base.size);
+  inherit(s.leading, base.leading);
+  inherit(s.align, base.align);
+  inherit(s.hyphenate, base.hyphenate);
+  inherit(s.language, base.language);
+  inherit(s.space_before, base.space_before);
+  inherit(s.space_after, base.space_after);
+  inherit(s.first_indent, base.first_indent);
+  inherit(s.left_indent, base.left_indent);
+  inherit(s.right_indent, base.right_indent);
+  inherit(s.keep_with_next, base.keep_with_next);
+  inherit(s.widows, base.widows);
+  inherit(s.orphans, base.orphans);
+  if (!over.color) {
+    s.color = base.color;
+    s.color_value = base.color_value;
+  }
+  if (!over.background) {
+    s.background = base.background;
+    s.background_value = base.background_value;
+  }
+  if (!over.border) {
+    s.border = base.border;
+    s.border_value = base.border_value;
+  }
+  inherit(s.border_width, base.border_width);
+  inherit(s.padding, base.padding);
+  inherit(s.radius, base.radius);
+  if (!over.features_set) {
+    s.features = base.features;
+    s.features_set = base.features_set;
+  }
+  inherit(s.tracking, base.tracking);
+  inherit(s.uppercase, base.uppercase);
+  return s;
+}
+
+// Built-in line spacing: 1.3 × the size, as the default 10/13.
+constexpr double kLeadingRatio = 1.3;
+
+struct Emphasis {
+  const char* name;
+  double scale;
+  bool bold;
+  bool heading;
+};
+
+// How a default style the layout lacks is derived from body.
+constexpr Emphasis kDerived[] = {
+    {"title", 2.0, true, true}, {"h1", 1.6, true, true},     {"h2", 1.3, true, true},
+    {"h3", 1.15, true, true},   {"h4", 1.0, true, true},     {"th", 1.0, true, false},
+    {"caption", 0.9, false, false}, {"header", 0.85, false, false}, {"footer", 0.85, false, false},
+};
+
+bool is_mono(const std::string& family) {
+  return family.find("Mono") != std::string::npos || family.find("mono") != std::string::npos ||
+         family.find("Code") != std::string::npos || family.find("Courier") != std::string::npos;
+}
+
+}  // namespace
+
+Cascade::Cascade(const model::Layout& layout, const std::string& language, Diagnostics& diags)
+    : layout_(layout), language_(language) {
+  for (const auto& f : layout.fonts) {
+    if (f.name == "Noto Mono" || (mono_font_.empty() && is_mono(f.name))) mono_font_ = f.name;
+  }
+  std::map<std::string, int> state;
+  for (const auto& kv : layout.styles) flatten(kv.first, state, diags);
+  for (const auto& [name, s] : flat_) resolved_[name] = resolve_style(name, s, diags);
+}
+
+const model::Style* Cascade::flatten(const std::string& name, std::map<std::string, int>& state,
+                                     Diagnostics& diags) {
+  // Walks the chain iteratively (a hostile layout may chain thousands of
+  // styles) until a style already flattened, an unknown base or a cycle.
+  std::vector<const model::Style*> chain;
+  const model::Style* below = nullptr;
+  std::string cur = name;
+  while (true) {
+    auto it = flat_.find(cur);
+    if (it != flat_.end()) {
+      below = &it->second;
+      break;
+    }
+    const model::Style& s = layout_.styles.at(cur);
+    state[cur] = 1;
+    chain.push_back(&s);
+    if (s.base.empty()) break;
+    if (!layout_.styles.count(s.base)) {
+      std::vector<std::string> names;
+      for (const auto& kv : layout_.styles) names.push_back(kv.first);
+      diags.error(s.base_loc, "unknown base style '" + s.base + "'" + did_you_mean(s.base, names));
+      break;
+    }
+    if (state[s.base] == 1) {
+      std::string cycle;
+      for (const model::Style* c : chain)
+        if (!cycle.empty() || c->name == s.base) cycle += c->name + " → ";
+      diags.error(s.base_loc, "style cycle: " + cycle + s.base);
+      break;
+    }
+    cur = s.base;
+  }
+  model::Style acc = below ? *below : model::Style{};
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    acc = merge(acc, **it);
+    state[(*it)->name] = 2;
+    flat_[(*it)->name] = acc;
+  }
+  return &flat_.at(name);
+}
+
+std::optional<Color> Cascade::color(const std::optional<std::string>& name, const std::optional<Color>& value,
+                                    const SourceLoc& loc, Diagnostics& diags) const {
+  if (value) return value;
+  if (!name) return std::nullopt;
+  auto it = layout_.colors.find(*name);
+  if (it != layout_.colors.end()) return it->second;
+  std::vector<std::string> names;
+  for (const auto& kv : layout_.colors) names.push_back(kv.first);
+  diags.error(loc, "unknown colour '" + *name + "'" + did_you_mean(*name, names));
+  return std::nullopt;
+}
+
+ParaStyle Cascade::resolve_style(const std::string& name, const model::Style& s, Diagnostics& diags) const {
+  ParaStyle p;
+  p.name = name;
+  p.language = language_;
+  if (s.font) p.font = *s.font;
+  if (s.bold) p.bold = *s.bold;
+  if (s.italic) p.italic = *s.italic;
+  if (s.size && *s.size > 0) p.size = *s.size;
+  p.leading = s.leading && *s.leading > 0 ? *s.leading : s.size ? p.size * kLeadingRatio : p.leading;
+  if (s.align) p.align = *s.align;
+  if (s.hyphenate) p.hyphenate = *s.hyphenate;
+  if (s.language && !s.language->empty()) p.language = *s.language;
+  if (s.space_before) p.space_before = *s.space_before;
+  if (s.space_after) p.space_after = *s.space_after;
+  if (s.first_indent) p.first_indent = *s.first_indent;
+  if (s.left_indent) p.left_indent = *s.left_indent;
+  if (s.right_indent) p.right_indent = *s.right_indent;
+  if (s.keep_with_next) p.keep_with_next = *s.keep_with_next;
+  if (s.widows) p.widows = std::max(1, *s.widows);
+  if (s.orphans) p.orphans = std::max(1, *s.orphans);
+  const SourceLoc& at = s.loc;
+  if (auto c = color(s.color, s.color_value, at, diags)) p.color = *c;
+  p.background = color(s.background, s.background_value, at, diags);
+  p.border = color(s.border, s.border_value, at, diags);
+  if (s.border_width) p.border_width = *s.border_width;
+  if (s.padding) p.padding = *s.padding;
+  if (s.radius) p.radius = *s.radius;
+  p.features = s.features;
+  if (s.tracking) p.tracking = *s.tracking;
+  if (s.uppercase) p.uppercase = *s.uppercase;
+  return p;
+}
+
+const model::Style* Cascade::flat(const std::string& name) const {
+  auto it = flat_.find(name);
+  return it == flat_.end() ? nullptr : &it->second;
+}
+
+const ParaStyle* Cascade::para(const std::string& name) const {
+  auto it = resolved_.find(name);
+  return it == resolved_.end() ? nullptr : &it->second;
+}
+
+ParaStyle Cascade::fallback(const std::string& name) const {
+  if (const ParaStyle* p = para(name)) return *p;
+  ParaStyle p;
+  if (const ParaStyle* body = para("body")) {
+    p = *body;
+  } else {
+    p.language = language_;
+  }
+  p.name = name;
+  for (const Emphasis& e : kDerived) {
+    if (name != e.name) continue;
+    p.size *= e.scale;
+    p.leading *= e.scale;
+    p.bold = p.bold || e.bold;
+    if (e.heading) {
+      p.align = Align::Left;
+      p.hyphenate = false;
+      p.keep_with_next = true;
+      p.first_indent = 0;
+    }
+  }
+  return p;
+}
+
+std::map<std::string, ParaStyle> Cascade::with_defaults() const {
+  std::map<std::string, ParaStyle> out = resolved_;
+  for (const char* name : {"body", "title", "h1", "h2", "h3", "h4", "list", "quote", "quote-by", "callout",
+                           "caption", "table", "th", "td", "toc", "header", "footer"})
+    if (!out.count(name)) out[name] = fallback(name);
+  return out;
+}
+
+CharStyle Cascade::plain(const ParaStyle& p) {
+  CharStyle c;
+  c.font = p.font;
+  c.bold = p.bold;
+  c.italic = p.italic;
+  c.size = p.size;
+  c.color = p.color;
+  c.features = p.features;
+  c.tracking = p.tracking;
+  c.language = p.language;
+  return c;
+}
+
+void Cascade::apply(const std::string& name, CharStyle& c) const {
+  const model::Style* s = flat(name);
+  if (!s) {
+    if (name == "strong") c.bold = true;
+    if (name == "emphasis") c.italic = !c.italic;
+    if (name == "code") {
+      c.code = true;
+      if (!mono_font_.empty()) c.font = mono_font_;
+    }
+    return;
+  }
+  if (name == "code") {
+    c.code = true;
+    if (!s->font && !mono_font_.empty()) c.font = mono_font_;
+  }
+  if (s->font) c.font = *s->font;
+  if (s->bold) c.bold = *s->bold;
+  if (s->italic) c.italic = *s->italic;
+  if (s->size && *s->size > 0) c.size = *s->size;
+  Diagnostics reported_when_resolved;
+  if (auto col = color(s->color, s->color_value, s->loc, reported_when_resolved)) c.color = *col;
+  if (s->features_set) c.features = s->features;
+  if (s->tracking) c.tracking = *s->tracking;
+  if (s->language && !s->language->empty()) c.language = *s->language;
+}
+
+}  // namespace galley::resolve

@@ -1,0 +1,39 @@
+// The {{name}} expander behind substitute(), make_variables() and the text
+// runs of inline markup.
+#pragma once
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "resolve/styled.h"
+
+namespace galley::resolve {
+
+// Stands for an escaped `\{{` while markup is parsed (cmark would eat the
+// backslash). U+FDD0 is a noncharacter, never meant to appear in text.
+inline constexpr std::string_view kLiteralBraces = "\xEF\xB7\x90";
+
+struct ExpandOptions {
+  // The text as the author wrote it, to point an error at its `{{` (only for
+  // one-line scalars, where loc.col + offset is the column); empty: `text`.
+  std::string_view origin;
+  // Keep `\{{` escaped in the output (values that will be expanded again).
+  bool keep_escapes = false;
+  // The variable whose value `text` is, so a cycle back to it is named.
+  std::string self;
+  // Problems already reported for this text, when it is expanded in pieces
+  // (the runs of one paragraph): each is reported once, and only so many.
+  std::set<std::string>* reported = nullptr;
+};
+
+// Replaces every {{name}} in `text` by its value, expanding {{...}} inside
+// values too (a cycle, nesting deeper than 16 or a result over 16 MB is an
+// error). `\{{` and kLiteralBraces become a literal `{{`. Every problem is
+// reported once, at `loc`.
+std::string expand(std::string_view text, const Variables& vars, const SourceLoc& loc,
+                   Diagnostics& diags, const ExpandOptions& opts = {});
+
+// Whether `text` holds a `{{` that is not escaped.
+bool has_reference(std::string_view text);
+
+}  // namespace galley::resolve

@@ -1,0 +1,20 @@
+// Inline markup → runs. cmark parses the text (block syntax shielded, see
+// block_shield.h) and each inline node becomes text in a character style:
+// **strong**, *emphasis*, `code`, [links](url) (internal as "#id"); a soft
+// break is a space, a hard break and a blank line are U+2028; HTML and
+// images come out as their literal text. {{vars}} are substituted after
+// parsing, in the text and link URLs, so a value's `*` stays literal.
+#pragma once
+#include <vector>
+
+#include "resolve/cascade.h"
+#include "resolve/styled.h"
+
+namespace galley::resolve {
+
+// `cascade` gives the layout's character styles; null (master text set by
+// layout/) uses their built-in effects.
+std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
+                             const Variables& vars, Diagnostics& diags);
+
+}  // namespace galley::resolve

@@ -1,0 +1,222 @@
+// resolve(): every block of every flow in its style, with its text as runs.
+#include "resolve/resolve.h"
+
+#include <algorithm>
+
+#include "resolve/cascade.h"
+#include "resolve/expand.h"
+#include "resolve/list_markers.h"
+#include "resolve/markup.h"
+#include "resolve/nearest.h"
+
+namespace galley::resolve {
+
+namespace {
+
+using model::BlockKind;
+
+class Resolver {
+ public:
+  Resolver(const model::Document& doc, const model::Layout& layout, const Variables& vars, Diagnostics& diags)
+      : layout_(layout), vars_(vars), diags_(diags), cascade_(layout, doc.meta.language, diags) {}
+
+  const Cascade& cascade() const { return cascade_; }
+
+  Flow flow(const model::Flow& f) {
+    Flow out{f.name, f.loc, {}};
+    out.blocks.reserve(f.blocks.size());
+    for (const model::Block& b : f.blocks) out.blocks.push_back(block(b));
+    return out;
+  }
+
+ private:
+  Block block(const model::Block& b) {
+    Block out;
+    out.kind = b.kind;
+    out.loc = b.loc;
+    out.id = b.id;
+    out.level = b.level;
+    const std::string name = default_name(b);
+    const ParaStyle style = own_or(b, name);
+    out.box = style;
+    switch (b.kind) {
+      case BlockKind::Title:
+      case BlockKind::Heading:
+      case BlockKind::Paragraph:
+      case BlockKind::Callout:
+        out.paras.push_back(para(b.text, style));
+        break;
+      case BlockKind::Quote:
+        out.paras.push_back(para(b.text, style));
+        if (!b.by.value.empty()) {
+          Paragraph by = para(b.by, cascade_.fallback("quote-by"));
+          // A run of its own, so errors in the text keep their columns; an
+          // author who wrote the dash keeps it.
+          const std::string& v = b.by.value;
+          if (v.compare(0, 3, "\u2014") != 0 && v.compare(0, 2, "- ") != 0)
+            by.runs.insert(by.runs.begin(), Run{"\u2014 ", Cascade::plain(by.style)});
+          out.paras.push_back(std::move(by));
+        }
+        break;
+      case BlockKind::List:
+        list_items(b.items, b.ordered, 0, style, out.items);
+        break;
+      case BlockKind::Image:
+        out.src = b.src;
+        out.alt = b.alt;
+        out.width = b.width;
+        out.fit = b.fit;
+        caption(b, out);
+        break;
+      case BlockKind::Qr:
+        out.data = substitute(b.data, b.loc, vars_, diags_);
+        if (b.size && !b.size->percent && b.size->value > 0) out.qr_size = b.size->value;
+        caption(b, out);
+        break;
+      case BlockKind::Table:
+        table(b, out);
+        break;
+      case BlockKind::Toc:
+        break;
+      case BlockKind::Break:
+        out.break_kind = b.break_kind;
+        break;
+    }
+    out.keep_with_next = keep_with_next(b, name, style);
+    for (Paragraph& p : out.paras) p.style.keep_with_next = out.keep_with_next;
+    return out;
+  }
+
+  // A heading keeps with what follows unless its style or the block says not.
+  bool keep_with_next(const model::Block& b, const std::string& name, const ParaStyle& style) const {
+    if (b.keep_with_next) return *b.keep_with_next;
+    if (b.kind == BlockKind::Heading) {
+      const model::Style* s = cascade_.flat(b.style.empty() ? name : b.style);
+      return s && s->keep_with_next ? *s->keep_with_next : true;
+    }
+    return style.keep_with_next;
+  }
+
+  static std::string default_name(const model::Block& b) {
+    switch (b.kind) {
+      case BlockKind::Title: return "title";
+      case BlockKind::Heading: return "h" + std::to_string(std::clamp(b.level, 1, 4));
+      case BlockKind::Paragraph: return "body";
+      case BlockKind::List: return "list";
+      case BlockKind::Quote: return "quote";
+      case BlockKind::Callout: return "callout";
+      case BlockKind::Image: return "image";
+      case BlockKind::Qr: return "qr";
+      case BlockKind::Table: return "table";
+      case BlockKind::Toc: return "toc";
+      case BlockKind::Break: return "body";
+    }
+    return "body";
+  }
+
+  ParaStyle own_or(const model::Block& b, const std::string& name) {
+    if (b.style.empty()) return cascade_.fallback(name);
+    if (const ParaStyle* p = cascade_.para(b.style)) return *p;
+    std::vector<std::string> names;
+    for (const auto& kv : layout_.styles) names.push_back(kv.first);
+    diags_.error(b.style_loc.line > 0 ? b.style_loc : b.loc,
+                 "unknown style '" + b.style + "'" + did_you_mean(b.style, names));
+    return cascade_.fallback(name);
+  }
+
+  Paragraph para(const model::Text& t, const ParaStyle& style) {
+    return Paragraph{style, markup_runs(t, style, &cascade_, vars_, diags_), t.loc};
+  }
+
+  void caption(const model::Block& b, Block& out) {
+    if (!b.caption.value.empty()) out.caption = para(b.caption, cascade_.fallback("caption"));
+  }
+
+  void list_items(const std::vector<model::ListItem>& items, bool ordered, int depth, const ParaStyle& style,
+                  std::vector<ListItem>& out) {
+    int number = 0;
+    for (const model::ListItem& item : items) {
+      out.push_back({list_marker(ordered, depth, ++number), depth, para(item.text, style)});
+      // Lists nest only as deep as YAML does; the loader bounds that.
+      list_items(item.children, item.children_ordered, depth + 1, style, out);
+    }
+  }
+
+  void table(const model::Block& b, Block& out) {
+    const ParaStyle th = cascade_.fallback("th");
+    const ParaStyle td = cascade_.fallback("td");
+    for (const model::Text& c : b.columns) out.header.push_back({para(c, th)});
+    for (const auto& row : b.rows) {
+      std::vector<TableCell> cells;
+      cells.reserve(row.size());
+      for (const model::Text& c : row) cells.push_back({para(c, td)});
+      out.rows.push_back(std::move(cells));
+    }
+    out.column_widths = b.column_widths;
+    out.header_repeat = b.header_repeat;
+  }
+
+  const model::Layout& layout_;
+  const Variables& vars_;
+  Diagnostics& diags_;
+  Cascade cascade_;
+};
+
+// Where a variable is defined, for errors in its value.
+SourceLoc definition_of(const std::string& name, const model::Document& doc) {
+  const model::Meta& m = doc.meta;
+  if (name == "meta.title") return m.title.loc;
+  if (name == "meta.subtitle") return m.subtitle.loc;
+  if (name == "meta.author") return m.author.loc;
+  if (name == "meta.subject") return m.subject.loc;
+  if (name.compare(0, 5, "meta.") == 0) return m.loc;
+  auto it = doc.variables.find(name);
+  if (it != doc.variables.end()) return it->second.loc;
+  return {"--set " + name, 0, 0};
+}
+
+// A value that still holds {{...}} after make_variables() did not expand:
+// report why, once per value, where it is defined. {{page}} in a value is
+// fine here; it fails only where the value is used outside master text.
+void check_values(const Variables& vars, const model::Document& doc, Diagnostics& diags) {
+  Variables with_pages = vars;
+  with_pages.emplace("page", "");
+  with_pages.emplace("pages", "");
+  for (const auto& [name, value] : vars) {
+    if (!has_reference(value)) continue;
+    if (name.compare(0, 10, "variables.") == 0 && vars.count(name.substr(10))) continue;
+    ExpandOptions opts;
+    opts.self = name;
+    expand(value, with_pages, definition_of(name, doc), diags, opts);
+  }
+}
+
+}  // namespace
+
+std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout, const Variables& vars,
+                                 Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  check_values(vars, doc, diags);
+  Resolver r(doc, layout, vars, diags);
+  StyledDoc out;
+  for (const model::Flow& f : doc.flows) out.flows.push_back(r.flow(f));
+  out.styles = r.cascade().with_defaults();
+  out.variables = vars;
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return out;
+}
+
+Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
+                       Diagnostics& diags) {
+  return Paragraph{style, markup_runs(text, style, nullptr, vars, diags), text.loc};
+}
+
+Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
+                       const model::Layout& layout, Diagnostics& diags) {
+  // Style errors were reported once by resolve(); not again per page.
+  Diagnostics reported_by_resolve;
+  const Cascade cascade(layout, style.language, reported_by_resolve);
+  return Paragraph{style, markup_runs(text, style, &cascade, vars, diags), text.loc};
+}
+
+}  // namespace galley::resolve

@@ -1,0 +1,285 @@
+#include "text/shape.h"
+
+#include <hb.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <atomic>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+
+#include "text/code_points.h"
+#include "text/face_choice.h"
+#include "text/features.h"
+#include "text/itemize.h"
+#include "text/shape_cache.h"
+#include "text/utf8.h"
+
+namespace galley::text {
+namespace {
+
+std::atomic<int> g_missing{0};
+
+// A paragraph in a script no font covers would otherwise bury every other
+// diagnostic under one warning per character.
+constexpr size_t kMaxMissingWarnings = 10;
+
+struct BufferDestroyer {
+  void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+};
+
+// One stretch of code points [begin, end) of one level, script, face and style.
+struct Item {
+  size_t begin, end;
+  uint8_t level;
+  UScriptCode script;
+  int face;
+  uint32_t style;
+};
+
+std::vector<Item> split_items(const CodePoints& cps, const std::vector<uint8_t>& levels,
+                              const std::vector<UScriptCode>& scripts, const std::vector<int>& faces,
+                              const std::vector<uint32_t>& style_of) {
+  std::vector<Item> items;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (!items.empty()) {
+      Item& last = items.back();
+      if (last.level == levels[i] && last.script == scripts[i] && last.face == faces[i] &&
+          last.style == style_of[i]) {
+        last.end = i + 1;
+        continue;
+      }
+    }
+    items.push_back({i, i + 1, levels[i], scripts[i], faces[i], style_of[i]});
+  }
+  return items;
+}
+
+std::string hex(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  return buf;
+}
+
+void warn_missing(const ShapedParagraph& out, const CodePoints& cps, const FaceChoice& choice,
+                  const std::vector<uint32_t>& style_of, const std::vector<std::vector<int>>& chains,
+                  const FontBook& fonts, Diagnostics& diags) {
+  if (choice.missing.empty()) return;
+  std::vector<char32_t> distinct;
+  distinct.reserve(choice.missing.size());
+  for (uint32_t i : choice.missing) distinct.push_back(cps.cp[i]);
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+
+  std::vector<char32_t> warned;  // in order of first appearance, at most kMaxMissingWarnings
+  for (uint32_t i : choice.missing) {
+    if (warned.size() == kMaxMissingWarnings) break;
+    const char32_t cp = cps.cp[i];
+    if (std::find(warned.begin(), warned.end(), cp) != warned.end()) continue;
+    warned.push_back(cp);
+    std::string msg = "no font has a glyph for " + hex(cp);
+    if (u_isprint(static_cast<UChar32>(cp)))
+      msg += " '" + out.text.substr(cps.byte[i], cps.byte[i + 1] - cps.byte[i]) + "'";
+    std::vector<std::string> tried;
+    for (int f : chains[style_of[i]]) {
+      const std::string& fam = fonts.info(f).family;
+      if (std::find(tried.begin(), tried.end(), fam) == tried.end()) tried.push_back(fam);
+    }
+    msg += " (tried ";
+    for (size_t k = 0; k < tried.size(); ++k) msg += (k ? ", " : "") + tried[k];
+    msg += ")";
+    diags.warning(out.loc, msg);
+  }
+  if (distinct.size() > warned.size())
+    diags.warning(out.loc, std::to_string(distinct.size() - warned.size()) +
+                               " more characters have no glyph in any font");
+}
+
+// Zero-width, invisible code points that must stay in the text for the line
+// breaker (soft hyphen, line separator, controls) but never draw.
+bool invisible(char32_t cp) {
+  return cp == 0x00AD || cp == 0x2028 || cp == 0x2029 || u_charType(static_cast<UChar32>(cp)) == U_CONTROL_CHAR;
+}
+
+// `bad` collects feature settings HarfBuzz rejected, so the paragraph warns
+// once per setting rather than once per run.
+void shape_item(ShapedParagraph& out, const CodePoints& cps, const Item& item, const resolve::Run& run,
+                const FontBook& fonts, hb_buffer_t* buf, std::vector<std::string>& bad, Diagnostics& diags) {
+  const resolve::CharStyle& style = run.style;
+  const FaceInfo& info = fonts.info(item.face);
+  const uint32_t begin = cps.byte[item.begin], end = cps.byte[item.end];
+  const bool rtl = item.level & 1;
+
+  hb_buffer_clear_contents(buf);
+  // The whole paragraph goes in as context, only the item is shaped: joining
+  // and contextual forms see across run edges (an Arabic word half bold).
+  hb_buffer_add_utf8(buf, out.text.data(), static_cast<int>(out.text.size()), begin,
+                     static_cast<int>(end - begin));
+  if (!hb_buffer_allocation_successful(buf)) {
+    diags.error(out.loc, "HarfBuzz ran out of memory shaping this paragraph");
+    return;
+  }
+  hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  const char* script = uscript_getShortName(item.script);
+  hb_buffer_set_script(buf, script ? hb_script_from_string(script, -1) : HB_SCRIPT_COMMON);
+  const std::string& lang = style.language.empty() ? out.style.language : style.language;
+  hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), -1));
+  // Grapheme clusters: a base and its marks always share one cluster, so
+  // the line breaker and /ActualText never split a letter from its accent.
+  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+  unsigned flags = HB_BUFFER_FLAG_DEFAULT;
+  if (begin == 0) flags |= HB_BUFFER_FLAG_BOT;
+  if (end == out.text.size()) flags |= HB_BUFFER_FLAG_EOT;
+  hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>(flags));
+
+  const std::vector<hb_feature_t> features = make_features(style.features, style.tracking, bad);
+  hb_shape(fonts.hb_font(item.face), buf, features.data(), static_cast<unsigned>(features.size()));
+  if (!hb_buffer_allocation_successful(buf)) {
+    diags.error(out.loc, "HarfBuzz ran out of memory shaping this paragraph");
+    return;
+  }
+
+  unsigned count = 0;
+  const hb_glyph_info_t* gi = hb_buffer_get_glyph_infos(buf, &count);
+  const hb_glyph_position_t* gp = hb_buffer_get_glyph_positions(buf, &count);
+  ShapedRun r;
+  r.face = item.face;
+  r.size = style.size;
+  r.style = style;
+  r.bidi_level = item.level;
+  r.text_begin = begin;
+  r.text_end = end;
+  r.ascent = info.ascender * style.size;
+  r.descent = info.descender * style.size;
+  const double scale = style.size / info.units_per_em;
+  const uint32_t space = fonts.glyph(item.face, 0x20);
+  r.glyphs.resize(count);
+  for (unsigned k = 0; k < count; ++k) {
+    ShapedGlyph& g = r.glyphs[k];
+    g.gid = gi[k].codepoint;
+    g.cluster = gi[k].cluster;
+    g.advance = gp[k].x_advance * scale;
+    g.x_offset = gp[k].x_offset * scale;
+    g.y_offset = gp[k].y_offset * scale;
+    size_t at = g.cluster;
+    if (invisible(next_code_point(out.text, at))) {
+      g.gid = space;
+      g.advance = g.x_offset = g.y_offset = 0;
+    }
+  }
+  if (rtl) std::reverse(r.glyphs.begin(), r.glyphs.end());
+
+  // Tracking goes once per cluster, on its first spacing glyph, so marks keep
+  // their place over the base and invisible clusters stay invisible.
+  const double tracking = style.tracking * style.size / 1000.0;
+  if (tracking != 0) {
+    for (size_t k = 0; k < r.glyphs.size();) {
+      size_t e = k;
+      while (e < r.glyphs.size() && r.glyphs[e].cluster == r.glyphs[k].cluster) ++e;
+      for (size_t j = k; j < e; ++j)
+        if (r.glyphs[j].advance != 0) {
+          r.glyphs[j].advance += tracking;
+          break;
+        }
+      k = e;
+    }
+  }
+  out.runs.push_back(std::move(r));
+}
+
+// `missing` receives the number of characters drawn as .notdef.
+ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags,
+                               int& missing) {
+  missing = 0;
+  ShapedParagraph out;
+  out.style = para.style;
+  out.loc = para.loc;
+  std::vector<uint32_t> run_end;  // byte offset where each source run ends
+  run_end.reserve(para.runs.size());
+  for (const resolve::Run& r : para.runs) {
+    out.text += r.text;
+    run_end.push_back(static_cast<uint32_t>(out.text.size()));
+  }
+  // HarfBuzz and ICU index with int32; no real paragraph comes near this.
+  if (out.text.size() > static_cast<size_t>(INT32_MAX / 2)) {
+    diags.error(out.loc, "paragraph of " + std::to_string(out.text.size()) + " bytes is too long to shape");
+    out.text.clear();
+    return out;
+  }
+  const CodePoints cps = decode(out.text);
+  uint8_t base = 0;
+  const std::vector<uint8_t> levels = bidi_levels(cps, is_rtl_language(para.style.language), base);
+  out.base_level = base;
+  if (cps.size() == 0) return out;
+  if (fonts.size() == 0) {
+    diags.warning(out.loc, "no fonts are loaded; the paragraph is not set");
+    return out;
+  }
+
+  std::vector<uint32_t> style_of(cps.size());
+  uint32_t r = 0;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    while (r + 1 < run_end.size() && cps.byte[i] >= run_end[r]) ++r;
+    style_of[i] = r;
+  }
+  std::vector<std::vector<int>> chains;
+  chains.reserve(para.runs.size());
+  for (const resolve::Run& run : para.runs) {
+    // An unknown family (already an error upstream) degrades to the
+    // paragraph's, then to the book's first, never to a fallback script font.
+    std::string family = run.style.font;
+    if (fonts.find(family, false, false) < 0) family = para.style.font;
+    if (fonts.find(family, false, false) < 0) family = fonts.info(0).family;
+    auto chain = fonts.fallback_chain(family, run.style.bold, run.style.italic);
+    chains.push_back(std::move(chain));
+  }
+
+  const std::vector<UScriptCode> scripts = resolve_scripts(cps);
+  const FaceChoice choice = choose_faces(cps, grapheme_starts(cps), style_of, chains, fonts);
+  missing = static_cast<int>(choice.missing.size());
+  warn_missing(out, cps, choice, style_of, chains, fonts, diags);
+
+  thread_local std::unique_ptr<hb_buffer_t, BufferDestroyer> buf;
+  if (!buf) buf.reset(hb_buffer_create());
+  if (!hb_buffer_allocation_successful(buf.get())) {
+    diags.error(out.loc, "HarfBuzz could not allocate a shaping buffer");
+    return out;
+  }
+  const std::vector<Item> items = split_items(cps, levels, scripts, choice.face, style_of);
+  out.runs.reserve(items.size());
+  std::vector<std::string> bad;
+  for (const Item& item : items) shape_item(out, cps, item, para.runs[item.style], fonts, buf.get(), bad, diags);
+  std::sort(bad.begin(), bad.end());
+  bad.erase(std::unique(bad.begin(), bad.end()), bad.end());
+  for (const std::string& b : bad) diags.warning(out.loc, "'" + b + "' is not an OpenType feature setting");
+  return out;
+}
+
+}  // namespace
+
+ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags) {
+  thread_local ShapeCache cache;
+  std::string key = shape_key(para, fonts);
+  if (const ShapeCache::Entry* hit = key.empty() ? nullptr : cache.find(key)) {
+    g_missing.fetch_add(hit->missing, std::memory_order_relaxed);
+    for (const std::string& w : hit->warnings) diags.warning(para.loc, w);
+    return restyle(hit->shaped, para);
+  }
+  Diagnostics local;
+  int missing = 0;
+  ShapedParagraph out = shape_uncached(para, fonts, local, missing);
+  g_missing.fetch_add(missing, std::memory_order_relaxed);
+  if (!key.empty() && !local.has_errors()) {
+    ShapeCache::Entry e{out, {}, missing};
+    for (const Diagnostic& d : local.all()) e.warnings.push_back(d.message);
+    cache.insert(std::move(key), std::move(e));
+  }
+  diags.append(local);
+  return out;
+}
+
+int missing_glyph_count() { return g_missing.load(std::memory_order_relaxed); }
+
+}  // namespace galley::text

@@ -1,0 +1,208 @@
+#include <doctest/doctest.h>
+#include <png.h>
+#include <zlib.h>
+
+#include "image/image.h"
+#include "make_images.h"
+
+using namespace galley;
+using namespace galley::testimg;
+
+namespace {
+
+std::string write(const std::string& name, const std::string& bytes) {
+  std::string path = temp_path(name);
+  write_file(path, bytes);
+  return path;
+}
+
+// The single error reported for `path`, which must name the file.
+std::string only_error(const Diagnostics& d, const std::string& path) {
+  REQUIRE(d.error_count() == 1);
+  const std::string msg = d.all().front().message;
+  CHECK(msg.find(path) != std::string::npos);
+  return msg;
+}
+
+}  // namespace
+
+TEST_CASE("RGB PNG decodes to 8-bit RGB with its resolution") {
+  auto path = write("rgb.png", png_bytes(5, 3, PNG_COLOR_TYPE_RGB, 8));
+  Diagnostics d;
+  auto info = image::probe(path, d);
+  REQUIRE(info);
+  CHECK(info->width == 5);
+  CHECK(info->height == 3);
+  CHECK(info->space == image::ColorSpace::Rgb);
+  CHECK(info->dpi_x == doctest::Approx(300).epsilon(0.01));
+  auto px = image::decode(path, d);
+  REQUIRE(px);
+  CHECK(px->data.size() == 5 * 3 * 3);
+  CHECK(px->alpha.empty());
+  CHECK(px->data[1] == 37);
+  CHECK(!d.has_errors());
+}
+
+TEST_CASE("16-bit PNG is scaled to 8 bits") {
+  auto path = write("rgb16.png", png_bytes(4, 2, PNG_COLOR_TYPE_RGB, 16));
+  Diagnostics d;
+  auto px = image::decode(path, d);
+  REQUIRE(px);
+  CHECK(px->info.bit_depth == 16);
+  CHECK(px->data.size() == 4 * 2 * 3);
+  // First sample is bytes 0x00,0x25 (big-endian 37): scales to 0.
+  CHECK(px->data[0] == 0);
+  // Second sample 0x4A6F → round(0x4A6F * 255 / 65535) = 74.
+  CHECK(px->data[1] == 74);
+}
+
+TEST_CASE("palette PNG with tRNS becomes RGB plus alpha") {
+  auto path = write("pal.png", png_bytes(4, 4, PNG_COLOR_TYPE_PALETTE, 8, true));
+  Diagnostics d;
+  auto px = image::decode(path, d);
+  REQUIRE(px);
+  CHECK(px->info.space == image::ColorSpace::Rgb);
+  CHECK(px->info.has_alpha);
+  CHECK(px->data.size() == 16 * 3);
+  REQUIRE(px->alpha.size() == 16);
+  // Pixel 0 has index 0 (red, transparent); pixel 1 has index 37&3 = 1 (green, opaque).
+  CHECK(px->data[0] == 255);
+  CHECK(px->alpha[0] == 0);
+  CHECK(px->data[4] == 255);
+  CHECK(px->alpha[1] == 255);
+}
+
+TEST_CASE("gray+alpha PNG splits the alpha channel") {
+  auto path = write("ga.png", png_bytes(3, 2, PNG_COLOR_TYPE_GRAY_ALPHA, 8));
+  Diagnostics d;
+  auto px = image::decode(path, d);
+  REQUIRE(px);
+  CHECK(px->info.space == image::ColorSpace::Gray);
+  CHECK(px->data.size() == 6);
+  CHECK(px->alpha.size() == 6);
+  CHECK(px->alpha[0] == 37);
+}
+
+TEST_CASE("truncated PNG is an error naming the file") {
+  auto good = png_bytes(20, 20, PNG_COLOR_TYPE_RGB, 8);
+  auto path = write("truncated.png", good.substr(0, good.size() / 2));
+  Diagnostics d;
+  CHECK_FALSE(image::decode(path, d));
+  CHECK(only_error(d, path).find("invalid PNG") != std::string::npos);
+}
+
+TEST_CASE("PNG with a bad IDAT CRC is an error") {
+  auto bytes = png_bytes(8, 8, PNG_COLOR_TYPE_RGB, 8);
+  auto idat = bytes.find("IDAT");
+  REQUIRE(idat != std::string::npos);
+  const uint32_t len = (uint8_t(bytes[idat - 4]) << 24) | (uint8_t(bytes[idat - 3]) << 16) |
+                       (uint8_t(bytes[idat - 2]) << 8) | uint8_t(bytes[idat - 1]);
+  bytes[idat + 4 + len] ^= 0x55;  // first CRC byte
+  auto path = write("badcrc.png", bytes);
+  Diagnostics d;
+  CHECK_FALSE(image::decode(path, d));
+  only_error(d, path);
+}
+
+TEST_CASE("a text file named .png is an error") {
+  auto path = write("fake.png", "hello, I am not a picture\n");
+  Diagnostics d;
+  CHECK_FALSE(image::probe(path, d));
+  CHECK(only_error(d, path).find("not a PNG or JPEG") != std::string::npos);
+}
+
+TEST_CASE("empty file and missing file are errors") {
+  auto path = write("empty.png", "");
+  Diagnostics d;
+  CHECK_FALSE(image::decode(path, d));
+  only_error(d, path);
+  Diagnostics d2;
+  CHECK_FALSE(image::probe(temp_path("does-not-exist.png"), d2));
+  CHECK(d2.error_count() == 1);
+}
+
+TEST_CASE("zero-size PNG is an error") {
+  auto bytes = png_bytes(1, 1, PNG_COLOR_TYPE_GRAY, 8);
+  // IHDR width is bytes 16..19; zero it (the CRC no longer matches either,
+  // which libpng also reports: either way an error naming the file).
+  bytes[16] = bytes[17] = bytes[18] = bytes[19] = 0;
+  auto path = write("zero.png", bytes);
+  Diagnostics d;
+  CHECK_FALSE(image::probe(path, d));
+  only_error(d, path);
+}
+
+TEST_CASE("errors are reported at the descriptor location when given") {
+  auto path = write("fake2.png", "GIF89a");
+  Diagnostics d;
+  CHECK_FALSE(image::decode(path, d, SourceLoc{"content.yaml", 12, 5}));
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].loc.file == "content.yaml");
+  CHECK(d.all()[0].loc.line == 12);
+}
+
+TEST_CASE("baseline and progressive JPEG decode and keep their bytes") {
+  for (bool progressive : {false, true}) {
+    auto bytes = jpeg_bytes(16, 8, 3, progressive);
+    auto path = write(progressive ? "prog.jpg" : "base.jpg", bytes);
+    Diagnostics d;
+    auto px = image::decode(path, d);
+    REQUIRE(px);
+    CHECK(px->info.progressive == progressive);
+    CHECK(px->info.space == image::ColorSpace::Rgb);
+    CHECK(px->data.size() == 16 * 8 * 3);
+    CHECK(px->jpeg == bytes);
+    CHECK_FALSE(d.has_errors());
+  }
+}
+
+TEST_CASE("CMYK JPEG with the Adobe marker is inverted back to plain CMYK") {
+  auto path = write("cmyk.jpg", jpeg_bytes(8, 8, 4, false));
+  Diagnostics d;
+  auto px = image::decode(path, d);
+  REQUIRE(px);
+  CHECK(px->info.space == image::ColorSpace::Cmyk);
+  CHECK(px->jpeg_inverted);
+  CHECK(px->data.size() == 8 * 8 * 4);
+  // libjpeg stores what it is given; decode inverts: sample 0 was 0 → 255.
+  CHECK(px->data[0] >= 250);
+}
+
+TEST_CASE("gray JPEG decodes") {
+  auto path = write("gray.jpg", jpeg_bytes(8, 8, 1, false));
+  Diagnostics d;
+  auto px = image::decode(path, d);
+  REQUIRE(px);
+  CHECK(px->info.space == image::ColorSpace::Gray);
+  CHECK(px->data.size() == 64);
+}
+
+TEST_CASE("truncated JPEG is an error naming the file") {
+  for (bool progressive : {false, true}) {
+    auto good = jpeg_bytes(64, 64, 3, progressive);
+    auto path = write("trunc.jpg", good.substr(0, good.size() * 2 / 3));
+    Diagnostics d;
+    CHECK_FALSE(image::decode(path, d));
+    CHECK(only_error(d, path).find("invalid JPEG") != std::string::npos);
+  }
+  auto header_only = jpeg_bytes(64, 64, 3, false).substr(0, 20);
+  auto path = write("trunc2.jpg", header_only);
+  Diagnostics d;
+  CHECK_FALSE(image::probe(path, d));
+  only_error(d, path);
+}
+
+TEST_CASE("a header claiming a huge image is refused before decoding") {
+  auto bytes = png_bytes(1, 1, PNG_COLOR_TYPE_RGB, 8);
+  const unsigned char huge[8] = {0, 0, 0xEA, 0x60, 0, 0, 0xEA, 0x60};  // 60000 x 60000
+  bytes.replace(16, 8, reinterpret_cast<const char*>(huge), 8);
+  const uint32_t crc = crc32(0, reinterpret_cast<const Bytef*>(bytes.data() + 12), 17);
+  for (int i = 0; i < 4; ++i) bytes[29 + i] = static_cast<char>(crc >> (24 - 8 * i));
+  auto path = write("huge.png", bytes);
+  Diagnostics d;
+  CHECK_FALSE(image::probe(path, d));
+  CHECK(only_error(d, path).find("too large") != std::string::npos);
+  Diagnostics d2;
+  CHECK_FALSE(image::decode(path, d2));
+  only_error(d2, path);
+}

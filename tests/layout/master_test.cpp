@@ -1,0 +1,84 @@
+// Master decoration: background into the bleed, fixed elements, and footer
+// text with {{page}} and {{pages}}, drawn under the flow content.
+#include <doctest/doctest.h>
+
+#include "fixture.h"
+
+using namespace galley;
+using namespace fixture;
+
+TEST_CASE("background, bleed elements and page-numbered footers") {
+  model::Layout l = make_layout();
+  l.page.bleed = 9;
+  add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
+  model::Master& m = l.masters["inside"];
+  m.background = model::Color::gray(0.95);
+  model::Element band;
+  band.kind = model::Element::Kind::Rect;
+  band.x = pt(0), band.y = pt(0), band.width = pt(400), band.height = pt(10);
+  band.fill = model::Color::black();
+  band.bleed = true;
+  m.elements.push_back(band);
+  model::Element rule;
+  rule.kind = model::Element::Kind::Line;
+  rule.x = pt(20), rule.y = pt(15), rule.width = pt(360), rule.height = pt(0);
+  rule.stroke = model::Color::gray(0.5);
+  rule.stroke_width = 0.5;
+  m.elements.push_back(rule);
+  model::Element footer;
+  footer.kind = model::Element::Kind::Text;
+  footer.x = pt(20), footer.y = pt(280), footer.width = pt(360);
+  footer.text.value = "Page {{page}} of {{pages}}";
+  footer.text.loc = {"/tmp/layout.yaml", 30, 13};
+  m.footer = footer;
+  l.sequence = {seq("inside", true)};
+  std::vector<resolve::Block> b;
+  for (int i = 0; i < 15; ++i) b.push_back(block(model::BlockKind::Paragraph, "Line", 100 + i));
+  Result r = run(doc(b), l);
+  REQUIRE(r.list);
+  REQUIRE(r.list->pages.size() == 2);
+  const auto& p = r.list->pages[1];
+  REQUIRE(p.items.size() >= 3);
+  const auto* bg = std::get_if<layout::Rect>(&p.items[0]);
+  REQUIRE(bg);
+  CHECK(bg->x == -9);
+  CHECK(bg->w == 418);
+  const auto* bar = std::get_if<layout::Rect>(&p.items[1]);
+  REQUIRE(bar);
+  CHECK(bar->x == -9);
+  CHECK(bar->y == -9);
+  CHECK(bar->w == 418);
+  CHECK(bar->h == 19);
+  const auto footer_runs = runs_of(p, 30);
+  REQUIRE(!footer_runs.empty());
+  std::string text;
+  for (const auto* g : footer_runs)
+    for (const auto& c : g->clusters)
+      if (c.text != " ") text += c.text;
+  CHECK(text == "Page2of2");
+  CHECK(footer_runs[0]->y > 280);
+  CHECK(p.label == "2");
+  const auto* line = std::get_if<layout::Path>(&p.items[2]);
+  REQUIRE(line);
+  REQUIRE(line->ops.size() == 2);
+  CHECK(line->ops[1].x == 380);
+  const std::string json = layout::to_json(*r.list);
+  CHECK(json.find("{\"kind\":\"path\",\"ops\":[[\"M\",20,15],[\"L\",380,15]]") != std::string::npos);
+  CHECK(json.find("\"kind\":\"rect\",\"x\":-9,\"y\":-9,\"w\":418") != std::string::npos);
+}
+
+TEST_CASE("a problem in master text is reported once, not on every page") {
+  model::Layout l = make_layout();
+  add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
+  model::Element footer;
+  footer.kind = model::Element::Kind::Text;
+  footer.x = pt(20), footer.y = pt(280), footer.width = pt(360);
+  footer.text.value = "{{undefined_name}}";
+  footer.text.loc = {"/tmp/layout.yaml", 30, 13};
+  l.masters["inside"].footer = footer;
+  l.sequence = {seq("inside", false, 3)};
+  Result r = run(doc({}), l);
+  CHECK(!r.list);
+  REQUIRE(r.diags.all().size() == 1);
+  CHECK(r.diags.all()[0].loc.line == 30);
+}

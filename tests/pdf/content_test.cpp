@@ -1,0 +1,140 @@
+#include <doctest/doctest.h>
+
+#include "pdf/content.h"
+#include "pdf/font_objects.h"
+#include "pdf/font_program.h"
+#include "pdf/metadata.h"
+#include "pdf/navigation.h"
+#include "pdf/text_ops.h"
+#include "pdf/tounicode.h"
+#include "pdf/unicode.h"
+#include "shape_helper.h"
+
+using namespace galley;
+using namespace galley::pdf;
+
+TEST_CASE("numbers print stably") {
+  CHECK(num(1) == "1");
+  CHECK(num(0.5) == "0.5");
+  CHECK(num(-0.00001) == "0");
+  CHECK(num(12.345678) == "12.3457");
+  CHECK(num(1.0 / 0.0) == "0");
+}
+
+TEST_CASE("colours are written in their own space") {
+  model::Color c;
+  c.space = model::Color::Space::Cmyk;
+  c.v = {1, 0.5, 0, 0.25};
+  CHECK(color_op(c, false) == "1 0.5 0 0.25 k\n");
+  CHECK(color_op(c, true) == "1 0.5 0 0.25 K\n");
+  c.space = model::Color::Space::Rgb;
+  CHECK(color_op(c, false) == "1 0.5 0 rg\n");
+  CHECK(color_op(model::Color::gray(0.3), true) == "0.3 G\n");
+  c.space = model::Color::Space::Spot;
+  c.tint = 0.4;
+  CHECK(color_op(c, false, "CS2") == "/CS2 cs 0.4 scn\n");
+  c.space = model::Color::Space::Gray;
+  c.v[0] = 7;  // out of range values are clamped, not written
+  CHECK(color_op(c, false) == "1 g\n");
+}
+
+TEST_CASE("rectangles flip to PDF space; rounded ones use curves") {
+  const Coords at{-10, 110};  // media x -10, bottom edge at y 110
+  CHECK(rect_path(at, 0, 0, 50, 20, 0) == "10 90 50 20 re\n");
+  const std::string rounded = rect_path(at, 0, 0, 50, 20, 5);
+  CHECK(rounded.find(" c\n") != std::string::npos);
+  CHECK(rounded.rfind("h\n") == rounded.size() - 2);
+}
+
+TEST_CASE("ToUnicode: bfchar for ligatures, bfrange for consecutive glyphs") {
+  std::map<uint32_t, std::string> m = {{36, "A"}, {37, "B"}, {38, "C"}, {500, "fi"}, {501, "\xC3\xA9"}};
+  const std::string cmap = tounicode_cmap(m);
+  CHECK(cmap.find("<0024> <0026> <0041>") != std::string::npos);
+  CHECK(cmap.find("<01F4> <00660069>") != std::string::npos);
+  CHECK(cmap.find("<01F5> <00E9>") != std::string::npos);
+  CHECK(cmap.find("begincodespacerange\n<0000> <FFFF>") != std::string::npos);
+}
+
+TEST_CASE("clusters that do not round-trip get ActualText spans") {
+  layout::GlyphRun run;
+  run.size = 10;
+  run.glyphs = {{10, 0, 0, 5}, {11, 5, 0, 5}, {12, 10, 0, 5}};
+  run.clusters = {{0, 1, "a"}, {1, 2, "xyz"}};  // two glyphs for three letters
+  GlyphTextMap map;
+  map.learn(run);
+  CHECK(map.round_trips(run, run.clusters[0]));
+  CHECK_FALSE(map.round_trips(run, run.clusters[1]));
+  RunFont font{"F1", [](uint32_t) { return 500; }, &map};
+  const std::string ops = glyph_run_ops(run, Coords{0, 100}, font, "0 g\n");
+  CHECK(ops.find("/Span << /ActualText <FEFF00780079007A> >> BDC\n[<000B000C>] TJ\nEMC") != std::string::npos);
+  CHECK(ops.find("[<000A>] TJ") != std::string::npos);
+}
+
+TEST_CASE("TJ adjustments follow the glyph positions against /W widths") {
+  layout::GlyphRun run;
+  run.size = 10;
+  // Width 500/1000 em at 10pt = 5pt; the second glyph sits 1pt further (kern -100).
+  run.glyphs = {{1, 0, 0, 6}, {2, 6, 0, 5}, {3, 11, -2, 5}};
+  run.clusters = {{0, 1, "a"}, {1, 1, "b"}, {2, 1, "c"}};
+  GlyphTextMap map;
+  map.learn(run);
+  RunFont font{"F1", [](uint32_t) { return 500; }, &map};
+  const std::string ops = glyph_run_ops(run, Coords{0, 100}, font, "");
+  CHECK(ops.find("[<0001> -100 <0002>] TJ\n2 Ts\n[<0003>] TJ") != std::string::npos);
+}
+
+TEST_CASE("font program: widths are the rounded advances; subsets keep glyph ids") {
+  Diagnostics d;
+  auto font = FontProgram::load(testpdf::font_path("NotoSerif-Regular.ttf"), 0, d, {});
+  REQUIRE(font);
+  CHECK(font->metrics().postscript_name == "NotoSerif-Regular");
+  CHECK((font->metrics().flags & 64) == 0);  // not italic
+  CHECK(font->metrics().cap_height > 600);
+  auto run = testpdf::shape("A", "NotoSerif-Regular.ttf", 10, 0, 0, 0);
+  const uint32_t gid = run.glyphs[0].gid;
+  CHECK(font->width(gid) == doctest::Approx(run.glyphs[0].advance * 100).epsilon(0.01));
+  auto subset = font->subset({gid});
+  REQUIRE(subset);
+  CHECK(subset->size() < 20000);
+  auto w = DocumentFonts::widths(*font, {gid, gid + 1, 900});
+  REQUIRE(w.items.size() == 4);
+  CHECK(std::get<int64_t>(w.items[0].v) == gid);
+  CHECK(std::get<Array>(w.items[1].v).items.size() == 2);
+  CHECK(subset_tag("NotoSerif", {1, 2}) == subset_tag("NotoSerif", {1, 2}));
+  CHECK(subset_tag("NotoSerif", {1, 2}) != subset_tag("NotoSerif", {1, 3}));
+  auto italic = FontProgram::load(testpdf::font_path("NotoSerif-Italic.ttf"), 0, d, {});
+  REQUIRE(italic);
+  CHECK((italic->metrics().flags & 64) == 64);
+  CHECK(italic->metrics().italic_angle < 0);
+  Diagnostics bad;
+  CHECK_FALSE(FontProgram::load("/nonexistent.ttf", 0, bad, {}));
+  CHECK(bad.has_errors());
+}
+
+TEST_CASE("page labels: numeric runs collapse, words become prefixes") {
+  Dict d = page_labels({"", "1", "2", "3", "Back"});
+  auto& nums = std::get<Array>(d.entries.at(0).second.v).items;
+  REQUIRE(nums.size() == 6);
+  CHECK(std::get<int64_t>(nums[2].v) == 1);
+  CHECK(std::get<int64_t>(nums[4].v) == 4);
+  CHECK(page_labels({"", ""}).entries.empty());
+}
+
+TEST_CASE("dates: meta.date, then SOURCE_DATE_EPOCH, never the clock") {
+  Diagnostics d;
+  layout::Metadata meta;
+  CHECK_FALSE(document_date(meta, nullptr, d));
+  CHECK(document_date(meta, "0", d)->pdf == "D:19700101000000Z");
+  meta.date = "2026-11-01T09:30";
+  CHECK(document_date(meta, "0", d)->xmp == "2026-11-01T09:30:00Z");
+  meta.date = "soon";
+  CHECK(document_date(meta, nullptr, d) == std::nullopt);
+  CHECK(d.all().size() == 1);
+  CHECK(uuid_of(document_id("abc", "")).size() == 5 + 36);
+}
+
+TEST_CASE("UTF-16BE conversion handles astral and malformed input") {
+  CHECK(utf16be("A") == std::string("\x00\x41", 2));
+  CHECK(utf16be("\xF0\x9F\x98\x80") == std::string("\xD8\x3D\xDE\x00", 4));
+  CHECK(utf16be("\xFF") == "\xFF\xFD");
+}

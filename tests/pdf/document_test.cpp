@@ -1,0 +1,139 @@
+#include <doctest/doctest.h>
+
+#include "pdf/write.h"
+#include "read_back.h"
+#include "shape_helper.h"
+
+using namespace galley;
+using namespace galley::testpdf;
+
+namespace {
+
+std::string make_image(const std::string& name, const std::string& convert_args,
+                       const std::string& format = "") {
+  const std::string path = save(name, "");
+  run("convert " + convert_args + " " + format + path);
+  return path;
+}
+
+layout::Image placed(const std::string& path, double x, double y, double w, double h) {
+  layout::Image img;
+  img.path = path;
+  img.x = x, img.y = y, img.w = w, img.h = h;
+  img.clip_x = x, img.clip_y = y, img.clip_w = w, img.clip_h = h;
+  return img;
+}
+
+}  // namespace
+
+TEST_CASE("images become XObjects: alpha as SMask, JPEG as DCT, each file once") {
+  const std::string png = make_image("alpha.png", "-size 8x8 xc:'rgba(255,0,0,0.5)'");
+  const std::string jpg = make_image("photo.jpg", "-size 16x16 gradient:red-blue");
+  const std::string cmyk = make_image("cmyk.jpg", "-size 16x16 xc:cyan -colorspace CMYK");
+  const std::string deep = make_image("deep.png", "-size 8x8 gradient:white-black -depth 16");
+  const std::string palette = make_image("palette.png", "-size 8x8 xc:red -type Palette", "PNG8:");
+  auto list = letter_page();
+  list.pages[0].items.push_back(placed(png, 72, 72, 100, 100));
+  list.pages[0].items.push_back(placed(png, 300, 72, 50, 50));
+  auto cover = placed(jpg, 72, 300, 200, 200);
+  cover.clip_h = 100;  // fit: cover shows the top half
+  list.pages[0].items.push_back(cover);
+  list.pages[0].items.push_back(placed(cmyk, 300, 300, 50, 50));
+  list.pages[0].items.push_back(placed(deep, 400, 300, 50, 50));
+  list.pages[0].items.push_back(placed(palette, 400, 400, 50, 50));
+  Diagnostics d;
+  auto bytes = pdf::write_pdf(list, d);
+  for (const auto& diag : d.all()) MESSAGE(format(diag));
+  REQUIRE(bytes);
+  auto pdf = open(*bytes);
+  QPDFObjectHandle page = pdf->getAllPages().at(0);
+  auto xobjects = page.getKey("/Resources").getKey("/XObject");
+  CHECK(xobjects.getKeys().size() == 5);
+  int smask = 0, dct = 0, decode = 0;
+  for (const auto& key : xobjects.getKeys()) {
+    auto dict = xobjects.getKey(key).getDict();
+    smask += dict.hasKey("/SMask");
+    dct += dict.getKey("/Filter").unparse().find("DCTDecode") != std::string::npos;
+    decode += dict.hasKey("/Decode");
+    CHECK(dict.getKey("/BitsPerComponent").getIntValue() == 8);
+  }
+  CHECK(smask == 1);
+  CHECK(dct == 2);
+  CHECK(decode == 1);  // Adobe CMYK JPEG is inverted
+  const std::string ops = page_content(*pdf, 0);
+  CHECK(ops.find("W n") != std::string::npos);
+  CHECK(run("qpdf --check " + save("images.pdf", *bytes), true).find("No syntax or stream encoding errors") != std::string::npos);
+}
+
+TEST_CASE("a malformed image is an error naming the file, not a crash") {
+  const std::string bad = save("broken.png", "\x89PNG\r\n\x1a\nthis is not really a png");
+  auto list = letter_page();
+  auto img = placed(bad, 72, 72, 100, 100);
+  img.loc = SourceLoc{"content.yaml", 7, 3};
+  list.pages[0].items.push_back(img);
+  Diagnostics d;
+  CHECK_FALSE(pdf::write_pdf(list, d));
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].message.find(bad) != std::string::npos);
+  CHECK(d.all()[0].loc.line == 7);
+}
+
+TEST_CASE("links, named destinations, outline and page labels") {
+  auto list = letter_page();
+  list.pages.push_back(list.pages[0]);
+  list.pages[0].label = "";
+  list.pages[1].label = "1";
+  list.pages[1].destinations.push_back({"program", 100});
+  layout::Link uri;
+  uri.x = 72, uri.y = 72, uri.w = 100, uri.h = 12;
+  uri.uri = "https://college.mayo.edu/";
+  layout::Link internal = uri;
+  internal.uri.clear();
+  internal.dest = "program";
+  layout::Link dangling = internal;
+  dangling.dest = "nowhere";
+  list.pages[0].links = {uri, internal, dangling};
+  list.outline = {{"Program", 1, 1, 100}, {"Rotations", 2, 1, 200}, {"Apply", 1, 1, 300}};
+  Diagnostics d;
+  auto bytes = pdf::write_pdf(list, d);
+  REQUIRE(bytes);
+  CHECK(d.all().size() == 1);  // the dangling link
+  auto pdf = open(*bytes);
+  auto root = pdf->getRoot();
+  QPDFObjectHandle page = pdf->getAllPages().at(0);
+  auto annots = page.getKey("/Annots");
+  REQUIRE(annots.getArrayNItems() == 2);
+  CHECK(annots.getArrayItem(0).getKey("/A").getKey("/URI").getUTF8Value() == "https://college.mayo.edu/");
+  CHECK(annots.getArrayItem(1).getKey("/Dest").getUTF8Value() == "program");
+  auto names = root.getKey("/Names").getKey("/Dests").getKey("/Names");
+  CHECK(names.getArrayItem(0).getUTF8Value() == "program");
+  auto outlines = root.getKey("/Outlines");
+  CHECK(outlines.getKey("/Count").getIntValue() == 2);
+  auto first = outlines.getKey("/First");
+  CHECK(first.getKey("/Title").getUTF8Value() == "Program");
+  CHECK(first.getKey("/First").getKey("/Title").getUTF8Value() == "Rotations");
+  CHECK(first.getKey("/Next").getKey("/Title").getUTF8Value() == "Apply");
+  auto labels = root.getKey("/PageLabels").getKey("/Nums");
+  CHECK(labels.getArrayNItems() == 4);
+  const std::string path = save("nav.pdf", *bytes);
+  CHECK(run("qpdf --check " + path, true).find("No syntax or stream encoding errors") != std::string::npos);
+  CHECK(run("pdfinfo " + path).find("Pages:           2") != std::string::npos);
+}
+
+TEST_CASE("bad input is reported, not written") {
+  Diagnostics d;
+  CHECK_FALSE(pdf::write_pdf(layout::DisplayList{}, d));
+  CHECK(d.has_errors());
+  auto list = letter_page();
+  layout::GlyphRun run;
+  run.font = 3;
+  run.glyphs = {{1, 0, 0, 5}};
+  list.pages[0].items.push_back(run);
+  Diagnostics d2;
+  CHECK_FALSE(pdf::write_pdf(list, d2));
+  CHECK(d2.has_errors());
+  auto odd = letter_page();
+  odd.intent.standard = "PDF/X-1a";
+  Diagnostics d3;
+  CHECK_FALSE(pdf::write_pdf(odd, d3));
+}

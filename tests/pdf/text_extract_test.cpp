@@ -1,0 +1,125 @@
+#include <doctest/doctest.h>
+
+#include "pdf/write.h"
+#include "read_back.h"
+#include "shape_helper.h"
+
+using namespace galley;
+using namespace galley::testpdf;
+
+namespace {
+
+layout::DisplayList with_fonts() {
+  auto list = letter_page();
+  for (const char* f : {"NotoSerif-Regular.ttf", "NotoSansArabic-Regular.ttf",
+                        "NotoSansDevanagari-Regular.ttf"})
+    list.fonts.push_back(layout::FontRef{font_path(f), 0, f, false, false});
+  return list;
+}
+
+std::string write_or_fail(const layout::DisplayList& list, const std::string& name) {
+  Diagnostics d;
+  auto bytes = pdf::write_pdf(list, d);
+  for (const auto& diag : d.all()) MESSAGE(format(diag));
+  REQUIRE(bytes);
+  return save(name, *bytes);
+}
+
+std::string squash(std::string s) {
+  std::string out;
+  for (char c : s)
+    if (c != '\n' && c != '\f') out.push_back(c);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ligatures extract as their source text") {
+  auto list = with_fonts();
+  auto lig = shape("office affluent fjord", "NotoSerif-Regular.ttf", 12, 0, 72, 100);
+  // NotoSerif forms ligatures here: fewer glyphs than characters.
+  CHECK(lig.glyphs.size() < std::string("office affluent fjord").size());
+  list.pages[0].items.push_back(lig);
+  auto path = write_or_fail(list, "ligatures.pdf");
+  CHECK(squash(run("pdftotext -enc UTF-8 " + path + " -")) == "office affluent fjord");
+}
+
+TEST_CASE("Arabic and Devanagari extract in logical order") {
+  auto list = with_fonts();
+  const std::string arabic = "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x84\xD9\x85";  // مرحبا بالعالم
+  const std::string hindi = "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\x82\xE0\xA4\xA6\xE0\xA5\x80 \xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7\xE0\xA4\xA4\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\xBF\xE0\xA4\xAF";  // हिंदी क्षत्रिय
+  auto a = shape(arabic, "NotoSansArabic-Regular.ttf", 14, 1, 72, 100);
+  CHECK(a.rtl);
+  auto h = shape(hindi, "NotoSansDevanagari-Regular.ttf", 14, 2, 72, 200);
+  list.pages[0].items.push_back(a);
+  list.pages[0].items.push_back(h);
+  auto path = write_or_fail(list, "complex.pdf");
+  const std::string text = run("pdftotext -enc UTF-8 " + path + " -");
+  CHECK(text.find(arabic) != std::string::npos);
+  CHECK(text.find(hindi) != std::string::npos);
+  // Rendered once and looked at: joined Arabic, Devanagari conjuncts.
+  run("pdftoppm -r 100 -png -singlefile " + path + " " + path);
+}
+
+TEST_CASE("fonts are embedded subsets, one object per face") {
+  auto list = with_fonts();
+  list.pages[0].items.push_back(shape("Hello", "NotoSerif-Regular.ttf", 12, 0, 72, 100));
+  list.pages[0].items.push_back(shape("world", "NotoSerif-Regular.ttf", 12, 0, 72, 120));
+  list.pages.push_back(list.pages[0]);
+  auto path = write_or_fail(list, "fonts.pdf");
+  const std::string fonts = run("pdffonts " + path);
+  // One line per font object: one face used → exactly one font.
+  CHECK(fonts.find("NotoSerif") != std::string::npos);
+  CHECK(fonts.find("CID TrueType") != std::string::npos);
+  CHECK(fonts.find("Identity-H") != std::string::npos);
+  CHECK(fonts.find("yes yes yes") != std::string::npos);  // emb sub uni
+  size_t lines = 0;
+  for (char c : fonts) lines += c == '\n';
+  CHECK(lines == 3);  // header, rule, one font
+  const std::string page2 = run("pdftotext -enc UTF-8 -f 2 -l 2 " + path + " -");
+  CHECK(page2.find("Hello") != std::string::npos);
+  CHECK(page2.find("world") != std::string::npos);
+}
+
+TEST_CASE("non-breaking spaces survive extraction") {
+  auto list = with_fonts();
+  list.pages[0].items.push_back(shape("Mayo Clinic, Jacksonville,\xC2\xA0" "Florida", "NotoSerif-Regular.ttf", 12, 0, 72, 100));
+  auto path = write_or_fail(list, "nbsp.pdf");
+  const std::string text = squash(run("pdftotext -enc UTF-8 " + path + " -"));
+  CHECK((text == "Mayo Clinic, Jacksonville,\xC2\xA0" "Florida" || text == "Mayo Clinic, Jacksonville, Florida"));
+}
+
+TEST_CASE("a brochure with four faces stays small") {
+  auto list = letter_page();
+  const char* faces[] = {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
+                         "NotoSans-Bold.ttf"};
+  const std::string text =
+      "The five-year Interventional Radiology Integrated Residency at Mayo Clinic in "
+      "Jacksonville, Florida: ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 (),.;:!?-'\"";
+  for (int i = 0; i < 4; ++i) {
+    list.fonts.push_back(layout::FontRef{font_path(faces[i]), 0, faces[i], false, false});
+    for (int line = 0; line < 40; ++line)
+      list.pages[0].items.push_back(shape(text, faces[i], 9, i, 36, 36 + line * 18.0 + i * 4));
+  }
+  list.pages.push_back(list.pages[0]);
+  list.intent.standard = "PDF/X-4";
+  list.meta.title = "Size";
+  list.meta.date = "2026-11-01";
+  Diagnostics d;
+  auto bytes = pdf::write_pdf(list, d);
+  REQUIRE(bytes);
+  CHECK(bytes->size() < 300 * 1024);
+  MESSAGE("four-face PDF/X-4 brochure: " << bytes->size() << " bytes");
+}
+
+TEST_CASE("letter-spaced text extracts without invented spaces") {
+  auto list = with_fonts();
+  auto caps = shape("GRADUATE EDUCATION", "NotoSerif-Regular.ttf", 9, 0, 72, 100);
+  for (size_t i = 0; i < caps.glyphs.size(); ++i) caps.glyphs[i].x += 2.5 * i;  // 0.28em tracking
+  list.pages[0].items.push_back(caps);
+  auto path = write_or_fail(list, "tracking.pdf");
+  CHECK(squash(run("pdftotext -enc UTF-8 " + path + " -")) == "GRADUATE EDUCATION");
+  auto pdf = open(*pdf::write_pdf(list, *std::make_unique<Diagnostics>()));
+  CHECK(page_content(*pdf, 0).find("2.5 Tc") != std::string::npos);
+}

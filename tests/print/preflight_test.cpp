@@ -1,0 +1,262 @@
+#include "print/preflight.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace fs = std::filesystem;
+using namespace galley;
+using namespace galley::layout;
+
+namespace {
+
+const std::string kFont = std::string(GALLEY_SOURCE_DIR) + "/fonts/NotoSans-Regular.ttf";
+
+Color cmyk(double c, double m, double y, double k) {
+  Color col;
+  col.space = Color::Space::Cmyk;
+  col.v = {c, m, y, k};
+  return col;
+}
+
+Color rgb(double r, double g, double b, SourceLoc loc = {}) {
+  Color col;
+  col.space = Color::Space::Rgb;
+  col.v = {r, g, b, 0};
+  col.loc = loc;
+  return col;
+}
+
+// One US Letter page with 9pt bleed, PDF/X-4, no items yet.
+DisplayList letter(bool pdfx = true, const std::string& font = kFont) {
+  DisplayList list;
+  list.fonts.push_back({font, 0, "Noto Sans", false, false});
+  Page page;
+  page.trim = {0, 0, 612, 792};
+  page.bleed = {-9, -9, 630, 810};
+  page.media = {-45, -45, 702, 882};
+  list.pages.push_back(page);
+  if (pdfx) list.intent.standard = "PDF/X-4";
+  return list;
+}
+
+// "Program history" set at 10pt with 6pt advances, baseline at (x, y).
+GlyphRun text_at(double x, double y, SourceLoc loc = {"content/x.yaml", 12, 3}) {
+  GlyphRun run;
+  run.size = 10;
+  run.color = cmyk(0, 0, 0, 1);
+  run.x = x;
+  run.y = y;
+  const std::string text = "Program history";
+  for (size_t i = 0; i < text.size(); ++i) {
+    run.glyphs.push_back({40 + static_cast<uint32_t>(i), 6.0 * i, 0, 6});
+    run.clusters.push_back({static_cast<uint32_t>(i), 1, text.substr(i, 1)});
+  }
+  run.loc = loc;
+  return run;
+}
+
+Image image(int px_w, int px_h, double x, double y, double w, double h,
+            SourceLoc loc = {"content/x.yaml", 40, 5}) {
+  Image im;
+  im.path = "content/images/campus.png";
+  im.pixel_width = px_w;
+  im.pixel_height = px_h;
+  im.x = im.clip_x = x;
+  im.y = im.clip_y = y;
+  im.w = im.clip_w = w;
+  im.h = im.clip_h = h;
+  im.loc = loc;
+  return im;
+}
+
+std::string all_messages(const Diagnostics& d) {
+  std::string s;
+  for (const auto& x : d.all()) s += format(x) + "\n";
+  return s;
+}
+
+// A copy of NotoSans with OS/2 fsType set to `fs_type`, in a temp dir.
+std::string font_with_fs_type(uint16_t fs_type) {
+  std::ifstream in(kFont, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  REQUIRE(bytes.size() > 12);
+  const auto u16 = [&](size_t at) { return (uint8_t(bytes[at]) << 8) | uint8_t(bytes[at + 1]); };
+  const auto u32 = [&](size_t at) { return (uint32_t(u16(at)) << 16) | uint32_t(u16(at + 2)); };
+  const int tables = u16(4);
+  size_t os2 = 0;
+  for (int i = 0; i < tables; ++i) {
+    const size_t rec = 12 + 16 * static_cast<size_t>(i);
+    if (bytes.compare(rec, 4, "OS/2") == 0) os2 = u32(rec + 8);
+  }
+  REQUIRE(os2 != 0);
+  bytes[os2 + 8] = static_cast<char>(fs_type >> 8);
+  bytes[os2 + 9] = static_cast<char>(fs_type & 0xFF);
+  const fs::path dir = fs::temp_directory_path() / "galley-print-test";
+  fs::create_directories(dir);
+  const fs::path out = dir / ("NotoSans-fstype-" + std::to_string(fs_type) + ".ttf");
+  std::ofstream(out, std::ios::binary) << bytes;
+  return out.string();
+}
+
+}  // namespace
+
+TEST_CASE("a clean display list gives no diagnostics") {
+  DisplayList list = letter();
+  list.pages[0].items.push_back(text_at(72, 100));
+  list.pages[0].items.push_back(image(900, 600, 72, 200, 216, 144));  // 300 dpi
+  Rect bg;
+  bg.x = -9, bg.y = -9, bg.w = 630, bg.h = 200;
+  bg.fill = cmyk(0.1, 0, 0, 0);
+  list.pages[0].items.push_back(bg);
+  list.pages[0].items.push_back(image(3000, 3000, -9, 500, 630, 310));  // full bleed
+  Diagnostics d;
+  print::preflight(list, d);
+  CHECK_MESSAGE(d.all().empty(), all_messages(d));
+}
+
+TEST_CASE("image resolution: 72 dpi and 200 dpi are found, with page, element and source") {
+  DisplayList list = letter();
+  list.pages.push_back(list.pages[0]);
+  list.pages[1].items.push_back(image(288, 216, 72, 72, 288, 216));  // 4in wide at 288px
+  list.pages[1].items.push_back(image(800, 600, 72, 400, 288, 216, {"content/x.yaml", 50, 7}));
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 2);
+  CHECK(format(d.all()[0]) ==
+        "content/x.yaml:40:5: warning: page 2: image 'campus.png' is 72 dpi (under 150 dpi: it will print "
+        "visibly pixelated)");
+  CHECK(format(d.all()[1]) == "content/x.yaml:50:7: warning: page 2: image 'campus.png' is 200 dpi (under 300 dpi)");
+  CHECK_FALSE(d.has_errors());
+  d.promote_warnings();  // --strict
+  CHECK(d.error_count() == 2);
+}
+
+TEST_CASE("a cover-cropped image counts its placed scale, not the crop") {
+  DisplayList list = letter();
+  Image im = image(1200, 1200, 72, 72, 576, 576);  // 150 dpi over 8in
+  im.clip_x = 144;
+  im.clip_w = 288;  // only 4in of it shows
+  list.pages[0].items.push_back(im);
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].message.find("150 dpi (under 300 dpi)") != std::string::npos);
+}
+
+TEST_CASE("RGB in a PDF/X job is an error, once per place the colour is written") {
+  DisplayList list = letter();
+  Rect r;
+  r.x = 72, r.y = 72, r.w = 100, r.h = 100;
+  r.fill = rgb(1, 0, 0, {"layouts/l.yaml", 9, 12});
+  r.loc = {"layouts/l.yaml", 30, 5};
+  list.pages[0].items.push_back(r);
+  list.pages[0].items.push_back(r);
+  GlyphRun run = text_at(72, 300);
+  run.color = rgb(0, 0, 1);
+  list.pages[0].items.push_back(run);
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 2);
+  CHECK(format(d.all()[0]) ==
+        "layouts/l.yaml:30:5: error: page 1: box fill is RGB (1 0 0) in a PDF/X job; give it as CMYK where the "
+        "colour is written, layouts/l.yaml:9 (and 1 more uses)");
+  CHECK(d.all()[1].message.find("text 'Program history' is RGB (0 0 1)") != std::string::npos);
+
+  DisplayList office = list;
+  office.intent.standard.clear();
+  Diagnostics none;
+  print::preflight(office, none);
+  CHECK(none.all().empty());
+}
+
+TEST_CASE("an RGB image in a PDF/X job is a warning") {
+  const fs::path dir = fs::temp_directory_path() / "galley-print-test";
+  fs::create_directories(dir);
+  const std::string png = (dir / "red.png").string();
+  REQUIRE(std::system(("convert -size 30x30 xc:red PNG24:" + png).c_str()) == 0);
+  DisplayList list = letter();
+  Image im = image(3000, 3000, 72, 72, 72, 72);
+  im.path = png;
+  list.pages[0].items.push_back(im);
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].severity == Severity::Warning);
+  CHECK(d.all()[0].message.find("image 'red.png' is RGB in a PDF/X job") != std::string::npos);
+}
+
+TEST_CASE("safe zone: text 2pt from the trim is found, text well inside is not") {
+  DisplayList list = letter();
+  list.pages[0].items.push_back(text_at(2, 400));
+  list.pages[0].items.push_back(text_at(300, 400));
+  list.pages[0].items.push_back(text_at(300, 790));  // descenders past the trim
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 2);
+  CHECK(format(d.all()[0]) ==
+        "content/x.yaml:12:3: warning: page 1: text 'Program history' is 2pt from the trim edge (inside the "
+        "0.125in safe zone)");
+  CHECK(d.all()[1].message.find("past the trim edge and will be cut off") != std::string::npos);
+}
+
+TEST_CASE("safe zone: trailing spaces do not count, images reaching into the bleed are intentional") {
+  DisplayList list = letter();
+  GlyphRun run = text_at(500, 400);  // ink ends at 500 + 90 = 590, 22pt from the edge
+  for (int i = 0; i < 5; ++i) {
+    run.glyphs.push_back({3, 90.0 + 6 * i, 0, 6});
+    run.clusters.push_back({static_cast<uint32_t>(run.glyphs.size() - 1), 1, " "});
+  }
+  list.pages[0].items.push_back(run);
+  list.pages[0].items.push_back(image(3000, 3000, -9, 100, 200, 200));  // into the bleed
+  list.pages[0].items.push_back(image(3000, 3000, 4, 400, 200, 200, {"content/x.yaml", 60, 1}));
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 1);
+  CHECK(format(d.all()[0]) ==
+        "content/x.yaml:60:1: warning: page 1: image 'campus.png' is 4pt from the trim edge (inside the 0.125in "
+        "safe zone)");
+}
+
+TEST_CASE("fonts whose licence forbids embedding are errors") {
+  for (uint16_t fs_type : {uint16_t{0x0002}, uint16_t{0x0200}}) {
+    DisplayList list = letter(true, font_with_fs_type(fs_type));
+    list.pages[0].items.push_back(text_at(72, 100));
+    list.pages[0].items.push_back(text_at(72, 200));
+    Diagnostics d;
+    print::preflight(list, d);
+    REQUIRE(d.all().size() == 1);  // once per font, at its first use
+    CHECK(d.has_errors());
+    CHECK(d.all()[0].message.find("page 1: font 'Noto Sans'") != std::string::npos);
+    CHECK(d.all()[0].message.find("fsType") != std::string::npos);
+  }
+  for (uint16_t fs_type : {uint16_t{0x0000}, uint16_t{0x0004}, uint16_t{0x0008}, uint16_t{0x0006}}) {
+    DisplayList list = letter(true, font_with_fs_type(fs_type));
+    list.pages[0].items.push_back(text_at(72, 100));
+    Diagnostics d;
+    print::preflight(list, d);
+    CHECK_MESSAGE(d.all().empty(), all_messages(d));
+  }
+}
+
+TEST_CASE("missing glyphs and unreadable fonts are reported") {
+  DisplayList list = letter();
+  GlyphRun run = text_at(72, 100);
+  run.glyphs[2].gid = 0;
+  list.pages[0].items.push_back(run);
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].message.find("has 1 character(s) the font 'Noto Sans' lacks") != std::string::npos);
+
+  DisplayList broken = letter(true, "/nonexistent/font.ttf");
+  broken.pages[0].items.push_back(text_at(72, 100));
+  Diagnostics e;
+  print::preflight(broken, e);
+  CHECK(e.has_errors());
+}

@@ -1,0 +1,178 @@
+#include <doctest/doctest.h>
+
+#include "fixtures.h"
+
+using namespace galley;
+using namespace galley::resolve;
+using namespace galley::resolve::testing;
+
+namespace {
+
+Paragraph markup(const std::string& s, const Variables& vars = {}) {
+  ParaStyle style;
+  style.font = "Noto Serif";
+  Diagnostics diags;
+  Paragraph p = resolve_text(text(s), style, vars, diags);
+  INFO(messages(diags));
+  CHECK_FALSE(diags.has_errors());
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("bold, italic, code, link and hard breaks become runs") {
+  const Paragraph p = markup("A **bold** and *italic* `x = 1` [site](https://mayo.edu) end  \nnext\\\nlast");
+  REQUIRE(p.runs.size() == 9);
+  CHECK(p.runs[0].text == "A ");
+  CHECK_FALSE(p.runs[0].style.bold);
+  CHECK(p.runs[1].text == "bold");
+  CHECK(p.runs[1].style.bold);
+  CHECK(p.runs[3].text == "italic");
+  CHECK(p.runs[3].style.italic);
+  CHECK(p.runs[5].text == "x = 1");
+  CHECK(p.runs[5].style.code);
+  CHECK(p.runs[7].text == "site");
+  CHECK(p.runs[7].style.link == "https://mayo.edu");
+  CHECK(p.runs[8].text == " end\u2028next\u2028last");
+  CHECK(p.runs[8].style.link.empty());
+  CHECK(p.plain_text() == "A bold and italic x = 1 site end\u2028next\u2028last");
+}
+
+TEST_CASE("nested emphasis combines; emphasis in italic text turns upright") {
+  const Paragraph p = markup("***both*** and *outer **inner***");
+  REQUIRE(p.runs.size() == 4);
+  CHECK((p.runs[0].style.bold && p.runs[0].style.italic));
+  CHECK((p.runs[3].text == "inner" && p.runs[3].style.bold && p.runs[3].style.italic));
+
+  ParaStyle italic;
+  italic.italic = true;
+  Diagnostics diags;
+  const Paragraph q = resolve_text(text("a *title* here"), italic, {}, diags);
+  REQUIRE(q.runs.size() == 3);
+  CHECK_FALSE(q.runs[1].style.italic);
+}
+
+TEST_CASE("internal links keep their #id; a soft break is a space") {
+  const Paragraph p = markup("see [the program](#program)\nbelow");
+  REQUIRE(p.runs.size() == 3);
+  CHECK(p.runs[1].style.link == "#program");
+  CHECK(p.runs[2].text == " below");
+}
+
+TEST_CASE("U+00A0, U+00AD and the author's quotes and dashes survive untouched") {
+  const std::string s = "Jacksonville,\u00A0Florida \u00A0five\u00ADyear \"quoted\" -- it's --- done...";
+  CHECK(markup(s).plain_text() == s);
+  CHECK(markup("\u00A0lead and trail\u00A0").plain_text() == "\u00A0lead and trail\u00A0");
+}
+
+TEST_CASE("block syntax at a line start stays literal paragraph text") {
+  CHECK(markup("2016. We anticipate growth").plain_text() == "2016. We anticipate growth");
+  CHECK(markup("1) one").plain_text() == "1) one");
+  CHECK(markup("- foo").plain_text() == "- foo");
+  CHECK(markup("+ foo").plain_text() == "+ foo");
+  CHECK(markup("* foo").plain_text() == "* foo");
+  CHECK(markup("# not a heading").plain_text() == "# not a heading");
+  CHECK(markup("> not a quote").plain_text() == "> not a quote");
+  CHECK(markup("    four spaces").plain_text() == "four spaces");
+  CHECK(markup("```").plain_text() == "```");
+  CHECK(markup("---").plain_text() == "---");
+  CHECK(markup("<div>html</div>").plain_text() == "<div>html</div>");
+  CHECK(markup("a <b>tag</b> inline").plain_text() == "a <b>tag</b> inline");
+  CHECK(markup("[ref]: https://x.org").plain_text() == "[ref]: https://x.org");
+  CHECK(markup("first line\n2016. second\n- third\n===").plain_text() ==
+        "first line 2016. second - third ===");
+  CHECK(markup("title\n---").plain_text() == "title ---");
+}
+
+TEST_CASE("inline markup at a line start still works") {
+  const Paragraph p = markup("*italic* start\n**bold** line\n`code` line");
+  REQUIRE(p.runs.size() == 6);
+  CHECK(p.runs[0].style.italic);
+  CHECK(p.runs[2].style.bold);
+  CHECK(p.runs[4].style.code);
+  CHECK(markup("<https://mayo.edu>").runs.at(0).style.link == "https://mayo.edu");
+}
+
+TEST_CASE("a blank line inside a text is a line break, not a lost paragraph") {
+  CHECK(markup("one\n\ntwo").plain_text() == "one\u2028two");
+}
+
+TEST_CASE("variables are substituted after parsing: markup in a value stays literal") {
+  const Variables v{{"recipient", "*Ada* **L**"}, {"site", "https://mayo.edu/ir"}, {"a_b", "ok"}};
+  const Paragraph p = markup("For {{recipient}} at [apply]({{ site }}) {{a_b}} **{{recipient}}**", v);
+  CHECK(p.plain_text() == "For *Ada* **L** at apply ok *Ada* **L**");
+  REQUIRE(p.runs.size() == 4);
+  CHECK_FALSE(p.runs[0].style.italic);
+  CHECK(p.runs[1].style.link == "https://mayo.edu/ir");
+  CHECK(p.runs[3].style.bold);
+  CHECK(markup("literal \\{{braces}}", v).plain_text() == "literal {{braces}}");
+}
+
+TEST_CASE("an undefined variable inside markup points at its {{ in the source") {
+  Diagnostics diags;
+  resolve_text(text("**Dear** {{recipent}}", 7, 15), ParaStyle{}, {{"recipient", "x"}}, diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(format(diags.all()[0]) ==
+        "content.yaml:7:24: error: undefined variable 'recipent' (did you mean 'recipient'?)");
+}
+
+TEST_CASE("uppercase styles upper-case with ICU's full mapping and the language") {
+  ParaStyle s;
+  s.uppercase = true;
+  Diagnostics diags;
+  CHECK(resolve_text(text("straße **élan**"), s, {}, diags).plain_text() == "STRASSE ÉLAN");
+  s.language = "tr";
+  CHECK(resolve_text(text("istanbul"), s, {}, diags).plain_text() == "\u0130STANBUL");
+}
+
+TEST_CASE("layout character styles: code in Noto Mono, link colour, strong and emphasis as defined") {
+  model::Style strong = style("strong");
+  strong.bold = true;
+  strong.color_value = model::Color::gray(0.5);
+  strong.color = "mid";
+  model::Style link = style("link");
+  link.color = "web";
+  link.color_value = model::Color::gray(0.3);
+  model::Layout l = layout_with({style("body"), strong, link});
+  model::FontFamily mono;
+  mono.name = "Noto Mono";
+  l.fonts.push_back(mono);
+  const StyledDoc d = styled({paragraph("**b** `c` [l](https://x.org) *e*")}, l);
+  const auto& runs = d.flows.at(0).blocks.at(0).paras.at(0).runs;
+  REQUIRE(runs.size() == 7);
+  CHECK(runs[0].style.color.v[0] == doctest::Approx(0.5));
+  CHECK(runs[2].style.font == "Noto Mono");
+  CHECK(runs[2].style.code);
+  CHECK(runs[4].style.color.v[0] == doctest::Approx(0.3));
+  CHECK(runs[6].style.italic);
+  CHECK(runs[6].style.font == "Noto Serif");
+
+  // Without a monospaced family, code stays in the paragraph's font.
+  const StyledDoc plain = styled({paragraph("`c`")}, layout_with({style("body")}));
+  CHECK(plain.flows[0].blocks[0].paras[0].runs.at(0).style.font == "Noto Serif");
+}
+
+TEST_CASE("hostile markup neither crashes nor hangs") {
+  std::string deep(20000, '[');
+  deep += std::string(20000, '*');
+  deep += "\xff\xfe broken utf-8";
+  Diagnostics diags;
+  const Paragraph p = resolve_text(text(deep), ParaStyle{}, {}, diags);
+  CHECK(p.plain_text().size() >= 40000);
+}
+
+TEST_CASE("master text can use the layout's character styles") {
+  model::Style strong = style("strong");
+  strong.bold = true;
+  strong.size = 14;
+  const model::Layout l = layout_with({strong});
+  Diagnostics diags;
+  const Paragraph p =
+      resolve_text(text("**{{page}}** of {{pages}}"), ParaStyle{}, {{"page", "2"}, {"pages", "9"}}, l, diags);
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(p.runs.size() == 2);
+  CHECK(p.runs[0].text == "2");
+  CHECK(p.runs[0].style.size == 14);
+  CHECK(p.runs[1].text == " of 9");
+  CHECK(p.runs[1].style.size == ParaStyle{}.size);
+}
