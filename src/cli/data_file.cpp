@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "load/yaml_source.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -150,21 +152,22 @@ std::optional<std::vector<DataRow>> read_data(const std::string& path, Diagnosti
     diags.error({path, 0, 0}, "data files are .csv, .yaml, .yml or .json");
     return std::nullopt;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(buf.str());
-  } catch (const YAML::Exception& e) {
-    diags.error({path, e.mark.line + 1, e.mark.column + 1}, e.msg);
-    return std::nullopt;
-  }
+  // Data files are input like descriptors: the loader's guards against
+  // deep nesting, alias bombs and huge node counts apply here too.
+  std::string bytes = buf.str();
+  if (!load::prescan(bytes, path, diags)) return std::nullopt;
+  load::SourceText text(std::move(bytes));
+  auto parsed = load::parse_yaml(text, path, diags);
+  if (!parsed) return std::nullopt;
+  const YAML::Node& root = *parsed;
   if (!root.IsSequence()) {
-    diags.error({path, root.Mark().line + 1, root.Mark().column + 1}, "expected a list of rows (maps of field: value)");
+    diags.error(text.loc(path, root.Mark()), "expected a list of rows (maps of field: value)");
     return std::nullopt;
   }
   std::vector<DataRow> rows;
   bool ok = true;
   for (const auto& item : root) {
-    SourceLoc loc{path, item.Mark().line + 1, item.Mark().column + 1};
+    SourceLoc loc = text.loc(path, item.Mark());
     if (!item.IsMap()) {
       diags.error(loc, "a row must be a map of field: value");
       ok = false;
@@ -174,7 +177,7 @@ std::optional<std::vector<DataRow>> read_data(const std::string& path, Diagnosti
     row.loc = loc;
     for (const auto& kv : item) {
       if (!kv.second.IsScalar() && !kv.second.IsNull()) {
-        diags.error({path, kv.second.Mark().line + 1, kv.second.Mark().column + 1},
+        diags.error(text.loc(path, kv.second.Mark()),
                     "field '" + kv.first.as<std::string>() + "' must be a single value");
         ok = false;
         continue;

@@ -155,32 +155,44 @@ class Hash {
   uint64_t h_ = 1469598103934665603ull;
 };
 
-std::string source_hash(const resolve::StyledDoc& doc, const model::Layout& layout) {
+// /ID is "a hash of the content": of what the pages show, so two inputs
+// that print the same (a batch row and the same build by hand, whatever
+// unused variables each had) get the same bytes, and any visible change
+// gives another ID.
+std::string source_hash(const DisplayList& dl) {
   Hash h;
-  h.add(layout.path);
-  h.add(layout.page.width);
-  h.add(layout.page.height);
-  h.add(layout.page.bleed);
-  for (const auto& [k, v] : doc.variables) h.add(k), h.add(v);
-  auto para = [&](const resolve::Paragraph& p) {
-    h.add(p.style.name);
-    h.add(p.style.size);
-    h.add(p.plain_text());
+  for (const FontRef& f : dl.fonts) h.add(f.path);
+  auto color = [&](const std::optional<Color>& c) {
+    if (!c) return h.add(std::string("-"));
+    h.add(static_cast<double>(static_cast<int>(c->space)));
+    for (double v : c->v) h.add(v);
+    h.add(c->spot_name);
   };
-  for (const auto& f : doc.flows) {
-    h.add(f.name);
-    for (const auto& b : f.blocks) {
-      h.add(static_cast<double>(static_cast<int>(b.kind)));
-      for (const auto& p : b.paras) para(p);
-      for (const auto& i : b.items) h.add(i.marker), para(i.para);
-      for (const auto& c : b.header) para(c.para);
-      for (const auto& row : b.rows)
-        for (const auto& c : row) para(c.para);
-      h.add(b.src);
-      h.add(b.data);
-      h.add(b.id);
+  for (const Page& page : dl.pages) {
+    for (const Box* b : {&page.media, &page.bleed, &page.trim}) h.add(b->x), h.add(b->y), h.add(b->w), h.add(b->h);
+    h.add(page.label);
+    for (const Item& item : page.items) {
+      if (const auto* run = std::get_if<GlyphRun>(&item)) {
+        h.add(static_cast<double>(run->font)), h.add(run->size), h.add(run->x), h.add(run->y);
+        color(run->color);
+        for (const Glyph& g : run->glyphs) h.add(static_cast<double>(g.gid)), h.add(g.x), h.add(g.y);
+        for (const Cluster& c : run->clusters) h.add(c.text);
+      } else if (const auto* rect = std::get_if<Rect>(&item)) {
+        h.add(rect->x), h.add(rect->y), h.add(rect->w), h.add(rect->h), h.add(rect->radius);
+        color(rect->fill), color(rect->stroke);
+      } else if (const auto* path = std::get_if<Path>(&item)) {
+        for (const Path::Op& op : path->ops) h.add(op.x), h.add(op.y), h.add(op.x1), h.add(op.y1), h.add(op.x2), h.add(op.y2);
+        color(path->fill), color(path->stroke);
+      } else if (const auto* img = std::get_if<Image>(&item)) {
+        h.add(img->path), h.add(img->x), h.add(img->y), h.add(img->w), h.add(img->h);
+      }
     }
+    for (const Link& l : page.links) h.add(l.uri), h.add(l.dest), h.add(l.x), h.add(l.y);
   }
+  for (const std::string* m : {&dl.meta.title, &dl.meta.subtitle, &dl.meta.author, &dl.meta.subject,
+                               &dl.meta.keywords, &dl.meta.language, &dl.meta.date})
+    h.add(*m);
+  h.add(dl.intent.standard), h.add(dl.intent.icc_profile);
   return h.hex();
 }
 
@@ -257,7 +269,7 @@ std::optional<DisplayList> lay_out(const resolve::StyledDoc& doc, const model::L
   dl.crop_marks = layout.page.crop_marks;
   dl.registration_marks = layout.page.registration_marks;
   dl.bleed = layout.page.bleed;
-  dl.source_hash = source_hash(doc, layout);
+  dl.source_hash = source_hash(dl);
   if (diags.error_count() > errors_before) return std::nullopt;
   return dl;
 }

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "layout/page.h"
-#include "model/document.h"  // model::Fit, used by model/layout.h
 #include "model/layout.h"
 #include "resolve/styled.h"
 #include "text/font_book.h"

@@ -136,11 +136,8 @@ MeasuredBlock measure_text_block(const resolve::Block& b, double width, TextSett
     const size_t first = m.slices.size();
     append_lines(p, width, 0, p.style.space_before + (i > 0 ? b.paras[i - 1].style.space_after : 0),
                  1, ts, m.slices);
-    // A quote's attribution stays with the quote's last two lines.
-    if (i > 0 && first > 0) {
-      m.slices[first - 1].break_after = false;
-      if (first > 1 && b.paras[i - 1].style.widows > 1) m.slices[first - 2].break_after = false;
-    }
+    // A quote's attribution never starts a column on its own.
+    if (i > 0 && first > 0) m.slices[first - 1].break_after = false;
   }
   if (!b.paras.empty()) {
     m.space_after = b.paras.back().style.space_after;

@@ -1,5 +1,6 @@
 // cross_check: the content's references into the layout, and flows that
 // one side names and the other lacks.
+#include <algorithm>
 #include <set>
 
 #include "load/load.h"
@@ -56,6 +57,7 @@ void cross_check(const model::Document& doc, const model::Layout& layout, Diagno
   }
   for (const auto& flow : doc.flows) {
     if (placed.count(flow.name) || flow.blocks.empty()) continue;
+    if (std::find(layout.omit_flows.begin(), layout.omit_flows.end(), flow.name) != layout.omit_flows.end()) continue;
     diags.warning(flow.loc, "flow '" + flow.name + "' is placed by no frame of " + layout.path +
                                 "; its content will not be printed");
   }

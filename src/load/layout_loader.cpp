@@ -60,7 +60,8 @@ class LayoutLoader {
     model::Layout l;
     l.path = r_.path();
     r_.map(root, "the layout descriptor",
-           {"galley", "page", "fonts", "fallback", "colors", "styles", "masters", "sequence", "fit", "output"});
+           {"galley", "page", "fonts", "fallback", "colors", "styles", "masters", "sequence", "fit", "output",
+            "omit-flows"});
     check_version(root);
     if (const auto n = root["page"]) load_page(n, l.page);
     else missing("page", "the page size, e.g. page: {size: letter}");
@@ -75,6 +76,7 @@ class LayoutLoader {
     else missing("sequence", "the pages in order, e.g. sequence: [{master: inside, repeat: until-empty}]");
     if (const auto n = root["fit"]) load_fit(n, l);
     if (const auto n = root["output"]) load_output(n, l.output);
+    if (const auto n = root["omit-flows"]) load_omit_flows(n, l);
     check_style_references(l);
     if (r_.diags().has_errors()) return std::nullopt;
     return l;
@@ -185,6 +187,14 @@ class LayoutLoader {
     if (!r_.sequence(n, "'fallback'")) return;
     for (const auto& item : n)
       if (auto s = r_.string(item, "a fallback family"); s && check_font(item, *s, l)) l.fallback.push_back(*s);
+  }
+
+  // Flows this layout leaves out on purpose (a one-page handout of a
+  // brochure's content): no "placed by no frame" warning for them.
+  void load_omit_flows(const YAML::Node& n, model::Layout& l) {
+    if (!r_.sequence(n, "'omit-flows'")) return;
+    for (const auto& item : n)
+      if (auto s = r_.string(item, "a flow name")) l.omit_flows.push_back(*s);
   }
 
   std::optional<std::string> color_name(const YAML::Node& v, std::optional<model::Color>& value,

@@ -1,6 +1,9 @@
 // load/: reads the content and layout descriptors into the typed model,
-// validating every key and value. All problems are collected in `diags`;
-// the result is empty when any of them is an error.
+// validating every key and value (docs/format.md is the user contract).
+// All problems are collected in `diags`, each file's in file order (at most
+// 100 and a count); the result is empty when any of them is an error.
+// Hostile files (huge, deep, aliased, not UTF-8, not YAML) are refused with
+// a diagnostic before yaml-cpp can crash, hang or exhaust memory on them.
 #pragma once
 #include <optional>
 #include <string>

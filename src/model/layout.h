@@ -126,6 +126,7 @@ struct Layout {
   PageSetup page;
   std::vector<FontFamily> fonts;
   std::vector<std::string> fallback;  // family names, in order
+  std::vector<std::string> omit_flows; // content flows left out on purpose
   std::map<std::string, Color> colors;
   std::map<std::string, Style> styles;
   std::map<std::string, Master> masters;

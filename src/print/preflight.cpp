@@ -79,13 +79,6 @@ class Preflight {
   void check(const Page& page, const std::string& name, const GlyphRun& run) {
     const FontFacts facts = font(run, name);
     if (pdfx_ && run.color.space == Color::Space::Rgb) rgb_.add(run.color, name, describe(run), run.loc);
-    int missing = 0;
-    for (const auto& g : run.glyphs) missing += g.gid == 0;
-    if (missing > 0) {
-      diags_.warning(run.loc, name + ": " + describe(run) + " has " + std::to_string(missing) +
-                                  " character(s) the font '" + font_name(run.font) +
-                                  "' lacks; they print as empty boxes");
-    }
     if (auto ink = detail::run_bounds(run, facts)) {
       detail::check_safe_zone(page, *ink, false, describe(run), name, run.loc, diags_);
     }

@@ -5,9 +5,11 @@
 
 namespace galley::print {
 
-// Low image resolution (<300 dpi warning, <150 error), RGB in a PDF/X job,
-// content in the safe zone (0.125in inside the trim), fonts that forbid
-// embedding. Each finding names the page, the element and its source.
+// Low image resolution (under 300 and under 150 dpi, both warnings that
+// --strict promotes), RGB colours (errors) and images (warnings) in a PDF/X
+// job, text and images in the safe zone (0.125in inside the trim), fonts
+// whose licence forbids embedding (errors). Each finding is located at the
+// element's source and names the page and element; docs/preflight.md.
 void preflight(const layout::DisplayList& list, Diagnostics& diags);
 
 }  // namespace galley::print

@@ -39,12 +39,22 @@ struct Item {
   uint32_t style;
 };
 
+// HarfBuzz merges a cluster's glyphs one mark at a time, which is quadratic
+// in the cluster's length: a base with 100,000 combining marks would never
+// finish. Like Unicode's stream-safe format (UAX #15, at most 30 non-starters
+// in a row), an item is cut inside any longer cluster.
+constexpr size_t kMaxClusterCodePoints = 32;
+
 std::vector<Item> split_items(const CodePoints& cps, const std::vector<uint8_t>& levels,
                               const std::vector<UScriptCode>& scripts, const std::vector<int>& faces,
-                              const std::vector<uint32_t>& style_of) {
+                              const std::vector<uint32_t>& style_of, const std::vector<bool>& starts) {
   std::vector<Item> items;
+  size_t in_cluster = 0;
   for (size_t i = 0; i < cps.size(); ++i) {
-    if (!items.empty()) {
+    in_cluster = starts[i] ? 1 : in_cluster + 1;
+    const bool cut = in_cluster > kMaxClusterCodePoints;
+    if (cut) in_cluster = 1;
+    if (!items.empty() && !cut) {
       Item& last = items.back();
       if (last.level == levels[i] && last.script == scripts[i] && last.face == faces[i] &&
           last.style == style_of[i]) {
@@ -237,7 +247,8 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
   }
 
   const std::vector<UScriptCode> scripts = resolve_scripts(cps);
-  const FaceChoice choice = choose_faces(cps, grapheme_starts(cps), style_of, chains, fonts);
+  const std::vector<bool> starts = grapheme_starts(cps);
+  const FaceChoice choice = choose_faces(cps, starts, style_of, chains, fonts);
   missing = static_cast<int>(choice.missing.size());
   warn_missing(out, cps, choice, style_of, chains, fonts, diags);
 
@@ -247,7 +258,7 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
     diags.error(out.loc, "HarfBuzz could not allocate a shaping buffer");
     return out;
   }
-  const std::vector<Item> items = split_items(cps, levels, scripts, choice.face, style_of);
+  const std::vector<Item> items = split_items(cps, levels, scripts, choice.face, style_of, starts);
   out.runs.reserve(items.size());
   std::vector<std::string> bad;
   for (const Item& item : items) shape_item(out, cps, item, para.runs[item.style], fonts, buf.get(), bad, diags);

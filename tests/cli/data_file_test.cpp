@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "cli/data_file.h"
 
 using namespace galley;
@@ -39,4 +42,29 @@ TEST_CASE("an empty CSV has no header") {
   Diagnostics diags;
   CHECK_FALSE(parse_csv("", "r.csv", diags));
   CHECK(diags.has_errors());
+}
+
+TEST_CASE("YAML data files get the loader's guards: deep nesting is an error, not a crash") {
+  std::string path = (std::filesystem::temp_directory_path() / "galley-deep-rows.yaml").string();
+  {
+    std::ofstream out(path);
+    out << std::string(100000, '[') << std::string(100000, ']') << "\n";
+  }
+  Diagnostics diags;
+  CHECK_FALSE(read_data(path, diags));
+  CHECK(diags.has_errors());
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("YAML data rows are maps of scalars, located by line and column") {
+  std::string path = (std::filesystem::temp_directory_path() / "galley-rows.yaml").string();
+  {
+    std::ofstream out(path);
+    out << "- {slug: a, recipient: Ann}\n- slug: b\n  recipient: [x]\n";
+  }
+  Diagnostics diags;
+  CHECK_FALSE(read_data(path, diags));
+  REQUIRE(diags.all().size() == 1);
+  CHECK(format(diags.all()[0]) == path + ":3:14: error: field 'recipient' must be a single value");
+  std::filesystem::remove(path);
 }

@@ -516,3 +516,46 @@ TEST_CASE("toc: entries follow page order across flows; unplaced flows are left 
   CHECK(toc_text.find("Zeta") != std::string::npos);
   CHECK(toc_text.find("Alpha") < toc_text.find("Zeta"));
 }
+
+TEST_CASE("a list item keeps its first two lines together") {
+  model::Layout l = make_layout();
+  add_master(l, "p", {frame("main", 20, 20, 200, 120)});
+  l.sequence = {seq("p", true)};
+  auto b = one_liners(9);  // room for one more line
+  resolve::Block list;
+  list.kind = K::List;
+  list.loc = {"content.yaml", 120, 3};
+  resolve::ParaStyle loose = body();
+  loose.orphans = loose.widows = 1;  // the list rule alone must keep two lines
+  list.items.push_back({"•", 0, para(long_text(30), loose, 121)});
+  b.push_back(list);
+  Result r = run(doc(b), l);
+  REQUIRE(r.list);
+  REQUIRE(r.list->pages.size() == 2);
+  CHECK(runs_of(r.list->pages[0], 121).empty());
+  CHECK(baselines(r.list->pages[1], 121).size() >= 3);
+}
+
+TEST_CASE("a quote's attribution never starts a column alone; a bordered quote gets a rule") {
+  model::Layout l = make_layout();
+  add_master(l, "p", {frame("main", 20, 20, 200, 120)});
+  l.sequence = {seq("p", true)};
+  auto b = one_liners(9);
+  resolve::Block q = block(K::Quote, "Short words.", 130);
+  resolve::ParaStyle by = body();
+  by.align = model::Align::Right;
+  q.paras.push_back(para("— A resident", by, 131));
+  q.box.border = model::Color::gray(0.3);
+  q.box.border_width = 2;
+  b.push_back(q);
+  Result r = run(doc(b), l);
+  REQUIRE(r.list);
+  REQUIRE(r.list->pages.size() == 2);
+  CHECK(runs_of(r.list->pages[0], 130).empty());
+  CHECK(runs_of(r.list->pages[1], 130).size() == 1);
+  CHECK(runs_of(r.list->pages[1], 131).size() == 1);
+  int rules = 0;
+  for (const auto& it : r.list->pages[1].items)
+    if (const auto* rc = std::get_if<layout::Rect>(&it)) rules += rc->w == 2 && rc->x == 20;
+  CHECK(rules == 2);
+}

@@ -52,3 +52,11 @@ TEST_CASE("a clean pair gives no diagnostics") {
   auto p = load_pair(dir, "galley: 1\nlayout: l.yaml\nflows:\n  main: [{paragraph: a, style: body}]\n");
   CHECK(p.diags.all().empty());
 }
+
+TEST_CASE("omit-flows silences the warning for flows a layout leaves out on purpose") {
+  TempDir dir;
+  auto p = load_pair(dir, "galley: 1\nlayout: l.yaml\nflows:\n  main: [paragraph: a]\n  long: [paragraph: b]\n",
+                     "omit-flows: [long]\n");
+  CHECK(p.diags.all().empty());
+  CHECK(p.layout->omit_flows == std::vector<std::string>{"long"});
+}

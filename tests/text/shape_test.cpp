@@ -365,3 +365,12 @@ TEST_CASE("every font book has its own id, so caches never mix books") {
   CHECK(one->id() != two->id());
   CHECK(one->id() != book().id());
 }
+
+TEST_CASE("a cluster of thousands of combining marks is cut into bounded pieces") {
+  std::string s = "a";
+  for (int i = 0; i < 5000; ++i) s += "\u0301";
+  const auto p = shape(s);
+  CHECK(p.runs.size() > 100);
+  CHECK(p.runs.size() < 200);
+  CHECK(p.runs.back().text_end == s.size());
+}
