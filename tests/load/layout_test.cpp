@@ -203,8 +203,13 @@ fit: {mian: {shrink-to: 8pt}}
 output: {standard: PDF/X-3, imposition: booklet, intent: {profile: nope.icc}}
 )");
   CHECK_FALSE(l.layout);
+  // The font path is absolute, so the column of the bold face depends on where the checkout lives.
+  const std::string bold_column =
+      std::to_string(std::string("  Serif: {regular: ").size() + font("NotoSerif-Regular.ttf").size() +
+                     std::string(", bold: ").size() + 1);
   CHECK(messages(dir, l.diags) == std::vector<std::string>{
-            "l.yaml:4:66: error: font file 'missing-bold.ttf' not found (looked for " + dir.path("missing-bold.ttf") + ")",
+            "l.yaml:4:" + bold_column + ": error: font file 'missing-bold.ttf' not found (looked for " +
+                dir.path("missing-bold.ttf") + ")",
             "l.yaml:5:12: error: unknown font family 'Serf' (did you mean 'Serif'?)",
             "l.yaml:5:18: error: unknown font family 'Arial' (define it under 'fonts:')",
             "l.yaml:8:16: error: unknown font family 'Sans' (define it under 'fonts:')",
