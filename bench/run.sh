@@ -123,4 +123,13 @@ done
 echo
 echo "Stage timings, ~100-page report (galley build --stats):"
 echo
-"$GALLEY" build "$W/long-$R100.yaml" -o "$W/out/stats.pdf" --stats 2>&1 | grep '^time' | sed 's/^/    /'
+"$GALLEY" build "$W/long-$R100.yaml" -o "$W/out/stats.pdf" --stats 2>&1 | grep -E '^(time|  of which)' | sed 's/^/    /'
+
+# 6. the line breaker on pathological paragraphs (bounded time and memory)
+BENCH_LB=$(dirname "$GALLEY")/../bench/bench_linebreak
+if [ -x "$BENCH_LB" ]; then
+  echo
+  echo "Line breaker on pathological paragraphs (bench/linebreak_bench.cpp):"
+  echo
+  "$BENCH_LB" | sed 's/^/    /'
+fi

@@ -31,6 +31,8 @@ void Timings::add(const Timings& o) {
   load += o.load;
   resolve += o.resolve;
   layout += o.layout;
+  shape += o.shape;
+  breaking += o.breaking;
   pdf += o.pdf;
   preflight += o.preflight;
 }
@@ -67,8 +69,12 @@ BuildResult build(const Session& session, const resolve::Variables& vars, const 
   layout::Options lopts;
   lopts.greedy = opts.greedy;
   lopts.stats = &result.stats;
+  layout::StageTimes parts;
+  lopts.times = &parts;
   result.display = layout::lay_out(*styled, session.layout, session.fonts, lopts, diags);
   result.timings.layout = watch.lap();
+  result.timings.shape = parts.shape;
+  result.timings.breaking = parts.breaking;
   if (!result.display || diags.has_errors()) return result;
 
   if (opts.preflight) {

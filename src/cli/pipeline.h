@@ -21,7 +21,9 @@ using Overrides = std::vector<std::pair<std::string, std::string>>;
 
 // Wall time of each stage, seconds, for `--stats` (never written to a PDF).
 struct Timings {
-  double load = 0, resolve = 0, layout = 0, pdf = 0, preflight = 0;
+  // `shape` and `breaking` are the parts of `layout` spent in HarfBuzz and
+  // in the line breaker.
+  double load = 0, resolve = 0, layout = 0, shape = 0, breaking = 0, pdf = 0, preflight = 0;
   void add(const Timings& o);
 };
 

@@ -24,11 +24,13 @@ void print_stats(const linebreak::Stats& s, int missing_glyphs, const Timings& t
                "time load                  %.4f s\n"
                "time resolve               %.4f s\n"
                "time layout                %.4f s\n"
+               "  of which shaping         %.4f s\n"
+               "  of which line breaking   %.4f s\n"
                "time preflight             %.4f s\n"
                "time pdf                   %.4f s\n",
                pages, s.lines, s.justified, mean, s.max_stretch, s.max_shrink, s.loose, s.tight,
                s.hyphenated, s.longest_hyphen_run, s.overfull, missing_glyphs, t.load, t.resolve,
-               t.layout, t.preflight, t.pdf);
+               t.layout, t.shape, t.breaking, t.preflight, t.pdf);
 }
 
 }  // namespace galley::cli

@@ -48,7 +48,7 @@ class Engine {
         if (scales_[i] != 1.0) scale_flow((*copy)[i], scales_[i]);
       a.flows = copy;
     }
-    TextSetter ts(fonts_, opts_.greedy, &a.stats, *a.diags);
+    TextSetter ts(fonts_, opts_.greedy, &a.stats, *a.diags, opts_.times);
     const MeasureContext ctx{ts, toc_, doc_.styles};
     a.result = run_pass(*a.flows, layout_, ctx, *a.diags);
     return a;

@@ -13,9 +13,16 @@
 
 namespace galley::layout {
 
+// Wall time spent inside shaping and line breaking, summed over every
+// layout pass (copy-fit and TOC passes included), for --stats.
+struct StageTimes {
+  double shape = 0, breaking = 0;
+};
+
 struct Options {
   bool greedy = false;               // greedy line breaking (stats comparison)
   linebreak::Stats* stats = nullptr; // filled when not null
+  StageTimes* times = nullptr;       // filled when not null
 };
 
 std::optional<DisplayList> lay_out(const resolve::StyledDoc& doc, const model::Layout& layout,

@@ -1,6 +1,7 @@
 #include "layout/text_setter.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "linebreak/break.h"
@@ -8,13 +9,38 @@
 
 namespace galley::layout {
 
+namespace {
+
+// Adds the wall time of its scope to `total` (when there is one). The clock
+// only feeds --stats; it never reaches the display list.
+class ScopeTimer {
+ public:
+  explicit ScopeTimer(double* total) : total_(total) {
+    if (total_) start_ = std::chrono::steady_clock::now();
+  }
+  ~ScopeTimer() {
+    if (total_) *total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+  ScopeTimer(const ScopeTimer&) = delete;
+  ScopeTimer& operator=(const ScopeTimer&) = delete;
+
+ private:
+  double* total_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
+
 TextSetter::TextSetter(const text::FontBook& fonts, bool greedy, linebreak::Stats* stats,
-                       Diagnostics& diags)
-    : fonts_(fonts), greedy_(greedy), stats_(stats), diags_(diags) {}
+                       Diagnostics& diags, StageTimes* times)
+    : fonts_(fonts), greedy_(greedy), stats_(stats), diags_(diags), times_(times) {}
 
 const text::ShapedParagraph& TextSetter::shaped(const resolve::Paragraph& para) {
   auto it = shaped_.find(&para);
-  if (it == shaped_.end()) it = shaped_.emplace(&para, text::shape(para, fonts_, diags_)).first;
+  if (it == shaped_.end()) {
+    ScopeTimer timer(times_ ? &times_->shape : nullptr);
+    it = shaped_.emplace(&para, text::shape(para, fonts_, diags_)).first;
+  }
   return it->second;
 }
 
@@ -45,7 +71,9 @@ std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, d
   linebreak::Options opts;
   opts.greedy = greedy_;
   linebreak::Stats local;
-  auto out = linebreak::break_paragraph(shaped(para), fonts_, [width](int) { return width; }, opts,
+  const text::ShapedParagraph& sp = shaped(para);
+  ScopeTimer timer(times_ ? &times_->breaking : nullptr);
+  auto out = linebreak::break_paragraph(sp, fonts_, [width](int) { return width; }, opts,
                                         stats_ ? &local : nullptr, diags_);
   if (stats_) stats_->add(local);
   return out;

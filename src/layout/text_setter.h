@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "layout/layout.h"
 #include "linebreak/line.h"
 #include "resolve/styled.h"
 #include "text/font_book.h"
@@ -23,7 +24,8 @@ namespace galley::layout {
 
 class TextSetter {
  public:
-  TextSetter(const text::FontBook& fonts, bool greedy, linebreak::Stats* stats, Diagnostics& diags);
+  TextSetter(const text::FontBook& fonts, bool greedy, linebreak::Stats* stats, Diagnostics& diags,
+             StageTimes* times = nullptr);
 
   // `para` must outlive the setter: its shaping is cached by address.
   const text::ShapedParagraph& shaped(const resolve::Paragraph& para);
@@ -59,6 +61,7 @@ class TextSetter {
   bool greedy_;
   linebreak::Stats* stats_;
   Diagnostics& diags_;
+  StageTimes* times_;
   // Lookup only, never iterated: pointer order does not reach the output.
   std::map<const resolve::Paragraph*, text::ShapedParagraph> shaped_;
   std::map<std::pair<const void*, int>, std::unique_ptr<resolve::Paragraph>> derived_;

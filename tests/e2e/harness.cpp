@@ -55,6 +55,9 @@ void remove_root() {
 
 std::string temp_dir() {
   static int n = [] {
+    // The root must be constructed before the handler is registered, so
+    // that it is destroyed after the handler has run.
+    root_dir();
     std::atexit(remove_root);
     return 0;
   }();
