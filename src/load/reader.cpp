@@ -142,6 +142,9 @@ model::Text Reader::text(const YAML::Node& n, std::string_view what) {
   t.loc = loc(n);
   if (n.IsNull()) return t;
   if (auto s = string(n, what)) t.value = *s;
+  // yaml-cpp marks a quoted scalar at its quote (and tags it "!"): point at
+  // the first character of the text, so offsets into it land on their column.
+  if (n.Tag() == "!" && t.loc.col > 0) ++t.loc.col;
   return t;
 }
 

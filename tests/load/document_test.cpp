@@ -74,6 +74,9 @@ flows:
   REQUIRE(b.size() == 13);
   CHECK(b[0].kind == BlockKind::Title);
   CHECK(b[0].text.value == "{{meta.title}}");
+  // A quoted text starts after its quote, so offsets into it find their column.
+  CHECK(b[0].text.loc.line == 7);
+  CHECK(b[0].text.loc.col == 15);
   CHECK(b[1].kind == BlockKind::Heading);
   CHECK(b[1].level == 2);
   CHECK(b[1].id == "overview");
