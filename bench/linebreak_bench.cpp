@@ -2,10 +2,14 @@
 // Not a test: prints wall time and peak RSS so a regression to quadratic
 // time or memory shows. Glyphs are synthetic (one per byte, fixed advances),
 // so only the line breaker is measured.
+//   bench_linebreak            every case, in one process
+//   bench_linebreak N          case N only (1, 2 or 3), so each can run under
+//                              `timeout` and report its own peak RSS
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "linebreak/break.h"
@@ -53,8 +57,11 @@ void run(const char* name, const text::ShapedParagraph& para, const linebreak::O
 
 }  // namespace
 
-int main() {
-  run("1 MB without a space", synthetic(std::string(1 << 20, 'x'), true), {});
+int main(int argc, char** argv) {
+  const int only = argc > 1 ? std::atoi(argv[1]) : 0;
+  if (only == 0 || only == 1)
+    run("1 MB without a space", synthetic(std::string(1 << 20, 'x'), true), {});
+  if (only == 1) return 0;
 
   static const char* words[] = {"galley", "brochure", "typography", "interventional", "radiology",
                                 "a", "of", "residency", "paragraph", "hyphenation"};
@@ -64,9 +71,9 @@ int main() {
     text += words[(i * 7) % 10];
   }
   const auto many = synthetic(text, true);
-  run("200,000 words (greedy above 5,000)", many, {});
+  if (only == 0 || only == 2) run("200,000 words (greedy above 5,000)", many, {});
   linebreak::Options total_fit;
   total_fit.greedy_above_words = static_cast<size_t>(-1);
-  run("200,000 words, total fit", many, total_fit);
+  if (only == 0 || only == 3) run("200,000 words, total fit", many, total_fit);
   return 0;
 }

@@ -84,6 +84,7 @@ int run_build(const BuildArgs& a, bool write) {
   opts.greedy = a.greedy;
   opts.write_pdf = write;
   opts.strict = a.strict;
+  opts.keep_items = !a.dump_layout.empty();
 
   if (!a.batch.data.empty()) {
     if (!write) {

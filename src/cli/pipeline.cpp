@@ -1,6 +1,7 @@
 #include "cli/pipeline.h"
 
 #include <chrono>
+#include <utility>
 
 #include "layout/layout.h"
 #include "load/load.h"
@@ -71,7 +72,10 @@ BuildResult build(const Session& session, const resolve::Variables& vars, const 
   lopts.stats = &result.stats;
   layout::StageTimes parts;
   lopts.times = &parts;
-  result.display = layout::lay_out(*styled, session.layout, session.fonts, lopts, diags);
+  // Moved in: the styled text is not needed after layout, and a long
+  // report's flows would otherwise stay alive through PDF writing.
+  result.display = layout::lay_out(std::move(*styled), session.layout, session.fonts, lopts, diags);
+  styled.reset();
   result.timings.layout = watch.lap();
   result.timings.shape = parts.shape;
   result.timings.breaking = parts.breaking;
@@ -83,7 +87,8 @@ BuildResult build(const Session& session, const resolve::Variables& vars, const 
   }
   if (opts.strict) diags.promote_warnings();
   if (!opts.write_pdf || diags.has_errors()) return result;
-  result.pdf = pdf::write_pdf(*result.display, diags);
+  result.pdf = opts.keep_items ? pdf::write_pdf(*result.display, diags)
+                               : pdf::write_pdf_draining(*result.display, diags);
   result.timings.pdf = watch.lap();
   if (diags.has_errors()) result.pdf.reset();
   return result;

@@ -44,10 +44,14 @@ struct BuildOptions {
   bool preflight = true;
   bool write_pdf = true;   // false for `check`
   bool strict = false;     // warnings, preflight's included, become errors
+  // The result's display list keeps its page items once the PDF is written
+  // (--dump-layout reads them); otherwise the PDF writer frees them page by
+  // page.
+  bool keep_items = false;
 };
 
 struct BuildResult {
-  std::optional<layout::DisplayList> display;
+  std::optional<layout::DisplayList> display;  // pages without items after a PDF unless keep_items
   std::optional<std::string> pdf;
   linebreak::Stats stats;
   Timings timings;

@@ -100,11 +100,12 @@ std::optional<Info> probe(const std::string& path, Diagnostics& diags, const Sou
   return std::nullopt;
 }
 
-std::optional<Pixels> decode(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
+std::optional<Pixels> decode(const std::string& path, Diagnostics& diags, const SourceLoc& where,
+                             PngSamples png) {
   auto bytes = detail::read_file(path, diags, where);
   if (!bytes) return std::nullopt;
   switch (sniff(*bytes)) {
-    case Kind::Png: return detail::decode_png(*bytes, diags, where, path);
+    case Kind::Png: return detail::decode_png(*bytes, diags, where, path, png);
     case Kind::Jpeg: return detail::decode_jpeg(std::move(*bytes), diags, where, path);
     case Kind::Unknown: break;
   }

@@ -29,12 +29,16 @@ struct Info {
 // bottom, no padding. CMYK is plain (0 = no ink), Adobe inversion undone.
 struct Pixels {
   Info info;
-  std::vector<uint8_t> data;   // width*height*components(space)
+  std::vector<uint8_t> data;   // width*height*components(space), unless png_idat
   std::vector<uint8_t> alpha;  // width*height, empty when fully opaque
   // A JPEG that decoded cleanly, kept as-is so the PDF can embed it with
   // DCTDecode instead of re-compressing; `jpeg_inverted` marks Adobe CMYK.
   std::string jpeg;
   bool jpeg_inverted = false;
+  // With PngSamples::KeepStream, a PNG a PDF reader can inflate itself: its
+  // IDAT data, concatenated, for FlateDecode with PNG predictors instead of
+  // deflating the pixels again. `data` is then empty.
+  std::string png_idat;
 };
 
 int components(ColorSpace space);
@@ -47,8 +51,14 @@ inline constexpr uint64_t kMaxPixels = 64'000'000;
 std::optional<Info> probe(const std::string& path, Diagnostics& diags,
                           const SourceLoc& where = {});
 
+// What decode() gives for a PNG whose zlib stream a PDF can embed as is
+// (8-bit gray or RGB, no transparency, not interlaced): pixels, or the
+// stream itself, checked as far as a reader inflating it relies on.
+enum class PngSamples { Decode, KeepStream };
+
 // Decodes and fully validates the file (CRCs, truncation, sizes).
 std::optional<Pixels> decode(const std::string& path, Diagnostics& diags,
-                             const SourceLoc& where = {});
+                             const SourceLoc& where = {},
+                             PngSamples png = PngSamples::Decode);
 
 }  // namespace galley::image

@@ -27,7 +27,8 @@ bool check_size(const Info& info, Diagnostics& diags, const SourceLoc& where,
 std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
                               const SourceLoc& where, const std::string& path);
 std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
-                                 const SourceLoc& where, const std::string& path);
+                                 const SourceLoc& where, const std::string& path,
+                                 PngSamples samples);
 std::optional<Info> probe_jpeg(const std::string& bytes, Diagnostics& diags,
                                const SourceLoc& where, const std::string& path);
 std::optional<Pixels> decode_jpeg(std::string bytes, Diagnostics& diags,

@@ -1,6 +1,7 @@
 // libpng reports errors by longjmp. Every function that can be jumped out of
 // holds only trivially destructible locals; buffers belong to the caller.
 #include <png.h>
+#include <zlib.h>
 
 #include <csetjmp>
 #include <cstring>
@@ -34,7 +35,7 @@ void on_read(png_structp png, png_bytep out, png_size_t length) {
 
 struct Header {
   png_uint_32 width = 0, height = 0;
-  int bit_depth = 0, color_type = 0;
+  int bit_depth = 0, color_type = 0, interlace = 0;
   bool trns = false;
   png_uint_32 ppm_x = 0, ppm_y = 0;
   int phys_unit = 0;
@@ -48,8 +49,7 @@ bool read_header(png_structp png, png_infop info, Header& h, bool transform) {
   if (setjmp(png_jmpbuf(png))) return false;
   png_set_user_limits(png, 1u << 20, 1u << 20);
   png_read_info(png, info);
-  int interlace = 0;
-  png_get_IHDR(png, info, &h.width, &h.height, &h.bit_depth, &h.color_type, &interlace,
+  png_get_IHDR(png, info, &h.width, &h.height, &h.bit_depth, &h.color_type, &h.interlace,
                nullptr, nullptr);
   h.trns = png_get_valid(png, info, PNG_INFO_tRNS) != 0;
   png_get_pHYs(png, info, &h.ppm_x, &h.ppm_y, &h.phys_unit);
@@ -113,6 +113,73 @@ class PngReader {
   png_infop info_ = nullptr;
 };
 
+uint32_t big_endian(const unsigned char* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+
+// Inflates the IDAT data without keeping it: true when it is one zlib
+// stream (Adler-32 checked, nothing after it) of exactly `rows` rows of a
+// PNG filter type (0-4) and `rowbytes` samples.
+bool inflates_to_rows(const std::string& idat, size_t rowbytes, size_t rows) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return false;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(idat.data()));
+  z.avail_in = static_cast<uInt>(idat.size());
+  const size_t stride = rowbytes + 1, total = stride * rows;
+  unsigned char out[1 << 16];
+  size_t at = 0;
+  bool ok = true;
+  int rc = Z_OK;
+  while (ok && rc == Z_OK) {
+    z.next_out = out;
+    z.avail_out = sizeof out;
+    rc = inflate(&z, Z_NO_FLUSH);
+    const size_t got = sizeof out - z.avail_out;
+    if (got > total - at) {
+      ok = false;
+      break;
+    }
+    for (size_t row = (at + stride - 1) / stride * stride; row < at + got; row += stride)
+      ok = ok && out[row - at] <= 4;
+    at += got;
+  }
+  const bool whole = rc == Z_STREAM_END && z.avail_in == 0 && at == total;
+  inflateEnd(&z);
+  return ok && whole;
+}
+
+// The concatenated IDAT payloads, when the file holds exactly what a PDF
+// reader's FlateDecode with PNG predictors relies on: every chunk's CRC
+// right, the IDATs consecutive, an IEND, and rows as inflates_to_rows checks.
+// Empty otherwise: the caller then decodes with libpng, whose verdict (and
+// message) on a bad file stays the only one.
+std::string checked_idat(const std::string& bytes, size_t rowbytes, size_t rows) {
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::string idat;
+  bool in_idat = false, after_idat = false;
+  for (size_t pos = 8;;) {
+    if (bytes.size() - pos < 12) return {};
+    const size_t length = big_endian(data + pos);
+    if (length > bytes.size() - pos - 12) return {};
+    const unsigned char* type = data + pos + 4;
+    if (crc32(0, type, static_cast<uInt>(length + 4)) != big_endian(type + 4 + length)) return {};
+    const bool is_idat = std::memcmp(type, "IDAT", 4) == 0;
+    if (is_idat && after_idat) return {};
+    if (is_idat) idat.append(bytes, pos + 8, length);
+    after_idat = after_idat || (in_idat && !is_idat);
+    in_idat = is_idat;
+    if (std::memcmp(type, "IEND", 4) == 0) break;
+    pos += 12 + length;
+  }
+  if (!inflates_to_rows(idat, rowbytes, rows)) return {};
+  return idat;
+}
+
+bool embeddable_as_is(const Header& h) {
+  return h.bit_depth == 8 && h.interlace == PNG_INTERLACE_NONE && !h.trns &&
+         (h.color_type == PNG_COLOR_TYPE_GRAY || h.color_type == PNG_COLOR_TYPE_RGB);
+}
+
 }  // namespace
 
 std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
@@ -133,7 +200,8 @@ std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
 }
 
 std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
-                                 const SourceLoc& where, const std::string& path) {
+                                 const SourceLoc& where, const std::string& path,
+                                 PngSamples samples) {
   PngReader r(bytes);
   if (!r.ok()) {
     report(diags, where, path, "out of memory");
@@ -156,6 +224,10 @@ std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
   if (h.rowbytes != w * static_cast<size_t>(h.channels)) {
     report(diags, where, path, "unexpected PNG row size");
     return std::nullopt;
+  }
+  if (samples == PngSamples::KeepStream && embeddable_as_is(h)) {
+    px.png_idat = checked_idat(bytes, h.rowbytes, rows_n);
+    if (!px.png_idat.empty()) return px;
   }
   std::vector<unsigned char> raw(h.rowbytes * rows_n);
   std::vector<png_bytep> rows(rows_n);

@@ -3,6 +3,7 @@
 // page numbers are stable — then master decoration and the finished list.
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <set>
 
@@ -28,29 +29,33 @@ struct Attempt {
 
 class Engine {
  public:
-  Engine(const resolve::StyledDoc& doc, const model::Layout& layout, const text::FontBook& fonts,
+  // Takes the flows out of `doc` rather than copying them: a long report's
+  // styled text is then held once during layout.
+  Engine(resolve::StyledDoc& doc, const model::Layout& layout, const text::FontBook& fonts,
          const Options& opts)
       : doc_(doc), layout_(layout), fonts_(fonts), opts_(opts),
-        base_(std::make_shared<std::vector<resolve::Flow>>(doc.flows)) {
+        base_(std::make_shared<std::vector<resolve::Flow>>(std::move(doc.flows))) {
     assign_heading_ids(*base_);
     scales_.assign(base_->size(), 1.0);
     if (has_toc(*base_)) toc_ = toc_entries(*base_);
   }
 
-  Attempt run() const {
+  // `last`: no pass follows, so this one may empty the blocks it has placed
+  // (run_pass's `spent`); only the blocks still to place are read afterwards.
+  Attempt run(bool last = false) {
     Attempt a;
-    a.flows = base_;
+    std::shared_ptr<std::vector<resolve::Flow>> flows = base_;
     bool scaled = false;
     for (double s : scales_) scaled = scaled || s != 1.0;
     if (scaled) {
-      auto copy = std::make_shared<std::vector<resolve::Flow>>(*base_);
-      for (size_t i = 0; i < copy->size(); ++i)
-        if (scales_[i] != 1.0) scale_flow((*copy)[i], scales_[i]);
-      a.flows = copy;
+      flows = std::make_shared<std::vector<resolve::Flow>>(*base_);
+      for (size_t i = 0; i < flows->size(); ++i)
+        if (scales_[i] != 1.0) scale_flow((*flows)[i], scales_[i]);
     }
+    a.flows = flows;
     TextSetter ts(fonts_, opts_.greedy, &a.stats, *a.diags, opts_.times);
     const MeasureContext ctx{ts, toc_, doc_.styles};
-    a.result = run_pass(*a.flows, layout_, ctx, *a.diags);
+    a.result = run_pass(*a.flows, layout_, ctx, *a.diags, last ? flows.get() : nullptr);
     return a;
   }
 
@@ -84,7 +89,8 @@ class Engine {
 
   // Reruns until every table-of-contents page number is the one printed.
   Attempt settle_toc() {
-    Attempt a = run();
+    // Without a table of contents the first pass is the only one.
+    Attempt a = run(toc_.empty());
     for (int pass = 1; pass < kMaxTocPasses && !toc_.empty(); ++pass) {
       bool changed = false;
       std::vector<std::pair<size_t, TocEntry>> placed;  // placement order across flows
@@ -107,7 +113,10 @@ class Engine {
       for (size_t k = 0; !changed && k < next.size(); ++k) changed = toc_[k].dest != next[k].dest;
       toc_ = std::move(next);
       if (!changed) break;
-      a = run();
+      // The settled pages are read above; dropping them first keeps one
+      // pass's display list alive at a time, not two.
+      a = Attempt();
+      a = run(pass + 1 == kMaxTocPasses);
     }
     return a;
   }
@@ -221,7 +230,7 @@ std::string var(const resolve::Variables& v, const std::string& key) {
 
 }  // namespace
 
-std::optional<DisplayList> lay_out(const resolve::StyledDoc& doc, const model::Layout& layout,
+std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& layout,
                                    const text::FontBook& fonts, const Options& opts,
                                    Diagnostics& diags) {
   Engine engine(doc, layout, fonts, opts);
@@ -257,8 +266,14 @@ std::optional<DisplayList> lay_out(const resolve::StyledDoc& doc, const model::L
     std::vector<Item> under = master_items(m, layout, doc, i, count, fonts, page, page_diags);
     for (const Diagnostic& d : page_diags.all())
       if (reported.insert(format(d)).second) diags.add(d);
-    page.items.insert(page.items.begin(), std::make_move_iterator(under.begin()),
-                      std::make_move_iterator(under.end()));
+    if (under.empty()) continue;
+    // Built at its exact size: inserting in front would leave the vector
+    // with up to twice the capacity it needs, on every page.
+    std::vector<Item> items;
+    items.reserve(under.size() + page.items.size());
+    std::move(under.begin(), under.end(), std::back_inserter(items));
+    std::move(page.items.begin(), page.items.end(), std::back_inserter(items));
+    page.items = std::move(items);
   }
   remap_fonts(dl, fonts);
   dl.outline = std::move(a.result.outline);

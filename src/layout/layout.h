@@ -25,7 +25,9 @@ struct Options {
   StageTimes* times = nullptr;       // filled when not null
 };
 
-std::optional<DisplayList> lay_out(const resolve::StyledDoc& doc, const model::Layout& layout,
+// `doc` is taken by value so a caller done with it can move it in and its
+// flows are not copied.
+std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& layout,
                                    const text::FontBook& fonts, const Options& opts,
                                    Diagnostics& diags);
 

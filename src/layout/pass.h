@@ -28,7 +28,12 @@ void set_boxes(const model::PageSetup& setup, Page& page);
 // True when blocks from `from` on still have something to place.
 bool has_content(const resolve::Flow& flow, Cursor from);
 
+// `spent`, when given, is the same flows as `flows`, owned by a pass known to
+// be the last: the contents of each block the flow has left behind are freed
+// there, so a long report's text is not held beside all of its pages. Blocks
+// from a flow's cursor on stay whole.
 PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
-                    const MeasureContext& ctx, Diagnostics& diags);
+                    const MeasureContext& ctx, Diagnostics& diags,
+                    std::vector<resolve::Flow>* spent = nullptr);
 
 }  // namespace galley::layout

@@ -62,8 +62,9 @@ bool has_content(const resolve::Flow& flow, Cursor from) {
 }
 
 PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
-                    const MeasureContext& ctx, Diagnostics& diags) {
+                    const MeasureContext& ctx, Diagnostics& diags, std::vector<resolve::Flow>* spent) {
   PassResult r;
+  std::vector<size_t> freed(flows.size(), 0);  // per flow: blocks before this one are emptied
   std::map<std::string, size_t> index;
   std::vector<FlowMeasure> measures;
   measures.reserve(flows.size());
@@ -113,7 +114,16 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
       cur = fill.next;
       if (fill.end == ColumnEnd::Page) done_on_page.insert(*fi);
       fm.forget_before(cur.block);
+      if (spent) {
+        std::vector<resolve::Block>& blocks = (*spent)[*fi].blocks;
+        for (size_t& b = freed[*fi]; b < cur.block; ++b) blocks[b] = resolve::Block{};
+        // A finished flow is read no more; its emptied blocks still hold
+        // their styles until the vector goes.
+        if (!has_content(flows[*fi], cur)) std::vector<resolve::Block>().swap(blocks);
+      }
     }
+    // Pages are kept to the end of the pass; growth slack would be kept too.
+    page.items.shrink_to_fit();
     r.pages.push_back(std::move(page));
     return progress;
   };

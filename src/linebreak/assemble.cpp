@@ -68,6 +68,7 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
   }
 
   std::vector<const Piece*> visual;
+  visual.reserve(n);
   for (const Piece& p : seg.glyphs) visual.push_back(&p);
   if (out.rtl) {
     std::reverse(visual.begin(), visual.end());
@@ -75,6 +76,7 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
     std::reverse(clusters.begin(), clusters.end());
   }
   double pen = 0;
+  out.glyphs.reserve(n);
   for (const Piece* p : visual) {
     out.glyphs.push_back({p->gid, pen + p->x_offset, -p->y_offset, p->advance});
     pen += p->advance;
@@ -174,13 +176,16 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
       if (src.run < 0 || it.kind == Item::Penalty) continue;
       const auto& run = para.runs[static_cast<size_t>(src.run)];
       Segment& seg = segment_for(segs, src.run);
-      for (uint32_t g = src.glyph_begin; g < src.glyph_end && g < run.glyphs.size(); ++g) {
+      const uint32_t end = std::min(src.glyph_end, static_cast<uint32_t>(run.glyphs.size()));
+      for (uint32_t g = src.glyph_begin; g < end; ++g) {
         const auto& sg = run.glyphs[g];
         double adv = sg.advance;
         if (it.kind == Item::Glue) adv += set_ratio * (set_ratio > 0 ? it.stretch : it.shrink);
         seg.glyphs.push_back({sg.gid, adv, sg.x_offset, sg.y_offset, sg.cluster, false});
-        seg.text_end = cluster_end(run, g);
       }
+      // Once per item: cluster_end scans the rest of a cluster, which per
+      // glyph would be quadratic in a long cluster (a run of combining marks).
+      if (end > src.glyph_begin) seg.text_end = cluster_end(run, end - 1);
     }
     if (hyphen && !segs.empty())
       segs.back().glyphs.push_back({bsrc.hyphen_gid, brk.width, 0, 0, segs.back().text_end, true});

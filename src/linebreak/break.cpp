@@ -50,7 +50,10 @@ Breakpoints total_fit(const Itemized& it, const std::function<double(int)>& avai
 std::string excerpt(const Line& line) {
   std::string s;
   for (const LineRun& r : line.runs)
-    for (const auto& c : r.clusters) s += c.text;
+    for (const auto& c : r.clusters) {
+      if (s.size() > 40) break;  // an overfull line may be a megabyte long
+      s += c.text;
+    }
   if (s.size() > 40) {
     size_t cut = 40;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;

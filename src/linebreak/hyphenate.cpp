@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include "text/utf8.h"
 
@@ -21,14 +23,28 @@ struct DictFree {
   void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
 };
 
+// A hyphenation point: before character `chars` of the word, at byte `byte`.
+struct Point {
+  uint32_t chars, byte;
+};
+
+// A language's patterns and the points of the words already looked up: a
+// paragraph repeats its words, and libhyphen's matcher allocates per call.
+// The cache is emptied when full, which changes nothing but speed.
+struct Language {
+  std::unique_ptr<HyphenDict, DictFree> dict;
+  std::unordered_map<std::string, std::vector<Point>> words;
+};
+constexpr size_t kMaxCachedWords = 1 << 16;
+
+std::mutex mutex;
+
 // Loaded dictionaries live until exit: each is a few hundred KB and a brochure
-// uses one or two languages.
-HyphenDict* dictionary(const std::string& language) {
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<HyphenDict, DictFree>> cache;
-  std::lock_guard lock(mutex);
+// uses one or two languages. Called with `mutex` held.
+Language& language_for(const std::string& language) {
+  static std::map<std::string, Language> cache;
   auto it = cache.find(language);
-  if (it != cache.end()) return it->second.get();
+  if (it != cache.end()) return it->second;
   std::string tag = language;
   for (char& c : tag)
     if (c == '-') c = '_';
@@ -39,22 +55,19 @@ HyphenDict* dictionary(const std::string& language) {
     if (!dict && sep != std::string::npos)
       dict = hnj_hyphen_load((kDictDir + ("hyph_" + tag.substr(0, sep)) + ".dic").c_str());
   }
-  return cache.emplace(language, std::unique_ptr<HyphenDict, DictFree>(dict)).first->second.get();
+  Language& lang = cache[language];
+  lang.dict.reset(dict);
+  return lang;
 }
 
-}  // namespace
-
-bool has_hyphenation(const std::string& language) { return dictionary(language) != nullptr; }
-
-std::vector<uint32_t> hyphenation_points(const std::string& language, std::string_view word,
-                                         int left_min, int right_min) {
-  HyphenDict* dict = dictionary(language);
-  if (!dict || word.empty()) return {};
+// Every point the patterns allow in `word`, before the minimums are applied.
+std::vector<Point> pattern_points(HyphenDict* dict, std::string_view word) {
   // Patterns are lower case; simple case mapping keeps byte offsets only
   // when the lower-case letter encodes to as many bytes, else we give up.
   std::string lower;
   std::vector<uint32_t> char_starts;
   for (size_t pos = 0; pos < word.size();) {
+    if (char_starts.size() == kMaxWordChars) return {};
     char_starts.push_back(static_cast<uint32_t>(pos));
     const size_t before = pos;
     const char32_t cp = text::next_code_point(word, pos);
@@ -66,7 +79,6 @@ std::vector<uint32_t> hyphenation_points(const std::string& language, std::strin
     if (err || static_cast<size_t>(n) != pos - before) return {};
     lower.append(buf, static_cast<size_t>(n));
   }
-  if (char_starts.size() > kMaxWordChars) return {};
 
   std::vector<char> hyphens(lower.size() + 5, '0');
   char** rep = nullptr;
@@ -84,12 +96,41 @@ std::vector<uint32_t> hyphenation_points(const std::string& language, std::strin
   std::free(cut);
   if (rc != 0) return {};
 
+  std::vector<Point> out;
+  for (uint32_t c = 1; c < char_starts.size(); ++c) {
+    const uint32_t at = char_starts[c];          // hyphen before this character
+    if (hyphens[at - 1] & 1) out.push_back({c, at});  // odd digit: hyphen after byte at-1
+  }
+  // The character count, for the right minimum.
+  out.push_back({static_cast<uint32_t>(char_starts.size()), static_cast<uint32_t>(word.size())});
+  return out;
+}
+
+}  // namespace
+
+bool has_hyphenation(const std::string& language) {
+  std::lock_guard lock(mutex);
+  return language_for(language).dict != nullptr;
+}
+
+std::vector<uint32_t> hyphenation_points(const std::string& language, std::string_view word,
+                                         int left_min, int right_min) {
+  if (word.empty() || word.size() > 4 * kMaxWordChars) return {};
+  std::lock_guard lock(mutex);
+  Language& lang = language_for(language);
+  if (!lang.dict) return {};
+  auto it = lang.words.find(std::string(word));
+  if (it == lang.words.end()) {
+    if (lang.words.size() >= kMaxCachedWords) lang.words.clear();
+    it = lang.words.emplace(word, pattern_points(lang.dict.get(), word)).first;
+  }
+  const std::vector<Point>& points = it->second;
   std::vector<uint32_t> out;
-  const int chars = static_cast<int>(char_starts.size());
-  for (int c = left_min; c <= chars - right_min; ++c) {
-    if (c <= 0 || c >= chars) continue;
-    const uint32_t at = char_starts[c];      // hyphen before this character
-    if (hyphens[at - 1] & 1) out.push_back(at);  // odd digit: hyphen after byte at-1
+  if (points.empty()) return out;
+  const int chars = static_cast<int>(points.back().chars);
+  for (size_t i = 0; i + 1 < points.size(); ++i) {
+    const int c = static_cast<int>(points[i].chars);
+    if (c >= left_min && c <= chars - right_min) out.push_back(points[i].byte);
   }
   return out;
 }

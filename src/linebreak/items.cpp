@@ -16,6 +16,8 @@ namespace galley::linebreak {
 namespace {
 
 enum class Opp { Soft, Hard, Hyphenation };
+// Break opportunities by byte offset, ascending, one per offset.
+using Opps = std::vector<std::pair<uint32_t, Opp>>;
 
 // TeX gives Computer Modern's 1/3 em space 1/6 em of stretch. Many fonts
 // (Noto Serif: 0.26 em) have narrower spaces, and half of those leaves too
@@ -56,10 +58,32 @@ std::string icu_locale(const std::string& language) {
   return loc;
 }
 
+using BreakIterator = std::unique_ptr<UBreakIterator, decltype(&ubrk_close)>;
+
+// ICU's line break iterator for `language`, holding `text`; null if ICU
+// cannot open one. Opening loads the locale's rules, which costs more than
+// finding a paragraph's breaks, so each thread keeps one per language.
+UBreakIterator* line_iterator(const std::string& language, const std::u16string& text) {
+  thread_local std::map<std::string, BreakIterator> cache;
+  auto it = cache.find(language);
+  if (it == cache.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    BreakIterator opened(ubrk_open(UBRK_LINE, icu_locale(language).c_str(), nullptr, 0, &status),
+                         &ubrk_close);
+    if (U_FAILURE(status)) opened.reset();
+    it = cache.emplace(language, std::move(opened)).first;
+  }
+  if (!it->second) return nullptr;
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(it->second.get(), reinterpret_cast<const UChar*>(text.data()),
+               static_cast<int32_t>(text.size()), &status);
+  return U_FAILURE(status) ? nullptr : it->second.get();
+}
+
 // UAX #14 break opportunities (byte offsets where a line may start), from
 // ICU; after every space run if ICU cannot be opened.
-std::map<uint32_t, Opp> line_breaks(const std::string& text, const std::string& language) {
-  std::map<uint32_t, Opp> out;
+Opps line_breaks(const std::string& text, const std::string& language) {
+  Opps out;
   std::u16string u16;
   std::vector<uint32_t> byte_of;  // UTF-16 index -> byte offset
   for (size_t pos = 0; pos < text.size();) {
@@ -77,20 +101,16 @@ std::map<uint32_t, Opp> line_breaks(const std::string& text, const std::string& 
   }
   byte_of.push_back(static_cast<uint32_t>(text.size()));
 
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UBreakIterator, decltype(&ubrk_close)> it(
-      ubrk_open(UBRK_LINE, icu_locale(language).c_str(), reinterpret_cast<const UChar*>(u16.data()),
-                static_cast<int32_t>(u16.size()), &status),
-      &ubrk_close);
-  if (U_FAILURE(status) || !it) {
+  UBreakIterator* it = line_iterator(language, u16);
+  if (!it) {
     for (size_t i = 1; i < text.size(); ++i)
-      if (text[i - 1] == ' ' && text[i] != ' ') out[static_cast<uint32_t>(i)] = Opp::Soft;
+      if (text[i - 1] == ' ' && text[i] != ' ') out.emplace_back(static_cast<uint32_t>(i), Opp::Soft);
     return out;
   }
-  for (int32_t p = ubrk_first(it.get()); p != UBRK_DONE; p = ubrk_next(it.get())) {
+  for (int32_t p = ubrk_first(it); p != UBRK_DONE; p = ubrk_next(it)) {
     if (p <= 0 || static_cast<size_t>(p) >= u16.size()) continue;
-    const bool hard = ubrk_getRuleStatus(it.get()) >= UBRK_LINE_HARD;
-    out[byte_of[static_cast<size_t>(p)]] = hard ? Opp::Hard : Opp::Soft;
+    const bool hard = ubrk_getRuleStatus(it) >= UBRK_LINE_HARD;
+    out.emplace_back(byte_of[static_cast<size_t>(p)], hard ? Opp::Hard : Opp::Soft);
   }
   return out;
 }
@@ -99,7 +119,7 @@ std::map<uint32_t, Opp> line_breaks(const std::string& text, const std::string& 
 // paragraph's last word, nor in words with digits or U+00A0 (a figure with
 // its unit, a name the author bound together: the author asked for a unit).
 void add_hyphenation(const std::string& text, const std::string& language, const Options& opts,
-                     std::map<uint32_t, Opp>& opps) {
+                     Opps& opps) {
   std::vector<std::pair<uint32_t, uint32_t>> segments;
   uint32_t from = 0;
   for (const auto& [at, kind] : opps) {
@@ -144,7 +164,18 @@ void add_hyphenation(const std::string& text, const std::string& language, const
         points.push_back(word_begin + p);
     }
   }
-  for (uint32_t p : points) opps.emplace(p, Opp::Hyphenation);
+  // Both lists ascend, and a point lies strictly inside a word, between two
+  // opportunities.
+  Opps merged;
+  merged.reserve(opps.size() + points.size());
+  size_t k = 0;
+  for (const auto& opp : opps) {
+    for (; k < points.size() && points[k] < opp.first; ++k)
+      merged.emplace_back(points[k], Opp::Hyphenation);
+    merged.push_back(opp);
+  }
+  for (; k < points.size(); ++k) merged.emplace_back(points[k], Opp::Hyphenation);
+  opps = std::move(merged);
 }
 
 class Builder {
@@ -154,7 +185,7 @@ class Builder {
     ragged_ = para.style.align != model::Align::Justify;
   }
 
-  Itemized build(std::map<uint32_t, Opp> opps) {
+  Itemized build(const Opps& opps) {
     next_ = opps.begin();
     end_ = opps.end();
     for (size_t r = 0; r < para_.runs.size(); ++r) {
@@ -309,7 +340,7 @@ class Builder {
   bool ragged_ = false;
   Itemized out_;
   int space_start_ = -1;
-  std::map<uint32_t, Opp>::const_iterator next_, end_;
+  Opps::const_iterator next_, end_;
 };
 
 }  // namespace
@@ -317,10 +348,10 @@ class Builder {
 double ragged_stretch(const text::ShapedParagraph& para) { return 2 * para.style.size; }
 
 Itemized itemize(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts) {
-  std::map<uint32_t, Opp> opps = line_breaks(para.text, para.style.language);
+  Opps opps = line_breaks(para.text, para.style.language);
   if (para.style.hyphenate && has_hyphenation(para.style.language))
     add_hyphenation(para.text, para.style.language, opts, opps);
-  return Builder(para, hyphen, opts).build(std::move(opps));
+  return Builder(para, hyphen, opts).build(opps);
 }
 
 }  // namespace galley::linebreak

@@ -71,6 +71,82 @@ struct Candidate {
   int prev;
 };
 
+// The measure of every line the paragraph can have (each ends at its own
+// legal break), looked up rather than called per active node per break.
+// From line `easy` on every line has the same measure, so nodes there have
+// the same future whatever their line number: TeX's easy_line. Keeping one
+// node per line number instead lets the final pass, which accepts lines of
+// any looseness, keep a node for every line count a prefix can be set in:
+// quadratic in the paragraph's length.
+struct Widths {
+  std::vector<double> w;  // lines [0, easy]
+  size_t easy = 0;
+  double operator()(int line) const { return w[std::min(static_cast<size_t>(line), easy)]; }
+};
+
+Widths line_widths(const std::vector<Item>& items, const std::function<double(int)>& width,
+                   bool hyphenation) {
+  size_t lines = 0;
+  for (size_t i = 0; i < items.size(); ++i) lines += legal_break(items, i, hyphenation);
+  Widths out;
+  out.w.reserve(std::max<size_t>(lines, 1));
+  for (size_t l = 0; l < std::max<size_t>(lines, 1); ++l) out.w.push_back(width(static_cast<int>(l)));
+  out.easy = out.w.size() - 1;
+  while (out.easy > 0 && out.w[out.easy - 1] == out.w[out.easy]) --out.easy;
+  out.w.resize(out.easy + 1);
+  return out;
+}
+
+// Candidates at one break, deduplicated by the state that decides their
+// future: line (up to easy_line), fitness class and hyphen run. Slots are
+// flat tables reset only where used, so a break costs O(active nodes).
+class CandidateSet {
+ public:
+  CandidateSet(size_t easy, int max_hyphen_run)
+      : runs_(max_hyphen_run > 0 ? max_hyphen_run + 1 : 1), easy_(easy),
+        slot_((easy + 1) * runs_ * 4, -1), best_((easy + 1) * runs_, kAwful) {}
+
+  void offer(const Candidate& c) {
+    int& s = slot_[group(c) * 4 + static_cast<size_t>(c.fitness)];
+    if (s < 0) {
+      s = static_cast<int>(list_.size());
+      list_.push_back(c);
+    } else if (c.total < list_[static_cast<size_t>(s)].total) {
+      list_[static_cast<size_t>(s)] = c;
+    }
+  }
+
+  // The candidates worth a node, in the order first offered: a fitness class
+  // more than `margin` worse than the best with the same future can never
+  // catch up (TeX's pruning with adj_demerits).
+  template <typename F>
+  void take(double margin, F&& make_node) {
+    for (const Candidate& c : list_) best_[group(c)] = std::min(best_[group(c)], c.total);
+    for (const Candidate& c : list_)
+      if (c.total <= best_[group(c)] + margin) make_node(c);
+    for (const Candidate& c : list_) {
+      best_[group(c)] = kAwful;
+      slot_[group(c) * 4 + static_cast<size_t>(c.fitness)] = -1;
+    }
+    list_.clear();
+  }
+
+  bool empty() const { return list_.empty(); }
+
+ private:
+  size_t group(const Candidate& c) const {
+    // An artificial break may exceed the hyphen run; it is alone at its break.
+    const size_t run = runs_ > 1 ? static_cast<size_t>(std::min(c.hyphens, runs_ - 1)) : 0;
+    return std::min(static_cast<size_t>(c.line), easy_) * static_cast<size_t>(runs_) + run;
+  }
+
+  int runs_;
+  size_t easy_;
+  std::vector<int> slot_;
+  std::vector<double> best_;
+  std::vector<Candidate> list_;
+};
+
 // 100 r^3 without TeX's cap at 10000, bounded so squares stay finite.
 double uncapped_badness(double shortfall, double stretch) {
   if (stretch <= 0) return 1e7;
@@ -128,28 +204,44 @@ Breakpoints knuth_plass(const std::vector<Item>& items, const std::function<doub
                         const Params& p) {
   if (items.empty()) return {};
   const Sums sums(items);
+  const Widths widths = line_widths(items, width, p.hyphenation);
   std::vector<Node> nodes{Node{}};
   std::vector<int> active{0};
   std::vector<int> kept;
-  std::vector<Candidate> cands;
+  CandidateSet cands(widths.easy, p.max_hyphen_run);
 
   for (size_t b = 0; b < items.size() && !active.empty(); ++b) {
     if (!legal_break(items, b, p.hyphenation)) continue;
     const Item& brk = items[b];
     const bool forced = is_forced(brk);
     const bool last = b + 1 == items.size();
-    cands.clear();
+    // Nodes made at the same break are adjacent in `active` and start the
+    // same line; with the same measure that line's figures are shared.
+    size_t from = items.size();
+    double from_width = 0, shortfall = 0, bad = 0, line_d = 0;
+    bool underfull = false, allowed = false;
+    int fit = kDecent;
     kept.clear();
     for (size_t k = 0; k < active.size(); ++k) {
-      const Node& a = nodes[active[k]];
-      const Line ln = measure(items, sums, a.start, b, p.background_stretch);
-      const double shortfall = width(a.line) - ln.natural;
-      const double bad = badness(shortfall, ln.stretch, ln.shrink, ln.fil);
-      // The final pass takes underfull lines too: first as few as possible,
-      // then priced by their real (uncapped) badness so no single line is
-      // left gaping; a word too long for the measure gets a line of its own.
-      const bool underfull = bad > p.threshold && bad <= kInfBad;
-      const bool allowed = bad <= p.threshold || (p.final_pass && underfull);
+      const Node& a = nodes[static_cast<size_t>(active[k])];
+      const double w = widths(a.line);
+      if (a.start != from || w != from_width) {
+        from = a.start;
+        from_width = w;
+        const Line ln = measure(items, sums, a.start, b, p.background_stretch);
+        shortfall = w - ln.natural;
+        bad = badness(shortfall, ln.stretch, ln.shrink, ln.fil);
+        // The final pass takes underfull lines too: first as few as
+        // possible, then priced by their real (uncapped) badness so no single
+        // line is left gaping; a word too long for the measure gets a line
+        // of its own.
+        underfull = bad > p.threshold && bad <= kInfBad;
+        allowed = bad <= p.threshold || (p.final_pass && underfull);
+        fit = fitness_class(shortfall, bad);
+        if (allowed)
+          line_d = line_demerits(underfull ? uncapped_badness(shortfall, ln.stretch) : bad, brk, p) +
+                   (underfull ? kBeyondTolerance : 0);
+      }
       bool artificial = false;
       if (bad > kInfBad || forced) {
         // The node can reach no later break: drop it, unless it is the last
@@ -165,32 +257,17 @@ Breakpoints knuth_plass(const std::vector<Item>& items, const std::function<doub
       if (!artificial && p.max_hyphen_run > 0 && hyphens > p.max_hyphen_run) continue;
       double d = 0;
       if (!artificial) {
-        d = line_demerits(underfull ? uncapped_badness(shortfall, ln.stretch) : bad, brk, p);
-        if (underfull) d += kBeyondTolerance;
+        d = line_d;
         if (brk.flagged && a.flagged) d += p.double_hyphen_demerits;
         else if (last && a.flagged) d += p.final_hyphen_demerits;
+        if (std::abs(fit - a.fitness) > 1) d += p.adj_demerits;
       }
-      const int fit = artificial ? kDecent : fitness_class(shortfall, bad);
-      if (!artificial && std::abs(fit - a.fitness) > 1) d += p.adj_demerits;
-      const double total = a.total + d;
-      const int line = a.line + 1;
-      auto same = std::find_if(cands.begin(), cands.end(), [&](const Candidate& c) {
-        return c.line == line && c.fitness == fit && c.hyphens == hyphens;
-      });
-      if (same == cands.end()) cands.push_back({line, fit, hyphens, total, active[k]});
-      else if (total < same->total) *same = {line, fit, hyphens, total, active[k]};
+      cands.offer({a.line + 1, artificial ? kDecent : fit, hyphens, a.total + d, active[k]});
     }
     active.swap(kept);
     if (cands.empty()) continue;
-    // A fitness class more than adj_demerits worse than the best with the
-    // same future (line number, hyphen run) can never catch up, so it is not
-    // worth a node (TeX's pruning).
     const size_t start = line_start_after(items, b);
-    for (const Candidate& c : cands) {
-      double best = kAwful;
-      for (const Candidate& o : cands)
-        if (o.line == c.line && o.hyphens == c.hyphens) best = std::min(best, o.total);
-      if (c.total > best + std::abs(p.adj_demerits)) continue;
+    cands.take(std::abs(p.adj_demerits), [&](const Candidate& c) {
       Node n;
       n.pos = b;
       n.start = start;
@@ -202,7 +279,7 @@ Breakpoints knuth_plass(const std::vector<Item>& items, const std::function<doub
       n.prev = c.prev;
       active.push_back(static_cast<int>(nodes.size()));
       nodes.push_back(n);
-    }
+    });
   }
 
   int best = -1;

@@ -56,6 +56,8 @@ int fitness_class(double shortfall, double badness);
 // looser than the threshold (each costing more than any line within it, then
 // their uncapped badness), and breaks overfull where nothing else is left
 // (TeX's artificial demerits).
+// `width(i)` is read once for each line the items could make (one per legal
+// break), so it must depend on the line number only.
 Breakpoints knuth_plass(const std::vector<Item>& items, const std::function<double(int)>& width,
                         const Params& params);
 

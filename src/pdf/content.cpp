@@ -1,8 +1,8 @@
 #include "pdf/content.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace galley::pdf {
 namespace {
@@ -17,9 +17,11 @@ constexpr double kKappa = 0.5522847498;
 std::string num(double v) {
   if (!std::isfinite(v)) v = 0;
   v = std::clamp(v, -1e7, 1e7);
+  // to_chars rounds exactly like printf's %.4f, at a fraction of its cost:
+  // content streams hold thousands of numbers.
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", v);
-  std::string s = buf;
+  const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4).ptr;
+  std::string s(buf, end);
   s.erase(s.find_last_not_of('0') + 1);
   if (s.back() == '.') s.pop_back();
   if (s == "-0") s = "0";

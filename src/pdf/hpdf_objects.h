@@ -5,13 +5,18 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "pdf/value.h"
 
 namespace galley::pdf::hpdf {
 
-// Flate: libharu deflates the bytes; Dct: the bytes are a JPEG, kept as is.
-enum class Compress { None, Flate, Dct };
+// Flate: the bytes are deflated here; FlateFast: likewise at zlib's fastest
+// level, for data that barely compresses (ICC lookup tables: 1 % larger,
+// half the time); Deflated: they already are a zlib stream (a PNG's IDAT
+// data), written as they are with /FlateDecode; Dct: they are a JPEG, kept
+// as is.
+enum class Compress { None, Flate, FlateFast, Deflated, Dct };
 
 // One PDF being written. Errors from libharu are recorded (never abort);
 // every call returns false / nullopt after an error, and error() says why.
@@ -27,8 +32,8 @@ class Writer {
 
   // An indirect object holding `value`.
   std::optional<Ref> add_object(const Value& value);
-  // An indirect stream: `dict` plus `bytes`, compressed by libharu when asked.
-  std::optional<Ref> add_stream(const Dict& dict, const std::string& bytes, Compress compress);
+  // An indirect stream: `dict` plus `bytes`, compressed when asked.
+  std::optional<Ref> add_stream(const Dict& dict, std::string_view bytes, Compress compress);
   // Adds entries to an object made by add_object with a Dict.
   bool extend(Ref object, const Dict& entries);
 

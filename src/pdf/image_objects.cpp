@@ -15,6 +15,10 @@ const char* device_space(image::ColorSpace s) {
   return "DeviceGray";
 }
 
+std::string_view bytes(const std::vector<uint8_t>& samples) {
+  return {reinterpret_cast<const char*>(samples.data()), samples.size()};
+}
+
 Dict image_dict(const image::Info& info, const char* space) {
   Dict d;
   d.set("Type", Name{"XObject"})
@@ -33,22 +37,27 @@ std::optional<Ref> DocumentImages::get(hpdf::Writer& writer, const layout::Image
   auto found = by_path_.find(img.path);
   if (found != by_path_.end()) return found->second;
   std::optional<Ref>& slot = by_path_[img.path];
-  auto px = image::decode(img.path, diags, img.loc);
+  auto px = image::decode(img.path, diags, img.loc, image::PngSamples::KeepStream);
   if (!px) return std::nullopt;
   any_rgb_ = any_rgb_ || px->info.space == image::ColorSpace::Rgb;
   Dict dict = image_dict(px->info, device_space(px->info.space));
   if (!px->alpha.empty()) {
-    auto mask = writer.add_stream(image_dict(px->info, "DeviceGray"),
-                                  std::string(px->alpha.begin(), px->alpha.end()),
+    auto mask = writer.add_stream(image_dict(px->info, "DeviceGray"), bytes(px->alpha),
                                   hpdf::Compress::Flate);
     if (mask) dict.set("SMask", *mask);
   }
   if (!px->jpeg.empty()) {
     if (px->jpeg_inverted) dict.set("Decode", Array{{1, 0, 1, 0, 1, 0, 1, 0}});
     slot = writer.add_stream(dict, px->jpeg, hpdf::Compress::Dct);
+  } else if (!px->png_idat.empty()) {
+    dict.set("DecodeParms", Dict{}
+                                .set("Predictor", 15)
+                                .set("Colors", image::components(px->info.space))
+                                .set("BitsPerComponent", 8)
+                                .set("Columns", px->info.width));
+    slot = writer.add_stream(dict, px->png_idat, hpdf::Compress::Deflated);
   } else {
-    slot = writer.add_stream(dict, std::string(px->data.begin(), px->data.end()),
-                             hpdf::Compress::Flate);
+    slot = writer.add_stream(dict, bytes(px->data), hpdf::Compress::Flate);
   }
   if (!slot) {
     SourceLoc at = img.loc;

@@ -1,6 +1,8 @@
 // Image XObjects: each file decoded (and validated) once by image::decode,
-// embedded once however often it is placed. JPEGs keep their DCT data;
-// everything else is Flate-compressed 8-bit samples, alpha as an /SMask.
+// embedded once however often it is placed. JPEGs keep their DCT data, and
+// 8-bit opaque gray/RGB PNGs their zlib stream (FlateDecode with PNG
+// predictors); everything else is Flate-compressed 8-bit samples, alpha as
+// an /SMask.
 #pragma once
 #include <map>
 #include <optional>

@@ -52,7 +52,7 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
     if (condition.empty()) condition = "galley generic CMYK";
   }
   if (condition.empty()) condition = "Custom";
-  auto stream = w.add_stream(Dict{}.set("N", 4), *profile, hpdf::Compress::Flate);
+  auto stream = w.add_stream(Dict{}.set("N", 4), *profile, hpdf::Compress::FlateFast);
   if (!stream) return false;
   Dict oi;
   oi.set("Type", Name{"OutputIntent"})

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 #include "pdf/unicode.h"
@@ -10,12 +9,13 @@
 namespace galley::pdf {
 namespace {
 
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+
 std::string hex_string(const std::string& bytes) {
-  static const char* digits = "0123456789ABCDEF";
   std::string out = "<";
   for (unsigned char c : bytes) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 15]);
+    out.push_back(kHexDigits[c >> 4]);
+    out.push_back(kHexDigits[c & 15]);
   }
   return out + ">";
 }
@@ -138,9 +138,7 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
     }
     if (!in_hex) tj += "<";
     in_hex = true;
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%04X", g.gid & 0xFFFF);
-    tj += buf;
+    for (int shift = 12; shift >= 0; shift -= 4) tj.push_back(kHexDigits[(g.gid >> shift) & 15]);
     pen += (font.width ? font.width(g.gid) : 0) * run.size / 1000.0 + tc;
   }
   close_tj();

@@ -21,9 +21,9 @@ std::optional<std::string> failed(hpdf::Writer& w, Diagnostics& diags) {
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostics& diags) {
+// `drain` is `list` itself or null; see write_pdf_draining().
+std::optional<std::string> write(const layout::DisplayList& list, layout::DisplayList* drain,
+                                 Diagnostics& diags) {
   const int errors_before = diags.error_count();
   if (list.pages.empty()) {
     diags.error({}, "the document has no pages");
@@ -54,8 +54,8 @@ std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostic
   std::vector<Ref> page_refs;
   std::string all_content;
   bool warned_marks = false;
-  for (const auto& page : list.pages) {
-    auto result = write_page(shared, page, diags);
+  for (size_t p = 0; p < list.pages.size(); ++p) {
+    auto result = write_page(shared, list.pages[p], diags);
     if (!result) return failed(w, diags);
     if (result->marks_dropped && !warned_marks) {
       diags.warning({}, "crop or registration marks asked for, but the slug is too small for them");
@@ -64,7 +64,10 @@ std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostic
     auto ref = w.page_ref(result->index);
     if (!ref) return failed(w, diags);
     page_refs.push_back(*ref);
-    all_content += result->content;
+    // Only the fallback for a missing source hash reads it; a long
+    // document's content would otherwise be held twice.
+    if (list.source_hash.empty()) all_content += result->content;
+    if (drain) std::vector<layout::Item>().swap(drain->pages[p].items);
   }
   if (!write_navigation(w, list, page_refs, diags)) return failed(w, diags);
 
@@ -88,6 +91,16 @@ std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostic
   auto bytes = w.save();
   if (!bytes) return failed(w, diags);
   return bytes;
+}
+
+}  // namespace
+
+std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostics& diags) {
+  return write(list, nullptr, diags);
+}
+
+std::optional<std::string> write_pdf_draining(layout::DisplayList& list, Diagnostics& diags) {
+  return write(list, &list, diags);
 }
 
 }  // namespace galley::pdf

@@ -13,4 +13,9 @@ namespace galley::pdf {
 // Deterministic: the same display list gives the same bytes.
 std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostics& diags);
 
+// The same bytes, emptying each page's items once the page is written (boxes,
+// labels, links and destinations stay): a long document's drawing is then
+// not held beside its PDF objects.
+std::optional<std::string> write_pdf_draining(layout::DisplayList& list, Diagnostics& diags);
+
 }  // namespace galley::pdf

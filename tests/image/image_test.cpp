@@ -24,6 +24,43 @@ std::string only_error(const Diagnostics& d, const std::string& path) {
   return msg;
 }
 
+uint32_t be32(const std::string& s, size_t at) {
+  return (uint32_t(uint8_t(s[at])) << 24) | (uint32_t(uint8_t(s[at + 1])) << 16) |
+         (uint32_t(uint8_t(s[at + 2])) << 8) | uint8_t(s[at + 3]);
+}
+
+std::string chunk(const std::string& type, const std::string& data) {
+  std::string c;
+  for (int s = 24; s >= 0; s -= 8) c.push_back(static_cast<char>(data.size() >> s));
+  c += type + data;
+  const std::string body = type + data;
+  const uint32_t crc = crc32(0, reinterpret_cast<const Bytef*>(body.data()), body.size());
+  for (int s = 24; s >= 0; s -= 8) c.push_back(static_cast<char>(crc >> s));
+  return c;
+}
+
+// The file's IDAT payloads, concatenated.
+std::string idat_of(const std::string& png) {
+  std::string out;
+  for (size_t pos = 8; pos + 12 <= png.size(); pos += 12 + be32(png, pos))
+    if (png.compare(pos + 4, 4, "IDAT") == 0) out += png.substr(pos + 8, be32(png, pos));
+  return out;
+}
+
+// `png` with its image data replaced by one IDAT chunk holding `idat`,
+// every CRC right.
+std::string with_idat(const std::string& png, const std::string& idat) {
+  std::string out = png.substr(0, 8);
+  bool written = false;
+  for (size_t pos = 8; pos + 12 <= png.size(); pos += 12 + be32(png, pos)) {
+    const std::string type = png.substr(pos + 4, 4);
+    if (type != "IDAT") out += png.substr(pos, 12 + be32(png, pos));
+    else if (!written) out += chunk("IDAT", idat);
+    written = written || type == "IDAT";
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("RGB PNG decodes to 8-bit RGB with its resolution") {
@@ -102,6 +139,94 @@ TEST_CASE("PNG with a bad IDAT CRC is an error") {
   Diagnostics d;
   CHECK_FALSE(image::decode(path, d));
   only_error(d, path);
+}
+
+TEST_CASE("8-bit gray and RGB PNGs keep their zlib stream when asked") {
+  for (int type : {PNG_COLOR_TYPE_GRAY, PNG_COLOR_TYPE_RGB}) {
+    const int channels = type == PNG_COLOR_TYPE_RGB ? 3 : 1;
+    const std::string bytes = png_bytes(37, 23, type, 8);
+    auto path = write("keep.png", bytes);
+    Diagnostics d;
+    auto px = image::decode(path, d, {}, image::PngSamples::KeepStream);
+    REQUIRE(px);
+    CHECK(d.all().empty());
+    CHECK(px->data.empty());
+    CHECK(px->png_idat == idat_of(bytes));
+    CHECK(px->info.width == 37);
+    CHECK(px->info.space == (channels == 3 ? image::ColorSpace::Rgb : image::ColorSpace::Gray));
+    // Without asking, the same file still decodes to pixels.
+    auto decoded = image::decode(path, d);
+    REQUIRE(decoded);
+    CHECK(decoded->png_idat.empty());
+    CHECK(decoded->data.size() == 37u * 23u * channels);
+  }
+}
+
+TEST_CASE("PNGs a PDF cannot inflate as they are decode to pixels even when the stream is "
+          "asked for") {
+  struct Case { const char* name; std::string bytes; };
+  const Case cases[] = {
+      {"16-bit", png_bytes(4, 3, PNG_COLOR_TYPE_RGB, 16)},
+      {"palette", png_bytes(4, 3, PNG_COLOR_TYPE_PALETTE, 8)},
+      {"gray 4-bit", png_bytes(4, 3, PNG_COLOR_TYPE_GRAY, 4)},
+      {"gray+alpha", png_bytes(4, 3, PNG_COLOR_TYPE_GRAY_ALPHA, 8)},
+      {"interlaced", png_bytes(9, 9, PNG_COLOR_TYPE_RGB, 8, false, true)},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    auto path = write("nokeep.png", c.bytes);
+    Diagnostics d;
+    auto px = image::decode(path, d, {}, image::PngSamples::KeepStream);
+    REQUIRE(px);
+    CHECK(px->png_idat.empty());
+    CHECK_FALSE(px->data.empty());
+  }
+  auto path = write("interlaced.png", png_bytes(9, 9, PNG_COLOR_TYPE_RGB, 8, false, true));
+  Diagnostics d;
+  auto px = image::decode(path, d, {}, image::PngSamples::KeepStream);
+  REQUIRE(px);
+  REQUIRE(px->data.size() == 9u * 9u * 3u);
+  CHECK(px->data[3 * 9 * 4 + 1] == png_sample(1, 4));
+}
+
+TEST_CASE("a kept PNG stream is checked: broken image data behind valid CRCs is an error") {
+  const std::string good = png_bytes(20, 20, PNG_COLOR_TYPE_RGB, 8);
+  const std::string idat = idat_of(good);
+  // The zlib stream cut short: every chunk CRC is right, the rows are not there.
+  auto cut = write("cut.png", with_idat(good, idat.substr(0, idat.size() / 2)));
+  Diagnostics d;
+  CHECK_FALSE(image::decode(cut, d, {}, image::PngSamples::KeepStream));
+  CHECK(only_error(d, cut).find("invalid PNG") != std::string::npos);
+
+  // A wrong Adler-32: whatever libpng makes of it, the stream is not kept.
+  std::string bad_check = idat;
+  bad_check.back() = static_cast<char>(bad_check.back() ^ 0x01);
+  auto adler = write("adler.png", with_idat(good, bad_check));
+  Diagnostics d2;
+  auto px = image::decode(adler, d2, {}, image::PngSamples::KeepStream);
+  if (px) CHECK(px->png_idat.empty());
+
+  // A filter type outside 0-4 in the first row.
+  std::string raw(20 * (1 + 20 * 3), '\0');
+  raw[0] = 7;
+  uLongf size = compressBound(raw.size());
+  std::string z(size, '\0');
+  REQUIRE(compress2(reinterpret_cast<Bytef*>(z.data()), &size,
+                    reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 6) == Z_OK);
+  z.resize(size);
+  auto filter = write("filter.png", with_idat(good, z));
+  Diagnostics d3;
+  CHECK_FALSE(image::decode(filter, d3, {}, image::PngSamples::KeepStream));
+  only_error(d3, filter);
+
+  // A bad CRC is reported as before.
+  std::string crc = good;
+  const size_t at = crc.find("IDAT");
+  crc[at + 4 + be32(crc, at - 4)] ^= 0x55;
+  auto bad_crc = write("keepcrc.png", crc);
+  Diagnostics d4;
+  CHECK_FALSE(image::decode(bad_crc, d4, {}, image::PngSamples::KeepStream));
+  only_error(d4, bad_crc);
 }
 
 TEST_CASE("a text file named .png is an error") {

@@ -19,14 +19,21 @@ void flush(png_structp) {}
 
 }  // namespace
 
-std::string png_bytes(int width, int height, int color_type, int bit_depth, bool trns) {
+uint8_t png_sample(size_t index_in_row, int y) {
+  return static_cast<uint8_t>((index_in_row * 37 + y * 11) & 0xFF);
+}
+
+std::string png_bytes(int width, int height, int color_type, int bit_depth, bool trns,
+                      bool interlaced) {
   std::string out;
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   png_infop info = png_create_info_struct(png);
   if (setjmp(png_jmpbuf(png))) throw std::runtime_error("png write failed");
   png_set_write_fn(png, &out, append, flush);
-  png_set_IHDR(png, info, width, height, bit_depth, color_type, PNG_INTERLACE_NONE,
+  png_set_IHDR(png, info, width, height, bit_depth, color_type,
+               interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_ALL_FILTERS);
   if (color_type == PNG_COLOR_TYPE_PALETTE) {
     png_color palette[4] = {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {255, 255, 255}};
     png_set_PLTE(png, info, palette, 4);
@@ -37,16 +44,19 @@ std::string png_bytes(int width, int height, int color_type, int bit_depth, bool
   }
   png_set_pHYs(png, info, 11811, 11811, PNG_RESOLUTION_METER);  // 300 dpi
   png_write_info(png, info);
+  const int passes = interlaced ? png_set_interlace_handling(png) : 1;
   int channels = color_type == PNG_COLOR_TYPE_RGB ? 3
                  : color_type == PNG_COLOR_TYPE_RGB_ALPHA ? 4
                  : color_type == PNG_COLOR_TYPE_GRAY_ALPHA ? 2 : 1;
   size_t row_bytes = (static_cast<size_t>(width) * channels * bit_depth + 7) / 8;
   std::vector<png_byte> row(row_bytes);
-  for (int y = 0; y < height; ++y) {
-    for (size_t i = 0; i < row_bytes; ++i) row[i] = static_cast<png_byte>((i * 37 + y * 11) & 0xFF);
-    if (color_type == PNG_COLOR_TYPE_PALETTE && bit_depth == 8)
-      for (auto& b : row) b &= 3;
-    png_write_row(png, row.data());
+  for (int pass = 0; pass < passes; ++pass) {
+    for (int y = 0; y < height; ++y) {
+      for (size_t i = 0; i < row_bytes; ++i) row[i] = png_sample(i, y);
+      if (color_type == PNG_COLOR_TYPE_PALETTE && bit_depth == 8)
+        for (auto& b : row) b &= 3;
+      png_write_row(png, row.data());
+    }
   }
   png_write_end(png, info);
   png_destroy_write_struct(&png, &info);
