@@ -58,7 +58,7 @@ peak() {  # command... -> peak RSS MiB
 pages() { pdfinfo "$1" | awk '/^Pages:/{print $2}'; }
 
 row() {  # workload galley_s galley_mib peer_name peer_s peer_mib
-  if [ -n "$4" ]; then
+  if [ -n "${4:-}" ]; then
     r=$(python3 -c "print('%.3f' % ($2/$5))"); m=$(python3 -c "print('%.2f' % ($3/$6))")
     printf '| %s | %.4f s | %s MiB | %s | %.4f s | %s MiB | %s | %s |\n' "$1" "$2" "$3" "$4" "$5" "$6" "$r" "$m"
   else
