@@ -5,10 +5,12 @@
 #include <unicode/utf8.h>
 
 #include <cstdlib>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <system_error>
 #include <unordered_map>
 
 #include "text/utf8.h"
@@ -28,11 +30,14 @@ struct Point {
   uint32_t chars, byte;
 };
 
+using Dict = std::unique_ptr<HyphenDict, DictFree>;
+
 // A language's patterns and the points of the words already looked up: a
 // paragraph repeats its words, and libhyphen's matcher allocates per call.
 // The cache is emptied when full, which changes nothing but speed.
 struct Language {
-  std::unique_ptr<HyphenDict, DictFree> dict;
+  Dict dict;
+  std::future<Dict> loading;  // valid while a prefetch may still be parsing
   std::unordered_map<std::string, std::vector<Point>> words;
 };
 constexpr size_t kMaxCachedWords = 1 << 16;
@@ -40,23 +45,33 @@ constexpr size_t kMaxCachedWords = 1 << 16;
 std::mutex mutex;
 
 // Loaded dictionaries live until exit: each is a few hundred KB and a brochure
-// uses one or two languages. Called with `mutex` held.
-Language& language_for(const std::string& language) {
-  static std::map<std::string, Language> cache;
-  auto it = cache.find(language);
-  if (it != cache.end()) return it->second;
+// uses one or two languages. Guarded by `mutex`.
+std::map<std::string, Language>& cache() {
+  static std::map<std::string, Language> languages;
+  return languages;
+}
+
+// Parses the patterns for `language` ("en-US": hyph_en_US.dic, then
+// hyph_en.dic); null when there are none. Touches no shared state, so a
+// prefetch runs it without the lock.
+Dict load_dict(const std::string& language) {
   std::string tag = language;
   for (char& c : tag)
     if (c == '-') c = '_';
-  HyphenDict* dict = nullptr;
-  if (!tag.empty() && tag.find('/') == std::string::npos && tag.find('.') == std::string::npos) {
-    dict = hnj_hyphen_load((kDictDir + ("hyph_" + tag) + ".dic").c_str());
-    const size_t sep = tag.find('_');
-    if (!dict && sep != std::string::npos)
-      dict = hnj_hyphen_load((kDictDir + ("hyph_" + tag.substr(0, sep)) + ".dic").c_str());
-  }
-  Language& lang = cache[language];
-  lang.dict.reset(dict);
+  if (tag.empty() || tag.find('/') != std::string::npos || tag.find('.') != std::string::npos) return nullptr;
+  Dict dict(hnj_hyphen_load((kDictDir + ("hyph_" + tag) + ".dic").c_str()));
+  const size_t sep = tag.find('_');
+  if (!dict && sep != std::string::npos)
+    dict.reset(hnj_hyphen_load((kDictDir + ("hyph_" + tag.substr(0, sep)) + ".dic").c_str()));
+  return dict;
+}
+
+// Called with `mutex` held; waits for a prefetch of the same language.
+Language& language_for(const std::string& language) {
+  auto [it, added] = cache().try_emplace(language);
+  Language& lang = it->second;
+  if (added) lang.dict = load_dict(language);
+  if (lang.loading.valid()) lang.dict = lang.loading.get();
   return lang;
 }
 
@@ -107,6 +122,17 @@ std::vector<Point> pattern_points(HyphenDict* dict, std::string_view word) {
 }
 
 }  // namespace
+
+void prefetch_hyphenation(const std::string& language) {
+  std::lock_guard lock(mutex);
+  auto [it, added] = cache().try_emplace(language);
+  if (!added) return;
+  try {
+    it->second.loading = std::async(std::launch::async, load_dict, language);
+  } catch (const std::system_error&) {  // no thread to spare: load on first use
+    cache().erase(it);
+  }
+}
 
 bool has_hyphenation(const std::string& language) {
   std::lock_guard lock(mutex);

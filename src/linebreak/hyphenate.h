@@ -12,6 +12,11 @@ namespace galley::linebreak {
 // once per process and shared between threads.
 bool has_hyphenation(const std::string& language);
 
+// Starts parsing `language`'s patterns on another thread (libhyphen takes
+// about 7 ms for en-US) so that it overlaps loading the layout and fonts;
+// the first lookup waits for it. Does nothing for a language already known.
+void prefetch_hyphenation(const std::string& language);
+
 // Byte offsets inside `word` (UTF-8, letters only) before which a hyphen may
 // go, at least `left_min` characters from the start and `right_min` from the
 // end. Empty for unknown languages and words longer than 64 characters.

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "pdf/icc_profiles.h"
 
@@ -23,14 +22,17 @@ std::optional<std::string> read_profile(const std::string& path, Diagnostics& di
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const std::string problem = check_cmyk_output_profile(bytes.str());
+  std::string bytes(static_cast<size_t>(std::filesystem::file_size(path, ec)), '\0');
+  if (ec || !in || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    diags.error(at, "output intent profile '" + path + "' is unreadable");
+    return std::nullopt;
+  }
+  const std::string problem = check_cmyk_output_profile(bytes);
   if (!problem.empty()) {
     diags.error(at, "output intent profile '" + path + "': " + problem);
     return std::nullopt;
   }
-  return bytes.str();
+  return bytes;
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 
 #include <atomic>
 #include <fstream>
-#include <sstream>
+#include <filesystem>
 
 namespace galley::text {
 namespace {
@@ -34,13 +34,16 @@ struct Face {
   }
 };
 
+// One read of the known size: a stream copy of a font file cost as much as
+// loading the face.
 std::optional<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (!in && !in.eof()) return std::nullopt;
-  return std::move(ss).str();
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) return std::nullopt;
+  return bytes;
 }
 
 // OS/2 fsType: bit 1 alone is "restricted license embedding"; bit 9 is

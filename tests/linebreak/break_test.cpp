@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "fixtures.h"
 #include "linebreak/hyphenate.h"
@@ -157,6 +159,21 @@ TEST_CASE("hyphenation points respect the 2/3 minimums") {
   CHECK(linebreak::hyphenation_points("en-US", "hyphenation", 2, 6).size() == 1);
   CHECK(linebreak::hyphenation_points("xx-YY", "hyphenation", 2, 3).empty());
   CHECK(linebreak::hyphenation_points("../../etc/passwd", "hyphenation", 2, 3).empty());
+}
+
+TEST_CASE("prefetched patterns give the same points as patterns loaded on first use") {
+  // "en" is used by no other test here, so the prefetch really loads it.
+  linebreak::prefetch_hyphenation("en");
+  linebreak::prefetch_hyphenation("en");
+  linebreak::prefetch_hyphenation("xx-ZZ");
+  std::vector<std::vector<uint32_t>> seen(4);
+  std::vector<std::thread> lookups;
+  for (auto& out : seen)
+    lookups.emplace_back([&out] { out = linebreak::hyphenation_points("en", "hyphenation", 2, 3); });
+  for (auto& t : lookups) t.join();
+  for (const auto& out : seen) CHECK(out == linebreak::hyphenation_points("en-US", "hyphenation", 2, 3));
+  CHECK(linebreak::has_hyphenation("en"));
+  CHECK_FALSE(linebreak::has_hyphenation("xx-ZZ"));
 }
 
 TEST_CASE("the last word, words with digits and bound words are not hyphenated") {
