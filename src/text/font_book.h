@@ -45,8 +45,6 @@ class FontBook {
   // The FreeType face, for cmap walks and metrics. FreeType faces are not
   // thread-safe: use from one thread only (hb_font() is safe to share).
   FT_FaceRec_* ft_face(int face) const;
-  // The font file's bytes, read once at load (for subsetting and embedding).
-  const std::string& data(int face) const;
 
   // The face for a family and weight/slant, falling back to the family's
   // regular face; -1 when the family is unknown.
