@@ -4,6 +4,7 @@
 #include <png.h>
 #include <qrencode.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -305,6 +306,17 @@ TEST_CASE("qr: vector modules, one rect per horizontal run, quiet zone") {
   CHECK(black == runs);
   CHECK(area == doctest::Approx(dark * module * module));
   CHECK(min_x == doctest::Approx(20 + 4 * module));
+  // One figure, read as what the code encodes, covers the quiet zone and
+  // every module and nothing else.
+  const auto& items = r.list->pages[0].items;
+  const auto figure = std::find_if(items.begin(), items.end(),
+                                   [](const layout::Item& it) { return std::holds_alternative<layout::Figure>(it); });
+  REQUIRE(figure != items.end());
+  const auto& f = std::get<layout::Figure>(*figure);
+  CHECK(f.alt == "QR code: https://college.mayo.edu/");
+  CHECK(f.items == static_cast<uint32_t>(black + 1));
+  CHECK(f.loc.line == 99);
+  CHECK(static_cast<size_t>(figure - items.begin()) + 1 + f.items == items.size());
 }
 
 TEST_CASE("overset is an error naming the flow and the first block that did not fit") {
