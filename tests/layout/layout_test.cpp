@@ -392,6 +392,25 @@ TEST_CASE("breaks: page and column") {
   CHECK(runs_of(r.list->pages[1], 300).size() == 1);
 }
 
+TEST_CASE("a frame break skips the rest of a two-column frame for the next frame on the page") {
+  model::Layout l = make_layout();
+  add_master(l, "p", {frame("main", 20, 20, 312, 100, 2, 12), frame("main", 20, 200, 312, 100)});
+  l.sequence = {seq("p", true)};
+  auto b = one_liners(1);
+  resolve::Block brk;
+  brk.kind = K::Break;
+  brk.break_kind = model::BreakKind::Frame;
+  b.push_back(brk);
+  b.push_back(block(K::Paragraph, "After", 300));
+  Result r = run(doc(b), l);
+  REQUIRE(r.list);
+  REQUIRE(r.list->pages.size() == 1);
+  const auto after = runs_of(r.list->pages[0], 300);
+  REQUIRE(after.size() == 1);
+  CHECK(after[0]->x == doctest::Approx(20));  // not the first frame's second column
+  CHECK(after[0]->y > 200);
+}
+
 TEST_CASE("lists: markers right-aligned in the hanging indent, items nested") {
   model::Layout l = make_layout();
   add_master(l, "p", {frame("main", 20, 20, 300, 240)});
