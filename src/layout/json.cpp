@@ -182,6 +182,11 @@ void item(Json& j, const Item& it) {
     j.array(v, [&](double x) { j.num(x); });
     j.key("alt"); j.str(im->alt);
     loc(j, im->loc);
+  } else if (const auto* f = std::get_if<Figure>(&it)) {
+    j.key("kind"); j.str("figure");
+    j.key("alt"); j.str(f->alt);
+    j.key("items"); j.out += std::to_string(f->items);
+    loc(j, f->loc);
   }
   j.close();
 }

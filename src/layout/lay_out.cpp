@@ -197,7 +197,9 @@ std::string source_hash(const DisplayList& dl) {
         for (const Path::Op& op : path->ops) h.add(op.x), h.add(op.y), h.add(op.x1), h.add(op.y1), h.add(op.x2), h.add(op.y2);
         color(path->fill), color(path->stroke);
       } else if (const auto* img = std::get_if<Image>(&item)) {
-        h.add(img->path), h.add(img->x), h.add(img->y), h.add(img->w), h.add(img->h);
+        h.add(img->path), h.add(img->x), h.add(img->y), h.add(img->w), h.add(img->h), h.add(img->alt);
+      } else if (const auto* fig = std::get_if<Figure>(&item)) {
+        h.add(fig->alt), h.add(static_cast<double>(fig->items));
       }
     }
     for (const Link& l : page.links) h.add(l.uri), h.add(l.dest), h.add(l.x), h.add(l.y);

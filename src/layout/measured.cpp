@@ -6,7 +6,9 @@ void translate(Item& item, double dx, double dy) {
   std::visit(
       [&](auto& it) {
         using T = std::decay_t<decltype(it)>;
-        if constexpr (std::is_same_v<T, Path>) {
+        if constexpr (std::is_same_v<T, Figure>) {
+          return;
+        } else if constexpr (std::is_same_v<T, Path>) {
           for (auto& op : it.ops) {
             op.x += dx, op.y += dy, op.x1 += dx, op.y1 += dy, op.x2 += dx, op.y2 += dy;
           }

@@ -149,11 +149,19 @@ struct Image {
   int pixel_width = 0, pixel_height = 0;
   double x = 0, y = 0, w = 0, h = 0;          // where the whole image is placed
   double clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;  // visible area (== placement unless fit: cover)
-  std::string alt;
+  std::string alt;           // alternate description, "" for none
   SourceLoc loc;
 };
 
-using Item = std::variant<GlyphRun, Rect, Path, Image>;
+// Draws nothing: the `items` items after it are one figure (a QR code's
+// modules) that assistive technology reads as `alt`, as an image's alt.
+struct Figure {
+  std::string alt;
+  uint32_t items = 0;
+  SourceLoc loc;
+};
+
+using Item = std::variant<GlyphRun, Rect, Path, Image, Figure>;
 
 struct Link {
   double x = 0, y = 0, w = 0, h = 0;

@@ -1,6 +1,7 @@
 // QR codes: libqrencode at error-correction level M, drawn as vector
 // modules (one rectangle per horizontal run of dark modules) inside a quiet
-// zone of 4 modules; never split; optional caption below.
+// zone of 4 modules, marked as one figure; never split; optional caption
+// below.
 #include <qrencode.h>
 
 #include <algorithm>
@@ -28,6 +29,8 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
   const double module = size / (n + 2 * kQuiet);
   Slice s;
   s.gap_before = b.box.space_before;
+  // Read aloud, a QR code is what it encodes.
+  s.items.push_back(Figure{"QR code: " + b.data, 0, b.loc});
   Rect quiet;
   quiet.w = quiet.h = size;
   quiet.fill = Color::white();
@@ -52,6 +55,7 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
       s.items.push_back(r);
     }
   }
+  std::get<Figure>(s.items.front()).items = static_cast<uint32_t>(s.items.size() - 1);
   s.height = size;
   if (b.caption && !b.caption->runs.empty()) {
     const double gap = std::max(b.caption->style.space_before, 0.25 * b.caption->style.size);

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "pdf/unicode.h"
+
 namespace galley::pdf {
 namespace {
 
@@ -99,6 +101,10 @@ std::string paint_op(bool fill, bool stroke) {
   if (fill) return "f\n";
   if (stroke) return "S\n";
   return "n\n";
+}
+
+std::string alt_begin(const std::string& alt) {
+  return "/Span << /Alt " + text_string_operand(alt) + " >> BDC\n";
 }
 
 Separation separation_of(const model::Color& spot) {

@@ -33,6 +33,11 @@ std::string path_ops(const Coords& at, const layout::Path& path);
 // The painting operator: f, S, B, or n when neither.
 std::string paint_op(bool fill, bool stroke);
 
+// Opens a marked-content sequence whose alternate description is `alt`
+// (`/Span << /Alt ... >> BDC`; PDF 32000-1 §14.9.3 gives Alt to marked
+// content through a Span tag); the drawing that follows ends with `EMC`.
+std::string alt_begin(const std::string& alt);
+
 // The Separation colour space of a spot colour (CMYK alternate through a
 // type 2 function), and the registration space /All used for marks.
 struct Separation {

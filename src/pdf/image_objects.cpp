@@ -68,14 +68,14 @@ std::optional<Ref> DocumentImages::get(hpdf::Writer& writer, const layout::Image
 }
 
 std::string image_ops(const layout::Image& img, const Coords& at, const std::string& name) {
-  std::string s = "q\n";
+  std::string s = img.alt.empty() ? "q\n" : alt_begin(img.alt) + "q\n";
   const bool clip = img.clip_w > 0 && img.clip_h > 0;
   s += clip ? rect_path(at, img.clip_x, img.clip_y, img.clip_w, img.clip_h, 0)
             : rect_path(at, img.x, img.y, img.w, img.h, 0);
   s += "W n\n";
   s += num(img.w) + " 0 0 " + num(img.h) + " " + num(at.x(img.x)) + " " + num(at.y(img.y + img.h)) +
        " cm\n/" + name + " Do\nQ\n";
-  return s;
+  return img.alt.empty() ? s : s + "EMC\n";
 }
 
 }  // namespace galley::pdf

@@ -30,6 +30,7 @@ class DocumentImages {
 
 // `q clip cm /X Do Q` placing the XObject resource `name`; the clip is the
 // visible area (fit: cover), or the placement when the layout gave none.
+// An image with alt text is marked content carrying it.
 std::string image_ops(const layout::Image& image, const Coords& at, const std::string& name);
 
 }  // namespace galley::pdf

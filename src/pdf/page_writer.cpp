@@ -49,6 +49,20 @@ class Painter {
     return shared_.writer->resource(index_, "ColorSpace", *ref);
   }
 
+  // One display-list item; closes an open figure after its last item.
+  bool paint(const layout::Item& it, std::string& out) {
+    const bool figure = std::holds_alternative<layout::Figure>(it);
+    if (!std::visit([&](const auto& x) { return item(x, out); }, it)) return false;
+    if (!figure && figure_left_ > 0 && --figure_left_ == 0) out += "EMC\n";
+    return true;
+  }
+
+  // Closes a figure whose items ran past the end of the page.
+  void finish(std::string& out) {
+    if (figure_left_ > 0) out += "EMC\n";
+    figure_left_ = 0;
+  }
+
   bool item(const layout::GlyphRun& run, std::string& out) {
     auto font = shared_.fonts->ref(run.font);
     if (!font) return run.glyphs.empty();
@@ -93,6 +107,14 @@ class Painter {
     return true;
   }
 
+  // Figures do not nest; one without alt text or items marks nothing.
+  bool item(const layout::Figure& f, std::string& out) {
+    if (figure_left_ > 0 || f.items == 0 || f.alt.empty()) return true;
+    out += alt_begin(f.alt);
+    figure_left_ = f.items;
+    return true;
+  }
+
   bool uses_rgb() const { return uses_rgb_; }
 
  private:
@@ -101,6 +123,7 @@ class Painter {
   Diagnostics& diags_;
   Coords at_;
   bool uses_rgb_ = false;
+  uint32_t figure_left_ = 0;  // items still inside the open figure
 };
 
 }  // namespace
@@ -130,7 +153,8 @@ std::optional<PageResult> write_page(PageShared& shared, const layout::Page& pag
   Painter painter(shared, page, *index, diags);
   std::string& ops = result.content;
   for (const auto& item : page.items)
-    if (!std::visit([&](const auto& it) { return painter.item(it, ops); }, item)) return std::nullopt;
+    if (!painter.paint(item, ops)) return std::nullopt;
+  painter.finish(ops);
   if (shared.crop_marks || shared.registration_marks) {
     auto all = painter.spot_resource(registration());
     if (!all) return std::nullopt;

@@ -11,17 +11,8 @@ namespace {
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
-std::string hex_string(const std::string& bytes) {
-  std::string out = "<";
-  for (unsigned char c : bytes) {
-    out.push_back(kHexDigits[c >> 4]);
-    out.push_back(kHexDigits[c & 15]);
-  }
-  return out + ">";
-}
-
 std::string actual_text(const std::string& utf8) {
-  return "/Span << /ActualText " + hex_string("\xFE\xFF" + utf16be(utf8)) + " >> BDC\n";
+  return "/Span << /ActualText " + hex_text_string(utf8) + " >> BDC\n";
 }
 
 // Which /ActualText span (if any) each glyph belongs to, with its text.

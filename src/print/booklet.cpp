@@ -90,15 +90,19 @@ bool impose_booklet(QPDF& pdf, Diagnostics& diags, const SourceLoc& where) {
   const std::string marks = crop_mark_ops(s.trim, s.bleed_box, s.media, "GxAll") +
                             fold_mark_ops({s.trim.llx + s.page_w}, s.bleed_box, s.media, "GxAll");
   std::vector<QPDFObjectHandle> sheets;
+  std::map<QPDFObjGen, Placement> placed;
   for (const auto& side : booklet_sides(static_cast<int>(pages.size()))) {
     auto xobjects = QPDFObjectHandle::newDictionary();
     std::string content;
+    std::vector<std::pair<QPDFObjGen, Placement>> here;
     for (int slot = 0; slot < 2; ++slot) {
       const int p = side[slot];
       if (p < 0) continue;
       const std::string name = "/Fx" + std::to_string(slot);
       xobjects.replaceKey(name, forms[p]);
       content += place(s, slot, trims[p], name);
+      here.emplace_back(pages[p].getObjectHandle().getObjGen(),
+                        Placement{{}, s.trim.llx + slot * s.page_w - trims[p].llx, s.trim.lly - trims[p].lly});
     }
     content += marks;
     auto resources = QPDFObjectHandle::newDictionary();
@@ -114,7 +118,12 @@ bool impose_booklet(QPDF& pdf, Diagnostics& diags, const SourceLoc& where) {
     sheet.replaceKey("/Resources", resources);
     sheet.replaceKey("/Contents", pdf.newStream(content));
     sheets.push_back(pdf.makeIndirectObject(sheet));
+    for (auto& [page, placement] : here) {
+      placement.sheet = sheets.back();
+      placed.emplace(page, placement);
+    }
   }
+  move_outline(pdf, placed);
   for (auto& page : pages) doc.removePage(page);
   for (auto& sheet : sheets) doc.addPage(QPDFPageObjectHelper(sheet), false);
   return true;

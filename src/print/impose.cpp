@@ -9,12 +9,12 @@
 namespace galley::print {
 namespace {
 
-// The press file needs no navigation; outlines, page labels and named
-// destinations would point at reader pages that no longer exist.
+// Page labels, named destinations and an open action would point at reader
+// pages that are no longer pages; the outline was moved onto the sheets
+// (docs/imposition.md).
 void drop_navigation(QPDF& pdf) {
   auto root = pdf.getRoot();
-  for (const char* key : {"/Outlines", "/PageLabels", "/Names", "/Dests", "/OpenAction", "/PageMode",
-                          "/StructTreeRoot", "/AcroForm"}) {
+  for (const char* key : {"/PageLabels", "/Names", "/Dests", "/OpenAction", "/StructTreeRoot", "/AcroForm"}) {
     root.removeKey(key);
   }
 }

@@ -112,6 +112,9 @@ class Preflight {
     if (path.stroke && path.stroke->space == Color::Space::Rgb) rgb_.add(*path.stroke, name, "line", path.loc);
   }
 
+  // The items a figure covers are checked themselves.
+  void check(const Page&, const std::string&, const Figure&) {}
+
   std::string font_name(int index) const {
     if (index < 0 || static_cast<size_t>(index) >= list_.fonts.size()) return "?";
     const auto& f = list_.fonts[index];

@@ -8,6 +8,8 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
+#include <map>
+
 #include "diag/diagnostic.h"
 #include "print/impose.h"
 #include "print/sheet_marks.h"
@@ -22,6 +24,19 @@ QPDFObjectHandle array_of(const PdfRect& r);
 QPDFObjectHandle registration_space(QPDF& pdf);
 
 bool impose_booklet(QPDF& pdf, Diagnostics& diags, const SourceLoc& where);
+
+// Where a reader page went on a booklet sheet: the sheet's page object and
+// the offset from the reader page's user space to the sheet's.
+struct Placement {
+  QPDFObjectHandle sheet;
+  double dx = 0, dy = 0;
+};
+
+// Points every outline entry at the sheet that holds its page, its position
+// moved by the placement offset (explicit, named and GoTo destinations
+// alike). An entry whose page is on no sheet keeps its title and loses its
+// destination. Call before the reader pages and named destinations go.
+void move_outline(QPDF& pdf, const std::map<QPDFObjGen, Placement>& placed);
 bool impose_trifold(QPDF& pdf, const ImposeOptions& options, Diagnostics& diags, const SourceLoc& where);
 
 }  // namespace galley::print::detail

@@ -331,3 +331,40 @@ TEST_CASE("a header claiming a huge image is refused before decoding") {
   CHECK_FALSE(image::decode(path, d2));
   only_error(d2, path);
 }
+
+TEST_CASE("a PNG with a bit depth its colour type does not allow is an error naming the file") {
+  // IHDR: width, height, bit depth, colour type, ...; RGB allows only 8 and
+  // 16 bits. The CRC is rewritten, so only the depth is wrong.
+  for (char depth : {char(4), char(3), char(32)}) {
+    const auto good = png_bytes(4, 4, PNG_COLOR_TYPE_RGB, 8);
+    std::string ihdr = good.substr(16, 13);
+    ihdr[8] = depth;
+    const std::string bytes = good.substr(0, 8) + chunk("IHDR", ihdr) + good.substr(8 + 25);
+    auto path = write("depth" + std::to_string(int(depth)) + ".png", bytes);
+    Diagnostics d;
+    CHECK_FALSE(image::decode(path, d));
+    only_error(d, path);
+  }
+}
+
+TEST_CASE("a JPEG with an unsupported precision or corrupt markers is an error naming the file") {
+  const std::string good = jpeg_bytes(16, 16, 3, false);
+  const size_t sof = good.find("\xFF\xC0");
+  REQUIRE(sof != std::string::npos);
+  std::string twelve_bit = good;
+  twelve_bit[sof + 4] = 12;  // SOF0: length (2 bytes), then sample precision
+  std::string bad_marker = good;
+  bad_marker[sof + 1] = '\x01';  // no SOF marker left: not a decodable frame
+  std::string bad_huffman = good;
+  const size_t dht = good.find("\xFF\xC4");
+  REQUIRE(dht != std::string::npos);
+  bad_huffman.replace(dht + 5, 16, 16, '\xFF');  // code counts that overflow the code space
+  for (const auto& [name, bytes] : {std::pair{"precision12.jpg", twelve_bit}, std::pair{"nosof.jpg", bad_marker},
+                                    std::pair{"badhuffman.jpg", bad_huffman}}) {
+    INFO(name);
+    auto path = write(name, bytes);
+    Diagnostics d;
+    CHECK_FALSE(image::decode(path, d));
+    only_error(d, path);
+  }
+}

@@ -4,6 +4,7 @@
 #include <png.h>
 #include <qrencode.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -305,6 +306,17 @@ TEST_CASE("qr: vector modules, one rect per horizontal run, quiet zone") {
   CHECK(black == runs);
   CHECK(area == doctest::Approx(dark * module * module));
   CHECK(min_x == doctest::Approx(20 + 4 * module));
+  // One figure, read as what the code encodes, covers the quiet zone and
+  // every module and nothing else.
+  const auto& items = r.list->pages[0].items;
+  const auto figure = std::find_if(items.begin(), items.end(),
+                                   [](const layout::Item& it) { return std::holds_alternative<layout::Figure>(it); });
+  REQUIRE(figure != items.end());
+  const auto& f = std::get<layout::Figure>(*figure);
+  CHECK(f.alt == "QR code: https://college.mayo.edu/");
+  CHECK(f.items == static_cast<uint32_t>(black + 1));
+  CHECK(f.loc.line == 99);
+  CHECK(static_cast<size_t>(figure - items.begin()) + 1 + f.items == items.size());
 }
 
 TEST_CASE("overset is an error naming the flow and the first block that did not fit") {
@@ -378,6 +390,25 @@ TEST_CASE("breaks: page and column") {
   REQUIRE(r.list->pages.size() == 2);
   CHECK(runs_of(r.list->pages[0], 101)[0]->x == doctest::Approx(182));
   CHECK(runs_of(r.list->pages[1], 300).size() == 1);
+}
+
+TEST_CASE("a frame break skips the rest of a two-column frame for the next frame on the page") {
+  model::Layout l = make_layout();
+  add_master(l, "p", {frame("main", 20, 20, 312, 100, 2, 12), frame("main", 20, 200, 312, 100)});
+  l.sequence = {seq("p", true)};
+  auto b = one_liners(1);
+  resolve::Block brk;
+  brk.kind = K::Break;
+  brk.break_kind = model::BreakKind::Frame;
+  b.push_back(brk);
+  b.push_back(block(K::Paragraph, "After", 300));
+  Result r = run(doc(b), l);
+  REQUIRE(r.list);
+  REQUIRE(r.list->pages.size() == 1);
+  const auto after = runs_of(r.list->pages[0], 300);
+  REQUIRE(after.size() == 1);
+  CHECK(after[0]->x == doctest::Approx(20));  // not the first frame's second column
+  CHECK(after[0]->y > 200);
 }
 
 TEST_CASE("lists: markers right-aligned in the hanging indent, items nested") {

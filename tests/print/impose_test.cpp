@@ -30,8 +30,9 @@ std::string rect(double llx, double lly, double urx, double ury) {
 }
 
 // A reader PDF like pdf/ writes: one page per label, trim w x h with a 9pt
-// bleed and a 36pt slug, the label drawn in Helvetica mid-page, an outline
-// and an OutputIntent in the catalog.
+// bleed and a 36pt slug, the label drawn in Helvetica mid-page and a link;
+// an outline (to page 1, and through a named destination to page 2) and an
+// OutputIntent in the catalog.
 std::string reader_pdf(const std::vector<std::string>& labels, double w = 396, double h = 612) {
   QPDF pdf;
   pdf.emptyPDF();
@@ -42,7 +43,9 @@ std::string reader_pdf(const std::vector<std::string>& labels, double w = 396, d
   for (const auto& label : labels) {
     auto page = QPDFObjectHandle::parse("<< /Type /Page /MediaBox " + rect(0, 0, w + 2 * off, h + 2 * off) +
                                         " /BleedBox " + rect(off - 9, off - 9, off + w + 9, off + h + 9) +
-                                        " /TrimBox " + rect(off, off, off + w, off + h) + " >>");
+                                        " /TrimBox " + rect(off, off, off + w, off + h) +
+                                        " /Annots [<< /Type /Annot /Subtype /Link /Rect [60 60 120 80]"
+                                        " /A << /S /URI /URI (https://example.org/) >> >>] >>");
     auto resources = QPDFObjectHandle::parse("<< /Font << >> >>");
     resources.getKey("/Font").replaceKey("/F1", font);
     page.replaceKey("/Resources", resources);
@@ -54,14 +57,28 @@ std::string reader_pdf(const std::vector<std::string>& labels, double w = 396, d
   root.replaceKey("/OutputIntents",
                   QPDFObjectHandle::parse("[<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier "
                                           "(Coated offset) >>]"));
-  auto first = pdf.getAllPages()[0];
-  auto outline = pdf.makeIndirectObject(QPDFObjectHandle::parse("<< /Type /Outlines /Count 1 >>"));
+  const auto all = pdf.getAllPages();
+  auto outline = pdf.makeIndirectObject(QPDFObjectHandle::parse("<< /Type /Outlines /Count 2 >>"));
   auto item = pdf.makeIndirectObject(QPDFObjectHandle::parse("<< /Title (One) >>"));
   item.replaceKey("/Parent", outline);
   item.replaceKey("/Dest", QPDFObjectHandle::parse("[null /Fit]"));
-  item.getKey("/Dest").setArrayItem(0, first);
+  item.getKey("/Dest").setArrayItem(0, all[0]);
   outline.replaceKey("/First", item);
   outline.replaceKey("/Last", item);
+  if (all.size() > 1) {
+    // A named destination at the second page's top-left trim corner.
+    auto dest = QPDFObjectHandle::parse("[null /XYZ " + std::to_string(off) + " " + std::to_string(off + h) +
+                                        " null]");
+    dest.setArrayItem(0, all[1]);
+    auto names = QPDFObjectHandle::parse("<< /Dests << /Names [(second) null] >> >>");
+    names.getKey("/Dests").getKey("/Names").setArrayItem(1, dest);
+    root.replaceKey("/Names", names);
+    auto two = pdf.makeIndirectObject(QPDFObjectHandle::parse("<< /Title (Two) /Dest (second) >>"));
+    two.replaceKey("/Parent", outline);
+    two.replaceKey("/Prev", item);
+    item.replaceKey("/Next", two);
+    outline.replaceKey("/Last", two);
+  }
   root.replaceKey("/Outlines", outline);
   QPDFWriter writer(pdf);
   writer.setOutputMemory();
@@ -161,8 +178,25 @@ TEST_CASE("booklet: 8 pages on 2 sheets in the order 8,1 / 2,7 / 6,3 / 4,5") {
   CHECK(content.find("q 429 24 405 630 re W n 1 0 0 1 384 -12 cm /Fx1 Do Q") != std::string::npos);
 
   CHECK(pdf->getRoot().getKey("/OutputIntents").isArray());
-  CHECK_FALSE(pdf->getRoot().hasKey("/Outlines"));
   CHECK(pdf->getTrailer().getKey("/ID").isArray());
+  // The outline follows its pages onto the sheets: P1 is on the first side,
+  // P2 at the left of the second, its top-left trim corner moved from
+  // (45, 657) to the sheet's (33, 645). Named destinations are gone.
+  CHECK_FALSE(pdf->getRoot().hasKey("/Names"));
+  const auto sheets = pdf->getAllPages();
+  auto one = pdf->getRoot().getKey("/Outlines").getKey("/First");
+  REQUIRE(one.getKey("/Dest").isArray());
+  CHECK(one.getKey("/Dest").getArrayItem(0).getObjGen() == sheets[0].getObjGen());
+  CHECK(one.getKey("/Dest").getArrayItem(1).unparse() == "/Fit");
+  auto two = one.getKey("/Next");
+  CHECK(two.getKey("/Title").getUTF8Value() == "Two");
+  auto dest = two.getKey("/Dest");
+  REQUIRE(dest.isArray());
+  CHECK(dest.getArrayItem(0).getObjGen() == sheets[1].getObjGen());
+  CHECK(dest.getArrayItem(2).getNumericValue() == doctest::Approx(33));
+  CHECK(dest.getArrayItem(3).getNumericValue() == doctest::Approx(645));
+  CHECK(dest.getArrayItem(4).isNull());
+  for (auto sheet : sheets) CHECK_FALSE(sheet.hasKey("/Annots"));
   CHECK(run("qpdf --check " + path + " >/dev/null 2>&1; echo $?") == "0\n");
 }
 
