@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "pdf/unicode.h"
@@ -12,7 +14,7 @@ namespace {
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
 std::string actual_text(const std::string& utf8) {
-  return "/Span << /ActualText " + hex_text_string(utf8) + " >> BDC\n";
+  return "/Span << /ActualText " + text_string_operand(utf8) + " >> BDC\n";
 }
 
 // Which /ActualText span (if any) each glyph belongs to, with its text.
@@ -20,6 +22,44 @@ struct Spans {
   std::vector<int> of_glyph;        // -1: none
   std::vector<std::string> text;
 };
+
+bool word_break(const layout::Cluster& c) {
+  return !c.text.empty() && c.text.view().find_first_not_of(" \t\n\r") == std::string_view::npos;
+}
+
+// One span per word of a letter-spaced run. Readers (poppler's among them)
+// take a gap of 0.1em between glyphs for a word break and do not subtract Tc
+// reliably once kerning varies the gaps, so "GRADUATE" would extract as
+// "G R A D U AT E"; a span gives each word its text whole. The spaces stay
+// outside, as glyphs, so the words still come apart.
+Spans plan_word_spans(const layout::GlyphRun& run) {
+  Spans s;
+  s.of_glyph.assign(run.glyphs.size(), -1);
+  std::string text;
+  uint32_t lo = UINT32_MAX, hi = 0;
+  const auto close_word = [&] {
+    if (lo < hi) {
+      const int span = static_cast<int>(s.text.size());
+      s.text.push_back(text);
+      for (uint32_t g = lo; g < hi; ++g) s.of_glyph[g] = span;
+    }
+    text.clear();
+    lo = UINT32_MAX, hi = 0;
+  };
+  for (const auto& c : run.clusters) {
+    if (word_break(c)) {
+      close_word();
+      continue;
+    }
+    text += c.text;
+    const uint64_t end = static_cast<uint64_t>(c.glyph_begin) + c.glyph_count;
+    if (c.glyph_count == 0 || end > run.glyphs.size()) continue;
+    lo = std::min(lo, c.glyph_begin);
+    hi = std::max(hi, static_cast<uint32_t>(end));
+  }
+  close_word();
+  return s;
+}
 
 Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
   Spans s;
@@ -59,11 +99,10 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
   return s;
 }
 
-// Letter-spacing as a character spacing (Tc): readers then see glyphs that
-// touch and do not invent word breaks between tracked letters, which they
-// would for the same gaps written as TJ adjustments. The median extra space
-// between neighbours is the tracking when most gaps agree with it; kerning
-// stays in TJ.
+// Letter-spacing as a character spacing (Tc), one operand for the run rather
+// than an adjustment between every two glyphs; kerning stays in TJ. The
+// median extra space between neighbours is the tracking when most gaps agree
+// with it.
 double tracking(const layout::GlyphRun& run, const RunFont& font) {
   if (!font.width || run.glyphs.size() < 3) return 0;
   std::vector<double> extra;
@@ -87,10 +126,10 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
                           const std::string& color) {
   if (run.glyphs.empty() || !(run.size > 0)) return {};
   static const GlyphTextMap empty;
-  const Spans spans = plan_spans(run, font.text ? *font.text : empty);
+  const double tc = tracking(run, font);
+  const Spans spans = tc != 0 ? plan_word_spans(run) : plan_spans(run, font.text ? *font.text : empty);
   std::string s = "q\n" + color + "BT\n/" + font.resource + " " + num(run.size) + " Tf\n" +
                   "1 0 0 1 " + num(at.x(run.x)) + " " + num(at.y(run.y)) + " Tm\n";
-  const double tc = tracking(run, font);
   if (tc != 0) s += num(tc) + " Tc\n";
 
   std::string tj;        // the open TJ array's contents

@@ -1,6 +1,8 @@
 // A glyph run as a text object: glyph ids in TJ arrays positioned against
-// the /W widths, text rise for vertical offsets, /ActualText spans where the
-// /ToUnicode map alone would not give back the source text.
+// the /W widths, text rise for vertical offsets, letter-spacing as Tc, and
+// /ActualText spans where the /ToUnicode map alone would not give back the
+// source text: over clusters that do not round-trip, and over each word of a
+// letter-spaced run.
 #pragma once
 #include <functional>
 #include <string>

@@ -1,6 +1,8 @@
 // The sample brochure, built by the real binary and read back.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "harness.h"
@@ -86,6 +88,25 @@ TEST_CASE("the sample brochure holds every fact of the program page") {
     INFO(fact);
     CHECK(text.find(squash(fact)) != std::string::npos);
   }
+}
+
+// squash() above would also match text extracted with invented spaces, so
+// the letter-spaced lines (kicker, running header) are compared with their
+// spaces, and no line may read as letters spaced apart ("G R A D U AT E").
+TEST_CASE("the sample brochure's letter-spaced lines extract as their words") {
+  const std::string text = pdf_text(brochure());
+  CHECK(text.find("GRADUATE MEDICAL EDUCATION IN RADIOLOGY AT MAYO CLINIC") != std::string::npos);
+  CHECK(text.find("MAYO CLINIC \u00b7 JACKSONVILLE, FLORIDA") != std::string::npos);
+  std::string spaced;  // the first three one-letter words in a row
+  int in_row = 0;
+  for (size_t at = 0; at < text.size() && spaced.empty();) {
+    const size_t end = std::min(text.find(' ', at), text.size());
+    const bool one_letter = end - at == 1 && std::isalpha(static_cast<unsigned char>(text[at]));
+    in_row = one_letter ? in_row + 1 : 0;
+    if (in_row == 3) spaced = text.substr(at - 4, 5);
+    at = end + 1;
+  }
+  CHECK(spaced == "");
 }
 
 TEST_CASE("the sample brochure is a multi-page, fonts-embedded, boxed print file") {

@@ -114,12 +114,23 @@ TEST_CASE("a brochure with four faces stays small") {
 }
 
 TEST_CASE("letter-spaced text extracts without invented spaces") {
-  auto list = with_fonts();
-  auto caps = shape("GRADUATE EDUCATION", "NotoSerif-Regular.ttf", 9, 0, 72, 100);
-  for (size_t i = 0; i < caps.glyphs.size(); ++i) caps.glyphs[i].x += 2.5 * i;  // 0.28em tracking
+  // The brochure's kicker: bold sans capitals, 0.12em tracking, kerned
+  // (AT, AY), so the gaps between letters differ.
+  const std::string kicker = "GRADUATE MEDICAL EDUCATION IN RADIOLOGY AT MAYO CLINIC";
+  auto list = letter_page();
+  list.fonts.push_back(layout::FontRef{font_path("NotoSans-Bold.ttf"), 0, "Noto Sans", true, false});
+  auto caps = shape(kicker, "NotoSans-Bold.ttf", 9, 0, 72, 100);
+  for (size_t i = 0; i < caps.glyphs.size(); ++i) caps.glyphs[i].x += 1.08 * i;
   list.pages[0].items.push_back(caps);
   auto path = write_or_fail(list, "tracking.pdf");
-  CHECK(squash(run("pdftotext -enc UTF-8 " + path + " -")) == "GRADUATE EDUCATION");
+  CHECK(squash(run("pdftotext -enc UTF-8 " + path + " -")) == kicker);
+  CHECK(squash(run("pdftotext -raw -enc UTF-8 " + path + " -")) == kicker);
+  CHECK(squash(run("pdftotext -layout -enc UTF-8 " + path + " -")).find(kicker) != std::string::npos);
   auto pdf = open(*pdf::write_pdf(list, *std::make_unique<Diagnostics>()));
-  CHECK(page_content(*pdf, 0).find("2.5 Tc") != std::string::npos);
+  const std::string content = page_content(*pdf, 0);
+  CHECK(content.find("1.08 Tc") != std::string::npos);
+  // A span per word, the spaces between them left to the space glyphs.
+  CHECK(content.find("/Span << /ActualText (GRADUATE) >> BDC") != std::string::npos);
+  CHECK(content.find("/Span << /ActualText (CLINIC) >> BDC") != std::string::npos);
+  CHECK(content.find("ActualText (GRADUATE ") == std::string::npos);
 }
