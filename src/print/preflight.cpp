@@ -71,6 +71,7 @@ class Preflight {
       for (const Item& item : page.items) {
         std::visit([&](const auto& it) { check(page, name, it); }, item);
       }
+      missing_.report(name, diags_);
     }
     rgb_.report(diags_);
   }
@@ -78,6 +79,7 @@ class Preflight {
  private:
   void check(const Page& page, const std::string& name, const GlyphRun& run) {
     const FontFacts facts = font(run, name);
+    missing_.add(run, font_name(run.font));
     if (pdfx_ && run.color.space == Color::Space::Rgb) rgb_.add(run.color, name, describe(run), run.loc);
     if (auto ink = detail::run_bounds(run, facts)) {
       detail::check_safe_zone(page, *ink, false, describe(run), name, run.loc, diags_);
@@ -147,6 +149,7 @@ class Preflight {
   std::vector<FontFacts> fonts_;
   std::vector<bool> font_checked_;
   RgbUses rgb_;
+  detail::MissingGlyphs missing_;
   std::set<std::string> rgb_images_;
 };
 

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <climits>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 
 #include "text/code_points.h"
@@ -21,10 +20,6 @@ namespace galley::text {
 namespace {
 
 std::atomic<int> g_missing{0};
-
-// A paragraph in a script no font covers would otherwise bury every other
-// diagnostic under one warning per character.
-constexpr size_t kMaxMissingWarnings = 10;
 
 struct BufferDestroyer {
   void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
@@ -65,46 +60,6 @@ std::vector<Item> split_items(const CodePoints& cps, const std::vector<uint8_t>&
     items.push_back({i, i + 1, levels[i], scripts[i], faces[i], style_of[i]});
   }
   return items;
-}
-
-std::string hex(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
-}
-
-void warn_missing(const ShapedParagraph& out, const CodePoints& cps, const FaceChoice& choice,
-                  const std::vector<uint32_t>& style_of, const std::vector<std::vector<int>>& chains,
-                  const FontBook& fonts, Diagnostics& diags) {
-  if (choice.missing.empty()) return;
-  std::vector<char32_t> distinct;
-  distinct.reserve(choice.missing.size());
-  for (uint32_t i : choice.missing) distinct.push_back(cps.cp[i]);
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-
-  std::vector<char32_t> warned;  // in order of first appearance, at most kMaxMissingWarnings
-  for (uint32_t i : choice.missing) {
-    if (warned.size() == kMaxMissingWarnings) break;
-    const char32_t cp = cps.cp[i];
-    if (std::find(warned.begin(), warned.end(), cp) != warned.end()) continue;
-    warned.push_back(cp);
-    std::string msg = "no font has a glyph for " + hex(cp);
-    if (u_isprint(static_cast<UChar32>(cp)))
-      msg += " '" + out.text.substr(cps.byte[i], cps.byte[i + 1] - cps.byte[i]) + "'";
-    std::vector<std::string> tried;
-    for (int f : chains[style_of[i]]) {
-      const std::string& fam = fonts.info(f).family;
-      if (std::find(tried.begin(), tried.end(), fam) == tried.end()) tried.push_back(fam);
-    }
-    msg += " (tried ";
-    for (size_t k = 0; k < tried.size(); ++k) msg += (k ? ", " : "") + tried[k];
-    msg += ")";
-    diags.warning(out.loc, msg);
-  }
-  if (distinct.size() > warned.size())
-    diags.warning(out.loc, std::to_string(distinct.size() - warned.size()) +
-                               " more characters have no glyph in any font");
 }
 
 // Zero-width, invisible code points that must stay in the text for the line
@@ -250,7 +205,6 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
   const std::vector<bool> starts = grapheme_starts(cps);
   const FaceChoice choice = choose_faces(cps, starts, style_of, chains, fonts);
   missing = static_cast<int>(choice.missing.size());
-  warn_missing(out, cps, choice, style_of, chains, fonts, diags);
 
   thread_local std::unique_ptr<hb_buffer_t, BufferDestroyer> buf;
   if (!buf) buf.reset(hb_buffer_create());

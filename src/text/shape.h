@@ -7,9 +7,9 @@
 namespace galley::text {
 
 // Itemises `para` (bidi level, script, font by per-cluster fallback, character
-// style) and shapes every run with HarfBuzz. A character no font has is a
-// warning at the paragraph's location (once per character) and is drawn as
-// .notdef (gid 0) from the style's own face, never dropped.
+// style) and shapes every run with HarfBuzz. A character no font has is
+// drawn as .notdef (gid 0), never dropped, and counted; it is not reported
+// here but by preflight (print/), which knows the page it lands on.
 //
 // Clusters are HarfBuzz's monotone graphemes: a base and its marks, or the
 // letters of a ligature, share one cluster. Soft hyphens, U+2028 and control

@@ -86,3 +86,20 @@ TEST_CASE("--dump-layout writes the display list as JSON") {
   CHECK(json.find("\"pages\"") != std::string::npos);
   CHECK(json.find("Hello Someone.") != std::string::npos);
 }
+
+TEST_CASE("a character no font has is one preflight warning with page and source; --strict fails") {
+  std::string dir = temp_dir();
+  write_minimal_pair(dir, "    - paragraph: \"Snow \u2603 falls.\"\n");
+  const std::string expected = dir + "/content.yaml:8:19: warning: page 1: text 'Snow \u2603 falls.' has no glyph for "
+                               "U+2603 '\u2603' in Noto Serif or any fallback font; it prints as a box (.notdef)\n";
+  Run check = galley("check " + quote(dir + "/content.yaml"));
+  CHECK(check.exit_code == 0);
+  CHECK(check.err == expected);
+  Run build = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  CHECK(build.exit_code == 0);
+  CHECK(build.err == expected);
+  Run strict = galley("check --strict " + quote(dir + "/content.yaml"));
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.err == dir + "/content.yaml:8:19: error: page 1: text 'Snow \u2603 falls.' has no glyph for U+2603 "
+                            "'\u2603' in Noto Serif or any fallback font; it prints as a box (.notdef)\n");
+}

@@ -2,12 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace galley;
@@ -73,6 +75,24 @@ Image image(int px_w, int px_h, double x, double y, double w, double h,
   im.h = im.clip_h = h;
   im.loc = loc;
   return im;
+}
+
+// A run of one-glyph clusters at (72, y); a cluster's glyph is .notdef
+// (gid 0) when its text is in `missing`.
+GlyphRun run_of(const std::vector<std::string>& clusters, const std::vector<std::string>& missing, double y,
+                SourceLoc loc) {
+  GlyphRun run;
+  run.size = 10;
+  run.color = cmyk(0, 0, 0, 1);
+  run.x = 72;
+  run.y = y;
+  for (const std::string& c : clusters) {
+    const bool notdef = std::find(missing.begin(), missing.end(), c) != missing.end();
+    run.glyphs.push_back({notdef ? 0u : 40u + static_cast<uint32_t>(run.glyphs.size()), 6.0 * run.glyphs.size(), 0, 6});
+    run.clusters.push_back({static_cast<uint32_t>(run.glyphs.size() - 1), 1, c});
+  }
+  run.loc = loc;
+  return run;
 }
 
 std::string all_messages(const Diagnostics& d) {
@@ -250,4 +270,40 @@ TEST_CASE("an unreadable font is an error") {
   Diagnostics e;
   print::preflight(broken, e);
   CHECK(e.has_errors());
+}
+
+TEST_CASE("missing glyphs: page, element and source, once per element and page") {
+  const SourceLoc para{"content/x.yaml", 30, 7}, footer{"layouts/l.yaml", 9, 21};
+  DisplayList list = letter();
+  list.pages.push_back(list.pages[0]);
+  // A paragraph's two lines on page 1 and its last on page 2, a footer on page 1.
+  list.pages[0].items.push_back(run_of({"O", "n", " ", "中"}, {"中"}, 100, para));
+  list.pages[0].items.push_back(run_of({"中", "\u2603", "!"}, {"中", "\u2603"}, 114, para));
+  list.pages[0].items.push_back(run_of({"p", ".", " ", "\u2603"}, {"\u2603"}, 700, footer));
+  list.pages[1].items.push_back(run_of({"e\u0301", "中"}, {"e\u0301"}, 100, para));
+  list.pages[1].items.push_back(run_of({"ok"}, {}, 114, para));
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 3);
+  CHECK(format(d.all()[0]) ==
+        "content/x.yaml:30:7: warning: page 1: text 'On 中' has no glyph for U+4E2D '中' and U+2603 '\u2603' in "
+        "Noto Sans or any fallback font; it prints as a box (.notdef)");
+  CHECK(format(d.all()[1]) ==
+        "layouts/l.yaml:9:21: warning: page 1: text 'p. \u2603' has no glyph for U+2603 '\u2603' in Noto Sans or any "
+        "fallback font; it prints as a box (.notdef)");
+  CHECK(format(d.all()[2]) ==
+        "content/x.yaml:30:7: warning: page 2: text 'e\u0301中' has no glyph for U+0065 U+0301 'e\u0301' in Noto Sans "
+        "or any fallback font; it prints as a box (.notdef)");
+  d.promote_warnings();  // --strict
+  CHECK(d.error_count() == 3);
+}
+
+TEST_CASE("missing glyphs: ten characters are listed, the rest counted") {
+  const std::vector<std::string> han{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万"};
+  DisplayList list = letter();
+  list.pages[0].items.push_back(run_of(han, han, 100, {"content/x.yaml", 3, 5}));
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].message.find("U+4E5D '九', U+5341 '十' and 3 more in Noto Sans") != std::string::npos);
 }
