@@ -2,6 +2,7 @@
 // display-list item on one page. `page` is the finding's prefix, e.g. "page 3".
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ inline constexpr double kPoorDpi = 150;
 // "image 'campus.png'".
 std::string describe(const layout::GlyphRun& run);
 std::string describe(const layout::Image& image);
+std::string describe(const layout::Figure& figure);  // "figure 'QR code: https://…'"
 
 // Ink bounds of a run (trailing and leading spaces ignored), in page
 // coordinates; nullopt when the run draws nothing but spaces.
@@ -26,6 +28,9 @@ struct Bounds {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& font);
+// What a figure's boxes, paths and images cover (a QR code's quiet zone
+// included); its text is checked as text. nullopt when they cover nothing.
+std::optional<Bounds> figure_bounds(std::span<const layout::Item> covered);
 
 void check_resolution(const layout::Image& image, const std::string& page, Diagnostics& diags);
 void check_safe_zone(const layout::Page& page, const Bounds& ink, bool may_bleed, const std::string& what,

@@ -34,6 +34,10 @@ std::string describe(const layout::GlyphRun& run) {
   return "text '" + snippet(text) + "'";
 }
 
+std::string describe(const layout::Figure& figure) {
+  return figure.alt.empty() ? "figure" : "figure '" + snippet(figure.alt) + "'";
+}
+
 std::string describe(const layout::Image& image) {
   return "image '" + std::filesystem::path(image.path).filename().string() + "'";
 }

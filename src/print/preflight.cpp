@@ -1,7 +1,10 @@
 #include "print/preflight.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <span>
+#include <type_traits>
 #include <variant>
 
 #include "image/image.h"
@@ -68,8 +71,17 @@ class Preflight {
     for (size_t p = 0; p < list_.pages.size(); ++p) {
       const Page& page = list_.pages[p];
       const std::string name = "page " + std::to_string(p + 1);
-      for (const Item& item : page.items) {
-        std::visit([&](const auto& it) { check(page, name, it); }, item);
+      const std::span<const Item> items(page.items);
+      for (size_t i = 0; i < items.size(); ++i) {
+        std::visit(
+            [&](const auto& it) {
+              if constexpr (std::is_same_v<std::decay_t<decltype(it)>, Figure>) {
+                check(page, name, it, items.subspan(i + 1, std::min<size_t>(it.items, items.size() - i - 1)));
+              } else {
+                check(page, name, it);
+              }
+            },
+            items[i]);
       }
       missing_.report(name, diags_);
     }
@@ -114,8 +126,14 @@ class Preflight {
     if (path.stroke && path.stroke->space == Color::Space::Rgb) rgb_.add(*path.stroke, name, "line", path.loc);
   }
 
-  // The items a figure covers are checked themselves.
-  void check(const Page&, const std::string&, const Figure&) {}
+  // A QR code is an important element: cut into, it no longer scans, so
+  // it is held to the safe zone like text, quiet zone included. Its boxes
+  // are otherwise checked as boxes.
+  void check(const Page& page, const std::string& name, const Figure& figure, std::span<const Item> covered) {
+    if (auto ink = detail::figure_bounds(covered)) {
+      detail::check_safe_zone(page, *ink, false, describe(figure), name, figure.loc, diags_);
+    }
+  }
 
   std::string font_name(int index) const {
     if (index < 0 || static_cast<size_t>(index) >= list_.fonts.size()) return "?";

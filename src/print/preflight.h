@@ -7,9 +7,9 @@ namespace galley::print {
 
 // Low image resolution (under 300 and under 150 dpi, both warnings that
 // --strict promotes), RGB colours (errors) and images (warnings) in a PDF/X
-// job, text and images in the safe zone (0.125in inside the trim), fonts
-// whose licence forbids embedding (errors), characters no font has (drawn
-// as .notdef, warnings). Each finding is located at the
+// job, text, images and QR codes in the safe zone (0.125in inside the
+// trim), fonts whose licence forbids embedding (errors), characters no font
+// has (drawn as .notdef, warnings). Each finding is located at the
 // element's source and names the page and element; docs/preflight.md.
 void preflight(const layout::DisplayList& list, Diagnostics& diags);
 

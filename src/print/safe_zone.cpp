@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <variant>
 #include <vector>
 
 #include "pdf/content.h"
@@ -19,7 +20,33 @@ bool blank(std::string text) {
   return text.find_first_not_of(" \t\n\r") == std::string::npos;
 }
 
+void extend(std::optional<Bounds>& b, double x0, double y0, double x1, double y1) {
+  if (!b) {
+    b = Bounds{x0, y0, x1, y1};
+    return;
+  }
+  b->x0 = std::min(b->x0, x0);
+  b->y0 = std::min(b->y0, y0);
+  b->x1 = std::max(b->x1, x1);
+  b->y1 = std::max(b->y1, y1);
+}
+
 }  // namespace
+
+std::optional<Bounds> figure_bounds(std::span<const layout::Item> covered) {
+  std::optional<Bounds> b;
+  for (const layout::Item& item : covered) {
+    if (const auto* r = std::get_if<layout::Rect>(&item)) {
+      extend(b, r->x, r->y, r->x + r->w, r->y + r->h);
+    } else if (const auto* p = std::get_if<layout::Path>(&item)) {
+      for (const auto& op : p->ops)
+        if (op.kind != layout::Path::Op::Close) extend(b, op.x, op.y, op.x, op.y);
+    } else if (const auto* im = std::get_if<layout::Image>(&item)) {
+      extend(b, im->clip_x, im->clip_y, im->clip_x + im->clip_w, im->clip_y + im->clip_h);
+    }
+  }
+  return b;
+}
 
 std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& font) {
   std::vector<bool> space(run.glyphs.size(), false);
@@ -32,15 +59,7 @@ std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& f
     if (space[i]) continue;
     const auto& g = run.glyphs[i];
     const double x0 = run.x + g.x, x1 = x0 + std::max(g.advance, 0.0);
-    const double y0 = run.y + g.y - font.ascender * run.size, y1 = run.y + g.y + font.descender * run.size;
-    if (!b) {
-      b = Bounds{x0, y0, x1, y1};
-    } else {
-      b->x0 = std::min(b->x0, x0);
-      b->y0 = std::min(b->y0, y0);
-      b->x1 = std::max(b->x1, x1);
-      b->y1 = std::max(b->y1, y1);
-    }
+    extend(b, x0, run.y + g.y - font.ascender * run.size, x1, run.y + g.y + font.descender * run.size);
   }
   return b;
 }

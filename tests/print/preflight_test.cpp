@@ -307,3 +307,37 @@ TEST_CASE("missing glyphs: ten characters are listed, the rest counted") {
   REQUIRE(d.all().size() == 1);
   CHECK(d.all()[0].message.find("U+4E5D '九', U+5341 '十' and 3 more in Noto Sans") != std::string::npos);
 }
+
+TEST_CASE("safe zone: a QR code is held to it, quiet zone included; plain boxes are not") {
+  // A 72pt QR code: a white quiet-zone box and two dark modules, as layout draws it.
+  const auto qr = [](double x, double y, SourceLoc loc) {
+    std::vector<Item> items;
+    items.push_back(Figure{"QR code: https://example.org/apply", 3, loc});
+    Rect quiet;
+    quiet.x = x, quiet.y = y, quiet.w = quiet.h = 72;
+    quiet.fill = cmyk(0, 0, 0, 0);
+    items.push_back(quiet);
+    for (double at : {8.0, 56.0}) {
+      Rect module;
+      module.x = x + at, module.y = y + at, module.w = module.h = 8;
+      module.fill = cmyk(0, 0, 0, 1);
+      items.push_back(module);
+    }
+    return items;
+  };
+  DisplayList list = letter();
+  auto& items = list.pages[0].items;
+  for (const Item& it : qr(300, 400, {"content/x.yaml", 80, 7})) items.push_back(it);
+  // The quiet zone ends 4pt from the right edge; the modules stay 12pt away.
+  for (const Item& it : qr(536, 100, {"content/x.yaml", 90, 7})) items.push_back(it);
+  Rect box;  // a callout-like box 2pt from the left edge: decoration, not checked
+  box.x = 2, box.y = 600, box.w = 200, box.h = 50;
+  box.fill = cmyk(0.1, 0, 0, 0);
+  items.push_back(box);
+  Diagnostics d;
+  print::preflight(list, d);
+  REQUIRE(d.all().size() == 1);
+  CHECK(format(d.all()[0]) ==
+        "content/x.yaml:90:7: warning: page 1: figure 'QR code: https://example.org/a…' is 4pt from the trim edge "
+        "(inside the 0.125in safe zone)");
+}
