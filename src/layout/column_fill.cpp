@@ -4,6 +4,10 @@ namespace galley::layout {
 namespace {
 
 constexpr double kSlack = 0.01;  // points: rounding must not push a line over
+// A block kept with the next one keeps at least this many of its lines (a
+// heading above a single line reads as stranded, whatever the paragraph's
+// own orphan setting allows).
+constexpr size_t kKeptLines = 2;
 
 struct Candidate {
   size_t placed_count = 0;
@@ -27,6 +31,7 @@ ColumnFill fill_column(const BlockSource& blocks, size_t block_count, Cursor fro
   std::vector<Candidate> candidates;
   double y = 0, pending_after = 0;
   Cursor cur = from;
+  bool kept = false;  // the block placed just before in this column keeps with this one
 
   auto finish_at_last_candidate = [&](Cursor stuck) {
     if (!candidates.empty()) {
@@ -47,6 +52,7 @@ ColumnFill fill_column(const BlockSource& blocks, size_t block_count, Cursor fro
   while (cur.block < block_count) {
     const MeasuredBlock& b = blocks(cur.block);
     if (b.forced) {
+      kept = false;
       Cursor after{cur.block + 1, 0};
       if (!out.placed.empty()) {
         out.next = after;
@@ -62,6 +68,7 @@ ColumnFill fill_column(const BlockSource& blocks, size_t block_count, Cursor fro
       cur = {cur.block + 1, 0};
       continue;
     }
+    const size_t min_lines = kept && cur.slice == 0 ? kKeptLines : 0;
     double head = 0;
     if (cur.slice > 0 && out.placed.empty())
       for (const Slice& s : b.repeat_head) head += s.height;
@@ -94,12 +101,14 @@ ColumnFill fill_column(const BlockSource& blocks, size_t block_count, Cursor fro
         return out;
       }
       if (i + 1 < n) {
-        if (s.break_after) candidates.push_back({out.placed.size(), {cur.block, i + 1}, y});
+        if (s.break_after && i + 1 >= min_lines)
+          candidates.push_back({out.placed.size(), {cur.block, i + 1}, y});
       } else {
         pending_after = b.space_after;
         if (!b.keep_with_next) candidates.push_back({out.placed.size(), {cur.block + 1, 0}, y});
       }
     }
+    kept = b.keep_with_next;
     cur = {cur.block + 1, 0};
   }
   out.next = cur;

@@ -77,6 +77,21 @@ TEST_CASE("a heading is never the last thing in a column") {
   CHECK(d.next == Cursor{2, 2});
 }
 
+TEST_CASE("a heading keeps two lines of the next block even when its orphans allow one") {
+  Flow f{{para(3), heading(), para(4, 10, 1, 1)}};
+  // Room for the heading and one line, which the paragraph alone would allow.
+  ColumnFill c = fill_column(f.source(), 3, {}, 30 + 12 + 15);
+  CHECK(count(c, 1) == 0);
+  CHECK(c.next == Cursor{1, 0});
+  ColumnFill d = fill_column(f.source(), 3, {}, 30 + 12 + 20);
+  CHECK(count(d, 2) == 2);
+  CHECK(d.next == Cursor{2, 2});
+  // Without the heading the same paragraph may leave one line.
+  Flow g{{para(3), para(4, 10, 1, 1)}};
+  ColumnFill e = fill_column(g.source(), 2, {}, 30 + 15);
+  CHECK(count(e, 1) == 1);
+}
+
 TEST_CASE("keep-with-next chains move together") {
   Flow f{{para(4), heading(), heading(), para(4)}};
   ColumnFill c = fill_column(f.source(), 4, {}, 40 + 24 + 15);
