@@ -3,7 +3,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <unordered_map>
 
+#include "image/file_stamp.h"
 #include "image/image_file.h"
 
 namespace galley::image {
@@ -71,10 +74,50 @@ Kind sniff(const std::string& bytes) {
   return Kind::Unknown;
 }
 
+// Headers read before, by file identity: layout and preflight probe every
+// image of every batch row. Only successes are kept, so an error is always
+// found and reported afresh.
+class ProbedHeaders {
+ public:
+  std::optional<Info> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = infos_.find(key);
+    if (it == infos_.end()) return std::nullopt;
+    return it->second;
+  }
+  void keep(const std::string& key, const Info& info) {
+    std::lock_guard lock(mutex_);
+    if (infos_.size() >= kMaxEntries) infos_.clear();
+    infos_.emplace(key, info);
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 4096;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Info> infos_;
+};
+
+ProbedHeaders& probed_headers() {
+  static ProbedHeaders headers;
+  return headers;
+}
+
 void report_unknown(const std::string& bytes, Diagnostics& diags, const SourceLoc& where,
                     const std::string& path) {
   detail::report(diags, where, path,
                  bytes.empty() ? "file is empty" : "not a PNG or JPEG file");
+}
+
+std::optional<Info> probe_file(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
+  auto bytes = detail::read_file(path, diags, where);
+  if (!bytes) return std::nullopt;
+  switch (sniff(*bytes)) {
+    case Kind::Png: return detail::probe_png(*bytes, diags, where, path);
+    case Kind::Jpeg: return detail::probe_jpeg(*bytes, diags, where, path);
+    case Kind::Unknown: break;
+  }
+  report_unknown(*bytes, diags, where, path);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -89,15 +132,13 @@ int components(ColorSpace space) {
 }
 
 std::optional<Info> probe(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
-  auto bytes = detail::read_file(path, diags, where);
-  if (!bytes) return std::nullopt;
-  switch (sniff(*bytes)) {
-    case Kind::Png: return detail::probe_png(*bytes, diags, where, path);
-    case Kind::Jpeg: return detail::probe_jpeg(*bytes, diags, where, path);
-    case Kind::Unknown: break;
-  }
-  report_unknown(*bytes, diags, where, path);
-  return std::nullopt;
+  const auto stamp = file_stamp(path);
+  if (!stamp) return probe_file(path, diags, where);
+  const std::string key = path + '\n' + *stamp;
+  if (auto info = probed_headers().find(key)) return info;
+  auto info = probe_file(path, diags, where);
+  if (info) probed_headers().keep(key, *info);
+  return info;
 }
 
 std::optional<Pixels> decode(const std::string& path, Diagnostics& diags, const SourceLoc& where,
