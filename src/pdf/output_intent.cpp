@@ -123,4 +123,12 @@ std::optional<Ref> write_srgb_space(hpdf::Writer& w) {
   return w.add_object(Array{{Name{"ICCBased"}, *stream}});
 }
 
+void prepare_output_intent(const layout::OutputIntent& intent) {
+  Diagnostics ignored;
+  if (intent.icc_profile.empty()) generic_cmyk_profile();
+  else named_profile(intent.icc_profile, ignored);
+}
+
+void prepare_srgb_space() { srgb_profile(); }
+
 }  // namespace galley::pdf
