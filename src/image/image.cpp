@@ -3,8 +3,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
-#include <unordered_map>
 
 #include "image/file_stamp.h"
 #include "image/image_file.h"
@@ -74,34 +72,6 @@ Kind sniff(const std::string& bytes) {
   return Kind::Unknown;
 }
 
-// Headers read before, by file identity: layout and preflight probe every
-// image of every batch row. Only successes are kept, so an error is always
-// found and reported afresh.
-class ProbedHeaders {
- public:
-  std::optional<Info> find(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    auto it = infos_.find(key);
-    if (it == infos_.end()) return std::nullopt;
-    return it->second;
-  }
-  void keep(const std::string& key, const Info& info) {
-    std::lock_guard lock(mutex_);
-    if (infos_.size() >= kMaxEntries) infos_.clear();
-    infos_.emplace(key, info);
-  }
-
- private:
-  static constexpr size_t kMaxEntries = 4096;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Info> infos_;
-};
-
-ProbedHeaders& probed_headers() {
-  static ProbedHeaders headers;
-  return headers;
-}
-
 void report_unknown(const std::string& bytes, Diagnostics& diags, const SourceLoc& where,
                     const std::string& path) {
   detail::report(diags, where, path,
@@ -132,13 +102,9 @@ int components(ColorSpace space) {
 }
 
 std::optional<Info> probe(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
-  const auto stamp = file_stamp(path);
-  if (!stamp) return probe_file(path, diags, where);
-  const std::string key = path + '\n' + *stamp;
-  if (auto info = probed_headers().find(key)) return info;
-  auto info = probe_file(path, diags, where);
-  if (info) probed_headers().keep(key, *info);
-  return info;
+  // Layout and preflight probe every image of every batch row.
+  static FileFacts<Info> headers;
+  return headers.get(path, "", [&] { return probe_file(path, diags, where); });
 }
 
 std::optional<Pixels> decode(const std::string& path, Diagnostics& diags, const SourceLoc& where,
