@@ -1,7 +1,7 @@
 #include "pdf/font_objects.h"
 
 #include "image/file_stamp.h"
-#include "pdf/font_subsets.h"
+#include "pdf/font_streams.h"
 
 namespace galley::pdf {
 
@@ -109,9 +109,13 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
     if (desc_ref) cid.set("FontDescriptor", *desc_ref);
     if (!m.cff) cid.set("CIDToGIDMap", Name{"Identity"});
     auto cid_ref = desc_ref ? writer.add_object(cid) : std::nullopt;
-    auto cmap = cid_ref ? writer.add_stream({}, tounicode_cmap(used.text.entries()),
-                                            hpdf::Compress::Flate)
-                        : std::nullopt;
+    auto cmap_bytes = cid_ref ? deflated_cmap(tounicode_cmap(used.text.entries())) : nullptr;
+    if (cid_ref && !cmap_bytes) {
+      diags.error(at, "font '" + used.path + "': cannot write font objects: cannot deflate its CMap");
+      return false;
+    }
+    auto cmap = cmap_bytes ? writer.add_stream({}, cmap_bytes->data, hpdf::Compress::Deflated)
+                           : std::nullopt;
     if (cmap) {
       Dict type0;
       type0.set("Type", Name{"Font"})

@@ -5,6 +5,7 @@
 
 #include "image/file_stamp.h"
 #include "pdf/icc_profiles.h"
+#include "pdf/kept_bytes.h"
 #include "pdf/memo.h"
 
 namespace galley::pdf {
@@ -12,27 +13,18 @@ namespace {
 
 constexpr uintmax_t kMaxProfileBytes = 64u << 20;
 
-// A profile as its ICC stream holds it, deflated (level by Compress::
-// FlateFast for the output intent, Flate for sRGB).
-struct ProfileStream {
-  std::string deflated;
-  size_t bytes() const { return deflated.size(); }
-};
-
-// Profiles made or read and deflated once per process: generating the
+// Profiles as their ICC streams hold them, made or read and deflated once
+// per process (Compress::FlateFast for the output intent, Flate for sRGB): generating the
 // generic CMYK profile and compressing its tables would otherwise be
 // repeated for every document of a batch.
-Memo<ProfileStream>& profile_streams() {
-  static Memo<ProfileStream> memo(kMaxProfileBytes);
+Memo<KeptBytes>& profile_streams() {
+  static Memo<KeptBytes> memo(kMaxProfileBytes);
   return memo;
 }
 
-std::shared_ptr<const ProfileStream> deflated(const std::optional<std::string>& profile,
-                                              hpdf::Compress compress) {
-  if (!profile) return nullptr;
-  auto bytes = hpdf::deflate(*profile, compress);
-  if (!bytes) return nullptr;
-  return std::make_shared<const ProfileStream>(ProfileStream{std::move(*bytes)});
+std::shared_ptr<const KeptBytes> deflated(const std::optional<std::string>& profile,
+                                          hpdf::Compress compress) {
+  return profile ? kept_deflated(*profile, compress) : nullptr;
 }
 
 std::optional<std::string> read_profile(const std::string& path, Diagnostics& diags) {
@@ -61,27 +53,27 @@ std::optional<std::string> read_profile(const std::string& path, Diagnostics& di
 }
 
 // The user's profile, checked; nullopt (with the error) when unusable.
-std::shared_ptr<const ProfileStream> named_profile(const std::string& path, Diagnostics& diags) {
+std::shared_ptr<const KeptBytes> named_profile(const std::string& path, Diagnostics& diags) {
   auto make = [&] { return deflated(read_profile(path, diags), hpdf::Compress::FlateFast); };
   const auto stamp = image::file_stamp(path);
   if (!stamp) return make();
   return profile_streams().get("output intent\n" + path + '\n' + *stamp, make);
 }
 
-std::shared_ptr<const ProfileStream> generic_cmyk_profile() {
+std::shared_ptr<const KeptBytes> generic_cmyk_profile() {
   return profile_streams().get("generic CMYK", [] {
     return deflated(make_cmyk_profile(), hpdf::Compress::FlateFast);
   });
 }
 
-std::shared_ptr<const ProfileStream> srgb_profile() {
+std::shared_ptr<const KeptBytes> srgb_profile() {
   return profile_streams().get("sRGB", [] { return deflated(make_srgb_profile(), hpdf::Compress::Flate); });
 }
 
 }  // namespace
 
 bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Diagnostics& diags) {
-  std::shared_ptr<const ProfileStream> profile;
+  std::shared_ptr<const KeptBytes> profile;
   std::string condition = intent.condition;
   if (!intent.icc_profile.empty()) {
     const int errors_before = diags.error_count();
@@ -101,7 +93,7 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
     if (condition.empty()) condition = "galley generic CMYK";
   }
   if (condition.empty()) condition = "Custom";
-  auto stream = w.add_stream(Dict{}.set("N", 4), profile->deflated, hpdf::Compress::Deflated);
+  auto stream = w.add_stream(Dict{}.set("N", 4), profile->data, hpdf::Compress::Deflated);
   if (!stream) return false;
   Dict oi;
   oi.set("Type", Name{"OutputIntent"})
@@ -118,7 +110,7 @@ std::optional<Ref> write_srgb_space(hpdf::Writer& w) {
   auto profile = srgb_profile();
   if (!profile) return std::nullopt;
   auto stream = w.add_stream(Dict{}.set("N", 3).set("Alternate", Name{"DeviceRGB"}),
-                             profile->deflated, hpdf::Compress::Deflated);
+                             profile->data, hpdf::Compress::Deflated);
   if (!stream) return std::nullopt;
   return w.add_object(Array{{Name{"ICCBased"}, *stream}});
 }

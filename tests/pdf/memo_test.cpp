@@ -10,7 +10,7 @@
 
 #include "image/file_stamp.h"
 #include "pdf/font_program.h"
-#include "pdf/font_subsets.h"
+#include "pdf/font_streams.h"
 #include "pdf/hpdf_objects.h"
 #include "pdf/image_encoding.h"
 #include "pdf/memo.h"

@@ -1,4 +1,4 @@
-#include "pdf/font_subsets.h"
+#include "pdf/font_streams.h"
 
 #include "pdf/hpdf_objects.h"
 #include "pdf/memo.h"
@@ -7,7 +7,7 @@ namespace galley::pdf {
 namespace {
 
 // A face's subsets for a batch whose rows vary the glyphs of a few lines
-// are tens of kilobytes each.
+// are tens of kilobytes each, its CMaps a few.
 constexpr size_t kBudgetBytes = size_t{32} << 20;
 
 std::shared_ptr<const SubsetProgram> make(const FontProgram& program, const std::set<uint32_t>& gids) {
@@ -29,6 +29,11 @@ std::shared_ptr<const SubsetProgram> subset_program(const FontProgram& program,
   key.push_back('\n');
   for (uint32_t g : gids) key.append(reinterpret_cast<const char*>(&g), sizeof g);
   return memo.get(key, [&] { return make(program, gids); });
+}
+
+std::shared_ptr<const KeptBytes> deflated_cmap(const std::string& cmap) {
+  static Memo<KeptBytes> memo(kBudgetBytes);
+  return memo.get(cmap, [&] { return kept_deflated(cmap, hpdf::Compress::Flate); });
 }
 
 }  // namespace galley::pdf

@@ -1,7 +1,8 @@
-// Subset font programs as their FontFile streams hold them, made once per
-// (font file identity, face, glyph set) for the process (pdf/memo.h): batch
-// rows that set the same glyphs of a face share one hb-subset and one
-// deflate, and rows whose glyphs differ get subsets of their own.
+// A font's streams as the PDF holds them, made once for the process
+// (pdf/memo.h): subset programs per (font file identity, face, glyph set)
+// and deflated ToUnicode CMaps per content. Batch rows that set the same
+// glyphs of a face share one hb-subset and one deflate; rows whose glyphs
+// differ get streams of their own.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "pdf/font_program.h"
+#include "pdf/kept_bytes.h"
 
 namespace galley::pdf {
 
@@ -25,5 +27,9 @@ struct SubsetProgram {
 std::shared_ptr<const SubsetProgram> subset_program(const FontProgram& program,
                                                     const std::string& file,
                                                     const std::set<uint32_t>& gids);
+
+// `cmap` (tounicode_cmap()) deflated as hpdf::Compress::Flate would; null
+// when zlib fails.
+std::shared_ptr<const KeptBytes> deflated_cmap(const std::string& cmap);
 
 }  // namespace galley::pdf
