@@ -43,8 +43,14 @@ std::string write_atomically(const std::string& path, const std::string& bytes) 
     left -= static_cast<size_t>(n);
   }
   // mkstemp creates 0600; an output file should be readable like any other.
-  mode_t mask = ::umask(0);
-  ::umask(mask);
+  // umask can only be read by setting it, and it is the process's: read once
+  // (static initialisation is thread-safe), so batch threads writing at
+  // once never see the other's 0 nor leave it set.
+  static const mode_t mask = [] {
+    const mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
+  }();
   ::fchmod(fd, 0666 & ~mask);
   if (::close(fd) != 0) {
     std::string why = std::strerror(errno);

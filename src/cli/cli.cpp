@@ -77,7 +77,7 @@ int run_build(const BuildArgs& a, bool write) {
   }
 
   Diagnostics diags;
-  auto session = Session::open(a.content, a.layout, diags);
+  auto session = Session::open(a.content, a.layout, write, diags);
   if (!session) return finish(diags);
 
   BuildOptions opts;

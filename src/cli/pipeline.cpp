@@ -6,6 +6,7 @@
 #include "layout/layout.h"
 #include "linebreak/hyphenate.h"
 #include "load/load.h"
+#include "cli/head_start.h"
 #include "pdf/write.h"
 #include "print/preflight.h"
 #include "resolve/resolve.h"
@@ -40,7 +41,7 @@ void Timings::add(const Timings& o) {
 }
 
 std::optional<Session> Session::open(const std::string& content_path, const std::string& layout_path,
-                                     Diagnostics& diags) {
+                                     bool writes_pdf, Diagnostics& diags) {
   Stopwatch watch;
   auto doc = load::load_document(content_path, diags);
   if (!doc) return std::nullopt;
@@ -56,9 +57,11 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   if (!layout) return std::nullopt;
   load::cross_check(*doc, *layout, diags);
   if (diags.has_errors()) return std::nullopt;
+  std::jthread head_start;
+  if (writes_pdf) head_start = start_head_start(*doc, *layout);
   auto fonts = text::FontBook::load(*layout, diags);
   if (!fonts || diags.has_errors()) return std::nullopt;
-  Session s{std::move(*doc), std::move(*layout), std::move(*fonts), 0};
+  Session s{std::move(*doc), std::move(*layout), std::move(*fonts), 0, std::move(head_start)};
   s.load_seconds = watch.lap();
   return s;
 }

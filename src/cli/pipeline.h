@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -32,11 +33,13 @@ struct Session {
   model::Layout layout;
   text::FontBook fonts;
   double load_seconds = 0;
+  std::jthread head_start;  // cli/head_start.h; joined when the session ends
 
   // Loads and validates both descriptors and the fonts. `layout_path`
-  // overrides the content's `layout:` when not empty.
+  // overrides the content's `layout:` when not empty. With `writes_pdf`,
+  // the PDF's head start begins once the descriptors are loaded.
   static std::optional<Session> open(const std::string& content_path, const std::string& layout_path,
-                                     Diagnostics& diags);
+                                     bool writes_pdf, Diagnostics& diags);
 };
 
 struct BuildOptions {

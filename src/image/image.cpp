@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "image/file_stamp.h"
 #include "image/image_file.h"
 
 namespace galley::image {
@@ -77,6 +78,18 @@ void report_unknown(const std::string& bytes, Diagnostics& diags, const SourceLo
                  bytes.empty() ? "file is empty" : "not a PNG or JPEG file");
 }
 
+std::optional<Info> probe_file(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
+  auto bytes = detail::read_file(path, diags, where);
+  if (!bytes) return std::nullopt;
+  switch (sniff(*bytes)) {
+    case Kind::Png: return detail::probe_png(*bytes, diags, where, path);
+    case Kind::Jpeg: return detail::probe_jpeg(*bytes, diags, where, path);
+    case Kind::Unknown: break;
+  }
+  report_unknown(*bytes, diags, where, path);
+  return std::nullopt;
+}
+
 }  // namespace
 
 int components(ColorSpace space) {
@@ -89,15 +102,9 @@ int components(ColorSpace space) {
 }
 
 std::optional<Info> probe(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
-  auto bytes = detail::read_file(path, diags, where);
-  if (!bytes) return std::nullopt;
-  switch (sniff(*bytes)) {
-    case Kind::Png: return detail::probe_png(*bytes, diags, where, path);
-    case Kind::Jpeg: return detail::probe_jpeg(*bytes, diags, where, path);
-    case Kind::Unknown: break;
-  }
-  report_unknown(*bytes, diags, where, path);
-  return std::nullopt;
+  // Layout and preflight probe every image of every batch row.
+  static FileFacts<Info> headers;
+  return headers.get(path, "", [&] { return probe_file(path, diags, where); });
 }
 
 std::optional<Pixels> decode(const std::string& path, Diagnostics& diags, const SourceLoc& where,

@@ -47,7 +47,8 @@ int components(ColorSpace space);
 inline constexpr uint64_t kMaxPixels = 64'000'000;
 
 // Reads the header. Errors are reported at `where` (the place in a
-// descriptor that names the image) and name `path`.
+// descriptor that names the image) and name `path`. A header read before
+// from the same file (image/file_stamp.h) is not read again.
 std::optional<Info> probe(const std::string& path, Diagnostics& diags,
                           const SourceLoc& where = {});
 

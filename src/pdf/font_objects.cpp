@@ -1,5 +1,8 @@
 #include "pdf/font_objects.h"
 
+#include "image/file_stamp.h"
+#include "pdf/font_streams.h"
+
 namespace galley::pdf {
 
 bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags) {
@@ -19,6 +22,11 @@ bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags)
       auto it = used_.find(run->font);
       if (it == used_.end()) {
         const auto& ref = list.fonts[run->font];
+        // Stamped before loading, so a file rewritten meanwhile is never
+        // taken for the one that was read.
+        const auto stamp = image::file_stamp(ref.path);
+        std::string file;
+        if (stamp) file = ref.path + '\n' + std::to_string(ref.face_index) + '\n' + *stamp;
         auto program = FontProgram::load(ref.path, ref.face_index, diags, run->loc);
         if (!program) {
           failed.insert(run->font);
@@ -30,7 +38,7 @@ bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags)
           diags.warning(run->loc, "font '" + ref.path +
                                       "' does not permit embedding (OS/2 fsType " +
                                       std::to_string(fs) + ")");
-        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, ref.path, {}}).first;
+        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, ref.path, std::move(file), {}}).first;
       }
       for (const auto& g : run->glyphs) it->second.gids.insert(g.gid);
       it->second.text.learn(*run);
@@ -67,7 +75,7 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
   for (auto& [index, used] : used_) {
     const FontMetrics& m = used.program.metrics();
     const SourceLoc at{used.path, 0, 0};
-    auto program = used.program.subset(used.gids);
+    auto program = subset_program(used.program, used.file, used.gids);
     if (!program) {
       diags.error(at, "font '" + used.path + "': subsetting failed");
       return false;
@@ -75,8 +83,8 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
     const std::string base = subset_tag(m.postscript_name, used.gids) + "+" + m.postscript_name;
     Dict file_dict;
     if (m.cff) file_dict.set("Subtype", Name{"OpenType"});
-    else file_dict.set("Length1", Value(static_cast<int64_t>(program->size())));
-    auto file = writer.add_stream(file_dict, *program, hpdf::Compress::Flate);
+    else file_dict.set("Length1", Value(static_cast<int64_t>(program->length)));
+    auto file = writer.add_stream(file_dict, program->deflated, hpdf::Compress::Deflated);
     Dict descriptor;
     descriptor.set("Type", Name{"FontDescriptor"})
         .set("FontName", Name{base})
@@ -101,9 +109,13 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
     if (desc_ref) cid.set("FontDescriptor", *desc_ref);
     if (!m.cff) cid.set("CIDToGIDMap", Name{"Identity"});
     auto cid_ref = desc_ref ? writer.add_object(cid) : std::nullopt;
-    auto cmap = cid_ref ? writer.add_stream({}, tounicode_cmap(used.text.entries()),
-                                            hpdf::Compress::Flate)
-                        : std::nullopt;
+    auto cmap_bytes = cid_ref ? deflated_cmap(tounicode_cmap(used.text.entries())) : nullptr;
+    if (cid_ref && !cmap_bytes) {
+      diags.error(at, "font '" + used.path + "': cannot write font objects: cannot deflate its CMap");
+      return false;
+    }
+    auto cmap = cmap_bytes ? writer.add_stream({}, cmap_bytes->data, hpdf::Compress::Deflated)
+                           : std::nullopt;
     if (cmap) {
       Dict type0;
       type0.set("Type", Name{"Font"})

@@ -37,6 +37,7 @@ class DocumentFonts {
     std::set<uint32_t> gids;
     GlyphTextMap text;
     std::string path;
+    std::string file;  // the subset cache's name for the program (pdf/font_streams.h)
     std::optional<Ref> ref;
   };
   std::map<int, Used> used_;

@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "image/file_stamp.h"
+
 namespace galley::pdf {
 namespace {
 
@@ -53,6 +55,13 @@ struct FontProgram::Face {
 
 std::optional<FontProgram> FontProgram::load(const std::string& path, unsigned face_index,
                                              Diagnostics& diags, const SourceLoc& where) {
+  // Every row of a batch embeds the same faces.
+  static image::FileFacts<FontProgram> loaded;
+  return loaded.get(path, std::to_string(face_index), [&] { return read(path, face_index, diags, where); });
+}
+
+std::optional<FontProgram> FontProgram::read(const std::string& path, unsigned face_index,
+                                             Diagnostics& diags, const SourceLoc& where) {
   SourceLoc loc = where;
   if (loc.file.empty()) loc.file = path;
   auto f = std::make_shared<Face>();
@@ -75,6 +84,9 @@ std::optional<FontProgram> FontProgram::load(const std::string& path, unsigned f
   }
   f->font = hb_font_create(f->face);
   hb_font_set_scale(f->font, static_cast<int>(upem), static_cast<int>(upem));
+  // Shared by the threads of a batch, which only read it.
+  hb_face_make_immutable(f->face);
+  hb_font_make_immutable(f->font);
 
   FontProgram p;
   FontMetrics& m = p.metrics_;

@@ -27,7 +27,9 @@ struct FontMetrics {
 
 class FontProgram {
  public:
-  // Reads face `face_index` of the file; reports at `where` on failure.
+  // Reads face `face_index` of the file, once per file identity
+  // (image/file_stamp.h): copies share the face, read-only, across threads.
+  // Reports at `where` on failure.
   static std::optional<FontProgram> load(const std::string& path, unsigned face_index,
                                          Diagnostics& diags, const SourceLoc& where);
 
@@ -39,6 +41,9 @@ class FontProgram {
   std::optional<std::string> subset(const std::set<uint32_t>& gids) const;
 
  private:
+  static std::optional<FontProgram> read(const std::string& path, unsigned face_index,
+                                         Diagnostics& diags, const SourceLoc& where);
+
   struct Face;
   std::shared_ptr<Face> face_;
   FontMetrics metrics_;

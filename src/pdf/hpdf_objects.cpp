@@ -205,12 +205,16 @@ std::optional<Ref> Writer::add_object(const Value& value) {
   return impl_->remember(obj);
 }
 
+std::optional<std::string> deflate(std::string_view bytes, Compress compress) {
+  return deflate_bytes(bytes, compress == Compress::FlateFast ? kFlateFastLevel : kFlateLevel);
+}
+
 std::optional<Ref> Writer::add_stream(const Dict& dict, std::string_view bytes,
                                       Compress compress) {
   if (!ok()) return std::nullopt;
   std::optional<std::string> deflated;
   if (compress == Compress::Flate || compress == Compress::FlateFast) {
-    deflated = deflate_bytes(bytes, compress == Compress::Flate ? kFlateLevel : kFlateFastLevel);
+    deflated = deflate(bytes, compress);
     if (!deflated) {
       impl_->fail("cannot deflate stream");
       return std::nullopt;

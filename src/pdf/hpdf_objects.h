@@ -18,6 +18,11 @@ namespace galley::pdf::hpdf {
 // as is.
 enum class Compress { None, Flate, FlateFast, Deflated, Dct };
 
+// `bytes` deflated exactly as add_stream() deflates them for `compress`
+// (Flate or FlateFast): written later with Compress::Deflated, they give the
+// same PDF bytes, so deflated streams can be kept and reused.
+std::optional<std::string> deflate(std::string_view bytes, Compress compress);
+
 // One PDF being written. Errors from libharu are recorded (never abort);
 // every call returns false / nullopt after an error, and error() says why.
 class Writer {

@@ -2,6 +2,7 @@
 
 #include "image/image.h"
 #include "pdf/content.h"
+#include "pdf/image_encoding.h"
 
 namespace galley::pdf {
 namespace {
@@ -13,10 +14,6 @@ const char* device_space(image::ColorSpace s) {
     case image::ColorSpace::Cmyk: return "DeviceCMYK";
   }
   return "DeviceGray";
-}
-
-std::string_view bytes(const std::vector<uint8_t>& samples) {
-  return {reinterpret_cast<const char*>(samples.data()), samples.size()};
 }
 
 Dict image_dict(const image::Info& info, const char* space) {
@@ -37,33 +34,25 @@ std::optional<Ref> DocumentImages::get(hpdf::Writer& writer, const layout::Image
   auto found = by_path_.find(img.path);
   if (found != by_path_.end()) return found->second;
   std::optional<Ref>& slot = by_path_[img.path];
-  auto px = image::decode(img.path, diags, img.loc, image::PngSamples::KeepStream);
-  if (!px) return std::nullopt;
-  any_rgb_ = any_rgb_ || px->info.space == image::ColorSpace::Rgb;
-  Dict dict = image_dict(px->info, device_space(px->info.space));
-  if (!px->alpha.empty()) {
-    auto mask = writer.add_stream(image_dict(px->info, "DeviceGray"), bytes(px->alpha),
-                                  hpdf::Compress::Flate);
+  const int errors_before = diags.error_count();
+  auto enc = encoded_image(img.path, diags, img.loc);
+  SourceLoc at = img.loc;
+  if (at.file.empty()) at.file = img.path;
+  if (!enc) {
+    if (diags.error_count() == errors_before)
+      diags.error(at, "image '" + img.path + "': cannot write to PDF: cannot deflate the samples");
+    return std::nullopt;
+  }
+  any_rgb_ = any_rgb_ || enc->info.space == image::ColorSpace::Rgb;
+  Dict dict = image_dict(enc->info, device_space(enc->info.space));
+  if (!enc->mask.empty()) {
+    auto mask = writer.add_stream(image_dict(enc->info, "DeviceGray"), enc->mask,
+                                  hpdf::Compress::Deflated);
     if (mask) dict.set("SMask", *mask);
   }
-  if (!px->jpeg.empty()) {
-    if (px->jpeg_inverted) dict.set("Decode", Array{{1, 0, 1, 0, 1, 0, 1, 0}});
-    slot = writer.add_stream(dict, px->jpeg, hpdf::Compress::Dct);
-  } else if (!px->png_idat.empty()) {
-    dict.set("DecodeParms", Dict{}
-                                .set("Predictor", 15)
-                                .set("Colors", image::components(px->info.space))
-                                .set("BitsPerComponent", 8)
-                                .set("Columns", px->info.width));
-    slot = writer.add_stream(dict, px->png_idat, hpdf::Compress::Deflated);
-  } else {
-    slot = writer.add_stream(dict, bytes(px->data), hpdf::Compress::Flate);
-  }
-  if (!slot) {
-    SourceLoc at = img.loc;
-    if (at.file.empty()) at.file = img.path;
-    diags.error(at, "image '" + img.path + "': cannot write to PDF: " + writer.error());
-  }
+  for (const auto& [key, value] : enc->params.entries) dict.set(key, value);
+  slot = writer.add_stream(dict, enc->samples, enc->compress);
+  if (!slot) diags.error(at, "image '" + img.path + "': cannot write to PDF: " + writer.error());
   return slot;
 }
 

@@ -3,12 +3,29 @@
 #include <filesystem>
 #include <fstream>
 
+#include "image/file_stamp.h"
 #include "pdf/icc_profiles.h"
+#include "pdf/kept_bytes.h"
+#include "pdf/memo.h"
 
 namespace galley::pdf {
 namespace {
 
 constexpr uintmax_t kMaxProfileBytes = 64u << 20;
+
+// Profiles as their ICC streams hold them, made or read and deflated once
+// per process (Compress::FlateFast for the output intent, Flate for sRGB): generating the
+// generic CMYK profile and compressing its tables would otherwise be
+// repeated for every document of a batch.
+Memo<KeptBytes>& profile_streams() {
+  static Memo<KeptBytes> memo(kMaxProfileBytes);
+  return memo;
+}
+
+std::shared_ptr<const KeptBytes> deflated(const std::optional<std::string>& profile,
+                                          hpdf::Compress compress) {
+  return profile ? kept_deflated(*profile, compress) : nullptr;
+}
 
 std::optional<std::string> read_profile(const std::string& path, Diagnostics& diags) {
   const SourceLoc at{path, 0, 0};
@@ -35,16 +52,38 @@ std::optional<std::string> read_profile(const std::string& path, Diagnostics& di
   return bytes;
 }
 
+// The user's profile, checked; nullopt (with the error) when unusable.
+std::shared_ptr<const KeptBytes> named_profile(const std::string& path, Diagnostics& diags) {
+  auto make = [&] { return deflated(read_profile(path, diags), hpdf::Compress::FlateFast); };
+  const auto stamp = image::file_stamp(path);
+  if (!stamp) return make();
+  return profile_streams().get("output intent\n" + path + '\n' + *stamp, make);
+}
+
+std::shared_ptr<const KeptBytes> generic_cmyk_profile() {
+  return profile_streams().get("generic CMYK", [] {
+    return deflated(make_cmyk_profile(), hpdf::Compress::FlateFast);
+  });
+}
+
+std::shared_ptr<const KeptBytes> srgb_profile() {
+  return profile_streams().get("sRGB", [] { return deflated(make_srgb_profile(), hpdf::Compress::Flate); });
+}
+
 }  // namespace
 
 bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Diagnostics& diags) {
-  std::optional<std::string> profile;
+  std::shared_ptr<const KeptBytes> profile;
   std::string condition = intent.condition;
   if (!intent.icc_profile.empty()) {
-    profile = read_profile(intent.icc_profile, diags);
+    const int errors_before = diags.error_count();
+    profile = named_profile(intent.icc_profile, diags);
+    if (!profile && diags.error_count() == errors_before)
+      diags.error({intent.icc_profile, 0, 0}, "output intent profile '" + intent.icc_profile +
+                                                  "': cannot deflate it");
     if (!profile) return false;
   } else {
-    profile = make_cmyk_profile();
+    profile = generic_cmyk_profile();
     if (!profile) {
       diags.error({}, "cannot generate the generic CMYK output profile");
       return false;
@@ -54,7 +93,7 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
     if (condition.empty()) condition = "galley generic CMYK";
   }
   if (condition.empty()) condition = "Custom";
-  auto stream = w.add_stream(Dict{}.set("N", 4), *profile, hpdf::Compress::FlateFast);
+  auto stream = w.add_stream(Dict{}.set("N", 4), profile->data, hpdf::Compress::Deflated);
   if (!stream) return false;
   Dict oi;
   oi.set("Type", Name{"OutputIntent"})
@@ -68,12 +107,20 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
 }
 
 std::optional<Ref> write_srgb_space(hpdf::Writer& w) {
-  auto profile = make_srgb_profile();
+  auto profile = srgb_profile();
   if (!profile) return std::nullopt;
-  auto stream = w.add_stream(Dict{}.set("N", 3).set("Alternate", Name{"DeviceRGB"}), *profile,
-                             hpdf::Compress::Flate);
+  auto stream = w.add_stream(Dict{}.set("N", 3).set("Alternate", Name{"DeviceRGB"}),
+                             profile->data, hpdf::Compress::Deflated);
   if (!stream) return std::nullopt;
   return w.add_object(Array{{Name{"ICCBased"}, *stream}});
 }
+
+void prepare_output_intent(const layout::OutputIntent& intent) {
+  Diagnostics ignored;
+  if (intent.icc_profile.empty()) generic_cmyk_profile();
+  else named_profile(intent.icc_profile, ignored);
+}
+
+void prepare_srgb_space() { srgb_profile(); }
 
 }  // namespace galley::pdf

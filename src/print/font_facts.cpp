@@ -4,6 +4,8 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 
+#include "image/file_stamp.h"
+
 namespace galley::print {
 namespace {
 
@@ -17,9 +19,7 @@ struct Face {
   ~Face() { if (face) FT_Done_Face(face); }
 };
 
-}  // namespace
-
-std::optional<FontFacts> read_font_facts(const layout::FontRef& font, std::string& error) {
+std::optional<FontFacts> read_facts(const layout::FontRef& font, std::string& error) {
   Library library;
   if (FT_Init_FreeType(&library.lib) != 0) {
     error = "FreeType cannot start";
@@ -39,6 +39,14 @@ std::optional<FontFacts> read_font_facts(const layout::FontRef& font, std::strin
     facts.descender = -static_cast<double>(face.face->descender) / face.face->units_per_EM;
   }
   return facts;
+}
+
+}  // namespace
+
+std::optional<FontFacts> read_font_facts(const layout::FontRef& font, std::string& error) {
+  // Preflight checks every font of every batch row.
+  static image::FileFacts<FontFacts> known;
+  return known.get(font.path, std::to_string(font.face_index), [&] { return read_facts(font, error); });
 }
 
 std::string embedding_restriction(uint16_t fs_type) {

@@ -15,7 +15,8 @@ struct FontFacts {
   double descender = 0.2;   // per em, below the baseline (positive)
 };
 
-// Reads the face with FreeType; nullopt with `error` set when it cannot.
+// Reads the face with FreeType, once per font file identity
+// (image/file_stamp.h); nullopt with `error` set when it cannot.
 std::optional<FontFacts> read_font_facts(const layout::FontRef& font, std::string& error);
 
 // The embedding restriction fsType forbids for a print PDF (which embeds and

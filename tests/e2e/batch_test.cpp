@@ -98,3 +98,42 @@ TEST_CASE("two rows writing the same file are refused before anything is written
   CHECK_FALSE(fs::exists(dir + "/same.pdf"));
   CHECK_FALSE(fs::exists(dir + "/other.pdf"));
 }
+
+TEST_CASE("rows whose text needs other glyphs get their own font subsets, as one-by-one builds do") {
+  std::string dir = temp_dir();
+  // Row 2 shares row 1's glyphs; rows 3 and 4 need letters no other row has.
+  write_file(dir + "/rows.csv",
+             "slug,recipient\n"
+             "one,Ann Lee\n"
+             "two,Lee Ann\n"
+             "three,\"Zoë Quixby-Ångström, PhD\"\n"
+             "four,Wu Jv\n");
+  fs::create_directories(dir + "/out");
+  Run batch = galley(std::string("build ") + kHandout + " --data " + quote(dir + "/rows.csv") + " --jobs 1 -o " +
+                     quote(dir + "/out/{{slug}}.pdf"));
+  INFO(batch.err);
+  REQUIRE(batch.exit_code == 0);
+  const char* rows[][2] = {{"one", "Ann Lee"}, {"two", "Lee Ann"}, {"three", "Zoë Quixby-Ångström, PhD"}, {"four", "Wu Jv"}};
+  for (const auto& [slug, name] : rows) {
+    Run one = galley(std::string("build ") + kHandout + " --set " + quote(std::string("recipient=") + name) + " -o " +
+                     quote(dir + "/" + slug + ".pdf"));
+    REQUIRE(one.exit_code == 0);
+    CHECK(read_file(dir + "/" + slug + ".pdf") == read_file(dir + "/out/" + slug + ".pdf"));
+  }
+}
+
+TEST_CASE("a broken image is reported for every row, the same way") {
+  std::string dir = temp_dir();
+  write_file(dir + "/bad.png", std::string("\x89PNG\r\n\x1a\n", 8) + "cut short");
+  write_minimal_pair(dir, "    - image: {src: bad.png}\n");
+  write_file(dir + "/rows.csv", "slug,recipient\na,Ann\nb,Bo\n");
+  Run r = galley("build " + quote(dir + "/content.yaml") + " --data " + quote(dir + "/rows.csv") + " --jobs 2 -o " +
+                 quote(dir + "/{{slug}}.pdf"));
+  CHECK(r.exit_code == 1);
+  for (const char* row : {"row 1: ", "row 2: "}) {
+    auto at = r.err.find(row);
+    REQUIRE(at != std::string::npos);
+    CHECK(r.err.find("bad.png", at) != std::string::npos);
+  }
+  CHECK(r.err.find("2 of 2 rows failed") != std::string::npos);
+}

@@ -1,0 +1,26 @@
+#include "image/file_stamp.h"
+
+#include <sys/stat.h>
+
+#include <ctime>
+
+namespace galley::image {
+
+std::optional<std::string> file_stamp(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  timespec now{};
+  if (::clock_gettime(CLOCK_REALTIME, &now) != 0 || st.st_ctim.tv_sec > now.tv_sec - 2)
+    return std::nullopt;
+  // The change time moves on every write, even one that puts the
+  // modification time back.
+  std::string s;
+  for (long long v : {static_cast<long long>(st.st_dev), static_cast<long long>(st.st_ino),
+                      static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec),
+                      static_cast<long long>(st.st_mtim.tv_nsec), static_cast<long long>(st.st_ctim.tv_sec),
+                      static_cast<long long>(st.st_ctim.tv_nsec)})
+    s += std::to_string(v) + ':';
+  return s;
+}
+
+}  // namespace galley::image

@@ -1,0 +1,55 @@
+#include "pdf/image_encoding.h"
+
+#include "image/file_stamp.h"
+#include "pdf/memo.h"
+
+namespace galley::pdf {
+namespace {
+
+// A batch's images are a handful of files; a long report's distinct ones
+// are written once each and may be dropped.
+constexpr size_t kBudgetBytes = size_t{64} << 20;
+
+std::shared_ptr<const EncodedImage> encode(const std::string& path, Diagnostics& diags,
+                                           const SourceLoc& where) {
+  auto px = image::decode(path, diags, where, image::PngSamples::KeepStream);
+  if (!px) return nullptr;
+  auto enc = std::make_shared<EncodedImage>();
+  enc->info = px->info;
+  if (!px->alpha.empty()) {
+    auto mask = hpdf::deflate({reinterpret_cast<const char*>(px->alpha.data()), px->alpha.size()},
+                              hpdf::Compress::Flate);
+    if (!mask) return nullptr;
+    enc->mask = std::move(*mask);
+  }
+  if (!px->jpeg.empty()) {
+    if (px->jpeg_inverted) enc->params.set("Decode", Array{{1, 0, 1, 0, 1, 0, 1, 0}});
+    enc->samples = std::move(px->jpeg);
+    enc->compress = hpdf::Compress::Dct;
+  } else if (!px->png_idat.empty()) {
+    enc->params.set("DecodeParms", Dict{}
+                                       .set("Predictor", 15)
+                                       .set("Colors", image::components(px->info.space))
+                                       .set("BitsPerComponent", 8)
+                                       .set("Columns", px->info.width));
+    enc->samples = std::move(px->png_idat);
+  } else {
+    auto samples = hpdf::deflate({reinterpret_cast<const char*>(px->data.data()), px->data.size()},
+                                 hpdf::Compress::Flate);
+    if (!samples) return nullptr;
+    enc->samples = std::move(*samples);
+  }
+  return enc;
+}
+
+}  // namespace
+
+std::shared_ptr<const EncodedImage> encoded_image(const std::string& path, Diagnostics& diags,
+                                                  const SourceLoc& where) {
+  static Memo<EncodedImage> memo(kBudgetBytes);
+  const auto stamp = image::file_stamp(path);
+  if (!stamp) return encode(path, diags, where);
+  return memo.get(path + '\n' + *stamp, [&] { return encode(path, diags, where); });
+}
+
+}  // namespace galley::pdf

@@ -1,0 +1,108 @@
+// A process-wide memo for PDF-stage work whose result depends only on its
+// key (a file's identity, a glyph set, a profile's bytes): the rows of a
+// batch, on however many threads, share one computation of each. Thread-safe; a caller asking for a key another thread
+// is computing waits for that result instead of computing it again.
+//
+// Only successes are kept. A caller meeting a failure, its own or one it
+// waited for, computes again itself, so every caller reports its own errors
+// exactly as an uncached call would.
+#pragma once
+#include <cstdint>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace galley::pdf {
+
+// `Value` has `size_t bytes() const`: what it holds, for the budget.
+template <class Value>
+class Memo {
+ public:
+  using Result = std::shared_ptr<const Value>;
+
+  explicit Memo(size_t budget_bytes) : budget_(budget_bytes) {}
+  Memo(const Memo&) = delete;
+  Memo& operator=(const Memo&) = delete;
+
+  // The kept result for `key`, else `make()`'s (a null Result is a failure).
+  // When the memo outgrows its budget the finished results are dropped:
+  // memory stays bounded, and a dropped key is merely computed again.
+  template <class Make>
+  Result get(const std::string& key, Make&& make) {
+    std::promise<Result> promise;
+    uint64_t ticket = 0;
+    {
+      std::unique_lock lock(mutex_);
+      if (auto it = entries_.find(key); it != entries_.end()) {
+        std::shared_future<Result> pending = it->second.result;
+        lock.unlock();
+        if (Result r = pending.get()) return r;
+        return make();
+      }
+      ticket = ++tickets_;
+      entries_.emplace(key, Entry{promise.get_future().share(), ticket, 0});
+    }
+    Result r;
+    try {
+      r = make();
+    } catch (...) {
+      promise.set_exception(std::current_exception());
+      forget(key, ticket);
+      throw;
+    }
+    promise.set_value(r);
+    if (!r) {
+      forget(key, ticket);
+      return r;
+    }
+    keep(key, ticket, key.size() + r->bytes());
+    return r;
+  }
+
+ private:
+  struct Entry {
+    std::shared_future<Result> result;
+    uint64_t ticket;  // tells this computation's entry from a later one's
+    size_t cost;      // 0 while computing
+  };
+
+  void forget(const std::string& key, uint64_t ticket) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.ticket == ticket) entries_.erase(it);
+  }
+
+  void keep(const std::string& key, uint64_t ticket, size_t cost) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.ticket != ticket) return;
+    if (cost > budget_) {
+      entries_.erase(it);
+      return;
+    }
+    if (bytes_ + cost > budget_) {
+      for (auto e = entries_.begin(); e != entries_.end();) {
+        if (e->second.cost > 0) {
+          bytes_ -= e->second.cost;
+          e = entries_.erase(e);
+        } else {
+          ++e;
+        }
+      }
+      it = entries_.find(key);
+    }
+    it->second.cost = cost;
+    bytes_ += cost;
+  }
+
+  std::mutex mutex_;
+  // Looked up only, never iterated for output: its order cannot reach a PDF.
+  std::unordered_map<std::string, Entry> entries_;
+  uint64_t tickets_ = 0;
+  size_t bytes_ = 0;
+  const size_t budget_;
+};
+
+}  // namespace galley::pdf
