@@ -138,7 +138,7 @@ Entries entries(const cli::Session& s, const layout::DisplayList& list) {
 cli::Session& session() {
   static cli::Session s = [] {
     Diagnostics d;
-    auto opened = cli::Session::open("content/mayo-ir-residency.yaml", "layouts/brochure-letter.yaml", d);
+    auto opened = cli::Session::open("content/mayo-ir-residency.yaml", "layouts/brochure-letter.yaml", false, d);
     for (const auto& diag : d.all()) MESSAGE(format(diag));
     REQUIRE(opened);
     return std::move(*opened);
