@@ -93,7 +93,11 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
     for (uint32_t g = c.glyph_begin; g < end; ++g) free = free && s.of_glyph[g] < 0;
     if (!free) continue;
     last_span = static_cast<int>(s.text.size());
-    s.text.push_back(c.text);
+    // Glyphs without text are the hyphen the line breaker inserted
+    // (linebreak/assemble.h). It extracts as "-": readers that rejoin lines
+    // (poppler's pdftotext) then give back "patient" for "pa-/tient", where
+    // no text at all would give two words.
+    s.text.push_back(c.text.empty() ? std::string("-") : std::string(c.text));
     for (uint32_t g = c.glyph_begin; g < end; ++g) s.of_glyph[g] = last_span;
   }
   return s;

@@ -45,6 +45,22 @@ TEST_CASE("ligatures extract as their source text") {
   CHECK(squash(run("pdftotext -enc UTF-8 " + path + " -")) == "office affluent fjord");
 }
 
+TEST_CASE("a word hyphenated at a line end extracts whole") {
+  auto list = with_fonts();
+  auto first = shape("large pa", "NotoSerif-Regular.ttf", 12, 0, 72, 100);
+  // The inserted hyphen, as the line breaker adds it: a glyph whose cluster
+  // has no text, so the source text stays "patient".
+  const auto hyphen = shape("-", "NotoSerif-Regular.ttf", 12, 0, 0, 0).glyphs.at(0);
+  const auto& last = first.glyphs.back();
+  first.glyphs.push_back({hyphen.gid, last.x + last.advance, 0, hyphen.advance});
+  first.clusters.push_back({static_cast<uint32_t>(first.glyphs.size() - 1), 1, ""});
+  list.pages[0].items.push_back(first);
+  list.pages[0].items.push_back(shape("tient care", "NotoSerif-Regular.ttf", 12, 0, 72, 114));
+  auto path = write_or_fail(list, "hyphenated.pdf");
+  // Not squashed: the line break itself must disappear.
+  CHECK(run("pdftotext -enc UTF-8 " + path + " -").find("large patient care") != std::string::npos);
+}
+
 TEST_CASE("Arabic and Devanagari extract in logical order") {
   auto list = with_fonts();
   const std::string arabic = "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x84\xD9\x85";  // مرحبا بالعالم
