@@ -61,7 +61,9 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   if (writes_pdf) head_start = start_head_start(*doc, *layout);
   auto fonts = text::FontBook::load(*layout, diags);
   if (!fonts || diags.has_errors()) return std::nullopt;
-  Session s{std::move(*doc), std::move(*layout), std::move(*fonts), 0, std::move(head_start)};
+  auto prepared = std::make_unique<const resolve::Prepared>(*doc, *layout);
+  Session s{std::move(*doc), std::move(*layout), std::move(*fonts), std::move(prepared), 0,
+            std::move(head_start)};
   s.load_seconds = watch.lap();
   return s;
 }
@@ -70,7 +72,7 @@ BuildResult build(const Session& session, const resolve::Variables& vars, const 
                   Diagnostics& diags) {
   BuildResult result;
   Stopwatch watch;
-  auto styled = resolve::resolve(session.doc, session.layout, vars, diags);
+  auto styled = resolve::resolve(session.doc, session.layout, vars, diags, session.prepared.get());
   result.timings.resolve = watch.lap();
   if (!styled || diags.has_errors()) return result;
 

@@ -2,6 +2,7 @@
 // Session holds what a batch shares between rows (model, layout, fonts);
 // per-row work starts at resolve.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -13,6 +14,7 @@
 #include "linebreak/line.h"
 #include "model/document.h"
 #include "model/layout.h"
+#include "resolve/prepared.h"
 #include "resolve/styled.h"
 #include "text/font_book.h"
 
@@ -32,6 +34,8 @@ struct Session {
   model::Document doc;
   model::Layout layout;
   text::FontBook fonts;
+  // The cascade and parsed markup every row's resolve() shares.
+  std::unique_ptr<const resolve::Prepared> prepared;
   double load_seconds = 0;
   std::jthread head_start;  // cli/head_start.h; joined when the session ends
 

@@ -1,13 +1,12 @@
-// QR codes: libqrencode at error-correction level M, drawn as vector
+// QR codes: libqrencode at error-correction level M (qr_codes.h), drawn as vector
 // modules (one rectangle per horizontal run of dark modules) inside a quiet
 // zone of 4 modules, marked as one figure; never split; optional caption
 // below.
-#include <qrencode.h>
-
 #include <algorithm>
 #include <memory>
 
 #include "layout/blocks.h"
+#include "layout/qr_codes.h"
 
 namespace galley::layout {
 
@@ -18,8 +17,7 @@ constexpr int kQuiet = 4;
 MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) {
   MeasuredBlock m;
   m.loc = b.loc;
-  std::unique_ptr<QRcode, void (*)(QRcode*)> code(
-      QRcode_encodeString(b.data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), QRcode_free);
+  const std::shared_ptr<const QrModules> code = encode_qr(b.data);
   if (!code) {
     ts.diags().error(b.loc, "qr: cannot encode \"" + b.data + "\" (too long for a QR code?)");
     return m;
@@ -39,12 +37,12 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
   for (int row = 0; row < n; ++row) {
     int col = 0;
     while (col < n) {
-      if (!(code->data[row * n + col] & 1)) {
+      if (!code->dark[row * n + col]) {
         ++col;
         continue;
       }
       const int start = col;
-      while (col < n && (code->data[row * n + col] & 1)) ++col;
+      while (col < n && code->dark[row * n + col]) ++col;
       Rect r;
       r.x = (kQuiet + start) * module;
       r.y = (kQuiet + row) * module;

@@ -88,17 +88,17 @@ bool is_mono(const std::string& family) {
 }  // namespace
 
 Cascade::Cascade(const model::Layout& layout, const std::string& language, Diagnostics& diags)
-    : layout_(layout), language_(language) {
+    : colors_(layout.colors), language_(language) {
   for (const auto& f : layout.fonts) {
     if (f.name == "Noto Mono" || (mono_font_.empty() && is_mono(f.name))) mono_font_ = f.name;
   }
   std::map<std::string, int> state;
-  for (const auto& kv : layout.styles) flatten(kv.first, state, diags);
+  for (const auto& kv : layout.styles) flatten(layout, kv.first, state, diags);
   for (const auto& [name, s] : flat_) resolved_[name] = resolve_style(name, s, diags);
 }
 
-const model::Style* Cascade::flatten(const std::string& name, std::map<std::string, int>& state,
-                                     Diagnostics& diags) {
+const model::Style* Cascade::flatten(const model::Layout& layout, const std::string& name,
+                                     std::map<std::string, int>& state, Diagnostics& diags) {
   // Walks the chain iteratively (a hostile layout may chain thousands of
   // styles) until a style already flattened, an unknown base or a cycle.
   std::vector<const model::Style*> chain;
@@ -110,13 +110,13 @@ const model::Style* Cascade::flatten(const std::string& name, std::map<std::stri
       below = &it->second;
       break;
     }
-    const model::Style& s = layout_.styles.at(cur);
+    const model::Style& s = layout.styles.at(cur);
     state[cur] = 1;
     chain.push_back(&s);
     if (s.base.empty()) break;
-    if (!layout_.styles.count(s.base)) {
+    if (!layout.styles.count(s.base)) {
       std::vector<std::string> names;
-      for (const auto& kv : layout_.styles) names.push_back(kv.first);
+      for (const auto& kv : layout.styles) names.push_back(kv.first);
       diags.error(s.base_loc, "unknown base style '" + s.base + "'" + did_you_mean(s.base, names));
       break;
     }
@@ -142,10 +142,10 @@ std::optional<Color> Cascade::color(const std::optional<std::string>& name, cons
                                     const SourceLoc& loc, Diagnostics& diags) const {
   if (value) return value;
   if (!name) return std::nullopt;
-  auto it = layout_.colors.find(*name);
-  if (it != layout_.colors.end()) return it->second;
+  auto it = colors_.find(*name);
+  if (it != colors_.end()) return it->second;
   std::vector<std::string> names;
-  for (const auto& kv : layout_.colors) names.push_back(kv.first);
+  for (const auto& kv : colors_) names.push_back(kv.first);
   diags.error(loc, "unknown colour '" + *name + "'" + did_you_mean(*name, names));
   return std::nullopt;
 }

@@ -37,13 +37,15 @@ class Cascade {
   void apply(const std::string& name, CharStyle& c) const;
 
  private:
-  const model::Style* flatten(const std::string& name, std::map<std::string, int>& state,
-                              Diagnostics& diags);
+  const model::Style* flatten(const model::Layout& layout, const std::string& name,
+                              std::map<std::string, int>& state, Diagnostics& diags);
   ParaStyle resolve_style(const std::string& name, const model::Style& s, Diagnostics& diags) const;
   std::optional<Color> color(const std::optional<std::string>& name, const std::optional<Color>& value,
                              const SourceLoc& loc, Diagnostics& diags) const;
 
-  const model::Layout& layout_;
+  // A copy, not the layout's: a cascade outlives moves of its layout
+  // (resolve/prepared.h).
+  std::map<std::string, Color> colors_;
   std::string language_;
   std::string mono_font_;
   std::map<std::string, model::Style> flat_;

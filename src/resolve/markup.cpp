@@ -56,13 +56,12 @@ const char* literal_of(cmark_node* n) {
   return s ? s : "";
 }
 
-class RunBuilder {
+// Walks cmark's tree into runs of one character state, merged (cmark splits
+// text at every `_`, `[`, ...), so a {{name}} is always whole when it is
+// substituted.
+class Parser {
  public:
-  RunBuilder(const ParaStyle& para, const Cascade* cascade, const model::Text& text, const Variables& vars,
-             Diagnostics& diags)
-      : cascade_(cascade), text_(text), vars_(vars), diags_(diags) {
-    stack_.push_back(Cascade::plain(para));
-  }
+  Parser() { stack_.push_back({}); }
 
   void enter(cmark_node* n) {
     switch (cmark_node_get_type(n)) {
@@ -81,22 +80,20 @@ class RunBuilder {
       case CMARK_NODE_SOFTBREAK: add(" "); break;
       case CMARK_NODE_LINEBREAK: add(kLineSeparator); break;
       case CMARK_NODE_CODE: {
-        CharStyle c = stack_.back();
-        styled("code", c);
+        ParsedRun c = stack_.back();
+        c.ops.push_back(CharOp::Code);
         ++state_;
         add_in(literal_of(n), c);
         ++state_;
         break;
       }
-      case CMARK_NODE_EMPH: push("emphasis"); break;
-      case CMARK_NODE_STRONG: push("strong"); break;
+      case CMARK_NODE_EMPH: push(CharOp::Emphasis); break;
+      case CMARK_NODE_STRONG: push(CharOp::Strong); break;
       case CMARK_NODE_LINK: {
-        push("link");
+        push(CharOp::Link);
         const char* url = cmark_node_get_url(n);
-        ExpandOptions opts;
-        opts.origin = text_.value;
-        opts.reported = &reported_;
-        stack_.back().link = expand(url ? url : "", vars_, text_.loc, diags_, opts);
+        stack_.back().link = static_cast<int>(out_.urls.size());
+        out_.urls.emplace_back(url ? url : "");
         break;
       }
       default: break;
@@ -115,89 +112,98 @@ class RunBuilder {
     }
   }
 
-  // Runs of one state merged (cmark splits text at every `_`, `[`, ...), so a
-  // {{name}} is always whole when it is substituted.
-  std::vector<Run> finish(const ParaStyle& para) {
-    std::vector<Run> out;
-    ExpandOptions opts;
-    opts.origin = text_.value;
-    opts.reported = &reported_;
-    for (Pending& p : pending_) {
-      Run r{expand(p.text, vars_, text_.loc, diags_, opts), std::move(p.style)};
-      if (para.uppercase) r.text = to_upper(r.text, r.style.language.empty() ? para.language : r.style.language);
-      if (!r.text.empty()) out.push_back(std::move(r));
-    }
-    return out;
-  }
+  ParsedMarkup finish() { return std::move(out_); }
 
  private:
-  struct Pending {
-    std::string text;
-    CharStyle style;
-    int state;
-  };
-
-  void styled(const std::string& name, CharStyle& c) const {
-    if (cascade_) {
-      cascade_->apply(name, c);
-    } else if (name == "strong") {
-      c.bold = true;
-    } else if (name == "emphasis") {
-      c.italic = !c.italic;
-    } else if (name == "code") {
-      c.code = true;
-    }
-  }
-
-  void push(const std::string& name) {
-    CharStyle c = stack_.back();
-    styled(name, c);
+  void push(CharOp op) {
+    ParsedRun c = stack_.back();
+    c.ops.push_back(op);
     stack_.push_back(std::move(c));
     ++state_;
   }
 
   void add(std::string_view s) { add_in(s, stack_.back()); }
 
-  void add_in(std::string_view s, const CharStyle& style) {
+  void add_in(std::string_view s, const ParsedRun& style) {
     if (s.empty()) return;
-    if (!pending_.empty() && pending_.back().state == state_) {
-      pending_.back().text += s;
+    if (!out_.runs.empty() && last_state_ == state_) {
+      out_.runs.back().text += s;
       return;
     }
-    pending_.push_back({std::string(s), style, state_});
+    out_.runs.push_back({std::string(s), style.ops, style.link});
+    last_state_ = state_;
   }
 
-  const Cascade* cascade_;
-  const model::Text& text_;
-  const Variables& vars_;
-  Diagnostics& diags_;
-  std::vector<CharStyle> stack_;
-  std::vector<Pending> pending_;
-  std::set<std::string> reported_;
+  ParsedMarkup out_;
+  std::vector<ParsedRun> stack_;  // the style ops (and link) open at this node
   int state_ = 0;
+  int last_state_ = -1;
   int paragraphs_ = 0;
 };
 
+void apply(CharOp op, const Cascade* cascade, CharStyle& c) {
+  static const std::string kNames[] = {"strong", "emphasis", "code", "link"};
+  if (cascade) {
+    cascade->apply(kNames[static_cast<int>(op)], c);
+  } else if (op == CharOp::Strong) {
+    c.bold = true;
+  } else if (op == CharOp::Emphasis) {
+    c.italic = !c.italic;
+  } else if (op == CharOp::Code) {
+    c.code = true;
+  }
+}
+
+// The parse in `para`'s style with {{vars}} substituted: link destinations
+// first, then the runs' text, each problem reported once.
+std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text, const ParaStyle& para,
+                             const Cascade* cascade, const Variables& vars, Diagnostics& diags) {
+  std::set<std::string> reported;
+  ExpandOptions opts;
+  opts.origin = text.value;
+  opts.reported = &reported;
+  std::vector<std::string> urls;
+  urls.reserve(parsed.urls.size());
+  for (const std::string& url : parsed.urls) urls.push_back(expand(url, vars, text.loc, diags, opts));
+  const CharStyle plain = Cascade::plain(para);
+  std::vector<Run> out;
+  out.reserve(parsed.runs.size());
+  for (const ParsedRun& p : parsed.runs) {
+    Run r{expand(p.text, vars, text.loc, diags, opts), plain};
+    for (CharOp op : p.ops) apply(op, cascade, r.style);
+    if (p.link >= 0) r.style.link = urls[p.link];
+    if (para.uppercase) r.text = to_upper(r.text, r.style.language.empty() ? para.language : r.style.language);
+    if (!r.text.empty()) out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace
 
-std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
-                             const Variables& vars, Diagnostics& diags) {
-  const std::string source = shield_block_syntax(protect_references(text.value));
+std::shared_ptr<const ParsedMarkup> parse_markup(const std::string& source) {
+  const std::string shielded = shield_block_syntax(protect_references(source));
   // Smart punctuation stays off: the author's quotes and dashes are kept.
   std::unique_ptr<cmark_node, NodeFree> doc(
-      cmark_parse_document(source.data(), source.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
-  if (!doc) {
-    diags.error(text.loc, "cannot parse the inline markup (out of memory)");
-    return {};
-  }
-  RunBuilder builder(para, cascade, text, vars, diags);
+      cmark_parse_document(shielded.data(), shielded.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
+  if (!doc) return nullptr;
+  Parser parser;
   std::unique_ptr<cmark_iter, IterFree> it(cmark_iter_new(doc.get()));
   for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(it.get());
-    if (ev == CMARK_EVENT_ENTER) builder.enter(n);
-    else if (ev == CMARK_EVENT_EXIT) builder.exit(n);
+    if (ev == CMARK_EVENT_ENTER) parser.enter(n);
+    else if (ev == CMARK_EVENT_EXIT) parser.exit(n);
   }
-  return builder.finish(para);
+  return std::make_shared<const ParsedMarkup>(parser.finish());
+}
+
+std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
+                             const Variables& vars, Diagnostics& diags, MarkupCache* cache) {
+  const std::shared_ptr<const ParsedMarkup> parsed = cache ? cache->get(text.value) : parse_markup(text.value);
+  if (!parsed) {
+    diags.error(text.loc, "cannot parse the inline markup (out of memory)");
+    return {};
+  }
+  return styled_runs(*parsed, text, para, cascade, vars, diags);
 }
 
 }  // namespace galley::resolve

@@ -8,13 +8,15 @@
 #include <vector>
 
 #include "resolve/cascade.h"
+#include "resolve/markup_cache.h"
 #include "resolve/styled.h"
 
 namespace galley::resolve {
 
 // `cascade` gives the layout's character styles; null (master text set by
-// layout/) uses their built-in effects.
+// layout/) uses their built-in effects. With a `cache`, the text is parsed
+// once for every use of it.
 std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
-                             const Variables& vars, Diagnostics& diags);
+                             const Variables& vars, Diagnostics& diags, MarkupCache* cache = nullptr);
 
 }  // namespace galley::resolve

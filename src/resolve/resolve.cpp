@@ -17,10 +17,18 @@ using model::BlockKind;
 
 class Resolver {
  public:
-  Resolver(const model::Document& doc, const model::Layout& layout, const Variables& vars, Diagnostics& diags)
-      : layout_(layout), vars_(vars), diags_(diags), cascade_(layout, doc.meta.language, diags) {}
+  Resolver(const model::Document& doc, const model::Layout& layout, const Variables& vars, Diagnostics& diags,
+           const Prepared* prepared)
+      : layout_(layout),
+        vars_(vars),
+        diags_(diags),
+        own_(prepared && prepared->cascade() ? std::nullopt
+                                              : std::optional<Cascade>(std::in_place, layout, doc.meta.language, diags)),
+        cascade_(own_ ? *own_ : *prepared->cascade()),
+        markup_(prepared ? &prepared->markup() : nullptr) {}
 
   const Cascade& cascade() const { return cascade_; }
+  MarkupCache* markup() const { return markup_; }
 
   Flow flow(const model::Flow& f) {
     Flow out{f.name, f.loc, {}};
@@ -125,7 +133,7 @@ class Resolver {
   }
 
   Paragraph para(const model::Text& t, const ParaStyle& style) {
-    return Paragraph{style, markup_runs(t, style, &cascade_, vars_, diags_), t.loc};
+    return Paragraph{style, markup_runs(t, style, &cascade_, vars_, diags_, markup_), t.loc};
   }
 
   void caption(const model::Block& b, Block& out) {
@@ -159,7 +167,9 @@ class Resolver {
   const model::Layout& layout_;
   const Variables& vars_;
   Diagnostics& diags_;
-  Cascade cascade_;
+  std::optional<Cascade> own_;  // when there is no prepared cascade
+  const Cascade& cascade_;
+  MarkupCache* markup_;
 };
 
 // Where a variable is defined, for errors in its value.
@@ -194,21 +204,22 @@ void check_values(const Variables& vars, const model::Document& doc, Diagnostics
 }  // namespace
 
 std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout, const Variables& vars,
-                                 Diagnostics& diags) {
+                                 Diagnostics& diags, const Prepared* prepared) {
   const int errors_before = diags.error_count();
   check_values(vars, doc, diags);
-  Resolver r(doc, layout, vars, diags);
+  Resolver r(doc, layout, vars, diags, prepared);
   StyledDoc out;
   for (const model::Flow& f : doc.flows) out.flows.push_back(r.flow(f));
-  out.styles = r.cascade().with_defaults();
+  out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade().with_defaults();
   out.variables = vars;
+  out.markup = r.markup();
   if (diags.error_count() > errors_before) return std::nullopt;
   return out;
 }
 
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       Diagnostics& diags) {
-  return Paragraph{style, markup_runs(text, style, nullptr, vars, diags), text.loc};
+                       Diagnostics& diags, MarkupCache* cache) {
+  return Paragraph{style, markup_runs(text, style, nullptr, vars, diags, cache), text.loc};
 }
 
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "resolve/prepared.h"
 #include "resolve/styled.h"
 
 namespace galley::resolve {
@@ -26,14 +27,18 @@ Variables make_variables(const model::Document& doc,
 // (title, h1..h4, body, list, quote + quote-by, callout, caption, table +
 // th/td, toc) when the layout defines it, else `body` (bold and larger for
 // titles, headings and th), else built-in defaults. Empty on any error.
+// `prepared`, made for the same `doc` and `layout`, saves rebuilding the
+// cascade and reparsing markup; the result and diagnostics are the same.
 std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout,
-                                 const Variables& vars, Diagnostics& diags);
+                                 const Variables& vars, Diagnostics& diags,
+                                 const Prepared* prepared = nullptr);
 
 // One piece of descriptor text (markup and {{vars}}) as a paragraph in
 // `style`. `vars` may include "page" and "pages". Character styles take
 // their built-in effects (bold, italic, code flag), not the layout's.
+// With a `cache` (StyledDoc::markup) the markup is parsed once per text.
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       Diagnostics& diags);
+                       Diagnostics& diags, MarkupCache* cache = nullptr);
 // The same with the layout's character styles (strong, emphasis, code, link).
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
                        const model::Layout& layout, Diagnostics& diags);

@@ -9,6 +9,7 @@
 
 #include "model/document.h"
 #include "model/layout.h"
+#include "resolve/markup_cache.h"
 
 namespace galley::resolve {
 
@@ -121,6 +122,9 @@ struct StyledDoc {
   // in its place.
   std::map<std::string, ParaStyle> styles;
   Variables variables;
+  // The parses resolve() used (prepared.h), for master text; null when
+  // resolve() had none.
+  MarkupCache* markup = nullptr;
 };
 
 }  // namespace galley::resolve

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "fixture.h"
+#include "layout/qr_codes.h"
 
 using namespace galley;
 using namespace fixture;
@@ -589,4 +590,21 @@ TEST_CASE("a quote's attribution never starts a column alone; a bordered quote g
   for (const auto& it : r.list->pages[1].items)
     if (const auto* rc = std::get_if<layout::Rect>(&it)) rules += rc->w == 2 && rc->x == 20;
   CHECK(rules == 2);
+}
+
+TEST_CASE("qr: an encoding is kept and shared, and matches libqrencode's") {
+  const std::string data = "https://college.mayo.edu/?kept";
+  const auto first = layout::encode_qr(data);
+  REQUIRE(first);
+  CHECK(layout::encode_qr(data) == first);
+  QRcode* code = QRcode_encodeString(data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  REQUIRE(code);
+  REQUIRE(first->width == code->width);
+  bool same = true;
+  for (int i = 0; i < code->width * code->width; ++i) same = same && first->dark[i] == (code->data[i] & 1);
+  QRcode_free(code);
+  CHECK(same);
+  const auto other = layout::encode_qr(data + "2");
+  REQUIRE(other);
+  CHECK(other != first);
 }
