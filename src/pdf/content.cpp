@@ -16,17 +16,25 @@ constexpr double kKappa = 0.5522847498;
 
 }  // namespace
 
-std::string num(double v) {
+void append_num(std::string& out, double v) {
   if (!std::isfinite(v)) v = 0;
   v = std::clamp(v, -1e7, 1e7);
   // to_chars rounds exactly like printf's %.4f, at a fraction of its cost:
   // content streams hold thousands of numbers.
   char buf[32];
-  const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4).ptr;
-  std::string s(buf, end);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
+  const char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4).ptr;
+  while (end[-1] == '0') --end;  // the fixed format always has a '.' before its zeros
+  if (end[-1] == '.') --end;
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out += '0';
+    return;
+  }
+  out.append(buf, static_cast<size_t>(end - buf));
+}
+
+std::string num(double v) {
+  std::string s;
+  append_num(s, v);
   return s;
 }
 

@@ -38,9 +38,19 @@ bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags)
           diags.warning(run->loc, "font '" + ref.path +
                                       "' does not permit embedding (OS/2 fsType " +
                                       std::to_string(fs) + ")");
-        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, ref.path, std::move(file), {}}).first;
+        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, {}, ref.path, std::move(file), {}}).first;
       }
-      for (const auto& g : run->glyphs) it->second.gids.insert(g.gid);
+      Used& used = it->second;
+      for (const auto& g : run->glyphs) {
+        if (g.gid > 0xFFFF) {  // no font has it; the subsetter drops it
+          used.gids.insert(g.gid);
+          continue;
+        }
+        if (g.gid >= used.seen.size()) used.seen.resize(std::min<size_t>(0x10000, std::max<size_t>(g.gid + 1, used.seen.size() * 2)));
+        if (used.seen[g.gid]) continue;
+        used.seen[g.gid] = true;
+        used.gids.insert(g.gid);
+      }
       it->second.text.learn(*run);
     }
   }

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "layout/page.h"
@@ -35,6 +36,7 @@ class DocumentFonts {
   struct Used {
     FontProgram program;
     std::set<uint32_t> gids;
+    std::vector<bool> seen;  // 16-bit gids already in `gids`: a set insert per glyph was slow
     GlyphTextMap text;
     std::string path;
     std::string file;  // the subset cache's name for the program (pdf/font_streams.h)

@@ -70,6 +70,23 @@ TEST_CASE("clusters that do not round-trip get ActualText spans") {
   CHECK(ops.find("[<000A>] TJ") != std::string::npos);
 }
 
+TEST_CASE("glyph texts: first use wins; clusters round-trip through several glyphs and large ids") {
+  layout::GlyphRun run;
+  run.size = 10;
+  run.glyphs = {{70000, 0, 0, 5}, {7, 5, 0, 5}, {8, 10, 0, 5}, {7, 15, 0, 5}};
+  run.clusters = {{0, 1, "x"}, {1, 1, "f"}, {2, 1, "i"}, {3, 1, "F"}};
+  GlyphTextMap map;
+  map.learn(run);
+  CHECK(map.entries().at(7) == "f");  // not "F": learnt first
+  CHECK(map.entries().at(70000) == "x");
+  CHECK(map.round_trips(run, run.clusters[0]));
+  CHECK_FALSE(map.round_trips(run, run.clusters[3]));
+  const layout::Cluster both{1, 2, "fi"}, shorter{1, 2, "f"}, longer{1, 2, "fix"};
+  CHECK(map.round_trips(run, both));
+  CHECK_FALSE(map.round_trips(run, shorter));
+  CHECK_FALSE(map.round_trips(run, longer));
+}
+
 TEST_CASE("TJ adjustments follow the glyph positions against /W widths") {
   layout::GlyphRun run;
   run.size = 10;
