@@ -79,7 +79,7 @@ namespace {
 
 // A box (background, border, padding) around unbreakable content.
 MeasuredBlock boxed(const resolve::Block& b, double width, TextSetter& ts) {
-  const resolve::ParaStyle& box = b.box;
+  const resolve::ParaStyle& box = *b.box;
   const double bw = box.border ? std::max(box.border_width, 0.5) : 0;
   const double inset = box.padding + bw;
   std::vector<Slice> inner;
@@ -144,13 +144,13 @@ MeasuredBlock measure_text_block(const resolve::Block& b, double width, TextSett
     m.keep_with_next = b.keep_with_next || b.paras.front().style.keep_with_next;
   }
   // A quote with a border colour gets a rule down its left side.
-  if (b.kind == model::BlockKind::Quote && b.box.border) {
-    const double bw = std::max(b.box.border_width, 1.0);
+  if (b.kind == model::BlockKind::Quote && b.box->border) {
+    const double bw = std::max(b.box->border_width, 1.0);
     for (Slice& s : m.slices) {
       Rect r;
       r.w = bw;
       r.h = s.height;
-      r.fill = b.box.border;
+      r.fill = b.box->border;
       r.loc = b.loc;
       s.items.insert(s.items.begin(), r);
     }
