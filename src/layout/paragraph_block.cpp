@@ -7,7 +7,7 @@ namespace galley::layout {
 
 void append_lines(const resolve::Paragraph& para, double width, double x, double gap,
                   int min_first, TextSetter& ts, std::vector<Slice>& out) {
-  const auto lines = ts.lines(para, width);
+  auto lines = ts.lines(para, width);
   const int n = static_cast<int>(lines.size());
   const int orphans = std::max({para.style.orphans, min_first, 1});
   const int widows = std::max(para.style.widows, 1);
@@ -17,7 +17,7 @@ void append_lines(const resolve::Paragraph& para, double width, double x, double
     s.height = para.style.leading;
     s.gap_before = i == 0 ? gap : 0;
     s.break_after = i + 1 >= orphans && n - (i + 1) >= widows;
-    ts.draw(lines[i], para.loc, x, base, s.items, s.links);
+    ts.draw(std::move(lines[i]), para.loc, x, base, s.items, s.links);
     out.push_back(std::move(s));
   }
 }
