@@ -46,9 +46,10 @@ bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags)
           used.gids.insert(g.gid);
           continue;
         }
-        if (g.gid >= used.seen.size()) used.seen.resize(std::min<size_t>(0x10000, std::max<size_t>(g.gid + 1, used.seen.size() * 2)));
-        if (used.seen[g.gid]) continue;
-        used.seen[g.gid] = true;
+        if (g.gid >= used.widths.size())
+          used.widths.resize(std::min<size_t>(0x10000, std::max<size_t>(g.gid + 1, used.widths.size() * 2)), kUnseen);
+        if (used.widths[g.gid] != kUnseen) continue;
+        used.widths[g.gid] = used.program.width(g.gid);
         used.gids.insert(g.gid);
       }
       it->second.text.learn(*run);
@@ -154,8 +155,10 @@ RunFont DocumentFonts::run_font(int font, const std::string& resource) const {
   rf.resource = resource;
   auto it = used_.find(font);
   if (it == used_.end()) return rf;
-  const FontProgram* program = &it->second.program;
-  rf.width = [program](uint32_t gid) { return program->width(gid); };
+  const Used* used = &it->second;
+  rf.width = [used](uint32_t gid) {
+    return gid < used->widths.size() && used->widths[gid] != kUnseen ? used->widths[gid] : used->program.width(gid);
+  };
   rf.text = &it->second.text;
   return rf;
 }

@@ -128,6 +128,25 @@ TEST_CASE("font program: widths are the rounded advances; subsets keep glyph ids
   CHECK(bad.has_errors());
 }
 
+TEST_CASE("document fonts give each drawn glyph its program's /W width, and any other glyph too") {
+  layout::DisplayList list = testpdf::letter_page();
+  list.fonts.push_back({testpdf::font_path("NotoSerif-Regular.ttf"), 0, "Noto Serif", false, false});
+  list.pages[0].items.push_back(testpdf::shape("Wave", "NotoSerif-Regular.ttf", 10, 0, 72, 72));
+  Diagnostics d;
+  DocumentFonts fonts;
+  REQUIRE(fonts.prepare(list, d));
+  auto program = FontProgram::load(list.fonts[0].path, 0, d, {});
+  REQUIRE(program);
+  const RunFont rf = fonts.run_font(0, "F1");
+  REQUIRE(rf.width);
+  const auto& drawn = std::get<layout::GlyphRun>(list.pages[0].items.back()).glyphs;
+  for (const auto& g : drawn) CHECK(rf.width(g.gid) == program->width(g.gid));
+  const uint32_t other = testpdf::shape("Q", "NotoSerif-Regular.ttf", 10, 0, 0, 0).glyphs.at(0).gid;
+  CHECK(program->width(other) > 0);
+  CHECK(rf.width(other) == program->width(other));
+  CHECK(rf.width(0x12345) == 0);
+}
+
 TEST_CASE("page labels: numeric runs collapse, words become prefixes") {
   Dict d = page_labels({"", "1", "2", "3", "Back"});
   auto& nums = std::get<Array>(d.entries.at(0).second.v).items;
