@@ -19,6 +19,19 @@ TEST_CASE("numbers print stably") {
   CHECK(num(-0.00001) == "0");
   CHECK(num(12.345678) == "12.3457");
   CHECK(num(1.0 / 0.0) == "0");
+  // Rounded as the exact binary value is, like printf's %.4f: true ties go
+  // to even, values written as ties are usually just above or below one.
+  CHECK(num(0.03125) == "0.0312");
+  CHECK(num(0.09375) == "0.0938");
+  CHECK(num(-0.03125) == "-0.0312");
+  CHECK(num(0.00005) == "0.0001");
+  CHECK(num(612.00005) == "612");
+  CHECK(num(-0.00004) == "0");
+  CHECK(num(-3.25) == "-3.25");
+  CHECK(num(2e7) == "10000000");
+  std::string appended = "x ";
+  append_num(appended, 0.5);
+  CHECK(appended == "x 0.5");
 }
 
 TEST_CASE("colours are written in their own space") {
