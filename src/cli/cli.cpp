@@ -96,7 +96,7 @@ int run_build(const BuildArgs& a, bool write) {
   }
 
   auto vars = resolve::make_variables(session->doc, overrides);
-  auto result = build(*session, vars, opts, diags);
+  auto result = build_once(*session, vars, opts, diags);
   result.timings.load = session->load_seconds;
 
   if (!a.dump_layout.empty() && result.display) {

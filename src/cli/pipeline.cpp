@@ -68,11 +68,15 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   return s;
 }
 
-BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
-                  Diagnostics& diags) {
+namespace {
+
+// `spent`, when given, is session.doc, emptied once resolved (build_once).
+BuildResult run(const Session& session, model::Document* spent, const resolve::Variables& vars,
+                const BuildOptions& opts, Diagnostics& diags) {
   BuildResult result;
   Stopwatch watch;
   auto styled = resolve::resolve(session.doc, session.layout, vars, diags, session.prepared.get());
+  if (spent) *spent = model::Document{};
   result.timings.resolve = watch.lap();
   if (!styled || diags.has_errors()) return result;
 
@@ -101,6 +105,18 @@ BuildResult build(const Session& session, const resolve::Variables& vars, const 
   result.timings.pdf = watch.lap();
   if (diags.has_errors()) result.pdf.reset();
   return result;
+}
+
+}  // namespace
+
+BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
+                  Diagnostics& diags) {
+  return run(session, nullptr, vars, opts, diags);
+}
+
+BuildResult build_once(Session& session, const resolve::Variables& vars, const BuildOptions& opts,
+                       Diagnostics& diags) {
+  return run(session, &session.doc, vars, opts, diags);
 }
 
 }  // namespace galley::cli

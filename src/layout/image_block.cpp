@@ -36,7 +36,7 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
     w *= k;
     h *= k;
   }
-  s.gap_before = b.box.space_before;
+  s.gap_before = b.box->space_before;
   Image img;
   img.path = b.src;
   img.pixel_width = px->first;
@@ -52,7 +52,7 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
   for (Link& l : s.links) l.y += h;
   s.height = h + caption_h;
   m.slices.push_back(std::move(s));
-  m.space_after = b.box.space_after;
+  m.space_after = b.box->space_after;
   m.keep_with_next = b.keep_with_next;
   add_block_anchor(b, m);
   return m;

@@ -37,13 +37,13 @@ MeasuredBlock measure_list(const resolve::Block& b, double width, TextSetter& ts
     if (m.slices.size() == first || item.marker.empty()) continue;
     const resolve::Paragraph& marker = ts.derived(
         &item, 1, [&] { return plain_paragraph(item.marker, item.para.style, item.para.loc); });
-    const auto lines = ts.lines(marker, width);
+    auto lines = ts.lines(marker, width);
     if (lines.empty()) continue;
     double marker_w = 0;
     for (const auto& r : lines.front().runs) marker_w = std::max(marker_w, r.x + r.width);
     const double gap_x = 0.4 * item.para.style.size;
     std::vector<Link> unused;
-    ts.draw(lines.front(), item.para.loc, std::max(0.0, indent - gap_x - marker_w),
+    ts.draw(std::move(lines.front()), item.para.loc, std::max(0.0, indent - gap_x - marker_w),
             ts.baseline(item.para.style), m.slices[first].items, unused);
   }
   if (!b.items.empty()) {

@@ -7,7 +7,7 @@ namespace galley::layout {
 
 void append_lines(const resolve::Paragraph& para, double width, double x, double gap,
                   int min_first, TextSetter& ts, std::vector<Slice>& out) {
-  const auto lines = ts.lines(para, width);
+  auto lines = ts.lines(para, width);
   const int n = static_cast<int>(lines.size());
   const int orphans = std::max({para.style.orphans, min_first, 1});
   const int widows = std::max(para.style.widows, 1);
@@ -17,7 +17,7 @@ void append_lines(const resolve::Paragraph& para, double width, double x, double
     s.height = para.style.leading;
     s.gap_before = i == 0 ? gap : 0;
     s.break_after = i + 1 >= orphans && n - (i + 1) >= widows;
-    ts.draw(lines[i], para.loc, x, base, s.items, s.links);
+    ts.draw(std::move(lines[i]), para.loc, x, base, s.items, s.links);
     out.push_back(std::move(s));
   }
 }
@@ -79,7 +79,7 @@ namespace {
 
 // A box (background, border, padding) around unbreakable content.
 MeasuredBlock boxed(const resolve::Block& b, double width, TextSetter& ts) {
-  const resolve::ParaStyle& box = b.box;
+  const resolve::ParaStyle& box = *b.box;
   const double bw = box.border ? std::max(box.border_width, 0.5) : 0;
   const double inset = box.padding + bw;
   std::vector<Slice> inner;
@@ -144,13 +144,13 @@ MeasuredBlock measure_text_block(const resolve::Block& b, double width, TextSett
     m.keep_with_next = b.keep_with_next || b.paras.front().style.keep_with_next;
   }
   // A quote with a border colour gets a rule down its left side.
-  if (b.kind == model::BlockKind::Quote && b.box.border) {
-    const double bw = std::max(b.box.border_width, 1.0);
+  if (b.kind == model::BlockKind::Quote && b.box->border) {
+    const double bw = std::max(b.box->border_width, 1.0);
     for (Slice& s : m.slices) {
       Rect r;
       r.w = bw;
       r.h = s.height;
-      r.fill = b.box.border;
+      r.fill = b.box->border;
       r.loc = b.loc;
       s.items.insert(s.items.begin(), r);
     }

@@ -86,8 +86,15 @@ void scale_flow(resolve::Flow& flow, double k) {
     for (auto& c : b.header) scale_para(c.para, k);
     for (auto& row : b.rows)
       for (auto& c : row) scale_para(c.para, k);
-    if (b.caption) scale_para(*b.caption, k);
-    scale_style(b.box, k);
+    // Box and caption may be shared with the unscaled flows: scaled copies.
+    if (b.caption) {
+      resolve::Paragraph caption = *b.caption;
+      scale_para(caption, k);
+      b.caption = std::make_shared<const resolve::Paragraph>(std::move(caption));
+    }
+    resolve::ParaStyle box = *b.box;
+    scale_style(box, k);
+    b.box = std::make_shared<const resolve::ParaStyle>(std::move(box));
   }
 }
 

@@ -26,7 +26,7 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
   const double size = std::min(b.qr_size > 0 ? b.qr_size : 72.0, width);
   const double module = size / (n + 2 * kQuiet);
   Slice s;
-  s.gap_before = b.box.space_before;
+  s.gap_before = b.box->space_before;
   // Read aloud, a QR code is what it encodes.
   s.items.push_back(Figure{"QR code: " + b.data, 0, b.loc});
   Rect quiet;
@@ -60,7 +60,7 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
     s.height += gap + draw_paragraph(*b.caption, width, 0, size + gap, ts, s.items, s.links);
   }
   m.slices.push_back(std::move(s));
-  m.space_after = b.box.space_after;
+  m.space_after = b.box->space_after;
   m.keep_with_next = b.keep_with_next;
   add_block_anchor(b, m);
   return m;

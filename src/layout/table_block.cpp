@@ -77,11 +77,11 @@ Slice row_slice(const std::vector<resolve::TableCell>& row, const Geometry& g,
     x += g.widths[c];
   }
   for (Item& it : text) s.items.push_back(std::move(it));
-  if (g.rule > 0 && b.box.border) {
+  if (g.rule > 0 && b.box->border) {
     auto rule = [&](double rx, double ry, double rw, double rh) {
       Rect r;
       r.x = rx, r.y = ry, r.w = rw, r.h = rh;
-      r.fill = b.box.border;
+      r.fill = b.box->border;
       r.loc = b.loc;
       s.items.push_back(r);
     };
@@ -107,8 +107,8 @@ MeasuredBlock measure_table(const resolve::Block& b, double width, TextSetter& t
   for (const auto& row : b.rows) ncols = std::max(ncols, row.size());
   if (ncols == 0) return m;
   Geometry g;
-  g.padding = b.box.padding > 0 ? b.box.padding : 3;
-  g.rule = b.box.border ? (b.box.border_width > 0 ? b.box.border_width : 0.5) : 0;
+  g.padding = b.box->padding > 0 ? b.box->padding : 3;
+  g.rule = b.box->border ? (b.box->border_width > 0 ? b.box->border_width : 0.5) : 0;
   if (b.column_widths.size() == ncols) {
     for (const auto& len : b.column_widths) g.widths.push_back(len.resolve(width));
     // Fixed widths that add up to more than the column are scaled down.
@@ -125,11 +125,11 @@ MeasuredBlock measure_table(const resolve::Block& b, double width, TextSetter& t
     m.slices.push_back(std::move(head));
   }
   for (size_t r = 0; r < b.rows.size(); ++r) {
-    std::optional<Color> zebra = r % 2 == 1 ? b.box.background : std::nullopt;
+    std::optional<Color> zebra = r % 2 == 1 ? b.box->background : std::nullopt;
     m.slices.push_back(row_slice(b.rows[r], g, zebra, b, ts));
   }
-  if (!m.slices.empty()) m.slices.front().gap_before = b.box.space_before;
-  m.space_after = b.box.space_after;
+  if (!m.slices.empty()) m.slices.front().gap_before = b.box->space_before;
+  m.space_after = b.box->space_after;
   m.keep_with_next = b.keep_with_next;
   add_block_anchor(b, m);
   return m;

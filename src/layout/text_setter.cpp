@@ -126,17 +126,17 @@ double TextSetter::widest_word(const resolve::Paragraph& para) {
   return std::max(widest, word) + para.style.left_indent + para.style.right_indent;
 }
 
-void TextSetter::draw(const linebreak::Line& line, const SourceLoc& loc, double x, double y,
+void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, double y,
                       std::vector<Item>& items, std::vector<Link>& links) const {
-  for (const auto& r : line.runs) {
+  for (auto& r : line.runs) {
     GlyphRun g;
     g.font = r.face;
     g.size = r.size;
-    g.color = r.style.color;
+    g.color = std::move(r.style.color);
     g.x = x + r.x;
     g.y = y;
-    g.glyphs = r.glyphs;
-    g.clusters = r.clusters;
+    g.glyphs = std::move(r.glyphs);
+    g.clusters = std::move(r.clusters);
     g.rtl = r.rtl;
     g.loc = loc;
     if (!g.glyphs.empty() || !g.clusters.empty()) items.push_back(std::move(g));

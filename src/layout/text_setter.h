@@ -50,7 +50,8 @@ class TextSetter {
 
   // Glyph runs and link areas of `line` with its left edge at x and its
   // baseline at y. Glyph runs carry FontBook face indices in GlyphRun::font.
-  void draw(const linebreak::Line& line, const SourceLoc& loc, double x, double y,
+  // A caller done with the line moves it in: its glyphs then move too.
+  void draw(linebreak::Line line, const SourceLoc& loc, double x, double y,
             std::vector<Item>& items, std::vector<Link>& links) const;
 
   const text::FontBook& fonts() const { return fonts_; }

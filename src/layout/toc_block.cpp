@@ -17,7 +17,7 @@ resolve::ParaStyle entry_style(int level, const resolve::Block& b,
     auto it = styles.find(name);
     if (it != styles.end()) return it->second;
   }
-  resolve::ParaStyle s = b.box;
+  resolve::ParaStyle s = *b.box;
   if (level > 1) s.left_indent += s.size;
   return s;
 }
@@ -93,7 +93,7 @@ MeasuredBlock measure_toc(const resolve::Block& b, double width, TextSetter& ts,
       ts.draw(num_lines.front(), b.loc, width - num_w, base, last.items, last.links);
     }
     Slice entry = merge_slices(slices);
-    entry.gap_before = k == 0 ? b.box.space_before : style.space_before;
+    entry.gap_before = k == 0 ? b.box->space_before : style.space_before;
     if (!e.dest.empty()) {
       Link l;
       l.w = width;
@@ -104,7 +104,7 @@ MeasuredBlock measure_toc(const resolve::Block& b, double width, TextSetter& ts,
     }
     m.slices.push_back(std::move(entry));
   }
-  m.space_after = b.box.space_after;
+  m.space_after = b.box->space_after;
   add_block_anchor(b, m);
   return m;
 }

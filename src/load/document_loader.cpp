@@ -157,7 +157,7 @@ class DocumentLoader {
     }
     int kind_index = -1;
     for (int i = 0; i < static_cast<int>(std::size(kBlockKinds)); ++i) {
-      if (!n[std::string(kBlockKinds[i])]) continue;
+      if (!r_.get(n, kBlockKinds[i])) continue;
       if (kind_index >= 0) {
         r_.error(n, "a block has one kind, found both '" + std::string(kBlockKinds[kind_index]) + "' and '" +
                         std::string(kBlockKinds[i]) + "'");
@@ -184,19 +184,19 @@ class DocumentLoader {
     if (b.kind == BlockKind::Heading) allowed.push_back("level");
     if (b.kind == BlockKind::List) allowed.push_back("ordered");
     r_.map(n, "a " + kind + " block", allowed);
-    if (const auto v = n["style"]) {
+    if (const auto v = r_.get(n, "style")) {
       b.style_loc = r_.loc(v);
       if (auto s = r_.string(v, "'style'")) b.style = *s;
     }
-    if (const auto v = n["id"]) {
+    if (const auto v = r_.get(n, "id")) {
       if (auto s = r_.string(v, "'id'")) {
         if (!valid_name(*s)) r_.error(v, "'id' uses letters, digits, '_', '-' and '.'");
         else if (!ids_.insert(*s).second) r_.error(v, "duplicate id '" + *s + "'");
         else b.id = *s;
       }
     }
-    if (const auto v = n["keep-with-next"]) b.keep_with_next = r_.boolean(v, "'keep-with-next'");
-    const YAML::Node body = n[kind];
+    if (const auto v = r_.get(n, "keep-with-next")) b.keep_with_next = r_.boolean(v, "'keep-with-next'");
+    const YAML::Node body = r_.get(n, kind);
     bool text_kind = b.kind == BlockKind::Title || b.kind == BlockKind::Heading || b.kind == BlockKind::Paragraph;
     if (body.IsNull() && !text_kind && b.kind != BlockKind::Toc) {
       r_.error(n, "'" + kind + "' needs a value");
@@ -209,7 +209,7 @@ class DocumentLoader {
         break;
       case BlockKind::Heading:
         b.text = required_text(body, kind, n);
-        if (const auto v = n["level"])
+        if (const auto v = r_.get(n, "level"))
           if (auto l = r_.integer(v, "heading 'level'", 1, 4)) b.level = *l;
         break;
       case BlockKind::List: load_list(n, body, b); break;
@@ -242,13 +242,13 @@ class DocumentLoader {
   }
 
   void load_list(const YAML::Node& block, const YAML::Node& body, Block& b) {
-    if (const auto v = block["ordered"])
+    if (const auto v = r_.get(block, "ordered"))
       if (auto o = r_.boolean(v, "'ordered'")) b.ordered = *o;
     if (body.IsMap()) {
       r_.map(body, "list", {"items", "ordered"});
-      if (const auto v = body["ordered"])
+      if (const auto v = r_.get(body, "ordered"))
         if (auto o = r_.boolean(v, "'ordered'")) b.ordered = *o;
-      if (const auto v = body["items"]) list_items(v, b.items);
+      if (const auto v = r_.get(body, "items")) list_items(v, b.items);
       else r_.error(body, "missing required key 'items' in list");
       return;
     }
@@ -272,16 +272,16 @@ class DocumentLoader {
         list_items(item, children);
       } else if (item.IsMap()) {
         r_.map(item, "a nested list", {"text", "items", "ordered"});
-        if (const auto v = item["ordered"])
+        if (const auto v = r_.get(item, "ordered"))
           if (auto o = r_.boolean(v, "'ordered'")) ordered = *o;
-        if (const auto v = item["text"]) text = r_.text(v, "list item 'text'");
-        if (const auto v = item["items"]) list_items(v, children);
-        else if (!item["text"]) r_.error(item, "a nested list needs 'items'");
+        if (const auto v = r_.get(item, "text")) text = r_.text(v, "list item 'text'");
+        if (const auto v = r_.get(item, "items")) list_items(v, children);
+        else if (!r_.get(item, "text")) r_.error(item, "a nested list needs 'items'");
       } else {
         r_.error(item, "a list item cannot be empty");
         continue;
       }
-      if (item.IsMap() && item["text"]) {
+      if (item.IsMap() && r_.get(item, "text")) {
         items.push_back({text, std::move(children), ordered});
       } else if (!items.empty()) {
         auto& parent = items.back();
@@ -299,16 +299,16 @@ class DocumentLoader {
       return;
     }
     if (!r_.map(n, "image", {"src", "caption", "alt", "width", "fit"})) return;
-    if (const auto v = n["src"]) {
+    if (const auto v = r_.get(n, "src")) {
       if (auto p = r_.existing_file(v, "image 'src'")) b.src = *p;
     } else {
       r_.error(n, "missing required key 'src' in image");
     }
-    if (const auto v = n["caption"]) b.caption = r_.text(v, "'caption'");
-    if (const auto v = n["alt"])
+    if (const auto v = r_.get(n, "caption")) b.caption = r_.text(v, "'caption'");
+    if (const auto v = r_.get(n, "alt"))
       if (auto s = r_.string(v, "'alt'")) b.alt = *s;
-    if (const auto v = n["width"]) b.width = r_.length(v, "image 'width'", LengthRule::PositiveOrPercent);
-    if (const auto v = n["fit"])
+    if (const auto v = r_.get(n, "width")) b.width = r_.length(v, "image 'width'", LengthRule::PositiveOrPercent);
+    if (const auto v = r_.get(n, "fit"))
       if (auto c = r_.choice(v, "fit", {"contain", "cover", "fill"}))
         b.fit = *c == "contain" ? model::Fit::Contain : *c == "cover" ? model::Fit::Cover : model::Fit::Fill;
   }
@@ -326,11 +326,11 @@ class DocumentLoader {
       return;
     }
     r_.map(n, "table", {"columns", "rows", "header-repeat", "widths"});
-    if (const auto v = n["columns"]) b.columns = cells(v, "table 'columns'");
-    if (const auto v = n["header-repeat"])
+    if (const auto v = r_.get(n, "columns")) b.columns = cells(v, "table 'columns'");
+    if (const auto v = r_.get(n, "header-repeat"))
       if (auto h = r_.boolean(v, "'header-repeat'")) b.header_repeat = *h;
     size_t width = b.columns.size();
-    if (const auto v = n["rows"]) {
+    if (const auto v = r_.get(n, "rows")) {
       if (r_.sequence(v, "table 'rows'")) {
         for (const auto& row : v) {
           auto cs = cells(row, "a table row");
@@ -344,7 +344,7 @@ class DocumentLoader {
     } else {
       r_.error(n, "missing required key 'rows' in table");
     }
-    if (const auto v = n["widths"]) {
+    if (const auto v = r_.get(n, "widths")) {
       if (r_.sequence(v, "table 'widths'")) {
         for (const auto& w : v)
           if (auto l = r_.length(w, "a column width", LengthRule::PositiveOrPercent)) b.column_widths.push_back(*l);
@@ -361,9 +361,9 @@ class DocumentLoader {
       return;
     }
     r_.map(n, "quote", {"text", "by"});
-    if (const auto v = n["text"]) b.text = required_text(v, "quote 'text'", n);
+    if (const auto v = r_.get(n, "text")) b.text = required_text(v, "quote 'text'", n);
     else r_.error(n, "missing required key 'text' in quote");
-    if (const auto v = n["by"]) b.by = r_.text(v, "quote 'by'");
+    if (const auto v = r_.get(n, "by")) b.by = r_.text(v, "quote 'by'");
   }
 
   void load_callout(const YAML::Node& n, Block& b) {
@@ -372,9 +372,9 @@ class DocumentLoader {
       return;
     }
     r_.map(n, "callout", {"text", "style"});
-    if (const auto v = n["text"]) b.text = required_text(v, "callout 'text'", n);
+    if (const auto v = r_.get(n, "text")) b.text = required_text(v, "callout 'text'", n);
     else r_.error(n, "missing required key 'text' in callout");
-    if (const auto v = n["style"]) {
+    if (const auto v = r_.get(n, "style")) {
       if (!b.style.empty()) r_.error(v, "the callout's style is given twice");
       b.style_loc = r_.loc(v);
       if (auto s = r_.string(v, "'style'")) b.style = *s;
@@ -384,14 +384,14 @@ class DocumentLoader {
   void load_qr(const YAML::Node& n, Block& b) {
     if (n.IsMap()) {
       r_.map(n, "qr", {"data", "size", "caption"});
-      if (const auto v = n["size"]) b.size = r_.length(v, "qr 'size'", LengthRule::Positive);
-      if (const auto v = n["caption"]) b.caption = r_.text(v, "'caption'");
-      if (!n["data"]) {
+      if (const auto v = r_.get(n, "size")) b.size = r_.length(v, "qr 'size'", LengthRule::Positive);
+      if (const auto v = r_.get(n, "caption")) b.caption = r_.text(v, "'caption'");
+      if (!r_.get(n, "data")) {
         r_.error(n, "missing required key 'data' in qr");
         return;
       }
     }
-    const YAML::Node value = n.IsMap() ? n["data"] : n;
+    const YAML::Node value = n.IsMap() ? r_.get(n, "data") : n;
     if (auto s = r_.string(value, "qr 'data'")) {
       // Version 40 at the lowest error correction holds 2953 bytes.
       if (s->empty()) r_.error(value, "qr 'data' is empty");

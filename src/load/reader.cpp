@@ -120,6 +120,17 @@ bool Reader::named_map(const YAML::Node& n, std::string_view what) {
   return check_keys(n, what, nullptr);
 }
 
+YAML::Node Reader::get(const YAML::Node& map, std::string_view key) {
+  static const YAML::Node missing = [] {
+    const YAML::Node empty(YAML::NodeType::Map);
+    return empty["-"];
+  }();
+  if (map.IsMap())
+    for (auto it = map.begin(); it != map.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+  return missing;
+}
+
 bool Reader::sequence(const YAML::Node& n, std::string_view what) {
   if (n.IsSequence()) return true;
   error(n, "expected a list for " + std::string(what) + ", found " + describe(n));

@@ -16,17 +16,50 @@ constexpr double kKappa = 0.5522847498;
 
 }  // namespace
 
-std::string num(double v) {
+void append_num(std::string& out, double v) {
   if (!std::isfinite(v)) v = 0;
   v = std::clamp(v, -1e7, 1e7);
-  // to_chars rounds exactly like printf's %.4f, at a fraction of its cost:
-  // content streams hold thousands of numbers.
   char buf[32];
-  const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4).ptr;
-  std::string s(buf, end);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
+  // The value in ten-thousandths, rounded as an integer. The product is off
+  // by at most 1.2e-5 (|scaled| <= 1e11), so a fraction further than 1e-4
+  // from a half rounds as the exact value does; nearer, to_chars decides: it
+  // rounds the exact value (ties to even) like printf's %.4f. Content
+  // streams hold a number or two per glyph.
+  const double scaled = v * 10000.0;
+  const auto whole = static_cast<long long>(scaled);  // toward zero
+  const double frac = scaled - static_cast<double>(whole);
+  if (std::abs(std::abs(frac) - 0.5) < 1e-4) {
+    const char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4).ptr;
+    while (end[-1] == '0') --end;  // the fixed format always has a '.' before its zeros
+    if (end[-1] == '.') --end;
+    if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+      out += '0';
+      return;
+    }
+    out.append(buf, static_cast<size_t>(end - buf));
+    return;
+  }
+  const long long q = whole + (frac > 0.5) - (frac < -0.5);
+  if (q == 0) {
+    out += '0';  // never "-0"
+    return;
+  }
+  if (q < 0) out += '-';
+  const unsigned long long a = q < 0 ? 0ull - static_cast<unsigned long long>(q) : static_cast<unsigned long long>(q);
+  out.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, a / 10000).ptr - buf));
+  unsigned digits = static_cast<unsigned>(a % 10000);
+  if (digits == 0) return;
+  int n = 4;
+  while (digits % 10 == 0) digits /= 10, --n;  // no trailing zeros
+  char* p = buf + n;
+  for (int i = 0; i < n; ++i, digits /= 10) *--p = static_cast<char>('0' + digits % 10);
+  out += '.';
+  out.append(buf, static_cast<size_t>(n));
+}
+
+std::string num(double v) {
+  std::string s;
+  append_num(s, v);
   return s;
 }
 

@@ -11,6 +11,8 @@ namespace galley::pdf {
 // At most 4 decimals, no trailing zeros, never "-0": the same value always
 // prints the same way.
 std::string num(double v);
+// The same, appended to `out` (content streams are built by appending).
+void append_num(std::string& out, double v);
 
 // Display-list coordinates (trim origin, y down) to PDF user space (media
 // origin, y up).

@@ -38,9 +38,20 @@ bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags)
           diags.warning(run->loc, "font '" + ref.path +
                                       "' does not permit embedding (OS/2 fsType " +
                                       std::to_string(fs) + ")");
-        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, ref.path, std::move(file), {}}).first;
+        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, {}, ref.path, std::move(file), {}}).first;
       }
-      for (const auto& g : run->glyphs) it->second.gids.insert(g.gid);
+      Used& used = it->second;
+      for (const auto& g : run->glyphs) {
+        if (g.gid > 0xFFFF) {  // no font has it; the subsetter drops it
+          used.gids.insert(g.gid);
+          continue;
+        }
+        if (g.gid >= used.widths.size())
+          used.widths.resize(std::min<size_t>(0x10000, std::max<size_t>(g.gid + 1, used.widths.size() * 2)), kUnseen);
+        if (used.widths[g.gid] != kUnseen) continue;
+        used.widths[g.gid] = used.program.width(g.gid);
+        used.gids.insert(g.gid);
+      }
       it->second.text.learn(*run);
     }
   }
@@ -144,8 +155,10 @@ RunFont DocumentFonts::run_font(int font, const std::string& resource) const {
   rf.resource = resource;
   auto it = used_.find(font);
   if (it == used_.end()) return rf;
-  const FontProgram* program = &it->second.program;
-  rf.width = [program](uint32_t gid) { return program->width(gid); };
+  const Used* used = &it->second;
+  rf.width = [used](uint32_t gid) {
+    return gid < used->widths.size() && used->widths[gid] != kUnseen ? used->widths[gid] : used->program.width(gid);
+  };
   rf.text = &it->second.text;
   return rf;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "layout/page.h"
@@ -35,11 +36,15 @@ class DocumentFonts {
   struct Used {
     FontProgram program;
     std::set<uint32_t> gids;
+    // By 16-bit gid: its /W width once it is in `gids`, else kUnseen. A set
+    // insert and a HarfBuzz advance per drawn glyph were slow.
+    std::vector<int> widths;
     GlyphTextMap text;
     std::string path;
     std::string file;  // the subset cache's name for the program (pdf/font_streams.h)
     std::optional<Ref> ref;
   };
+  static constexpr int kUnseen = -1;
   std::map<int, Used> used_;
 };
 

@@ -106,13 +106,13 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
 // Letter-spacing as a character spacing (Tc), one operand for the run rather
 // than an adjustment between every two glyphs; kerning stays in TJ. The
 // median extra space between neighbours is the tracking when most gaps agree
-// with it.
-double tracking(const layout::GlyphRun& run, const RunFont& font) {
-  if (!font.width || run.glyphs.size() < 3) return 0;
-  std::vector<double> extra;
+// with it. `widths` holds each glyph's /W width.
+double tracking(const layout::GlyphRun& run, const std::vector<int>& widths) {
+  if (widths.empty() || run.glyphs.size() < 3) return 0;
+  thread_local std::vector<double> extra;
+  extra.clear();
   for (size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
-    const double gap = run.glyphs[i + 1].x - run.glyphs[i].x -
-                       font.width(run.glyphs[i].gid) * run.size / 1000.0;
+    const double gap = run.glyphs[i + 1].x - run.glyphs[i].x - widths[i] * run.size / 1000.0;
     if (std::isfinite(gap)) extra.push_back(gap);
   }
   if (extra.empty()) return 0;
@@ -130,19 +130,40 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
                           const std::string& color) {
   if (run.glyphs.empty() || !(run.size > 0)) return {};
   static const GlyphTextMap empty;
-  const double tc = tracking(run, font);
+  // Each width is read twice (tracking, then the pen), through a std::function.
+  thread_local std::vector<int> widths;
+  widths.clear();
+  if (font.width)
+    for (const auto& g : run.glyphs) widths.push_back(font.width(g.gid));
+  const double tc = tracking(run, widths);
   const Spans spans = tc != 0 ? plan_word_spans(run) : plan_spans(run, font.text ? *font.text : empty);
-  std::string s = "q\n" + color + "BT\n/" + font.resource + " " + num(run.size) + " Tf\n" +
-                  "1 0 0 1 " + num(at.x(run.x)) + " " + num(at.y(run.y)) + " Tm\n";
-  if (tc != 0) s += num(tc) + " Tc\n";
 
-  std::string tj;        // the open TJ array's contents
-  bool in_hex = false;   // inside a <...> glyph string
+  std::string s;
+  s.reserve(96 + color.size() + run.glyphs.size() * 6);
+  s += "q\n";
+  s += color;
+  s += "BT\n/";
+  s += font.resource;
+  s += ' ';
+  append_num(s, run.size);
+  s += " Tf\n1 0 0 1 ";
+  append_num(s, at.x(run.x));
+  s += ' ';
+  append_num(s, at.y(run.y));
+  s += " Tm\n";
+  if (tc != 0) {
+    append_num(s, tc);
+    s += " Tc\n";
+  }
+
+  // A TJ array is written straight into `s`: `open` once its '[' is out,
+  // `in_hex` inside one of its <...> glyph strings.
+  bool open = false, in_hex = false;
   const auto close_tj = [&] {
-    if (in_hex) tj += ">";
+    if (in_hex) s += '>';
     in_hex = false;
-    if (!tj.empty()) s += "[" + tj + "] TJ\n";
-    tj.clear();
+    if (open) s += "] TJ\n";
+    open = false;
   };
   double pen = 0;   // where the PDF pen is, in points from the run origin
   double rise = 0;  // current text rise (y up)
@@ -158,26 +179,31 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
     const double want_rise = std::isfinite(g.y) ? -g.y : 0;
     if (std::abs(want_rise - rise) > 0.0005) {
       close_tj();
-      s += num(want_rise) + " Ts\n";
+      append_num(s, want_rise);
+      s += " Ts\n";
       rise = want_rise;
     }
     const double gx = std::isfinite(g.x) ? g.x : pen;
     // TJ adjustments are in 1/1000 text space units, positive moves left.
     const double adj = std::round((pen - gx) * 1000.0 / run.size * 1000.0) / 1000.0;
     if (std::abs(adj) >= 0.001) {
-      if (in_hex) tj += ">";
+      if (in_hex) s += '>';
       in_hex = false;
-      tj += " " + num(adj) + " ";
+      s += open ? " " : "[ ";
+      open = true;
+      append_num(s, adj);
+      s += ' ';
       pen -= adj * run.size / 1000.0;
     }
-    if (!in_hex) tj += "<";
-    in_hex = true;
-    for (int shift = 12; shift >= 0; shift -= 4) tj.push_back(kHexDigits[(g.gid >> shift) & 15]);
-    pen += (font.width ? font.width(g.gid) : 0) * run.size / 1000.0 + tc;
+    if (!in_hex) s += open ? "<" : "[<";
+    open = in_hex = true;
+    for (int shift = 12; shift >= 0; shift -= 4) s.push_back(kHexDigits[(g.gid >> shift) & 15]);
+    pen += (widths.empty() ? 0 : widths[i]) * run.size / 1000.0 + tc;
   }
   close_tj();
   if (span >= 0) s += "EMC\n";
-  return s + "ET\nQ\n";
+  s += "ET\nQ\n";
+  return s;
 }
 
 }  // namespace galley::pdf

@@ -11,6 +11,7 @@ namespace {
 
 // The CMap's destination strings are limited to 512 bytes (PDF 9.10.3).
 constexpr size_t kMaxTextBytes = 120;
+constexpr uint32_t kMaxIndexedGid = 0xFFFF;
 
 std::string hex(const std::string& bytes) {
   static const char* digits = "0123456789ABCDEF";
@@ -46,20 +47,36 @@ void GlyphTextMap::learn(const layout::GlyphRun& run) {
   for (const auto& c : run.clusters) {
     if (c.glyph_count != 1 || c.text.empty() || c.text.size() > kMaxTextBytes) continue;
     if (c.glyph_begin >= run.glyphs.size()) continue;
-    text_.emplace(run.glyphs[c.glyph_begin].gid, c.text);
+    const uint32_t gid = run.glyphs[c.glyph_begin].gid;
+    if (find(gid)) continue;
+    const std::string* text = &text_.emplace(gid, c.text).first->second;
+    if (gid > kMaxIndexedGid) continue;
+    if (gid >= by_gid_.size()) by_gid_.resize(std::min<size_t>(kMaxIndexedGid + 1, std::max<size_t>(gid + 1, by_gid_.size() * 2)));
+    by_gid_[gid] = text;
   }
+}
+
+const std::string* GlyphTextMap::find(uint32_t gid) const {
+  if (gid > kMaxIndexedGid) {
+    const auto it = text_.find(gid);
+    return it == text_.end() ? nullptr : &it->second;
+  }
+  return gid < by_gid_.size() ? by_gid_[gid] : nullptr;
 }
 
 bool GlyphTextMap::round_trips(const layout::GlyphRun& run, const layout::Cluster& c) const {
   if (c.glyph_count == 0) return c.text.empty();
   if (static_cast<size_t>(c.glyph_begin) + c.glyph_count > run.glyphs.size()) return false;
-  std::string got;
+  // The glyphs' texts, concatenated, must be the cluster's text.
+  const std::string_view want = c.text;
+  size_t at = 0;
   for (uint32_t i = c.glyph_begin; i < c.glyph_begin + c.glyph_count; ++i) {
-    auto it = text_.find(run.glyphs[i].gid);
-    if (it == text_.end()) return false;
-    got += it->second;
+    const std::string* piece = find(run.glyphs[i].gid);
+    if (!piece || piece->size() > want.size() - at || want.substr(at, piece->size()) != *piece)
+      return false;
+    at += piece->size();
   }
-  return got == c.text;
+  return at == want.size();
 }
 
 std::string tounicode_cmap(const std::map<uint32_t, std::string>& gid_text) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "layout/page.h"
 
@@ -22,7 +23,12 @@ class GlyphTextMap {
   const std::map<uint32_t, std::string>& entries() const { return text_; }
 
  private:
+  const std::string* find(uint32_t gid) const;
+
   std::map<uint32_t, std::string> text_;  // gid → UTF-8
+  // The entries of 16-bit gids (all a font can have) indexed by gid; map
+  // nodes do not move. Every cluster of the document is looked up.
+  std::vector<const std::string*> by_gid_;
 };
 
 // A /ToUnicode CMap program (bfrange for consecutive runs, bfchar otherwise).

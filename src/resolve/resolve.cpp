@@ -46,7 +46,7 @@ class Resolver {
     out.level = b.level;
     const std::string name = default_name(b);
     const ParaStyle style = own_or(b, name);
-    out.box = style;
+    out.box = std::make_shared<const ParaStyle>(style);
     switch (b.kind) {
       case BlockKind::Title:
       case BlockKind::Heading:
@@ -137,7 +137,8 @@ class Resolver {
   }
 
   void caption(const model::Block& b, Block& out) {
-    if (!b.caption.value.empty()) out.caption = para(b.caption, cascade_.fallback("caption"));
+    if (!b.caption.value.empty())
+      out.caption = std::make_shared<const Paragraph>(para(b.caption, cascade_.fallback("caption")));
   }
 
   void list_items(const std::vector<model::ListItem>& items, bool ordered, int depth, const ParaStyle& style,

@@ -3,6 +3,7 @@
 // has become runs with character styles.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,9 @@ struct Paragraph {
   std::string plain_text() const;  // the runs' text concatenated
 };
 
+// A default ParaStyle, shared: blocks made without a style allocate none.
+const std::shared_ptr<const ParaStyle>& default_box();
+
 struct ListItem {
   std::string marker;  // "•", "1.", "a." ...
   int depth = 0;       // 0 = top level
@@ -84,7 +88,11 @@ struct Block {
 
   // title, heading, paragraph, callout: one; quote: text then attribution.
   std::vector<Paragraph> paras;
-  ParaStyle box;                    // quote/callout/table/image/qr box style (background, border, padding, spacing)
+  // The box style (background, border, padding, spacing) of quotes,
+  // callouts, tables, images and QR codes; never null. It and the caption
+  // live out of line, shared by copies of the block: layout empties each
+  // block it has placed, and a long report's emptied blocks stay small.
+  std::shared_ptr<const ParaStyle> box = default_box();
 
   std::vector<ListItem> items;      // list, flattened in reading order
 
@@ -92,7 +100,7 @@ struct Block {
   std::string alt;
   std::optional<model::Length> width;
   model::Fit fit = model::Fit::Contain;
-  std::optional<Paragraph> caption; // image, qr
+  std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
 
   std::vector<TableCell> header;                 // table
   std::vector<std::vector<TableCell>> rows;

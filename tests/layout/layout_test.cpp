@@ -160,9 +160,11 @@ TEST_CASE("a 300-row table splits between rows and repeats its header on every p
   for (int i = 0; i < 300; ++i)
     t.rows.push_back({{para("PGY-" + std::to_string(i), body(), 1000 + i)},
                       {para("Rotation " + std::to_string(i), body(), 1000 + i)}});
-  t.box.border = model::Color::black();
-  t.box.border_width = 0.5;
-  t.box.background = model::Color::gray(0.9);
+  resolve::ParaStyle rules;
+  rules.border = model::Color::black();
+  rules.border_width = 0.5;
+  rules.background = model::Color::gray(0.9);
+  t.box = std::make_shared<const resolve::ParaStyle>(rules);
   Result r = run(doc({t}), l);
   REQUIRE(r.list);
   REQUIRE(r.list->pages.size() > 5);
@@ -251,10 +253,12 @@ TEST_CASE("a callout is a box with background and border around its text, never 
   auto b = one_liners(7);
   resolve::Block c = block(K::Callout, "Apply by October 1 through ERAS.", 95);
   c.paras.push_back(para("Interviews are held in person.", body(), 96));
-  c.box.background = model::Color::gray(0.8);
-  c.box.border = model::Color::black();
-  c.box.border_width = 1;
-  c.box.padding = 6;
+  resolve::ParaStyle framed;
+  framed.background = model::Color::gray(0.8);
+  framed.border = model::Color::black();
+  framed.border_width = 1;
+  framed.padding = 6;
+  c.box = std::make_shared<const resolve::ParaStyle>(framed);
   b.push_back(c);
   Result r = run(doc(b), l);
   REQUIRE(r.list);
@@ -441,7 +445,7 @@ TEST_CASE("toc: entries get the printed page numbers of their headings") {
   resolve::Block toc;
   toc.kind = K::Toc;
   toc.loc = {"content.yaml", 10, 3};
-  toc.box = body();
+  toc.box = std::make_shared<const resolve::ParaStyle>(body());
   resolve::Block brk;
   brk.kind = K::Break;
   std::vector<resolve::Block> b{toc, brk, heading("Alpha", 11)};
@@ -529,7 +533,7 @@ TEST_CASE("toc: entries follow page order across flows; unplaced flows are left 
   resolve::Block toc;
   toc.kind = K::Toc;
   toc.loc = {"content.yaml", 10, 3};
-  toc.box = body();
+  toc.box = std::make_shared<const resolve::ParaStyle>(body());
   resolve::StyledDoc d = doc({toc, heading("Zeta", 11)});
   resolve::Flow side;
   side.name = "side";
@@ -577,8 +581,10 @@ TEST_CASE("a quote's attribution never starts a column alone; a bordered quote g
   resolve::ParaStyle by = body();
   by.align = model::Align::Right;
   q.paras.push_back(para("— A resident", by, 131));
-  q.box.border = model::Color::gray(0.3);
-  q.box.border_width = 2;
+  resolve::ParaStyle rule;
+  rule.border = model::Color::gray(0.3);
+  rule.border_width = 2;
+  q.box = std::make_shared<const resolve::ParaStyle>(rule);
   b.push_back(q);
   Result r = run(doc(b), l);
   REQUIRE(r.list);

@@ -19,6 +19,19 @@ TEST_CASE("numbers print stably") {
   CHECK(num(-0.00001) == "0");
   CHECK(num(12.345678) == "12.3457");
   CHECK(num(1.0 / 0.0) == "0");
+  // Rounded as the exact binary value is, like printf's %.4f: true ties go
+  // to even, values written as ties are usually just above or below one.
+  CHECK(num(0.03125) == "0.0312");
+  CHECK(num(0.09375) == "0.0938");
+  CHECK(num(-0.03125) == "-0.0312");
+  CHECK(num(0.00005) == "0.0001");
+  CHECK(num(612.00005) == "612");
+  CHECK(num(-0.00004) == "0");
+  CHECK(num(-3.25) == "-3.25");
+  CHECK(num(2e7) == "10000000");
+  std::string appended = "x ";
+  append_num(appended, 0.5);
+  CHECK(appended == "x 0.5");
 }
 
 TEST_CASE("colours are written in their own space") {
@@ -70,6 +83,23 @@ TEST_CASE("clusters that do not round-trip get ActualText spans") {
   CHECK(ops.find("[<000A>] TJ") != std::string::npos);
 }
 
+TEST_CASE("glyph texts: first use wins; clusters round-trip through several glyphs and large ids") {
+  layout::GlyphRun run;
+  run.size = 10;
+  run.glyphs = {{70000, 0, 0, 5}, {7, 5, 0, 5}, {8, 10, 0, 5}, {7, 15, 0, 5}};
+  run.clusters = {{0, 1, "x"}, {1, 1, "f"}, {2, 1, "i"}, {3, 1, "F"}};
+  GlyphTextMap map;
+  map.learn(run);
+  CHECK(map.entries().at(7) == "f");  // not "F": learnt first
+  CHECK(map.entries().at(70000) == "x");
+  CHECK(map.round_trips(run, run.clusters[0]));
+  CHECK_FALSE(map.round_trips(run, run.clusters[3]));
+  const layout::Cluster both{1, 2, "fi"}, shorter{1, 2, "f"}, longer{1, 2, "fix"};
+  CHECK(map.round_trips(run, both));
+  CHECK_FALSE(map.round_trips(run, shorter));
+  CHECK_FALSE(map.round_trips(run, longer));
+}
+
 TEST_CASE("TJ adjustments follow the glyph positions against /W widths") {
   layout::GlyphRun run;
   run.size = 10;
@@ -109,6 +139,25 @@ TEST_CASE("font program: widths are the rounded advances; subsets keep glyph ids
   Diagnostics bad;
   CHECK_FALSE(FontProgram::load("/nonexistent.ttf", 0, bad, {}));
   CHECK(bad.has_errors());
+}
+
+TEST_CASE("document fonts give each drawn glyph its program's /W width, and any other glyph too") {
+  layout::DisplayList list = testpdf::letter_page();
+  list.fonts.push_back({testpdf::font_path("NotoSerif-Regular.ttf"), 0, "Noto Serif", false, false});
+  list.pages[0].items.push_back(testpdf::shape("Wave", "NotoSerif-Regular.ttf", 10, 0, 72, 72));
+  Diagnostics d;
+  DocumentFonts fonts;
+  REQUIRE(fonts.prepare(list, d));
+  auto program = FontProgram::load(list.fonts[0].path, 0, d, {});
+  REQUIRE(program);
+  const RunFont rf = fonts.run_font(0, "F1");
+  REQUIRE(rf.width);
+  const auto& drawn = std::get<layout::GlyphRun>(list.pages[0].items.back()).glyphs;
+  for (const auto& g : drawn) CHECK(rf.width(g.gid) == program->width(g.gid));
+  const uint32_t other = testpdf::shape("Q", "NotoSerif-Regular.ttf", 10, 0, 0, 0).glyphs.at(0).gid;
+  CHECK(program->width(other) > 0);
+  CHECK(rf.width(other) == program->width(other));
+  CHECK(rf.width(0x12345) == 0);
 }
 
 TEST_CASE("page labels: numeric runs collapse, words become prefixes") {

@@ -55,15 +55,15 @@ TEST_CASE("each block kind takes its default style when the layout defines it") 
   CHECK(b[4].paras[1].style.size == 8);
   CHECK(b[4].paras[1].plain_text() == "\u2014 A. Person");
   CHECK(b[5].paras.at(0).style.size == 12);
-  CHECK(b[5].box.size == 12);
+  CHECK(b[5].box->size == 12);
   REQUIRE(b[6].caption);
   CHECK(b[6].caption->style.size == 7);
-  CHECK(b[7].box.size == 6);
+  CHECK(b[7].box->size == 6);
   CHECK(b[7].header.at(1).para.style.size == 8.5);
   CHECK(b[7].header.at(1).para.plain_text() == "Focus");
   CHECK(b[7].rows.at(0).at(0).para.style.size == 8);
   CHECK(b[7].rows.at(0).at(1).para.plain_text() == "Surgery");
-  CHECK(b[8].box.size == 9.5);
+  CHECK(b[8].box->size == 9.5);
 }
 
 TEST_CASE("missing default styles fall back to body, headings bold and larger, then to built-ins") {

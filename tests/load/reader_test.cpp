@@ -1,0 +1,20 @@
+#include <doctest/doctest.h>
+
+#include "load/reader.h"
+
+using galley::load::Reader;
+
+TEST_CASE("Reader::get finds a key like operator[], and is undefined without it") {
+  const YAML::Node n = YAML::Load("{paragraph: Hello, style: lead, empty: , [1, 2]: x, style: again}");
+  REQUIRE(Reader::get(n, "paragraph"));
+  CHECK(Reader::get(n, "paragraph").Scalar() == "Hello");
+  CHECK(Reader::get(n, "paragraph").Mark().column == n["paragraph"].Mark().column);
+  CHECK(Reader::get(n, "style").Scalar() == "lead");  // the first of duplicate keys, as n["style"]
+  CHECK(Reader::get(n, "empty"));                      // present with a null value
+  CHECK(Reader::get(n, "empty").IsNull());
+  CHECK_FALSE(Reader::get(n, "heading"));
+  CHECK_FALSE(Reader::get(n, ""));
+  CHECK_FALSE(Reader::get(YAML::Load("[paragraph]"), "paragraph"));  // not a mapping
+  CHECK_FALSE(Reader::get(YAML::Load("paragraph"), "paragraph"));
+  CHECK_FALSE(Reader::get(YAML::Node(), "paragraph"));
+}
