@@ -78,7 +78,8 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
   double pen = 0;
   out.glyphs.reserve(n);
   for (const Piece* p : visual) {
-    out.glyphs.push_back({p->gid, pen + p->x_offset, -p->y_offset, p->advance});
+    out.glyphs.push_back({p->gid, static_cast<float>(pen + p->x_offset), static_cast<float>(-p->y_offset),
+                          static_cast<float>(p->advance)});
     pen += p->advance;
   }
   out.width = pen;

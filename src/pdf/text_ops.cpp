@@ -184,9 +184,12 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
       rise = want_rise;
     }
     const double gx = std::isfinite(g.x) ? g.x : pen;
-    // TJ adjustments are in 1/1000 text space units, positive moves left.
-    const double adj = std::round((pen - gx) * 1000.0 / run.size * 1000.0) / 1000.0;
-    if (std::abs(adj) >= 0.001) {
+    // TJ adjustments are in 1/1000 text space units, positive moves left,
+    // kept to hundredths: 1/100,000 em is below the 1/10,000 pt the PDF's
+    // coordinates resolve, and coarser than the float error of a glyph's
+    // position (layout/page.h), which must not write an adjustment per glyph.
+    const double adj = std::round((pen - gx) * 1000.0 / run.size * 100.0) / 100.0;
+    if (std::abs(adj) >= 0.01) {
       if (in_hex) s += '>';
       in_hex = false;
       s += open ? " " : "[ ";

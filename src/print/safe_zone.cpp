@@ -58,7 +58,7 @@ std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& f
   for (size_t i = 0; i < run.glyphs.size(); ++i) {
     if (space[i]) continue;
     const auto& g = run.glyphs[i];
-    const double x0 = run.x + g.x, x1 = x0 + std::max(g.advance, 0.0);
+    const double x0 = run.x + g.x, x1 = x0 + std::max(static_cast<double>(g.advance), 0.0);
     extend(b, x0, run.y + g.y - font.ascender * run.size, x1, run.y + g.y + font.descender * run.size);
   }
   return b;
