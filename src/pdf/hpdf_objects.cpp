@@ -7,6 +7,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <cstring>
+#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -71,6 +74,44 @@ std::optional<std::string> deflate_bytes(std::string_view bytes, int level) {
   return out;
 }
 
+// The bytes of a stream object, read by libharu straight from here when it
+// saves. A memory stream would copy them twice more (in, then out), a byte
+// at a time.
+struct StreamSource {
+  std::string bytes;
+  size_t pos = 0;
+};
+
+HPDF_STATUS read_source(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size) {
+  auto* source = static_cast<StreamSource*>(stream->attr);
+  const size_t n = std::min<size_t>(*size, source->bytes.size() - source->pos);
+  std::memcpy(ptr, source->bytes.data() + source->pos, n);
+  source->pos += n;
+  const bool short_read = n < *size;
+  *size = static_cast<HPDF_UINT>(n);
+  return short_read ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek_source(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+  auto* source = static_cast<StreamSource*>(stream->attr);
+  const long long base = mode == HPDF_SEEK_CUR   ? static_cast<long long>(source->pos)
+                         : mode == HPDF_SEEK_END ? static_cast<long long>(source->bytes.size())
+                                                 : 0;
+  const long long to = base + pos;
+  if (to < 0 || to > static_cast<long long>(source->bytes.size()))
+    return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+  source->pos = static_cast<size_t>(to);
+  return HPDF_OK;
+}
+
+HPDF_INT32 tell_source(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(static_cast<StreamSource*>(stream->attr)->pos);
+}
+
+HPDF_UINT32 size_source(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(static_cast<StreamSource*>(stream->attr)->bytes.size());
+}
+
 bool printable_ascii(const std::string& s) {
   for (unsigned char c : s)
     if (c < 0x20 || c > 0x7E) return false;
@@ -85,6 +126,8 @@ struct Writer::Impl {
   std::vector<void*> objects;  // by Ref id
   std::vector<HPDF_Page> pages;
   std::vector<std::string> contents;  // by page, deflated into the page at save()
+  // Stream bytes that libharu reads at save(); a deque, so they never move.
+  std::deque<StreamSource> sources;
   std::string error;
   // Names libharu cannot escape are written as same-length placeholders
   // and replaced in the saved bytes, so no offset moves.
@@ -212,26 +255,33 @@ std::optional<std::string> deflate(std::string_view bytes, Compress compress) {
 std::optional<Ref> Writer::add_stream(const Dict& dict, std::string_view bytes,
                                       Compress compress) {
   if (!ok()) return std::nullopt;
-  std::optional<std::string> deflated;
+  std::string data;
   if (compress == Compress::Flate || compress == Compress::FlateFast) {
-    deflated = deflate(bytes, compress);
+    auto deflated = deflate(bytes, compress);
     if (!deflated) {
       impl_->fail("cannot deflate stream");
       return std::nullopt;
     }
+    data = std::move(*deflated);
+  } else {
+    data = bytes;
   }
-  const std::string_view data = deflated ? std::string_view(*deflated) : bytes;
   HPDF_Dict stream = HPDF_DictStream_New(impl_->doc->mmgr, impl_->doc->xref);
   if (!stream) {
     impl_->fail("cannot create stream");
     return std::nullopt;
   }
   if (!impl_->add_entries(stream, dict)) return std::nullopt;
-  if (!impl_->check(HPDF_Stream_Write(stream->stream,
-                                      reinterpret_cast<const HPDF_BYTE*>(data.data()),
-                                      static_cast<HPDF_UINT>(data.size())),
-                    "cannot write stream"))
+  StreamSource& source = impl_->sources.emplace_back(StreamSource{std::move(data)});
+  HPDF_Stream reader = HPDF_CallbackReader_New(impl_->doc->mmgr, read_source, seek_source,
+                                               tell_source, size_source, &source);
+  if (!reader) {
+    impl_->fail("cannot create stream reader");
     return std::nullopt;
+  }
+  // The dictionary owns its stream and frees it with the document.
+  HPDF_Stream_Free(stream->stream);
+  stream->stream = reader;
   if (compress == Compress::Dct) stream->filter = HPDF_STREAM_FILTER_DCT_DECODE;
   if (compress != Compress::None && compress != Compress::Dct)
     stream->write_fn = write_flate_filter;
@@ -387,16 +437,25 @@ bool Writer::set_version(int minor) {
 std::optional<std::string> Writer::save() {
   if (!ok() || !impl_->write_contents()) return std::nullopt;
   if (!impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF")) return std::nullopt;
-  std::string out(HPDF_GetStreamSize(impl_->doc), '\0');
-  HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
-  HPDF_STATUS status = HPDF_ReadFromStream(impl_->doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
-  if (status != HPDF_OK && status != HPDF_STREAM_EOF) {
+  // The saved PDF is taken from the memory stream's blocks directly:
+  // HPDF_ReadFromStream would copy it out a byte at a time.
+  HPDF_Stream saved = impl_->doc->stream;
+  std::string out;
+  out.reserve(HPDF_GetStreamSize(impl_->doc));
+  const HPDF_UINT blocks = HPDF_MemStream_GetBufCount(saved);
+  for (HPDF_UINT i = 0; i < blocks; ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* block = HPDF_MemStream_GetBufPtr(saved, i, &length);
+    if (!block) {
+      impl_->fail("cannot read the PDF back");
+      return std::nullopt;
+    }
+    out.append(reinterpret_cast<const char*>(block), length);
+  }
+  if (out.size() != HPDF_GetStreamSize(impl_->doc)) {
     impl_->fail("cannot read the PDF back");
     return std::nullopt;
   }
-  HPDF_ResetError(impl_->doc);
-  impl_->state = {};
-  out.resize(size);
   for (const auto& [placeholder, escaped] : impl_->names) {
     const std::string token = "/" + placeholder;
     int found = 0;
