@@ -37,7 +37,7 @@ resolve::ParaStyle style_for(const std::string& name, const resolve::StyledDoc& 
 void text_element(const model::Element& e, const Area& a, const resolve::StyledDoc& doc,
                   const resolve::Variables& vars, const text::FontBook& fonts, Page& page,
                   std::vector<Item>& items, Diagnostics& diags) {
-  const resolve::Paragraph para = resolve::resolve_text(e.text, style_for(e.style, doc), vars, diags, doc.markup);
+  const resolve::Paragraph para = resolve::resolve_text(e.text, style_for(e.style, doc), vars, diags, doc.cascade.get(), doc.markup);
   // A setter per element: its cache is keyed by the paragraph's address.
   TextSetter ts(fonts, false, nullptr, diags);
   std::vector<Link> links;

@@ -7,7 +7,7 @@ Prepared::Prepared(const model::Document& doc, const model::Layout& layout) {
   Cascade cascade(layout, doc.meta.language, diags);
   if (!diags.all().empty()) return;
   styles_ = cascade.with_defaults();
-  cascade_.emplace(std::move(cascade));
+  cascade_ = std::make_shared<const Cascade>(std::move(cascade));
 }
 
 }  // namespace galley::resolve

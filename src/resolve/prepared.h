@@ -3,6 +3,7 @@
 // are read-only or locked, so rows on several threads share one.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -19,13 +20,14 @@ class Prepared {
 
   // The cascade, when building it reported nothing; otherwise null, and each
   // resolve() builds its own so that every build reports its problems.
-  const Cascade* cascade() const { return cascade_ ? &*cascade_ : nullptr; }
+  const Cascade* cascade() const { return cascade_.get(); }
+  const std::shared_ptr<const Cascade>& shared_cascade() const { return cascade_; }
   // cascade()->with_defaults(), when there is a cascade.
   const std::map<std::string, ParaStyle>& styles() const { return styles_; }
   MarkupCache& markup() const { return markup_; }
 
  private:
-  std::optional<Cascade> cascade_;
+  std::shared_ptr<const Cascade> cascade_;
   std::map<std::string, ParaStyle> styles_;
   mutable MarkupCache markup_;
 };

@@ -22,12 +22,12 @@ class Resolver {
       : layout_(layout),
         vars_(vars),
         diags_(diags),
-        own_(prepared && prepared->cascade() ? std::nullopt
-                                              : std::optional<Cascade>(std::in_place, layout, doc.meta.language, diags)),
-        cascade_(own_ ? *own_ : *prepared->cascade()),
+        cascade_(prepared && prepared->cascade()
+                     ? prepared->shared_cascade()
+                     : std::make_shared<const Cascade>(layout, doc.meta.language, diags)),
         markup_(prepared ? &prepared->markup() : nullptr) {}
 
-  const Cascade& cascade() const { return cascade_; }
+  const std::shared_ptr<const Cascade>& cascade() const { return cascade_; }
   MarkupCache* markup() const { return markup_; }
 
   Flow flow(const model::Flow& f) {
@@ -57,7 +57,7 @@ class Resolver {
       case BlockKind::Quote:
         out.paras.push_back(para(b.text, style));
         if (!b.by.value.empty()) {
-          Paragraph by = para(b.by, cascade_.fallback("quote-by"));
+          Paragraph by = para(b.by, cascade_->fallback("quote-by"));
           // A run of its own, so errors in the text keep their columns; an
           // author who wrote the dash keeps it.
           const std::string& v = b.by.value;
@@ -99,7 +99,7 @@ class Resolver {
   bool keep_with_next(const model::Block& b, const std::string& name, const ParaStyle& style) const {
     if (b.keep_with_next) return *b.keep_with_next;
     if (b.kind == BlockKind::Heading) {
-      const model::Style* s = cascade_.flat(b.style.empty() ? name : b.style);
+      const model::Style* s = cascade_->flat(b.style.empty() ? name : b.style);
       return s && s->keep_with_next ? *s->keep_with_next : true;
     }
     return style.keep_with_next;
@@ -123,22 +123,22 @@ class Resolver {
   }
 
   ParaStyle own_or(const model::Block& b, const std::string& name) {
-    if (b.style.empty()) return cascade_.fallback(name);
-    if (const ParaStyle* p = cascade_.para(b.style)) return *p;
+    if (b.style.empty()) return cascade_->fallback(name);
+    if (const ParaStyle* p = cascade_->para(b.style)) return *p;
     std::vector<std::string> names;
     for (const auto& kv : layout_.styles) names.push_back(kv.first);
     diags_.error(b.style_loc.line > 0 ? b.style_loc : b.loc,
                  "unknown style '" + b.style + "'" + did_you_mean(b.style, names));
-    return cascade_.fallback(name);
+    return cascade_->fallback(name);
   }
 
   Paragraph para(const model::Text& t, const ParaStyle& style) {
-    return Paragraph{style, markup_runs(t, style, &cascade_, vars_, diags_, markup_), t.loc};
+    return Paragraph{style, markup_runs(t, style, cascade_.get(), vars_, diags_, markup_), t.loc};
   }
 
   void caption(const model::Block& b, Block& out) {
     if (!b.caption.value.empty())
-      out.caption = std::make_shared<const Paragraph>(para(b.caption, cascade_.fallback("caption")));
+      out.caption = std::make_shared<const Paragraph>(para(b.caption, cascade_->fallback("caption")));
   }
 
   void list_items(const std::vector<model::ListItem>& items, bool ordered, int depth, const ParaStyle& style,
@@ -152,8 +152,8 @@ class Resolver {
   }
 
   void table(const model::Block& b, Block& out) {
-    const ParaStyle th = cascade_.fallback("th");
-    const ParaStyle td = cascade_.fallback("td");
+    const ParaStyle th = cascade_->fallback("th");
+    const ParaStyle td = cascade_->fallback("td");
     for (const model::Text& c : b.columns) out.header.push_back({para(c, th)});
     for (const auto& row : b.rows) {
       std::vector<TableCell> cells;
@@ -168,8 +168,7 @@ class Resolver {
   const model::Layout& layout_;
   const Variables& vars_;
   Diagnostics& diags_;
-  std::optional<Cascade> own_;  // when there is no prepared cascade
-  const Cascade& cascade_;
+  std::shared_ptr<const Cascade> cascade_;  // the prepared one, or this build's own
   MarkupCache* markup_;
 };
 
@@ -211,7 +210,8 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
   Resolver r(doc, layout, vars, diags, prepared);
   StyledDoc out;
   for (const model::Flow& f : doc.flows) out.flows.push_back(r.flow(f));
-  out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade().with_defaults();
+  out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
+  out.cascade = r.cascade();
   out.variables = vars;
   out.markup = r.markup();
   if (diags.error_count() > errors_before) return std::nullopt;
@@ -219,16 +219,8 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
 }
 
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       Diagnostics& diags, MarkupCache* cache) {
-  return Paragraph{style, markup_runs(text, style, nullptr, vars, diags, cache), text.loc};
-}
-
-Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       const model::Layout& layout, Diagnostics& diags) {
-  // Style errors were reported once by resolve(); not again per page.
-  Diagnostics reported_by_resolve;
-  const Cascade cascade(layout, style.language, reported_by_resolve);
-  return Paragraph{style, markup_runs(text, style, &cascade, vars, diags), text.loc};
+                       Diagnostics& diags, const Cascade* cascade, MarkupCache* cache) {
+  return Paragraph{style, markup_runs(text, style, cascade, vars, diags, cache), text.loc};
 }
 
 }  // namespace galley::resolve

@@ -34,14 +34,12 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
                                  const Prepared* prepared = nullptr);
 
 // One piece of descriptor text (markup and {{vars}}) as a paragraph in
-// `style`. `vars` may include "page" and "pages". Character styles take
-// their built-in effects (bold, italic, code flag), not the layout's.
-// With a `cache` (StyledDoc::markup) the markup is parsed once per text.
+// `style`. `vars` may include "page" and "pages". Character styles (strong,
+// emphasis, code, link) come from `cascade` (StyledDoc::cascade), or take
+// their built-in effects without one. With a `cache` (StyledDoc::markup)
+// the markup is parsed once per text.
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       Diagnostics& diags, MarkupCache* cache = nullptr);
-// The same with the layout's character styles (strong, emphasis, code, link).
-Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       const model::Layout& layout, Diagnostics& diags);
+                       Diagnostics& diags, const Cascade* cascade = nullptr, MarkupCache* cache = nullptr);
 
 // Substitutes {{name}} only (no markup); `{{ name }}` may have spaces and
 // values are expanded recursively (a cycle is an error). Undefined names,

@@ -14,6 +14,8 @@
 
 namespace galley::resolve {
 
+class Cascade;
+
 using model::Align;
 using model::Color;
 
@@ -133,6 +135,9 @@ struct StyledDoc {
   // The parses resolve() used (prepared.h), for master text; null when
   // resolve() had none.
   MarkupCache* markup = nullptr;
+  // The character styles resolve() used, so master text set by layout/
+  // takes the same (a footer's **bold** is the layout's `strong`).
+  std::shared_ptr<const Cascade> cascade;
 };
 
 }  // namespace galley::resolve

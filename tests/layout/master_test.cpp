@@ -2,7 +2,10 @@
 // text with {{page}} and {{pages}}, drawn under the flow content.
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include "fixture.h"
+#include "resolve/cascade.h"
 
 using namespace galley;
 using namespace fixture;
@@ -81,4 +84,32 @@ TEST_CASE("a problem in master text is reported once, not on every page") {
   CHECK(!r.list);
   REQUIRE(r.diags.all().size() == 1);
   CHECK(r.diags.all()[0].loc.line == 30);
+}
+
+TEST_CASE("master text takes the layout's character styles") {
+  model::Layout l = make_layout();
+  model::Style strong;
+  strong.name = "strong";
+  strong.bold = true;
+  strong.size = 15;
+  l.styles["strong"] = strong;
+  add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
+  model::Element footer;
+  footer.kind = model::Element::Kind::Text;
+  footer.x = pt(20), footer.y = pt(280), footer.width = pt(360);
+  footer.text.value = "Page **{{page}}**";
+  footer.text.loc = {"/tmp/layout.yaml", 30, 13};
+  l.masters["inside"].footer = footer;
+  l.sequence = {seq("inside", false, 1)};
+  resolve::StyledDoc d = doc({});
+  Diagnostics cascade_diags;
+  d.cascade = std::make_shared<const resolve::Cascade>(l, "en-US", cascade_diags);
+  REQUIRE(cascade_diags.all().empty());
+  Result r = run(d, l);
+  REQUIRE(r.list);
+  bool strong_page_number = false;
+  for (const auto* g : runs_of(r.list->pages[0], 30))
+    for (const auto& c : g->clusters)
+      if (c.text == "1") strong_page_number = g->size == 15;
+  CHECK(strong_page_number);
 }

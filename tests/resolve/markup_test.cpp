@@ -167,8 +167,9 @@ TEST_CASE("master text can use the layout's character styles") {
   strong.size = 14;
   const model::Layout l = layout_with({strong});
   Diagnostics diags;
-  const Paragraph p =
-      resolve_text(text("**{{page}}** of {{pages}}"), ParaStyle{}, {{"page", "2"}, {"pages", "9"}}, l, diags);
+  const Cascade cascade(l, "en-US", diags);
+  const Paragraph p = resolve_text(text("**{{page}}** of {{pages}}"), ParaStyle{},
+                                   {{"page", "2"}, {"pages", "9"}}, diags, &cascade);
   CHECK_FALSE(diags.has_errors());
   REQUIRE(p.runs.size() == 2);
   CHECK(p.runs[0].text == "2");
