@@ -10,6 +10,20 @@
 using namespace galley;
 using namespace fixture;
 
+namespace {
+
+// A footer text element at layout.yaml line 30, the line the tests look for.
+model::Element footer_text(const std::string& value) {
+  model::Element footer;
+  footer.kind = model::Element::Kind::Text;
+  footer.x = pt(20), footer.y = pt(280), footer.width = pt(360);
+  footer.text.value = value;
+  footer.text.loc = {"/tmp/layout.yaml", 30, 13};
+  return footer;
+}
+
+}  // namespace
+
 TEST_CASE("background, bleed elements and page-numbered footers") {
   model::Layout l = make_layout();
   l.page.bleed = 9;
@@ -28,12 +42,7 @@ TEST_CASE("background, bleed elements and page-numbered footers") {
   rule.stroke = model::Color::gray(0.5);
   rule.stroke_width = 0.5;
   m.elements.push_back(rule);
-  model::Element footer;
-  footer.kind = model::Element::Kind::Text;
-  footer.x = pt(20), footer.y = pt(280), footer.width = pt(360);
-  footer.text.value = "Page {{page}} of {{pages}}";
-  footer.text.loc = {"/tmp/layout.yaml", 30, 13};
-  m.footer = footer;
+  m.footer = footer_text("Page {{page}} of {{pages}}");
   l.sequence = {seq("inside", true)};
   std::vector<resolve::Block> b;
   for (int i = 0; i < 15; ++i) b.push_back(block(model::BlockKind::Paragraph, "Line", 100 + i));
@@ -73,12 +82,7 @@ TEST_CASE("background, bleed elements and page-numbered footers") {
 TEST_CASE("a problem in master text is reported once, not on every page") {
   model::Layout l = make_layout();
   add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
-  model::Element footer;
-  footer.kind = model::Element::Kind::Text;
-  footer.x = pt(20), footer.y = pt(280), footer.width = pt(360);
-  footer.text.value = "{{undefined_name}}";
-  footer.text.loc = {"/tmp/layout.yaml", 30, 13};
-  l.masters["inside"].footer = footer;
+  l.masters["inside"].footer = footer_text("{{undefined_name}}");
   l.sequence = {seq("inside", false, 3)};
   Result r = run(doc({}), l);
   CHECK(!r.list);
@@ -94,12 +98,7 @@ TEST_CASE("master text takes the layout's character styles") {
   strong.size = 15;
   l.styles["strong"] = strong;
   add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
-  model::Element footer;
-  footer.kind = model::Element::Kind::Text;
-  footer.x = pt(20), footer.y = pt(280), footer.width = pt(360);
-  footer.text.value = "Page **{{page}}**";
-  footer.text.loc = {"/tmp/layout.yaml", 30, 13};
-  l.masters["inside"].footer = footer;
+  l.masters["inside"].footer = footer_text("Page **{{page}}**");
   l.sequence = {seq("inside", false, 1)};
   resolve::StyledDoc d = doc({});
   Diagnostics cascade_diags;
