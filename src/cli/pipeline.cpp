@@ -3,10 +3,10 @@
 #include <chrono>
 #include <utility>
 
+#include "cli/head_start.h"
 #include "layout/layout.h"
 #include "linebreak/hyphenate.h"
 #include "load/load.h"
-#include "cli/head_start.h"
 #include "pdf/write.h"
 #include "print/preflight.h"
 #include "resolve/resolve.h"
