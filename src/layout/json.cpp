@@ -24,7 +24,7 @@ class Json {
     if (s.back() == '.') s.pop_back();
     out += s;
   }
-  void str(const std::string& s) {
+  void str(std::string_view s) {
     out += '"';
     for (unsigned char c : s) {
       switch (c) {
@@ -121,7 +121,7 @@ void item(Json& j, const Item& it) {
     j.key("rtl"); j.out += g->rtl ? "true" : "false";
     j.key("text");
     std::string text;
-    for (const auto& c : g->clusters) text += c.text;
+    for (const auto& c : g->clusters) text += g->text_of(c);
     j.str(text);
     j.key("glyphs");
     j.array(g->glyphs, [&](const Glyph& gl) {
@@ -136,7 +136,7 @@ void item(Json& j, const Item& it) {
     j.key("clusters");
     j.array(g->clusters, [&](const Cluster& c) {
       j.out += '[' + std::to_string(c.glyph_begin) + ',' + std::to_string(c.glyph_count) + ',';
-      j.str(c.text);
+      j.str(g->text_of(c));
       j.out += ']';
     });
     loc(j, g->loc);

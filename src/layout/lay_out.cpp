@@ -189,7 +189,7 @@ std::string source_hash(const DisplayList& dl) {
         h.add(static_cast<double>(run->font)), h.add(run->size), h.add(run->x), h.add(run->y);
         color(run->color);
         for (const Glyph& g : run->glyphs) h.add(static_cast<double>(g.gid)), h.add(g.x), h.add(g.y);
-        for (const Cluster& c : run->clusters) h.add(c.text);
+        for (const Cluster& c : run->clusters) h.add(run->text_of(c));
       } else if (const auto* rect = std::get_if<Rect>(&item)) {
         h.add(rect->x), h.add(rect->y), h.add(rect->w), h.add(rect->h), h.add(rect->radius);
         color(rect->fill), color(rect->stroke);

@@ -3,10 +3,7 @@
 // of the trim box, y grows downwards (the bleed and slug have negative
 // coordinates or lie beyond the trim size).
 #pragma once
-#include <bit>
 #include <cstdint>
-#include <cstring>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,82 +26,14 @@ struct FontRef {
   bool bold = false, italic = false;
 };
 
-// The UTF-8 text of one cluster. There is a cluster per glyph in most text
-// and nearly all are one to three bytes, so the display list of a long
-// report would be mostly std::string headers (32 bytes each): text of up to
-// 7 bytes is kept inside the object's 8 bytes, longer text on the heap.
-// Reads as a std::string_view; converts to std::string.
-class ClusterText {
- public:
-  ClusterText() = default;
-  ClusterText(std::string_view s) { assign(s); }
-  ClusterText(const std::string& s) { assign(s); }
-  ClusterText(const char* s) { assign(s); }
-  ClusterText(const ClusterText& o) { assign(o.view()); }
-  ClusterText(ClusterText&& o) noexcept : bits_(o.bits_) { o.bits_ = kEmpty; }
-  ClusterText& operator=(const ClusterText& o) {
-    if (this != &o) *this = ClusterText(o);
-    return *this;
-  }
-  ClusterText& operator=(ClusterText&& o) noexcept {
-    if (this != &o) {
-      release();
-      bits_ = o.bits_;
-      o.bits_ = kEmpty;
-    }
-    return *this;
-  }
-  ~ClusterText() { release(); }
-
-  std::string_view view() const {
-    if (bits_ & 1) return {reinterpret_cast<const char*>(&bits_) + 1, static_cast<size_t>((bits_ >> 1) & 7)};
-    const char* block = heap();
-    uint32_t n = 0;
-    std::memcpy(&n, block, sizeof n);
-    return {block + sizeof n, n};
-  }
-  operator std::string_view() const { return view(); }
-  operator std::string() const { return std::string(view()); }
-  size_t size() const { return view().size(); }
-  bool empty() const { return size() == 0; }
-
-  friend bool operator==(const ClusterText& a, std::string_view b) { return a.view() == b; }
-
- private:
-  // Inline: the low bit is set (a heap block's address is even), bits 1-3
-  // hold the length and bytes 1-7 the text, which needs a little-endian
-  // layout. Heap: the address of a block holding a uint32_t length then the
-  // text.
-  static_assert(std::endian::native == std::endian::little && sizeof(void*) <= sizeof(uint64_t));
-  static constexpr uint64_t kEmpty = 1;
-  static constexpr size_t kInline = 7;
-
-  const char* heap() const { return reinterpret_cast<const char*>(static_cast<uintptr_t>(bits_)); }
-  void assign(std::string_view s) {
-    if (s.size() <= kInline) {
-      bits_ = (static_cast<uint64_t>(s.size()) << 1) | 1;
-      std::memcpy(reinterpret_cast<char*>(&bits_) + 1, s.data(), s.size());
-      return;
-    }
-    const auto n = static_cast<uint32_t>(s.size());
-    char* block = static_cast<char*>(::operator new(sizeof n + n));
-    std::memcpy(block, &n, sizeof n);
-    std::memcpy(block + sizeof n, s.data(), n);
-    bits_ = reinterpret_cast<uintptr_t>(block);
-  }
-  void release() {
-    if (!(bits_ & 1)) ::operator delete(const_cast<char*>(heap()));
-    bits_ = kEmpty;
-  }
-
-  uint64_t bits_ = kEmpty;
-};
-
 // Source text of a group of glyphs: the unit of /ToUnicode and /ActualText.
+// The text is a byte range of its run's `text`, so a run of a hundred
+// clusters holds one string, not a hundred.
 struct Cluster {
-  uint32_t glyph_begin = 0;  // index into GlyphRun::glyphs
+  uint32_t glyph_begin = 0;  // index into the run's glyphs
   uint32_t glyph_count = 0;  // 0 when the text maps to no glyph
-  ClusterText text;          // UTF-8, logical order
+  uint32_t text_begin = 0;   // byte range in the run's text
+  uint32_t text_size = 0;
 };
 
 // Positions are floats: relative to the run origin they stay under a few
@@ -124,8 +53,16 @@ struct GlyphRun {
   double x = 0, y = 0;  // baseline origin
   std::vector<Glyph> glyphs;
   std::vector<Cluster> clusters;
+  std::string text;     // the clusters' text, UTF-8, each cluster in logical order
   bool rtl = false;     // clusters in the run read right to left
   SourceLoc loc;        // the block this text came from
+
+  std::string_view text_of(const Cluster& c) const { return std::string_view(text).substr(c.text_begin, c.text_size); }
+  // Appends a cluster of `count` glyphs from `first` that stands for `s`.
+  void add_cluster(uint32_t first, uint32_t count, std::string_view s) {
+    clusters.push_back({first, count, static_cast<uint32_t>(text.size()), static_cast<uint32_t>(s.size())});
+    text += s;
+  }
 };
 
 struct Rect {

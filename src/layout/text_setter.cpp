@@ -137,6 +137,7 @@ void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, doub
     g.y = y;
     g.glyphs = std::move(r.glyphs);
     g.clusters = std::move(r.clusters);
+    g.text = std::move(r.text);
     g.rtl = r.rtl;
     g.loc = loc;
     if (!g.glyphs.empty() || !g.clusters.empty()) items.push_back(std::move(g));

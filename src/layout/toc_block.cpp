@@ -48,7 +48,7 @@ void leaders(double from, double to, double baseline, const resolve::ParaStyle& 
   for (; x + adv <= to; x += pitch) {
     const auto i = static_cast<uint32_t>(run.glyphs.size());
     run.glyphs.push_back({gid, static_cast<float>(x - run.x), 0, static_cast<float>(adv)});
-    run.clusters.push_back({i, 1, "."});
+    run.add_cluster(i, 1, ".");
   }
   if (!run.glyphs.empty()) items.push_back(std::move(run));
 }

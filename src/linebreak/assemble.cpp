@@ -43,8 +43,11 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
   out.style = src.style;
   out.rtl = (src.bidi_level & 1) != 0;
 
-  // Clusters in logical order first: consecutive glyphs sharing a cluster.
+  // Clusters in logical order first: consecutive glyphs sharing a cluster;
+  // `spans` holds each one's bytes in para.text until the run's text is
+  // made from them.
   std::vector<layout::Cluster> clusters;
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
   const size_t n = seg.glyphs.size();
   for (size_t i = 0; i < n;) {
     const Piece& p = seg.glyphs[i];
@@ -54,6 +57,7 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
     layout::Cluster c;
     c.glyph_begin = static_cast<uint32_t>(i);
     c.glyph_count = static_cast<uint32_t>(j - i);
+    std::pair<uint32_t, uint32_t> span{0, 0};
     if (!p.inserted) {
       uint32_t end = seg.text_end;
       for (size_t k = j; k < n; ++k)
@@ -61,10 +65,19 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
           end = seg.glyphs[k].cluster;
           break;
         }
-      if (end > p.cluster && end <= para.text.size()) c.text = para.text.substr(p.cluster, end - p.cluster);
+      if (end > p.cluster && end <= para.text.size()) span = {p.cluster, end - p.cluster};
     }
-    clusters.push_back(std::move(c));
+    clusters.push_back(c);
+    spans.push_back(span);
     i = j;
+  }
+  size_t bytes = 0;
+  for (const auto& s : spans) bytes += s.second;
+  out.text.reserve(bytes);
+  for (size_t k = 0; k < clusters.size(); ++k) {
+    clusters[k].text_begin = static_cast<uint32_t>(out.text.size());
+    clusters[k].text_size = spans[k].second;
+    out.text.append(para.text, spans[k].first, spans[k].second);
   }
 
   std::vector<const Piece*> visual;

@@ -52,7 +52,7 @@ std::string excerpt(const Line& line) {
   for (const LineRun& r : line.runs)
     for (const auto& c : r.clusters) {
       if (s.size() > 40) break;  // an overfull line may be a megabyte long
-      s += c.text;
+      s += r.text_of(c);
     }
   if (s.size() > 40) {
     size_t cut = 40;

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/page.h"
@@ -18,8 +19,13 @@ struct LineRun {
   double x = 0;              // run origin from the line's left edge
   std::vector<layout::Glyph> glyphs;      // positions relative to the run origin
   std::vector<layout::Cluster> clusters;  // source text of the glyphs
+  std::string text;                       // the clusters' text (layout::GlyphRun::text)
   bool rtl = false;
   double width = 0;
+
+  std::string_view text_of(const layout::Cluster& c) const {
+    return std::string_view(text).substr(c.text_begin, c.text_size);
+  }
 };
 
 struct Line {

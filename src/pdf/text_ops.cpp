@@ -23,8 +23,8 @@ struct Spans {
   std::vector<std::string> text;
 };
 
-bool word_break(const layout::Cluster& c) {
-  return !c.text.empty() && c.text.view().find_first_not_of(" \t\n\r") == std::string_view::npos;
+bool word_break(std::string_view text) {
+  return !text.empty() && text.find_first_not_of(" \t\n\r") == std::string_view::npos;
 }
 
 // One span per word of a letter-spaced run. Readers (poppler's among them)
@@ -47,11 +47,11 @@ Spans plan_word_spans(const layout::GlyphRun& run) {
     lo = UINT32_MAX, hi = 0;
   };
   for (const auto& c : run.clusters) {
-    if (word_break(c)) {
+    if (word_break(run.text_of(c))) {
       close_word();
       continue;
     }
-    text += c.text;
+    text += run.text_of(c);
     const uint64_t end = static_cast<uint64_t>(c.glyph_begin) + c.glyph_count;
     if (c.glyph_count == 0 || end > run.glyphs.size()) continue;
     lo = std::min(lo, c.glyph_begin);
@@ -72,17 +72,17 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
     if (c.glyph_count == 0) {
       // Text with no glyph of its own (a joiner, a dropped control
       // character) joins the span of the cluster before it.
-      if (c.text.empty() || last_end == 0) continue;
+      if (c.text_size == 0 || last_end == 0) continue;
       if (last_span < 0) {
         const layout::Cluster* prev = nullptr;
         for (const auto& p : run.clusters)
           if (p.glyph_count && p.glyph_begin + p.glyph_count == last_end) prev = &p;
         if (!prev) continue;
         last_span = static_cast<int>(s.text.size());
-        s.text.push_back(prev->text);
+        s.text.emplace_back(run.text_of(*prev));
         for (uint32_t g = prev->glyph_begin; g < last_end; ++g) s.of_glyph[g] = last_span;
       }
-      s.text[last_span] += c.text;
+      s.text[last_span] += run.text_of(c);
       continue;
     }
     if (end > run.glyphs.size()) continue;
@@ -97,7 +97,7 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
     // (linebreak/assemble.h). It extracts as "-": readers that rejoin lines
     // (poppler's pdftotext) then give back "patient" for "pa-/tient", where
     // no text at all would give two words.
-    s.text.push_back(c.text.empty() ? std::string("-") : std::string(c.text));
+    s.text.push_back(c.text_size == 0 ? std::string("-") : std::string(run.text_of(c)));
     for (uint32_t g = c.glyph_begin; g < end; ++g) s.of_glyph[g] = last_span;
   }
   return s;

@@ -45,11 +45,11 @@ long single_unit(const std::string& u16) {
 
 void GlyphTextMap::learn(const layout::GlyphRun& run) {
   for (const auto& c : run.clusters) {
-    if (c.glyph_count != 1 || c.text.empty() || c.text.size() > kMaxTextBytes) continue;
+    if (c.glyph_count != 1 || c.text_size == 0 || c.text_size > kMaxTextBytes) continue;
     if (c.glyph_begin >= run.glyphs.size()) continue;
     const uint32_t gid = run.glyphs[c.glyph_begin].gid;
     if (find(gid)) continue;
-    const std::string* text = &text_.emplace(gid, c.text).first->second;
+    const std::string* text = &text_.emplace(gid, run.text_of(c)).first->second;
     if (gid > kMaxIndexedGid) continue;
     if (gid >= by_gid_.size()) by_gid_.resize(std::min<size_t>(kMaxIndexedGid + 1, std::max<size_t>(gid + 1, by_gid_.size() * 2)));
     by_gid_[gid] = text;
@@ -65,10 +65,10 @@ const std::string* GlyphTextMap::find(uint32_t gid) const {
 }
 
 bool GlyphTextMap::round_trips(const layout::GlyphRun& run, const layout::Cluster& c) const {
-  if (c.glyph_count == 0) return c.text.empty();
+  if (c.glyph_count == 0) return c.text_size == 0;
   if (static_cast<size_t>(c.glyph_begin) + c.glyph_count > run.glyphs.size()) return false;
   // The glyphs' texts, concatenated, must be the cluster's text.
-  const std::string_view want = c.text;
+  const std::string_view want = run.text_of(c);
   size_t at = 0;
   for (uint32_t i = c.glyph_begin; i < c.glyph_begin + c.glyph_count; ++i) {
     const std::string* piece = find(run.glyphs[i].gid);

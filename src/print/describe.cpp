@@ -25,9 +25,9 @@ std::string snippet(const std::string& text) {
 std::string describe(const layout::GlyphRun& run) {
   std::string text;
   if (run.rtl) {
-    for (auto it = run.clusters.rbegin(); it != run.clusters.rend(); ++it) text += it->text;
+    for (auto it = run.clusters.rbegin(); it != run.clusters.rend(); ++it) text += run.text_of(*it);
   } else {
-    for (const auto& c : run.clusters) text += c.text;
+    for (const auto& c : run.clusters) text += run.text_of(c);
   }
   const auto first = text.find_first_not_of(" \t\n");
   text = first == std::string::npos ? std::string() : text.substr(first);

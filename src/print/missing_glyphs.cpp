@@ -43,7 +43,7 @@ void MissingGlyphs::add(const layout::GlyphRun& run, const std::string& family) 
       if (it == elements_.end()) it = elements_.insert(it, Element{run.loc, describe(run), family, {}});
       element = &*it;
     }
-    const std::string text(c.text);
+    const std::string text(run.text_of(c));
     if (std::find(element->chars.begin(), element->chars.end(), text) == element->chars.end())
       element->chars.push_back(text);
   }

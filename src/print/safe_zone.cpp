@@ -51,7 +51,7 @@ std::optional<Bounds> figure_bounds(std::span<const layout::Item> covered) {
 std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& font) {
   std::vector<bool> space(run.glyphs.size(), false);
   for (const auto& c : run.clusters) {
-    if (!blank(c.text)) continue;
+    if (!blank(std::string(run.text_of(c)))) continue;
     for (uint32_t g = c.glyph_begin; g < c.glyph_begin + c.glyph_count && g < space.size(); ++g) space[g] = true;
   }
   std::optional<Bounds> b;

@@ -263,7 +263,7 @@ TEST_CASE("brochure: every inside page has its page number in the footer") {
       if (!run || run->loc.file != master.footer->text.loc.file || run->loc.line != master.footer->text.loc.line)
         continue;
       CHECK(run->y > frames_end);
-      for (const auto& c : run->clusters) footer += c.text;
+      for (const auto& c : run->clusters) footer += run->text_of(c);
     }
     INFO("page " << p + 1 << ": '" << footer << "'");
     CHECK(footer.ends_with(" \u00b7 " + std::to_string(p + 1)));

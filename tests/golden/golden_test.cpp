@@ -83,7 +83,7 @@ std::string dump_lines(const resolve::Paragraph& para, const std::vector<linebre
   for (const auto& line : lines) {
     std::string text;
     for (const auto& run : line.runs)
-      for (const auto& c : run.clusters) text += c.text;
+      for (const auto& c : run.clusters) text += run.text_of(c);
     std::string flags;
     if (line.justified) flags += 'J';
     if (line.hyphenated) flags += 'H';

@@ -124,7 +124,7 @@ inline std::vector<std::string> run_texts(const layout::Page& p) {
   for (const auto& it : p.items)
     if (const auto* g = std::get_if<layout::GlyphRun>(&it)) {
       std::string t;
-      for (const auto& c : g->clusters) t += c.text;
+      for (const auto& c : g->clusters) t += g->text_of(c);
       out.push_back(t);
     }
   return out;

@@ -547,7 +547,7 @@ TEST_CASE("toc: entries follow page order across flows; unplaced flows are left 
   REQUIRE(r.list);
   std::string toc_text;
   for (const auto* g : runs_of(r.list->pages[0], 10))
-    for (const auto& c : g->clusters) toc_text += c.text;
+    for (const auto& c : g->clusters) toc_text += g->text_of(c);
   CHECK(toc_text.find("Secret") == std::string::npos);
   CHECK(toc_text.find("Zeta") != std::string::npos);
   CHECK(toc_text.find("Alpha") < toc_text.find("Zeta"));

@@ -71,7 +71,7 @@ inline std::vector<linebreak::Line> set(const text::ShapedParagraph& sp, double 
 inline std::string line_text(const linebreak::Line& l) {
   std::string s;
   for (const auto& r : l.runs)
-    for (const auto& c : r.clusters) s += c.text;
+    for (const auto& c : r.clusters) s += r.text_of(c);
   return s;
 }
 

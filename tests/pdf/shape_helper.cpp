@@ -48,8 +48,7 @@ layout::GlyphRun shape(const std::string& utf8, const std::string& font_file, do
   for (auto it = groups.begin(); it != groups.end(); ++it) {
     auto next = std::next(it);
     const uint32_t end = next == groups.end() ? utf8.size() : next->first;
-    run.clusters.push_back(layout::Cluster{it->second.first, it->second.second,
-                                           utf8.substr(it->first, end - it->first)});
+    run.add_cluster(it->second.first, it->second.second, utf8.substr(it->first, end - it->first));
   }
   hb_buffer_destroy(buf);
   hb_font_destroy(font);

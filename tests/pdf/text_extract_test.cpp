@@ -53,7 +53,7 @@ TEST_CASE("a word hyphenated at a line end extracts whole") {
   const auto hyphen = shape("-", "NotoSerif-Regular.ttf", 12, 0, 0, 0).glyphs.at(0);
   const auto& last = first.glyphs.back();
   first.glyphs.push_back({hyphen.gid, last.x + last.advance, 0, hyphen.advance});
-  first.clusters.push_back({static_cast<uint32_t>(first.glyphs.size() - 1), 1, ""});
+  first.add_cluster(static_cast<uint32_t>(first.glyphs.size() - 1), 1, "");
   list.pages[0].items.push_back(first);
   list.pages[0].items.push_back(shape("tient care", "NotoSerif-Regular.ttf", 12, 0, 72, 114));
   auto path = write_or_fail(list, "hyphenated.pdf");

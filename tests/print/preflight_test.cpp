@@ -57,7 +57,7 @@ GlyphRun text_at(double x, double y, SourceLoc loc = {"content/x.yaml", 12, 3}) 
   const std::string text = "Program history";
   for (size_t i = 0; i < text.size(); ++i) {
     run.glyphs.push_back({40 + static_cast<uint32_t>(i), 6.0f * static_cast<float>(i), 0, 6});
-    run.clusters.push_back({static_cast<uint32_t>(i), 1, text.substr(i, 1)});
+    run.add_cluster(static_cast<uint32_t>(i), 1, text.substr(i, 1));
   }
   run.loc = loc;
   return run;
@@ -89,7 +89,7 @@ GlyphRun run_of(const std::vector<std::string>& clusters, const std::vector<std:
   for (const std::string& c : clusters) {
     const bool notdef = std::find(missing.begin(), missing.end(), c) != missing.end();
     run.glyphs.push_back({notdef ? 0u : 40u + static_cast<uint32_t>(run.glyphs.size()), 6.0f * static_cast<float>(run.glyphs.size()), 0, 6});
-    run.clusters.push_back({static_cast<uint32_t>(run.glyphs.size() - 1), 1, c});
+    run.add_cluster(static_cast<uint32_t>(run.glyphs.size() - 1), 1, c);
   }
   run.loc = loc;
   return run;
@@ -230,7 +230,7 @@ TEST_CASE("safe zone: trailing spaces do not count, images reaching into the ble
   GlyphRun run = text_at(500, 400);  // ink ends at 500 + 90 = 590, 22pt from the edge
   for (int i = 0; i < 5; ++i) {
     run.glyphs.push_back({3, 90.0f + 6.0f * static_cast<float>(i), 0, 6});
-    run.clusters.push_back({static_cast<uint32_t>(run.glyphs.size() - 1), 1, " "});
+    run.add_cluster(static_cast<uint32_t>(run.glyphs.size() - 1), 1, " ");
   }
   list.pages[0].items.push_back(run);
   list.pages[0].items.push_back(image(3000, 3000, -9, 100, 200, 200));  // into the bleed
