@@ -4,7 +4,9 @@
 set -eu
 PACKAGES="build-essential cmake pkg-config
 libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev doctest-dev
-libicu-dev libhyphen-dev hyphen-en-us libcmark-dev libqrencode-dev
+libicu-dev libcmark-dev libqrencode-dev
+hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl
+hyphen-pt-pt hyphen-pt-br
 libpng-dev libjpeg-dev zlib1g-dev liblcms2-dev libcli11-dev
 libqpdf-dev qpdf poppler-utils python3"
 missing=""

@@ -79,6 +79,7 @@ BuildResult run(const Session& session, model::Document* spent, const resolve::V
   if (spent) *spent = model::Document{};
   result.timings.resolve = watch.lap();
   if (!styled || diags.has_errors()) return result;
+  linebreak::check_hyphenation(*styled, diags);
 
   layout::Options lopts;
   lopts.greedy = opts.greedy;

@@ -1,69 +1,96 @@
 #include "linebreak/hyphenate.h"
 
-#include <hyphen.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
-#include <cstdlib>
+#include <algorithm>
 #include <future>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <system_error>
 #include <unordered_map>
 
+#include "linebreak/patterns.h"
 #include "text/utf8.h"
 
 namespace galley::linebreak {
 namespace {
 
-constexpr size_t kMaxWordChars = 64;  // TeX's limit is 63; libhyphen's buffer is 100 bytes
+constexpr size_t kMaxWordChars = 64;  // TeX's limit is 63
+constexpr size_t kMaxTagChars = 35;   // BCP 47's longest useful tags are shorter
 constexpr const char* kDictDir = "/usr/share/hyphen/";
 
-struct DictFree {
-  void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
-};
-
-// A hyphenation point: before character `chars` of the word, at byte `byte`.
-struct Point {
-  uint32_t chars, byte;
-};
-
-using Dict = std::unique_ptr<HyphenDict, DictFree>;
+using Dict = std::unique_ptr<HyphenDictionary>;
 
 // A language's patterns and the points of the words already looked up: a
-// paragraph repeats its words, and libhyphen's matcher allocates per call.
-// The cache is emptied when full, which changes nothing but speed.
+// paragraph repeats its words. The cache is emptied when full, which
+// changes nothing but speed.
 struct Language {
   Dict dict;
-  std::future<Dict> loading;  // valid while a prefetch may still be parsing
-  std::unordered_map<std::string, std::vector<Point>> words;
+  std::future<Dict> loading;  // valid while a prefetch may still be reading
+  std::unordered_map<std::string, std::vector<uint32_t>> words;
 };
 constexpr size_t kMaxCachedWords = 1 << 16;
 
 std::mutex mutex;
 
-// Loaded dictionaries live until exit: each is a few hundred KB and a brochure
-// uses one or two languages. Guarded by `mutex`.
+// Loaded dictionaries live until exit: a brochure uses one or two languages.
+// Guarded by `mutex`.
 std::map<std::string, Language>& cache() {
   static std::map<std::string, Language> languages;
   return languages;
 }
 
-// Parses the patterns for `language` ("en-US": hyph_en_US.dic, then
-// hyph_en.dic); null when there are none. Touches no shared state, so a
-// prefetch runs it without the lock.
+bool lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char to_upper(char c) { return lower_ascii(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+
+}  // namespace
+
+std::vector<std::string> hyphenation_files(const std::string& language) {
+  if (language.empty() || language.size() > kMaxTagChars) return {};
+  // Subtags in the case the file names use: "en", "Latn", "US".
+  std::vector<std::string> subtags(1);
+  for (char c : language) {
+    const bool alnum = (c >= '0' && c <= '9') || lower_ascii(to_lower(c));
+    if (c == '-' || c == '_') subtags.emplace_back();
+    else if (alnum) subtags.back() += to_lower(c);
+    else return {};
+  }
+  for (size_t i = 1; i < subtags.size(); ++i) {
+    std::string& t = subtags[i];
+    if (t.size() == 4) t[0] = to_upper(t[0]);
+    else if (t.size() <= 3)
+      for (char& c : t) c = to_upper(c);
+  }
+  const std::string& lang = subtags[0];
+  if (lang.empty()) return {};
+  std::string upper = lang;
+  for (char& c : upper) c = to_upper(c);
+  std::string full = lang, region;
+  for (size_t i = 1; i < subtags.size(); ++i) {
+    full += "_" + subtags[i];
+    if (region.empty() && subtags[i].size() != 4) region = subtags[i];
+  }
+  // "de-Latn-AT": hyph_de_Latn_AT, hyph_de_AT, hyph_de, then hyph_de_DE (es
+  // and it install only hyph_es_ES and hyph_it_IT under their own names).
+  std::vector<std::string> out;
+  for (const std::string& tag : {full, region.empty() ? lang : lang + "_" + region, lang, lang + "_" + upper}) {
+    const std::string path = kDictDir + ("hyph_" + tag) + ".dic";
+    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
+  }
+  return out;
+}
+
+namespace {
+
+// Touches no shared state, so a prefetch runs it without the lock.
 Dict load_dict(const std::string& language) {
-  std::string tag = language;
-  for (char& c : tag)
-    if (c == '-') c = '_';
-  if (tag.empty() || tag.find('/') != std::string::npos || tag.find('.') != std::string::npos) return nullptr;
-  Dict dict(hnj_hyphen_load((kDictDir + ("hyph_" + tag) + ".dic").c_str()));
-  const size_t sep = tag.find('_');
-  if (!dict && sep != std::string::npos)
-    dict.reset(hnj_hyphen_load((kDictDir + ("hyph_" + tag.substr(0, sep)) + ".dic").c_str()));
-  return dict;
+  for (const std::string& path : hyphenation_files(language))
+    if (Dict d = read_hyphen_dictionary(path)) return d;
+  return nullptr;
 }
 
 // Called with `mutex` held; waits for a prefetch of the same language.
@@ -75,49 +102,20 @@ Language& language_for(const std::string& language) {
   return lang;
 }
 
-// Every point the patterns allow in `word`, before the minimums are applied.
-std::vector<Point> pattern_points(HyphenDict* dict, std::string_view word) {
-  // Patterns are lower case; simple case mapping keeps byte offsets only
-  // when the lower-case letter encodes to as many bytes, else we give up.
-  std::string lower;
-  std::vector<uint32_t> char_starts;
+// Byte offsets of the points the patterns allow in `word`; empty when a
+// character is not a letter case-mapping could give patterns for.
+std::vector<uint32_t> word_points(const HyphenDictionary& dict, std::string_view word, int left_min,
+                                  int right_min) {
+  std::u32string lower;
+  std::vector<uint32_t> starts;
   for (size_t pos = 0; pos < word.size();) {
-    if (char_starts.size() == kMaxWordChars) return {};
-    char_starts.push_back(static_cast<uint32_t>(pos));
-    const size_t before = pos;
+    if (lower.size() == kMaxWordChars) return {};
+    starts.push_back(static_cast<uint32_t>(pos));
     const char32_t cp = text::next_code_point(word, pos);
-    const char32_t lc = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
-    char buf[4];
-    int n = 0;
-    UBool err = false;
-    U8_APPEND(buf, n, 4, static_cast<UChar32>(lc), err);
-    if (err || static_cast<size_t>(n) != pos - before) return {};
-    lower.append(buf, static_cast<size_t>(n));
+    lower.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
   }
-
-  std::vector<char> hyphens(lower.size() + 5, '0');
-  char** rep = nullptr;
-  int* rpos = nullptr;
-  int* cut = nullptr;
-  const int rc = hnj_hyphen_hyphenate2(dict, lower.data(), static_cast<int>(lower.size()),
-                                       hyphens.data(), nullptr, &rep, &rpos, &cut);
-  // Non-standard hyphenation (rep/pos/cut: "Schiffahrt" -> "Schiff-fahrt")
-  // would change the letters; we only use the standard points.
-  if (rep) {
-    for (size_t i = 0; i < lower.size(); ++i) std::free(rep[i]);
-    std::free(rep);
-  }
-  std::free(rpos);
-  std::free(cut);
-  if (rc != 0) return {};
-
-  std::vector<Point> out;
-  for (uint32_t c = 1; c < char_starts.size(); ++c) {
-    const uint32_t at = char_starts[c];          // hyphen before this character
-    if (hyphens[at - 1] & 1) out.push_back({c, at});  // odd digit: hyphen after byte at-1
-  }
-  // The character count, for the right minimum.
-  out.push_back({static_cast<uint32_t>(char_starts.size()), static_cast<uint32_t>(word.size())});
+  std::vector<uint32_t> out;
+  for (uint32_t c : dict.points(lower, left_min, right_min)) out.push_back(starts[c]);
   return out;
 }
 
@@ -145,20 +143,41 @@ std::vector<uint32_t> hyphenation_points(const std::string& language, std::strin
   std::lock_guard lock(mutex);
   Language& lang = language_for(language);
   if (!lang.dict) return {};
-  auto it = lang.words.find(std::string(word));
+  std::string key(word);
+  key += '\0';
+  key += static_cast<char>(std::clamp(left_min, 0, 127));
+  key += static_cast<char>(std::clamp(right_min, 0, 127));
+  auto it = lang.words.find(key);
   if (it == lang.words.end()) {
     if (lang.words.size() >= kMaxCachedWords) lang.words.clear();
-    it = lang.words.emplace(word, pattern_points(lang.dict.get(), word)).first;
+    it = lang.words.emplace(std::move(key), word_points(*lang.dict, word, left_min, right_min)).first;
   }
-  const std::vector<Point>& points = it->second;
-  std::vector<uint32_t> out;
-  if (points.empty()) return out;
-  const int chars = static_cast<int>(points.back().chars);
-  for (size_t i = 0; i + 1 < points.size(); ++i) {
-    const int c = static_cast<int>(points[i].chars);
-    if (c >= left_min && c <= chars - right_min) out.push_back(points[i].byte);
-  }
-  return out;
+  return it->second;
+}
+
+void check_hyphenation(const resolve::StyledDoc& doc, Diagnostics& diags) {
+  std::set<std::string> seen;
+  const auto check = [&](const resolve::Paragraph& p) {
+    if (!p.style.hyphenate || !seen.insert(p.style.language).second) return;
+    if (has_hyphenation(p.style.language)) return;
+    const std::vector<std::string> files = hyphenation_files(p.style.language);
+    std::string subtag = p.style.language.substr(0, p.style.language.find_first_of("-_"));
+    for (char& c : subtag) c = to_lower(c);
+    diags.warning(p.loc, "no hyphenation patterns for language '" + p.style.language.substr(0, kMaxTagChars) +
+                             "': its paragraphs are set without hyphenation" +
+                             (files.empty() ? std::string()
+                                            : " (looked for " + files.front() + "; Debian's hyphen-" +
+                                                  subtag + "* packages install them)"));
+  };
+  for (const resolve::Flow& f : doc.flows)
+    for (const resolve::Block& b : f.blocks) {
+      for (const auto& p : b.paras) check(p);
+      for (const auto& item : b.items) check(item.para);
+      for (const auto& c : b.header) check(c.para);
+      for (const auto& row : b.rows)
+        for (const auto& c : row) check(c.para);
+      if (b.caption) check(*b.caption);
+    }
 }
 
 }  // namespace galley::linebreak

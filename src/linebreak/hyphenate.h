@@ -1,20 +1,28 @@
-// Hyphenation points from libhyphen's TeX patterns, per language.
+// Hyphenation points from TeX patterns (patterns.h), per language.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "diag/diagnostic.h"
+#include "resolve/styled.h"
+
 namespace galley::linebreak {
 
-// Whether patterns exist for `language` (BCP 47, "en-US"); looked up as
-// /usr/share/hyphen/hyph_en_US.dic, then hyph_en.dic. Dictionaries are loaded
-// once per process and shared between threads.
+// The files that may hold `language`'s patterns (BCP 47, "de-AT"), in the
+// order they are tried: /usr/share/hyphen/hyph_de_AT.dic, hyph_de.dic,
+// hyph_de_DE.dic. Empty for a tag that is not letters, digits and hyphens.
+std::vector<std::string> hyphenation_files(const std::string& language);
+
+// Whether patterns exist for `language`. Dictionaries are loaded once per
+// process and shared between threads.
 bool has_hyphenation(const std::string& language);
 
-// Starts parsing `language`'s patterns on another thread (libhyphen takes
-// about 7 ms for en-US) so that it overlaps loading the layout and fonts;
-// the first lookup waits for it. Does nothing for a language already known.
+// Starts reading `language`'s patterns on another thread (4 ms for en-US,
+// 40 ms for German's 78,000 lines) so that it overlaps loading the layout
+// and fonts; the first lookup waits for it. Does nothing for a language
+// already known.
 void prefetch_hyphenation(const std::string& language);
 
 // Byte offsets inside `word` (UTF-8, letters only) before which a hyphen may
@@ -22,5 +30,10 @@ void prefetch_hyphenation(const std::string& language);
 // end. Empty for unknown languages and words longer than 64 characters.
 std::vector<uint32_t> hyphenation_points(const std::string& language, std::string_view word,
                                          int left_min, int right_min);
+
+// A warning, once per language, at the first paragraph that asks for
+// hyphenation in a language with no patterns: such text is never silently
+// set unhyphenated (`--strict` makes it an error).
+void check_hyphenation(const resolve::StyledDoc& doc, Diagnostics& diags);
 
 }  // namespace galley::linebreak

@@ -51,7 +51,7 @@ Spans plan_word_spans(const layout::GlyphRun& run) {
       close_word();
       continue;
     }
-    text += run.text_of(c);
+    text += extraction_text(run, run.text_of(c));
     const uint64_t end = static_cast<uint64_t>(c.glyph_begin) + c.glyph_count;
     if (c.glyph_count == 0 || end > run.glyphs.size()) continue;
     lo = std::min(lo, c.glyph_begin);
@@ -79,10 +79,10 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
           if (p.glyph_count && p.glyph_begin + p.glyph_count == last_end) prev = &p;
         if (!prev) continue;
         last_span = static_cast<int>(s.text.size());
-        s.text.emplace_back(run.text_of(*prev));
+        s.text.push_back(extraction_text(run, run.text_of(*prev)));
         for (uint32_t g = prev->glyph_begin; g < last_end; ++g) s.of_glyph[g] = last_span;
       }
-      s.text[last_span] += run.text_of(c);
+      s.text[last_span] += extraction_text(run, run.text_of(c));
       continue;
     }
     if (end > run.glyphs.size()) continue;
@@ -97,7 +97,7 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
     // (linebreak/assemble.h). It extracts as "-": readers that rejoin lines
     // (poppler's pdftotext) then give back "patient" for "pa-/tient", where
     // no text at all would give two words.
-    s.text.push_back(c.text_size == 0 ? std::string("-") : std::string(run.text_of(c)));
+    s.text.push_back(c.text_size == 0 ? std::string("-") : extraction_text(run, run.text_of(c)));
     for (uint32_t g = c.glyph_begin; g < end; ++g) s.of_glyph[g] = last_span;
   }
   return s;

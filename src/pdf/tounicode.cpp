@@ -43,13 +43,29 @@ long single_unit(const std::string& u16) {
 
 }  // namespace
 
+std::string extraction_text(const layout::GlyphRun& run, std::string_view cluster_text) {
+  std::string out(cluster_text);
+  if (!run.rtl) return out;
+  // Code points reversed: a UTF-8 sequence's continuation bytes follow its lead byte.
+  size_t end = out.size();
+  size_t at = 0;
+  while (end > 0) {
+    size_t start = end - 1;
+    while (start > 0 && (static_cast<unsigned char>(cluster_text[start]) & 0xC0) == 0x80) --start;
+    out.replace(at, end - start, cluster_text.substr(start, end - start));
+    at += end - start;
+    end = start;
+  }
+  return out;
+}
+
 void GlyphTextMap::learn(const layout::GlyphRun& run) {
   for (const auto& c : run.clusters) {
     if (c.glyph_count != 1 || c.text_size == 0 || c.text_size > kMaxTextBytes) continue;
     if (c.glyph_begin >= run.glyphs.size()) continue;
     const uint32_t gid = run.glyphs[c.glyph_begin].gid;
     if (find(gid)) continue;
-    const std::string* text = &text_.emplace(gid, run.text_of(c)).first->second;
+    const std::string* text = &text_.emplace(gid, extraction_text(run, run.text_of(c))).first->second;
     if (gid > kMaxIndexedGid) continue;
     if (gid >= by_gid_.size()) by_gid_.resize(std::min<size_t>(kMaxIndexedGid + 1, std::max<size_t>(gid + 1, by_gid_.size() * 2)));
     by_gid_[gid] = text;
@@ -68,7 +84,8 @@ bool GlyphTextMap::round_trips(const layout::GlyphRun& run, const layout::Cluste
   if (c.glyph_count == 0) return c.text_size == 0;
   if (static_cast<size_t>(c.glyph_begin) + c.glyph_count > run.glyphs.size()) return false;
   // The glyphs' texts, concatenated, must be the cluster's text.
-  const std::string_view want = run.text_of(c);
+  const std::string visual = extraction_text(run, run.text_of(c));
+  const std::string_view want = visual;
   size_t at = 0;
   for (uint32_t i = c.glyph_begin; i < c.glyph_begin + c.glyph_count; ++i) {
     const std::string* piece = find(run.glyphs[i].gid);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/page.h"
@@ -30,6 +31,15 @@ class GlyphTextMap {
   // nodes do not move. Every cluster of the document is looked up.
   std::vector<const std::string*> by_gid_;
 };
+
+// The text a reader should get from a cluster's glyphs, in the order it meets
+// them. Readers (poppler, pdf.js) build a line's text in drawing order, one
+// character after another however many a glyph stands for, and reverse
+// right-to-left lines character by character: a lam-alef ligature mapped to
+// its logical "لأ" would come out "أل". So in a right-to-left run a
+// cluster's characters are given in visual order, for /ToUnicode and
+// /ActualText alike.
+std::string extraction_text(const layout::GlyphRun& run, std::string_view cluster_text);
 
 // A /ToUnicode CMap program (bfrange for consecutive runs, bfchar otherwise).
 std::string tounicode_cmap(const std::map<uint32_t, std::string>& gid_text);

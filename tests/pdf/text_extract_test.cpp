@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include "pdf/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
@@ -76,6 +79,23 @@ TEST_CASE("Arabic and Devanagari extract in logical order") {
   CHECK(text.find(hindi) != std::string::npos);
   // Rendered once and looked at: joined Arabic, Devanagari conjuncts.
   run("pdftoppm -r 100 -png -singlefile " + path + " " + path);
+}
+
+TEST_CASE("an Arabic lam-alef ligature extracts in logical order") {
+  auto list = with_fonts();
+  const std::string word = "\xD8\xA7\xD9\x84\xD8\xA3\xD8\xB4\xD8\xB9\xD8\xA9";  // الأشعة
+  auto a = shape(word, "NotoSansArabic-Regular.ttf", 14, 1, 72, 100);
+  REQUIRE(a.rtl);
+  // lam + alef-with-hamza are one glyph: the cluster holds two letters.
+  const bool ligature = std::any_of(a.clusters.begin(), a.clusters.end(), [](const layout::Cluster& c) {
+    return c.glyph_count == 1 && std::string_view(c.text) == "\xD9\x84\xD8\xA3";
+  });
+  CHECK(ligature);
+  list.pages[0].items.push_back(a);
+  auto path = write_or_fail(list, "lam-alef.pdf");
+  // pdftotext wraps right-to-left text in U+202B ... U+202C.
+  CHECK(run("pdftotext -enc UTF-8 " + path + " -").find(word) != std::string::npos);
+  CHECK(run("pdftotext -raw -enc UTF-8 " + path + " -").find(word) != std::string::npos);
 }
 
 TEST_CASE("fonts are embedded subsets, one object per face") {
