@@ -65,6 +65,6 @@ TEST_CASE("YAML data rows are maps of scalars, located by line and column") {
   Diagnostics diags;
   CHECK_FALSE(read_data(path, diags));
   REQUIRE(diags.all().size() == 1);
-  CHECK(format(diags.all()[0]) == path + ":3:14: error: field 'recipient' must be a single value");
+  CHECK(format(diags.all()[0]) == path + ":3:14: error: row 2: field 'recipient' must be a single value");
   std::filesystem::remove(path);
 }
