@@ -20,19 +20,19 @@ InputFiles InputFiles::of(const Session& session, const std::string& data) {
   InputFiles in;
   const auto& doc = session.doc;
   const auto& layout = session.layout;
-  in.add(doc.path, "content file");
-  in.add(layout.path, "layout file");
+  in.add(doc.path, "the content file");
+  in.add(layout.path, "the layout file");
   for (const auto& flow : doc.flows)
-    for (const auto& block : flow.blocks) in.add(block.src, "image");
+    for (const auto& block : flow.blocks) in.add(block.src, "an image");
   for (const auto& [name, master] : layout.masters) {
-    in.add(master.background_image, "image");
-    for (const auto& element : master.elements) in.add(element.src, "image");
+    in.add(master.background_image, "an image");
+    for (const auto& element : master.elements) in.add(element.src, "an image");
   }
   for (const auto& family : layout.fonts)
     for (const auto* face : {&family.regular, &family.bold, &family.italic, &family.bold_italic})
-      in.add(*face, "font file");
-  in.add(layout.output.icc_profile, "ICC profile");
-  in.add(data, "data file");
+      in.add(*face, "a font file");
+  in.add(layout.output.icc_profile, "the ICC profile");
+  in.add(data, "the data file");
   return in;
 }
 
@@ -41,7 +41,7 @@ std::string InputFiles::refuse(const std::string& output) const {
   if (::stat(output.c_str(), &st) != 0) return {};
   auto it = roles_.find({st.st_dev, st.st_ino});
   if (it == roles_.end()) return {};
-  return std::string("the ") + it->second + " of this build; galley never writes over its input";
+  return std::string(it->second) + " of this build; galley never writes over its input";
 }
 
 std::string printable(const std::string& text) {
