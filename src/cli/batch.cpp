@@ -87,7 +87,7 @@ void report_row(const RowJob& job, std::FILE* out) {
     Diagnostic shown = d;
     shown.loc = job.data.loc;
     shown.message = "row " + std::to_string(job.row) + ": " + format(d);
-    std::fprintf(out, "%s\n", format(shown).c_str());
+    std::fprintf(out, "%s\n", printable(format(shown)).c_str());
   }
 }
 

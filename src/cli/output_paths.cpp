@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli/report.h"
 #include "load/load.h"
 
 namespace galley::cli {
@@ -42,20 +43,6 @@ std::string InputFiles::refuse(const std::string& output) const {
   auto it = roles_.find({st.st_dev, st.st_ino});
   if (it == roles_.end()) return {};
   return std::string(it->second) + " of this build; galley never writes over its input";
-}
-
-std::string printable(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c < 0x20 || c == 0x7F) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02X", c);
-      out += hex;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
 }
 
 ConfinedName confine_output(const std::string& output_template, const std::string& name) {

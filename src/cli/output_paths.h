@@ -43,8 +43,4 @@ struct ConfinedName {
 // and symlinks, to a file inside it. Control characters are refused too.
 ConfinedName confine_output(const std::string& output_template, const std::string& name);
 
-// `text` with control characters shown as \xNN, so a message about it is
-// neither cut at a NUL nor garbled on a terminal.
-std::string printable(const std::string& text);
-
 }  // namespace galley::cli
