@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -23,9 +24,10 @@ namespace fs = std::filesystem;
 
 // The temporary files being written, for the signal handler. A handler may
 // only touch lock-free atomics and call async-signal-safe functions, so the
-// names live in fixed slots: Free → Filling (a writer copies its name in)
-// → Live → Free again once renamed, or → Taken when the handler claims it
-// to unlink (the process then dies).
+// names live in fixed slots: Free → Filling (a writer, with the fatal
+// signals blocked on its thread, makes its file and copies the name in) →
+// Live → Free again once renamed, or → Taken when the handler claims it to
+// unlink (the process then dies).
 enum SlotState : int { Free, Filling, Live, Taken };
 constexpr int kSlots = 128;
 struct Slot {
@@ -38,6 +40,12 @@ static_assert(std::atomic<int>::is_always_lock_free);
 extern "C" void remove_temporaries_and_die(int sig) {
   const int saved = errno;
   for (auto& slot : g_slots) {
+    // A slot being filled on another thread holds a file (or soon none)
+    // within microseconds; wait for it, within reason.
+    for (int i = 0; i < 1000 && slot.state.load() == Filling; ++i) {
+      const timespec ms{0, 1'000'000};
+      ::nanosleep(&ms, nullptr);
+    }
     int live = Live;
     if (slot.state.compare_exchange_strong(live, Taken)) ::unlink(slot.path);
   }
@@ -48,14 +56,13 @@ extern "C" void remove_temporaries_and_die(int sig) {
   errno = saved;
 }
 
-// A slot holding `path` while it exists, or none when the name does not fit
-// (the file is then written unguarded, as before signals were handled).
+// A slot holding a temporary file's name while the file exists, or none
+// when the name does not fit (the file is then written unguarded).
 class Registration {
  public:
-  explicit Registration(const char* path) {
-    if (!path) return;
-    const size_t n = std::strlen(path);
-    if (n >= sizeof(Slot::path)) return;
+  // Takes a slot for a name of `length` bytes, before the file is made.
+  explicit Registration(size_t length) {
+    if (length >= sizeof(Slot::path)) return;
     while (!slot_) {
       for (auto& s : g_slots) {
         int free = Free;
@@ -67,8 +74,17 @@ class Registration {
       // More files being written at once than slots: wait for one.
       if (!slot_) std::this_thread::yield();
     }
-    std::memcpy(slot_->path, path, n + 1);
-    slot_->state.store(Live);
+  }
+  // The file is made: `path`, or nothing when null.
+  void made(const char* path) {
+    if (!slot_) return;
+    if (path) {
+      std::memcpy(slot_->path, path, std::strlen(path) + 1);
+      slot_->state.store(Live);
+    } else {
+      slot_->state.store(Free);
+      slot_ = nullptr;
+    }
   }
   ~Registration() {
     if (!slot_) return;
@@ -165,15 +181,17 @@ std::string write_atomically(const std::string& path, const std::string& bytes) 
   std::string tmpl = (dir / temp_prefix(target.filename().string())).string() + "XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
-  // The fatal signals wait while the file is made and registered, so one
-  // arriving at any point finds it or finds nothing made yet.
+  // The slot is taken before the file is made and filled after, with the
+  // fatal signals blocked on this thread meanwhile; a handler on another
+  // thread waits for the filling, so the file is never missed.
   sigset_t fatal, before;
   sigemptyset(&fatal);
   for (int sig : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&fatal, sig);
   pthread_sigmask(SIG_BLOCK, &fatal, &before);
+  Registration guard(tmpl.size());
   int fd = mkstemp(name.data());
   const int mkstemp_errno = errno;
-  Registration guard(fd >= 0 ? name.data() : nullptr);
+  guard.made(fd >= 0 ? name.data() : nullptr);
   pthread_sigmask(SIG_SETMASK, &before, nullptr);
   if (fd < 0) return std::string("cannot create a temporary file: ") + std::strerror(mkstemp_errno);
 
