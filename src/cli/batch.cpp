@@ -192,6 +192,12 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
       names_ok = false;
     }
   }
+  if (names_ok && !args.combine.empty()) {
+    if (std::string why = unwritable(args.combine); !why.empty()) {
+      diags.error({args.combine, 0, 0}, why);
+      names_ok = false;
+    }
+  }
   if (!names_ok) {
     print_diagnostics(diags, stderr);
     return InputError;
