@@ -1,32 +1,199 @@
 #include "cli/atomic_write.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
-#include <vector>
+#include <map>
+#include <set>
+#include <thread>
 
 namespace galley::cli {
+namespace {
 
-std::string write_atomically(const std::string& path, const std::string& bytes) {
-  namespace fs = std::filesystem;
+namespace fs = std::filesystem;
+
+// The temporary files being written, for the signal handler. A handler may
+// only touch lock-free atomics and call async-signal-safe functions, so the
+// names live in fixed slots: Free → Filling (a writer, with the fatal
+// signals blocked on its thread, makes its file and copies the name in) →
+// Live → Free again once renamed, or → Taken when the handler claims it to
+// unlink (the process then dies).
+enum SlotState : int { Free, Filling, Live, Taken };
+constexpr int kSlots = 128;
+struct Slot {
+  std::atomic<int> state{Free};
+  char path[4096];
+};
+Slot g_slots[kSlots];
+static_assert(std::atomic<int>::is_always_lock_free);
+
+extern "C" void remove_temporaries_and_die(int sig) {
+  const int saved = errno;
+  for (auto& slot : g_slots) {
+    // A slot being filled on another thread holds a file (or soon none)
+    // within microseconds; wait for it, within reason.
+    for (int i = 0; i < 1000 && slot.state.load() == Filling; ++i) {
+      const timespec ms{0, 1'000'000};
+      ::nanosleep(&ms, nullptr);
+    }
+    int live = Live;
+    if (slot.state.compare_exchange_strong(live, Taken)) ::unlink(slot.path);
+  }
+  // Blocked until the handler returns, then fatal with the default action,
+  // so the parent sees the signal as the cause of death.
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+  errno = saved;
+}
+
+// A slot holding a temporary file's name while the file exists, or none
+// when the name does not fit (the file is then written unguarded).
+class Registration {
+ public:
+  // Takes a slot for a name of `length` bytes, before the file is made.
+  explicit Registration(size_t length) {
+    if (length >= sizeof(Slot::path)) return;
+    while (!slot_) {
+      for (auto& s : g_slots) {
+        int free = Free;
+        if (s.state.compare_exchange_strong(free, Filling)) {
+          slot_ = &s;
+          break;
+        }
+      }
+      // More files being written at once than slots: wait for one.
+      if (!slot_) std::this_thread::yield();
+    }
+  }
+  // The file is made: `path`, or nothing when null.
+  void made(const char* path) {
+    if (!slot_) return;
+    if (path) {
+      std::memcpy(slot_->path, path, std::strlen(path) + 1);
+      slot_->state.store(Live);
+    } else {
+      slot_->state.store(Free);
+      slot_ = nullptr;
+    }
+  }
+  ~Registration() {
+    if (!slot_) return;
+    int live = Live;
+    // Taken: a signal handler is removing the file and the process is
+    // about to die; do not race it for the slot.
+    if (!slot_->state.compare_exchange_strong(live, Free))
+      for (;;) ::pause();
+  }
+  Registration(const Registration&) = delete;
+  Registration& operator=(const Registration&) = delete;
+
+ private:
+  Slot* slot_ = nullptr;
+};
+
+uint64_t fnv1a(const std::string& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+constexpr size_t kNameMax = 255;  // NAME_MAX on Linux file systems
+
+// The temporary file's name without mkstemp's six characters.
+std::string temp_prefix(const std::string& filename) {
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + string.
+  std::string prefix(1, '.');
+  prefix.append(filename).append(".tmp-");
+  if (prefix.size() + 6 <= kNameMax) return prefix;
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a(filename)));
+  return std::string(".galley-") + hash + ".tmp-";
+}
+
+fs::path folder_of(const fs::path& target) {
+  return target.has_parent_path() ? target.parent_path() : fs::path(".");
+}
+
+}  // namespace
+
+void remove_temporaries_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = remove_temporaries_and_die;
+  sigemptyset(&action.sa_mask);
+  for (int sig : {SIGTERM, SIGINT, SIGHUP}) {
+    struct sigaction old {};
+    // A signal the parent chose to ignore (nohup, a background job's
+    // SIGINT) stays ignored.
+    if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    sigaction(sig, &action, nullptr);
+  }
+  ::signal(SIGXFSZ, SIG_IGN);
+}
+
+void remove_stale_temporaries(const std::vector<std::string>& targets) {
+  std::map<fs::path, std::set<std::string>> by_folder;
+  for (const auto& t : targets) {
+    fs::path target(t);
+    by_folder[folder_of(target)].insert(temp_prefix(target.filename().string()));
+  }
+  const auto stale_before = fs::file_time_type::clock::now() - std::chrono::minutes(10);
+  for (const auto& [folder, prefixes] : by_folder) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.size() <= 6 || !prefixes.count(name.substr(0, name.size() - 6))) continue;
+      std::error_code file_ec;
+      if (!it->is_regular_file(file_ec) || it->is_symlink(file_ec)) continue;
+      const auto written = it->last_write_time(file_ec);
+      if (!file_ec && written < stale_before) fs::remove(it->path(), file_ec);
+    }
+  }
+}
+
+std::string unwritable(const std::string& path) {
   fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  fs::path dir = folder_of(target);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return "directory '" + dir.string() + "' does not exist";
-  if (fs::is_directory(target, ec)) return "'" + path + "' is a directory";
+  auto status = fs::status(target, ec);
+  if (fs::is_directory(status)) return "'" + path + "' is a directory";
+  // rename() would replace a device node or FIFO with the PDF.
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    return "'" + path + "' is not a regular file (a device, FIFO or socket); galley replaces only regular files";
+  return {};
+}
 
-  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + string.
-  std::string hidden(1, '.');
-  hidden.append(target.filename().string()).append(".tmp-XXXXXX");
-  std::string tmpl = (dir / hidden).string();
+std::string write_atomically(const std::string& path, const std::string& bytes) {
+  if (std::string why = unwritable(path); !why.empty()) return why;
+  fs::path target(path);
+  fs::path dir = folder_of(target);
+
+  std::string tmpl = (dir / temp_prefix(target.filename().string())).string() + "XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
+  // The slot is taken before the file is made and filled after, with the
+  // fatal signals blocked on this thread meanwhile; a handler on another
+  // thread waits for the filling, so the file is never missed.
+  sigset_t fatal, before;
+  sigemptyset(&fatal);
+  for (int sig : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&fatal, sig);
+  pthread_sigmask(SIG_BLOCK, &fatal, &before);
+  Registration guard(tmpl.size());
   int fd = mkstemp(name.data());
-  if (fd < 0) return std::string("cannot create a temporary file: ") + std::strerror(errno);
+  const int mkstemp_errno = errno;
+  guard.made(fd >= 0 ? name.data() : nullptr);
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
+  if (fd < 0) return std::string("cannot create a temporary file: ") + std::strerror(mkstemp_errno);
 
   const char* p = bytes.data();
   size_t left = bytes.size();

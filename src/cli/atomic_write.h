@@ -3,10 +3,32 @@
 // is renamed over it only when complete.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace galley::cli {
 
 // Returns an empty string on success, else a description of what failed.
+// Only a regular file or a new path is replaced: a device, FIFO, socket or
+// directory at `path` is an error.
 std::string write_atomically(const std::string& path, const std::string& bytes);
+
+// Why write_atomically would refuse `path` before writing (its folder is
+// missing, it is a directory or special file), or empty; to check outputs
+// before the work of making them.
+std::string unwritable(const std::string& path);
+
+// Makes SIGTERM, SIGINT and SIGHUP remove the temporary files being written
+// before the process dies of the signal, and ignores SIGXFSZ so a write past
+// the file size limit fails as an error (and is cleaned up) instead of
+// killing the process. Call once, before any thread starts.
+void remove_temporaries_on_signals();
+
+// The temporary file name write_atomically uses for `path` is
+// `.NAME.tmp-XXXXXX` beside it, or `.galley-HASH.tmp-XXXXXX` when that would
+// be longer than a file name may be. Removes those left for these targets
+// by a run that was killed (SIGKILL, power loss) once they are older than
+// ten minutes; younger ones may belong to a run still writing, and are
+// ignored like any other file. Each folder is read once.
+void remove_stale_temporaries(const std::vector<std::string>& targets);
 
 }  // namespace galley::cli

@@ -7,14 +7,17 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "cli/atomic_write.h"
 #include "cli/cli.h"
 #include "cli/combine.h"
 #include "cli/data_file.h"
+#include "cli/output_paths.h"
 #include "cli/report.h"
 #include "pdf/write.h"
 #include "resolve/resolve.h"
@@ -84,8 +87,26 @@ void report_row(const RowJob& job, std::FILE* out) {
     Diagnostic shown = d;
     shown.loc = job.data.loc;
     shown.message = "row " + std::to_string(job.row) + ": " + format(d);
-    std::fprintf(out, "%s\n", format(shown).c_str());
+    std::fprintf(out, "%s\n", printable(format(shown)).c_str());
   }
+}
+
+// The output folders, made as `mkdir -p` would, so a batch into a new
+// folder does not fail on every row.
+bool make_folders(const std::vector<std::string>& outputs, Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  std::set<fs::path> folders;
+  for (const auto& o : outputs)
+    if (fs::path(o).has_parent_path()) folders.insert(fs::path(o).parent_path());
+  for (const auto& folder : folders) {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) {
+      diags.error({folder.string(), 0, 0}, "cannot create the output folder: " + ec.message());
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -123,30 +144,65 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
     jobs.push_back(std::move(job));
   }
 
-  // Names first: a clash is found before any file is touched.
+  // Names first: a clash, a name outside the output folder or over an
+  // input is found before any file is touched.
   bool names_ok = true;
-  if (args.combine.empty()) {
+  std::vector<std::string> outputs;
+  const InputFiles inputs = InputFiles::of(session, args.data);
+  if (!args.combine.empty()) {
+    if (std::string why = inputs.refuse(args.combine); !why.empty()) {
+      diags.error({args.combine, 0, 0}, "the output is " + why);
+      names_ok = false;
+    }
+    outputs.push_back(args.combine);
+  } else {
     std::map<std::string, size_t> seen;
     for (auto& job : jobs) {
+      const std::string row = "row " + std::to_string(job.row) + ": ";
       Diagnostics name_diags;
-      job.output = resolve::substitute(output_template, job.data.loc, job.vars, name_diags);
+      std::string name = resolve::substitute(output_template, job.data.loc, job.vars, name_diags);
       if (name_diags.has_errors()) {
-        for (const auto& d : name_diags.all()) diags.error(job.data.loc, "row " + std::to_string(job.row) + ": output name: " + d.message);
+        for (const auto& d : name_diags.all()) diags.error(job.data.loc, row + "output name: " + d.message);
         names_ok = false;
         continue;
       }
-      auto [it, fresh] = seen.emplace(job.output, job.row);
+      ConfinedName confined = confine_output(output_template, name);
+      if (std::string why = inputs.refuse(name); confined.error.empty() && !why.empty())
+        confined.error = "output name '" + name + "' is " + why;
+      if (!confined.error.empty()) {
+        diags.error(job.data.loc, row + confined.error);
+        names_ok = false;
+        continue;
+      }
+      job.output = confined.path;
+      auto [it, fresh] = seen.emplace(confined.key, job.row);
       if (!fresh) {
         diags.error(job.data.loc, "rows " + std::to_string(it->second) + " and " + std::to_string(job.row) +
                                       " would both write '" + job.output + "'");
         names_ok = false;
       }
+      outputs.push_back(job.output);
+    }
+  }
+  if (names_ok && !make_folders(outputs, diags)) names_ok = false;
+  for (const auto& job : jobs) {
+    if (!names_ok || job.output.empty()) break;
+    if (std::string why = unwritable(job.output); !why.empty()) {
+      diags.error(job.data.loc, "row " + std::to_string(job.row) + ": " + why);
+      names_ok = false;
+    }
+  }
+  if (names_ok && !args.combine.empty()) {
+    if (std::string why = unwritable(args.combine); !why.empty()) {
+      diags.error({args.combine, 0, 0}, why);
+      names_ok = false;
     }
   }
   if (!names_ok) {
     print_diagnostics(diags, stderr);
     return InputError;
   }
+  remove_stale_temporaries(outputs);
 
   size_t threads = args.jobs > 0 ? static_cast<size_t>(args.jobs) : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min(threads, std::max<size_t>(jobs.size(), 1));

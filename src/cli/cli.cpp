@@ -5,13 +5,16 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <set>
 
 #include "cli/atomic_write.h"
 #include "cli/batch.h"
+#include "cli/output_paths.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "layout/layout.h"
 #include "load/load.h"
+#include "load/yaml_source.h"
 #include "print/impose.h"
 #include "resolve/resolve.h"
 #include "text/coverage.h"
@@ -25,7 +28,7 @@ namespace galley::cli {
 namespace {
 
 struct BuildArgs {
-  std::string content, layout, output, dump_layout, impose;
+  std::string content, layout, output, dump_layout, impose, root;
   std::vector<std::string> set;
   bool stats = false, strict = false, greedy = false;
   BatchArgs batch;
@@ -42,6 +45,37 @@ bool parse_overrides(const std::vector<std::string>& raw, Overrides& out) {
     out.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
   }
   return true;
+}
+
+// Values from the command line are held to the descriptors' rules (UTF-8,
+// no control characters), so they cannot carry bad bytes into the PDF.
+bool check_override_text(const Overrides& overrides, Diagnostics& diags) {
+  for (const auto& [name, value] : overrides) {
+    for (const auto* part : {&name, &value}) {
+      auto bad = load::find_bad_byte(*part);
+      if (!bad) continue;
+      const bool in_name = part == &name;
+      const std::string shown = in_name ? "--set" : "--set " + name;
+      diags.error({shown, 0, 0}, load::describe(*bad) + " at byte " + std::to_string(bad->offset + 1) +
+                                     (in_name ? " of a variable's name" : " of the value"));
+    }
+  }
+  return !diags.has_errors();
+}
+
+// Every file this build writes, checked before anything is built: none may
+// be one of its inputs, and the PDF and the JSON may not be the same file.
+bool check_outputs(const Session& session, const std::vector<std::string>& outputs, Diagnostics& diags) {
+  const InputFiles inputs = InputFiles::of(session);
+  std::set<std::string> seen;
+  for (const auto& o : outputs) {
+    if (std::string why = inputs.refuse(o); !why.empty()) diags.error({o, 0, 0}, "the output is " + why);
+    else if (std::string why = unwritable(o); !why.empty()) diags.error({o, 0, 0}, why);
+    std::error_code ec;
+    if (!seen.insert(std::filesystem::weakly_canonical(std::filesystem::absolute(o), ec).string()).second)
+      diags.error({o, 0, 0}, "'" + o + "' is named twice as an output (-o and --dump-layout)");
+  }
+  return !diags.has_errors();
 }
 
 std::string default_output(const std::string& content) {
@@ -77,7 +111,17 @@ int run_build(const BuildArgs& a, bool write) {
   }
 
   Diagnostics diags;
-  auto session = Session::open(a.content, a.layout, write, diags);
+  if (!check_override_text(overrides, diags)) return finish(diags);
+  load::Options confine;
+  if (!a.root.empty()) {
+    auto root = load::root_folder(a.root);
+    if (!root) {
+      std::fprintf(stderr, "galley: error: --root '%s' is not a folder\n", a.root.c_str());
+      return UsageError;
+    }
+    confine.root = *root;
+  }
+  auto session = Session::open(a.content, a.layout, write, diags, confine);
   if (!session) return finish(diags);
 
   BuildOptions opts;
@@ -91,8 +135,19 @@ int run_build(const BuildArgs& a, bool write) {
       std::fprintf(stderr, "galley: error: --data works with build, not check\n");
       return UsageError;
     }
+    if (!load::check_inside_root(a.batch.data, confine.root, "data file", diags)) return finish(diags);
     std::string out = a.output.empty() ? std::filesystem::path(a.content).stem().string() + "-{{row}}.pdf" : a.output;
     return run_batch(*session, overrides, a.batch, out, opts, diags);
+  }
+
+  std::string output = a.output.empty() ? default_output(a.content) : a.output;
+  if (imposition == print::Imposition::None) parse_imposition(session->layout.output.imposition, imposition);
+  if (write) {
+    std::vector<std::string> outputs{output};
+    if (!a.dump_layout.empty() && a.dump_layout != "-") outputs.push_back(a.dump_layout);
+    if (imposition != print::Imposition::None) outputs.push_back(imposed_path(output));
+    if (!check_outputs(*session, outputs, diags)) return finish(diags);
+    remove_stale_temporaries(outputs);
   }
 
   auto vars = resolve::make_variables(session->doc, overrides);
@@ -113,14 +168,9 @@ int run_build(const BuildArgs& a, bool write) {
   }
   if (!write || diags.has_errors() || !result.pdf) return finish(diags);
 
-  std::string output = a.output.empty() ? default_output(a.content) : a.output;
   if (auto err = write_atomically(output, *result.pdf); !err.empty()) {
     diags.error({output, 0, 0}, err);
     return finish(diags);
-  }
-  if (imposition == print::Imposition::None) {
-    const std::string& from_layout = session->layout.output.imposition;
-    parse_imposition(from_layout, imposition);
   }
   if (imposition != print::Imposition::None) {
     auto imposed = print::impose(*result.pdf, imposition, diags);
@@ -146,6 +196,7 @@ int run_fonts(const std::string& layout_path) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  remove_temporaries_on_signals();
   try {
     CLI::App app{"galley: YAML content + YAML layout -> print-ready PDF"};
     app.set_version_flag("--version,-V", "galley " GALLEY_VERSION);
@@ -163,6 +214,7 @@ int run(int argc, char** argv) {
     build_cmd->add_flag("--stats", build_args.stats, "print line-breaking quality and stage timings to stderr");
     build_cmd->add_option("--impose", build_args.impose, "also write NAME-imposed.pdf: booklet or trifold");
     add_batch_options(build_cmd, build_args.batch);
+    build_cmd->add_option("--root", build_args.root, "read no file outside this folder (after symlinks)");
 
     BuildArgs check_args;
     auto* check_cmd = app.add_subcommand("check", "load, lay out and preflight; write nothing");
@@ -170,6 +222,7 @@ int run(int argc, char** argv) {
     check_cmd->add_option("--layout,-l", check_args.layout, "layout descriptor; overrides the content's layout:");
     check_cmd->add_option("--set", check_args.set, "set a variable: name=value (repeatable)");
     check_cmd->add_flag("--strict", check_args.strict, "treat warnings (preflight included) as errors");
+    check_cmd->add_option("--root", check_args.root, "read no file outside this folder (after symlinks)");
 
     std::string fonts_layout;
     auto* fonts_cmd = app.add_subcommand("fonts", "list the layout's font families, faces and coverage");

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "load/reader.h"
 #include "load/yaml_source.h"
 
 #include <filesystem>
@@ -19,7 +20,7 @@ struct CsvCell {
 };
 
 // Splits CSV text into records of cells, keeping each record's line.
-bool split_csv(const std::string& text, const std::string& path, std::vector<std::vector<CsvCell>>& records,
+bool split_csv(std::string_view text, const std::string& path, std::vector<std::vector<CsvCell>>& records,
                Diagnostics& diags) {
   std::vector<CsvCell> record;
   CsvCell cell;
@@ -87,8 +88,17 @@ bool split_csv(const std::string& text, const std::string& path, std::vector<std
 
 }  // namespace
 
-std::optional<std::vector<DataRow>> parse_csv(const std::string& text, const std::string& path,
+std::optional<std::vector<DataRow>> parse_csv(const std::string& bytes, const std::string& path,
                                               Diagnostics& diags) {
+  // Spreadsheets save "CSV UTF-8" with a byte order mark, which would
+  // otherwise become part of the first field's name.
+  std::string_view text = bytes;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (auto bad = load::find_bad_byte(text)) {
+    diags.error(load::loc_of_offset(text, bad->offset, path),
+                load::describe(*bad) + (bad->control ? " is not allowed in a data file" : "; data files must be saved as UTF-8"));
+    return std::nullopt;
+  }
   std::vector<std::vector<CsvCell>> records;
   if (!split_csv(text, path, records, diags)) return std::nullopt;
   if (records.empty()) {
@@ -166,7 +176,9 @@ std::optional<std::vector<DataRow>> read_data(const std::string& path, Diagnosti
   }
   std::vector<DataRow> rows;
   bool ok = true;
+  size_t number = 0;
   for (const auto& item : root) {
+    ++number;
     SourceLoc loc = text.loc(path, item.Mark());
     if (!item.IsMap()) {
       diags.error(loc, "a row must be a map of field: value");
@@ -175,14 +187,33 @@ std::optional<std::vector<DataRow>> read_data(const std::string& path, Diagnosti
     }
     DataRow row;
     row.loc = loc;
+    const std::string row_name = "row " + std::to_string(number) + ": ";
     for (const auto& kv : item) {
-      if (!kv.second.IsScalar() && !kv.second.IsNull()) {
-        diags.error(text.loc(path, kv.second.Mark()),
-                    "field '" + kv.first.as<std::string>() + "' must be a single value");
+      if (!kv.first.IsScalar()) {
+        diags.error(text.loc(path, kv.first.Mark()), row_name + "a field name must be a single value, not " +
+                                                         load::describe(kv.first));
         ok = false;
         continue;
       }
-      row.fields[kv.first.as<std::string>()] = kv.second.IsNull() ? "" : kv.second.as<std::string>();
+      const std::string& name = kv.first.Scalar();
+      if (!kv.second.IsScalar() && !kv.second.IsNull()) {
+        diags.error(text.loc(path, kv.second.Mark()), row_name + "field '" + name + "' must be a single value");
+        ok = false;
+        continue;
+      }
+      const std::string value = kv.second.IsNull() ? "" : kv.second.Scalar();
+      // Escapes such as "\0" in quoted YAML make control characters the
+      // raw-byte check before parsing never saw.
+      for (const auto& [node, s] : {std::pair{kv.first, name}, std::pair{kv.second, value}}) {
+        if (auto bad = load::find_bad_byte(s)) {
+          diags.error(text.loc(path, node.Mark()), row_name + load::describe(*bad) + " is not allowed in a data file");
+          ok = false;
+        }
+      }
+      if (!row.fields.emplace(name, value).second) {
+        diags.error(text.loc(path, kv.first.Mark()), row_name + "field '" + name + "' given twice");
+        ok = false;
+      }
     }
     rows.push_back(std::move(row));
   }

@@ -41,9 +41,9 @@ void Timings::add(const Timings& o) {
 }
 
 std::optional<Session> Session::open(const std::string& content_path, const std::string& layout_path,
-                                     bool writes_pdf, Diagnostics& diags) {
+                                     bool writes_pdf, Diagnostics& diags, const load::Options& confine) {
   Stopwatch watch;
-  auto doc = load::load_document(content_path, diags);
+  auto doc = load::load_document(content_path, diags, confine);
   if (!doc) return std::nullopt;
   // The patterns are needed only at line breaking; parsing them meanwhile,
   // on the second core, takes a tenth off a cold build.
@@ -53,7 +53,7 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
     diags.error({content_path, 0, 0}, "no layout: name one with 'layout:' or --layout");
     return std::nullopt;
   }
-  auto layout = load::load_layout(lpath, diags);
+  auto layout = load::load_layout(lpath, diags, confine);
   if (!layout) return std::nullopt;
   load::cross_check(*doc, *layout, diags);
   if (diags.has_errors()) return std::nullopt;

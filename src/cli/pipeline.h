@@ -12,6 +12,7 @@
 #include "diag/diagnostic.h"
 #include "layout/page.h"
 #include "linebreak/line.h"
+#include "load/load.h"
 #include "model/document.h"
 #include "model/layout.h"
 #include "resolve/prepared.h"
@@ -41,9 +42,10 @@ struct Session {
 
   // Loads and validates both descriptors and the fonts. `layout_path`
   // overrides the content's `layout:` when not empty. With `writes_pdf`,
-  // the PDF's head start begins once the descriptors are loaded.
+  // the PDF's head start begins once the descriptors are loaded. `confine`
+  // limits what may be read (a root folder: load::Options).
   static std::optional<Session> open(const std::string& content_path, const std::string& layout_path,
-                                     bool writes_pdf, Diagnostics& diags);
+                                     bool writes_pdf, Diagnostics& diags, const load::Options& confine = {});
 };
 
 struct BuildOptions {

@@ -1,9 +1,25 @@
 #include "cli/report.h"
 
+#include <cstdio>
+
 namespace galley::cli {
 
+std::string printable(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", c);
+      out += hex;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
 void print_diagnostics(const Diagnostics& diags, std::FILE* out) {
-  for (const auto& d : diags.all()) std::fprintf(out, "%s\n", format(d).c_str());
+  for (const auto& d : diags.all()) std::fprintf(out, "%s\n", printable(format(d)).c_str());
 }
 
 void print_stats(const linebreak::Stats& s, int missing_glyphs, const Timings& t, int pages,

@@ -7,7 +7,12 @@
 
 namespace galley::cli {
 
-// Prints every diagnostic to `out`, one `file:line:col: severity: message` a line.
+// `text` with control characters shown as \xNN, so a message quoting input
+// is neither cut at a NUL nor able to drive the terminal.
+std::string printable(const std::string& text);
+
+// Prints every diagnostic to `out`, one `file:line:col: severity: message` a
+// line, printable().
 void print_diagnostics(const Diagnostics& diags, std::FILE* out);
 
 // The --stats table: line quality figures and stage timings.

@@ -91,7 +91,11 @@ std::optional<model::Color> parse_color_literal(Reader& r, const YAML::Node& n, 
     c.space = model::Color::Space::Spot;
     auto name = r.string(n["spot"], "spot");
     if (name && name->empty()) r.error(n["spot"], "the spot colour needs a name");
-    ok = name && !name->empty();
+    // A PDF name cannot hold a NUL (not even as #00), and a colorant name
+    // with control characters is no ink a press has.
+    const auto bad = name ? find_bad_byte(*name) : std::nullopt;
+    if (bad) r.error(n["spot"], "the spot colour's name has a " + describe(*bad));
+    ok = name && !name->empty() && !bad;
     if (name) c.spot_name = *name;
     if (!n["cmyk"]) {
       r.error(n, "spot colour '" + c.spot_name + "' needs its CMYK alternate: cmyk: [c, m, y, k]");

@@ -48,8 +48,9 @@ bool valid_name(const std::string& s) {
 
 class DocumentLoader {
  public:
-  DocumentLoader(const std::string& path, Diagnostics& diags, std::shared_ptr<const SourceText> text)
-      : r_(path, diags, std::move(text)) {
+  DocumentLoader(const std::string& path, Diagnostics& diags, std::shared_ptr<const SourceText> text,
+                 const std::string& root)
+      : r_(path, diags, std::move(text), root) {
     r_.set_foreign_keys(kStyleKeys, "a style in the layout");
   }
 
@@ -406,11 +407,12 @@ class DocumentLoader {
 
 }  // namespace
 
-std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags) {
+std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags, const Options& opts) {
+  if (!check_inside_root(path, opts.root, "content file", diags)) return std::nullopt;
   auto parsed = read_yaml(path, "content", diags);
   if (!parsed) return std::nullopt;
   Diagnostics local;
-  DocumentLoader loader(path, local, parsed->text);
+  DocumentLoader loader(path, local, parsed->text, opts.root);
   auto doc = loader.load(parsed->root);
   append_in_file_order(local, diags);
   return doc;

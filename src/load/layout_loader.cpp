@@ -53,8 +53,9 @@ bool valid_feature(const std::string& f) {
 
 class LayoutLoader {
  public:
-  LayoutLoader(const std::string& path, Diagnostics& diags, std::shared_ptr<const SourceText> text)
-      : r_(path, diags, std::move(text)) {}
+  LayoutLoader(const std::string& path, Diagnostics& diags, std::shared_ptr<const SourceText> text,
+               const std::string& root)
+      : r_(path, diags, std::move(text), root) {}
 
   std::optional<model::Layout> load(const YAML::Node& root) {
     model::Layout l;
@@ -592,11 +593,12 @@ class LayoutLoader {
 
 }  // namespace
 
-std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& diags) {
+std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& diags, const Options& opts) {
+  if (!check_inside_root(path, opts.root, "layout file", diags)) return std::nullopt;
   auto parsed = read_yaml(path, "layout", diags);
   if (!parsed) return std::nullopt;
   Diagnostics local;
-  LayoutLoader loader(path, local, parsed->text);
+  LayoutLoader loader(path, local, parsed->text, opts.root);
   auto layout = loader.load(parsed->root);
   append_in_file_order(local, diags);
   return layout;

@@ -7,6 +7,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "diag/diagnostic.h"
 #include "model/document.h"
@@ -14,8 +15,34 @@
 
 namespace galley::load {
 
-std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags);
-std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& diags);
+// Where a load may read. With a `root` (absolute, after symlinks: see
+// root_folder()), the descriptor and every file it names must resolve
+// inside that folder after symlinks, or it is an error at the naming line;
+// the paths kept in the model are then the resolved ones. Empty: anywhere
+// (the command line's default; `galley serve` confines each template to
+// its folder).
+struct Options {
+  std::string root;
+};
+
+std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags,
+                                             const Options& opts = {});
+std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& diags,
+                                         const Options& opts = {});
+
+// `folder` made absolute and resolved through symlinks, for Options::root;
+// nothing when it is not an existing folder.
+std::optional<std::string> root_folder(const std::string& folder);
+
+// `path` resolved through symlinks (those of its missing tail cannot be)
+// when that is inside `root`, else nothing. `root` as root_folder() gives.
+std::optional<std::string> inside_root(const std::string& path, const std::string& root);
+
+// For files named outside a descriptor (the command line's content, layout
+// and data file): true when `root` is empty or `path` is inside it, else
+// reports "`path`: error: the `what` is outside the root folder".
+bool check_inside_root(const std::string& path, const std::string& root, std::string_view what,
+                       Diagnostics& diags);
 
 // Checks that the content's references (styles, flows used by the layout's
 // frames) exist in the layout. Reported at the referring value.

@@ -45,34 +45,11 @@ int column(std::string_view line, size_t pos) {
 }
 
 bool check_encoding(std::string_view bytes, const std::string& path, Diagnostics& diags) {
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < bytes.size();) {
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    size_t n = utf8_length(bytes, i);
-    auto here = [&] {
-      return SourceLoc{path, line, column(bytes.substr(line_start), i - line_start)};
-    };
-    if (n == 0) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", c);
-      diags.error(here(), std::string("invalid UTF-8 (byte ") + hex +
-                              "); descriptors must be saved as UTF-8");
-      return false;
-    }
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      char cp[8];
-      std::snprintf(cp, sizeof cp, "U+%04X", c);
-      diags.error(here(), std::string("control character ") + cp + " is not allowed in YAML");
-      return false;
-    }
-    if (c == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-    i += n;
-  }
-  return true;
+  auto bad = find_bad_byte(bytes);
+  if (!bad) return true;
+  diags.error(loc_of_offset(bytes, bad->offset, path),
+              describe(*bad) + (bad->control ? " is not allowed in YAML" : "; descriptors must be saved as UTF-8"));
+  return false;
 }
 
 // Follows just enough YAML structure to know how deep the parser will
@@ -261,6 +238,32 @@ class DepthScanner {
 };
 
 }  // namespace
+
+std::optional<BadByte> find_bad_byte(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t n = utf8_length(s, i);
+    if (n == 0) return BadByte{i, false, c};
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return BadByte{i, true, c};
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::string describe(const BadByte& bad) {
+  char text[40];
+  if (bad.control) std::snprintf(text, sizeof text, "control character U+%04X", bad.byte);
+  else std::snprintf(text, sizeof text, "invalid UTF-8 (byte 0x%02X)", bad.byte);
+  return text;
+}
+
+SourceLoc loc_of_offset(std::string_view text, size_t offset, const std::string& path) {
+  const size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const size_t from = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
+  int line = 1;
+  for (size_t i = 0; i < from; ++i) line += text[i] == '\n';
+  return SourceLoc{path, line, column(text.substr(from), offset - from)};
+}
 
 bool prescan(std::string_view bytes, const std::string& path, Diagnostics& diags) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);

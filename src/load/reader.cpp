@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "load/load.h"
 #include "load/suggest.h"
 #include "load/units.h"
 
@@ -277,6 +278,13 @@ std::optional<std::string> Reader::existing_file(const YAML::Node& n, std::strin
     return std::nullopt;
   }
   std::string rel = relative_path(*s);
+  // Before looking for the file, so a path outside says nothing about
+  // what exists there.
+  std::optional<std::string> resolved;
+  if (!root_.empty() && !(resolved = inside_root(rel, root_))) {
+    error(n, std::string(what) + " '" + shown(*s) + "' is outside the root folder");
+    return std::nullopt;
+  }
   std::error_code ec;
   auto st = fs::status(rel, ec);
   if (ec || !fs::exists(st)) {
@@ -287,6 +295,7 @@ std::optional<std::string> Reader::existing_file(const YAML::Node& n, std::strin
     error(n, std::string(what) + " '" + shown(*s) + "' is not a regular file");
     return std::nullopt;
   }
+  if (resolved) return resolved;
   return fs::absolute(rel, ec).lexically_normal().string();
 }
 

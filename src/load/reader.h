@@ -28,8 +28,10 @@ class Reader {
  public:
   // `text` turns byte columns into character columns; without it columns
   // are yaml-cpp's byte columns.
-  Reader(std::string path, Diagnostics& diags, std::shared_ptr<const SourceText> text = nullptr)
-      : path_(std::move(path)), diags_(diags), text_(std::move(text)) {}
+  // With a `root` (load::Options), existing_file refuses paths outside it.
+  Reader(std::string path, Diagnostics& diags, std::shared_ptr<const SourceText> text = nullptr,
+         std::string root = {})
+      : path_(std::move(path)), diags_(diags), text_(std::move(text)), root_(std::move(root)) {}
 
   const std::string& path() const { return path_; }
   // Keys that belong elsewhere in the format: an unknown key with no close
@@ -84,8 +86,9 @@ class Reader {
                                     std::initializer_list<std::string_view> choices);
   std::vector<std::string> string_list(const YAML::Node& n, std::string_view what);
 
-  // A path relative to this file's folder, made absolute; reports it when
-  // no regular file is there.
+  // A path relative to this file's folder, made absolute (and after
+  // symlinks, with a root); reports it when no regular file is there or
+  // when it resolves outside the root.
   std::optional<std::string> existing_file(const YAML::Node& n, std::string_view what);
   // The same path kept as relative as this file's own path, for diagnostics.
   std::string relative_path(const std::string& p) const;
@@ -98,6 +101,7 @@ class Reader {
   std::string path_;
   Diagnostics& diags_;
   std::shared_ptr<const SourceText> text_;
+  std::string root_;
   int hints_left_ = 100;
   std::span<const std::string_view> foreign_;
   std::string foreign_where_;

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "text/utf8.h"
+
 namespace galley::pdf {
 namespace {
 
@@ -65,16 +67,23 @@ uint64_t fnv1a(const std::string& s, uint64_t seed) {
   return h;
 }
 
+// The packet must stay well-formed XML whatever the text: XML 1.0 allows
+// tab, LF and U+0020 on but for U+FFFE and U+FFFF (surrogates are never
+// valid UTF-8). Other control characters are dropped; malformed UTF-8 and
+// the two non-characters become U+FFFD, as in the PDF's text strings.
 std::string xml(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    switch (c) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    const char32_t cp = text::next_code_point(s, i);
+    switch (cp) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out.push_back(c);
+        if (cp == 0xFFFD || cp == 0xFFFE || cp == 0xFFFF) out += "\xEF\xBF\xBD";
+        else if (cp >= 0x20 || cp == '\t' || cp == '\n') out.append(s, start, i - start);
     }
   }
   return out;

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <utility>
+#include <vector>
 
 #include "cli/data_file.h"
 
@@ -65,6 +67,29 @@ TEST_CASE("YAML data rows are maps of scalars, located by line and column") {
   Diagnostics diags;
   CHECK_FALSE(read_data(path, diags));
   REQUIRE(diags.all().size() == 1);
-  CHECK(format(diags.all()[0]) == path + ":3:14: error: field 'recipient' must be a single value");
+  CHECK(format(diags.all()[0]) == path + ":3:14: error: row 2: field 'recipient' must be a single value");
   std::filesystem::remove(path);
+}
+
+TEST_CASE("CSV: a byte order mark is not part of the first field's name") {
+  Diagnostics diags;
+  auto rows = parse_csv("\xEF\xBB\xBFslug,name\na,b\n", "r.csv", diags);
+  REQUIRE(rows);
+  CHECK((*rows)[0].fields.count("slug") == 1);
+  Diagnostics twice;
+  CHECK_FALSE(parse_csv("\xEF\xBB\xBFslug,slug\na,b\n", "r.csv", twice));
+  CHECK(format(twice.all().at(0)) == "r.csv:1:6: error: field 'slug' named twice");
+}
+
+TEST_CASE("CSV: bad bytes are errors at their line and character column") {
+  for (const auto& [text, message] : std::vector<std::pair<std::string, std::string>>{
+           {"slug,name\n\xC3\xA9t\xC3\xA9,Fran\xE7ois\n", "r.csv:2:9: error: invalid UTF-8 (byte 0xE7); data files must be saved as UTF-8"},
+           {std::string("slug\na\0b\n", 9), "r.csv:2:2: error: control character U+0000 is not allowed in a data file"},
+           {"slug\n\"a\x1B\"\n", "r.csv:2:3: error: control character U+001B is not allowed in a data file"}}) {
+    Diagnostics diags;
+    CHECK_FALSE(parse_csv(text, "r.csv", diags));
+    CHECK(format(diags.all().at(0)) == message);
+  }
+  Diagnostics ok;
+  CHECK(parse_csv("slug,note\na,\"tab\there\r\nand a line\"\n", "r.csv", ok));
 }

@@ -1,0 +1,78 @@
+#include "cli/output_paths.h"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "cli/report.h"
+#include "load/load.h"
+
+namespace galley::cli {
+
+namespace fs = std::filesystem;
+
+void InputFiles::add(const std::string& path, const char* role) {
+  struct stat st {};
+  if (!path.empty() && ::stat(path.c_str(), &st) == 0) roles_.emplace(std::pair{st.st_dev, st.st_ino}, role);
+}
+
+InputFiles InputFiles::of(const Session& session, const std::string& data) {
+  InputFiles in;
+  const auto& doc = session.doc;
+  const auto& layout = session.layout;
+  in.add(doc.path, "the content file");
+  in.add(layout.path, "the layout file");
+  for (const auto& flow : doc.flows)
+    for (const auto& block : flow.blocks) in.add(block.src, "an image");
+  for (const auto& [name, master] : layout.masters) {
+    in.add(master.background_image, "an image");
+    for (const auto& element : master.elements) in.add(element.src, "an image");
+  }
+  for (const auto& family : layout.fonts)
+    for (const auto* face : {&family.regular, &family.bold, &family.italic, &family.bold_italic})
+      in.add(*face, "a font file");
+  in.add(layout.output.icc_profile, "the ICC profile");
+  in.add(data, "the data file");
+  return in;
+}
+
+std::string InputFiles::refuse(const std::string& output) const {
+  struct stat st {};
+  if (::stat(output.c_str(), &st) != 0) return {};
+  auto it = roles_.find({st.st_dev, st.st_ino});
+  if (it == roles_.end()) return {};
+  return std::string(it->second) + " of this build; galley never writes over its input";
+}
+
+ConfinedName confine_output(const std::string& output_template, const std::string& name) {
+  ConfinedName out;
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7F) {
+      out.error = "output name '" + printable(name) + "' contains a control character";
+      return out;
+    }
+  }
+  const size_t brace = output_template.find("{{");
+  const size_t slash = output_template.rfind('/', brace);
+  const std::string folder = slash == std::string::npos ? "" : output_template.substr(0, slash + 1);
+  const std::string where = folder.empty() ? "the current folder" : "the output folder '" + folder + "'";
+  // The folder may not exist yet (it is made before writing): resolved
+  // as far as it exists.
+  std::error_code ec;
+  const fs::path base = fs::weakly_canonical(fs::absolute(folder.empty() ? "." : folder, ec), ec);
+  const bool names_a_file = !name.empty() && name.back() != '/' && fs::path(name).filename() != "." &&
+                            fs::path(name).filename() != "..";
+  auto resolved = names_a_file && !ec && name.compare(0, folder.size(), folder) == 0
+                      ? load::inside_root(name, base.string())
+                      : std::nullopt;
+  if (!resolved) {
+    out.error = "output name '" + name + "' is not a file inside " + where;
+    return out;
+  }
+  out.path = name;
+  out.key = *resolved;
+  return out;
+}
+
+}  // namespace galley::cli

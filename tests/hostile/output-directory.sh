@@ -1,0 +1,2 @@
+# A directory.
+galley build tests/hostile/support/ok-content.yaml -o "$TMP"

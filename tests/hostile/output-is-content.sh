@@ -1,0 +1,2 @@
+# -o naming the content file.
+galley build tests/hostile/support/ok-content.yaml -o tests/hostile/support/ok-content.yaml

@@ -1,0 +1,2 @@
+# A font outside --root.
+galley check tests/hostile/support/ok-content.yaml --root tests/hostile

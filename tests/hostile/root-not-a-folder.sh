@@ -1,0 +1,3 @@
+# --root naming nothing.
+galley check tests/hostile/support/ok-content.yaml --root "$TMP/missing"
+# exit: 2
