@@ -27,6 +27,7 @@ struct FontRef {
   unsigned face_index = 0;   // inside a collection
   std::string family;
   bool bold = false, italic = false;
+  SourceLoc loc;  // the layout's `fonts:` entry, for errors about the file
 };
 
 // The UTF-8 text of one cluster. There is a cluster per glyph in most text
@@ -208,6 +209,7 @@ struct OutputIntent {
   std::string standard;     // "" or "PDF/X-4"
   std::string icc_profile;  // path
   std::string condition;
+  SourceLoc loc;  // the layout's `profile:`, for errors about the file
 };
 
 struct DisplayList {

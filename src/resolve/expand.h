@@ -27,7 +27,7 @@ struct ExpandOptions {
 };
 
 // Replaces every {{name}} in `text` by its value, expanding {{...}} inside
-// values too (a cycle, nesting deeper than 16 or a result over 16 MB is an
+// values too (a cycle, nesting deeper than 16 or a result over 1 MiB is an
 // error). `\{{` and kLiteralBraces become a literal `{{`. Every problem is
 // reported once, at `loc`.
 std::string expand(std::string_view text, const Variables& vars, const SourceLoc& loc,

@@ -201,12 +201,28 @@ void check_values(const Variables& vars, const model::Document& doc, Diagnostics
   }
 }
 
+// The document information strings go into the PDF's Info dictionary,
+// where libharu takes at most 65,535 bytes (UTF-16: two per UTF-8 byte at
+// worst); the XMP packet repeats them.
+constexpr size_t kMaxMetaBytes = 32000;
+
+void check_meta_lengths(const Variables& vars, const model::Document& doc, Diagnostics& diags) {
+  for (const char* name : {"meta.title", "meta.subtitle", "meta.author", "meta.subject", "meta.keywords"}) {
+    const auto it = vars.find(name);
+    if (it == vars.end() || it->second.size() <= kMaxMetaBytes) continue;
+    diags.error(definition_of(name, doc), std::string(name + 5) + " is " + std::to_string(it->second.size()) +
+                                              " bytes long; a PDF's document information takes at most " +
+                                              std::to_string(kMaxMetaBytes));
+  }
+}
+
 }  // namespace
 
 std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout, const Variables& vars,
                                  Diagnostics& diags, const Prepared* prepared) {
   const int errors_before = diags.error_count();
   check_values(vars, doc, diags);
+  check_meta_lengths(vars, doc, diags);
   Resolver r(doc, layout, vars, diags, prepared);
   StyledDoc out;
   for (const model::Flow& f : doc.flows) out.flows.push_back(r.flow(f));

@@ -115,14 +115,33 @@ TEST_CASE("a variable cycle is an error, never a hang; the value stays unexpande
   CHECK(messages(at_def).find("content.yaml:20:8: error: variable cycle: a → b → a") != std::string::npos);
 }
 
-TEST_CASE("an exponential chain of references stops at 16 MB") {
+TEST_CASE("an exponential chain of references is refused before expanding, with its chain") {
   Variables v{{"v0", std::string(1000, 'x')}};
-  for (int i = 1; i <= 16; ++i)
+  for (int i = 1; i <= 15; ++i)
     v["v" + std::to_string(i)] = "{{v" + std::to_string(i - 1) + "}}{{v" + std::to_string(i - 1) + "}}";
   Diagnostics diags;
-  const std::string out = substitute("{{v16}}", {"c.yaml", 1, 1}, v, diags);
-  CHECK(diags.has_errors());
-  CHECK(out.size() <= (size_t{17} << 20));
+  const std::string out = substitute("ab {{v15}}", {"c.yaml", 1, 1}, v, diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(format(diags.all()[0]) ==
+        "c.yaml:1:4: error: '{{v15}}' would expand this text past 1 MiB (v15 → v14 → v13 → v12 → v11 → v10 → v9 → "
+        "v8 → v7 → v6 → v5 → v4 → v3 → v2 → v1 → v0)");
+  CHECK(out == "ab ");
+
+  // Under the limit, the same values expand.
+  Diagnostics ok;
+  CHECK(substitute("{{v9}}", {"c.yaml", 1, 1}, v, ok).size() == 512000);
+  CHECK_FALSE(ok.has_errors());
+}
+
+TEST_CASE("references that are each small but many together are refused at the one that goes over") {
+  Variables v{{"k", std::string(100000, 'x')}};
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "{{k}}";
+  Diagnostics diags;
+  const std::string out = substitute(text, {"c.yaml", 1, 1}, v, diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(format(diags.all()[0]) == "c.yaml:1:51: error: '{{k}}' would expand this text past 1 MiB (k)");
+  CHECK(out.size() == 1000000);
 }
 
 TEST_CASE("a reference nested more than 16 deep is an error") {
