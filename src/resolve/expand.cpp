@@ -100,9 +100,19 @@ class Expander {
       stopped_ = true;
       return;
     }
+    if (depth == 0 && opts_.budget && size_of(name, 0) > *opts_.budget) {
+      report(token_loc(),
+             "'{{" + name + "}}' would make variables add more than 16 MiB of text to this document (" +
+                 widest_chain(name) + ")",
+             "document size");
+      stopped_ = true;
+      return;
+    }
+    const size_t before = out.size();
     stack_.push_back(name);
     run(it->second, out, depth + 1);
     stack_.pop_back();
+    if (depth == 0 && opts_.budget) *opts_.budget -= std::min(*opts_.budget, out.size() - before);
   }
 
   struct Sized {

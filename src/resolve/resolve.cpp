@@ -77,7 +77,7 @@ class Resolver {
         caption(b, out);
         break;
       case BlockKind::Qr:
-        out.data = substitute(b.data, b.loc, vars_, diags_);
+        out.data = expand(b.data, vars_, b.loc, diags_, ExpandOptions{.budget = &budget_});
         if (b.size && !b.size->percent && b.size->value > 0) out.qr_size = b.size->value;
         caption(b, out);
         break;
@@ -133,7 +133,7 @@ class Resolver {
   }
 
   Paragraph para(const model::Text& t, const ParaStyle& style) {
-    return Paragraph{style, markup_runs(t, style, cascade_.get(), vars_, diags_, markup_), t.loc};
+    return Paragraph{style, markup_runs(t, style, cascade_.get(), vars_, diags_, markup_, &budget_), t.loc};
   }
 
   void caption(const model::Block& b, Block& out) {
@@ -170,6 +170,7 @@ class Resolver {
   Diagnostics& diags_;
   std::shared_ptr<const Cascade> cascade_;  // the prepared one, or this build's own
   MarkupCache* markup_;
+  size_t budget_ = kMaxDocumentExpansion;
 };
 
 // Where a variable is defined, for errors in its value.
