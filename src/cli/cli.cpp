@@ -126,7 +126,9 @@ int run_build(const BuildArgs& a, bool write) {
 
   BuildOptions opts;
   opts.greedy = a.greedy;
-  opts.write_pdf = write;
+  // check is build minus writing the file: it makes the PDF too, so every
+  // error the writer raises (image data, fonts, PDF limits) is check's too.
+  opts.write_pdf = true;
   opts.strict = a.strict;
   opts.keep_items = !a.dump_layout.empty();
 

@@ -5,41 +5,73 @@
 #include <string>
 #include <vector>
 
+#include "image/image.h"
 #include "pdf/ahead.h"
 
 namespace galley::cli {
 namespace {
 
+struct NamedImage {
+  std::string path;
+  SourceLoc loc;  // where a descriptor names it first
+};
+
 // The images the descriptors name, each once: the masters' in sequence
 // order, then those of the flows that are not omitted, roughly the order
 // the PDF writer meets them in.
-std::vector<std::string> image_paths(const model::Document& doc, const model::Layout& layout) {
-  std::vector<std::string> paths;
+std::vector<NamedImage> named_images(const model::Document& doc, const model::Layout& layout) {
+  std::vector<NamedImage> images;
   std::set<std::string> seen;
-  auto add = [&](const std::string& path) {
-    if (!path.empty() && seen.insert(path).second) paths.push_back(path);
+  auto add = [&](const std::string& path, const SourceLoc& loc) {
+    if (!path.empty() && seen.insert(path).second) images.push_back({path, loc});
   };
   for (const auto& entry : layout.sequence) {
     auto master = layout.masters.find(entry.master);
     if (master == layout.masters.end()) continue;
-    add(master->second.background_image);
+    add(master->second.background_image, master->second.loc);
     for (const auto& element : master->second.elements)
-      if (element.kind == model::Element::Kind::Image) add(element.src);
+      if (element.kind == model::Element::Kind::Image) add(element.src, element.loc);
   }
   const auto& omitted = layout.omit_flows;
   for (const auto& flow : doc.flows) {
     if (std::find(omitted.begin(), omitted.end(), flow.name) != omitted.end()) continue;
     for (const auto& block : flow.blocks)
-      if (block.kind == model::BlockKind::Image) add(block.src);
+      if (block.kind == model::BlockKind::Image) add(block.src, block.loc);
   }
+  return images;
+}
+
+std::vector<std::string> image_paths(const model::Document& doc, const model::Layout& layout) {
+  std::vector<std::string> paths;
+  for (auto& image : named_images(doc, layout)) paths.push_back(std::move(image.path));
   return paths;
 }
 
+std::string mebibytes(uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB"; }
+
 }  // namespace
+
+bool images_within_budget(const model::Document& doc, const model::Layout& layout, Diagnostics& diags) {
+  uint64_t total = 0;
+  for (const auto& image : named_images(doc, layout)) {
+    // A header the layout reads again anyway (image::probe keeps it); an
+    // unreadable file is reported there, in its place.
+    Diagnostics unused;
+    const auto info = image::probe(image.path, unused, image.loc);
+    if (!info) continue;
+    total += image::decoded_bytes(*info);
+    if (total > image::kMaxDocumentImageBytes) {
+      diags.error(image.loc, "image '" + image.path + "' brings the document's images to " + mebibytes(total) +
+                                 " of pixels; the limit is " + mebibytes(image::kMaxDocumentImageBytes));
+      return false;
+    }
+  }
+  return true;
+}
 
 std::jthread start_head_start(const model::Document& doc, const model::Layout& layout) {
   const layout::OutputIntent intent{layout.output.standard, layout.output.icc_profile,
-                                    layout.output.condition};
+                                    layout.output.condition, layout.output.icc_profile_loc};
   return std::jthread([images = image_paths(doc, layout), intent] { pdf::prepare_ahead(images, intent); });
 }
 

@@ -9,10 +9,16 @@
 #pragma once
 #include <thread>
 
+#include "diag/diagnostic.h"
 #include "model/document.h"
 #include "model/layout.h"
 
 namespace galley::cli {
+
+// Whether the images the descriptors name decode, together, to no more
+// than image::kMaxDocumentImageBytes; an error at the one that goes over
+// otherwise. Read from the headers, before any is decoded.
+bool images_within_budget(const model::Document& doc, const model::Layout& layout, Diagnostics& diags);
 
 // The thread; joining it (its destructor does) waits for the work's end.
 std::jthread start_head_start(const model::Document& doc, const model::Layout& layout);

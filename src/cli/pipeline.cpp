@@ -56,7 +56,7 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   auto layout = load::load_layout(lpath, diags, confine);
   if (!layout) return std::nullopt;
   load::cross_check(*doc, *layout, diags);
-  if (diags.has_errors()) return std::nullopt;
+  if (diags.has_errors() || !images_within_budget(*doc, *layout, diags)) return std::nullopt;
   std::jthread head_start;
   if (writes_pdf) head_start = start_head_start(*doc, *layout);
   auto fonts = text::FontBook::load(*layout, diags);

@@ -51,7 +51,7 @@ struct Session {
 struct BuildOptions {
   bool greedy = false;     // greedy line breaking, for comparisons
   bool preflight = true;
-  bool write_pdf = true;   // false for `check`
+  bool write_pdf = true;   // false when only the display list is wanted
   bool strict = false;     // warnings, preflight's included, become errors
   // The result's display list keeps its page items once the PDF is written
   // (--dump-layout reads them); otherwise the PDF writer frees them page by

@@ -101,6 +101,11 @@ int components(ColorSpace space) {
   return 1;
 }
 
+uint64_t decoded_bytes(const Info& info) {
+  const uint64_t pixels = static_cast<uint64_t>(info.width) * static_cast<uint64_t>(info.height);
+  return pixels * (components(info.space) + (info.has_alpha ? 1 : 0));
+}
+
 std::optional<Info> probe(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
   // Layout and preflight probe every image of every batch row.
   static FileFacts<Info> headers;

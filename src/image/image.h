@@ -43,8 +43,21 @@ struct Pixels {
 
 int components(ColorSpace space);
 
+// The bytes decode() gives for an image: samples plus alpha.
+uint64_t decoded_bytes(const Info& info);
+
+// What the images of one document may decode to together: each is decoded
+// once to be written, so this bounds the time a document spends on them.
+inline constexpr uint64_t kMaxDocumentImageBytes = uint64_t{1} << 30;
+
 // Files larger than this (in pixels) are rejected rather than decoded.
 inline constexpr uint64_t kMaxPixels = 64'000'000;
+
+// A progressive JPEG costs a pass over all its coefficients per scan; real
+// encoders write about ten. libjpeg-turbo's own fuzzers stop at 500.
+inline constexpr int kMaxJpegScans = 500;
+// And scans × pixels at most this (a 64-megapixel picture gets 67 scans).
+inline constexpr uint64_t kMaxJpegScanPixels = uint64_t{4} << 30;
 
 // Reads the header. Errors are reported at `where` (the place in a
 // descriptor that names the image) and name `path`. A header read before

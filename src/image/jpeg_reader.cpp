@@ -146,12 +146,27 @@ std::optional<Info> header_info(JpegReader& r, const std::string& bytes, Diagnos
 
 std::optional<Info> probe_jpeg(const std::string& bytes, Diagnostics& diags,
                                const SourceLoc& where, const std::string& path) {
+  // The walk's verdict on lengths and scans is the decoder's too: a file
+  // the PDF writer would refuse is refused where layout first reads it.
+  std::string walk_error;
+  walk_jpeg(bytes, walk_error);
+  if (!walk_error.empty()) {
+    report(diags, where, path, "invalid JPEG: " + walk_error);
+    return std::nullopt;
+  }
   JpegReader r;
   return header_info(r, bytes, diags, where, path);
 }
 
 std::optional<Pixels> decode_jpeg(std::string bytes, Diagnostics& diags, const SourceLoc& where,
                                   const std::string& path) {
+  std::string walk_error;
+  auto printable = walk_jpeg(bytes, walk_error);
+  if (!walk_error.empty()) {
+    report(diags, where, path, "invalid JPEG: " + walk_error);
+    return std::nullopt;
+  }
+  if (printable) bytes = std::move(*printable);
   JpegReader r;
   auto info = header_info(r, bytes, diags, where, path);
   if (!info) return std::nullopt;
@@ -168,6 +183,11 @@ std::optional<Pixels> decode_jpeg(std::string bytes, Diagnostics& diags, const S
   }
   if (r.err().warned) {
     report(diags, where, path, "invalid JPEG: " + r.error());
+    return std::nullopt;
+  }
+  if (!printable) {
+    // libjpeg read what the walk could not: do not embed bytes nobody parsed.
+    report(diags, where, path, "invalid JPEG: broken marker structure");
     return std::nullopt;
   }
   px.jpeg_inverted = info->space == ColorSpace::Cmyk && r.cinfo().saw_Adobe_marker;

@@ -3,6 +3,7 @@
 #include <png.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <csetjmp>
 #include <cstring>
 
@@ -48,6 +49,9 @@ struct Header {
 bool read_header(png_structp png, png_infop info, Header& h, bool transform) {
   if (setjmp(png_jmpbuf(png))) return false;
   png_set_user_limits(png, 1u << 20, 1u << 20);
+  // Ancillary chunks (text, profiles) are allocated whole, compressed
+  // ones at their inflated size.
+  png_set_chunk_malloc_max(png, kMaxPngChunkBytes);
   png_read_info(png, info);
   png_get_IHDR(png, info, &h.width, &h.height, &h.bit_depth, &h.color_type, &h.interlace,
                nullptr, nullptr);
@@ -117,6 +121,33 @@ uint32_t big_endian(const unsigned char* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
 }
 
+std::string chunk_name(const unsigned char* type) {
+  std::string name;
+  for (int i = 0; i < 4; ++i) {
+    const bool letter = (type[i] >= 'A' && type[i] <= 'Z') || (type[i] >= 'a' && type[i] <= 'z');
+    name += letter ? static_cast<char>(type[i]) : '?';
+  }
+  return name;
+}
+
+// libpng allocates a chunk's declared length before reading it, so a few
+// bytes claiming 2 GB cost 2 GB before "file is truncated". Empty when
+// every length up to IEND (or the end of the file) fits in what follows.
+std::string overrunning_chunk(const std::string& bytes) {
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (size_t pos = 8; bytes.size() - pos >= 8;) {
+    const size_t length = big_endian(data + pos);
+    const size_t remain = bytes.size() - pos - 8;
+    if (length > remain) {
+      return "chunk '" + chunk_name(data + pos + 4) + "' at byte " + std::to_string(pos) + " claims " +
+             std::to_string(length) + " bytes, but " + std::to_string(remain) + " remain";
+    }
+    if (std::memcmp(data + pos + 4, "IEND", 4) == 0) break;
+    pos += std::min(remain, length + 4) + 8;
+  }
+  return {};
+}
+
 // Inflates the IDAT data without keeping it: true when it is one zlib
 // stream (Adler-32 checked, nothing after it) of exactly `rows` rows of a
 // PNG filter type (0-4) and `rowbytes` samples.
@@ -184,6 +215,10 @@ bool embeddable_as_is(const Header& h) {
 
 std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
                               const SourceLoc& where, const std::string& path) {
+  if (auto overrun = overrunning_chunk(bytes); !overrun.empty()) {
+    report(diags, where, path, "invalid PNG: " + overrun);
+    return std::nullopt;
+  }
   PngReader r(bytes);
   if (!r.ok()) {
     report(diags, where, path, "out of memory");
@@ -202,6 +237,10 @@ std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
 std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
                                  const SourceLoc& where, const std::string& path,
                                  PngSamples samples) {
+  if (auto overrun = overrunning_chunk(bytes); !overrun.empty()) {
+    report(diags, where, path, "invalid PNG: " + overrun);
+    return std::nullopt;
+  }
   PngReader r(bytes);
   if (!r.ok()) {
     report(diags, where, path, "out of memory");
@@ -237,7 +276,7 @@ std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
     return std::nullopt;
   }
   if (h.channels == color_channels) {
-    px.data.assign(raw.begin(), raw.end());
+    px.data = std::move(raw);
     return px;
   }
   px.data.resize(w * rows_n * color_channels);

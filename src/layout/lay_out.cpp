@@ -2,6 +2,7 @@
 // flow with a `fit:` rule is overset, table-of-contents passes until the
 // page numbers are stable — then master decoration and the finished list.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <string_view>
@@ -19,6 +20,9 @@ namespace galley::layout {
 namespace {
 
 constexpr int kMaxTocPasses = 3;
+// A PDF string libharu writes holds at most 65,535 bytes; browsers stop
+// far sooner.
+constexpr size_t kMaxUriBytes = 16384;
 constexpr size_t kUnplaced = static_cast<size_t>(-1);
 constexpr int kFitSteps = 10;  // bisection steps: the scale to within 0.1 %
 
@@ -223,9 +227,47 @@ void remap_fonts(DisplayList& dl, const text::FontBook& fonts) {
       if (s < 0) {
         const text::FaceInfo& info = fonts.info(run->font);
         s = static_cast<int>(dl.fonts.size());
-        dl.fonts.push_back({info.path, 0, info.family, info.bold, info.italic});
+        dl.fonts.push_back({info.path, 0, info.family, info.bold, info.italic, info.loc});
       }
       run->font = s;
+    }
+}
+
+// A link's scheme, lower case; empty when it has none (a relative URI).
+std::string scheme_of(const std::string& uri) {
+  std::string scheme;
+  for (char c : uri) {
+    if (c == ':') return scheme;
+    const bool ok = std::isalpha(static_cast<unsigned char>(c)) ||
+                    (!scheme.empty() && (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'));
+    if (!ok) return {};
+    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return {};
+}
+
+// A PDF reader follows a link without asking: javascript:, file: or a
+// scheme that starts a program must not get there unless the layout says so.
+void check_links(const DisplayList& dl, const model::Layout& layout, Diagnostics& diags) {
+  static const std::set<std::string> kSafe = {"http", "https", "mailto", "tel"};
+  std::set<std::string> reported;
+  for (const Page& page : dl.pages)
+    for (const Link& l : page.links) {
+      if (l.uri.empty()) continue;
+      if (l.uri.size() > kMaxUriBytes) {
+        if (reported.insert(l.uri).second)
+          diags.error(l.loc, "link '" + l.uri.substr(0, 60) + "...' is " + std::to_string(l.uri.size()) +
+                                 " bytes long; a link may have at most " + std::to_string(kMaxUriBytes));
+        continue;
+      }
+      const std::string scheme = scheme_of(l.uri);
+      const auto& extra = layout.output.link_schemes;
+      if (kSafe.count(scheme) || std::find(extra.begin(), extra.end(), scheme) != extra.end()) continue;
+      if (!reported.insert(l.uri).second) continue;
+      const std::string shown = l.uri.size() > 60 ? l.uri.substr(0, 60) + "..." : l.uri;
+      diags.error(l.loc, scheme.empty() ? "link '" + shown + "' has no scheme (write https://..., or #name for a place in this document)"
+                                        : "link '" + shown + "' uses the scheme '" + scheme +
+                                              "', which is not allowed (http, https, mailto, tel; add it to the layout's output: link-schemes: to allow it)");
     }
 }
 
@@ -281,12 +323,14 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
     std::move(page.items.begin(), page.items.end(), std::back_inserter(items));
     page.items = std::move(items);
   }
+  check_links(dl, layout, diags);
   remap_fonts(dl, fonts);
   dl.outline = std::move(a.result.outline);
   const auto& v = doc.variables;
   dl.meta = {var(v, "meta.title"), var(v, "meta.subtitle"), var(v, "meta.author"), var(v, "meta.subject"),
              var(v, "meta.keywords"), var(v, "meta.language"), var(v, "meta.date")};
-  dl.intent = {layout.output.standard, layout.output.icc_profile, layout.output.condition};
+  dl.intent = {layout.output.standard, layout.output.icc_profile, layout.output.condition,
+               layout.output.icc_profile_loc};
   dl.crop_marks = layout.page.crop_marks;
   dl.registration_marks = layout.page.registration_marks;
   dl.bleed = layout.page.bleed;

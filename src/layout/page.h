@@ -24,6 +24,7 @@ struct FontRef {
   unsigned face_index = 0;   // inside a collection
   std::string family;
   bool bold = false, italic = false;
+  SourceLoc loc;  // the layout's `fonts:` entry, for errors about the file
 };
 
 // Source text of a group of glyphs: the unit of /ToUnicode and /ActualText.
@@ -145,6 +146,7 @@ struct OutputIntent {
   std::string standard;     // "" or "PDF/X-4"
   std::string icc_profile;  // path
   std::string condition;
+  SourceLoc loc;  // the layout's `profile:`, for errors about the file
 };
 
 struct DisplayList {

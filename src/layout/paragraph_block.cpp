@@ -70,6 +70,15 @@ void add_block_anchor(const resolve::Block& b, MeasuredBlock& m) {
   a.dest = b.id;
   if (b.kind == model::BlockKind::Heading && !b.paras.empty()) {
     a.outline_title = b.paras.front().plain_text();
+    // A bookmark is a label: a PDF string (UTF-16 in the outline) holds at
+    // most 65,535 bytes, and no reader shows a tenth of that.
+    constexpr size_t kMaxOutlineBytes = 1000;
+    if (a.outline_title.size() > kMaxOutlineBytes) {
+      size_t cut = kMaxOutlineBytes;
+      while (cut > 0 && (static_cast<unsigned char>(a.outline_title[cut]) & 0xC0) == 0x80) --cut;
+      a.outline_title.resize(cut);
+      a.outline_title += "…";
+    }
     a.level = b.level;
   }
   m.slices.front().anchors.push_back(std::move(a));

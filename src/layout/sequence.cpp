@@ -9,7 +9,9 @@ namespace galley::layout {
 
 namespace {
 
-constexpr int kMaxPages = 100000;  // a runaway until-empty stops here
+// Pages per document: a few lines of layout (`repeat: 10000` twenty times)
+// or a runaway until-empty must not cost what a million pages cost.
+constexpr int kMaxPages = 10000;
 
 FrameBox frame_box(const model::Frame& f, const model::PageSetup& page) {
   FrameBox b;
@@ -136,6 +138,13 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
     return false;
   };
 
+  bool over = false;
+  auto full = [&](const model::SequenceEntry& e) {
+    if (static_cast<int>(r.pages.size()) < kMaxPages) return false;
+    if (!over) diags.error(e.loc, "the document would have more than " + std::to_string(kMaxPages) + " pages");
+    over = true;
+    return true;
+  };
   for (const model::SequenceEntry& e : layout.sequence) {
     auto mit = layout.masters.find(e.master);
     if (mit == layout.masters.end()) {
@@ -143,18 +152,16 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
       continue;
     }
     const model::Master& m = mit->second;
-    if (!e.until_empty) {
-      for (int i = 0; i < std::max(1, e.count); ++i) add_page(m);
-      continue;
-    }
-    add_page(m);
-    while (master_has_content(m)) {
-      if (static_cast<int>(r.pages.size()) >= kMaxPages) {
-        diags.error(e.loc, "more than " + std::to_string(kMaxPages) + " pages");
-        break;
+    if (full(e)) break;
+    if (e.until_empty) {
+      add_page(m);
+      while (master_has_content(m) && !full(e)) {
+        if (!add_page(m)) break;  // nothing fits any more: the rest is overset
       }
-      if (!add_page(m)) break;  // nothing fits any more: the rest is overset
+    } else {
+      for (int i = 0; i < std::max(1, e.count) && !full(e); ++i) add_page(m);
     }
+    if (over) break;
   }
   return r;
 }

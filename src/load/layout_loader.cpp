@@ -1,6 +1,7 @@
 // load_layout: the layout descriptor → model::Layout, with every reference
 // inside the layout (fonts, colours, styles, masters, flows) checked.
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "load/colors.h"
@@ -559,17 +560,43 @@ class LayoutLoader {
 
   void load_output(const YAML::Node& n, model::Output& out) {
     out.loc = r_.loc(n);
-    if (!r_.map(n, "output", {"standard", "intent", "imposition"})) return;
+    if (!r_.map(n, "output", {"standard", "intent", "imposition", "link-schemes"})) return;
     if (const auto v = n["standard"])
       if (auto c = r_.choice(v, "PDF standard", {"PDF/X-4", "none"})) out.standard = *c == "none" ? "" : *c;
     if (const auto v = n["intent"]) {
       if (r_.map(v, "intent", {"profile", "condition"})) {
-        if (const auto p = v["profile"]) out.icc_profile = r_.existing_file(p, "ICC profile").value_or("");
+        if (const auto p = v["profile"]) {
+          out.icc_profile = r_.existing_file(p, "ICC profile").value_or("");
+          out.icc_profile_loc = r_.loc(p);
+        }
         if (const auto c = v["condition"]) out.condition = r_.string(c, "'condition'").value_or(out.condition);
       }
     }
     if (const auto v = n["imposition"])
       if (auto c = r_.choice(v, "imposition", {"none", "booklet", "trifold"})) out.imposition = *c;
+    if (const auto v = n["link-schemes"]) load_link_schemes(v, out);
+  }
+
+  void load_link_schemes(const YAML::Node& n, model::Output& out) {
+    if (!n.IsSequence()) {
+      r_.error(n, "'link-schemes' must be a list of URI schemes, e.g. [ftp]");
+      return;
+    }
+    for (const auto& item : n) {
+      auto scheme = r_.string(item, "link scheme");
+      if (!scheme) continue;
+      const bool valid = !scheme->empty() && std::isalpha(static_cast<unsigned char>((*scheme)[0])) &&
+                         std::all_of(scheme->begin(), scheme->end(), [](char c) {
+                           return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+                         });
+      if (!valid) {
+        r_.error(item, "'" + scheme->substr(0, 40) + "' is not a URI scheme (letters, digits, + - . and no ':')");
+        continue;
+      }
+      std::string lower;
+      for (char c : *scheme) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out.link_schemes.push_back(lower);
+    }
   }
 
   void check_style_references(model::Layout& l) {

@@ -116,8 +116,12 @@ struct FitRule {
 struct Output {
   std::string standard;     // "" or "PDF/X-4"
   std::string icc_profile;  // absolute path
+  SourceLoc icc_profile_loc;
   std::string condition = "Coated offset";
   std::string imposition = "none";  // none | booklet | trifold
+  // URI schemes links may use besides http, https, mailto and tel
+  // (`link-schemes:`), lower case.
+  std::vector<std::string> link_schemes;
   SourceLoc loc;
 };
 

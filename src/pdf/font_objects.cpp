@@ -38,7 +38,7 @@ bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags)
           diags.warning(run->loc, "font '" + ref.path +
                                       "' does not permit embedding (OS/2 fsType " +
                                       std::to_string(fs) + ")");
-        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, {}, ref.path, std::move(file), {}}).first;
+        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, {}, ref.path, ref.loc, std::move(file), {}}).first;
       }
       Used& used = it->second;
       for (const auto& g : run->glyphs) {
@@ -85,7 +85,7 @@ Array DocumentFonts::widths(const FontProgram& program, const std::set<uint32_t>
 bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
   for (auto& [index, used] : used_) {
     const FontMetrics& m = used.program.metrics();
-    const SourceLoc at{used.path, 0, 0};
+    const SourceLoc at = used.loc.file.empty() ? SourceLoc{used.path, 0, 0} : used.loc;
     auto program = subset_program(used.program, used.file, used.gids);
     if (!program) {
       diags.error(at, "font '" + used.path + "': subsetting failed");

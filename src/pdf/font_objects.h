@@ -41,6 +41,7 @@ class DocumentFonts {
     std::vector<int> widths;
     GlyphTextMap text;
     std::string path;
+    SourceLoc loc;     // where the layout names the font
     std::string file;  // the subset cache's name for the program (pdf/font_streams.h)
     std::optional<Ref> ref;
   };

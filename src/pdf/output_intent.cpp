@@ -27,8 +27,7 @@ std::shared_ptr<const KeptBytes> deflated(const std::optional<std::string>& prof
   return profile ? kept_deflated(*profile, compress) : nullptr;
 }
 
-std::optional<std::string> read_profile(const std::string& path, Diagnostics& diags) {
-  const SourceLoc at{path, 0, 0};
+std::optional<std::string> read_profile(const std::string& path, const SourceLoc& at, Diagnostics& diags) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     diags.error(at, "output intent profile '" + path + "' not found");
@@ -53,8 +52,8 @@ std::optional<std::string> read_profile(const std::string& path, Diagnostics& di
 }
 
 // The user's profile, checked; nullopt (with the error) when unusable.
-std::shared_ptr<const KeptBytes> named_profile(const std::string& path, Diagnostics& diags) {
-  auto make = [&] { return deflated(read_profile(path, diags), hpdf::Compress::FlateFast); };
+std::shared_ptr<const KeptBytes> named_profile(const std::string& path, const SourceLoc& at, Diagnostics& diags) {
+  auto make = [&] { return deflated(read_profile(path, at, diags), hpdf::Compress::FlateFast); };
   const auto stamp = image::file_stamp(path);
   if (!stamp) return make();
   return profile_streams().get("output intent\n" + path + '\n' + *stamp, make);
@@ -77,10 +76,10 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
   std::string condition = intent.condition;
   if (!intent.icc_profile.empty()) {
     const int errors_before = diags.error_count();
-    profile = named_profile(intent.icc_profile, diags);
+    const SourceLoc at = intent.loc.file.empty() ? SourceLoc{intent.icc_profile, 0, 0} : intent.loc;
+    profile = named_profile(intent.icc_profile, at, diags);
     if (!profile && diags.error_count() == errors_before)
-      diags.error({intent.icc_profile, 0, 0}, "output intent profile '" + intent.icc_profile +
-                                                  "': cannot deflate it");
+      diags.error(at, "output intent profile '" + intent.icc_profile + "': cannot deflate it");
     if (!profile) return false;
   } else {
     profile = generic_cmyk_profile();
@@ -118,7 +117,7 @@ std::optional<Ref> write_srgb_space(hpdf::Writer& w) {
 void prepare_output_intent(const layout::OutputIntent& intent) {
   Diagnostics ignored;
   if (intent.icc_profile.empty()) generic_cmyk_profile();
-  else named_profile(intent.icc_profile, ignored);
+  else named_profile(intent.icc_profile, intent.loc, ignored);
 }
 
 void prepare_srgb_space() { srgb_profile(); }

@@ -1,6 +1,7 @@
 #include "resolve/expand.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -11,7 +12,10 @@ namespace galley::resolve {
 namespace {
 
 constexpr int kMaxDepth = 16;
-constexpr size_t kMaxBytes = size_t{16} << 20;
+// What one text may expand to. Sizes are counted before anything is
+// expanded, so a few hundred bytes of nested references cost a walk over
+// the variables, not their product.
+constexpr size_t kMaxBytes = size_t{1} << 20;
 constexpr size_t kMaxReports = 20;
 
 std::string_view trim(std::string_view s) {
@@ -56,8 +60,8 @@ class Expander {
       }
       i = close + 2;
       insert(name, out, depth);
-      if (out.size() > kMaxBytes) {
-        report(token_loc(), "variables expand to more than 16 MB of text", "");
+      if (out.size() > kMaxBytes && !stopped_) {
+        report(token_loc(), "variables expand to more than 1 MiB of text", "size");
         stopped_ = true;
       }
     }
@@ -90,9 +94,89 @@ class Expander {
       report(token_loc(), "variables nested more than 16 deep at '" + name + "'", "depth");
       return;
     }
+    if (depth == 0 && out.size() + size_of(name, 0) > kMaxBytes) {
+      report(token_loc(), "'{{" + name + "}}' would expand this text past 1 MiB (" + widest_chain(name) + ")",
+             "size");
+      stopped_ = true;
+      return;
+    }
+    if (depth == 0 && opts_.budget && size_of(name, 0) > *opts_.budget) {
+      report(token_loc(),
+             "'{{" + name + "}}' would make variables add more than 16 MiB of text to this document (" +
+                 widest_chain(name) + ")",
+             "document size");
+      stopped_ = true;
+      return;
+    }
+    const size_t before = out.size();
     stack_.push_back(name);
     run(it->second, out, depth + 1);
     stack_.pop_back();
+    if (depth == 0 && opts_.budget) *opts_.budget -= std::min(*opts_.budget, out.size() - before);
+  }
+
+  struct Sized {
+    size_t bytes = 0;
+    int depth = 0;  // the depth it was counted from: deeper counts are cut sooner
+  };
+
+  // The bytes `name` expands to, saturated just above kMaxBytes. Names on
+  // the stack (a cycle) and nesting past kMaxDepth count nothing: run()
+  // reports those.
+  size_t size_of(const std::string& name, int depth) {
+    const auto memo = sizes_.find(name);
+    if (memo != sizes_.end() && memo->second.depth <= depth) return memo->second.bytes;
+    const auto it = vars_.find(name);
+    if (it == vars_.end() || depth >= kMaxDepth ||
+        std::find(sizing_.begin(), sizing_.end(), name) != sizing_.end())
+      return 0;
+    sizing_.push_back(name);
+    size_t bytes = 0;
+    for_each_reference(it->second, [&](size_t literal, const std::string& ref) {
+      bytes = std::min(bytes + literal + (ref.empty() ? 0 : size_of(ref, depth + 1)), kMaxBytes + 1);
+    });
+    sizing_.pop_back();
+    sizes_[name] = {bytes, depth};
+    return bytes;
+  }
+
+  // Calls `f(literal_bytes, name)` for each stretch of text and the
+  // reference after it (name empty after the last stretch).
+  template <class F>
+  static void for_each_reference(std::string_view text, F f) {
+    size_t from = 0;
+    for (size_t p = text.find("{{"); p != std::string_view::npos; p = text.find("{{", from)) {
+      const size_t close = text.find("}}", p + 2);
+      if (close == std::string_view::npos) break;
+      if (p > 0 && text[p - 1] == '\\') {
+        f(p + 2 - from, std::string());
+        from = p + 2;
+        continue;
+      }
+      f(p - from, std::string(trim(text.substr(p + 2, close - p - 2))));
+      from = close + 2;
+    }
+    f(text.size() - from, std::string());
+  }
+
+  // "a → b → c": from `name`, each time into the reference that expands to
+  // the most, as far as the nesting goes.
+  std::string widest_chain(const std::string& name) {
+    std::string chain = name, at = name;
+    for (int depth = 0; depth < kMaxDepth; ++depth) {
+      std::string widest;
+      size_t most = 0;
+      for_each_reference(vars_.at(at), [&](size_t, const std::string& ref) {
+        if (!ref.empty() && vars_.count(ref) && size_of(ref, depth + 1) > most) {
+          most = size_of(ref, depth + 1);
+          widest = ref;
+        }
+      });
+      if (widest.empty()) break;
+      chain += " → " + widest;
+      at = widest;
+    }
+    return chain;
   }
 
   // Reports each problem once, however often a value repeats it, and at most
@@ -146,6 +230,8 @@ class Expander {
   std::string token_name_;
   size_t token_offset_ = std::string_view::npos;
   std::vector<std::string> stack_;
+  std::vector<std::string> sizing_;
+  std::map<std::string, Sized> sizes_;
   std::set<std::string> own_reported_;
   std::set<std::string>* reported_ = opts_.reported ? opts_.reported : &own_reported_;
   bool stopped_ = false;

@@ -13,6 +13,11 @@ namespace galley::resolve {
 // backslash). U+FDD0 is a noncharacter, never meant to appear in text.
 inline constexpr std::string_view kLiteralBraces = "\xEF\xB7\x90";
 
+// What variables may add to one document's text in all: each text may
+// expand to 1 MiB, and a 20 KB file naming a 1 MiB variable a thousand
+// times must not cost a gigabyte.
+inline constexpr size_t kMaxDocumentExpansion = size_t{16} << 20;
+
 struct ExpandOptions {
   // The text as the author wrote it, to point an error at its `{{` (only for
   // one-line scalars, where loc.col + offset is the column); empty: `text`.
@@ -24,10 +29,13 @@ struct ExpandOptions {
   // Problems already reported for this text, when it is expanded in pieces
   // (the runs of one paragraph): each is reported once, and only so many.
   std::set<std::string>* reported = nullptr;
+  // The bytes variables may still add to this document (kMaxDocumentExpansion
+  // at its start), lowered by what this text adds; null: no document budget.
+  size_t* budget = nullptr;
 };
 
 // Replaces every {{name}} in `text` by its value, expanding {{...}} inside
-// values too (a cycle, nesting deeper than 16 or a result over 16 MB is an
+// values too (a cycle, nesting deeper than 16 or a result over 1 MiB is an
 // error). `\{{` and kLiteralBraces become a literal `{{`. Every problem is
 // reported once, at `loc`.
 std::string expand(std::string_view text, const Variables& vars, const SourceLoc& loc,

@@ -15,8 +15,9 @@ namespace galley::resolve {
 
 // `cascade` gives the layout's character styles; null (master text set by
 // layout/) uses their built-in effects. With a `cache`, the text is parsed
-// once for every use of it.
+// once for every use of it. `budget`: ExpandOptions::budget.
 std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
-                             const Variables& vars, Diagnostics& diags, MarkupCache* cache = nullptr);
+                             const Variables& vars, Diagnostics& diags, MarkupCache* cache = nullptr,
+                             size_t* budget = nullptr);
 
 }  // namespace galley::resolve

@@ -77,7 +77,7 @@ class Resolver {
         caption(b, out);
         break;
       case BlockKind::Qr:
-        out.data = substitute(b.data, b.loc, vars_, diags_);
+        out.data = expand(b.data, vars_, b.loc, diags_, ExpandOptions{.budget = &budget_});
         if (b.size && !b.size->percent && b.size->value > 0) out.qr_size = b.size->value;
         caption(b, out);
         break;
@@ -133,7 +133,7 @@ class Resolver {
   }
 
   Paragraph para(const model::Text& t, const ParaStyle& style) {
-    return Paragraph{style, markup_runs(t, style, cascade_.get(), vars_, diags_, markup_), t.loc};
+    return Paragraph{style, markup_runs(t, style, cascade_.get(), vars_, diags_, markup_, &budget_), t.loc};
   }
 
   void caption(const model::Block& b, Block& out) {
@@ -170,6 +170,7 @@ class Resolver {
   Diagnostics& diags_;
   std::shared_ptr<const Cascade> cascade_;  // the prepared one, or this build's own
   MarkupCache* markup_;
+  size_t budget_ = kMaxDocumentExpansion;
 };
 
 // Where a variable is defined, for errors in its value.
@@ -201,12 +202,28 @@ void check_values(const Variables& vars, const model::Document& doc, Diagnostics
   }
 }
 
+// The document information strings go into the PDF's Info dictionary,
+// where libharu takes at most 65,535 bytes (UTF-16: two per UTF-8 byte at
+// worst); the XMP packet repeats them.
+constexpr size_t kMaxMetaBytes = 32000;
+
+void check_meta_lengths(const Variables& vars, const model::Document& doc, Diagnostics& diags) {
+  for (const char* name : {"meta.title", "meta.subtitle", "meta.author", "meta.subject", "meta.keywords"}) {
+    const auto it = vars.find(name);
+    if (it == vars.end() || it->second.size() <= kMaxMetaBytes) continue;
+    diags.error(definition_of(name, doc), std::string(name + 5) + " is " + std::to_string(it->second.size()) +
+                                              " bytes long; a PDF's document information takes at most " +
+                                              std::to_string(kMaxMetaBytes));
+  }
+}
+
 }  // namespace
 
 std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout, const Variables& vars,
                                  Diagnostics& diags, const Prepared* prepared) {
   const int errors_before = diags.error_count();
   check_values(vars, doc, diags);
+  check_meta_lengths(vars, doc, diags);
   Resolver r(doc, layout, vars, diags, prepared);
   StyledDoc out;
   for (const model::Flow& f : doc.flows) out.flows.push_back(r.flow(f));

@@ -7,6 +7,7 @@
 #include <hb.h>
 
 #include <atomic>
+#include <cstring>
 
 namespace galley::text {
 namespace {
@@ -37,6 +38,33 @@ struct Face {
 bool embeddable(unsigned fs_type) {
   if ((fs_type & 0x000F) == 0x0002) return false;
   return (fs_type & 0x0200) == 0;
+}
+
+uint32_t be32(const unsigned char* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+
+// FreeType opens a cut-off file and reads a table only when asked, so a
+// truncated font would fail at subsetting, far from the layout line that
+// names it. What of face 0 does not fit in the file ("its 'glyf' table");
+// empty when all does or the file is no sfnt (FreeType says so).
+std::string table_past_end(const unsigned char* data, size_t size) {
+  size_t dir = 0;
+  if (size >= 16 && std::memcmp(data, "ttcf", 4) == 0) dir = be32(data + 12);
+  if (dir > size || size - dir < 12) return {};
+  const size_t tables = (size_t{data[dir + 4]} << 8) | data[dir + 5];
+  if (tables * 16 > size - dir - 12) return "its table directory";
+  for (size_t i = 0; i < tables; ++i) {
+    const unsigned char* rec = data + dir + 12 + 16 * i;
+    const uint64_t end = uint64_t{be32(rec + 8)} + be32(rec + 12);
+    if (end > size) {
+      std::string tag(reinterpret_cast<const char*>(rec), 4);
+      for (char& c : tag)
+        if (c < 0x20 || c > 0x7E) c = '?';
+      return "its '" + tag + "' table";
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -78,8 +106,19 @@ struct FontBook::Impl {
       return std::nullopt;
     }
     FT_Face ftf = face->ft;
+    if (auto table = table_past_end(data, size); !table.empty()) {
+      diags.error(loc, "'" + path + "' of family '" + family + "' is truncated: " + table +
+                           " runs past the end of the file");
+      return std::nullopt;
+    }
     if (!FT_IS_SCALABLE(ftf) || ftf->units_per_EM == 0) {
       diags.error(loc, "'" + path + "' of family '" + family + "' is not a scalable (TrueType or OpenType) font");
+      return std::nullopt;
+    }
+    if (const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(ftf, FT_SFNT_POST));
+        post && (post->italicAngle < -90 * 65536 || post->italicAngle > 90 * 65536)) {
+      diags.error(loc, "'" + path + "' of family '" + family + "' has an italic angle of " +
+                           std::to_string(post->italicAngle / 65536) + "°, outside -90° to 90° (its 'post' table is corrupt)");
       return std::nullopt;
     }
     if (FT_Select_Charmap(ftf, FT_ENCODING_UNICODE) != 0) {
@@ -99,6 +138,7 @@ struct FontBook::Impl {
     FaceInfo& info = face->info;
     info.family = family;
     info.path = path;
+    info.loc = loc;
     info.bold = bold;
     info.italic = italic;
     info.units_per_em = static_cast<unsigned>(upem);

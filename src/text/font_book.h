@@ -23,6 +23,7 @@ struct FaceInfo {
   double ascender = 0.8, descender = 0.2, cap_height = 0.7, x_height = 0.5;  // per em, descender positive
   bool embeddable = true;  // OS/2 fsType allows embedding
   std::string postscript_name;
+  SourceLoc loc;  // the layout's `fonts:` entry naming it
 };
 
 class FontBook {

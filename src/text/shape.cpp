@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <climits>
 #include <cstdint>
 #include <memory>
 
@@ -40,15 +39,28 @@ struct Item {
 // in a row), an item is cut inside any longer cluster.
 constexpr size_t kMaxClusterCodePoints = 32;
 
+// A word longer than this is shaped in pieces of this many code points, cut
+// at grapheme boundaries, as browsers do: a megabyte without a space is one
+// HarfBuzz buffer otherwise, and no real word comes near the length, so
+// kerning and ligatures across a cut never change real text.
+constexpr size_t kMaxWordCodePoints = 1024;
+
+constexpr size_t kMaxParagraphBytes = size_t{1} << 20;
+
+bool ends_word(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x200B || cp == 0x3000; }
+
 std::vector<Item> split_items(const CodePoints& cps, const std::vector<uint8_t>& levels,
                               const std::vector<UScriptCode>& scripts, const std::vector<int>& faces,
                               const std::vector<uint32_t>& style_of, const std::vector<bool>& starts) {
   std::vector<Item> items;
-  size_t in_cluster = 0;
+  size_t in_cluster = 0, in_word = 0;
   for (size_t i = 0; i < cps.size(); ++i) {
     in_cluster = starts[i] ? 1 : in_cluster + 1;
-    const bool cut = in_cluster > kMaxClusterCodePoints;
+    in_word = ends_word(cps.cp[i]) ? 0 : in_word + 1;
+    const bool long_word = in_word > kMaxWordCodePoints && starts[i];
+    const bool cut = in_cluster > kMaxClusterCodePoints || long_word;
     if (cut) in_cluster = 1;
+    if (long_word) in_word = 1;
     if (!items.empty() && !cut) {
       Item& last = items.back();
       if (last.level == levels[i] && last.script == scripts[i] && last.face == faces[i] &&
@@ -167,9 +179,12 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
     out.text += r.text;
     run_end.push_back(static_cast<uint32_t>(out.text.size()));
   }
-  // HarfBuzz and ICU index with int32; no real paragraph comes near this.
-  if (out.text.size() > static_cast<size_t>(INT32_MAX / 2)) {
-    diags.error(out.loc, "paragraph of " + std::to_string(out.text.size()) + " bytes is too long to shape");
+  // Shaping, breaking and drawing a paragraph hold several times its
+  // length at once (code points, glyphs, break items); no real paragraph
+  // comes near this.
+  if (out.text.size() > kMaxParagraphBytes) {
+    diags.error(out.loc, "paragraph of " + std::to_string(out.text.size()) +
+                             " bytes is longer than the 1 MiB a paragraph may have; split it");
     out.text.clear();
     return out;
   }

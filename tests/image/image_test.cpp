@@ -368,3 +368,64 @@ TEST_CASE("a JPEG with an unsupported precision or corrupt markers is an error n
     only_error(d, path);
   }
 }
+
+namespace {
+
+std::string segment(unsigned char marker, const std::string& payload) {
+  const size_t length = payload.size() + 2;
+  return std::string{'\xFF', static_cast<char>(marker), static_cast<char>(length >> 8), static_cast<char>(length)} +
+         payload;
+}
+
+}  // namespace
+
+TEST_CASE("a decoded JPEG keeps only what printing needs: metadata and trailing bytes are dropped") {
+  const std::string plain = jpeg_bytes(16, 8, 3, true);
+  const std::string icc = segment(0xE2, std::string("ICC_PROFILE\0\x01\x01", 14) + "profile");
+  std::string tagged = plain.substr(0, 20) + segment(0xE1, std::string("Exif\0\0", 6) + "GPS 30.3N") +
+                       segment(0xFE, "a comment") + icc + segment(0xE1, "http://ns.adobe.com/xap/1.0/\0<x/>") +
+                       segment(0xE5, "maker") + plain.substr(20) + "bytes after the end";
+  auto path = write("tagged.jpg", tagged);
+  Diagnostics d;
+  auto px = image::decode(path, d);
+  REQUIRE(px);
+  CHECK_FALSE(d.has_errors());
+  // What remains is the file without the metadata, byte for byte.
+  CHECK(px->jpeg == plain.substr(0, 20) + icc + plain.substr(20));
+}
+
+TEST_CASE("a JPEG's scans are limited, fewer for a bigger picture, before libjpeg reads a scan") {
+  const std::string plain = jpeg_bytes(16, 8, 3, true);
+  const size_t last = plain.rfind("\xFF\xDA");
+  const std::string scan = plain.substr(last, plain.size() - 2 - last);
+  std::string many = plain.substr(0, plain.size() - 2);
+  for (int i = 0; i < 500; ++i) many += scan;
+  Diagnostics d;
+  const std::string path = write("scans.jpg", many + "\xFF\xD9");
+  CHECK_FALSE(image::probe(path, d));
+  CHECK(only_error(d, path).find("invalid JPEG: more than 500 scans") != std::string::npos);
+
+  // The same scans in a frame that claims 8000 × 8000 pixels.
+  std::string big = many;
+  const size_t sof = big.find("\xFF\xC2");
+  REQUIRE(sof != std::string::npos);
+  big.replace(sof + 5, 4, "\x1F\x40\x1F\x40");
+  Diagnostics e;
+  const std::string big_path = write("big-scans.jpg", big);
+  CHECK_FALSE(image::probe(big_path, e));
+  CHECK(only_error(e, big_path).find("invalid JPEG: more than 67 scans (the most a picture of its size may have)") !=
+        std::string::npos);
+}
+
+TEST_CASE("a PNG chunk claiming more than the file holds is refused before libpng allocates it") {
+  const std::string good = png_bytes(4, 4, PNG_COLOR_TYPE_RGB, 8);
+  std::string text = good.substr(0, 33) + std::string("\x7F\xFF\xFF\xFFtEXtabc", 11);
+  const std::string path = write("claims.png", text);
+  for (bool decode : {false, true}) {
+    Diagnostics d;
+    const bool read = decode ? image::decode(path, d).has_value() : image::probe(path, d).has_value();
+    CHECK_FALSE(read);
+    CHECK(only_error(d, path).find("invalid PNG: chunk 'tEXt' at byte 33 claims 2147483647 bytes, but 3 remain") !=
+          std::string::npos);
+  }
+}

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.h"
+#include "resolve/expand.h"
 
 using namespace galley;
 using namespace galley::resolve;
@@ -115,14 +116,33 @@ TEST_CASE("a variable cycle is an error, never a hang; the value stays unexpande
   CHECK(messages(at_def).find("content.yaml:20:8: error: variable cycle: a → b → a") != std::string::npos);
 }
 
-TEST_CASE("an exponential chain of references stops at 16 MB") {
+TEST_CASE("an exponential chain of references is refused before expanding, with its chain") {
   Variables v{{"v0", std::string(1000, 'x')}};
-  for (int i = 1; i <= 16; ++i)
+  for (int i = 1; i <= 15; ++i)
     v["v" + std::to_string(i)] = "{{v" + std::to_string(i - 1) + "}}{{v" + std::to_string(i - 1) + "}}";
   Diagnostics diags;
-  const std::string out = substitute("{{v16}}", {"c.yaml", 1, 1}, v, diags);
-  CHECK(diags.has_errors());
-  CHECK(out.size() <= (size_t{17} << 20));
+  const std::string out = substitute("ab {{v15}}", {"c.yaml", 1, 1}, v, diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(format(diags.all()[0]) ==
+        "c.yaml:1:4: error: '{{v15}}' would expand this text past 1 MiB (v15 → v14 → v13 → v12 → v11 → v10 → v9 → "
+        "v8 → v7 → v6 → v5 → v4 → v3 → v2 → v1 → v0)");
+  CHECK(out == "ab ");
+
+  // Under the limit, the same values expand.
+  Diagnostics ok;
+  CHECK(substitute("{{v9}}", {"c.yaml", 1, 1}, v, ok).size() == 512000);
+  CHECK_FALSE(ok.has_errors());
+}
+
+TEST_CASE("references that are each small but many together are refused at the one that goes over") {
+  Variables v{{"k", std::string(100000, 'x')}};
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "{{k}}";
+  Diagnostics diags;
+  const std::string out = substitute(text, {"c.yaml", 1, 1}, v, diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(format(diags.all()[0]) == "c.yaml:1:51: error: '{{k}}' would expand this text past 1 MiB (k)");
+  CHECK(out.size() == 1000000);
 }
 
 TEST_CASE("a reference nested more than 16 deep is an error") {
@@ -155,4 +175,19 @@ TEST_CASE("a text full of undefined references reports a bounded number of error
   Diagnostics per_run;
   resolve_text(text(runs), ParaStyle{}, {}, per_run);
   CHECK(per_run.error_count() <= 21);
+}
+
+TEST_CASE("the texts of one document share one expansion budget of 16 MiB") {
+  Variables v{{"k", std::string(600000, 'x')}};
+  size_t budget = galley::resolve::kMaxDocumentExpansion;
+  ExpandOptions opts;
+  opts.budget = &budget;
+  Diagnostics diags;
+  int expanded = 0;
+  while (!diags.has_errors() && expanded < 100)
+    expanded += expand("{{k}}", v, {"c.yaml", 3, 9}, diags, opts).size() == 600000;
+  CHECK(expanded == 27);  // 27 × 600,000 bytes fit in 16 MiB, 28 do not
+  REQUIRE(diags.error_count() == 1);
+  CHECK(format(diags.all()[0]) ==
+        "c.yaml:3:9: error: '{{k}}' would make variables add more than 16 MiB of text to this document (k)");
 }

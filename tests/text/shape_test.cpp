@@ -360,3 +360,30 @@ TEST_CASE("a cluster of thousands of combining marks is cut into bounded pieces"
   CHECK(p.runs.size() < 200);
   CHECK(p.runs.back().text_end == s.size());
 }
+
+TEST_CASE("a word longer than 1,024 code points is shaped in pieces; ordinary words are not cut") {
+  Diagnostics d;
+  const auto long_word = text::shape(paragraph(std::string(3000, 'a')), book(), d);
+  REQUIRE(long_word.runs.size() == 3);
+  CHECK(long_word.runs[0].text_end == 1024);
+  CHECK(long_word.runs[1].text_end == 2048);
+  size_t glyphs = 0;
+  for (const auto& r : long_word.runs) glyphs += r.glyphs.size();
+  CHECK(glyphs == 3000);
+
+  std::string words;
+  while (words.size() < 5000) words += "office affluent ";
+  const auto text = text::shape(paragraph(words), book(), d);
+  CHECK(text.runs.size() == 1);
+  CHECK_FALSE(d.has_errors());
+}
+
+TEST_CASE("a paragraph over 1 MiB is an error at its line, not shaped") {
+  Diagnostics d;
+  const auto p = paragraph(std::string((1 << 20) + 1, 'a'));
+  const auto shaped = text::shape(p, book(), d);
+  CHECK(shaped.runs.empty());
+  REQUIRE(d.error_count() == 1);
+  CHECK(format(d.all()[0]) ==
+        "content.yaml:12:3: error: paragraph of 1048577 bytes is longer than the 1 MiB a paragraph may have; split it");
+}

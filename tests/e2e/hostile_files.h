@@ -1,0 +1,28 @@
+// Hostile images and fonts for tests/hostile/build, made from known-good
+// files by the byte surgery each case names, and a child-process runner
+// that measures what a run cost (wait4's rusage).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+// Writes every file the cases in tests/hostile/build name into `dir`
+// (images/, fonts/), beside copies of the case and layout files.
+void write_hostile_files(const std::string& dir);
+
+struct Measured {
+  int exit_code = -1;
+  std::string err;     // stderr
+  double seconds = 0;  // user + system CPU time
+  long max_rss_mb = 0;
+};
+
+// Runs the galley binary with `args` in `cwd`, stdout discarded.
+Measured run_measured(const std::string& cwd, const std::vector<std::string>& args);
+
+// PNG chunks and JPEG segments, for the surgery.
+std::string png_chunk(const std::string& type, const std::string& data);
+std::string jpeg_segment(unsigned char marker, const std::string& payload);
+
+}  // namespace e2e
