@@ -14,13 +14,19 @@ mkdir -p "$bin/findings"
 status=0
 for t in "$@"; do
   work=$(mktemp -d)
+  case $t in
+    content|layout|pipeline) dict=yaml ;;
+    *) dict=$t ;;
+  esac
+  dict_option=""
+  [ -f "$here/dict/$dict.dict" ] && dict_option="-dict=$here/dict/$dict.dict"
   echo "fuzz_$t: ${seconds}s" >&2
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: a tiny input
   # costing 2 GB is a finding, not a machine to grow into.
   if ! ASAN_OPTIONS=detect_leaks=1 \
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "$bin/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
-         -max_len=65536 -print_final_stats=1 -artifact_prefix="$bin/findings/$t-" \
+         -max_len=65536 -print_final_stats=1 $dict_option -artifact_prefix="$bin/findings/$t-" \
          "$work" "$here/corpus/$t" >"$work.log" 2>&1; then
     tail -n 60 "$work.log" >&2
     status=1
