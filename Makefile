@@ -1,11 +1,17 @@
 # The two commands of the README:
 #   make brochure   install what is missing, build, write output/*.pdf
-#   make test       install what is missing, build, run every test (also under ASan+UBSan)
+#   make test       install what is missing, build, run every test (also under ASan+UBSan),
+#                   then each fuzz target for FUZZ_TEST_SECONDS
+# and, for developers:
+#   make fuzz       each fuzz target (or FUZZ_TARGETS) for FUZZ_SECONDS (docs/fuzzing.md)
 JOBS ?= $(shell nproc)
 BUILD ?= build
 GALLEY = $(BUILD)/src/galley
+FUZZ_SECONDS ?= 60
+FUZZ_TEST_SECONDS ?= 20
+FUZZ_TARGETS ?=
 
-.PHONY: all deps build brochure samples test test-release test-sanitize bench clean
+.PHONY: all deps build brochure samples test test-release test-sanitize test-fuzz fuzz fuzz-build bench clean
 
 all: brochure
 
@@ -19,7 +25,7 @@ build: deps
 brochure: build
 	@sh scripts/samples.sh $(GALLEY)
 
-test: test-release test-sanitize
+test: test-release test-sanitize test-fuzz
 
 test-release: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -29,8 +35,23 @@ test-sanitize: deps
 	@cmake --build $(BUILD)-asan -j $(JOBS)
 	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer needs clang; the stage libraries are built again with its
+# coverage hooks and ASan+UBSan.
+fuzz-build: deps
+	@cmake -S . -B $(BUILD)-fuzz -DGALLEY_FUZZ=ON -DGALLEY_TESTS=OFF -DGALLEY_BENCH=OFF \
+	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_C_FLAGS_RELEASE=-O1 -DCMAKE_CXX_FLAGS_RELEASE=-O1 \
+	  -DGALLEY_FUZZ_TEST_SECONDS=$(FUZZ_TEST_SECONDS) >/dev/null
+	@cmake --build $(BUILD)-fuzz -j $(JOBS)
+
+test-fuzz: fuzz-build
+	@cd $(BUILD)-fuzz && ctest --output-on-failure -j $(JOBS)
+
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(BUILD)-fuzz/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 bench: build
 	@sh bench/run.sh $(GALLEY)
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the Debian packages galley needs to build, test and make its
+# Installs the Debian packages galley needs to build, test, fuzz (clang,
+# libFuzzer in libclang-rt-dev, llvm-symbolizer in llvm) and make its
 # samples. Idempotent: installs only what is missing, and nothing when all is there.
 set -eu
 PACKAGES="build-essential cmake pkg-config
@@ -8,7 +9,8 @@ libicu-dev libcmark-dev libqrencode-dev
 hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl
 hyphen-pt-pt hyphen-pt-br
 libpng-dev libjpeg-dev zlib1g-dev liblcms2-dev libcli11-dev
-libqpdf-dev qpdf poppler-utils python3"
+libqpdf-dev qpdf poppler-utils python3
+clang libclang-rt-dev llvm"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
