@@ -22,13 +22,14 @@ void add_options(CLI::App* cmd, ServeArgs& a) {
   Limits& l = a.limits;
   cmd->add_option("content", a.content, "serve this content descriptor as one template");
   cmd->add_option("--layout,-l", a.layout, "with CONTENT: its layout; overrides the content's layout:");
+  cmd->add_option("--slug", a.slug, "with CONTENT: the variable that names the downloaded file");
   cmd->add_option("--config,-c", a.config, "serve the templates of a serve.yaml");
   cmd->add_option("--host", a.host, "address to listen on")->capture_default_str();
   cmd->add_option("--port,-p", a.port, "port to listen on; 0 picks a free one")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--token-file", a.token_file, "require 'Authorization: Bearer TOKEN' (the file's first line) except on /health");
   cmd->add_option("--max-body", l.max_body, "request body bytes")->capture_default_str()->check(CLI::Range(size_t{1}, size_t{1} << 30));
   cmd->add_option("--max-value-length", l.max_value_length, "characters of a variable without its own max_length")->capture_default_str()->check(CLI::Range(1, 100000));
-  cmd->add_option("--deadline", l.deadline, "seconds from a request's headers to its answer")->capture_default_str()->check(CLI::Range(0.01, 3600.0));
+  cmd->add_option("--deadline", l.deadline, "seconds from a request's headers to its answer")->capture_default_str()->check(CLI::Range(0.001, 3600.0));
   cmd->add_option("--max-pages", l.max_pages, "pages of one document")->capture_default_str()->check(CLI::Range(1, 100000));
   cmd->add_option("--builds", l.builds, "documents built at once (0: one per core)")->capture_default_str()->check(CLI::Range(0, 1024));
   cmd->add_option("--queue", l.queue, "requests waiting for a build before 503")->capture_default_str()->check(CLI::Range(0, 100000));
@@ -78,6 +79,7 @@ int serve(const ServeArgs& a) {
     specs = std::move(*read);
   } else {
     specs.push_back(single_template(a.content, a.layout));
+    specs.back().slug = a.slug;
     if (!valid_id(specs.back().id)) {
       std::fprintf(stderr, "galley: error: '%s' does not make a template id (letters, digits, '-', '_', '.')\n",
                    specs.back().id.c_str());
@@ -98,6 +100,7 @@ int serve(const ServeArgs& a) {
     std::fprintf(stderr, "galley: error: cannot listen on %s:%d\n", a.host.c_str(), a.port);
     return cli::InputError;
   }
+  server.widen_backlog(1024);
   std::fprintf(stderr, "galley: serving %zu template%s on http://%s:%d/\n", catalog.all().size(),
                catalog.all().size() == 1 ? "" : "s", a.host.c_str(), port);
   std::fflush(stderr);
@@ -108,7 +111,11 @@ int serve(const ServeArgs& a) {
     while (!done) {
       if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
         service.draining = true;
-        server.drain();
+        // A signal just before listening starts finds nothing to stop yet.
+        while (!done) {
+          server.drain();
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
         return;
       }
     }

@@ -169,6 +169,8 @@ Server::Server(const Limits& limits, std::function<void()> on_shed) : limits_(li
   set_keep_alive_timeout(static_cast<time_t>(limits_.idle_timeout));
 }
 
+void Server::widen_backlog(int n) { ::listen(svr_sock_, n); }
+
 bool Server::process_and_close_socket(socket_t sock) {
   if (t_shed) {
     shed(sock);

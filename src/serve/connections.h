@@ -55,6 +55,8 @@ class Server : public httplib::Server {
 
   // Stops accepting; connections finish their current request and close.
   void drain() { stop(); }
+  // httplib listens with a backlog of 5; a burst of connections needs more.
+  void widen_backlog(int n);
 
  private:
   // Replaces httplib's per-connection loop (keep-alive, timeouts).
