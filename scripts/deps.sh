@@ -7,7 +7,7 @@ libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev doctest-dev
 libicu-dev libhyphen-dev hyphen-en-us libcmark-dev libqrencode-dev
 libpng-dev libjpeg-dev zlib1g-dev liblcms2-dev libcli11-dev
 libqpdf-dev qpdf poppler-utils python3
-libcpp-httplib-dev nlohmann-json3-dev"
+libcpp-httplib-dev nlohmann-json3-dev chromium chromium-driver python3-selenium"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
