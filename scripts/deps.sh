@@ -10,7 +10,8 @@ hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl
 hyphen-pt-pt hyphen-pt-br
 libpng-dev libjpeg-dev zlib1g-dev liblcms2-dev libcli11-dev
 libqpdf-dev qpdf poppler-utils python3
-clang libclang-rt-dev llvm"
+clang libclang-rt-dev llvm
+libcpp-httplib-dev nlohmann-json3-dev chromium chromium-driver python3-selenium"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

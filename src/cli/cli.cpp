@@ -197,7 +197,7 @@ int run_fonts(const std::string& layout_path) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const std::vector<CommandFactory>& more) {
   remove_temporaries_on_signals();
   try {
     CLI::App app{"galley: YAML content + YAML layout -> print-ready PDF"};
@@ -230,6 +230,9 @@ int run(int argc, char** argv) {
     auto* fonts_cmd = app.add_subcommand("fonts", "list the layout's font families, faces and coverage");
     fonts_cmd->add_option("layout", fonts_layout, "layout descriptor (YAML)")->required();
 
+    std::vector<Command> extra;
+    for (const auto& make : more) extra.push_back(make(app));
+
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -239,6 +242,8 @@ int run(int argc, char** argv) {
     if (*build_cmd) return run_build(build_args, true);
     if (*check_cmd) return run_build(check_args, false);
     if (*fonts_cmd) return run_fonts(fonts_layout);
+    for (const auto& c : extra)
+      if (c.chosen()) return c.run();
     return UsageError;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "galley: internal error: %s\n", e.what());

@@ -1,0 +1,296 @@
+#include "serve/service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "resolve/resolve.h"
+#include "serve/html.h"
+#include "serve/values.h"
+
+namespace galley::serve {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* const kPdfPath = R"(/v1/templates/([^/]+)/pdf)";
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"; }
+
+std::string media_type(const httplib::Request& req) {
+  std::string type = req.get_header_value("Content-Type");
+  type = type.substr(0, type.find(';'));
+  type.erase(std::remove_if(type.begin(), type.end(), [](char c) { return c == ' ' || c == '\t'; }), type.end());
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  return type;
+}
+
+// A refused form post from a browser gets a page; everything else problem+json.
+void answer(const httplib::Request& req, httplib::Response& res, const Problem& p) {
+  res.status = p.status;
+  if (p.retry_after > 0) res.set_header("Retry-After", std::to_string(p.retry_after));
+  const bool browser = media_type(req) == "application/x-www-form-urlencoded" &&
+                       req.get_header_value("Accept").find("text/html") != std::string::npos;
+  if (browser) {
+    std::string back;
+    if (httplib::Match m; std::regex_match(req.path, m, std::regex(kPdfPath))) back = "/t/" + m[1].str();
+    res.set_content(problem_page(p, back), "text/html; charset=utf-8");
+  } else {
+    res.set_content(problem_json(p), "application/problem+json");
+  }
+}
+
+json describe(const Template& t) {
+  json vars = json::array();
+  for (const auto& v : t.spec.variables) {
+    json j;
+    j["name"] = v.name;
+    j["label"] = v.label;
+    j["type"] = v.integer ? "integer" : "string";
+    j["max_length"] = v.max_length;
+    if (!v.pattern.empty()) j["pattern"] = v.pattern;
+    if (!v.choices.empty()) j["choices"] = v.choices;
+    j["required"] = v.required;
+    j["default"] = v.default_value;
+    vars.push_back(std::move(j));
+  }
+  json j;
+  j["id"] = t.spec.id;
+  j["title"] = t.spec.title;
+  j["variables"] = std::move(vars);
+  j["pdf"] = "/v1/templates/" + t.spec.id + "/pdf";
+  j["form"] = "/t/" + t.spec.id;
+  return j;
+}
+
+// The file name a download gets: the template id, then the slug variable's
+// letters and digits; nothing else reaches the header.
+std::string file_name(const Template& t, const cli::Overrides& values) {
+  std::string name = t.spec.id;
+  std::string slug;
+  for (const auto& [k, v] : values)
+    if (k == t.spec.slug) slug = v;
+  if (slug.empty())
+    for (const auto& v : t.spec.variables)
+      if (v.name == t.spec.slug) slug = v.default_value;
+  std::string part;
+  for (unsigned char c : slug) {
+    if (std::isalnum(c) && c < 0x80) part += static_cast<char>(std::tolower(c));
+    else if (!part.empty() && part.back() != '-') part += '-';
+    if (part.size() >= 48) break;
+  }
+  while (!part.empty() && part.back() == '-') part.pop_back();
+  if (!part.empty()) name += "-" + part;
+  return name + ".pdf";
+}
+
+std::string etag(const std::string& bytes) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bits
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  char text[24];
+  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(h));
+  return text;
+}
+
+// Build errors without where galley's files are.
+std::string diagnostics_text(const Diagnostics& diags) {
+  std::string out;
+  for (const auto& d : diags.all())
+    if (d.severity == Severity::Error) out += (out.empty() ? "" : "\n") + without_paths(format(d));
+  return out;
+}
+
+std::string template_of(const std::string& path) {
+  static const std::regex pattern(R"(/(?:v1/templates|t)/([^/]+)(?:/pdf)?)");
+  httplib::Match m;
+  return std::regex_match(path, m, pattern) && valid_id(m[1].str()) ? m[1].str() : "";
+}
+
+bool same_token(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || b.empty()) return false;
+  unsigned char diff = 0;  // every byte compared: the time says nothing of where they differ
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+}  // namespace
+
+Service::Service(Catalog& catalog, Metrics& metrics, const Limits& limits, std::string token)
+    : catalog_(catalog), metrics_(metrics), limits_(limits), token_(std::move(token)),
+      gate_(limits.builds > 0 ? limits.builds : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
+            limits.queue) {}
+
+httplib::Server::HandlerResponse Service::before_routing(const httplib::Request& req, httplib::Response& res) {
+  using R = httplib::Server::HandlerResponse;
+  if (!token_.empty() && req.path != "/health") {
+    const std::string auth = req.get_header_value("Authorization");
+    if (auth.rfind("Bearer ", 0) != 0 || !same_token(auth.substr(7), token_)) {
+      metrics_.rejected("unauthorized");
+      res.set_header("WWW-Authenticate", "Bearer");
+      answer(req, res, {401, "a bearer token is required", "", 0});
+      return R::Handled;
+    }
+  }
+  const std::string encoding = req.get_header_value("Content-Encoding");
+  if (!encoding.empty() && encoding != "identity") {
+    answer(req, res, {415, "compressed request bodies are not accepted", "", 0});
+    return R::Handled;
+  }
+  httplib::Match m;
+  if (req.method == "POST" && std::regex_match(req.path, m, std::regex(kPdfPath))) {
+    if (!catalog_.find(m[1].str())) {
+      answer(req, res, {404, "no template '" + without_paths(m[1].str().substr(0, 64)) + "'", "", 0});
+      return R::Handled;
+    }
+    const std::string type = media_type(req);
+    if (type != "application/json" && type != "application/x-www-form-urlencoded") {
+      answer(req, res, {415, "send application/json or application/x-www-form-urlencoded", "", 0});
+      return R::Handled;
+    }
+  }
+  return R::Unhandled;
+}
+
+void Service::build_pdf(const httplib::Request& req, httplib::Response& res) {
+  const auto deadline = request_started() + std::chrono::duration_cast<Clock::duration>(
+                                                std::chrono::duration<double>(limits_.deadline));
+  ++metrics_.in_flight;
+  struct Done {
+    std::atomic<int>& n;
+    ~Done() { --n; }
+  } done{metrics_.in_flight};
+  auto t = catalog_.find(req.matches[1].str());
+  if (!t) return answer(req, res, {404, "no such template", "", 0});
+  Submitted sent;
+  if (media_type(req) == "application/json") {
+    sent = from_json(t->spec, req.body);
+  } else {
+    std::vector<std::pair<std::string, std::string>> fields(req.params.begin(), req.params.end());
+    sent = from_form(t->spec, fields);
+  }
+  if (sent.problem) return answer(req, res, *sent.problem);
+
+  switch (gate_.enter(deadline)) {
+    case BuildGate::Entry::Busy:
+      metrics_.rejected("busy");
+      return answer(req, res, {503, "too many documents are being built; try again", "", 1});
+    case BuildGate::Entry::Late:
+      metrics_.rejected("deadline");
+      return answer(req, res, {504, "the deadline passed while waiting to build", "", 0});
+    case BuildGate::Entry::Admitted: break;
+  }
+  Diagnostics diags;
+  cli::BuildOptions opts;
+  opts.preflight = false;  // preflighted at start; a request changes only variable text
+  ++metrics_.building;
+  auto vars = resolve::make_variables(t->session.doc, as_overrides(sent.values));
+  auto result = cli::build(t->session, vars, opts, diags);
+  --metrics_.building;
+  gate_.leave();
+
+  if (!result.pdf || diags.has_errors())
+    return answer(req, res, {500, "the document did not build:\n" + diagnostics_text(diags), "", 0});
+  const size_t pages = result.display ? result.display->pages.size() : 0;
+  if (pages > static_cast<size_t>(limits_.max_pages))
+    return answer(req, res, {422, "the document would have " + std::to_string(pages) + " pages; the limit is " +
+                                      std::to_string(limits_.max_pages), "", 0});
+  if (Clock::now() > deadline) {
+    metrics_.rejected("deadline");
+    return answer(req, res, {504, "the document took longer than the deadline", "", 0});
+  }
+  metrics_.pdf_built();
+  const std::string tag = etag(*result.pdf);
+  res.set_header("ETag", tag);
+  res.set_header("Cache-Control", "private, no-cache");
+  if (req.get_header_value("If-None-Match") == tag) {
+    res.status = 304;
+    return;
+  }
+  res.set_header("Content-Disposition", "attachment; filename=\"" + file_name(*t, sent.values) + "\"");
+  res.set_content(std::move(*result.pdf), "application/pdf");
+}
+
+void Service::log(const httplib::Request& req, const httplib::Response& res) {
+  const double seconds = std::chrono::duration<double>(Clock::now() - request_started()).count();
+  std::string tmpl = template_of(req.path);
+  if (!tmpl.empty() && !catalog_.find(tmpl)) tmpl.clear();
+  metrics_.request(tmpl, res.status, seconds, res.body.size());
+  char when[32];
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  json line;
+  line["time"] = when;
+  line["method"] = req.method;
+  line["path"] = req.path.substr(0, 256);
+  line["status"] = res.status;
+  line["template"] = tmpl;
+  line["bytes"] = res.body.size();
+  line["ms"] = std::round(seconds * 1e5) / 100;
+  line["remote"] = req.remote_addr;
+  const std::string text = dump(line);
+  std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+void Service::install(Server& server) {
+  server.set_pre_routing_handler([this](const auto& req, auto& res) { return before_routing(req, res); });
+  server.Post(kPdfPath, [this](const auto& req, auto& res) { build_pdf(req, res); });
+
+  server.Get("/v1/templates", [this](const auto&, auto& res) {
+    json list = json::array();
+    for (const auto& t : catalog_.all()) list.push_back(describe(*t));
+    json j;
+    j["templates"] = std::move(list);
+    res.set_content(dump(j), "application/json");
+  });
+  server.Get(R"(/v1/templates/([^/]+))", [this](const auto& req, auto& res) {
+    auto t = catalog_.find(req.matches[1].str());
+    if (!t) return answer(req, res, {404, "no such template", "", 0});
+    res.set_content(dump(describe(*t)), "application/json");
+  });
+  server.Get("/", [this](const auto&, auto& res) {
+    res.set_content(index_page(catalog_.all()), "text/html; charset=utf-8");
+  });
+  server.Get(R"(/t/([^/]+))", [this](const auto& req, auto& res) {
+    auto t = catalog_.find(req.matches[1].str());
+    if (!t) return answer(req, res, {404, "no such template", "", 0});
+    res.set_content(form_page(*t), "text/html; charset=utf-8");
+  });
+  server.Get("/health", [this](const auto&, auto& res) {
+    json j;
+    const auto problems = catalog_.problems();
+    if (draining) {
+      res.status = 503;
+      j["status"] = "draining";
+    } else {
+      j["status"] = problems.empty() ? "up" : "degraded";
+      j["templates"] = catalog_.all().size();
+      if (!problems.empty()) j["errors"] = problems;
+    }
+    res.set_content(dump(j), "application/json");
+  });
+  server.Get("/metrics", [this](const auto&, auto& res) {
+    res.set_content(metrics_.text(), "text/plain; version=0.0.4; charset=utf-8");
+  });
+
+  server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string detail = "no such resource";
+    if (res.status == 413) detail = "the request body is too large";
+    else if (res.status == 400) detail = "the request is malformed";
+    else if (res.status != 404) detail = reason_phrase(res.status);
+    answer(req, res, {res.status, detail, "", 0});
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    answer(req, res, {500, "internal error", "", 0});
+  });
+  server.set_logger([this](const auto& req, const auto& res) { log(req, res); });
+}
+
+}  // namespace galley::serve
