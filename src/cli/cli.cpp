@@ -73,7 +73,7 @@ bool check_outputs(const Session& session, const std::vector<std::string>& outpu
     else if (std::string why = unwritable(o); !why.empty()) diags.error({o, 0, 0}, why);
     std::error_code ec;
     if (!seen.insert(std::filesystem::weakly_canonical(std::filesystem::absolute(o), ec).string()).second)
-      diags.error({o, 0, 0}, "'" + o + "' is named twice as an output (-o and --dump-layout)");
+      diags.error({o, 0, 0}, "'" + o + "' is named twice as an output");
   }
   return !diags.has_errors();
 }

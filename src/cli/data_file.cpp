@@ -190,7 +190,7 @@ std::optional<std::vector<DataRow>> read_data(const std::string& path, Diagnosti
     const std::string row_name = "row " + std::to_string(number) + ": ";
     for (const auto& kv : item) {
       if (!kv.first.IsScalar()) {
-        diags.error(text.loc(path, kv.first.Mark()), row_name + "a field name must be a single value, not " +
+        diags.error(text.loc(path, kv.first.Mark()), row_name + "a field name must be a single value; found " +
                                                          load::describe(kv.first));
         ok = false;
         continue;

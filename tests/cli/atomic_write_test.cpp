@@ -39,7 +39,10 @@ TEST_CASE("write_atomically: a name too long for .NAME.tmp-XXXXXX, and no specia
   const std::string name = std::string(251, 'n') + ".pdf";  // 255 bytes, the most a name may have
   CHECK(galley::cli::write_atomically((dir / name).string(), "bytes") == "");
   CHECK(fs::file_size(dir / name) == 5);
-  CHECK(galley::cli::write_atomically("/dev/null", "x").find("not a regular file") != std::string::npos);
+  // Through a symlink: a regression replaces the link, not the system's /dev/null.
+  fs::create_symlink("/dev/null", dir / "null.pdf");
+  CHECK(galley::cli::write_atomically((dir / "null.pdf").string(), "x").find("not a regular file") != std::string::npos);
+  CHECK(fs::is_character_file("/dev/null"));
   fs::remove_all(dir);
 }
 
