@@ -9,7 +9,7 @@ libicu-dev libcmark-dev libqrencode-dev
 hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl
 hyphen-pt-pt hyphen-pt-br
 libpng-dev libjpeg-dev zlib1g-dev liblcms2-dev libcli11-dev
-libqpdf-dev qpdf poppler-utils python3
+libqpdf-dev qpdf poppler-utils python3 imagemagick
 clang libclang-rt-dev llvm
 libcpp-httplib-dev nlohmann-json3-dev chromium chromium-driver python3-selenium"
 missing=""
