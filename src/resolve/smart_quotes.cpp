@@ -175,14 +175,15 @@ void smarten_quotes(std::vector<Run>& runs, const std::vector<bool>& literal, co
       just_opened = open;
       const std::string_view mark =
           c == '"' ? (open ? marks.open : marks.close) : (open ? marks.inner_open : marks.inner_close);
+      const bool spaced = marks.spaced && c == '"';
       if (open) {
         out += mark;
-        if (marks.spaced) {
+        if (spaced) {
           out += kNarrowSpace;
           skip_spaces = true;
         }
       } else {
-        if (marks.spaced) {
+        if (spaced) {
           drop_trailing_spaces(out);
           out += kNarrowSpace;
         }

@@ -16,7 +16,7 @@ inline constexpr std::string_view kLiteralDoubleQuote = "\xEF\xB7\x91";  // U+FD
 inline constexpr std::string_view kLiteralSingleQuote = "\xEF\xB7\x92";  // U+FDD2
 
 // A language's marks: outer pair, inner pair, and whether a narrow no-break
-// space (U+202F) goes inside the outer and inner pairs (French).
+// space (U+202F) goes inside the outer pair (French guillemets).
 struct QuoteMarks {
   std::string_view open, close, inner_open, inner_close;
   bool spaced = false;

@@ -40,6 +40,7 @@ TEST_CASE("German, French, Spanish, Italian, Dutch, Portuguese and a fallback") 
   // French: guillemets with narrow no-break spaces inside, whether or not the author typed spaces.
   CHECK(plain("fr-FR", "Il dit \"bonjour\" et \" au revoir \" \u00E0 l'\u00E9cole.") ==
         "Il dit \u00AB\u202Fbonjour\u202F\u00BB et \u00AB\u202Fau revoir\u202F\u00BB \u00E0 l\u2019\u00E9cole.");
+  CHECK(plain("fr", "\"Le 'mot'\"") == "\u00AB\u202FLe \u201Cmot\u201D\u202F\u00BB");  // no space inside “ ”
   CHECK(plain("es", "\"Hola\"") == "\u00ABHola\u00BB");
   CHECK(plain("it-IT", "\"Ciao 'bella'\"") == "\u00ABCiao \u201Cbella\u201D\u00BB");
   CHECK(plain("nl-NL", "\"Hallo\" 'daar'") == "\u201CHallo\u201D \u2018daar\u2019");
