@@ -77,3 +77,15 @@ TEST_CASE("straight quotes print as the language's marks; an escaped one stays s
   CHECK(pdf_text(fr + "/out.pdf").find("Il dit \u00AB bonjour \u00BB \u00E0 l\u2019\u00E9cole.") != std::string::npos);
   CHECK(read_file(fr + "/out.json").find("\u00AB\u202Fbonjour\u202F\u00BB") != std::string::npos);
 }
+
+TEST_CASE("smart-quotes: false in a style prints the quotes as typed") {
+  const std::string dir = pair_in("en-US", "    - paragraph: \"it's \\\"x\\\"\"\n");
+  std::string layout = read_file(dir + "/layout.yaml");
+  const std::string from = "language: en-US}";
+  layout.replace(layout.find(from), from.size(), "language: en-US, smart-quotes: false}");
+  write_file(dir + "/layout.yaml", layout);
+  Run build = galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  CHECK(pdf_text(dir + "/out.pdf").find("it's \"x\"") != std::string::npos);
+}
