@@ -269,6 +269,7 @@ class LayoutLoader {
     }
     if (const auto v = n["tracking"]) s.tracking = r_.number(v, "'tracking' (em/1000)", -500, 1000);
     if (const auto v = n["uppercase"]) s.uppercase = r_.boolean(v, "'uppercase'");
+    if (const auto v = n["smart-quotes"]) s.smart_quotes = r_.boolean(v, "'smart-quotes'");
   }
 
   // An element's properties may sit in the map under its kind

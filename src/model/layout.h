@@ -59,6 +59,7 @@ struct Style {
   bool features_set = false;
   std::optional<double> tracking;      // em/1000
   std::optional<bool> uppercase;
+  std::optional<bool> smart_quotes;
 };
 
 // Element and frame geometry: a percentage is of the page's trim width (x,

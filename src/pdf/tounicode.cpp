@@ -84,8 +84,9 @@ bool GlyphTextMap::round_trips(const layout::GlyphRun& run, const layout::Cluste
   if (c.glyph_count == 0) return c.text_size == 0;
   if (static_cast<size_t>(c.glyph_begin) + c.glyph_count > run.glyphs.size()) return false;
   // The glyphs' texts, concatenated, must be the cluster's text.
-  const std::string visual = extraction_text(run, run.text_of(c));
-  const std::string_view want = visual;
+  // Every cluster of a document comes here: only right-to-left ones are copied.
+  const std::string visual = run.rtl ? extraction_text(run, run.text_of(c)) : std::string();
+  const std::string_view want = run.rtl ? std::string_view(visual) : run.text_of(c);
   size_t at = 0;
   for (uint32_t i = c.glyph_begin; i < c.glyph_begin + c.glyph_count; ++i) {
     const std::string* piece = find(run.glyphs[i].gid);

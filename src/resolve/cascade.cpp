@@ -60,6 +60,7 @@ model::Style merge(const model::Style& base, const model::Style& over) {
   }
   inherit(s.tracking, base.tracking);
   inherit(s.uppercase, base.uppercase);
+  inherit(s.smart_quotes, base.smart_quotes);
   return s;
 }
 
@@ -180,6 +181,7 @@ ParaStyle Cascade::resolve_style(const std::string& name, const model::Style& s,
   p.features = s.features;
   if (s.tracking) p.tracking = *s.tracking;
   if (s.uppercase) p.uppercase = *s.uppercase;
+  if (s.smart_quotes) p.smart_quotes = *s.smart_quotes;
   return p;
 }
 

@@ -2,12 +2,14 @@
 
 #include <cmark.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string_view>
 
 #include "resolve/block_shield.h"
 #include "resolve/expand.h"
+#include "resolve/smart_quotes.h"
 #include "resolve/uppercase.h"
 
 namespace galley::resolve {
@@ -165,25 +167,37 @@ std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text
   opts.reported = &reported;
   std::vector<std::string> urls;
   urls.reserve(parsed.urls.size());
-  for (const std::string& url : parsed.urls) urls.push_back(expand(url, vars, text.loc, diags, opts));
+  for (const std::string& url : parsed.urls) {
+    urls.push_back(expand(url, vars, text.loc, diags, opts));
+    restore_quotes(urls.back(), false);
+  }
   const CharStyle plain = Cascade::plain(para);
   std::vector<Run> out;
+  std::vector<bool> code;
   out.reserve(parsed.runs.size());
   for (const ParsedRun& p : parsed.runs) {
     Run r{expand(p.text, vars, text.loc, diags, opts), plain};
     for (CharOp op : p.ops) apply(op, cascade, r.style);
     if (p.link >= 0) r.style.link = urls[p.link];
-    if (para.uppercase) r.text = to_upper(r.text, r.style.language.empty() ? para.language : r.style.language);
-    if (!r.text.empty()) out.push_back(std::move(r));
+    code.push_back(std::find(p.ops.begin(), p.ops.end(), CharOp::Code) != p.ops.end());
+    out.push_back(std::move(r));
   }
+  if (para.smart_quotes) smarten_quotes(out, code, para.language);
+  for (size_t i = 0; i < out.size(); ++i) {
+    Run& r = out[i];
+    restore_quotes(r.text, code[i]);
+    if (para.uppercase) r.text = to_upper(r.text, r.style.language.empty() ? para.language : r.style.language);
+  }
+  std::erase_if(out, [](const Run& r) { return r.text.empty(); });
   return out;
 }
 
 }  // namespace
 
 std::shared_ptr<const ParsedMarkup> parse_markup(const std::string& source) {
-  const std::string shielded = shield_block_syntax(protect_references(source));
-  // Smart punctuation stays off: the author's quotes and dashes are kept.
+  const std::string shielded = shield_block_syntax(protect_quotes(protect_references(source)));
+  // cmark's smart punctuation stays off: quotes are made after parsing, in
+  // the text's language (smart_quotes.h); dashes are the author's.
   std::unique_ptr<cmark_node, NodeFree> doc(
       cmark_parse_document(shielded.data(), shielded.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
   if (!doc) return nullptr;

@@ -4,6 +4,9 @@
 // break is a space, a hard break and a blank line are U+2028; HTML and
 // images come out as their literal text. {{vars}} are substituted after
 // parsing, in the text and link URLs, so a value's `*` stays literal.
+// Straight quotes then become the language's marks unless the paragraph
+// style turns `smart-quotes` off; `\"` and `\'` stay straight
+// (smart_quotes.h), and so does everything in `code`.
 #pragma once
 #include <vector>
 

@@ -38,6 +38,7 @@ struct ParaStyle {
   std::vector<std::string> features;  // "smcp", "-liga", ...
   double tracking = 0;                // em/1000
   bool uppercase = false;
+  bool smart_quotes = true;           // straight quotes become the language's
 };
 
 // The character-level part of a style, for one run of text.

@@ -59,3 +59,33 @@ TEST_CASE("every language docs/format.md lists has patterns, and a French paragr
   CHECK(raw.out.find("-\n") != std::string::npos);
   CHECK(pdf_text(dir + "/out.pdf").find("développe considérablement") != std::string::npos);
 }
+
+TEST_CASE("straight quotes print as the language's marks; an escaped one stays straight") {
+  const std::string en = pair_in("en-US", "    - paragraph: \"The department's \\\"best\\\" program is 5\\\\' 10\\\\\\\" tall.\"\n");
+  Run build = galley("build --strict " + quote(en + "/content.yaml") + " -o " + quote(en + "/out.pdf"));
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  CHECK(pdf_text(en + "/out.pdf").find("The department\u2019s \u201Cbest\u201D program is 5' 10\" tall.") !=
+        std::string::npos);
+
+  const std::string fr = pair_in("fr-FR", "    - paragraph: \"Il dit \\\"bonjour\\\" \u00E0 l'\u00E9cole.\"\n");
+  build = galley("build --strict " + quote(fr + "/content.yaml") + " -o " + quote(fr + "/out.pdf") +
+                 " --dump-layout " + quote(fr + "/out.json"));
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  // The narrow no-break spaces are set as spaces (no glyph), which pdftotext gives as " ".
+  CHECK(pdf_text(fr + "/out.pdf").find("Il dit \u00AB bonjour \u00BB \u00E0 l\u2019\u00E9cole.") != std::string::npos);
+  CHECK(read_file(fr + "/out.json").find("\u00AB\u202Fbonjour\u202F\u00BB") != std::string::npos);
+}
+
+TEST_CASE("smart-quotes: false in a style prints the quotes as typed") {
+  const std::string dir = pair_in("en-US", "    - paragraph: \"it's \\\"x\\\"\"\n");
+  std::string layout = read_file(dir + "/layout.yaml");
+  const std::string from = "language: en-US}";
+  layout.replace(layout.find(from), from.size(), "language: en-US, smart-quotes: false}");
+  write_file(dir + "/layout.yaml", layout);
+  Run build = galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  CHECK(pdf_text(dir + "/out.pdf").find("it's \"x\"") != std::string::npos);
+}

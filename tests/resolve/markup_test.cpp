@@ -59,9 +59,10 @@ TEST_CASE("internal links keep their #id; a soft break is a space") {
   CHECK(p.runs[2].text == " below");
 }
 
-TEST_CASE("U+00A0, U+00AD and the author's quotes and dashes survive untouched") {
+TEST_CASE("U+00A0, U+00AD and the author's dashes survive untouched; quotes are made typographic") {
   const std::string s = "Jacksonville,\u00A0Florida \u00A0five\u00ADyear \"quoted\" -- it's --- done...";
-  CHECK(markup(s).plain_text() == s);
+  CHECK(markup(s).plain_text() ==
+        "Jacksonville,\u00A0Florida \u00A0five\u00ADyear \u201Cquoted\u201D -- it\u2019s --- done...");
   CHECK(markup("\u00A0lead and trail\u00A0").plain_text() == "\u00A0lead and trail\u00A0");
 }
 
