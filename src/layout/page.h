@@ -126,6 +126,9 @@ struct GlyphRun {
   std::vector<Cluster> clusters;
   bool rtl = false;     // clusters in the run read right to left
   SourceLoc loc;        // the block this text came from
+  // Font expansion: glyphs drawn this much wider (PDF Tz); positions and
+  // advances above already include it.
+  double hscale = 1;
 };
 
 struct Rect {

@@ -9,6 +9,7 @@ inline constexpr std::string_view kStyleKeys[] = {
     "base",         "font",         "weight",       "style",          "size",    "leading",     "align",
     "hyphenate",    "language",     "space-before", "space-after",    "first-indent", "left-indent",
     "right-indent", "keep-with-next", "widows",     "orphans",        "color",   "background",  "border",
-    "border-width", "padding",      "radius",       "features",       "tracking", "uppercase"};
+    "border-width", "padding",      "radius",       "features",       "tracking", "uppercase",
+    "emergency-stretch", "protrusion", "expansion"};
 
 }  // namespace galley::load
