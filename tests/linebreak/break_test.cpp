@@ -275,3 +275,32 @@ TEST_CASE("each line gets its own width") {
   }
   check_covers(sp.text, lines);
 }
+
+TEST_CASE("a justified line's gap is its mean word space as drawn, over the natural space") {
+  const auto sp = shaped(paragraph(body_sample()));
+  const auto& run = sp.runs.front();
+  double natural = 0;
+  for (const auto& g : run.glyphs)
+    if (sp.text[g.cluster] == ' ') natural = g.advance;
+  REQUIRE(natural > 0);
+  int checked = 0;
+  for (const Line& l : set(sp, 200)) {
+    if (!l.justified) {
+      CHECK(l.gap == 0);
+      continue;
+    }
+    double spaces = 0;
+    int n = 0;
+    for (const auto& r : l.runs)
+      for (const auto& c : r.clusters)
+        if (c.text == " ") {
+          spaces += r.glyphs[c.glyph_begin].advance;
+          ++n;
+        }
+    REQUIRE(n > 0);
+    CHECK(l.gap == doctest::Approx(spaces / n / natural).epsilon(1e-4));
+    CHECK(std::abs(l.scale - 1) <= 0.02 + 1e-9);
+    ++checked;
+  }
+  CHECK(checked > 3);
+}
