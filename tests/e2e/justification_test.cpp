@@ -165,3 +165,14 @@ TEST_CASE("font expansion scales lines within its bound and the text extracts ex
     CHECK(squash(sh("pdftotext -enc UTF-8 " + quote(pdf) + " -").out) == text);
   }
 }
+
+// bench/anchor-page is the page the texture is compared on with the peers
+// (docs/linebreaking.md): it must keep building, cleanly.
+TEST_CASE("the anchors' page builds without a diagnostic") {
+  const std::string pdf = temp_dir() + "/anchor.pdf";
+  Run r = e2e::galley("build bench/anchor-page/content.yaml -o " + quote(pdf) + " --stats");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("warning") == std::string::npos);
+  CHECK(r.err.find("overfull lines             0") != std::string::npos);
+  CHECK(pdf_pages(pdf) == 3);
+}
