@@ -1,6 +1,7 @@
 #include "cli/report.h"
 
 #include <cstdio>
+#include "linebreak/stats.h"
 
 namespace galley::cli {
 
@@ -24,15 +25,16 @@ void print_diagnostics(const Diagnostics& diags, std::FILE* out) {
 
 void print_stats(const linebreak::Stats& s, int missing_glyphs, const Timings& t, int pages,
                  std::FILE* out) {
-  double mean = s.justified > 0 ? s.sum_ratio / s.justified : 0.0;
+  using linebreak::percentile;
   std::fprintf(out,
                "pages                      %d\n"
                "lines set                  %d\n"
                "justified lines            %d\n"
-               "mean stretch ratio         %.3f\n"
-               "max stretch ratio          %.3f\n"
-               "max shrink ratio           %.3f\n"
-               "loose/tight lines (|r|>1)  %d/%d\n"
+               "word gap median            %.2f\n"
+               "word gap p95               %.2f\n"
+               "word gap max               %.2f\n"
+               "gap change p95             %.2f\n"
+               "font expansion max         %.1f%%\n"
                "hyphenated lines           %d\n"
                "longest hyphen run         %d\n"
                "overfull lines             %d\n"
@@ -44,9 +46,10 @@ void print_stats(const linebreak::Stats& s, int missing_glyphs, const Timings& t
                "  of which line breaking   %.4f s\n"
                "time preflight             %.4f s\n"
                "time pdf                   %.4f s\n",
-               pages, s.lines, s.justified, mean, s.max_stretch, s.max_shrink, s.loose, s.tight,
-               s.hyphenated, s.longest_hyphen_run, s.overfull, missing_glyphs, t.load, t.resolve,
-               t.layout, t.shape, t.breaking, t.preflight, t.pdf);
+               pages, s.lines, s.justified, percentile(s.gaps, 0.5), percentile(s.gaps, 0.95),
+               percentile(s.gaps, 1), percentile(s.steps, 0.95), 100 * s.max_expansion, s.hyphenated,
+               s.longest_hyphen_run, s.overfull, missing_glyphs, t.load, t.resolve, t.layout, t.shape,
+               t.breaking, t.preflight, t.pdf);
 }
 
 }  // namespace galley::cli

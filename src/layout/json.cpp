@@ -119,6 +119,10 @@ void item(Json& j, const Item& it) {
     j.key("x"); j.num(g->x);
     j.key("y"); j.num(g->y);
     j.key("rtl"); j.out += g->rtl ? "true" : "false";
+    if (g->hscale != 1) {
+      j.key("hscale");
+      j.num(g->hscale);
+    }
     j.key("text");
     std::string text;
     for (const auto& c : g->clusters) text += g->text_of(c);

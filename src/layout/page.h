@@ -64,6 +64,9 @@ struct GlyphRun {
     clusters.push_back({first, count, static_cast<uint32_t>(text.size()), static_cast<uint32_t>(s.size())});
     text += s;
   }
+  // Font expansion: glyphs drawn this much wider (PDF Tz); positions and
+  // advances above already include it.
+  double hscale = 1;
 };
 
 struct Rect {

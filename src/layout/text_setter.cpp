@@ -140,6 +140,7 @@ void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, doub
     g.text = std::move(r.text);
     g.rtl = r.rtl;
     g.loc = loc;
+    g.hscale = r.scale;
     if (!g.glyphs.empty() || !g.clusters.empty()) items.push_back(std::move(g));
     if (r.style.link.empty() || r.width <= 0) continue;
     Link l;

@@ -151,37 +151,58 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
     const double avail = std::max(0.0, line.width - m.left - m.right);
     line.last = li + 1 == breaks.size();
 
-    double natural = 0, stretch = 0, shrink = 0;
+    double natural = 0, stretch = 0, shrink = 0, boxes = 0, spaces = 0;
     bool fil = false;
     for (size_t i = start; i < b && i < items.size(); ++i) {
       const Item& it = items[i];
       if (it.kind == Item::Penalty) continue;
       natural += it.width;
+      if (it.kind == Item::Box) boxes += it.width;
       if (it.kind == Item::Glue) {
         stretch += it.stretch;
         shrink += it.shrink;
+        spaces += it.width;
         fil = fil || it.fil;
       }
     }
     const Item& brk = items[b];
     const ItemSource& bsrc = sources[b];
     const bool hyphen = brk.kind == Item::Penalty && bsrc.hyphen_gid != 0;
-    if (hyphen) natural += brk.width;
-    const double shortfall = avail - natural;
+    if (hyphen) {
+      natural += brk.width;
+      boxes += brk.width;
+    }
+    // Protruding glyphs hang past the measure: the line is that much longer.
+    const double hang_left = start < items.size() && items[start].kind == Item::Box ? items[start].hang_start : 0;
+    const double shortfall = avail + line_hang(items, start, b) - natural;
 
-    // The glue set: stretch only when justifying a line not ended by
+    // The adjustment: stretch only when justifying a line not ended by
     // \parfillskip or a hard break; shrink whenever the line is too long.
-    double ratio = 0;
-    if (shortfall > 0 && !fil && !itemized.ragged && align == model::Align::Justify && stretch > 0)
-      ratio = shortfall / stretch;
-    else if (shortfall < 0 && shrink > 0)
-      ratio = shortfall / shrink;
+    // Font expansion takes its share in proportion to its stretch (or
+    // shrink), up to its limit, the glue the rest (pdfTeX's model).
+    const double font = itemized.expansion * boxes;
+    double ratio = 0, scale = 1;
+    const bool justify = !fil && !itemized.ragged && align == model::Align::Justify;
+    if (shortfall > 0 && justify && stretch + font > 0) {
+      const double r = shortfall / (stretch + font);
+      const double font_r = std::min(r, 1.0);
+      scale = 1 + itemized.expansion * font_r;
+      ratio = stretch > 0 ? (shortfall - font * font_r) / stretch : 0;
+    } else if (shortfall < 0 && shrink + font > 0) {
+      const double r = shortfall / (shrink + font);
+      scale = 1 + itemized.expansion * std::max(r, -1.0);
+      ratio = r;
+    }
     const double set_ratio = std::max(ratio, -1.0);
     line.ratio = ratio;
+    line.scale = scale;
     line.natural = natural;
-    line.overfull = natural - shrink > avail + 0.01;
+    line.overfull_by = std::max(0.0, -shortfall - shrink - font);
+    line.overfull = line.overfull_by > 0.01;
     line.justified = !fil && !itemized.ragged;
     line.hyphenated = hyphen;
+    if (line.justified && spaces > 0)
+      line.gap = (spaces + set_ratio * (set_ratio > 0 ? stretch : shrink)) / spaces;
 
     std::vector<Segment> segs;
     for (size_t i = start; i < b && i < items.size(); ++i) {
@@ -193,20 +214,26 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
       const uint32_t end = std::min(src.glyph_end, static_cast<uint32_t>(run.glyphs.size()));
       for (uint32_t g = src.glyph_begin; g < end; ++g) {
         const auto& sg = run.glyphs[g];
-        double adv = sg.advance;
-        if (it.kind == Item::Glue) adv += set_ratio * (set_ratio > 0 ? it.stretch : it.shrink);
-        seg.glyphs.push_back({sg.gid, adv, sg.x_offset, sg.y_offset, sg.cluster, false});
+        double adv = sg.advance, dx = sg.x_offset;
+        if (it.kind == Item::Glue) {
+          adv += set_ratio * (set_ratio > 0 ? it.stretch : it.shrink);
+        } else {
+          adv *= scale;
+          dx *= scale;
+        }
+        seg.glyphs.push_back({sg.gid, adv, dx, sg.y_offset, sg.cluster, false});
       }
       // Once per item: cluster_end scans the rest of a cluster, which per
       // glyph would be quadratic in a long cluster (a run of combining marks).
       if (end > src.glyph_begin) seg.text_end = cluster_end(run, end - 1);
     }
     if (hyphen && !segs.empty())
-      segs.back().glyphs.push_back({bsrc.hyphen_gid, brk.width, 0, 0, segs.back().text_end, true});
+      segs.back().glyphs.push_back({bsrc.hyphen_gid, brk.width * scale, 0, 0, segs.back().text_end, true});
 
     std::vector<uint8_t> levels;
     for (const Segment& seg : segs) {
       line.runs.push_back(make_run(para, seg));
+      line.runs.back().scale = scale;
       const auto& run = para.runs[static_cast<size_t>(seg.run)];
       levels.push_back(run.bidi_level);
       line.ascent = std::max(line.ascent, run.ascent);
@@ -224,8 +251,8 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
     // Ragged lines sit on the paragraph's start side (right for RTL); left
     // and right mean start and end in RTL paragraphs. Overfull lines stick
     // out at the end side.
-    const double slack = avail - content;
-    double x = m.left;
+    const double slack = avail + line_hang(items, start, b) - content;
+    double x = m.left - hang_left;
     const bool to_right = [&] {
       if (slack < 0) return rtl_para;
       switch (align) {

@@ -13,10 +13,12 @@ namespace galley::linebreak {
 namespace {
 
 // TeX's three passes: without hyphenation at \pretolerance, with it at
-// \tolerance, then a final pass (with any emergency stretch) that always
-// succeeds, with lines too loose or, as a last resort, overfull.
-Breakpoints total_fit(const Itemized& it, const std::function<double(int)>& avail,
-                      const Options& opts, double background) {
+// \tolerance, then a final pass with the style's emergency stretch added to
+// every line, which always succeeds: lines beyond the tolerance are priced
+// by their real badness, and a word too long for the measure is overfull.
+// Font expansion counts as stretch and shrink in every pass, as in pdfTeX.
+Breakpoints total_fit(const text::ShapedParagraph& para, const Itemized& it,
+                      const std::function<double(int)>& avail, const Options& opts, double background) {
   Params p;
   p.line_penalty = opts.line_penalty;
   p.double_hyphen_demerits = opts.double_hyphen_demerits;
@@ -24,6 +26,7 @@ Breakpoints total_fit(const Itemized& it, const std::function<double(int)>& avai
   p.adj_demerits = opts.adj_demerits;
   p.max_hyphen_run = opts.max_hyphen_run;
   p.background_stretch = background;
+  p.expansion = it.expansion;
   if (opts.pretolerance >= 0) {
     p.threshold = opts.pretolerance;
     p.hyphenation = false;
@@ -34,11 +37,10 @@ Breakpoints total_fit(const Itemized& it, const std::function<double(int)>& avai
   p.hyphenation = true;
   Breakpoints b = knuth_plass(it.items, avail, p);
   if (!b.at.empty()) return b;
-  // Nothing fits the tolerance, so lines will be loose: the final pass
-  // counts every line looser than r = 1 (badness 100) against it, keeping
-  // their number down before their looseness.
-  p.background_stretch += opts.emergency_stretch;
-  p.threshold = std::min(opts.tolerance, 100.0);
+  if (!it.ragged) {
+    const double es = para.style.emergency_stretch.resolve(para.style.size);
+    if (std::isfinite(es) && es > 0) p.background_stretch += es;
+  }
   p.final_pass = true;
   b = knuth_plass(it.items, avail, p);
   // The final pass cannot fail on items that end in a forced break; greedy
@@ -96,17 +98,13 @@ std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const Hyphe
   const double background = it.ragged ? ragged_stretch(para) : 0;
   const Breakpoints b = opts.greedy || it.words > opts.greedy_above_words
                             ? greedy(it.items, avail, background)
-                            : total_fit(it, avail, opts, background);
+                            : total_fit(para, it, avail, opts, background);
   std::vector<Line> lines = assemble(para, it, b.at, measure);
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (!l.overfull) continue;
-    const Margins m = margins(para, static_cast<int>(i));
-    const double shortfall = std::max(0.0, l.width - m.left - m.right) - l.natural;
-    const double shrink = l.ratio < 0 ? shortfall / l.ratio : 0;  // ratio = shortfall / shrink
-    const double excess = -shortfall - shrink;
     char amount[32];
-    std::snprintf(amount, sizeof amount, "%.1f", excess);
+    std::snprintf(amount, sizeof amount, "%.1f", l.overfull_by);
     diags.warning(para.loc, "overfull line by " + std::string(amount) + "pt: \"" + excerpt(l) + "\"");
   }
   if (stats) *stats = measure_lines(lines);

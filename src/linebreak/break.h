@@ -16,10 +16,13 @@ struct Options {
   double pretolerance = 100;   // TeX \pretolerance: first pass without hyphenation
   double line_penalty = 10;
   double hyphen_penalty = 50;
+  // Splitting the paragraph's last word leaves a fragment alone on the last
+  // line: allowed, but only to spare the lines above a gap about 2.5 times
+  // the natural space (its square, 10^6 demerits, is such a line's cost).
+  double last_word_hyphen_penalty = 1000;
   double double_hyphen_demerits = 10000;
   double final_hyphen_demerits = 5000;
   double adj_demerits = 10000;   // adjacent fitness classes more than one apart
-  double emergency_stretch = 0;  // points added to each line's stretch in the final pass (TeX's)
   int left_hyphen_min = 2, right_hyphen_min = 3;
   int max_hyphen_run = 2;        // consecutive lines ending in a hyphen; 0: no limit
   bool hyphenate_capitalized = true;

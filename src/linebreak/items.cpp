@@ -5,11 +5,13 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <string_view>
 
 #include "linebreak/hyphenate.h"
+#include "linebreak/protrusion.h"
 #include "text/utf8.h"
 
 namespace galley::linebreak {
@@ -115,11 +117,13 @@ Opps line_breaks(const std::string& text, const std::string& language) {
   return out;
 }
 
-// Hyphenation points of the words between break opportunities. Not in the
-// paragraph's last word, nor in words with digits or U+00A0 (a figure with
-// its unit, a name the author bound together: the author asked for a unit).
-void add_hyphenation(const std::string& text, const std::string& language, const Options& opts,
-                     Opps& opps) {
+// Hyphenation points of the words between break opportunities. Not in words
+// with digits (a figure with its unit). Words joined by U+00A0 are
+// hyphenated as any: a no-break space forbids a break at the space, not
+// inside the words (TeX's ~ does the same). Returns where the paragraph's
+// last word begins, whose points cost more (Options::last_word_hyphen_penalty).
+uint32_t add_hyphenation(const std::string& text, const std::string& language, const Options& opts,
+                         Opps& opps) {
   std::vector<std::pair<uint32_t, uint32_t>> segments;
   uint32_t from = 0;
   for (const auto& [at, kind] : opps) {
@@ -134,16 +138,14 @@ void add_hyphenation(const std::string& text, const std::string& language, const
     return false;
   };
   while (!segments.empty() && !has_letter(segments.back())) segments.pop_back();
-  if (!segments.empty()) segments.pop_back();  // the last word
+  const uint32_t last_word = segments.empty() ? UINT32_MAX : segments.back().first;
 
   std::vector<uint32_t> points;
   for (const auto& [begin, end] : segments) {
-    bool bound = false;
-    for (size_t pos = begin; pos < end && !bound;) {
-      const char32_t c = text::next_code_point(text, pos);
-      bound = c == 0xA0 || c == 0x202F || u_isdigit(static_cast<UChar32>(c));
-    }
-    if (bound) continue;
+    bool figure = false;
+    for (size_t pos = begin; pos < end && !figure;)
+      figure = u_isdigit(static_cast<UChar32>(text::next_code_point(text, pos)));
+    if (figure) continue;
     for (size_t pos = begin; pos < end;) {
       size_t word_end = pos;
       const uint32_t word_begin = static_cast<uint32_t>(pos);
@@ -176,13 +178,18 @@ void add_hyphenation(const std::string& text, const std::string& language, const
   }
   for (; k < points.size(); ++k) merged.emplace_back(points[k], Opp::Hyphenation);
   opps = std::move(merged);
+  return last_word;
 }
 
 class Builder {
  public:
-  Builder(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts)
-      : para_(para), hyphen_(hyphen), opts_(opts) {
+  Builder(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts,
+          uint32_t last_word)
+      : para_(para), hyphen_(hyphen), opts_(opts), last_word_(last_word) {
     ragged_ = para.style.align != model::Align::Justify;
+    // The margins of a right-to-left paragraph are the other way round, and
+    // the texts that need it hang other characters: not attempted.
+    protrude_ = !ragged_ && para.style.protrusion && (para.base_level & 1) == 0;
   }
 
   Itemized build(const Opps& opps) {
@@ -199,6 +206,8 @@ class Builder {
     opportunities_up_to(static_cast<uint32_t>(para_.text.size()));
     finish();
     out_.ragged = ragged_;
+    const double e = para_.style.expansion;
+    out_.expansion = !ragged_ && std::isfinite(e) ? std::clamp(e, 0.0, 0.05) : 0;
     return std::move(out_);
   }
 
@@ -244,11 +253,13 @@ class Builder {
       const auto& run = para_.runs[static_cast<size_t>(box.run)];
       const HyphenGlyph h = hyphen_ ? hyphen_(run.face) : HyphenGlyph{};
       if (h.gid == 0 && !soft_hyphen) return;
-      pen.penalty = opts_.hyphen_penalty;
+      pen.penalty = kind == Opp::Hyphenation && at > last_word_ ? opts_.last_word_hyphen_penalty
+                                                                 : opts_.hyphen_penalty;
       pen.flagged = true;
       pen.hyphenation = kind == Opp::Hyphenation;
       if (h.gid != 0) {
         pen.width = h.advance * run.size;
+        if (protrudes(run)) pen.hang_end = static_cast<float>(protrusion(0x2010).end * pen.width);
         src.hyphen_gid = h.gid;
         src.hyphen_face = run.face;
         src.hyphen_size = run.size;
@@ -292,16 +303,25 @@ class Builder {
       return;
     }
     space_start_ = -1;
+    const Hang hang = protrudes(run) ? protrusion(c) : Hang{};
+    const auto hang_end = static_cast<float>(hang.end * sg.advance);
     if (!out_.items.empty() && out_.items.back().kind == Item::Box &&
         out_.sources.back().run == r && out_.sources.back().glyph_end == g) {
       out_.items.back().width += sg.advance;
+      // A cluster's later glyphs (marks) end it where its first did.
+      const bool same_cluster = g > 0 && run.glyphs[g - 1].cluster == sg.cluster;
+      if (!same_cluster) out_.items.back().hang_end = hang_end;
       out_.sources.back().glyph_end = g + 1;
       return;
     }
     Item box{Item::Box};
     box.width = sg.advance;
+    box.hang_start = static_cast<float>(hang.start * sg.advance);
+    box.hang_end = hang_end;
     push(box, {r, g, g + 1});
   }
+
+  bool protrudes(const text::ShapedRun& run) const { return protrude_ && (run.bidi_level & 1) == 0; }
 
   // Spaces before a line end would only push a ragged line off its edge.
   void drop_trailing_glue() {
@@ -337,7 +357,8 @@ class Builder {
   const text::ShapedParagraph& para_;
   const HyphenGlyphs& hyphen_;
   const Options& opts_;
-  bool ragged_ = false;
+  uint32_t last_word_;
+  bool ragged_ = false, protrude_ = false;
   Itemized out_;
   int space_start_ = -1;
   Opps::const_iterator next_, end_;
@@ -349,9 +370,10 @@ double ragged_stretch(const text::ShapedParagraph& para) { return 2 * para.style
 
 Itemized itemize(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts) {
   Opps opps = line_breaks(para.text, para.style.language);
+  uint32_t last_word = UINT32_MAX;
   if (para.style.hyphenate && has_hyphenation(para.style.language))
-    add_hyphenation(para.text, para.style.language, opts, opps);
-  return Builder(para, hyphen, opts).build(opps);
+    last_word = add_hyphenation(para.text, para.style.language, opts, opps);
+  return Builder(para, hyphen, opts, last_word).build(opps);
 }
 
 }  // namespace galley::linebreak

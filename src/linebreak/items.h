@@ -23,12 +23,16 @@ struct Itemized {
   std::vector<ItemSource> sources;  // parallel to items
   size_t words = 0;                 // interword glue count + 1, for Options::greedy_above_words
   bool ragged = false;              // interword glue is rigid; lines stretch into the margin
+  double expansion = 0;             // font expansion, each way (0 when ragged)
 };
 
 // Glue: a space's shaped advance, stretch 1/2 and shrink 1/3 of it when
 // justified (TeX's Computer Modern proportions); rigid when ragged, where the
 // per-line background stretch (Params::background_stretch) plays \rightskip.
-// Hyphenation points are penalties flagged as Item::hyphenation.
+// Hyphenation points are penalties flagged as Item::hyphenation; those in
+// the paragraph's last word cost Options::last_word_hyphen_penalty. In a
+// justified left-to-right paragraph with `protrusion`, boxes and hyphens
+// carry their protrusion (linebreak/protrusion.h).
 Itemized itemize(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts);
 
 // The ragged-margin stretch per line: TeX's \raggedright uses 2em.

@@ -9,18 +9,15 @@ namespace {
 
 constexpr double kAwful = std::numeric_limits<double>::infinity();
 constexpr int kDecent = 2;
-// Each line over the threshold in the final pass: more than the squared
-// badness of any but a gaping line, so the number of loose lines comes first.
-constexpr double kBeyondTolerance = 1e10;
 
 // Running totals over items [0, i), so a line's sums are two subtractions.
 struct Sums {
-  std::vector<double> width, stretch, shrink;
+  std::vector<double> width, stretch, shrink, box;
   std::vector<int> fil;
 
   explicit Sums(const std::vector<Item>& items)
       : width(items.size() + 1), stretch(items.size() + 1), shrink(items.size() + 1),
-        fil(items.size() + 1) {
+        box(items.size() + 1), fil(items.size() + 1) {
     for (size_t i = 0; i < items.size(); ++i) {
       const Item& it = items[i];
       const bool counts = it.kind != Item::Penalty;
@@ -28,6 +25,7 @@ struct Sums {
       width[i + 1] = width[i] + (counts ? it.width : 0);
       stretch[i + 1] = stretch[i] + (glue ? it.stretch : 0);
       shrink[i + 1] = shrink[i] + (glue ? it.shrink : 0);
+      box[i + 1] = box[i] + (it.kind == Item::Box ? it.width : 0);
       fil[i + 1] = fil[i] + (glue && it.fil ? 1 : 0);
     }
   }
@@ -38,14 +36,16 @@ struct Line {
   bool fil;
 };
 
-Line measure(const std::vector<Item>& items, const Sums& s, size_t start, size_t b,
-             double background) {
-  const double extra = items[b].kind == Item::Penalty ? items[b].width : 0;
-  return {s.width[b] - s.width[start] + extra, s.stretch[b] - s.stretch[start] + background,
-          s.shrink[b] - s.shrink[start], s.fil[b] - s.fil[start] > 0};
-}
-
 bool is_forced(const Item& it) { return it.kind == Item::Penalty && it.penalty <= -kInfPenalty; }
+
+Line measure(const std::vector<Item>& items, const Sums& s, size_t start, size_t b,
+             double background, double expansion) {
+  const double extra = items[b].kind == Item::Penalty ? items[b].width : 0;
+  const double font = expansion * (s.box[b] - s.box[start] + extra);
+  return {s.width[b] - s.width[start] + extra - line_hang(items, start, b),
+          s.stretch[b] - s.stretch[start] + background + font, s.shrink[b] - s.shrink[start] + font,
+          s.fil[b] - s.fil[start] > 0};
+}
 
 bool legal_break(const std::vector<Item>& items, size_t i, bool hyphenation) {
   const Item& it = items[i];
@@ -174,6 +174,14 @@ Breakpoints backtrack(const std::vector<Node>& nodes, int best) {
 
 }  // namespace
 
+double line_hang(const std::vector<Item>& items, size_t start, size_t b) {
+  double hang = start < items.size() && items[start].kind == Item::Box ? items[start].hang_start : 0;
+  const Item& brk = items[b];
+  if (brk.kind == Item::Penalty && brk.width > 0) hang += brk.hang_end;
+  else if (b > 0 && items[b - 1].kind == Item::Box) hang += items[b - 1].hang_end;
+  return hang;
+}
+
 size_t line_start_after(const std::vector<Item>& items, size_t b) {
   size_t i = b + 1;
   while (i < items.size() && items[i].kind != Item::Box && !is_forced(items[i])) ++i;
@@ -228,19 +236,17 @@ Breakpoints knuth_plass(const std::vector<Item>& items, const std::function<doub
       if (a.start != from || w != from_width) {
         from = a.start;
         from_width = w;
-        const Line ln = measure(items, sums, a.start, b, p.background_stretch);
+        const Line ln = measure(items, sums, a.start, b, p.background_stretch, p.expansion);
         shortfall = w - ln.natural;
         bad = badness(shortfall, ln.stretch, ln.shrink, ln.fil);
-        // The final pass takes underfull lines too: first as few as
-        // possible, then priced by their real (uncapped) badness so no single
-        // line is left gaping; a word too long for the measure gets a line
-        // of its own.
+        // The final pass takes underfull lines too, priced by their real
+        // badness, uncapped, so the slack is spread over the paragraph
+        // rather than piled into a few lines; a word too long for the
+        // measure gets a line of its own.
         underfull = bad > p.threshold && bad <= kInfBad;
         allowed = bad <= p.threshold || (p.final_pass && underfull);
         fit = fitness_class(shortfall, bad);
-        if (allowed)
-          line_d = line_demerits(underfull ? uncapped_badness(shortfall, ln.stretch) : bad, brk, p) +
-                   (underfull ? kBeyondTolerance : 0);
+        if (allowed) line_d = line_demerits(underfull ? uncapped_badness(shortfall, ln.stretch) : bad, brk, p);
       }
       bool artificial = false;
       if (bad > kInfBad || forced) {
@@ -307,7 +313,7 @@ Breakpoints greedy(const std::vector<Item>& items, const std::function<double(in
   for (size_t b = 0; b < items.size(); ++b) {
     if (!legal_break(items, b, true)) continue;
     auto fits = [&] {
-      const Line ln = measure(items, sums, start, b, background_stretch);
+      const Line ln = measure(items, sums, start, b, background_stretch, 0);
       return ln.natural - ln.shrink <= width(line) + 1e-9;
     };
     if (!fits() && have_fit) commit(last_fit);

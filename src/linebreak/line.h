@@ -26,6 +26,7 @@ struct LineRun {
   std::string_view text_of(const layout::Cluster& c) const {
     return std::string_view(text).substr(c.text_begin, c.text_size);
   }
+  double scale = 1;          // font expansion: horizontal scale of the glyphs
 };
 
 struct Line {
@@ -33,18 +34,24 @@ struct Line {
   double width = 0;           // the measure it was set to
   double natural = 0;         // natural width of its content
   double ascent = 0, descent = 0;
-  double ratio = 0;           // adjustment ratio: >0 stretched, <0 shrunk
+  double ratio = 0;           // glue set ratio: >0 stretched, <0 shrunk
+  double scale = 1;           // font expansion of its glyphs (1: none)
+  double gap = 0;             // justified: mean word space as set ÷ its natural width; 0: no space
+  double overfull_by = 0;     // points the content sticks out past the measure
   bool justified = false;     // stretched/shrunk to the measure
   bool hyphenated = false;    // ends with an inserted hyphen
   bool overfull = false;
   bool last = false;          // last line of its paragraph
 };
 
-// Figures for `galley build --stats`, summed over paragraphs.
+// Figures for `galley build --stats`, summed over paragraphs: what a reader
+// sees of the justified lines' texture.
 struct Stats {
-  int lines = 0, justified = 0, loose = 0, tight = 0, hyphenated = 0, overfull = 0;
+  int lines = 0, justified = 0, hyphenated = 0, overfull = 0;
   int longest_hyphen_run = 0;
-  double sum_ratio = 0, max_stretch = 0, max_shrink = 0;  // over justified lines
+  std::vector<float> gaps;   // Line::gap of each justified line with a word space
+  std::vector<float> steps;  // |change of gap| between consecutive such lines of a paragraph
+  double max_expansion = 0;  // largest |scale - 1|
   void add(const Stats& other);
 };
 

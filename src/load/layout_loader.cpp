@@ -218,6 +218,22 @@ class LayoutLoader {
     }
   }
 
+  // Font expansion as a percentage of each glyph's width, each way; pdfTeX's
+  // useful range ends at a few percent, beyond which letters look distorted.
+  std::optional<double> expansion(const YAML::Node& v) {
+    const auto l = r_.length(v, "'expansion'", LengthRule::NonNegativeOrPercent);
+    if (!l) return std::nullopt;
+    if (!l->percent && l->value != 0) {
+      r_.error(v, "'expansion' is a percentage such as 2%, found " + v.Scalar().substr(0, 20));
+      return std::nullopt;
+    }
+    if (l->value > 5) {
+      r_.error(v, "'expansion' is at most 5%, found " + v.Scalar().substr(0, 20));
+      return std::nullopt;
+    }
+    return l->value / 100;
+  }
+
   void load_style(const YAML::Node& n, model::Style& s, const model::Layout& l) {
     std::string what = "style '" + s.name + "'";
     if (!r_.map(n, what, std::vector<std::string_view>(std::begin(kStyleKeys), std::end(kStyleKeys)))) return;
@@ -270,6 +286,10 @@ class LayoutLoader {
     if (const auto v = n["tracking"]) s.tracking = r_.number(v, "'tracking' (em/1000)", -500, 1000);
     if (const auto v = n["uppercase"]) s.uppercase = r_.boolean(v, "'uppercase'");
     if (const auto v = n["smart-quotes"]) s.smart_quotes = r_.boolean(v, "'smart-quotes'");
+    if (const auto v = n["emergency-stretch"])
+      s.emergency_stretch = r_.length(v, "'emergency-stretch'", LengthRule::NonNegativeOrPercent);
+    if (const auto v = n["protrusion"]) s.protrusion = r_.boolean(v, "'protrusion'");
+    if (const auto v = n["expansion"]) s.expansion = expansion(v);
   }
 
   // An element's properties may sit in the map under its kind

@@ -10,6 +10,6 @@ inline constexpr std::string_view kStyleKeys[] = {
     "hyphenate",    "language",     "space-before", "space-after",    "first-indent", "left-indent",
     "right-indent", "keep-with-next", "widows",     "orphans",        "color",   "background",  "border",
     "border-width", "padding",      "radius",       "features",       "tracking", "uppercase",
-    "smart-quotes"};
+    "smart-quotes", "emergency-stretch", "protrusion", "expansion"};
 
 }  // namespace galley::load

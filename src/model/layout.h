@@ -60,6 +60,9 @@ struct Style {
   std::optional<double> tracking;      // em/1000
   std::optional<bool> uppercase;
   std::optional<bool> smart_quotes;
+  std::optional<Length> emergency_stretch;  // a percentage is of the font size
+  std::optional<bool> protrusion;
+  std::optional<double> expansion;         // fraction of a glyph's width, each way
 };
 
 // Element and frame geometry: a percentage is of the page's trim width (x,

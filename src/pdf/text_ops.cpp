@@ -106,13 +106,14 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
 // Letter-spacing as a character spacing (Tc), one operand for the run rather
 // than an adjustment between every two glyphs; kerning stays in TJ. The
 // median extra space between neighbours is the tracking when most gaps agree
-// with it. `widths` holds each glyph's /W width.
-double tracking(const layout::GlyphRun& run, const std::vector<int>& widths) {
+// with it. `widths` holds each glyph's /W width; `h` is the horizontal
+// scale, which applies to Tc as to the glyphs.
+double tracking(const layout::GlyphRun& run, const std::vector<int>& widths, double h) {
   if (widths.empty() || run.glyphs.size() < 3) return 0;
   thread_local std::vector<double> extra;
   extra.clear();
   for (size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
-    const double gap = run.glyphs[i + 1].x - run.glyphs[i].x - widths[i] * run.size / 1000.0;
+    const double gap = (run.glyphs[i + 1].x - run.glyphs[i].x) / h - widths[i] * run.size / 1000.0;
     if (std::isfinite(gap)) extra.push_back(gap);
   }
   if (extra.empty()) return 0;
@@ -135,7 +136,11 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
   widths.clear();
   if (font.width)
     for (const auto& g : run.glyphs) widths.push_back(font.width(g.gid));
-  const double tc = tracking(run, widths);
+  // Font expansion (layout/page.h): Tz scales glyph widths, Tc and TJ
+  // adjustments alike, so the pen below moves in scaled units.
+  // Tz is written to 1/1000 %, and the pen follows the value written.
+  const double h = std::isfinite(run.hscale) && run.hscale > 0 ? std::round(run.hscale * 1e5) / 1e5 : 1;
+  const double tc = tracking(run, widths, h);
   const Spans spans = tc != 0 ? plan_word_spans(run) : plan_spans(run, font.text ? *font.text : empty);
 
   std::string s;
@@ -151,6 +156,10 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
   s += ' ';
   append_num(s, at.y(run.y));
   s += " Tm\n";
+  if (h != 1) {
+    append_num(s, h * 100);
+    s += " Tz\n";
+  }
   if (tc != 0) {
     append_num(s, tc);
     s += " Tc\n";
@@ -188,7 +197,7 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
     // kept to hundredths: 1/100,000 em is below the 1/10,000 pt the PDF's
     // coordinates resolve, and coarser than the float error of a glyph's
     // position (layout/page.h), which must not write an adjustment per glyph.
-    const double adj = std::round((pen - gx) * 1000.0 / run.size * 100.0) / 100.0;
+    const double adj = std::round((pen - gx) * 1000.0 / (run.size * h) * 100.0) / 100.0;
     if (std::abs(adj) >= 0.01) {
       if (in_hex) s += '>';
       in_hex = false;
@@ -196,12 +205,12 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
       open = true;
       append_num(s, adj);
       s += ' ';
-      pen -= adj * run.size / 1000.0;
+      pen -= adj * run.size * h / 1000.0;
     }
     if (!in_hex) s += open ? "<" : "[<";
     open = in_hex = true;
     for (int shift = 12; shift >= 0; shift -= 4) s.push_back(kHexDigits[(g.gid >> shift) & 15]);
-    pen += (widths.empty() ? 0 : widths[i]) * run.size / 1000.0 + tc;
+    pen += ((widths.empty() ? 0 : widths[i]) * run.size / 1000.0 + tc) * h;
   }
   close_tj();
   if (span >= 0) s += "EMC\n";

@@ -61,6 +61,9 @@ model::Style merge(const model::Style& base, const model::Style& over) {
   inherit(s.tracking, base.tracking);
   inherit(s.uppercase, base.uppercase);
   inherit(s.smart_quotes, base.smart_quotes);
+  inherit(s.emergency_stretch, base.emergency_stretch);
+  inherit(s.protrusion, base.protrusion);
+  inherit(s.expansion, base.expansion);
   return s;
 }
 
@@ -182,6 +185,9 @@ ParaStyle Cascade::resolve_style(const std::string& name, const model::Style& s,
   if (s.tracking) p.tracking = *s.tracking;
   if (s.uppercase) p.uppercase = *s.uppercase;
   if (s.smart_quotes) p.smart_quotes = *s.smart_quotes;
+  if (s.emergency_stretch) p.emergency_stretch = *s.emergency_stretch;
+  if (s.protrusion) p.protrusion = *s.protrusion;
+  if (s.expansion) p.expansion = *s.expansion;
   return p;
 }
 

@@ -39,6 +39,12 @@ struct ParaStyle {
   double tracking = 0;                // em/1000
   bool uppercase = false;
   bool smart_quotes = true;           // straight quotes become the language's
+  // Justification (docs/linebreaking.md): TeX's \emergencystretch for the
+  // final pass, a percentage of `size` when `percent`; optical margin
+  // alignment; font expansion as a fraction of a glyph's width, each way.
+  model::Length emergency_stretch{100, true, {}};
+  bool protrusion = true;
+  double expansion = 0.02;
 };
 
 // The character-level part of a style, for one run of text.

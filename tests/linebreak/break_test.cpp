@@ -111,6 +111,7 @@ TEST_CASE("justified lines fill the measure exactly; the last is ragged") {
     para.style.first_indent = 12;
     para.style.left_indent = 6;
     para.style.right_indent = 4;
+    para.style.protrusion = false;  // hanging punctuation would go past the measure
     const auto sp = shaped(para);
     const auto lines = set(sp, width);
     REQUIRE(lines.size() > 2);
@@ -176,23 +177,26 @@ TEST_CASE("prefetched patterns give the same points as patterns loaded on first 
   CHECK_FALSE(linebreak::has_hyphenation("xx-ZZ"));
 }
 
-TEST_CASE("the last word, words with digits and bound words are not hyphenated") {
-  const auto count = [](const std::string& text, linebreak::Options opts = {}) {
+TEST_CASE("words with digits are not hyphenated; the last word is, at a heavy penalty") {
+  const auto points = [](const std::string& text, linebreak::Options opts = {}) {
     const auto sp = shaped(paragraph(text));
-    int n = 0;
+    std::vector<double> out;
     for (const auto& it : linebreak::itemize(sp, linebreak::hyphen_glyphs(fonts()), opts).items)
-      n += it.hyphenation;
-    return n;
+      if (it.hyphenation) out.push_back(it.penalty);
+    return out;
   };
-  CHECK(count("hyphenation") == 0);
-  CHECK(count("hyphenation hyphenation") > 0);
-  CHECK(count("hyphenation hyphenation") == count("hyphenation hyphenation hyphenation") / 2);
-  CHECK(count("hyphenation2 word") == 0);
-  CHECK(count("Mayo" + kNbsp + "hyphenation word") == 0);
+  const linebreak::Options defaults;
+  // hy-phen-ation: two points in each word, the last word's at the heavy penalty.
+  CHECK(points("hyphenation") == std::vector<double>{1000, 1000});
+  CHECK(points("hyphenation hyphenation") == std::vector<double>{50, 50, 1000, 1000});
+  CHECK(points("hyphenation hyphenation.") == std::vector<double>{50, 50, 1000, 1000});
+  CHECK(points("hyphenation2 word").empty());
+  // A no-break space forbids the break at the space, not inside the words.
+  CHECK(points("Mayo" + kNbsp + "hyphenation word").size() == 2);
   linebreak::Options no_caps;
   no_caps.hyphenate_capitalized = false;
-  CHECK(count("Hyphenation word", no_caps) == 0);
-  CHECK(count("Hyphenation word") > 0);
+  CHECK(points("Hyphenation word", no_caps).empty());
+  CHECK(points("Hyphenation word").size() == 2);
   auto off = paragraph("hyphenation hyphenation");
   off.style.hyphenate = false;
   int n = 0;
@@ -257,7 +261,9 @@ TEST_CASE("an RTL line comes out in visual order, aligned right") {
 }
 
 TEST_CASE("each line gets its own width") {
-  const auto sp = shaped(paragraph(body_sample()));
+  auto para = paragraph(body_sample());
+  para.style.protrusion = false;
+  const auto sp = shaped(para);
   // A wrap around an image: the first three lines are short.
   const auto width = [](int line) { return line < 3 ? 120.0 : 240.0; };
   Diagnostics d;
@@ -268,4 +274,33 @@ TEST_CASE("each line gets its own width") {
     CHECK(content_width(lines[i]) == doctest::Approx(width(static_cast<int>(i))).epsilon(1e-4));
   }
   check_covers(sp.text, lines);
+}
+
+TEST_CASE("a justified line's gap is its mean word space as drawn, over the natural space") {
+  const auto sp = shaped(paragraph(body_sample()));
+  const auto& run = sp.runs.front();
+  double natural = 0;
+  for (const auto& g : run.glyphs)
+    if (sp.text[g.cluster] == ' ') natural = g.advance;
+  REQUIRE(natural > 0);
+  int checked = 0;
+  for (const Line& l : set(sp, 200)) {
+    if (!l.justified) {
+      CHECK(l.gap == 0);
+      continue;
+    }
+    double spaces = 0;
+    int n = 0;
+    for (const auto& r : l.runs)
+      for (const auto& c : r.clusters)
+        if (c.text == " ") {
+          spaces += r.glyphs[c.glyph_begin].advance;
+          ++n;
+        }
+    REQUIRE(n > 0);
+    CHECK(l.gap == doctest::Approx(spaces / n / natural).epsilon(1e-4));
+    CHECK(std::abs(l.scale - 1) <= 0.02 + 1e-9);
+    ++checked;
+  }
+  CHECK(checked > 3);
 }

@@ -34,6 +34,16 @@ Item penalty(double w, double p, bool flagged, bool hyph = false) {
   return it;
 }
 
+// \parfillskip and the forced break that end every paragraph.
+void end_paragraph(std::vector<Item>& v) {
+  v.push_back(penalty(0, kInfPenalty, false));
+  Item fil{Item::Glue};
+  fil.fil = true;
+  fil.breakable = false;
+  v.push_back(fil);
+  v.push_back(penalty(0, -kInfPenalty, false));
+}
+
 std::vector<Item> paragraph(Lcg& rng, int words) {
   std::vector<Item> v;
   for (int w = 0; w < words; ++w) {
@@ -47,12 +57,7 @@ std::vector<Item> paragraph(Lcg& rng, int words) {
     }
     if (rng.next(9) == 0) v.push_back(penalty(0, rng.next(2) ? 0 : -100, false));
   }
-  v.push_back(penalty(0, kInfPenalty, false));
-  Item fil{Item::Glue};
-  fil.fil = true;
-  fil.breakable = false;
-  v.push_back(fil);
-  v.push_back(penalty(0, -kInfPenalty, false));
+  end_paragraph(v);
   return v;
 }
 
@@ -60,7 +65,7 @@ double measure(int line) { return 100 + (line % 2) * 15; }
 
 // The rules of TeX's demerits, written out again independently of the
 // implementation, over every sequence of breaks. In the final pass a line
-// looser than the threshold costs 10^10 plus its uncapped badness squared.
+// looser than the threshold costs its uncapped badness, squared as any.
 struct Exhaustive {
   const std::vector<Item>& items;
   Params p;
@@ -111,7 +116,6 @@ struct Exhaustive {
         const double shown = !loose ? bad : st <= 0 ? 1e7 : std::min(100 * std::pow(s / st, 3), 1e7);
         const double l = p.line_penalty + shown;
         double d = shown <= 10000 && l >= 10000 ? 1e8 : l * l;
-        if (loose) d += 1e10;
         if (it.kind == Item::Penalty && it.penalty > 0) d += it.penalty * it.penalty;
         else if (it.kind == Item::Penalty && it.penalty > -kInfPenalty) d -= it.penalty * it.penalty;
         if (it.flagged && run > 0) d += p.double_hyphen_demerits;
@@ -277,4 +281,57 @@ TEST_CASE("no more consecutive hyphenated lines than allowed") {
   REQUIRE_FALSE(limited.at.empty());
   CHECK(run_of(limited) <= 2);
   CHECK(limited.demerits >= free.demerits);
+}
+
+namespace {
+
+// Each line's glue set ratio (shortfall ÷ stretch), the last line left out.
+std::vector<double> stretch_ratios(const std::vector<Item>& items, const Breakpoints& b, double width) {
+  std::vector<double> out;
+  size_t start = 0;
+  for (size_t k = 0; k + 1 < b.at.size(); ++k) {
+    double natural = 0, stretch = 0;
+    for (size_t i = start; i < b.at[k]; ++i) {
+      if (items[i].kind == Item::Penalty) continue;
+      natural += items[i].width;
+      if (items[i].kind == Item::Glue) stretch += items[i].stretch;
+    }
+    out.push_back((width - natural) / stretch);
+    start = line_start_after(items, b.at[k]);
+  }
+  return out;
+}
+
+std::vector<Item> words(const std::vector<double>& widths) {
+  std::vector<Item> items;
+  for (double w : widths) {
+    if (!items.empty()) items.push_back(glue(4, 2, 1.3));
+    items.push_back(box(w));
+  }
+  end_paragraph(items);
+  return items;
+}
+
+}  // namespace
+
+// No sequence of lines fits r <= 1 here. Counting loose lines first (a 10^10
+// penalty for each) set two of them at r = 5.3 and 4.7 beside a tight one:
+// gaping holes. Priced by their real badness, the slack is spread over three
+// lines at r = 1.1 to 1.5.
+TEST_CASE("the final pass spreads the slack rather than minimising the number of loose lines") {
+  const auto items = words({21, 11, 13, 11, 19, 14, 19, 8, 14, 18, 17, 12, 12, 13, 18, 18, 10});
+  const auto width = [](int) { return 100.0; };
+  Params p;
+  p.threshold = 100;
+  CHECK(knuth_plass(items, width, p).at.empty());
+  p.final_pass = true;
+  const Breakpoints b = knuth_plass(items, width, p);
+  REQUIRE(b.at.size() == 4);
+  const auto r = stretch_ratios(items, b, 100);
+  for (double x : r) CHECK(x == doctest::Approx(1.33).epsilon(0.15));
+  CHECK(*std::max_element(r.begin(), r.end()) < 1.6);
+  // The emergency stretch changes the prices, not the spreading.
+  p.background_stretch = 10;
+  const auto with_es = stretch_ratios(items, knuth_plass(items, width, p), 100);
+  CHECK(*std::max_element(with_es.begin(), with_es.end()) < 1.6);
 }

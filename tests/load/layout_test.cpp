@@ -305,3 +305,24 @@ TEST_CASE("a master that repeats until empty needs a frame with a flow") {
             "l.yaml:14:5: error: master 'back' repeats until empty but has no frame with a flow",
         });
 }
+
+TEST_CASE("justification keys: emergency stretch, protrusion, expansion") {
+  TempDir dir;
+  std::string y = minimal_layout();
+  y.replace(y.find("size: 10pt}"), 11, "size: 10pt, emergency-stretch: 50%, protrusion: false, expansion: 1.5%}");
+  auto l = layout(dir, y);
+  REQUIRE(l.layout);
+  const model::Style& body = l.layout->styles.at("body");
+  REQUIRE(body.emergency_stretch);
+  CHECK(body.emergency_stretch->value == 50);
+  CHECK(body.emergency_stretch->percent);
+  CHECK(body.protrusion == false);
+  CHECK(body.expansion == doctest::Approx(0.015));
+
+  y = minimal_layout();
+  y.replace(y.find("size: 10pt}"), 11, "size: 10pt, emergency-stretch: 8pt, expansion: 2}");
+  l = layout(dir, y);
+  CHECK_FALSE(l.layout);
+  CHECK(messages(dir, l.diags) ==
+        std::vector<std::string>{"l.yaml:6:75: error: 'expansion' is a percentage such as 2%, found 2"});
+}
