@@ -293,7 +293,7 @@ TEST_CASE("a justified line's gap is its mean word space as drawn, over the natu
     int n = 0;
     for (const auto& r : l.runs)
       for (const auto& c : r.clusters)
-        if (c.text == " ") {
+        if (r.text_of(c) == " ") {
           spaces += r.glyphs[c.glyph_begin].advance;
           ++n;
         }
