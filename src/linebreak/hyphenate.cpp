@@ -13,7 +13,7 @@
 #include <system_error>
 #include <unordered_map>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace galley::linebreak {
 namespace {
@@ -85,7 +85,7 @@ std::vector<Point> pattern_points(HyphenDict* dict, std::string_view word) {
     if (char_starts.size() == kMaxWordChars) return {};
     char_starts.push_back(static_cast<uint32_t>(pos));
     const size_t before = pos;
-    const char32_t cp = text::next_code_point(word, pos);
+    const char32_t cp = base::next_code_point(word, pos);
     const char32_t lc = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
     char buf[4];
     int n = 0;
