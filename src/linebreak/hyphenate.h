@@ -12,9 +12,9 @@ namespace galley::linebreak {
 // once per process and shared between threads.
 bool has_hyphenation(const std::string& language);
 
-// Starts parsing `language`'s patterns on another thread (libhyphen takes
-// about 7 ms for en-US) so that it overlaps loading the layout and fonts;
-// the first lookup waits for it. Does nothing for a language already known.
+// Starts parsing `language`'s patterns on another thread so that it
+// overlaps loading the layout and fonts; the first lookup waits for it.
+// Does nothing for a language already known.
 void prefetch_hyphenation(const std::string& language);
 
 // Byte offsets inside `word` (UTF-8, letters only) before which a hyphen may
