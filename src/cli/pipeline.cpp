@@ -45,8 +45,8 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   Stopwatch watch;
   auto doc = load::load_document(content_path, diags, confine);
   if (!doc) return std::nullopt;
-  // The patterns are needed only at line breaking; parsing them meanwhile,
-  // on the second core, takes a tenth off a cold build.
+  // The patterns are needed only at line breaking: parsed meanwhile, on the
+  // second core, they are ready by then.
   linebreak::prefetch_hyphenation(doc->meta.language);
   std::string lpath = layout_path.empty() ? doc->layout_path : layout_path;
   if (lpath.empty()) {

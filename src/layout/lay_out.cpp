@@ -157,7 +157,7 @@ class Hash {
   }
   // Positions count to a thousandth of a point, as the PDF writes them; the
   // integer is hashed byte by byte, low first, so the digest is the same on
-  // every platform (formatting it as text took a third of a 100-page build).
+  // every platform without formatting each number as text.
   void add(double v) {
     const auto q = static_cast<uint64_t>(std::llround(v * 1000.0));
     for (int i = 0; i < 8; ++i) h_ = (h_ ^ ((q >> (8 * i)) & 0xff)) * 1099511628211ull;

@@ -2,10 +2,7 @@
 
 #include <qrencode.h>
 
-#include <map>
-#include <mutex>
-#include <shared_mutex>
-#include <tuple>
+#include "base/memo.h"
 
 namespace galley::layout {
 
@@ -15,18 +12,6 @@ namespace {
 // one is ever offered, cannot be served another's symbol.
 constexpr int kVersion = 0;  // the smallest that fits
 constexpr QRecLevel kLevel = QR_ECLEVEL_M;
-using Key = std::tuple<std::string, int, int>;
-
-struct Codes {
-  std::shared_mutex mutex;
-  std::map<Key, std::shared_ptr<const QrModules>> kept;
-  size_t bytes = 0;
-};
-
-Codes& codes() {
-  static Codes c;
-  return c;
-}
 
 std::shared_ptr<const QrModules> encode(const std::string& data) {
   std::unique_ptr<QRcode, void (*)(QRcode*)> code(
@@ -42,21 +27,13 @@ std::shared_ptr<const QrModules> encode(const std::string& data) {
 
 }  // namespace
 
+std::string qr_key(const std::string& data) {
+  return base::memo_key("qr", data, kVersion, static_cast<int>(kLevel), static_cast<int>(QR_MODE_8));
+}
+
 std::shared_ptr<const QrModules> encode_qr(const std::string& data) {
-  Codes& c = codes();
-  Key key{data, kVersion, static_cast<int>(kLevel)};
-  {
-    std::shared_lock lock(c.mutex);
-    auto it = c.kept.find(key);
-    if (it != c.kept.end()) return it->second;
-  }
-  std::shared_ptr<const QrModules> m = encode(data);
-  if (!m) return m;
-  const size_t bytes = data.size() + m->dark.size();
-  std::unique_lock lock(c.mutex);
-  if (c.kept.size() < kMaxQrCodes && c.bytes + bytes <= kMaxQrBytes && c.kept.emplace(std::move(key), m).second)
-    c.bytes += bytes;
-  return m;
+  static base::Memo<QrModules> memo(kMaxQrBytes);
+  return memo.get(qr_key(data), [&] { return encode(data); });
 }
 
 }  // namespace galley::layout

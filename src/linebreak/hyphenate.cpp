@@ -13,7 +13,7 @@
 #include <unordered_map>
 
 #include "linebreak/patterns.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace galley::linebreak {
 namespace {
@@ -111,7 +111,7 @@ std::vector<uint32_t> word_points(const HyphenDictionary& dict, std::string_view
   for (size_t pos = 0; pos < word.size();) {
     if (lower.size() == kMaxWordChars) return {};
     starts.push_back(static_cast<uint32_t>(pos));
-    const char32_t cp = text::next_code_point(word, pos);
+    const char32_t cp = base::next_code_point(word, pos);
     lower.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
   }
   std::vector<uint32_t> out;

@@ -10,9 +10,10 @@
 #include <memory>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "linebreak/hyphenate.h"
 #include "linebreak/protrusion.h"
-#include "text/utf8.h"
+#include "text/code_points.h"
 
 namespace galley::linebreak {
 namespace {
@@ -40,7 +41,7 @@ bool is_letter(char32_t c) {
 char32_t char_at(const std::string& text, uint32_t at) {
   if (at >= text.size()) return 0;
   size_t pos = at;
-  return text::next_code_point(text, pos);
+  return base::next_code_point(text, pos);
 }
 
 // The code point that ends just before byte `at`.
@@ -49,7 +50,7 @@ char32_t char_before(const std::string& text, uint32_t at) {
   size_t start = at - 1;
   while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && at - start < 4) --start;
   size_t pos = start;
-  const char32_t c = text::next_code_point(text, pos);
+  const char32_t c = base::next_code_point(text, pos);
   return pos == at ? c : 0;
 }
 
@@ -86,33 +87,24 @@ UBreakIterator* line_iterator(const std::string& language, const std::u16string&
 // ICU; after every space run if ICU cannot be opened.
 Opps line_breaks(const std::string& text, const std::string& language) {
   Opps out;
-  std::u16string u16;
-  std::vector<uint32_t> byte_of;  // UTF-16 index -> byte offset
-  for (size_t pos = 0; pos < text.size();) {
-    const uint32_t at = static_cast<uint32_t>(pos);
-    const char32_t c = text::next_code_point(text, pos);
-    if (c > 0xFFFF) {
-      u16.push_back(static_cast<char16_t>(0xD7C0 + (c >> 10)));
-      u16.push_back(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
-      byte_of.push_back(at);
-      byte_of.push_back(at);
-    } else {
-      u16.push_back(static_cast<char16_t>(c));
-      byte_of.push_back(at);
-    }
-  }
-  byte_of.push_back(static_cast<uint32_t>(text.size()));
+  const text::CodePoints cps = text::decode(text);
+  // The byte offset of a UTF-16 offset ICU gives, which is always at a code
+  // point (ICU does not break inside a surrogate pair).
+  const auto byte_of = [&](int32_t unit) {
+    const auto k = std::lower_bound(cps.unit.begin(), cps.unit.end(), static_cast<uint32_t>(unit)) - cps.unit.begin();
+    return cps.byte[static_cast<size_t>(k)];
+  };
 
-  UBreakIterator* it = line_iterator(language, u16);
+  UBreakIterator* it = line_iterator(language, cps.utf16);
   if (!it) {
     for (size_t i = 1; i < text.size(); ++i)
       if (text[i - 1] == ' ' && text[i] != ' ') out.emplace_back(static_cast<uint32_t>(i), Opp::Soft);
     return out;
   }
   for (int32_t p = ubrk_first(it); p != UBRK_DONE; p = ubrk_next(it)) {
-    if (p <= 0 || static_cast<size_t>(p) >= u16.size()) continue;
+    if (p <= 0 || static_cast<size_t>(p) >= cps.utf16.size()) continue;
     const bool hard = ubrk_getRuleStatus(it) >= UBRK_LINE_HARD;
-    out.emplace_back(byte_of[static_cast<size_t>(p)], hard ? Opp::Hard : Opp::Soft);
+    out.emplace_back(byte_of(p), hard ? Opp::Hard : Opp::Soft);
   }
   return out;
 }
@@ -134,7 +126,7 @@ uint32_t add_hyphenation(const std::string& text, const std::string& language, c
 
   const auto has_letter = [&](std::pair<uint32_t, uint32_t> s) {
     for (size_t pos = s.first; pos < s.second;)
-      if (is_letter(text::next_code_point(text, pos))) return true;
+      if (is_letter(base::next_code_point(text, pos))) return true;
     return false;
   };
   while (!segments.empty() && !has_letter(segments.back())) segments.pop_back();
@@ -144,18 +136,18 @@ uint32_t add_hyphenation(const std::string& text, const std::string& language, c
   for (const auto& [begin, end] : segments) {
     bool figure = false;
     for (size_t pos = begin; pos < end && !figure;)
-      figure = u_isdigit(static_cast<UChar32>(text::next_code_point(text, pos)));
+      figure = u_isdigit(static_cast<UChar32>(base::next_code_point(text, pos)));
     if (figure) continue;
     for (size_t pos = begin; pos < end;) {
       size_t word_end = pos;
       const uint32_t word_begin = static_cast<uint32_t>(pos);
       while (word_end < end) {
         size_t next = word_end;
-        if (!is_letter(text::next_code_point(text, next))) break;
+        if (!is_letter(base::next_code_point(text, next))) break;
         word_end = next;
       }
       if (word_end == pos) {
-        text::next_code_point(text, pos);
+        base::next_code_point(text, pos);
         continue;
       }
       const std::string_view word(text.data() + word_begin, word_end - word_begin);

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace galley::linebreak {
 namespace {
@@ -43,7 +43,7 @@ bool for_each_line(std::string_view body, const std::string& charset, F&& f) {
       const std::string_view bytes = body.substr(pos, end - pos);
       line.clear();
       if (utf8) {
-        for (size_t at = 0; at < bytes.size();) line.push_back(text::next_code_point(bytes, at));
+        for (size_t at = 0; at < bytes.size();) line.push_back(base::next_code_point(bytes, at));
       } else {
         for (unsigned char b : bytes) line.push_back(b);
       }

@@ -3,38 +3,11 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/utf8.h"
 #include "load/yaml_source.h"
 
 namespace galley::load {
 namespace {
-
-// Length of the UTF-8 sequence at s[i], or 0 when it is malformed
-// (overlong forms, surrogates and code points past U+10FFFF included).
-size_t utf8_length(std::string_view s, size_t i) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  size_t n;
-  unsigned lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k)
-    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-  return n;
-}
 
 // Column (1-based, in characters) of byte `pos` within `line`.
 int column(std::string_view line, size_t pos) {
@@ -242,7 +215,7 @@ class DepthScanner {
 std::optional<BadByte> find_bad_byte(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t n = utf8_length(s, i);
+    const size_t n = base::sequence_length(s, i);
     if (n == 0) return BadByte{i, false, c};
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return BadByte{i, true, c};
     i += n;

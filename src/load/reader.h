@@ -67,8 +67,8 @@ class Reader {
   bool sequence(const YAML::Node& n, std::string_view what);
   // `map[key]`, or an undefined node when `map` is not a mapping or lacks
   // the key. yaml-cpp names a missing key's node by formatting the key
-  // through a std::stringstream, which made probing every block for its
-  // eleven possible kinds a tenth of loading.
+  // through a std::stringstream, too slow for probing every block for its
+  // eleven possible kinds.
   static YAML::Node get(const YAML::Node& map, std::string_view key);
 
   // Scalars. `what` names the value in messages ("'size'").

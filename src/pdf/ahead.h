@@ -2,7 +2,7 @@
 // a batch row: image files validated and encoded, colour profiles made and
 // deflated. Run on another thread as soon as a build knows its images and
 // output intent, it overlaps layout; write_pdf() then finds the work done,
-// or waits for the piece it needs, instead of doing it (pdf/memo.h). Results
+// or waits for the piece it needs, instead of doing it (base/memo.h). Results
 // are the same bytes whichever thread makes them. Nothing is reported here:
 // a failure is met again, and reported in write_pdf()'s own order, when
 // write_pdf() gets to it.

@@ -36,8 +36,8 @@ class DocumentFonts {
   struct Used {
     FontProgram program;
     std::set<uint32_t> gids;
-    // By 16-bit gid: its /W width once it is in `gids`, else kUnseen. A set
-    // insert and a HarfBuzz advance per drawn glyph were slow.
+    // By 16-bit gid: its /W width once it is in `gids`, else kUnseen, so a
+    // drawn glyph costs an index, not a set insert and a HarfBuzz advance.
     std::vector<int> widths;
     GlyphTextMap text;
     std::string path;

@@ -1,7 +1,7 @@
 #include "pdf/font_streams.h"
 
+#include "base/memo.h"
 #include "pdf/hpdf_objects.h"
-#include "pdf/memo.h"
 
 namespace galley::pdf {
 namespace {
@@ -24,7 +24,7 @@ std::shared_ptr<const SubsetProgram> subset_program(const FontProgram& program,
                                                     const std::string& file,
                                                     const std::set<uint32_t>& gids) {
   if (file.empty()) return make(program, gids);
-  static Memo<SubsetProgram> memo(kBudgetBytes);
+  static base::Memo<SubsetProgram> memo(kBudgetBytes);
   std::string key = file;
   key.push_back('\n');
   for (uint32_t g : gids) key.append(reinterpret_cast<const char*>(&g), sizeof g);
@@ -32,7 +32,7 @@ std::shared_ptr<const SubsetProgram> subset_program(const FontProgram& program,
 }
 
 std::shared_ptr<const KeptBytes> deflated_cmap(const std::string& cmap) {
-  static Memo<KeptBytes> memo(kBudgetBytes);
+  static base::Memo<KeptBytes> memo(kBudgetBytes);
   return memo.get(cmap, [&] { return kept_deflated(cmap, hpdf::Compress::Flate); });
 }
 

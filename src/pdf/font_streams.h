@@ -1,5 +1,5 @@
 // A font's streams as the PDF holds them, made once for the process
-// (pdf/memo.h): subset programs per (font file identity, face, glyph set)
+// (base/memo.h): subset programs per (font file identity, face, glyph set)
 // and deflated ToUnicode CMaps per content. Batch rows that set the same
 // glyphs of a face share one hb-subset and one deflate; rows whose glyphs
 // differ get streams of their own.

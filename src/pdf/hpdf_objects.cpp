@@ -1,3 +1,43 @@
+// The libharu adapter: the one file that includes libharu, and the only
+// code that reaches into its private structs. libharu is required (it
+// writes the xref, object numbering and file structure), but its public API
+// cannot write every object galley needs, so this file works around it in
+// the places below. Each workaround is marked `// libharu Wn` where it is
+// done, and tests/pdf/hpdf_objects_test.cpp has a "libharu Wn" test for it.
+//
+// W1 Names. libharu escapes delimiters in names but not bytes below '!',
+//    above '~' or '#', so "PANTONE 151 C" would be three tokens. Such names
+//    go in as same-length placeholders ("GyN0QQQ...") and are replaced by
+//    their #xx-escaped form in the saved bytes, so no offset moves.
+// W2 Stream data. A stream dictionary's private `stream` (a memory stream
+//    filled 4 KB at a time and copied byte by byte at save) is swapped for a
+//    callback reader over our own bytes, which libharu reads once at save.
+// W3 Stream filters. libharu writes /Filter only for streams it deflates
+//    itself; ours are deflated here (or come deflated, or are JPEG), so the
+//    private `write_fn` hook writes /Filter /FlateDecode, and the private
+//    `filter` field is set to DCT for JPEG.
+// W4 Page content. Each page's operators are collected here, deflated once
+//    and written into the page's private content stream (`HPDF_PageAttr`),
+//    with the W3 hook for its /Filter, instead of libharu's page operators.
+// W5 Objects. Arbitrary dictionaries, arrays and streams are made with
+//    libharu's object layer (hpdf_objects.h) on the document's private
+//    `mmgr` and `xref`; the catalog, trailer and info dictionaries are
+//    reached through the document's private fields.
+// W6 Info. libharu always adds /Producer to /Info; set_info() removes it
+//    (PDF/X and reproducible output want the info dictionary as given).
+// W7 Version. libharu writes the header version of the features it used
+//    (%PDF-1.3 here); set_version() patches the document's `pdf_version`.
+// W8 Saving. The saved file is taken from the memory stream's blocks
+//    directly, not with HPDF_ReadFromStream (a byte at a time).
+// W9 Resource names. A new resource's key counts the group's entries (its
+//    private `list`), so keys are F1, F2... in first-use order per page.
+// W10 Strings. HPDF_String_New takes a C string (it stops at a NUL), so
+//    strings with other than printable ASCII are written as binary (hex)
+//    strings. Either kind over HPDF_LIMIT_MAX_STRING_LEN (65535 bytes) is an
+//    error: galley's strings (metadata, alt text, names) stay far below.
+// W11 Errors. libharu reports through a callback and stays in error until
+//    reset: the first error of a call is recorded with its code, the state
+//    reset, and every later call fails (never aborts).
 #include "pdf/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -21,6 +61,7 @@ struct ErrorState {
   HPDF_STATUS detail = 0;
 };
 
+// libharu W11
 void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   auto* state = static_cast<ErrorState*>(user);
   if (state->code == HPDF_OK) {
@@ -29,8 +70,8 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   }
 }
 
-// libharu escapes most delimiters in names but not spaces or other bytes
-// below '!', so "PANTONE 151 C" would come out as three tokens.
+// libharu W1: libharu escapes most delimiters in names but not spaces or
+// other bytes below '!', so "PANTONE 151 C" would come out as three tokens.
 bool name_needs_escape(unsigned char c) { return c <= 0x20 || c >= 0x7F || c == '#'; }
 
 std::string escape_name(const std::string& name) {
@@ -49,10 +90,11 @@ std::string escape_name(const std::string& name) {
   return out;
 }
 
-// libharu only writes /Filter for streams it deflates itself (4 KB at a
-// time, through several byte-by-byte copies), so streams that are deflated
-// here, or come deflated, keep filter NONE and get their /Filter from the
-// dictionary's write hook, which runs just before the closing >>.
+// libharu W3: libharu only writes /Filter for streams it deflates itself
+// (4 KB at a time, through several byte-by-byte copies), so streams that
+// are deflated here, or come deflated, keep filter NONE and get their
+// /Filter from the dictionary's write hook, which runs just before the
+// closing >>.
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
   return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
@@ -74,9 +116,9 @@ std::optional<std::string> deflate_bytes(std::string_view bytes, int level) {
   return out;
 }
 
-// The bytes of a stream object, read by libharu straight from here when it
-// saves. A memory stream would copy them twice more (in, then out), a byte
-// at a time.
+// libharu W2: the bytes of a stream object, read by libharu straight from
+// here when it saves. A memory stream would copy them twice more (in, then
+// out), a byte at a time.
 struct StreamSource {
   std::string bytes;
   size_t pos = 0;
@@ -188,7 +230,7 @@ void* Writer::Impl::convert(const Value& value) {
     void* operator()(int64_t i) { return HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(i)); }
     void* operator()(double d) { return HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(d)); }
     void* operator()(const Name& n) { return HPDF_Name_New(mmgr, self.name_for(n.value)); }
-    void* operator()(const String& s) {
+    void* operator()(const String& s) {  // libharu W10
       if (printable_ascii(s.bytes) && s.bytes.size() < HPDF_LIMIT_MAX_STRING_LEN)
         return HPDF_String_New(mmgr, s.bytes.c_str(), nullptr);
       return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(s.bytes.data())),
@@ -237,7 +279,7 @@ Writer::~Writer() {
 bool Writer::ok() const { return impl_->doc && impl_->error.empty(); }
 const std::string& Writer::error() const { return impl_->error; }
 
-std::optional<Ref> Writer::add_object(const Value& value) {
+std::optional<Ref> Writer::add_object(const Value& value) {  // libharu W5
   if (!ok()) return std::nullopt;
   void* obj = impl_->convert(value);
   if (!obj) {
@@ -279,7 +321,8 @@ std::optional<Ref> Writer::add_stream(const Dict& dict, std::string_view bytes,
     impl_->fail("cannot create stream reader");
     return std::nullopt;
   }
-  // The dictionary owns its stream and frees it with the document.
+  // libharu W2, W3. The dictionary owns its stream and frees it with the
+  // document.
   HPDF_Stream_Free(stream->stream);
   stream->stream = reader;
   if (compress == Compress::Dct) stream->filter = HPDF_STREAM_FILTER_DCT_DECODE;
@@ -321,7 +364,7 @@ bool Writer::append_content(int page, const std::string& ops) {
   return true;
 }
 
-bool Writer::Impl::write_contents() {
+bool Writer::Impl::write_contents() {  // libharu W4
   for (size_t i = 0; i < pages.size(); ++i) {
     if (contents[i].empty()) continue;
     auto deflated = deflate_bytes(contents[i], kFlateLevel);
@@ -370,7 +413,7 @@ std::optional<std::string> Writer::resource(int page, const std::string& categor
   if (const char* key = HPDF_Dict_GetKeyByObj(group, obj)) return std::string(key);
   const std::string prefix = category == "Font" ? "F" : category == "XObject" ? "X"
                              : category == "ColorSpace" ? "CS" : "R";
-  const std::string key = prefix + std::to_string(group->list->count + 1);
+  const std::string key = prefix + std::to_string(group->list->count + 1);  // libharu W9
   if (!impl_->check(HPDF_Dict_Add(group, key.c_str(), obj), "cannot add resource")) return std::nullopt;
   return key;
 }
@@ -421,7 +464,7 @@ bool Writer::set_info(const Dict& entries) {
       return false;
     impl_->doc->info = info;
   }
-  HPDF_Dict_RemoveElement(info, "Producer");
+  HPDF_Dict_RemoveElement(info, "Producer");  // libharu W6
   HPDF_ResetError(impl_->doc);
   impl_->state = {};
   return impl_->add_entries(info, entries);
@@ -430,6 +473,7 @@ bool Writer::set_info(const Dict& entries) {
 bool Writer::set_version(int minor) {
   if (!ok()) return false;
   if (minor < 2 || minor > 7) return impl_->fail("unsupported PDF version");
+  // libharu W7
   impl_->doc->pdf_version = static_cast<HPDF_PDFVer>(HPDF_VER_12 + (minor - 2));
   return true;
 }
@@ -437,8 +481,8 @@ bool Writer::set_version(int minor) {
 std::optional<std::string> Writer::save() {
   if (!ok() || !impl_->write_contents()) return std::nullopt;
   if (!impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF")) return std::nullopt;
-  // The saved PDF is taken from the memory stream's blocks directly:
-  // HPDF_ReadFromStream would copy it out a byte at a time.
+  // libharu W8: the saved PDF is taken from the memory stream's blocks
+  // directly; HPDF_ReadFromStream would copy it out a byte at a time.
   HPDF_Stream saved = impl_->doc->stream;
   std::string out;
   out.reserve(HPDF_GetStreamSize(impl_->doc));
@@ -456,7 +500,7 @@ std::optional<std::string> Writer::save() {
     impl_->fail("cannot read the PDF back");
     return std::nullopt;
   }
-  for (const auto& [placeholder, escaped] : impl_->names) {
+  for (const auto& [placeholder, escaped] : impl_->names) {  // libharu W1
     const std::string token = "/" + placeholder;
     int found = 0;
     for (size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + 1)) {

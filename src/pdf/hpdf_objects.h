@@ -1,6 +1,7 @@
 // The only module that touches libharu internals (HPDF_Dict_*, streams,
 // xref, the page content stream). Everything else describes objects as
-// pdf::Value and page content as operator text.
+// pdf::Value and page content as operator text. The map of its workarounds
+// and why each is needed heads hpdf_objects.cpp.
 #pragma once
 #include <memory>
 #include <optional>

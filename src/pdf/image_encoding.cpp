@@ -1,7 +1,7 @@
 #include "pdf/image_encoding.h"
 
+#include "base/memo.h"
 #include "image/file_stamp.h"
-#include "pdf/memo.h"
 
 namespace galley::pdf {
 namespace {
@@ -46,7 +46,7 @@ std::shared_ptr<const EncodedImage> encode(const std::string& path, Diagnostics&
 
 std::shared_ptr<const EncodedImage> encoded_image(const std::string& path, Diagnostics& diags,
                                                   const SourceLoc& where) {
-  static Memo<EncodedImage> memo(kBudgetBytes);
+  static base::Memo<EncodedImage> memo(kBudgetBytes);
   const auto stamp = image::file_stamp(path);
   if (!stamp) return encode(path, diags, where);
   return memo.get(path + '\n' + *stamp, [&] { return encode(path, diags, where); });

@@ -1,4 +1,4 @@
-// Deflated streams as the memos of pdf/ keep them (pdf/memo.h): written
+// Deflated streams as the memos of pdf/ keep them (base/memo.h): written
 // with hpdf::Compress::Deflated they are the bytes Flate would write.
 #pragma once
 #include <memory>

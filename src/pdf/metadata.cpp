@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace galley::pdf {
 namespace {
@@ -75,7 +75,7 @@ std::string xml(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
     const size_t start = i;
-    const char32_t cp = text::next_code_point(s, i);
+    const char32_t cp = base::next_code_point(s, i);
     switch (cp) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/memo.h"
 #include "image/file_stamp.h"
 #include "pdf/icc_profiles.h"
 #include "pdf/kept_bytes.h"
-#include "pdf/memo.h"
 
 namespace galley::pdf {
 namespace {
@@ -17,8 +17,8 @@ constexpr uintmax_t kMaxProfileBytes = 64u << 20;
 // per process (Compress::FlateFast for the output intent, Flate for sRGB): generating the
 // generic CMYK profile and compressing its tables would otherwise be
 // repeated for every document of a batch.
-Memo<KeptBytes>& profile_streams() {
-  static Memo<KeptBytes> memo(kMaxProfileBytes);
+base::Memo<KeptBytes>& profile_streams() {
+  static base::Memo<KeptBytes> memo(kMaxProfileBytes);
   return memo;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "base/utf8.h"
 #include "pdf/value.h"
 
 namespace galley::pdf {
@@ -12,43 +13,14 @@ void put16(std::string& out, uint32_t unit) {
   out.push_back(static_cast<char>(unit & 0xFF));
 }
 
-// Decodes one code point at `i`, advancing it; U+FFFD on malformed input.
-uint32_t next_code_point(const std::string& s, size_t& i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 0x6 ? 1 : (b0 >> 4) == 0xE ? 2 : (b0 >> 3) == 0x1E ? 3 : -1;
-  if (extra < 0 || i + extra >= s.size() + (extra == 0 ? 1 : 0)) {
-    ++i;
-    return 0xFFFD;
-  }
-  uint32_t cp = extra == 0 ? b0 : b0 & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  static const uint32_t min_for[4] = {0, 0x80, 0x800, 0x10000};
-  i += extra + 1;
-  if (cp < min_for[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
-  return cp;
-}
-
 }  // namespace
 
 std::string utf16be(const std::string& utf8) {
+  std::u16string units;
+  for (size_t i = 0; i < utf8.size();) base::append_utf16(units, base::next_code_point(utf8, i));
   std::string out;
-  for (size_t i = 0; i < utf8.size();) {
-    uint32_t cp = next_code_point(utf8, i);
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      put16(out, 0xD800 + (cp >> 10));
-      put16(out, 0xDC00 + (cp & 0x3FF));
-    } else {
-      put16(out, cp);
-    }
-  }
+  out.reserve(2 * units.size());
+  for (char16_t u : units) put16(out, u);
   return out;
 }
 

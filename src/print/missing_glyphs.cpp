@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/utf8.h"
 #include "print/checks.h"
-#include "text/utf8.h"
 
 namespace galley::print::detail {
 namespace {
@@ -15,7 +15,7 @@ std::string name_chars(const std::string& cluster) {
   std::string out;
   bool printable = true;
   for (size_t at = 0; at < cluster.size();) {
-    const char32_t cp = text::next_code_point(cluster, at);
+    const char32_t cp = base::next_code_point(cluster, at);
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X ", static_cast<unsigned>(cp));
     out += buf;

@@ -4,10 +4,10 @@
 #pragma once
 #include <cstddef>
 #include <memory>
-#include <shared_mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "base/memo.h"
 
 namespace galley::resolve {
 
@@ -27,24 +27,27 @@ struct ParsedMarkup {
   // substituted before the runs, as the parse met them.
   std::vector<std::string> urls;
   std::vector<ParsedRun> runs;
+
+  size_t bytes() const;  // what it holds, for the memo's budget
 };
 
 // Null when cmark runs out of memory.
 std::shared_ptr<const ParsedMarkup> parse_markup(const std::string& source);
 
-// Parses keyed by the source text; thread-safe. Holds at most kMaxEntries
-// texts and kMaxBytes of source: a text beyond that is parsed per use.
+// The memo key of parse_markup(source): the parse depends on the text alone.
+std::string markup_key(const std::string& source);
+
+// Parses kept by markup_key() in a base::Memo; thread-safe. At most
+// kMaxBytes are kept; beyond that the kept parses are dropped and made again
+// when next asked for.
 class MarkupCache {
  public:
-  static constexpr size_t kMaxEntries = 4096;
   static constexpr size_t kMaxBytes = size_t{16} << 20;
 
   std::shared_ptr<const ParsedMarkup> get(const std::string& source);
 
  private:
-  std::shared_mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const ParsedMarkup>> parsed_;
-  size_t bytes_ = 0;
+  base::Memo<ParsedMarkup> memo_{kMaxBytes};
 };
 
 }  // namespace galley::resolve

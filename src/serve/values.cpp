@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace galley::serve {
 namespace {
@@ -42,7 +42,7 @@ std::string check_value(const VariableSpec& spec, std::string_view value) {
   size_t chars = 0;
   for (size_t pos = 0; pos < value.size(); ++chars) {
     const size_t at = pos;
-    const char32_t cp = text::next_code_point(value, pos);
+    const char32_t cp = base::next_code_point(value, pos);
     if (cp == 0xFFFD && !(pos - at == 3 && value.substr(at, 3) == "\xEF\xBF\xBD")) return "is not valid UTF-8";
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return "contains a control character";
     if (chars >= spec.max_length) return "is longer than " + std::to_string(spec.max_length) + " characters";

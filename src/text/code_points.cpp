@@ -1,6 +1,6 @@
 #include "text/code_points.h"
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace galley::text {
 
@@ -15,14 +15,9 @@ CodePoints decode(std::string_view utf8) {
   while (pos < utf8.size()) {
     out.byte.push_back(static_cast<uint32_t>(pos));
     out.unit.push_back(static_cast<uint32_t>(out.utf16.size()));
-    const char32_t c = next_code_point(utf8, pos);
+    const char32_t c = base::next_code_point(utf8, pos);
     out.cp.push_back(c);
-    if (c >= 0x10000) {
-      out.utf16.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
-      out.utf16.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
-    } else {
-      out.utf16.push_back(static_cast<char16_t>(c));
-    }
+    base::append_utf16(out.utf16, c);
   }
   out.byte.push_back(static_cast<uint32_t>(utf8.size()));
   out.unit.push_back(static_cast<uint32_t>(out.utf16.size()));

@@ -8,12 +8,12 @@
 #include <cstdint>
 #include <memory>
 
+#include "base/utf8.h"
 #include "text/code_points.h"
 #include "text/face_choice.h"
 #include "text/features.h"
 #include "text/itemize.h"
 #include "text/shape_cache.h"
-#include "text/utf8.h"
 
 namespace galley::text {
 namespace {
@@ -141,7 +141,7 @@ void shape_item(ShapedParagraph& out, const CodePoints& cps, const Item& item, c
     g.x_offset = gp[k].x_offset * scale;
     g.y_offset = gp[k].y_offset * scale;
     size_t at = g.cluster;
-    if (invisible(next_code_point(out.text, at))) {
+    if (invisible(base::next_code_point(out.text, at))) {
       g.gid = space;
       g.advance = g.x_offset = g.y_offset = 0;
     }

@@ -614,3 +614,35 @@ TEST_CASE("qr: an encoding is kept and shared, and matches libqrencode's") {
   REQUIRE(other);
   CHECK(other != first);
 }
+
+TEST_CASE("qr: the memo key covers every input that changes the encoding") {
+  // Pairs of inputs whose codes differ must have different keys (a key
+  // missing an input would serve one the other's code), and the same input
+  // the same key. The codes are made without the memo, by libqrencode.
+  const auto fresh_qr = [](const std::string& data) {
+    QRcode* code = QRcode_encodeString(data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    REQUIRE(code);
+    const std::string modules(reinterpret_cast<const char*>(code->data), static_cast<size_t>(code->width) * code->width);
+    QRcode_free(code);
+    return modules;
+  };
+  const std::vector<std::string> inputs{"a", "A", "a ", " a", "https://college.mayo.edu/", "https://college.mayo.edu",
+                                        "caf\xC3\xA9", std::string(300, 'x'), std::string(301, 'x'), "1234567890"};
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    CHECK(layout::qr_key(inputs[i]) == layout::qr_key(std::string(inputs[i])));
+    for (size_t j = i + 1; j < inputs.size(); ++j) {
+      const bool same_code = fresh_qr(inputs[i]) == fresh_qr(inputs[j]);
+      INFO(inputs[i] << " / " << inputs[j]);
+      if (!same_code) CHECK(layout::qr_key(inputs[i]) != layout::qr_key(inputs[j]));
+    }
+  }
+  for (const std::string& data : inputs) {  // and the memo serves each its own
+    const auto kept = layout::encode_qr(data);
+    REQUIRE(kept);
+    CHECK(std::string(kept->dark.begin(), kept->dark.end()) == [&] {
+      std::string m = fresh_qr(data);
+      for (char& c : m) c &= 1;
+      return m;
+    }());
+  }
+}

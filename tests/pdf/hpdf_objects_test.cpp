@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+
 #include "pdf/hpdf_objects.h"
 #include "read_back.h"
 
@@ -50,10 +53,216 @@ TEST_CASE("writer builds objects, pages, resources and trailer entries") {
   CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
 }
 
-TEST_CASE("errors are recorded, not fatal") {
+TEST_CASE("libharu W11: errors are recorded, not fatal") {
   hpdf::Writer w;
   CHECK_FALSE(w.append_content(3, "q Q"));
   CHECK_FALSE(w.ok());
   CHECK_FALSE(w.error().empty());
   CHECK_FALSE(w.save());
+}
+
+// One test per workaround in the map at the head of src/pdf/hpdf_objects.cpp.
+namespace {
+
+// A one-page writer whose catalog holds `value` under /Probe, saved and
+// read back; qpdf --check must pass.
+std::shared_ptr<QPDF> probe(hpdf::Writer& w, const Value& value, std::string* bytes_out = nullptr) {
+  REQUIRE(w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}})));
+  REQUIRE(w.set_catalog("Probe", value));
+  auto bytes = w.save();
+  REQUIRE(bytes);
+  const auto check = run("qpdf --check " + save("probe.pdf", *bytes), true);
+  CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+  if (bytes_out) *bytes_out = *bytes;
+  return open(*bytes);
+}
+
+std::string stream_data(QPDFObjectHandle stream, qpdf_stream_decode_level_e level) {
+  auto data = level == qpdf_dl_none ? stream.getRawStreamData() : stream.getStreamData(level);
+  return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+}
+
+}  // namespace
+
+TEST_CASE("libharu W1: names with spaces, '#' and non-ASCII bytes are escaped") {
+  hpdf::Writer w;
+  const Array names{{Name{"PANTONE 151 C"}, Name{"A#B"}, Name{"Caf\xC3\xA9"}, Name{"PANTONE 151 C"}, Name{"Plain"}}};
+  std::string bytes;
+  auto pdf = probe(w, names, &bytes);
+  auto probe_array = pdf->getRoot().getKey("/Probe");
+  REQUIRE(probe_array.getArrayNItems() == 5);
+  CHECK(probe_array.getArrayItem(0).getName() == "/PANTONE 151 C");
+  CHECK(probe_array.getArrayItem(1).getName() == "/A#B");
+  CHECK(probe_array.getArrayItem(2).getName() == "/Caf\xC3\xA9");
+  CHECK(probe_array.getArrayItem(3).getName() == "/PANTONE 151 C");
+  CHECK(probe_array.getArrayItem(4).getName() == "/Plain");
+  CHECK(bytes.find("/PANTONE#20151#20C") != std::string::npos);
+  CHECK(bytes.find("GyN") == std::string::npos);  // no placeholder left
+}
+
+TEST_CASE("libharu W2: stream bytes larger than libharu's buffers come back exactly") {
+  hpdf::Writer w;
+  std::string bytes(100000, '\0');
+  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>((i * 7919) % 251);
+  auto stream = w.add_stream(Dict{}, bytes, hpdf::Compress::None);
+  REQUIRE(stream);
+  auto pdf = probe(w, *stream);
+  auto s = pdf->getRoot().getKey("/Probe");
+  CHECK(s.getDict().getKey("/Length").getIntValue() == 100000);
+  CHECK_FALSE(s.getDict().hasKey("/Filter"));
+  CHECK(stream_data(s, qpdf_dl_none) == bytes);
+}
+
+TEST_CASE("libharu W3: deflated, pre-deflated and JPEG streams carry their /Filter") {
+  hpdf::Writer w;
+  const std::string text = "stream text, stream text, stream text";
+  auto deflated = hpdf::deflate(text, hpdf::Compress::Flate);
+  REQUIRE(deflated);
+  auto flate = w.add_stream(Dict{}, text, hpdf::Compress::Flate);
+  auto fast = w.add_stream(Dict{}, text, hpdf::Compress::FlateFast);
+  auto kept = w.add_stream(Dict{}, *deflated, hpdf::Compress::Deflated);
+  REQUIRE((flate && fast && kept));
+  auto pdf = probe(w, Array{{*flate, *fast, *kept}});
+  auto a = pdf->getRoot().getKey("/Probe");
+  for (int i = 0; i < 3; ++i) {
+    INFO("stream " << i);
+    CHECK(a.getArrayItem(i).getDict().getKey("/Filter").getName() == "/FlateDecode");
+    CHECK(stream_data(a.getArrayItem(i), qpdf_dl_generalized) == text);
+  }
+  CHECK(stream_data(a.getArrayItem(0), qpdf_dl_none) == *deflated);  // deflate() is what add_stream does
+  CHECK(stream_data(a.getArrayItem(2), qpdf_dl_none) == *deflated);  // written as given
+
+  // Not decodable, so not through qpdf --check.
+  hpdf::Writer j;
+  REQUIRE(j.add_page(Dict{}));
+  auto jpeg = j.add_stream(Dict{}, "\xFF\xD8 not really a JPEG", hpdf::Compress::Dct);
+  REQUIRE((jpeg && j.set_catalog("Probe", *jpeg)));
+  auto jpeg_bytes = j.save();
+  REQUIRE(jpeg_bytes);
+  auto jpdf = open(*jpeg_bytes);
+  auto js = jpdf->getRoot().getKey("/Probe");
+  CHECK(js.getDict().getKey("/Filter").unparse().find("/DCTDecode") != std::string::npos);
+  CHECK(stream_data(js, qpdf_dl_none) == "\xFF\xD8 not really a JPEG");
+}
+
+TEST_CASE("libharu W4: page content from several calls is one deflated stream") {
+  hpdf::Writer w;
+  auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+  auto empty_page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+  REQUIRE((page && empty_page));
+  REQUIRE(w.append_content(*page, "q 1 0 0 1 10 10 cm\n"));
+  REQUIRE(w.append_content(*page, "0 0 5 5 re f Q\n"));
+  auto bytes = w.save();
+  REQUIRE(bytes);
+  auto pdf = open(*bytes);
+  auto page0 = pdf->getAllPages().at(0);
+  auto contents = page0.getKey("/Contents");
+  CHECK(contents.getDict().getKey("/Filter").getName() == "/FlateDecode");
+  CHECK(page_content(*pdf, 0) == "q 1 0 0 1 10 10 cm\n0 0 5 5 re f Q\n");
+  CHECK(page_content(*pdf, 1).empty());
+}
+
+TEST_CASE("libharu W5: nested objects, references and extended dictionaries") {
+  hpdf::Writer w;
+  auto target = w.add_object(Dict{}.set("Type", Name{"Probe"}));
+  REQUIRE(target);
+  REQUIRE(w.extend(*target, Dict{}.set("Added", true)));
+  auto outer = w.add_object(
+      Dict{}.set("Kids", Array{{*target, Array{{1, 2.5, Value{}}}}}).set("Inner", Dict{}.set("N", -3)));
+  REQUIRE(outer);
+  auto pdf = probe(w, *outer);
+  auto o = pdf->getRoot().getKey("/Probe");
+  CHECK(o.isIndirect());
+  auto kid = o.getKey("/Kids").getArrayItem(0);
+  CHECK(kid.isIndirect());
+  CHECK(kid.getKey("/Type").getName() == "/Probe");
+  CHECK(kid.getKey("/Added").getBoolValue());
+  CHECK(o.getKey("/Kids").getArrayItem(1).getArrayItem(1).getNumericValue() == doctest::Approx(2.5));
+  CHECK(o.getKey("/Kids").getArrayItem(1).getArrayItem(2).isNull());
+  CHECK(o.getKey("/Inner").getKey("/N").getIntValue() == -3);
+
+  hpdf::Writer v;
+  auto array = v.add_object(Array{{1}});
+  REQUIRE(array);
+  CHECK_FALSE(v.extend(*array, Dict{}.set("X", 1)));  // not a dictionary
+  CHECK_FALSE(v.ok());
+}
+
+TEST_CASE("libharu W6: the info dictionary is exactly what was set") {
+  hpdf::Writer w;
+  REQUIRE(w.set_info(Dict{}.set("Title", String{"T"})));
+  auto pdf = probe(w, true);
+  CHECK(pdf->getTrailer().getKey("/Info").getKeys() == std::set<std::string>{"/Title"});
+
+  hpdf::Writer v;
+  REQUIRE(v.set_info(Dict{}.set("Producer", String{"galley"})));
+  auto named = probe(v, true);
+  CHECK(named->getTrailer().getKey("/Info").getKey("/Producer").getUTF8Value() == "galley");
+}
+
+TEST_CASE("libharu W7: the header has the version asked for") {
+  for (int minor : {4, 6, 7}) {
+    hpdf::Writer w;
+    REQUIRE(w.set_version(minor));
+    std::string bytes;
+    probe(w, true, &bytes);
+    CHECK(bytes.rfind("%PDF-1." + std::to_string(minor) + "\n", 0) == 0);
+  }
+  hpdf::Writer w;
+  CHECK_FALSE(w.set_version(8));
+  CHECK_FALSE(w.ok());
+}
+
+TEST_CASE("libharu W8: a PDF of many buffers is saved whole") {
+  hpdf::Writer w;
+  Array many;
+  for (int i = 0; i < 5000; ++i) many.items.push_back(String{"item " + std::to_string(i)});
+  std::string bytes;
+  auto pdf = probe(w, many, &bytes);
+  CHECK(bytes.size() > 8 * 4096);  // libharu's memory stream blocks are 4 KB
+  CHECK(bytes.find("%%EOF") != std::string::npos);
+  CHECK(pdf->getRoot().getKey("/Probe").getArrayItem(4999).getUTF8Value() == "item 4999");
+}
+
+TEST_CASE("libharu W9: resource keys count per page and category, in first-use order") {
+  hpdf::Writer w;
+  auto p0 = w.add_page(Dict{});
+  auto p1 = w.add_page(Dict{});
+  auto a = w.add_object(Dict{}.set("Type", Name{"Font"}));
+  auto b = w.add_object(Dict{}.set("Type", Name{"Font"}));
+  auto x = w.add_object(Dict{});
+  auto cs = w.add_object(Array{{Name{"ICCBased"}}});
+  auto gs = w.add_object(Dict{}.set("Type", Name{"ExtGState"}));
+  REQUIRE((p0 && p1 && a && b && x && cs && gs));
+  CHECK(*w.resource(*p0, "Font", *a) == "F1");
+  CHECK(*w.resource(*p0, "Font", *b) == "F2");
+  CHECK(*w.resource(*p0, "Font", *a) == "F1");
+  CHECK(*w.resource(*p1, "Font", *b) == "F1");
+  CHECK(*w.resource(*p0, "XObject", *x) == "X1");
+  CHECK(*w.resource(*p0, "ColorSpace", *cs) == "CS1");
+  CHECK(*w.resource(*p0, "ExtGState", *gs) == "R1");
+  REQUIRE(w.set_resource(*p0, "ColorSpace", "DefaultRGB", *cs));
+  auto bytes = w.save();
+  REQUIRE(bytes);
+  auto pdf = open(*bytes);
+  auto page0 = pdf->getAllPages().at(0);
+  auto res = page0.getKey("/Resources");
+  CHECK(res.getKey("/Font").getKeys() == std::set<std::string>{"/F1", "/F2"});
+  CHECK(res.getKey("/ColorSpace").getKeys() == std::set<std::string>{"/CS1", "/DefaultRGB"});
+}
+
+TEST_CASE("libharu W10: strings with NULs or non-ASCII bytes are binary; over the limit is an error") {
+  hpdf::Writer w;
+  const std::string with_nul("a\0b", 3), high("\xFE\xFF\x00\x41", 4), long_text(60000, 'x');
+  auto pdf = probe(w, Array{{String{"plain (text)"}, String{with_nul}, String{high}, String{long_text}}});
+  auto a = pdf->getRoot().getKey("/Probe");
+  CHECK(a.getArrayItem(0).getStringValue() == "plain (text)");
+  CHECK(a.getArrayItem(1).getStringValue() == with_nul);
+  CHECK(a.getArrayItem(2).getStringValue() == high);
+  CHECK(a.getArrayItem(3).getStringValue() == long_text);
+
+  hpdf::Writer over;
+  CHECK_FALSE(over.add_object(String{std::string(70000, 'x')}));
+  CHECK_FALSE(over.ok());
+  CHECK_FALSE(over.error().empty());
 }

@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <thread>
 
+#include "base/memo.h"
 #include "image/file_stamp.h"
 #include "pdf/font_program.h"
 #include "pdf/font_streams.h"
 #include "pdf/hpdf_objects.h"
 #include "pdf/image_encoding.h"
-#include "pdf/memo.h"
 #include "read_back.h"
 #include "shape_helper.h"
 
@@ -36,7 +36,7 @@ std::string sample_image(const std::string& name) {
 }  // namespace
 
 TEST_CASE("a memo computes a key once and keeps no failure") {
-  pdf::Memo<Text> memo(1 << 20);
+  base::Memo<Text> memo(1 << 20);
   int calls = 0;
   auto a = memo.get("a", [&] { ++calls; return text("A"); });
   auto again = memo.get("a", [&] { ++calls; return text("other"); });
@@ -50,7 +50,7 @@ TEST_CASE("a memo computes a key once and keeps no failure") {
 }
 
 TEST_CASE("a memo keeps nothing larger than its budget and drops old results when full") {
-  pdf::Memo<Text> memo(64);
+  base::Memo<Text> memo(64);
   int calls = 0;
   auto big = [&] { ++calls; return text(std::string(100, 'x')); };
   memo.get("big", big);
@@ -69,7 +69,7 @@ TEST_CASE("a memo keeps nothing larger than its budget and drops old results whe
 }
 
 TEST_CASE("a caller asking for a key being computed waits for that result") {
-  pdf::Memo<Text> memo(1 << 20);
+  base::Memo<Text> memo(1 << 20);
   std::atomic<int> calls{0};
   std::atomic<bool> started{false};
   std::shared_ptr<const Text> first, second;
@@ -90,7 +90,7 @@ TEST_CASE("a caller asking for a key being computed waits for that result") {
 }
 
 TEST_CASE("a waiter on a failed computation computes again, to report its own errors") {
-  pdf::Memo<Text> memo(1 << 20);
+  base::Memo<Text> memo(1 << 20);
   std::atomic<bool> started{false};
   std::thread failing([&] {
     memo.get("k", [&] {

@@ -148,3 +148,25 @@ TEST_CASE("the markup cache gives one parse per text") {
   CHECK(a->runs[0].text == "{{x}}");
   CHECK(a->runs[0].ops == std::vector<CharOp>{CharOp::Strong});
 }
+
+TEST_CASE("the markup memo key covers every input that changes the parse") {
+  const std::vector<std::string> sources{"a", "*a*", "**a**", "`a`", "[a](x)", "[a](y)", "[b](x)", "{{x}}",
+                                         "{{y}}", "a b", "a  b", "**a** b", "a **b**"};
+  const auto same = [](const ParsedMarkup& p, const ParsedMarkup& q) {
+    if (p.urls != q.urls || p.runs.size() != q.runs.size()) return false;
+    for (size_t i = 0; i < p.runs.size(); ++i)
+      if (p.runs[i].text != q.runs[i].text || p.runs[i].ops != q.runs[i].ops || p.runs[i].link != q.runs[i].link)
+        return false;
+    return true;
+  };
+  for (size_t i = 0; i < sources.size(); ++i)
+    for (size_t j = i + 1; j < sources.size(); ++j) {
+      const auto a = parse_markup(sources[i]), b = parse_markup(sources[j]);
+      REQUIRE((a && b));
+      INFO(sources[i] << " / " << sources[j]);
+      if (!same(*a, *b)) CHECK(markup_key(sources[i]) != markup_key(sources[j]));
+    }
+  MarkupCache cache;
+  CHECK(cache.get("[a](x)")->urls == std::vector<std::string>{"x"});
+  CHECK(cache.get("[a](y)")->urls == std::vector<std::string>{"y"});
+}

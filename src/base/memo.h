@@ -1,7 +1,11 @@
-// A process-wide memo for PDF-stage work whose result depends only on its
-// key (a file's identity, a glyph set, a profile's bytes): the rows of a
-// batch, on however many threads, share one computation of each. Thread-safe; a caller asking for a key another thread
-// is computing waits for that result instead of computing it again.
+// The memo every cache of galley uses, for work whose result depends only on
+// its key (a file's identity, a glyph set, a profile's bytes, a QR code's
+// data, a text's markup): the rows of a batch, on however many threads,
+// share one computation of each. Thread-safe; a caller asking for a key
+// another thread is computing waits for that result instead of computing it
+// again. A key is made by one function per kind of input, next to the work
+// it keys: with memo_key() (layout/qr_codes.h, resolve/markup_cache.h), or
+// from a file's identity (image/file_stamp.h) in the PDF stage's memos.
 //
 // Only successes are kept. A caller meeting a failure, its own or one it
 // waited for, computes again itself, so every caller reports its own errors
@@ -12,9 +16,34 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
-namespace galley::pdf {
+namespace galley::base {
+
+// Parts of a memo_key(): a text is length-prefixed, a number written in
+// full, so no two different lists of parts give the same key ("ab","c" is
+// not "a","bc"; 1,23 is not 12,3).
+inline void add_key_part(std::string& key, std::string_view text) {
+  key += 's';
+  key += std::to_string(text.size());
+  key += ':';
+  key += text;
+}
+inline void add_key_part(std::string& key, long long number) {
+  key += 'n';
+  key += std::to_string(number);
+  key += ':';
+}
+
+// A key from every input of a result, the first part naming the kind of
+// work.
+template <class... Parts>
+std::string memo_key(const Parts&... parts) {
+  std::string key;
+  (add_key_part(key, parts), ...);
+  return key;
+}
 
 // `Value` has `size_t bytes() const`: what it holds, for the budget.
 template <class Value>
@@ -105,4 +134,4 @@ class Memo {
   const size_t budget_;
 };
 
-}  // namespace galley::pdf
+}  // namespace galley::base
