@@ -100,6 +100,7 @@ struct Block {
 
   std::string src;                  // image
   std::string alt;
+  bool decorative = false;          // image: an artifact in tagged PDF
   std::optional<model::Length> width;
   model::Fit fit = model::Fit::Contain;
   std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
@@ -108,6 +109,7 @@ struct Block {
   std::vector<std::vector<TableCell>> rows;
   std::vector<model::Length> column_widths;
   bool header_repeat = true;
+  bool row_headers = false;         // the first cell of each row is its header
 
   std::string data;                 // qr
   double qr_size = 72;
