@@ -294,7 +294,7 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
   dl.outline = std::move(a.result.outline);
   const auto& v = doc.variables;
   dl.meta = {var(v, "meta.title"), var(v, "meta.subtitle"), var(v, "meta.author"), var(v, "meta.subject"),
-             var(v, "meta.keywords"), var(v, "meta.language"), var(v, "meta.date")};
+             var(v, "meta.keywords"), var(v, "meta.language"), var(v, "meta.date"), doc.meta_loc};
   dl.intent = {layout.output.standard, layout.output.icc_profile, layout.output.condition};
   dl.crop_marks = layout.page.crop_marks;
   dl.registration_marks = layout.page.registration_marks;

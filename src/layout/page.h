@@ -225,6 +225,7 @@ struct Page {
 struct Metadata {
   std::string title, subtitle, author, subject, keywords, language;
   std::string date;  // ISO 8601 date or empty
+  SourceLoc loc;     // the content file's `meta:` (reports about the metadata)
 };
 
 struct OutputIntent {

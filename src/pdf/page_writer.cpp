@@ -30,7 +30,7 @@ std::optional<Ref> separation(PageShared& shared, const Separation& sep) {
 class Painter {
  public:
   Painter(PageShared& shared, const layout::Page& page, int index, Diagnostics& diags)
-      : shared_(shared), index_(index), diags_(diags), at_(Coords::of(page)) {}
+      : shared_(shared), page_(page), index_(index), diags_(diags), at_(Coords::of(page)) {}
 
   bool color(const model::Color& c, bool stroke, std::string& out) {
     if (c.space == Space::Rgb) uses_rgb_ = true;
@@ -87,10 +87,12 @@ class Painter {
       const std::string& role = structure[static_cast<size_t>(want)].role;
       // A piece with /ActualText is tagged Span: poppler reads ActualText
       // only there (its MCID still makes it the element's content).
-      open_piece_ = [this, &role, want](const std::string* actual) {
+      const int32_t link = link_of(std::get<layout::GlyphRun>(it), want);
+      open_piece_ = [this, &role, want, link](const std::string* actual) {
         std::string s = "/" + (actual ? std::string("Span") : role) + " <</MCID " + std::to_string(mcids_.size());
         if (actual) s += " /ActualText " + text_string_operand(*actual);
         mcids_.push_back(static_cast<int32_t>(want));
+        links_.push_back(link);
         return s + ">> BDC\n";
       };
       if (open_) out += "EMC\n";
@@ -117,6 +119,7 @@ class Painter {
         out += "/" + structure[static_cast<size_t>(want)].role + " <</MCID " +
                std::to_string(mcids_.size()) + ">> BDC\n";
         mcids_.push_back(static_cast<int32_t>(want));
+        links_.push_back(-1);
       } else {
         out += "/Artifact BMC\n";
       }
@@ -129,6 +132,7 @@ class Painter {
   }
 
   std::vector<int32_t>& mcids() { return mcids_; }
+  std::vector<int32_t>& mcid_links() { return links_; }
   std::map<int32_t, std::array<double, 4>>& figure_boxes() { return boxes_; }
 
   bool item(const layout::GlyphRun& run, std::string& out) {
@@ -192,11 +196,25 @@ class Painter {
 
  private:
   PageShared& shared_;
+  const layout::Page& page_;
   int index_;
   Diagnostics& diags_;
   Coords at_;
   bool uses_rgb_ = false;
   uint32_t figure_left_ = 0;  // items still inside the open figure
+
+  // The link of the element whose area holds the run's start: its words
+  // (layout/text_setter.cpp makes the area from the run).
+  int32_t link_of(const layout::GlyphRun& run, int64_t element) const {
+    constexpr double eps = 0.01;
+    for (size_t k = 0; k < page_.links.size(); ++k) {
+      const layout::Link& l = page_.links[k];
+      if (l.element == element && run.x >= l.x - eps && run.x < l.x + l.w - eps && run.y >= l.y - eps &&
+          run.y <= l.y + l.h + eps)
+        return static_cast<int32_t>(k);
+    }
+    return -1;
+  }
 
   // A figure's bounding box grows by each image or rectangle it draws.
   void grow_box(int32_t element, const layout::Item& it) {
@@ -222,6 +240,7 @@ class Painter {
   bool open_ = false;                          // tagged: marked content is open
   int64_t open_element_ = layout::Mark::kArtifact;
   std::vector<int32_t> mcids_;                 // element of each MCID
+  std::vector<int32_t> links_;                 // page link of each MCID, -1 for none
   std::map<int32_t, std::array<double, 4>> boxes_;
 };
 
@@ -269,6 +288,7 @@ std::optional<PageResult> write_page(PageShared& shared, const layout::Page& pag
   }
   result.uses_rgb = painter.uses_rgb();
   result.mcid_element = std::move(painter.mcids());
+  result.mcid_link = std::move(painter.mcid_links());
   result.figure_box = std::move(painter.figure_boxes());
   if (shared.default_rgb && !w.set_resource(*index, "ColorSpace", "DefaultRGB", *shared.default_rgb))
     return std::nullopt;

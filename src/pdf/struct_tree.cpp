@@ -1,5 +1,7 @@
 #include "pdf/struct_tree.h"
 
+#include <map>
+
 #include "pdf/content.h"
 
 namespace galley::pdf {
@@ -30,15 +32,38 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
                                                                      : *document;
   };
 
+  // A Link element per annotation, holding the words of the link (the
+  // MCIDs the page writer gave them) and the annotation.
+  std::map<std::pair<size_t, size_t>, size_t> annotation_of;  // (page, link index) -> rank
+  std::vector<Node> link_nodes(links.size());
+  std::vector<bool> linked(links.size(), false);  // placed among its parent's kids
+  std::vector<int64_t> link_parent(links.size(), -1);
+  for (size_t k = 0; k < links.size(); ++k) {
+    const auto& page_links = list.pages[links[k].page].links;
+    annotation_of.emplace(std::pair{links[k].page, static_cast<size_t>(links[k].link - page_links.data())}, k);
+    if (!(link_nodes[k].ref = w.add_object(Dict{}))) return false;
+    link_nodes[k].page = static_cast<int>(links[k].page);
+  }
+
   // Marked content, page by page: the parent tree's array for the page
   // lists the element of each MCID.
   Array nums;
   for (size_t p = 0; p < tags.size() && p < pages.size(); ++p) {
     Array owners;
     const auto& mcids = tags[p].mcid_element;
+    const auto& in_link = tags[p].mcid_link;
     for (size_t mcid = 0; mcid < mcids.size(); ++mcid) {
       const auto e = static_cast<size_t>(mcids[mcid]);
-      Node& n = nodes[e];
+      auto link = mcid < in_link.size() && in_link[mcid] >= 0
+                      ? annotation_of.find({p, static_cast<size_t>(in_link[mcid])})
+                      : annotation_of.end();
+      if (link != annotation_of.end() && !linked[link->second]) {
+        // The Link stands where its words begin, among its parent's content.
+        nodes[e].kids.items.push_back(*link_nodes[link->second].ref);
+        linked[link->second] = true;
+        link_parent[link->second] = static_cast<int64_t>(e);
+      }
+      Node& n = link != annotation_of.end() ? link_nodes[link->second] : nodes[e];
       if (n.page < 0) n.page = static_cast<int>(p);
       if (n.page == static_cast<int>(p))
         n.kids.items.push_back(static_cast<int64_t>(mcid));
@@ -63,21 +88,22 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
   }
   for (size_t k = 0; k < links.size(); ++k) {
     const LinkAnnotation& a = links[k];
-    const int64_t owner = a.link->element;
+    const int64_t owner = linked[k] ? link_parent[k] : a.link->element;
     const bool inside = owner >= 0 && static_cast<size_t>(owner) < nodes.size();
     const Ref holder = inside ? *nodes[static_cast<size_t>(owner)].ref : *document;
     Dict d;
+    Node& n = link_nodes[k];
+    n.kids.items.push_back(Dict{}.set("Type", Name{"OBJR"}).set("Obj", a.ref).set("Pg", pages[a.page]));
     d.set("Type", Name{"StructElem"})
         .set("S", Name{"Link"})
         .set("P", holder)
         .set("Pg", pages[a.page])
-        .set("K", Array{{Dict{}.set("Type", Name{"OBJR"}).set("Obj", a.ref).set("Pg", pages[a.page])}});
+        .set("K", std::move(n.kids));
     if (!a.link->text.empty()) d.set("Alt", text_string(a.link->text));
-    auto ref = w.add_object(d);
-    if (!ref) return false;
-    (inside ? nodes[static_cast<size_t>(owner)].kids : top).items.push_back(*ref);
+    if (!w.extend(*n.ref, d)) return false;
+    if (!linked[k]) (inside ? nodes[static_cast<size_t>(owner)].kids : top).items.push_back(*n.ref);
     nums.items.push_back(static_cast<int64_t>(pages.size() + k));
-    nums.items.push_back(*ref);
+    nums.items.push_back(*n.ref);
   }
 
   for (size_t e = 0; e < elements.size(); ++e) {

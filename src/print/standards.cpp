@@ -12,8 +12,14 @@ using namespace layout;
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\n\r\xC2\xA0") == std::string_view::npos; }
 
+// Where a missing piece of metadata is reported: the content's `meta:`, or
+// else the layout's request for the standard.
+const SourceLoc& meta_at(const DisplayList& list) {
+  return list.meta.loc.line > 0 ? list.meta.loc : list.standard_loc;
+}
+
 void check_ua(const DisplayList& list, Diagnostics& diags) {
-  const SourceLoc& at = list.standard_loc;
+  const SourceLoc& at = meta_at(list);
   if (list.meta.title.empty())
     diags.error(at, "PDF/UA-1 needs a document title: set meta.title in the content file");
   if (list.meta.language.empty())
@@ -63,7 +69,7 @@ void check_standards(const DisplayList& list, Diagnostics& diags) {
   if (list.pdf_ua) check_ua(list, diags);
   if (!list.pdf_a.empty()) check_pdfa(list, diags);
   if (list.tagged && !list.pdf_ua && list.meta.title.empty())
-    diags.warning(list.standard_loc, "a tagged PDF should have a title for readers to announce: set meta.title");
+    diags.warning(meta_at(list), "a tagged PDF should have a title for readers to announce: set meta.title");
 }
 
 }  // namespace galley::print

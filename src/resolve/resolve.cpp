@@ -215,6 +215,7 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
   out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
   out.cascade = r.cascade();
   out.variables = vars;
+  out.meta_loc = doc.meta.loc;
   out.markup = r.markup();
   if (diags.error_count() > errors_before) return std::nullopt;
   return out;

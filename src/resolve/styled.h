@@ -134,6 +134,7 @@ struct StyledDoc {
   // in its place.
   std::map<std::string, ParaStyle> styles;
   Variables variables;
+  SourceLoc meta_loc;  // the content file's `meta:`, where a missing title is reported
   // The parses resolve() used (prepared.h), for master text; null when
   // resolve() had none.
   MarkupCache* markup = nullptr;
