@@ -16,6 +16,9 @@ missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# npm installs the test-time tools (PDF.js, tests/pdfjs/run.sh); a Node.js
+# that brings its own npm (NodeSource's) will do.
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
 echo "galley: installing$missing" >&2
 SUDO=""

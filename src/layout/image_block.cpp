@@ -6,6 +6,7 @@
 #include "image/image.h"
 #include "layout/blocks.h"
 #include "layout/image_fit.h"
+#include "layout/structure.h"
 
 namespace galley::layout {
 
@@ -44,7 +45,14 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
   img.alt = b.alt;
   img.loc = b.loc;
   fit_image(img, (width - w) / 2, 0, w, h, b.fit);
+  // A decorative image is an artifact: its slice starts unmarked.
+  if (!b.decorative) {
+    const int figure = add_node(m, "Figure", -1, b.loc);
+    m.structure[static_cast<size_t>(figure)].alt = b.alt;
+    s.items.push_back(Mark{figure});
+  }
   s.items.push_back(std::move(img));
+  if (!caption_items.empty()) s.items.push_back(Mark{add_node(m, "Caption", -1, b.caption->loc)});
   for (Item& it : caption_items) {
     translate(it, 0, h);
     s.items.push_back(std::move(it));

@@ -191,6 +191,9 @@ void item(Json& j, const Item& it) {
     j.key("alt"); j.str(f->alt);
     j.key("items"); j.out += std::to_string(f->items);
     loc(j, f->loc);
+  } else if (const auto* m = std::get_if<Mark>(&it)) {
+    j.key("kind"); j.str("mark");
+    j.key("element"); j.out += std::to_string(m->element);
   }
   j.close();
 }
@@ -267,6 +270,17 @@ std::string to_json(const DisplayList& list) {
     j.key("level"); j.out += std::to_string(o.level);
     j.key("page"); j.out += std::to_string(o.page);
     j.key("y"); j.num(o.y);
+    j.close();
+  });
+  j.key("structure");
+  j.array(list.structure, [&](const StructElement& e) {
+    j.open();
+    j.key("role"); j.str(e.role);
+    j.key("parent"); j.out += std::to_string(e.parent);
+    if (!e.alt.empty()) j.key("alt"), j.str(e.alt);
+    if (!e.lang.empty()) j.key("lang"), j.str(e.lang);
+    if (!e.scope.empty()) j.key("scope"), j.str(e.scope);
+    loc(j, e.loc);
     j.close();
   });
   j.key("pages");

@@ -204,6 +204,8 @@ std::string source_hash(const DisplayList& dl) {
         h.add(img->path), h.add(img->x), h.add(img->y), h.add(img->w), h.add(img->h), h.add(img->alt);
       } else if (const auto* fig = std::get_if<Figure>(&item)) {
         h.add(fig->alt), h.add(static_cast<double>(fig->items));
+      } else if (const auto* mark = std::get_if<Mark>(&item)) {
+        h.add(static_cast<double>(mark->element));
       }
     }
     for (const Link& l : page.links) h.add(l.uri), h.add(l.dest), h.add(l.x), h.add(l.y);
@@ -212,6 +214,10 @@ std::string source_hash(const DisplayList& dl) {
                                &dl.meta.keywords, &dl.meta.language, &dl.meta.date})
     h.add(*m);
   h.add(dl.intent.standard), h.add(dl.intent.icc_profile);
+  h.add(dl.tagged ? std::string_view("tagged") : std::string_view("untagged"));
+  h.add(dl.pdf_ua ? std::string_view("PDF/UA-1") : std::string_view("-")), h.add(dl.pdf_a);
+  for (const StructElement& e : dl.structure)
+    h.add(e.role), h.add(static_cast<double>(e.parent)), h.add(e.alt), h.add(e.lang), h.add(e.scope);
   return h.hex();
 }
 
@@ -315,6 +321,9 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
     for (const Diagnostic& d : page_diags.all())
       if (reported.insert(format(d)).second) diags.add(d);
     if (under.empty()) continue;
+    // Master furniture (backgrounds, rules, running heads, page numbers)
+    // is not content.
+    under.insert(under.begin(), Mark{});
     // Built at its exact size: inserting in front would leave the vector
     // with up to twice the capacity it needs, on every page.
     std::vector<Item> items;
@@ -328,12 +337,18 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
   dl.outline = std::move(a.result.outline);
   const auto& v = doc.variables;
   dl.meta = {var(v, "meta.title"), var(v, "meta.subtitle"), var(v, "meta.author"), var(v, "meta.subject"),
-             var(v, "meta.keywords"), var(v, "meta.language"), var(v, "meta.date")};
+             var(v, "meta.keywords"), var(v, "meta.language"), var(v, "meta.date"), doc.meta_loc};
   dl.intent = {layout.output.standard, layout.output.icc_profile, layout.output.condition,
                layout.output.icc_profile_loc};
   dl.crop_marks = layout.page.crop_marks;
   dl.registration_marks = layout.page.registration_marks;
   dl.bleed = layout.page.bleed;
+  dl.tagged = layout.output.tagged;
+  dl.pdf_ua = layout.output.pdf_ua;
+  dl.pdf_a = layout.output.pdf_a;
+  dl.standard_loc = layout.output.standard_loc;
+  if (dl.tagged)
+    finish_structure(a.result.structure, dl.meta.language, dl.pages, dl.structure, diags);
   dl.source_hash = source_hash(dl);
   if (diags.error_count() > errors_before) return std::nullopt;
   return dl;

@@ -6,7 +6,7 @@ void translate(Item& item, double dx, double dy) {
   std::visit(
       [&](auto& it) {
         using T = std::decay_t<decltype(it)>;
-        if constexpr (std::is_same_v<T, Figure>) {
+        if constexpr (std::is_same_v<T, Figure> || std::is_same_v<T, Mark>) {
           return;
         } else if constexpr (std::is_same_v<T, Path>) {
           for (auto& op : it.ops) {

@@ -35,6 +35,7 @@ struct MeasuredBlock {
   bool keep_with_next = false;               // no column end between this block and the next
   std::optional<model::BreakKind> forced;    // a `break:` block (no slices)
   std::vector<Slice> repeat_head;            // drawn first when a column starts inside the block
+  std::vector<StructElement> structure;      // the block's nodes; its slices' Marks index them
   SourceLoc loc;
 };
 

@@ -105,12 +105,35 @@ struct Figure {
   SourceLoc loc;
 };
 
-using Item = std::variant<GlyphRun, Rect, Path, Image, Figure>;
+// Tagged PDF (docs/accessibility.md): the items after a Mark, up to the
+// next Mark or the page's end, draw the content of one structure element,
+// or an artifact. In a finished list `element` indexes
+// DisplayList::structure; inside layout/ it is first a block's own node
+// (MeasuredBlock::structure), then a key that names the flow and block too.
+struct Mark {
+  static constexpr int64_t kArtifact = -1;
+  int64_t element = kArtifact;
+};
+
+using Item = std::variant<GlyphRun, Rect, Path, Image, Figure, Mark>;
 
 struct Link {
   double x = 0, y = 0, w = 0, h = 0;
   std::string uri;   // external, or
   std::string dest;  // a named destination
+  SourceLoc loc;
+  std::string text;  // the words the area covers, for the annotation's /Contents
+  int64_t element = Mark::kArtifact;  // the structure element the words belong to (see Mark)
+};
+
+// One element of the structure tree, in reading order: an element comes
+// after its parent and after the elements before it in the content file.
+struct StructElement {
+  std::string role;     // a standard structure type: "P", "H2", "L", "LI", "Table", "TH", "Figure"...
+  int32_t parent = -1;  // index into the same vector; -1: the document
+  std::string alt;      // Figure: what it shows
+  std::string lang;     // BCP 47, when it differs from the document's
+  std::string scope;    // TH: "Column" or "Row"
   SourceLoc loc;
 };
 
@@ -143,6 +166,7 @@ struct Page {
 struct Metadata {
   std::string title, subtitle, author, subject, keywords, language;
   std::string date;  // ISO 8601 date or empty
+  SourceLoc loc;     // the content file's `meta:` (reports about the metadata)
 };
 
 struct OutputIntent {
@@ -160,6 +184,14 @@ struct DisplayList {
   OutputIntent intent;
   bool crop_marks = false, registration_marks = false;
   double bleed = 0;
+  // Tagged PDF: the structure tree and the accessibility and archiving
+  // standards the file declares. lay_out() tags unless the layout says
+  // `tagged: false`; a list made by hand is untagged unless it says so.
+  bool tagged = false;
+  std::vector<StructElement> structure;
+  bool pdf_ua = false;   // PDF/UA-1
+  std::string pdf_a;     // "", "2a", "2b" or "2u" (PDF/A-2)
+  SourceLoc standard_loc;  // where the layout asks for them
   std::string source_hash;  // hex digest of the inputs, for /ID
 };
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "layout/blocks.h"
+#include "layout/structure.h"
 
 namespace galley::layout {
 
@@ -86,16 +87,42 @@ void add_block_anchor(const resolve::Block& b, MeasuredBlock& m) {
 
 namespace {
 
+// The structure node of a block made of paragraphs, and the node of each
+// paragraph: the block's own for a title, heading or paragraph; a P inside
+// it for a quote or a callout.
+std::string block_role(const resolve::Block& b) {
+  using K = model::BlockKind;
+  switch (b.kind) {
+    case K::Title: return "H1";
+    case K::Heading: return heading_role(b.level);
+    case K::Quote: return "BlockQuote";
+    case K::Callout: return "Div";
+    default: return "P";
+  }
+}
+
+int para_node(const resolve::Block& b, const resolve::Paragraph& p, MeasuredBlock& m) {
+  using K = model::BlockKind;
+  if (m.structure.empty()) add_node(m, block_role(b), -1, b.loc);
+  int node = 0;
+  if (b.kind == K::Quote || b.kind == K::Callout) node = add_node(m, "P", 0, p.loc);
+  if (m.structure[static_cast<size_t>(node)].lang.empty()) m.structure[static_cast<size_t>(node)].lang = p.style.language;
+  return node;
+}
+
 // A box (background, border, padding) around unbreakable content.
 MeasuredBlock boxed(const resolve::Block& b, double width, TextSetter& ts) {
+  MeasuredBlock m;
   const resolve::ParaStyle& box = *b.box;
   const double bw = box.border ? std::max(box.border_width, 0.5) : 0;
   const double inset = box.padding + bw;
   std::vector<Slice> inner;
   for (size_t i = 0; i < b.paras.size(); ++i) {
     const auto& p = b.paras[i];
+    const size_t first = inner.size();
     append_lines(p, std::max(1.0, width - 2 * inset), inset, i == 0 ? 0 : p.style.space_before, 1,
                  ts, inner);
+    mark_slices(inner, first, para_node(b, p, m));
   }
   Slice content = merge_slices(inner);
   Slice s;
@@ -122,7 +149,6 @@ MeasuredBlock boxed(const resolve::Block& b, double width, TextSetter& ts) {
     l.y += inset;
     s.links.push_back(std::move(l));
   }
-  MeasuredBlock m;
   m.slices.push_back(std::move(s));
   m.space_after = box.space_after;
   m.keep_with_next = b.keep_with_next || box.keep_with_next;
@@ -145,6 +171,7 @@ MeasuredBlock measure_text_block(const resolve::Block& b, double width, TextSett
     const size_t first = m.slices.size();
     append_lines(p, width, 0, p.style.space_before + (i > 0 ? b.paras[i - 1].style.space_after : 0),
                  1, ts, m.slices);
+    mark_slices(m.slices, first, para_node(b, p, m));
     // A quote's attribution never starts a column on its own.
     if (i > 0 && first > 0) m.slices[first - 1].break_after = false;
   }

@@ -8,6 +8,7 @@
 
 #include "layout/column_fill.h"
 #include "layout/measure.h"
+#include "layout/structure.h"
 #include "model/layout.h"
 
 namespace galley::layout {
@@ -19,6 +20,7 @@ struct PassResult {
   std::map<std::string, size_t> dest_order;  // destination → rank in placement order
   std::vector<Cursor> cursors;             // per flow (index into the flows)
   std::vector<bool> placed_somewhere;      // per flow: some frame takes it
+  PlacedStructure structure;               // the nodes of every block placed
 };
 
 // Page boxes from the page setup: trim {0,0,W,H}, bleed around it, media

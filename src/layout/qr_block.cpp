@@ -7,6 +7,7 @@
 
 #include "layout/blocks.h"
 #include "layout/qr_codes.h"
+#include "layout/structure.h"
 
 namespace galley::layout {
 
@@ -28,6 +29,9 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
   Slice s;
   s.gap_before = b.box->space_before;
   // Read aloud, a QR code is what it encodes.
+  const int figure = add_node(m, "Figure", -1, b.loc);
+  m.structure.back().alt = "QR code: " + b.data;
+  s.items.push_back(Mark{figure});
   s.items.push_back(Figure{"QR code: " + b.data, 0, b.loc});
   Rect quiet;
   quiet.w = quiet.h = size;
@@ -53,9 +57,10 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
       s.items.push_back(r);
     }
   }
-  std::get<Figure>(s.items.front()).items = static_cast<uint32_t>(s.items.size() - 1);
+  std::get<Figure>(s.items[1]).items = static_cast<uint32_t>(s.items.size() - 2);
   s.height = size;
   if (b.caption && !b.caption->runs.empty()) {
+    s.items.push_back(Mark{add_node(m, "Caption", -1, b.caption->loc)});
     const double gap = std::max(b.caption->style.space_before, 0.25 * b.caption->style.size);
     s.height += gap + draw_paragraph(*b.caption, width, 0, size + gap, ts, s.items, s.links);
   }

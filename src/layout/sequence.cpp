@@ -27,7 +27,10 @@ FrameBox frame_box(const model::Frame& f, const model::PageSetup& page) {
   return b;
 }
 
-void place_slice(const Slice& s, double x, double y, int page_index, Page& page, PassResult& r) {
+// `head`: the slice is a repeated table header, an artifact.
+void place_slice(const Slice& s, double x, double y, int page_index, Page& page, PassResult& r,
+                 size_t flow, size_t block, const MeasuredBlock& mb, bool head) {
+  const size_t first_item = page.items.size(), first_link = page.links.size();
   for (Item it : s.items) {
     translate(it, x, y);
     page.items.push_back(std::move(it));
@@ -37,6 +40,8 @@ void place_slice(const Slice& s, double x, double y, int page_index, Page& page,
     l.y += y;
     page.links.push_back(std::move(l));
   }
+  place_marks(page.items, page.links, first_item, first_link, flow, block, head);
+  if (!head && !mb.structure.empty()) r.structure.try_emplace({flow, block}, mb.structure);
   for (const Anchor& a : s.anchors) {
     if (!a.dest.empty()) {
       page.destinations.push_back({a.dest, y + a.dy});
@@ -108,7 +113,7 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
         for (const PlacedSlice& ps : col.fill.placed) {
           const MeasuredBlock& mb = src(ps.block);
           const Slice& s = ps.head ? mb.repeat_head[ps.slice] : mb.slices[ps.slice];
-          place_slice(s, col.x, col.y + ps.y, page_index, page, r);
+          place_slice(s, col.x, col.y + ps.y, page_index, page, r, *fi, ps.block, mb, ps.head);
           if (col.fill.overfull && !ps.head)
             diags.warning(mb.loc, "block is taller than frame '" + frame.name + "' and overflows it");
         }

@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "layout/blocks.h"
+#include "layout/structure.h"
 
 namespace galley::layout {
 
@@ -45,13 +46,31 @@ std::vector<double> auto_widths(const resolve::Block& b, size_t ncols, double wi
   return w;
 }
 
+// A row's structure: a TR in `group` (THead or TBody) with a TH or TD per
+// column; returns the cells' nodes.
+std::vector<int> row_nodes(MeasuredBlock& m, int group, bool head, const resolve::Block& b,
+                           size_t ncols, const std::vector<resolve::TableCell>& row) {
+  const int tr = add_node(m, "TR", group, b.loc);
+  std::vector<int> cells;
+  for (size_t c = 0; c < ncols; ++c) {
+    const bool th = head || (c == 0 && b.row_headers);
+    cells.push_back(add_node(m, th ? "TH" : "TD", tr, c < row.size() ? row[c].para.loc : b.loc));
+    StructElement& e = m.structure.back();
+    if (th) e.scope = head ? "Column" : "Row";
+    if (c < row.size()) e.lang = row[c].para.style.language;
+  }
+  return cells;
+}
+
 Slice row_slice(const std::vector<resolve::TableCell>& row, const Geometry& g,
-                const std::optional<Color>& zebra, const resolve::Block& b, TextSetter& ts) {
+                const std::optional<Color>& zebra, const resolve::Block& b, TextSetter& ts,
+                const std::vector<int>& nodes) {
   Slice s;
   std::vector<Item> text;
   double height = 0;
   double x = 0;
   for (size_t c = 0; c < g.widths.size(); ++c) {
+    if (c < nodes.size()) text.push_back(Mark{nodes[c]});
     if (c < row.size()) {
       const double h = draw_paragraph(row[c].para, std::max(1.0, g.widths[c] - 2 * g.padding),
                                       x + g.padding, g.padding, ts, text, s.links);
@@ -78,6 +97,7 @@ Slice row_slice(const std::vector<resolve::TableCell>& row, const Geometry& g,
   }
   for (Item& it : text) s.items.push_back(std::move(it));
   if (g.rule > 0 && b.box->border) {
+    s.items.push_back(Mark{});
     auto rule = [&](double rx, double ry, double rw, double rh) {
       Rect r;
       r.x = rx, r.y = ry, r.w = rw, r.h = rh;
@@ -118,15 +138,18 @@ MeasuredBlock measure_table(const resolve::Block& b, double width, TextSetter& t
   } else {
     g.widths = auto_widths(b, ncols, width, g.padding, ts);
   }
+  const int table = add_node(m, "Table", -1, b.loc);
   if (!b.header.empty()) {
-    Slice head = row_slice(b.header, g, std::nullopt, b, ts);
+    const int group = add_node(m, "THead", table, b.loc);
+    Slice head = row_slice(b.header, g, std::nullopt, b, ts, row_nodes(m, group, true, b, ncols, b.header));
     head.break_after = false;  // never a header alone at a column foot
     if (b.header_repeat) m.repeat_head.push_back(head);
     m.slices.push_back(std::move(head));
   }
+  const int body = b.rows.empty() ? -1 : add_node(m, "TBody", table, b.loc);
   for (size_t r = 0; r < b.rows.size(); ++r) {
     std::optional<Color> zebra = r % 2 == 1 ? b.box->background : std::nullopt;
-    m.slices.push_back(row_slice(b.rows[r], g, zebra, b, ts));
+    m.slices.push_back(row_slice(b.rows[r], g, zebra, b, ts, row_nodes(m, body, false, b, ncols, b.rows[r])));
   }
   if (!m.slices.empty()) m.slices.front().gap_before = b.box->space_before;
   m.space_after = b.box->space_after;

@@ -141,6 +141,9 @@ void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, doub
     g.rtl = r.rtl;
     g.loc = loc;
     g.hscale = r.scale;
+    std::string words;  // a link's, for its annotation
+    if (!r.style.link.empty())
+      for (const Cluster& c : g.clusters) words += g.text_of(c);
     if (!g.glyphs.empty() || !g.clusters.empty()) items.push_back(std::move(g));
     if (r.style.link.empty() || r.width <= 0) continue;
     Link l;
@@ -150,11 +153,13 @@ void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, doub
     l.h = line.ascent + line.descent;
     if (r.style.link[0] == '#') l.dest = r.style.link.substr(1); else l.uri = r.style.link;
     l.loc = loc;
+    l.text = std::move(words);
     // Adjacent runs of one link (a bold word inside it) make one area.
     if (!links.empty()) {
       Link& p = links.back();
       if (p.uri == l.uri && p.dest == l.dest && p.y == l.y && std::abs(p.x + p.w - l.x) < 0.01) {
         p.w += l.w;
+        p.text += l.text;
         continue;
       }
     }

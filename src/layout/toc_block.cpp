@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "layout/blocks.h"
+#include "layout/structure.h"
 
 namespace galley::layout {
 
@@ -60,6 +61,7 @@ MeasuredBlock measure_toc(const resolve::Block& b, double width, TextSetter& ts,
                           const std::map<std::string, resolve::ParaStyle>& styles) {
   MeasuredBlock m;
   m.loc = b.loc;
+  const int toc = add_node(m, "TOC", -1, b.loc);
   for (size_t k = 0; k < entries.size(); ++k) {
     const TocEntry& e = entries[k];
     const resolve::ParaStyle style = entry_style(e.level, b, styles);
@@ -93,12 +95,14 @@ MeasuredBlock measure_toc(const resolve::Block& b, double width, TextSetter& ts,
       ts.draw(num_lines.front(), b.loc, width - num_w, base, last.items, last.links);
     }
     Slice entry = merge_slices(slices);
+    mark_from(entry.items, 0, add_node(m, "TOCI", toc, b.loc));
     entry.gap_before = k == 0 ? b.box->space_before : style.space_before;
     if (!e.dest.empty()) {
       Link l;
       l.w = width;
       l.h = entry.height;
       l.dest = e.dest;
+      l.text = e.title;
       l.loc = b.loc;
       entry.links.push_back(std::move(l));
     }

@@ -299,7 +299,7 @@ class DocumentLoader {
       if (auto p = r_.existing_file(n, "image")) b.src = *p;
       return;
     }
-    if (!r_.map(n, "image", {"src", "caption", "alt", "width", "fit"})) return;
+    if (!r_.map(n, "image", {"src", "caption", "alt", "decorative", "width", "fit"})) return;
     if (const auto v = r_.get(n, "src")) {
       if (auto p = r_.existing_file(v, "image 'src'")) b.src = *p;
     } else {
@@ -308,6 +308,8 @@ class DocumentLoader {
     if (const auto v = r_.get(n, "caption")) b.caption = r_.text(v, "'caption'");
     if (const auto v = r_.get(n, "alt"))
       if (auto s = r_.string(v, "'alt'")) b.alt = *s;
+    if (const auto v = r_.get(n, "decorative"))
+      if (auto d = r_.boolean(v, "'decorative'")) b.decorative = *d;
     if (const auto v = r_.get(n, "width")) b.width = r_.length(v, "image 'width'", LengthRule::PositiveOrPercent);
     if (const auto v = r_.get(n, "fit"))
       if (auto c = r_.choice(v, "fit", {"contain", "cover", "fill"}))
@@ -326,10 +328,12 @@ class DocumentLoader {
       r_.error(n, std::string("expected {columns: [...], rows: [[...]]} for table, found ") + describe(n));
       return;
     }
-    r_.map(n, "table", {"columns", "rows", "header-repeat", "widths"});
+    r_.map(n, "table", {"columns", "rows", "header-repeat", "row-headers", "widths"});
     if (const auto v = r_.get(n, "columns")) b.columns = cells(v, "table 'columns'");
     if (const auto v = r_.get(n, "header-repeat"))
       if (auto h = r_.boolean(v, "'header-repeat'")) b.header_repeat = *h;
+    if (const auto v = r_.get(n, "row-headers"))
+      if (auto h = r_.boolean(v, "'row-headers'")) b.row_headers = *h;
     size_t width = b.columns.size();
     if (const auto v = r_.get(n, "rows")) {
       if (r_.sequence(v, "table 'rows'")) {

@@ -581,9 +581,12 @@ class LayoutLoader {
 
   void load_output(const YAML::Node& n, model::Output& out) {
     out.loc = r_.loc(n);
-    if (!r_.map(n, "output", {"standard", "intent", "imposition", "link-schemes"})) return;
-    if (const auto v = n["standard"])
-      if (auto c = r_.choice(v, "PDF standard", {"PDF/X-4", "none"})) out.standard = *c == "none" ? "" : *c;
+    if (!r_.map(n, "output", {"standard", "intent", "imposition", "link-schemes", "tagged"})) return;
+    if (const auto v = n["tagged"]) {
+      out.tagged_loc = r_.loc(v);
+      if (auto t = r_.boolean(v, "'tagged'")) out.tagged = *t;
+    }
+    if (const auto v = n["standard"]) load_standards(v, out);
     if (const auto v = n["intent"]) {
       if (r_.map(v, "intent", {"profile", "condition"})) {
         if (const auto p = v["profile"]) {
@@ -618,6 +621,33 @@ class LayoutLoader {
       for (char c : *scheme) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       out.link_schemes.push_back(lower);
     }
+  }
+
+  // One standard or a list of them: at most one of each family.
+  void load_standards(const YAML::Node& v, model::Output& out) {
+    out.standard_loc = r_.loc(v);
+    std::vector<YAML::Node> names;
+    if (v.IsSequence()) {
+      for (const auto& e : v) names.push_back(e);
+    } else {
+      names.push_back(v);
+    }
+    std::set<std::string> seen;
+    for (const YAML::Node& e : names) {
+      auto c = r_.choice(e, "PDF standard", {"PDF/X-4", "PDF/UA-1", "PDF/A-2a", "PDF/A-2b", "PDF/A-2u", "none"});
+      if (!c || *c == "none") continue;
+      const std::string family = c->substr(0, 5);
+      if (!seen.insert(family).second) {
+        r_.error(e, "more than one " + family + " standard in 'standard'");
+        continue;
+      }
+      if (family == "PDF/X") out.standard = *c;
+      else if (family == "PDF/U") out.pdf_ua = true;
+      else out.pdf_a = c->substr(6);
+    }
+    if ((out.pdf_ua || out.pdf_a == "2a") && !out.tagged)
+      r_.error(v, std::string(out.pdf_ua ? "PDF/UA-1" : "PDF/A-2a") +
+                      " needs a tagged PDF; remove 'tagged: false'");
   }
 
   void check_style_references(model::Layout& l) {

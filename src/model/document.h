@@ -45,6 +45,7 @@ struct Block {
   std::string src;    // image: absolute path
   Text caption;       // image, qr
   std::string alt;    // image
+  bool decorative = false;  // image: an artifact, not content (tagged PDF)
   std::optional<Length> width;  // image
   Fit fit = Fit::Contain;       // image
 
@@ -52,6 +53,7 @@ struct Block {
   std::vector<std::vector<Text>> rows;   // table body
   std::vector<Length> column_widths;     // table: empty = automatic
   bool header_repeat = true;             // table
+  bool row_headers = false;              // table: the first cell of each row heads it
 
   Text by;            // quote attribution
 

@@ -119,6 +119,10 @@ struct FitRule {
 
 struct Output {
   std::string standard;     // "" or "PDF/X-4"
+  bool pdf_ua = false;      // PDF/UA-1 asked for
+  std::string pdf_a;        // "", "2a", "2b" or "2u" (PDF/A-2 asked for)
+  bool tagged = true;       // write a structure tree
+  SourceLoc standard_loc, tagged_loc;
   std::string icc_profile;  // absolute path
   SourceLoc icc_profile_loc;
   std::string condition = "Coated offset";

@@ -352,6 +352,8 @@ std::optional<int> Writer::add_page(const Dict& entries) {
   return static_cast<int>(impl_->pages.size() - 1);
 }
 
+int Writer::page_count() const { return static_cast<int>(impl_->pages.size()); }
+
 std::optional<Ref> Writer::page_ref(int page) {
   if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return std::nullopt;
   return impl_->remember(impl_->pages[page]);

@@ -47,6 +47,8 @@ class Writer {
   // go into the page dictionary, replacing libharu's defaults.
   std::optional<int> add_page(const Dict& entries);
   std::optional<Ref> page_ref(int page);
+  // Pages added so far (the index the next page gets).
+  int page_count() const;
   // Appends operators to the page's (compressed) content stream.
   bool append_content(int page, const std::string& ops);
   // The page's resource name for a font, XObject, colour space or ExtGState

@@ -95,6 +95,37 @@ std::string full_title(const layout::Metadata& meta) {
   return meta.title + " \xE2\x80\x94 " + meta.subtitle;
 }
 
+// One PDF/A extension schema (ISO 19005-1 6.7.2.2) with one text property.
+std::string extension_schema(const char* name, const char* uri, const char* prefix, const char* property,
+                             const char* description) {
+  return std::string("<rdf:li rdf:parseType=\"Resource\">\n<pdfaSchema:schema>") + name +
+         "</pdfaSchema:schema>\n<pdfaSchema:namespaceURI>" + uri +
+         "</pdfaSchema:namespaceURI>\n<pdfaSchema:prefix>" + prefix +
+         "</pdfaSchema:prefix>\n<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaProperty:name>" + property + "</pdfaProperty:name>\n"
+         "<pdfaProperty:valueType>" + (std::string(prefix) == "pdfuaid" ? "Integer" : "Text") +
+         "</pdfaProperty:valueType>\n<pdfaProperty:category>internal</pdfaProperty:category>\n"
+         "<pdfaProperty:description>" + description + "</pdfaProperty:description>\n"
+         "</rdf:li></rdf:Seq></pdfaSchema:property>\n</rdf:li>\n";
+}
+
+std::string pdfa_extensions(bool pdfx, bool pdf_ua) {
+  if (!pdfx && !pdf_ua) return {};
+  std::string x =
+      "<rdf:Description rdf:about=\"\"\n"
+      " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+      " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+      " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+      "<pdfaExtension:schemas><rdf:Bag>\n";
+  if (pdfx)
+    x += extension_schema("PDF/X ID Schema", "http://www.npes.org/pdfx/ns/id/", "pdfxid", "GTS_PDFXVersion",
+                          "ID of PDF/X standard");
+  if (pdf_ua)
+    x += extension_schema("PDF/UA identification schema", "http://www.aiim.org/pdfua/ns/id/", "pdfuaid",
+                          "part", "PDF/UA version identifier");
+  return x + "</rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n";
+}
+
 }  // namespace
 
 std::optional<DocDate> document_date(const layout::Metadata& meta, const char* source_date_epoch,
@@ -148,7 +179,7 @@ Dict info_dict(const layout::Metadata& meta, const std::optional<DocDate>& date,
 }
 
 std::string xmp_packet(const layout::Metadata& meta, const std::optional<DocDate>& date,
-                       const std::string& id, bool pdfx) {
+                       const std::string& id, bool pdfx, bool pdf_ua, const std::string& pdf_a) {
   const std::string title = full_title(meta);
   std::string x =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -183,7 +214,18 @@ std::string xmp_packet(const layout::Metadata& meta, const std::optional<DocDate
   x += "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
   x += "<xmpMM:VersionID>1</xmpMM:VersionID>\n";
   if (pdfx) x += "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n";
-  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n";
+  x += "</rdf:Description>\n";
+  if (pdf_ua)
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+         "<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n";
+  if (pdf_a.size() == 2) {
+    const char conformance = static_cast<char>(pdf_a[1] - 'a' + 'A');
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+         "<pdfaid:part>" + pdf_a.substr(0, 1) + "</pdfaid:part>\n<pdfaid:conformance>" + conformance +
+         "</pdfaid:conformance>\n</rdf:Description>\n";
+    x += pdfa_extensions(pdfx, pdf_ua);
+  }
+  x += "</rdf:RDF>\n</x:xmpmeta>\n";
   // Padding lets editors update the packet in place (XMP spec part 1, 7.3.2).
   for (int i = 0; i < 20; ++i) x += std::string(99, ' ') + "\n";
   return x + "<?xpacket end=\"w\"?>";

@@ -28,7 +28,11 @@ std::string document_id(const std::string& source_hash, const std::string& fallb
 std::string uuid_of(const std::string& id);
 
 Dict info_dict(const layout::Metadata& meta, const std::optional<DocDate>& date, bool pdfx);
+// `pdf_ua` adds pdfuaid:part 1; `pdf_a` ("2a", "2b", "2u") pdfaid:part and
+// conformance, and the PDF/A extension schemas that declare the pdfxid and
+// pdfuaid properties (PDF/A accepts only declared properties).
 std::string xmp_packet(const layout::Metadata& meta, const std::optional<DocDate>& date,
-                       const std::string& id, bool pdfx);
+                       const std::string& id, bool pdfx, bool pdf_ua = false,
+                       const std::string& pdf_a = "");
 
 }  // namespace galley::pdf

@@ -97,7 +97,8 @@ Dict page_labels(const std::vector<std::string>& labels) {
 }
 
 bool write_navigation(hpdf::Writer& w, const layout::DisplayList& list,
-                      const std::vector<Ref>& pages, Diagnostics& diags) {
+                      const std::vector<Ref>& pages, Diagnostics& diags,
+                      std::vector<LinkAnnotation>* annotations) {
   std::map<std::string, Array> dests;  // sorted: name trees must be
   for (size_t p = 0; p < list.pages.size() && p < pages.size(); ++p)
     for (const auto& d : list.pages[p].destinations)
@@ -127,8 +128,15 @@ bool write_navigation(hpdf::Writer& w, const layout::DisplayList& list,
         diags.warning(link.loc, "link to '" + link.dest + "', which no block has as its id");
         continue;
       }
+      if (annotations) {
+        const std::string& contents = link.text.empty() ? (link.uri.empty() ? link.dest : link.uri) : link.text;
+        // Printable, as PDF/A asks of every annotation.
+        a.set("F", 4).set("Contents", text_string(contents))
+            .set("StructParent", static_cast<int64_t>(pages.size() + annotations->size()));
+      }
       auto ref = w.add_object(a);
       if (!ref || !w.add_annotation(static_cast<int>(p), *ref)) return false;
+      if (annotations) annotations->push_back({*ref, p, &link});
     }
   }
   if (!list.outline.empty() && !write_outline(w, list, pages)) return false;

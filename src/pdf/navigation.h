@@ -10,9 +10,19 @@
 
 namespace galley::pdf {
 
+// A link annotation written, for the structure tree.
+struct LinkAnnotation {
+  Ref ref;
+  size_t page = 0;
+  const layout::Link* link = nullptr;
+};
+
 // `pages[i]` is the page object of list.pages[i] (written pages, in order).
+// With `annotations`, each link annotation gets /Contents and the
+// /StructParent key pages.size() + its rank, and is listed there.
 bool write_navigation(hpdf::Writer& writer, const layout::DisplayList& list,
-                      const std::vector<Ref>& pages, Diagnostics& diags);
+                      const std::vector<Ref>& pages, Diagnostics& diags,
+                      std::vector<LinkAnnotation>* annotations = nullptr);
 
 // The /PageLabels number tree for the labels (numeric runs as /S /D with a
 // start, anything else as a prefix); an empty Dict when no page has a label.

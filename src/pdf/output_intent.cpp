@@ -71,7 +71,8 @@ std::shared_ptr<const KeptBytes> srgb_profile() {
 
 }  // namespace
 
-bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Diagnostics& diags) {
+bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Diagnostics& diags,
+                         bool pdfx, bool pdfa) {
   std::shared_ptr<const KeptBytes> profile;
   std::string condition = intent.condition;
   if (!intent.icc_profile.empty()) {
@@ -87,22 +88,28 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
       diags.error({}, "cannot generate the generic CMYK output profile");
       return false;
     }
-    diags.warning({}, "PDF/X-4 without an output intent profile: embedding galley's generic "
-                      "CMYK profile; name the print shop's profile in output.intent.profile");
+    diags.warning({}, std::string(pdfx ? "PDF/X-4" : "PDF/A-2") +
+                          " without an output intent profile: embedding galley's generic "
+                          "CMYK profile; name the print shop's profile in output.intent.profile");
     if (condition.empty()) condition = "galley generic CMYK";
   }
   if (condition.empty()) condition = "Custom";
   auto stream = w.add_stream(Dict{}.set("N", 4), profile->data, hpdf::Compress::Deflated);
   if (!stream) return false;
-  Dict oi;
-  oi.set("Type", Name{"OutputIntent"})
-      .set("S", Name{"GTS_PDFX"})
-      .set("OutputConditionIdentifier", text_string(condition))
-      .set("OutputCondition", text_string(condition))
-      .set("Info", text_string(condition))
-      .set("RegistryName", String{"http://www.color.org"})
-      .set("DestOutputProfile", *stream);
-  return w.set_catalog("OutputIntents", Array{{oi}});
+  Array intents;
+  for (const char* subtype : {"GTS_PDFX", "GTS_PDFA1"}) {
+    if (!(subtype[7] == 'X' ? pdfx : pdfa)) continue;
+    Dict oi;
+    oi.set("Type", Name{"OutputIntent"})
+        .set("S", Name{subtype})
+        .set("OutputConditionIdentifier", text_string(condition))
+        .set("OutputCondition", text_string(condition))
+        .set("Info", text_string(condition))
+        .set("RegistryName", String{"http://www.color.org"})
+        .set("DestOutputProfile", *stream);
+    intents.items.push_back(std::move(oi));
+  }
+  return w.set_catalog("OutputIntents", std::move(intents));
 }
 
 std::optional<Ref> write_srgb_space(hpdf::Writer& w) {

@@ -11,7 +11,10 @@ namespace galley::pdf {
 
 // Adds /OutputIntents to the catalog. False (with an error naming the
 // profile) when the profile is missing or not a CMYK output profile.
-bool write_output_intent(hpdf::Writer& writer, const layout::OutputIntent& intent, Diagnostics& diags);
+// `pdfx`, `pdfa`: an intent for each standard asked for (GTS_PDFX,
+// GTS_PDFA1), both with the same profile stream, as PDF/A requires.
+bool write_output_intent(hpdf::Writer& writer, const layout::OutputIntent& intent, Diagnostics& diags,
+                         bool pdfx = true, bool pdfa = false);
 
 // An ICCBased sRGB colour space object, for /DefaultRGB.
 std::optional<Ref> write_srgb_space(hpdf::Writer& writer);

@@ -5,6 +5,7 @@
 #include "pdf/content.h"
 #include "pdf/marks.h"
 #include "pdf/text_ops.h"
+#include "pdf/unicode.h"
 
 namespace galley::pdf {
 namespace {
@@ -29,7 +30,7 @@ std::optional<Ref> separation(PageShared& shared, const Separation& sep) {
 class Painter {
  public:
   Painter(PageShared& shared, const layout::Page& page, int index, Diagnostics& diags)
-      : shared_(shared), index_(index), diags_(diags), at_(Coords::of(page)) {}
+      : shared_(shared), page_(page), index_(index), diags_(diags), at_(Coords::of(page)) {}
 
   bool color(const model::Color& c, bool stroke, std::string& out) {
     if (c.space == Space::Rgb) uses_rgb_ = true;
@@ -51,17 +52,88 @@ class Painter {
 
   // One display-list item; closes an open figure after its last item.
   bool paint(const layout::Item& it, std::string& out) {
+    if (const auto* m = std::get_if<layout::Mark>(&it)) {
+      element_ = m->element;
+      return true;
+    }
+    if (tagged()) return tagged_paint(it, out);
     const bool figure = std::holds_alternative<layout::Figure>(it);
     if (!std::visit([&](const auto& x) { return item(x, out); }, it)) return false;
     if (!figure && figure_left_ > 0 && --figure_left_ == 0) out += "EMC\n";
     return true;
   }
 
-  // Closes a figure whose items ran past the end of the page.
+  // Closes a figure whose items ran past the end of the page, or the open
+  // marked content.
   void finish(std::string& out) {
-    if (figure_left_ > 0) out += "EMC\n";
+    if (figure_left_ > 0 || open_) out += "EMC\n";
     figure_left_ = 0;
+    open_ = false;
   }
+
+  bool tagged() const { return shared_.structure != nullptr; }
+
+  // Tagged: an item's drawing goes inside marked content for the current
+  // element, opened when the element changes and only around something
+  // drawn. The structure element carries a figure's alternate text, so
+  // Figure items and an image's own /Alt span are left out.
+  bool tagged_paint(const layout::Item& it, std::string& out) {
+    if (std::holds_alternative<layout::Figure>(it)) return true;
+    const auto& structure = *shared_.structure;
+    const bool content = element_ >= 0 && static_cast<size_t>(element_) < structure.size();
+    const int64_t want = content ? element_ : layout::Mark::kArtifact;
+    if (content && std::holds_alternative<layout::GlyphRun>(it)) {
+      // The run marks its own pieces (RunFont::open_piece).
+      const std::string& role = structure[static_cast<size_t>(want)].role;
+      // A piece with /ActualText is tagged Span: poppler reads ActualText
+      // only there (its MCID still makes it the element's content).
+      const int32_t link = link_of(std::get<layout::GlyphRun>(it), want);
+      open_piece_ = [this, &role, want, link](const std::string* actual) {
+        std::string s = "/" + (actual ? std::string("Span") : role) + " <</MCID " + std::to_string(mcids_.size());
+        if (actual) s += " /ActualText " + text_string_operand(*actual);
+        mcids_.push_back(static_cast<int32_t>(want));
+        links_.push_back(link);
+        return s + ">> BDC\n";
+      };
+      if (open_) out += "EMC\n";
+      open_ = false;
+      const bool ok = item(std::get<layout::GlyphRun>(it), out);
+      open_piece_ = nullptr;
+      return ok;
+    }
+    thread_local std::string ops;
+    ops.clear();
+    bool ok = true;
+    if (const auto* img = std::get_if<layout::Image>(&it); img && !img->alt.empty()) {
+      layout::Image plain = *img;
+      plain.alt.clear();
+      ok = item(plain, ops);
+    } else {
+      ok = std::visit([&](const auto& x) { return item(x, ops); }, it);
+    }
+    if (!ok) return false;
+    if (ops.empty()) return true;
+    if (!open_ || open_element_ != want) {
+      if (open_) out += "EMC\n";
+      if (content) {
+        out += "/" + structure[static_cast<size_t>(want)].role + " <</MCID " +
+               std::to_string(mcids_.size()) + ">> BDC\n";
+        mcids_.push_back(static_cast<int32_t>(want));
+        links_.push_back(-1);
+      } else {
+        out += "/Artifact BMC\n";
+      }
+      open_ = true;
+      open_element_ = want;
+    }
+    if (content && structure[static_cast<size_t>(want)].role == "Figure") grow_box(static_cast<int32_t>(want), it);
+    out += ops;
+    return true;
+  }
+
+  std::vector<int32_t>& mcids() { return mcids_; }
+  std::vector<int32_t>& mcid_links() { return links_; }
+  std::map<int32_t, std::array<double, 4>>& figure_boxes() { return boxes_; }
 
   bool item(const layout::GlyphRun& run, std::string& out) {
     auto font = shared_.fonts->ref(run.font);
@@ -69,7 +141,9 @@ class Painter {
     auto name = shared_.writer->resource(index_, "Font", *font);
     std::string fill;
     if (!name || !color(run.color, false, fill)) return false;
-    out += glyph_run_ops(run, at_, shared_.fonts->run_font(run.font, *name), fill);
+    RunFont rf = shared_.fonts->run_font(run.font, *name);
+    rf.open_piece = open_piece_;
+    out += glyph_run_ops(run, at_, rf, fill);
     return true;
   }
 
@@ -115,15 +189,59 @@ class Painter {
     return true;
   }
 
+  // Marks are read in paint().
+  bool item(const layout::Mark&, std::string&) { return true; }
+
   bool uses_rgb() const { return uses_rgb_; }
 
  private:
   PageShared& shared_;
+  const layout::Page& page_;
   int index_;
   Diagnostics& diags_;
   Coords at_;
   bool uses_rgb_ = false;
   uint32_t figure_left_ = 0;  // items still inside the open figure
+
+  // The link of the element whose area holds the run's start: its words
+  // (layout/text_setter.cpp makes the area from the run).
+  int32_t link_of(const layout::GlyphRun& run, int64_t element) const {
+    constexpr double eps = 0.01;
+    for (size_t k = 0; k < page_.links.size(); ++k) {
+      const layout::Link& l = page_.links[k];
+      if (l.element == element && run.x >= l.x - eps && run.x < l.x + l.w - eps && run.y >= l.y - eps &&
+          run.y <= l.y + l.h + eps)
+        return static_cast<int32_t>(k);
+    }
+    return -1;
+  }
+
+  // A figure's bounding box grows by each image or rectangle it draws.
+  void grow_box(int32_t element, const layout::Item& it) {
+    double x = 0, y = 0, w = 0, h = 0;
+    if (const auto* img = std::get_if<layout::Image>(&it)) {
+      const bool clip = img->clip_w > 0 && img->clip_h > 0;
+      x = clip ? img->clip_x : img->x, y = clip ? img->clip_y : img->y;
+      w = clip ? img->clip_w : img->w, h = clip ? img->clip_h : img->h;
+    } else if (const auto* r = std::get_if<layout::Rect>(&it)) {
+      x = r->x, y = r->y, w = r->w, h = r->h;
+    } else {
+      return;
+    }
+    const std::array<double, 4> b{at_.x(x), at_.y(y + h), at_.x(x + w), at_.y(y)};
+    auto [slot, fresh] = boxes_.try_emplace(element, b);
+    if (fresh) return;
+    auto& s = slot->second;
+    s = {std::min(s[0], b[0]), std::min(s[1], b[1]), std::max(s[2], b[2]), std::max(s[3], b[3])};
+  }
+
+  std::function<std::string(const std::string*)> open_piece_;  // tagged glyph runs
+  int64_t element_ = layout::Mark::kArtifact;  // from the last Mark
+  bool open_ = false;                          // tagged: marked content is open
+  int64_t open_element_ = layout::Mark::kArtifact;
+  std::vector<int32_t> mcids_;                 // element of each MCID
+  std::vector<int32_t> links_;                 // page link of each MCID, -1 for none
+  std::map<int32_t, std::array<double, 4>> boxes_;
 };
 
 }  // namespace
@@ -146,6 +264,11 @@ std::optional<PageResult> write_page(PageShared& shared, const layout::Page& pag
       .set("CropBox", pdf_box(m, m))
       .set("BleedBox", pdf_box(page.bleed, m))
       .set("TrimBox", pdf_box(page.trim, m));
+  if (shared.structure) {
+    // The page's key in the parent tree is its index (write.cpp).
+    boxes.set("StructParents", static_cast<int>(w.page_count()));
+    if (!page.links.empty()) boxes.set("Tabs", Name{"S"});
+  }
   auto index = w.add_page(boxes);
   if (!index) return std::nullopt;
   PageResult result;
@@ -160,9 +283,13 @@ std::optional<PageResult> write_page(PageShared& shared, const layout::Page& pag
     if (!all) return std::nullopt;
     std::string marks = mark_ops(page, shared.crop_marks, shared.registration_marks, *all);
     result.marks_dropped = marks.empty();
+    if (shared.structure && !marks.empty()) marks = "/Artifact BMC\n" + marks + "EMC\n";
     ops += marks;
   }
   result.uses_rgb = painter.uses_rgb();
+  result.mcid_element = std::move(painter.mcids());
+  result.mcid_link = std::move(painter.mcid_links());
+  result.figure_box = std::move(painter.figure_boxes());
   if (shared.default_rgb && !w.set_resource(*index, "ColorSpace", "DefaultRGB", *shared.default_rgb))
     return std::nullopt;
   if (!ops.empty() && !w.append_content(*index, ops)) return std::nullopt;

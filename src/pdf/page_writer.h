@@ -3,7 +3,10 @@
 // CropBox = MediaBox: viewers and the print shop see the slug with its marks;
 // TrimBox/BleedBox say where to cut.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <map>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -27,6 +30,9 @@ struct PageShared {
   bool crop_marks = false, registration_marks = false;
   std::optional<Ref> default_rgb;  // ICCBased sRGB for /DefaultRGB (PDF/X)
   std::map<std::string, Ref> separations;  // by colorant name
+  // The structure tree when tagging (Marks open marked content with MCIDs,
+  // everything else is an artifact); null writes no tags.
+  const std::vector<layout::StructElement>* structure = nullptr;
 };
 
 struct PageResult {
@@ -34,6 +40,11 @@ struct PageResult {
   std::string content;      // the operators written
   bool marks_dropped = false;  // marks asked for but the slug has no room
   bool uses_rgb = false;
+  std::vector<int32_t> mcid_element;  // tagged: the structure element of each MCID
+  std::vector<int32_t> mcid_link;     // tagged: the page link (index) whose words it draws, or -1
+  // Tagged: the bounding box ([llx lly urx ury], PDF user space) of what
+  // each Figure element draws on the page.
+  std::map<int32_t, std::array<double, 4>> figure_box;
 };
 
 std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page, Diagnostics& diags);

@@ -179,7 +179,12 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
   int span = -1;
   for (size_t i = 0; i < run.glyphs.size(); ++i) {
     const auto& g = run.glyphs[i];
-    if (spans.of_glyph[i] != span) {
+    if (font.open_piece && (i == 0 || spans.of_glyph[i] != span)) {
+      close_tj();
+      if (i > 0) s += "EMC\n";
+      span = spans.of_glyph[i];
+      s += font.open_piece(span >= 0 ? &spans.text[static_cast<size_t>(span)] : nullptr);
+    } else if (!font.open_piece && spans.of_glyph[i] != span) {
       close_tj();
       if (span >= 0) s += "EMC\n";
       span = spans.of_glyph[i];
@@ -213,7 +218,7 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
     pen += ((widths.empty() ? 0 : widths[i]) * run.size / 1000.0 + tc) * h;
   }
   close_tj();
-  if (span >= 0) s += "EMC\n";
+  if (span >= 0 || font.open_piece) s += "EMC\n";
   s += "ET\nQ\n";
   return s;
 }

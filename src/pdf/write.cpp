@@ -9,6 +9,7 @@
 #include "pdf/navigation.h"
 #include "pdf/output_intent.h"
 #include "pdf/page_writer.h"
+#include "pdf/struct_tree.h"
 
 namespace galley::pdf {
 namespace {
@@ -47,11 +48,14 @@ std::optional<std::string> write(const layout::DisplayList& list, layout::Displa
   shared.images = &images;
   shared.crop_marks = list.crop_marks;
   shared.registration_marks = list.registration_marks;
-  if (pdfx) {
+  if (list.tagged) shared.structure = &list.structure;
+  const bool pdfa = !list.pdf_a.empty();
+  if (pdfx || pdfa) {
     shared.default_rgb = write_srgb_space(w);
     if (!shared.default_rgb) return failed(w, diags);
   }
   std::vector<Ref> page_refs;
+  std::vector<PageResult> tags;  // tagged: each page's MCIDs (its content dropped)
   std::string all_content;
   bool warned_marks = false;
   for (size_t p = 0; p < list.pages.size(); ++p) {
@@ -67,9 +71,16 @@ std::optional<std::string> write(const layout::DisplayList& list, layout::Displa
     // Only the fallback for a missing source hash reads it; a long
     // document's content would otherwise be held twice.
     if (list.source_hash.empty()) all_content += result->content;
+    if (list.tagged) {
+      std::string().swap(result->content);
+      tags.push_back(std::move(*result));
+    }
     if (drain) std::vector<layout::Item>().swap(drain->pages[p].items);
   }
-  if (!write_navigation(w, list, page_refs, diags)) return failed(w, diags);
+  std::vector<LinkAnnotation> annotations;
+  if (!write_navigation(w, list, page_refs, diags, list.tagged ? &annotations : nullptr))
+    return failed(w, diags);
+  if (list.tagged && !write_struct_tree(w, list, page_refs, tags, annotations)) return failed(w, diags);
 
   const auto date = document_date(list.meta, std::getenv("SOURCE_DATE_EPOCH"), diags);
   if (pdfx && !date)
@@ -79,13 +90,14 @@ std::optional<std::string> write(const layout::DisplayList& list, layout::Displa
     diags.warning({}, "PDF/X-4 needs a document title: set meta.title");
   const std::string id = document_id(list.source_hash, all_content);
   auto xmp = w.add_stream(Dict{}.set("Type", Name{"Metadata"}).set("Subtype", Name{"XML"}),
-                          xmp_packet(list.meta, date, id, pdfx), hpdf::Compress::None);
+                          xmp_packet(list.meta, date, id, pdfx, list.pdf_ua, list.pdf_a),
+                          hpdf::Compress::None);
   if (!xmp || !w.set_catalog("Metadata", *xmp) || !w.set_info(info_dict(list.meta, date, pdfx)) ||
       !w.set_trailer("ID", Array{{String{id}, String{id}}}))
     return failed(w, diags);
   if (!list.meta.language.empty() && !w.set_catalog("Lang", text_string(list.meta.language)))
     return failed(w, diags);
-  if (pdfx && !write_output_intent(w, list.intent, diags)) return failed(w, diags);
+  if ((pdfx || pdfa) && !write_output_intent(w, list.intent, diags, pdfx, pdfa)) return failed(w, diags);
   if (!w.set_version(kPdfMinorVersion)) return failed(w, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
   auto bytes = w.save();

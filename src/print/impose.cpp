@@ -19,6 +19,32 @@ void drop_navigation(QPDF& pdf) {
   }
 }
 
+// A press sheet is not tagged (its pages are forms placed on sheets; the
+// marked content stays inside them, unreferenced): it no longer claims to
+// be, nor to meet PDF/UA or PDF/A, whose XMP entries galley writes as
+// rdf:Description blocks of their own (pdf/metadata.cpp).
+void drop_tags(QPDF& pdf) {
+  auto root = pdf.getRoot();
+  root.removeKey("/MarkInfo");
+  auto meta = root.getKey("/Metadata");
+  if (!meta.isStream()) return;
+  auto buffer = meta.getStreamData(qpdf_dl_generalized);
+  std::string xmp(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  bool changed = false;
+  for (const char* ns : {"xmlns:pdfuaid=", "xmlns:pdfaid=", "xmlns:pdfaExtension="}) {
+    const size_t at = xmp.find(ns);
+    if (at == std::string::npos) continue;
+    const size_t begin = xmp.rfind("<rdf:Description", at);
+    const std::string close = "</rdf:Description>\n";
+    const size_t end = xmp.find(close, at);
+    if (begin == std::string::npos || end == std::string::npos) continue;
+    // Spaces keep the packet's length, so its padding still fits.
+    xmp.replace(begin, end + close.size() - begin, std::string(end + close.size() - begin, ' '));
+    changed = true;
+  }
+  if (changed) meta.replaceStreamData(xmp, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+}
+
 std::string write(QPDF& pdf) {
   QPDFWriter writer(pdf);
   writer.setOutputMemory();
@@ -47,7 +73,7 @@ std::optional<std::string> impose(const std::string& pdf, Imposition kind, const
     const bool ok = kind == Imposition::Booklet ? detail::impose_booklet(doc, diags, where)
                                                 : detail::impose_trifold(doc, options, diags, where);
     if (!ok) return std::nullopt;
-    if (kind == Imposition::Booklet) drop_navigation(doc);
+    if (kind == Imposition::Booklet) drop_navigation(doc), drop_tags(doc);
     return write(doc);
   } catch (const std::exception& e) {
     diags.error(where, std::string("cannot impose the PDF: ") + e.what());

@@ -10,6 +10,7 @@
 #include "image/image.h"
 #include "pdf/content.h"
 #include "print/checks.h"
+#include "print/standards.h"
 
 namespace galley::print {
 namespace {
@@ -114,6 +115,8 @@ class Preflight {
     }
   }
 
+  void check(const Page&, const std::string&, const Mark&) {}
+
   void check(const Page&, const std::string& name, const Rect& rect) {
     if (!pdfx_) return;
     if (rect.fill && rect.fill->space == Color::Space::Rgb) rgb_.add(*rect.fill, name, "box fill", rect.loc);
@@ -173,6 +176,9 @@ class Preflight {
 
 }  // namespace
 
-void preflight(const DisplayList& list, Diagnostics& diags) { Preflight(list, diags).run(); }
+void preflight(const DisplayList& list, Diagnostics& diags) {
+  Preflight(list, diags).run();
+  check_standards(list, diags);
+}
 
 }  // namespace galley::print

@@ -83,8 +83,9 @@ bool impose_trifold(QPDF& pdf, const ImposeOptions& options, Diagnostics& diags,
     auto resources = dictionary_at(page.getObjectHandle(), "/Resources");
     dictionary_at(resources, "/ColorSpace").replaceKey(kAllName, all);
     page.addPageContents(pdf.newStream(std::string("q\n")), true);
-    page.addPageContents(pdf.newStream("Q\n" + crop_mark_ops(trim, bleed, media, "GxAll") +
-                                       fold_mark_ops(xs, bleed, media, "GxAll")),
+    // The pages keep their structure tree; the marks are not content.
+    page.addPageContents(pdf.newStream("Q\n/Artifact BMC\n" + crop_mark_ops(trim, bleed, media, "GxAll") +
+                                       fold_mark_ops(xs, bleed, media, "GxAll") + "EMC\n"),
                          false);
   }
   return true;

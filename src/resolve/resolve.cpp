@@ -72,6 +72,7 @@ class Resolver {
       case BlockKind::Image:
         out.src = b.src;
         out.alt = b.alt;
+        out.decorative = b.decorative;
         out.width = b.width;
         out.fit = b.fit;
         caption(b, out);
@@ -163,6 +164,7 @@ class Resolver {
     }
     out.column_widths = b.column_widths;
     out.header_repeat = b.header_repeat;
+    out.row_headers = b.row_headers;
   }
 
   const model::Layout& layout_;
@@ -230,6 +232,7 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
   out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
   out.cascade = r.cascade();
   out.variables = vars;
+  out.meta_loc = doc.meta.loc;
   out.markup = r.markup();
   if (diags.error_count() > errors_before) return std::nullopt;
   return out;

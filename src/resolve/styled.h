@@ -107,6 +107,7 @@ struct Block {
 
   std::string src;                  // image
   std::string alt;
+  bool decorative = false;          // image: an artifact in tagged PDF
   std::optional<model::Length> width;
   model::Fit fit = model::Fit::Contain;
   std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
@@ -115,6 +116,7 @@ struct Block {
   std::vector<std::vector<TableCell>> rows;
   std::vector<model::Length> column_widths;
   bool header_repeat = true;
+  bool row_headers = false;         // the first cell of each row is its header
 
   std::string data;                 // qr
   double qr_size = 72;
@@ -139,6 +141,7 @@ struct StyledDoc {
   // in its place.
   std::map<std::string, ParaStyle> styles;
   Variables variables;
+  SourceLoc meta_loc;  // the content file's `meta:`, where a missing title is reported
   // The parses resolve() used (prepared.h), for master text; null when
   // resolve() had none.
   MarkupCache* markup = nullptr;

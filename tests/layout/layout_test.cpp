@@ -518,7 +518,9 @@ TEST_CASE("an image taller than the column shrinks to fit it") {
   Result r = run(doc({im}), l);
   REQUIRE(r.list);
   REQUIRE(r.list->pages.size() == 1);
-  const auto* img = std::get_if<layout::Image>(&r.list->pages[0].items.at(0));
+  // The image's Figure element opens before it.
+  REQUIRE(std::holds_alternative<layout::Mark>(r.list->pages[0].items.at(0)));
+  const auto* img = std::get_if<layout::Image>(&r.list->pages[0].items.at(1));
   REQUIRE(img);
   CHECK(img->h == doctest::Approx(150));
   CHECK(img->w == doctest::Approx(75));

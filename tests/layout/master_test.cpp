@@ -50,12 +50,16 @@ TEST_CASE("background, bleed elements and page-numbered footers") {
   REQUIRE(r.list);
   REQUIRE(r.list->pages.size() == 2);
   const auto& p = r.list->pages[1];
-  REQUIRE(p.items.size() >= 3);
-  const auto* bg = std::get_if<layout::Rect>(&p.items[0]);
+  REQUIRE(p.items.size() >= 4);
+  // Master furniture is an artifact in the structure tree.
+  const auto* artifact = std::get_if<layout::Mark>(&p.items[0]);
+  REQUIRE(artifact);
+  CHECK(artifact->element == layout::Mark::kArtifact);
+  const auto* bg = std::get_if<layout::Rect>(&p.items[1]);
   REQUIRE(bg);
   CHECK(bg->x == -9);
   CHECK(bg->w == 418);
-  const auto* bar = std::get_if<layout::Rect>(&p.items[1]);
+  const auto* bar = std::get_if<layout::Rect>(&p.items[2]);
   REQUIRE(bar);
   CHECK(bar->x == -9);
   CHECK(bar->y == -9);
@@ -70,7 +74,7 @@ TEST_CASE("background, bleed elements and page-numbered footers") {
   CHECK(text == "Page2of2");
   CHECK(footer_runs[0]->y > 280);
   CHECK(p.label == "2");
-  const auto* line = std::get_if<layout::Path>(&p.items[2]);
+  const auto* line = std::get_if<layout::Path>(&p.items[3]);
   REQUIRE(line);
   REQUIRE(line->ops.size() == 2);
   CHECK(line->ops[1].x == 380);

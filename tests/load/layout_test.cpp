@@ -173,6 +173,29 @@ TEST_CASE("page sizes by name, orientation and custom size") {
         });
 }
 
+TEST_CASE("output standards: one or a list, at most one of each family; tagging on by default") {
+  TempDir dir;
+  auto one = layout(dir, minimal_layout() + "output: {standard: PDF/X-4}\n");
+  REQUIRE(one.layout);
+  CHECK(one.layout->output.standard == "PDF/X-4");
+  CHECK_FALSE(one.layout->output.pdf_ua);
+  CHECK(one.layout->output.tagged);
+  auto all = layout(dir, minimal_layout() + "output: {standard: [PDF/X-4, PDF/UA-1, PDF/A-2u]}\n");
+  REQUIRE(all.layout);
+  CHECK(all.layout->output.standard == "PDF/X-4");
+  CHECK(all.layout->output.pdf_ua);
+  CHECK(all.layout->output.pdf_a == "2u");
+  auto bad = layout(dir, minimal_layout() + "output: {standard: [PDF/A-2b, PDF/A-2u, PDF/UA-2]}\n");
+  CHECK(messages(dir, bad.diags) == std::vector<std::string>{
+            "l.yaml:12:31: error: more than one PDF/A standard in 'standard'",
+            "l.yaml:12:41: error: unknown PDF standard 'PDF/UA-2' (did you mean 'PDF/UA-1'?)",
+        });
+  auto untagged = layout(dir, minimal_layout() + "output: {standard: [PDF/UA-1], tagged: false}\n");
+  CHECK(messages(dir, untagged.diags) == std::vector<std::string>{
+            "l.yaml:12:20: error: PDF/UA-1 needs a tagged PDF; remove 'tagged: false'",
+        });
+}
+
 TEST_CASE("a colour typo in a style gets a did-you-mean") {
   TempDir dir;
   std::string y = minimal_layout();

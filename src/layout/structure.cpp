@@ -1,0 +1,102 @@
+#include "layout/structure.h"
+
+#include <algorithm>
+
+namespace galley::layout {
+
+namespace {
+
+// A placed key: the flow, block and node in one integer (Mark::element).
+constexpr int kNodeBits = 24, kBlockBits = 24;
+constexpr int64_t kNodeMask = (int64_t{1} << kNodeBits) - 1;
+constexpr int64_t kBlockMask = (int64_t{1} << kBlockBits) - 1;
+
+int64_t key(size_t flow, size_t block, int64_t node) {
+  return (static_cast<int64_t>(flow) << (kNodeBits + kBlockBits)) |
+         ((static_cast<int64_t>(block) & kBlockMask) << kNodeBits) | (node & kNodeMask);
+}
+
+std::pair<size_t, size_t> block_of(int64_t k) {
+  return {static_cast<size_t>(k >> (kNodeBits + kBlockBits)),
+          static_cast<size_t>((k >> kNodeBits) & kBlockMask)};
+}
+
+}  // namespace
+
+int add_node(MeasuredBlock& m, std::string role, int parent, const SourceLoc& loc) {
+  StructElement e;
+  e.role = std::move(role);
+  e.parent = parent;
+  e.loc = loc;
+  m.structure.push_back(std::move(e));
+  return static_cast<int>(m.structure.size() - 1);
+}
+
+std::string heading_role(int level) { return "H" + std::to_string(std::clamp(level, 1, 6)); }
+
+void mark_from(std::vector<Item>& items, size_t from, int64_t node) {
+  items.insert(items.begin() + static_cast<std::ptrdiff_t>(std::min(from, items.size())), Mark{node});
+}
+
+void mark_slices(std::vector<Slice>& slices, size_t from, int64_t node) {
+  for (size_t i = from; i < slices.size(); ++i) mark_from(slices[i].items, 0, node);
+}
+
+void place_marks(std::vector<Item>& items, std::vector<Link>& links, size_t first_item,
+                 size_t first_link, size_t flow, size_t block, bool artifact) {
+  if (first_item < items.size() && !std::holds_alternative<Mark>(items[first_item]))
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(first_item), Mark{});
+  int64_t content = Mark::kArtifact;  // the slice's first content element, for its links
+  for (size_t i = first_item; i < items.size(); ++i) {
+    auto* m = std::get_if<Mark>(&items[i]);
+    if (!m) continue;
+    if (artifact || m->element < 0) {
+      m->element = Mark::kArtifact;
+      continue;
+    }
+    m->element = key(flow, block, m->element);
+    if (content < 0) content = m->element;
+  }
+  for (size_t i = first_link; i < links.size(); ++i) links[i].element = artifact ? Mark::kArtifact : content;
+}
+
+void finish_structure(const PlacedStructure& placed, const std::string& doc_lang,
+                      std::vector<Page>& pages, std::vector<StructElement>& structure,
+                      Diagnostics& diags) {
+  std::map<std::pair<size_t, size_t>, int64_t> base;
+  std::vector<std::string> lang;  // per element: the language it is in
+  int last_heading = 0;
+  for (const auto& [where, nodes] : placed) {
+    const auto first = static_cast<int32_t>(structure.size());
+    base.emplace(where, first);
+    for (const StructElement& n : nodes) {
+      StructElement e = n;
+      if (e.parent >= 0) e.parent += first;
+      // Lang only where it changes from the document's or the parent's.
+      const std::string around = e.parent >= 0 ? lang[static_cast<size_t>(e.parent)] : doc_lang;
+      lang.push_back(e.lang.empty() ? around : e.lang);
+      if (e.lang == around) e.lang.clear();
+      if (e.role.size() == 2 && e.role[0] == 'H') {
+        const int level = e.role[1] - '0';
+        if (level > last_heading + 1)
+          diags.warning(e.loc, "heading level " + std::to_string(level) + " follows " +
+                                   (last_heading ? "level " + std::to_string(last_heading) : "no heading") +
+                                   ": a level is skipped");
+        last_heading = level;
+      }
+      structure.push_back(std::move(e));
+    }
+  }
+  const auto resolve = [&](int64_t& element) {
+    if (element < 0) return;
+    auto it = base.find(block_of(element));
+    element = it == base.end() ? Mark::kArtifact : it->second + (element & kNodeMask);
+  };
+  for (Page& page : pages) {
+    for (Item& it : page.items)
+      if (auto* m = std::get_if<Mark>(&it)) resolve(m->element);
+    for (Link& l : page.links) resolve(l.element);
+  }
+}
+
+}  // namespace galley::layout
