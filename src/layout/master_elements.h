@@ -13,9 +13,10 @@
 namespace galley::layout {
 
 // Returns the items to paint before the page's own items; links from
-// master text are added to the page.
+// master text are added to the page. `budget` is what variables may still
+// add to the master text of the whole document (resolve::ExpandOptions).
 std::vector<Item> master_items(const model::Master& master, const model::Layout& layout,
                                const resolve::StyledDoc& doc, int page_index, int page_count,
-                               const text::FontBook& fonts, Page& page, Diagnostics& diags);
+                               const text::FontBook& fonts, Page& page, size_t& budget, Diagnostics& diags);
 
 }  // namespace galley::layout

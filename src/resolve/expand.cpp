@@ -102,7 +102,7 @@ class Expander {
     }
     if (depth == 0 && opts_.budget && size_of(name, 0) > *opts_.budget) {
       report(token_loc(),
-             "'{{" + name + "}}' would make variables add more than 16 MiB of text to this document (" +
+             "'{{" + name + "}}' would make variables add more than 2 MiB of text to this document (" +
                  widest_chain(name) + ")",
              "document size");
       stopped_ = true;

@@ -13,10 +13,11 @@ namespace galley::resolve {
 // backslash). U+FDD0 is a noncharacter, never meant to appear in text.
 inline constexpr std::string_view kLiteralBraces = "\xEF\xB7\x90";
 
-// What variables may add to one document's text in all: each text may
-// expand to 1 MiB, and a 20 KB file naming a 1 MiB variable a thousand
-// times must not cost a gigabyte.
-inline constexpr size_t kMaxDocumentExpansion = size_t{16} << 20;
+// What variables may add to one document's flows in all, and again to its
+// master text: each text may expand to 1 MiB, and a 20 KB file naming a
+// 1 MiB variable a thousand times (or in a header of a thousand pages) must
+// not cost what laying out a gigabyte costs (some 45 bytes of memory a byte).
+inline constexpr size_t kMaxDocumentExpansion = size_t{2} << 20;
 
 struct ExpandOptions {
   // The text as the author wrote it, to point an error at its `{{` (only for

@@ -236,8 +236,8 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
 }
 
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       Diagnostics& diags, const Cascade* cascade, MarkupCache* cache) {
-  return Paragraph{style, markup_runs(text, style, cascade, vars, diags, cache), text.loc};
+                       Diagnostics& diags, const Cascade* cascade, MarkupCache* cache, size_t* budget) {
+  return Paragraph{style, markup_runs(text, style, cascade, vars, diags, cache, budget), text.loc};
 }
 
 }  // namespace galley::resolve

@@ -37,9 +37,10 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
 // `style`. `vars` may include "page" and "pages". Character styles (strong,
 // emphasis, code, link) come from `cascade` (StyledDoc::cascade), or take
 // their built-in effects without one. With a `cache` (StyledDoc::markup)
-// the markup is parsed once per text.
+// the markup is parsed once per text. `budget`: ExpandOptions::budget.
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       Diagnostics& diags, const Cascade* cascade = nullptr, MarkupCache* cache = nullptr);
+                       Diagnostics& diags, const Cascade* cascade = nullptr, MarkupCache* cache = nullptr,
+                       size_t* budget = nullptr);
 
 // Substitutes {{name}} only (no markup); `{{ name }}` may have spaces and
 // values are expanded recursively (a cycle is an error). Undefined names,
