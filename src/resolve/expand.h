@@ -1,6 +1,7 @@
 // The {{name}} expander behind substitute(), make_variables() and the text
 // runs of inline markup.
 #pragma once
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -19,6 +20,15 @@ inline constexpr std::string_view kLiteralBraces = "\xEF\xB7\x90";
 // not cost what laying out a gigabyte costs (some 45 bytes of memory a byte).
 inline constexpr size_t kMaxDocumentExpansion = size_t{2} << 20;
 
+// What the expansions of one document share: the bytes variables may still
+// add to it, and the sizes of its variables, each counted once for all its
+// texts so that sizing stays linear in the variables. Name → (bytes, the
+// depth it was counted from: counts from deeper are cut sooner).
+struct Expansion {
+  size_t budget = kMaxDocumentExpansion;
+  std::map<std::string, std::pair<size_t, int>> sizes;
+};
+
 struct ExpandOptions {
   // The text as the author wrote it, to point an error at its `{{` (only for
   // one-line scalars, where loc.col + offset is the column); empty: `text`.
@@ -30,9 +40,9 @@ struct ExpandOptions {
   // Problems already reported for this text, when it is expanded in pieces
   // (the runs of one paragraph): each is reported once, and only so many.
   std::set<std::string>* reported = nullptr;
-  // The bytes variables may still add to this document (kMaxDocumentExpansion
-  // at its start), lowered by what this text adds; null: no document budget.
-  size_t* budget = nullptr;
+  // The document this text belongs to: its budget is lowered by what the
+  // text adds. Null: the text has a budget of its own (1 MiB) only.
+  Expansion* document = nullptr;
 };
 
 // Replaces every {{name}} in `text` by its value, expanding {{...}} inside

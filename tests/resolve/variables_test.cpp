@@ -179,9 +179,9 @@ TEST_CASE("a text full of undefined references reports a bounded number of error
 
 TEST_CASE("the texts of one document share one expansion budget of 2 MiB") {
   Variables v{{"k", std::string(600000, 'x')}};
-  size_t budget = galley::resolve::kMaxDocumentExpansion;
+  galley::resolve::Expansion document;
   ExpandOptions opts;
-  opts.budget = &budget;
+  opts.document = &document;
   Diagnostics diags;
   int expanded = 0;
   while (!diags.has_errors() && expanded < 100)
