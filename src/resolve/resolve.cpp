@@ -77,7 +77,7 @@ class Resolver {
         caption(b, out);
         break;
       case BlockKind::Qr:
-        out.data = expand(b.data, vars_, b.loc, diags_, ExpandOptions{.document = &expansion_});
+        out.data = expand_text(b.data, b.loc);
         if (b.size && !b.size->percent && b.size->value > 0) out.qr_size = b.size->value;
         caption(b, out);
         break;
@@ -130,6 +130,12 @@ class Resolver {
     diags_.error(b.style_loc.line > 0 ? b.style_loc : b.loc,
                  "unknown style '" + b.style + "'" + did_you_mean(b.style, names));
     return cascade_->fallback(name);
+  }
+
+  std::string expand_text(const std::string& text, const SourceLoc& loc) {
+    ExpandOptions opts;
+    opts.document = &expansion_;
+    return expand(text, vars_, loc, diags_, opts);
   }
 
   Paragraph para(const model::Text& t, const ParaStyle& style) {
