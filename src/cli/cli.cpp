@@ -143,7 +143,12 @@ int run_build(const BuildArgs& a, bool write) {
   }
 
   std::string output = a.output.empty() ? default_output(a.content) : a.output;
-  if (imposition == print::Imposition::None) parse_imposition(session->layout.output.imposition, imposition);
+  // An imposition the layout asks for is reported at its `output:` line.
+  print::ImposeOptions impose_options;
+  if (imposition == print::Imposition::None) {
+    parse_imposition(session->layout.output.imposition, imposition);
+    impose_options.where = session->layout.output.loc;
+  }
   if (write) {
     std::vector<std::string> outputs{output};
     if (!a.dump_layout.empty() && a.dump_layout != "-") outputs.push_back(a.dump_layout);
@@ -168,18 +173,23 @@ int run_build(const BuildArgs& a, bool write) {
     int pages = result.display ? static_cast<int>(result.display->pages.size()) : 0;
     print_stats(result.stats, text::missing_glyph_count(), result.timings, pages, stderr);
   }
-  if (!write || diags.has_errors() || !result.pdf) return finish(diags);
+  if (diags.has_errors() || !result.pdf) return finish(diags);
+  // Imposed before anything is written, by check too: a page count the
+  // fold cannot take fails both, and leaves no PDF behind.
+  std::optional<std::string> imposed;
+  if (imposition != print::Imposition::None) {
+    imposed = print::impose(*result.pdf, imposition, impose_options, diags);
+    if (!imposed) return finish(diags);
+  }
+  if (!write) return finish(diags);
 
   if (auto err = write_atomically(output, *result.pdf); !err.empty()) {
     diags.error({output, 0, 0}, err);
     return finish(diags);
   }
-  if (imposition != print::Imposition::None) {
-    auto imposed = print::impose(*result.pdf, imposition, diags);
-    if (imposed) {
-      std::string ipath = imposed_path(output);
-      if (auto err = write_atomically(ipath, *imposed); !err.empty()) diags.error({ipath, 0, 0}, err);
-    }
+  if (imposed) {
+    std::string ipath = imposed_path(output);
+    if (auto err = write_atomically(ipath, *imposed); !err.empty()) diags.error({ipath, 0, 0}, err);
   }
   return finish(diags);
 }

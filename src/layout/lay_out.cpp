@@ -313,11 +313,15 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
   dl.pages = std::move(a.result.pages);
   const int count = static_cast<int>(dl.pages.size());
   std::set<std::string> reported;  // master text repeats on every page; its problems once
+  // Master text is expanded once per page: a header naming a long variable
+  // must not cost its length ten thousand times. ({{page}} and {{pages}}
+  // differ by page; their sizes, a few bytes, are counted once.)
+  resolve::Expansion expansion;
   for (int i = 0; i < count; ++i) {
     Page& page = dl.pages[static_cast<size_t>(i)];
     const model::Master& m = layout.masters.at(page.master);
     Diagnostics page_diags;
-    std::vector<Item> under = master_items(m, layout, doc, i, count, fonts, page, page_diags);
+    std::vector<Item> under = master_items(m, layout, doc, i, count, fonts, page, expansion, page_diags);
     for (const Diagnostic& d : page_diags.all())
       if (reported.insert(format(d)).second) diags.add(d);
     if (under.empty()) continue;

@@ -36,8 +36,9 @@ resolve::ParaStyle style_for(const std::string& name, const resolve::StyledDoc& 
 
 void text_element(const model::Element& e, const Area& a, const resolve::StyledDoc& doc,
                   const resolve::Variables& vars, const text::FontBook& fonts, Page& page,
-                  std::vector<Item>& items, Diagnostics& diags) {
-  const resolve::Paragraph para = resolve::resolve_text(e.text, style_for(e.style, doc), vars, diags, doc.cascade.get(), doc.markup);
+                  std::vector<Item>& items, resolve::Expansion& expansion, Diagnostics& diags) {
+  const resolve::Paragraph para =
+      resolve::resolve_text(e.text, style_for(e.style, doc), vars, diags, doc.cascade.get(), doc.markup, &expansion);
   // A setter per element: its cache is keyed by the paragraph's address.
   TextSetter ts(fonts, false, nullptr, diags);
   std::vector<Link> links;
@@ -62,7 +63,7 @@ void image_in(const std::string& path, const Area& a, model::Fit fit, const Sour
 
 std::vector<Item> master_items(const model::Master& master, const model::Layout& layout,
                                const resolve::StyledDoc& doc, int page_index, int page_count,
-                               const text::FontBook& fonts, Page& page, Diagnostics& diags) {
+                               const text::FontBook& fonts, Page& page, resolve::Expansion& expansion, Diagnostics& diags) {
   std::vector<Item> items;
   const Area bleed{page.bleed.x, page.bleed.y, page.bleed.w, page.bleed.h};
   if (master.background) {
@@ -95,7 +96,7 @@ std::vector<Item> master_items(const model::Master& master, const model::Layout&
         break;
       }
       case model::Element::Kind::Image: image_in(e.src, a, e.fit, e.loc, items, diags); break;
-      case model::Element::Kind::Text: text_element(e, a, doc, vars, fonts, page, items, diags); break;
+      case model::Element::Kind::Text: text_element(e, a, doc, vars, fonts, page, items, expansion, diags); break;
     }
   };
   for (const model::Element& e : master.elements) element(e);

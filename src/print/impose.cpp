@@ -65,7 +65,8 @@ std::optional<std::string> impose(const std::string& pdf, Imposition kind, Diagn
 std::optional<std::string> impose(const std::string& pdf, Imposition kind, const ImposeOptions& options,
                                   Diagnostics& diags) {
   if (kind == Imposition::None) return pdf;
-  const SourceLoc where{kind == Imposition::Booklet ? "--impose booklet" : "--impose trifold", 0, 0};
+  const SourceLoc where = !options.where.file.empty() ? options.where
+                          : SourceLoc{kind == Imposition::Booklet ? "--impose booklet" : "--impose trifold", 0, 0};
   try {
     QPDF doc;
     doc.setSuppressWarnings(true);

@@ -21,6 +21,9 @@ struct ImposeOptions {
   // mirrored. Empty: a roll fold whose fold-in panel is 1/16in narrower than
   // the other two, fold-in panel at the outside's left (docs/imposition.md).
   std::vector<double> folds;
+  // Where errors are reported: the layout's `imposition:`; empty: the
+  // command line's --impose.
+  SourceLoc where;
 };
 
 std::optional<std::string> impose(const std::string& pdf, Imposition kind,

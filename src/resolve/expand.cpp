@@ -1,7 +1,6 @@
 #include "resolve/expand.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <vector>
 
@@ -100,9 +99,9 @@ class Expander {
       stopped_ = true;
       return;
     }
-    if (depth == 0 && opts_.budget && size_of(name, 0) > *opts_.budget) {
+    if (depth == 0 && opts_.document && size_of(name, 0) > opts_.document->budget) {
       report(token_loc(),
-             "'{{" + name + "}}' would make variables add more than 16 MiB of text to this document (" +
+             "'{{" + name + "}}' would make variables add more than 2 MiB of text to this document (" +
                  widest_chain(name) + ")",
              "document size");
       stopped_ = true;
@@ -112,20 +111,15 @@ class Expander {
     stack_.push_back(name);
     run(it->second, out, depth + 1);
     stack_.pop_back();
-    if (depth == 0 && opts_.budget) *opts_.budget -= std::min(*opts_.budget, out.size() - before);
+    if (depth == 0 && opts_.document) opts_.document->budget -= std::min(opts_.document->budget, out.size() - before);
   }
-
-  struct Sized {
-    size_t bytes = 0;
-    int depth = 0;  // the depth it was counted from: deeper counts are cut sooner
-  };
 
   // The bytes `name` expands to, saturated just above kMaxBytes. Names on
   // the stack (a cycle) and nesting past kMaxDepth count nothing: run()
   // reports those.
   size_t size_of(const std::string& name, int depth) {
-    const auto memo = sizes_.find(name);
-    if (memo != sizes_.end() && memo->second.depth <= depth) return memo->second.bytes;
+    const auto memo = sizes_->find(name);
+    if (memo != sizes_->end() && memo->second.second <= depth) return memo->second.first;
     const auto it = vars_.find(name);
     if (it == vars_.end() || depth >= kMaxDepth ||
         std::find(sizing_.begin(), sizing_.end(), name) != sizing_.end())
@@ -136,7 +130,7 @@ class Expander {
       bytes = std::min(bytes + literal + (ref.empty() ? 0 : size_of(ref, depth + 1)), kMaxBytes + 1);
     });
     sizing_.pop_back();
-    sizes_[name] = {bytes, depth};
+    (*sizes_)[name] = {bytes, depth};
     return bytes;
   }
 
@@ -231,7 +225,8 @@ class Expander {
   size_t token_offset_ = std::string_view::npos;
   std::vector<std::string> stack_;
   std::vector<std::string> sizing_;
-  std::map<std::string, Sized> sizes_;
+  std::map<std::string, std::pair<size_t, int>> own_sizes_;
+  std::map<std::string, std::pair<size_t, int>>* sizes_ = opts_.document ? &opts_.document->sizes : &own_sizes_;
   std::set<std::string> own_reported_;
   std::set<std::string>* reported_ = opts_.reported ? opts_.reported : &own_reported_;
   bool stopped_ = false;

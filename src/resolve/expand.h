@@ -1,6 +1,7 @@
 // The {{name}} expander behind substitute(), make_variables() and the text
 // runs of inline markup.
 #pragma once
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -13,10 +14,20 @@ namespace galley::resolve {
 // backslash). U+FDD0 is a noncharacter, never meant to appear in text.
 inline constexpr std::string_view kLiteralBraces = "\xEF\xB7\x90";
 
-// What variables may add to one document's text in all: each text may
-// expand to 1 MiB, and a 20 KB file naming a 1 MiB variable a thousand
-// times must not cost a gigabyte.
-inline constexpr size_t kMaxDocumentExpansion = size_t{16} << 20;
+// What variables may add to one document's flows in all, and again to its
+// master text: each text may expand to 1 MiB, and a 20 KB file naming a
+// 1 MiB variable a thousand times (or in a header of a thousand pages) must
+// not cost what laying out a gigabyte costs (some 45 bytes of memory a byte).
+inline constexpr size_t kMaxDocumentExpansion = size_t{2} << 20;
+
+// What the expansions of one document share: the bytes variables may still
+// add to it, and the sizes of its variables, each counted once for all its
+// texts so that sizing stays linear in the variables. Name → (bytes, the
+// depth it was counted from: counts from deeper are cut sooner).
+struct Expansion {
+  size_t budget = kMaxDocumentExpansion;
+  std::map<std::string, std::pair<size_t, int>> sizes;
+};
 
 struct ExpandOptions {
   // The text as the author wrote it, to point an error at its `{{` (only for
@@ -29,9 +40,9 @@ struct ExpandOptions {
   // Problems already reported for this text, when it is expanded in pieces
   // (the runs of one paragraph): each is reported once, and only so many.
   std::set<std::string>* reported = nullptr;
-  // The bytes variables may still add to this document (kMaxDocumentExpansion
-  // at its start), lowered by what this text adds; null: no document budget.
-  size_t* budget = nullptr;
+  // The document this text belongs to: its budget is lowered by what the
+  // text adds. Null: the text has a budget of its own (1 MiB) only.
+  Expansion* document = nullptr;
 };
 
 // Replaces every {{name}} in `text` by its value, expanding {{...}} inside

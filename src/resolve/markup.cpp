@@ -159,10 +159,10 @@ void apply(CharOp op, const Cascade* cascade, CharStyle& c) {
 // The parse in `para`'s style with {{vars}} substituted: link destinations
 // first, then the runs' text, each problem reported once.
 std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text, const ParaStyle& para,
-                             const Cascade* cascade, const Variables& vars, Diagnostics& diags, size_t* budget) {
+                             const Cascade* cascade, const Variables& vars, Diagnostics& diags, Expansion* expansion) {
   std::set<std::string> reported;
   ExpandOptions opts;
-  opts.budget = budget;
+  opts.document = expansion;
   opts.origin = text.value;
   opts.reported = &reported;
   std::vector<std::string> urls;
@@ -212,13 +212,13 @@ std::shared_ptr<const ParsedMarkup> parse_markup(const std::string& source) {
 }
 
 std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
-                             const Variables& vars, Diagnostics& diags, MarkupCache* cache, size_t* budget) {
+                             const Variables& vars, Diagnostics& diags, MarkupCache* cache, Expansion* expansion) {
   const std::shared_ptr<const ParsedMarkup> parsed = cache ? cache->get(text.value) : parse_markup(text.value);
   if (!parsed) {
     diags.error(text.loc, "cannot parse the inline markup (out of memory)");
     return {};
   }
-  return styled_runs(*parsed, text, para, cascade, vars, diags, budget);
+  return styled_runs(*parsed, text, para, cascade, vars, diags, expansion);
 }
 
 }  // namespace galley::resolve

@@ -16,11 +16,13 @@
 
 namespace galley::resolve {
 
+struct Expansion;  // resolve/expand.h
+
 // `cascade` gives the layout's character styles; null (master text set by
 // layout/) uses their built-in effects. With a `cache`, the text is parsed
-// once for every use of it. `budget`: ExpandOptions::budget.
+// once for every use of it. `expansion`: ExpandOptions::document.
 std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
                              const Variables& vars, Diagnostics& diags, MarkupCache* cache = nullptr,
-                             size_t* budget = nullptr);
+                             Expansion* expansion = nullptr);
 
 }  // namespace galley::resolve

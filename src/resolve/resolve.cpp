@@ -78,7 +78,7 @@ class Resolver {
         caption(b, out);
         break;
       case BlockKind::Qr:
-        out.data = expand(b.data, vars_, b.loc, diags_, ExpandOptions{.budget = &budget_});
+        out.data = expand_text(b.data, b.loc);
         if (b.size && !b.size->percent && b.size->value > 0) out.qr_size = b.size->value;
         caption(b, out);
         break;
@@ -133,8 +133,14 @@ class Resolver {
     return cascade_->fallback(name);
   }
 
+  std::string expand_text(const std::string& text, const SourceLoc& loc) {
+    ExpandOptions opts;
+    opts.document = &expansion_;
+    return expand(text, vars_, loc, diags_, opts);
+  }
+
   Paragraph para(const model::Text& t, const ParaStyle& style) {
-    return Paragraph{style, markup_runs(t, style, cascade_.get(), vars_, diags_, markup_, &budget_), t.loc};
+    return Paragraph{style, markup_runs(t, style, cascade_.get(), vars_, diags_, markup_, &expansion_), t.loc};
   }
 
   void caption(const model::Block& b, Block& out) {
@@ -172,7 +178,7 @@ class Resolver {
   Diagnostics& diags_;
   std::shared_ptr<const Cascade> cascade_;  // the prepared one, or this build's own
   MarkupCache* markup_;
-  size_t budget_ = kMaxDocumentExpansion;
+  Expansion expansion_;
 };
 
 // Where a variable is defined, for errors in its value.
@@ -195,11 +201,13 @@ void check_values(const Variables& vars, const model::Document& doc, Diagnostics
   Variables with_pages = vars;
   with_pages.emplace("page", "");
   with_pages.emplace("pages", "");
+  Expansion expansion;
   for (const auto& [name, value] : vars) {
     if (!has_reference(value)) continue;
     if (name.compare(0, 10, "variables.") == 0 && vars.count(name.substr(10))) continue;
     ExpandOptions opts;
     opts.self = name;
+    opts.document = &expansion;
     expand(value, with_pages, definition_of(name, doc), diags, opts);
   }
 }
@@ -239,8 +247,8 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
 }
 
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       Diagnostics& diags, const Cascade* cascade, MarkupCache* cache) {
-  return Paragraph{style, markup_runs(text, style, cascade, vars, diags, cache), text.loc};
+                       Diagnostics& diags, const Cascade* cascade, MarkupCache* cache, Expansion* expansion) {
+  return Paragraph{style, markup_runs(text, style, cascade, vars, diags, cache, expansion), text.loc};
 }
 
 }  // namespace galley::resolve

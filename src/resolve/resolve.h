@@ -11,6 +11,8 @@
 
 namespace galley::resolve {
 
+struct Expansion;  // resolve/expand.h
+
 // meta.* and variables.* from the document, then `--set` overrides (later
 // wins). Plain names are variables ("recipient"); "meta.title" etc. too.
 // An override named "x" or "variables.x" sets both. meta.keywords is
@@ -37,9 +39,10 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
 // `style`. `vars` may include "page" and "pages". Character styles (strong,
 // emphasis, code, link) come from `cascade` (StyledDoc::cascade), or take
 // their built-in effects without one. With a `cache` (StyledDoc::markup)
-// the markup is parsed once per text.
+// the markup is parsed once per text. `expansion`: ExpandOptions::document.
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
-                       Diagnostics& diags, const Cascade* cascade = nullptr, MarkupCache* cache = nullptr);
+                       Diagnostics& diags, const Cascade* cascade = nullptr, MarkupCache* cache = nullptr,
+                       Expansion* expansion = nullptr);
 
 // Substitutes {{name}} only (no markup); `{{ name }}` may have spaces and
 // values are expanded recursively (a cycle is an error). Undefined names,

@@ -48,11 +48,16 @@ Variables make_variables(const model::Document& doc,
   // what expands cleanly; a value that does not (a cycle, an undefined name)
   // stays as written, and resolve() reports it where it is defined.
   Variables vars;
+  // One budget for all: a thousand variables each naming a 1 MiB one would
+  // otherwise hold a gigabyte here. Past it, values stay as written and are
+  // expanded (within the document's budget) where they are used.
+  Expansion expansion;
   for (const auto& [name, value] : raw) {
     Diagnostics scratch;
     ExpandOptions opts;
     opts.keep_escapes = true;
     opts.self = name;
+    opts.document = &expansion;
     std::string expanded = expand(value, raw, {}, scratch, opts);
     vars[name] = scratch.has_errors() ? value : std::move(expanded);
   }

@@ -6,8 +6,8 @@ using namespace galley;
 
 TEST_CASE("combining display lists shares font faces and keeps each part's links apart") {
   layout::DisplayList a, b;
-  a.fonts = {{"/f/serif.ttf", 0, "Serif", false, false}};
-  b.fonts = {{"/f/sans.ttf", 0, "Sans", false, false}, {"/f/serif.ttf", 0, "Serif", false, false}};
+  a.fonts = {{"/f/serif.ttf", 0, "Serif", false, false, {}}};
+  b.fonts = {{"/f/sans.ttf", 0, "Sans", false, false, {}}, {"/f/serif.ttf", 0, "Serif", false, false, {}}};
   layout::Page pa, pb;
   layout::GlyphRun run;
   run.font = 1;

@@ -152,6 +152,7 @@ void write_hostile_files(const std::string& dir) {
   slanted.replace(read_be32(noto, table_record(noto, "post") + 8) + 4, 4, be32(0x80000000));
   write_file(dir + "/fonts/italic-angle.ttf", slanted);
   write_file(dir + "/fonts/truncated.ttf", noto.substr(0, noto.size() * 2 / 5));
+  write_file(dir + "/fonts/not-a-font.ttf", "SIL Open Font License\n");
   std::string directory = noto;
   directory.replace(4, 2, "\xFF\xFF");
   write_file(dir + "/fonts/table-directory.ttf", directory);

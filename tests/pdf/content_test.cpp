@@ -144,7 +144,7 @@ TEST_CASE("font program: widths are the rounded advances; subsets keep glyph ids
 
 TEST_CASE("document fonts give each drawn glyph its program's /W width, and any other glyph too") {
   layout::DisplayList list = testpdf::letter_page();
-  list.fonts.push_back({testpdf::font_path("NotoSerif-Regular.ttf"), 0, "Noto Serif", false, false});
+  list.fonts.push_back({testpdf::font_path("NotoSerif-Regular.ttf"), 0, "Noto Serif", false, false, {}});
   list.pages[0].items.push_back(testpdf::shape("Wave", "NotoSerif-Regular.ttf", 10, 0, 72, 72));
   Diagnostics d;
   DocumentFonts fonts;

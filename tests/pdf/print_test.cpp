@@ -28,7 +28,7 @@ model::Color spot(const std::string& name) {
 
 layout::DisplayList brochure() {
   auto list = letter_page();
-  list.fonts.push_back(layout::FontRef{font_path("NotoSans-Regular.ttf"), 0, "Noto Sans", false, false});
+  list.fonts.push_back(layout::FontRef{font_path("NotoSans-Regular.ttf"), 0, "Noto Sans", false, false, {}});
   auto& page = list.pages[0];
   layout::Rect bg;
   bg.x = -9, bg.y = -9, bg.w = 630, bg.h = 200;

@@ -16,7 +16,7 @@ layout::DisplayList with_fonts() {
   auto list = letter_page();
   for (const char* f : {"NotoSerif-Regular.ttf", "NotoSansArabic-Regular.ttf",
                         "NotoSansDevanagari-Regular.ttf"})
-    list.fonts.push_back(layout::FontRef{font_path(f), 0, f, false, false});
+    list.fonts.push_back(layout::FontRef{font_path(f), 0, f, false, false, {}});
   return list;
 }
 
@@ -142,7 +142,7 @@ TEST_CASE("a brochure with four faces stays small") {
       "The five-year Interventional Radiology Integrated Residency at Mayo Clinic in "
       "Jacksonville, Florida: ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 (),.;:!?-'\"";
   for (int i = 0; i < 4; ++i) {
-    list.fonts.push_back(layout::FontRef{font_path(faces[i]), 0, faces[i], false, false});
+    list.fonts.push_back(layout::FontRef{font_path(faces[i]), 0, faces[i], false, false, {}});
     for (int line = 0; line < 40; ++line)
       list.pages[0].items.push_back(shape(text, faces[i], 9, i, 36, 36 + line * 18.0 + i * 4));
   }
@@ -162,7 +162,7 @@ TEST_CASE("letter-spaced text extracts without invented spaces") {
   // (AT, AY), so the gaps between letters differ.
   const std::string kicker = "GRADUATE MEDICAL EDUCATION IN RADIOLOGY AT MAYO CLINIC";
   auto list = letter_page();
-  list.fonts.push_back(layout::FontRef{font_path("NotoSans-Bold.ttf"), 0, "Noto Sans", true, false});
+  list.fonts.push_back(layout::FontRef{font_path("NotoSans-Bold.ttf"), 0, "Noto Sans", true, false, {}});
   auto caps = shape(kicker, "NotoSans-Bold.ttf", 9, 0, 72, 100);
   for (size_t i = 0; i < caps.glyphs.size(); ++i) caps.glyphs[i].x += 1.08 * i;
   list.pages[0].items.push_back(caps);

@@ -37,7 +37,7 @@ Color rgb(double r, double g, double b, SourceLoc loc = {}) {
 // One US Letter page with 9pt bleed, PDF/X-4, no items yet.
 DisplayList letter(bool pdfx = true, const std::string& font = kFont) {
   DisplayList list;
-  list.fonts.push_back({font, 0, "Noto Sans", false, false});
+  list.fonts.push_back({font, 0, "Noto Sans", false, false, {}});
   Page page;
   page.trim = {0, 0, 612, 792};
   page.bleed = {-9, -9, 630, 810};

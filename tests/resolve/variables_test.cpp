@@ -177,17 +177,17 @@ TEST_CASE("a text full of undefined references reports a bounded number of error
   CHECK(per_run.error_count() <= 21);
 }
 
-TEST_CASE("the texts of one document share one expansion budget of 16 MiB") {
+TEST_CASE("the texts of one document share one expansion budget of 2 MiB") {
   Variables v{{"k", std::string(600000, 'x')}};
-  size_t budget = galley::resolve::kMaxDocumentExpansion;
+  galley::resolve::Expansion document;
   ExpandOptions opts;
-  opts.budget = &budget;
+  opts.document = &document;
   Diagnostics diags;
   int expanded = 0;
   while (!diags.has_errors() && expanded < 100)
     expanded += expand("{{k}}", v, {"c.yaml", 3, 9}, diags, opts).size() == 600000;
-  CHECK(expanded == 27);  // 27 × 600,000 bytes fit in 16 MiB, 28 do not
+  CHECK(expanded == 3);  // 3 × 600,000 bytes fit in 2 MiB, 4 do not
   REQUIRE(diags.error_count() == 1);
   CHECK(format(diags.all()[0]) ==
-        "c.yaml:3:9: error: '{{k}}' would make variables add more than 16 MiB of text to this document (k)");
+        "c.yaml:3:9: error: '{{k}}' would make variables add more than 2 MiB of text to this document (k)");
 }
