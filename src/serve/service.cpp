@@ -141,6 +141,13 @@ httplib::Server::HandlerResponse Service::before_routing(const httplib::Request&
       return R::Handled;
     }
   }
+  // httplib checks --max-body against Content-Length only: a chunked body
+  // would be read without limit.
+  if (req.has_header("Transfer-Encoding")) {
+    res.set_header("Connection", "close");
+    answer(req, res, {411, "send the body with a Content-Length; chunked bodies are not accepted", "", 0});
+    return R::Handled;
+  }
   const std::string encoding = req.get_header_value("Content-Encoding");
   if (!encoding.empty() && encoding != "identity") {
     answer(req, res, {415, "compressed request bodies are not accepted", "", 0});
