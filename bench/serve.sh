@@ -38,8 +38,9 @@ run_wrk() {
   awk -v c="$conns" '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    / requests in / { n = $1; secs = $4 + 0 } /Non-2xx/ { bad = $NF }
-    END { printf "| %d | %.0f | %.2f | %.2f | %d |\n", c, (n - bad) / secs, p50, p99, bad }' "$W/wrk.txt"
+    function secs(v) { if (v ~ /ms,?$/) return v/1000; if (v ~ /m,?$/) return v*60; if (v ~ /h,?$/) return v*3600; return v+0 }
+    / requests in / { n = $1; took = secs($4) } /Non-2xx/ { bad = $NF }
+    END { printf "| %d | %.0f | %.2f | %.2f | %d |\n", c, (n - bad) / took, p50, p99, bad }' "$W/wrk.txt"
 }
 
 # Warm-up: the first requests of each new glyph set make font subsets.
