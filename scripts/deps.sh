@@ -1,17 +1,38 @@
 #!/bin/sh
-# Installs the Debian packages galley needs to build, test, fuzz (clang,
-# libFuzzer in libclang-rt-dev, llvm-symbolizer in llvm) and make its
-# samples. Idempotent: installs only what is missing, and nothing when all is there.
+# Installs the Debian packages galley needs. Idempotent: installs only what
+# is missing, and nothing when all is there.
+#   sh scripts/deps.sh           to build, test, fuzz and make the samples (make brochure, make test)
+#   sh scripts/deps.sh build     to build galley only (deploy/Dockerfile's build stage)
+#   sh scripts/deps.sh runtime   to run a built galley (deploy/Dockerfile's image)
 set -eu
-PACKAGES="build-essential cmake pkg-config
-libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev doctest-dev
+# The hyphenation patterns galley reads at run time (docs/format.md, languages).
+HYPHEN_PACKAGES="hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it
+hyphen-nl hyphen-pt-pt hyphen-pt-br"
+BUILD_PACKAGES="build-essential cmake pkg-config
+libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev
 libicu-dev libcmark-dev libqrencode-dev
-hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl
-hyphen-pt-pt hyphen-pt-br
 libpng-dev libjpeg-dev zlib1g-dev liblcms2-dev libcli11-dev
-libqpdf-dev qpdf poppler-utils python3 imagemagick
+libqpdf-dev libcpp-httplib-dev nlohmann-json3-dev $HYPHEN_PACKAGES"
+# The tests read PDFs back (qpdf, poppler-utils), make test images
+# (imagemagick), check deploy/ (python3-yaml), fuzz (clang, libFuzzer in
+# libclang-rt-dev, llvm-symbolizer in llvm) and drive a real browser against
+# galley serve (chromium, chromium-driver, python3-selenium).
+TEST_PACKAGES="doctest-dev qpdf poppler-utils python3 python3-yaml imagemagick
 clang libclang-rt-dev llvm
-libcpp-httplib-dev nlohmann-json3-dev chromium chromium-driver python3-selenium"
+chromium chromium-driver python3-selenium"
+# The shared libraries galley links (tests/deploy checks this against the
+# binary), the hyphenation patterns it reads, qpdf for joining a sharded
+# batch, curl for the container's HEALTHCHECK.
+RUNTIME_PACKAGES="libhpdf-2.3.0 libharfbuzz0b libharfbuzz-subset0 libfreetype6
+libyaml-cpp0.7 libicu72 libcmark0.30.2 libqrencode4
+libpng16-16 libjpeg62-turbo zlib1g liblcms2-2 libqpdf29 libcpp-httplib0.11
+qpdf curl ca-certificates $HYPHEN_PACKAGES"
+case "${1:-all}" in
+  all) PACKAGES="$BUILD_PACKAGES $TEST_PACKAGES" ;;
+  build) PACKAGES="$BUILD_PACKAGES" ;;
+  runtime) PACKAGES="$RUNTIME_PACKAGES" ;;
+  *) echo "usage: deps.sh [build|runtime]" >&2; exit 2 ;;
+esac
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

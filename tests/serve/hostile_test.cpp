@@ -61,6 +61,27 @@ TEST_CASE("serve hostile: a 10 MB body is refused with 413 before it is read") {
   CHECK(still_serving());
 }
 
+TEST_CASE("serve hostile: a chunked body, which would escape the size limit, is refused with 411") {
+  REQUIRE(target().up());
+  int fd = connect_to(target().port());
+  REQUIRE(fd >= 0);
+  send_all(fd, "POST /v1/templates/content/pdf HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+               "Transfer-Encoding: chunked\r\n\r\n");
+  const std::string chunk = "10000\r\n" + std::string(0x10000, 'a') + "\r\n";
+  // The server answers and closes without reading: the sending stops early.
+  bool open = true;
+  for (int i = 0; i < 1600 && open; ++i) open = send_all(fd, chunk);
+  CHECK(!open);
+  ::close(fd);
+  // A short one, whose answer is not lost to the reset of unread data.
+  fd = connect_to(target().port());
+  send_all(fd, "POST /v1/templates/content/pdf HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+               "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+  CHECK(status_of(read_all(fd, 10)) == 411);
+  ::close(fd);
+  CHECK(still_serving());
+}
+
 TEST_CASE("serve hostile: 1,000 variables and a 1 MB variable") {
   REQUIRE(target().up());
   std::string many = "{";
