@@ -1,7 +1,8 @@
 // The whole pipeline: any bytes as a content file, laid out with the sample
 // brochure layout and fonts (its images beside it) and written to a PDF in
-// memory, as `galley build` does.
+// memory, as `galley build` does, and its pages as `--dump-layout` JSON.
 #include "cli/pipeline.h"
+#include "layout/layout.h"
 #include "resolve/resolve.h"
 #include "support.h"
 
@@ -14,6 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto session = cli::Session::open(content_path, layout_path, true, diags);
   if (!session) return 0;
   auto vars = resolve::make_variables(session->doc, {{"recipient", "Dr. Jane Doe"}});
-  cli::build_once(*session, vars, cli::BuildOptions{}, diags);
+  cli::BuildOptions opts;
+  opts.keep_items = true;
+  auto result = cli::build_once(*session, vars, opts, diags);
+  if (result.display) layout::to_json(*result.display);
   return 0;
 }

@@ -14,6 +14,8 @@ mkdir -p "$bin/findings"
 status=0
 for t in "$@"; do
   work=$(mktemp -d)
+  # The targets' scratch folders go here: a crash skips their clean-up.
+  scratch=$(mktemp -d)
   case $t in
     content|layout|pipeline) dict=yaml ;;
     *) dict=$t ;;
@@ -23,7 +25,7 @@ for t in "$@"; do
   echo "fuzz_$t: ${seconds}s" >&2
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: a tiny input
   # costing 2 GB is a finding, not a machine to grow into.
-  if ! ASAN_OPTIONS=detect_leaks=1 \
+  if ! TMPDIR="$scratch" ASAN_OPTIONS=detect_leaks=1 \
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "$bin/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
          -max_len=65536 -print_final_stats=1 $dict_option -artifact_prefix="$bin/findings/$t-" \
@@ -33,6 +35,6 @@ for t in "$@"; do
   else
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)' "$work.log" >&2 || true
   fi
-  rm -rf "$work" "$work.log"
+  rm -rf "$work" "$work.log" "$scratch"
 done
 exit $status
