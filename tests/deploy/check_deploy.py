@@ -21,7 +21,13 @@ def check(ok, message):
 
 def deps_lists(source):
     text = open(os.path.join(source, "scripts/deps.sh")).read()
-    return {name: value.split() for name, value in re.findall(r'^(\w+_PACKAGES)="([^"]*)"', text, re.M)}
+    lists = {}
+    for name, value in re.findall(r'^(\w+_PACKAGES)="([^"]*)"', text, re.M):
+        words = []
+        for word in value.split():  # a list may name an earlier one: $HYPHEN_PACKAGES
+            words += lists.get(word[1:], []) if word.startswith("$") else [word]
+        lists[name] = words
+    return lists
 
 
 def kubernetes(source):
@@ -111,7 +117,7 @@ def runtime_covers_binary(galley, lists):
 def main():
     source, galley = sys.argv[1], sys.argv[2]
     lists = deps_lists(source)
-    check(set(lists) == {"BUILD_PACKAGES", "TEST_PACKAGES", "RUNTIME_PACKAGES"}, "deps.sh's lists: %s" % list(lists))
+    check({"BUILD_PACKAGES", "TEST_PACKAGES", "RUNTIME_PACKAGES"} <= set(lists), "deps.sh's lists: %s" % list(lists))
     kubernetes(source)
     dockerfile(source, lists)
     runtime_covers_binary(galley, lists)

@@ -150,7 +150,9 @@ TEST_CASE("a comma or hyphen ending a justified line hangs past the frame edge b
 }
 
 TEST_CASE("font expansion scales lines within its bound and the text extracts exactly") {
-  const std::string text = squash(body_text());
+  // Smart quotes are on: the source's apostrophes extract as U+2019.
+  std::string text;
+  for (char c : squash(body_text())) text += c == '\'' ? std::string("\u2019") : std::string(1, c);
   const std::pair<std::string, double> cases[] = {{"", 2}, {", expansion: 1%", 1}, {", expansion: 0%", 0}};
   for (const auto& [style, bound] : cases) {
     CAPTURE(style);

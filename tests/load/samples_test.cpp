@@ -27,6 +27,8 @@ TEST_CASE("every sample content and layout loads without errors") {
   REQUIRE_MESSAGE(!contents.empty(), "no samples in content/");
   REQUIRE_MESSAGE(!layouts.empty(), "no samples in layouts/");
   for (const auto& c : contents) {
+    // galley serve's configuration lives beside the content it serves.
+    if (std::filesystem::path(c).filename() == "serve.yaml") continue;
     Diagnostics d;
     auto doc = load::load_document(c, d);
     INFO(c, lines(d));
