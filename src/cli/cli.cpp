@@ -10,6 +10,7 @@
 #include "cli/batch.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
+#include "cli/styles_command.h"
 #include "layout/layout.h"
 #include "load/load.h"
 #include "print/impose.h"
@@ -175,6 +176,10 @@ int run(int argc, char** argv) {
     auto* fonts_cmd = app.add_subcommand("fonts", "list the layout's font families, faces and coverage");
     fonts_cmd->add_option("layout", fonts_layout, "layout descriptor (YAML)")->required();
 
+    std::string styles_layout;
+    auto* styles_cmd = app.add_subcommand("styles", "print every style as resolved, built-in defaults included");
+    styles_cmd->add_option("layout", styles_layout, "layout descriptor (YAML)")->required();
+
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -184,6 +189,7 @@ int run(int argc, char** argv) {
     if (*build_cmd) return run_build(build_args, true);
     if (*check_cmd) return run_build(check_args, false);
     if (*fonts_cmd) return run_fonts(fonts_layout);
+    if (*styles_cmd) return run_styles(styles_layout);
     return UsageError;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "galley: internal error: %s\n", e.what());

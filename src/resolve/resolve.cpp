@@ -124,7 +124,7 @@ class Resolver {
 
   ParaStyle own_or(const model::Block& b, const std::string& name) {
     if (b.style.empty()) return cascade_->fallback(name);
-    if (const ParaStyle* p = cascade_->para(b.style)) return *p;
+    if (auto p = cascade_->for_kind(b.style, name)) return *p;
     std::vector<std::string> names;
     for (const auto& kv : layout_.styles) names.push_back(kv.first);
     diags_.error(b.style_loc.line > 0 ? b.style_loc : b.loc,

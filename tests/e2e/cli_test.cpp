@@ -103,3 +103,19 @@ TEST_CASE("a character no font has is one preflight warning with page and source
   CHECK(strict.err == dir + "/content.yaml:8:19: error: page 1: text 'Snow \u2603 falls.' has no glyph for U+2603 "
                             "'\u2603' in Noto Serif or any fallback font; it prints as a box (.notdef)\n");
 }
+
+TEST_CASE("galley styles prints every built-in style name as resolved") {
+  Run r = galley("styles layouts/brochure-letter.yaml");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const char* name : {"body", "title", "h1", "h2", "h3", "h4", "list", "quote", "quote-by", "callout", "caption",
+                           "table", "th", "td", "toc", "header", "footer", "strong", "emphasis", "code", "link"})
+    CHECK_MESSAGE(r.out.find(std::string("  ") + name + ": ") != std::string::npos, name);
+  CHECK(r.out.find("  h2: Noto Sans bold 11.5pt/14.5pt left") != std::string::npos);
+  // A layout with only body: the rest are derived from it, and say so.
+  std::string dir = temp_dir();
+  write_minimal_pair(dir);
+  Run minimal = galley("styles " + quote(dir + "/layout.yaml"));
+  CHECK(minimal.out.find("  h1: Noto Serif bold 16pt/20.8pt left") != std::string::npos);
+  CHECK(minimal.out.find("(built-in)") != std::string::npos);
+}
