@@ -235,7 +235,7 @@ class DocumentLoader {
   model::Text required_text(const YAML::Node& n, const std::string& what, const YAML::Node& owner) {
     model::Text t = r_.text(n, "'" + what + "'");
     if (n.IsNull()) {
-      r_.error(owner, "'" + what + "' needs text");
+      if (!r_.error_if_lost_to_comment(n, "'" + what + "' needs text")) r_.error(owner, "'" + what + "' needs text");
       t.loc = r_.loc(owner);
     }
     return t;
