@@ -8,6 +8,7 @@
 
 #include "cli/atomic_write.h"
 #include "cli/batch.h"
+#include "cli/booklet_pages.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "cli/styles_command.h"
@@ -112,16 +113,15 @@ int run_build(const BuildArgs& a, bool write) {
     int pages = result.display ? static_cast<int>(result.display->pages.size()) : 0;
     print_stats(result.stats, text::missing_glyph_count(), result.timings, pages, stderr);
   }
+  if (imposition == print::Imposition::None) parse_imposition(session->layout.output.imposition, imposition);
+  if (imposition == print::Imposition::Booklet && result.display)
+    check_booklet_pages(static_cast<int>(result.display->pages.size()), session->layout, a.strict, diags);
   if (!write || diags.has_errors() || !result.pdf) return finish(diags);
 
   std::string output = a.output.empty() ? default_output(a.content) : a.output;
   if (auto err = write_atomically(output, *result.pdf); !err.empty()) {
     diags.error({output, 0, 0}, err);
     return finish(diags);
-  }
-  if (imposition == print::Imposition::None) {
-    const std::string& from_layout = session->layout.output.imposition;
-    parse_imposition(from_layout, imposition);
   }
   if (imposition != print::Imposition::None) {
     auto imposed = print::impose(*result.pdf, imposition, diags);

@@ -1,6 +1,8 @@
 // The page sequence: fixed masters and `repeat: until-empty` masters, each
 // page's frames filled from their flows in frame order.
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "layout/frame_fill.h"
 #include "layout/pass.h"
@@ -136,6 +138,7 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
     return false;
   };
 
+  std::vector<std::pair<const model::SequenceEntry*, size_t>> repeated;
   for (const model::SequenceEntry& e : layout.sequence) {
     auto mit = layout.masters.find(e.master);
     if (mit == layout.masters.end()) {
@@ -147,6 +150,7 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
       for (int i = 0; i < std::max(1, e.count); ++i) add_page(m);
       continue;
     }
+    const size_t before = r.pages.size();
     add_page(m);
     while (master_has_content(m)) {
       if (static_cast<int>(r.pages.size()) >= kMaxPages) {
@@ -155,7 +159,14 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
       }
       if (!add_page(m)) break;  // nothing fits any more: the rest is overset
     }
+    repeated.emplace_back(&e, r.pages.size() - before);
   }
+  // How many pages the flows took is the surprise a repeat can hold (a
+  // fifth page for three lines): say it, once the total is known.
+  auto pages = [](size_t n) { return std::to_string(n) + (n == 1 ? " page" : " pages"); };
+  for (const auto& [e, count] : repeated)
+    diags.note(e->loc, "repeat: until-empty made " + pages(count) + " of master '" + e->master + "'; the document has " +
+                           pages(r.pages.size()));
   return r;
 }
 
