@@ -9,6 +9,7 @@
 #include "cli/atomic_write.h"
 #include "cli/batch.h"
 #include "cli/booklet_pages.h"
+#include "cli/init_command.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "cli/styles_command.h"
@@ -180,6 +181,10 @@ int run(int argc, char** argv) {
     auto* styles_cmd = app.add_subcommand("styles", "print every style as resolved, built-in defaults included");
     styles_cmd->add_option("layout", styles_layout, "layout descriptor (YAML)")->required();
 
+    std::string init_dir;
+    auto* init_cmd = app.add_subcommand("init", "write a small starter project that builds as is");
+    init_cmd->add_option("dir", init_dir, "folder to write into (created if missing)")->required();
+
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -190,6 +195,7 @@ int run(int argc, char** argv) {
     if (*check_cmd) return run_build(check_args, false);
     if (*fonts_cmd) return run_fonts(fonts_layout);
     if (*styles_cmd) return run_styles(styles_layout);
+    if (*init_cmd) return run_init(init_dir);
     return UsageError;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "galley: internal error: %s\n", e.what());
