@@ -10,6 +10,7 @@
 #include "cli/batch.h"
 #include "cli/booklet_pages.h"
 #include "cli/init_command.h"
+#include "cli/watch_command.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "cli/styles_command.h"
@@ -185,6 +186,12 @@ int run(int argc, char** argv) {
     auto* init_cmd = app.add_subcommand("init", "write a small starter project that builds as is");
     init_cmd->add_option("dir", init_dir, "folder to write into (created if missing)")->required();
 
+    std::string watch_content, watch_layout, watch_output;
+    auto* watch_cmd = app.add_subcommand("watch", "build, then rebuild whenever a file the build read changes");
+    watch_cmd->add_option("content", watch_content, "content descriptor (YAML)")->required();
+    watch_cmd->add_option("--layout,-l", watch_layout, "layout descriptor; overrides the content's layout:");
+    watch_cmd->add_option("-o,--output", watch_output, "output PDF");
+
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -196,6 +203,7 @@ int run(int argc, char** argv) {
     if (*fonts_cmd) return run_fonts(fonts_layout);
     if (*styles_cmd) return run_styles(styles_layout);
     if (*init_cmd) return run_init(init_dir);
+    if (*watch_cmd) return run_watch(watch_content, watch_layout, watch_output);
     return UsageError;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "galley: internal error: %s\n", e.what());
