@@ -84,6 +84,8 @@ struct RowJob {
 // original location kept in the message, so a bad field is easy to find.
 void report_row(const RowJob& job, std::FILE* out) {
   for (const auto& d : job.diags.all()) {
+    // Notes (the page count, a copy-fit) would repeat for every row.
+    if (d.severity == Severity::Note) continue;
     Diagnostic shown = d;
     shown.loc = job.data.loc;
     shown.message = "row " + std::to_string(job.row) + ": " + format(d);

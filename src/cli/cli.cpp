@@ -9,9 +9,13 @@
 
 #include "cli/atomic_write.h"
 #include "cli/batch.h"
+#include "cli/booklet_pages.h"
+#include "cli/init_command.h"
 #include "cli/output_paths.h"
+#include "cli/watch_command.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
+#include "cli/styles_command.h"
 #include "layout/layout.h"
 #include "load/load.h"
 #include "load/yaml_source.h"
@@ -173,6 +177,8 @@ int run_build(const BuildArgs& a, bool write) {
     int pages = result.display ? static_cast<int>(result.display->pages.size()) : 0;
     print_stats(result.stats, text::missing_glyph_count(), result.timings, pages, stderr);
   }
+  if (imposition == print::Imposition::Booklet && result.display)
+    check_booklet_pages(static_cast<int>(result.display->pages.size()), session->layout, a.strict, diags);
   if (diags.has_errors() || !result.pdf) return finish(diags);
   // Imposed before anything is written, by check too: a page count the
   // fold cannot take fails both, and leaves no PDF behind.
@@ -240,6 +246,20 @@ int run(int argc, char** argv, const std::vector<CommandFactory>& more) {
     auto* fonts_cmd = app.add_subcommand("fonts", "list the layout's font families, faces and coverage");
     fonts_cmd->add_option("layout", fonts_layout, "layout descriptor (YAML)")->required();
 
+    std::string styles_layout;
+    auto* styles_cmd = app.add_subcommand("styles", "print every style as resolved, built-in defaults included");
+    styles_cmd->add_option("layout", styles_layout, "layout descriptor (YAML)")->required();
+
+    std::string init_dir;
+    auto* init_cmd = app.add_subcommand("init", "write a small starter project that builds as is");
+    init_cmd->add_option("dir", init_dir, "folder to write into (created if missing)")->required();
+
+    std::string watch_content, watch_layout, watch_output;
+    auto* watch_cmd = app.add_subcommand("watch", "build, then rebuild whenever a file the build read changes");
+    watch_cmd->add_option("content", watch_content, "content descriptor (YAML)")->required();
+    watch_cmd->add_option("--layout,-l", watch_layout, "layout descriptor; overrides the content's layout:");
+    watch_cmd->add_option("-o,--output", watch_output, "output PDF");
+
     std::vector<Command> extra;
     for (const auto& make : more) extra.push_back(make(app));
 
@@ -252,6 +272,9 @@ int run(int argc, char** argv, const std::vector<CommandFactory>& more) {
     if (*build_cmd) return run_build(build_args, true);
     if (*check_cmd) return run_build(check_args, false);
     if (*fonts_cmd) return run_fonts(fonts_layout);
+    if (*styles_cmd) return run_styles(styles_layout);
+    if (*init_cmd) return run_init(init_dir);
+    if (*watch_cmd) return run_watch(watch_content, watch_layout, watch_output);
     for (const auto& c : extra)
       if (c.chosen()) return c.run();
     return UsageError;

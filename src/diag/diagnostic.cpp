@@ -11,7 +11,7 @@ std::string format(const Diagnostic& d) {
     out += std::to_string(d.loc.col > 0 ? d.loc.col : 1);
     out += ':';
   }
-  out += d.severity == Severity::Error ? " error: " : " warning: ";
+  out += d.severity == Severity::Error ? " error: " : d.severity == Severity::Warning ? " warning: " : " note: ";
   out += d.message;
   return out;
 }
@@ -22,6 +22,10 @@ void Diagnostics::error(const SourceLoc& loc, std::string message) {
 
 void Diagnostics::warning(const SourceLoc& loc, std::string message) {
   add({Severity::Warning, loc, std::move(message)});
+}
+
+void Diagnostics::note(const SourceLoc& loc, std::string message) {
+  add({Severity::Note, loc, std::move(message)});
 }
 
 void Diagnostics::add(Diagnostic d) {

@@ -14,7 +14,9 @@ struct SourceLoc {
   int col = 0;
 };
 
-enum class Severity { Warning, Error };
+// A note says what galley did on the user's behalf (copy-fitting, the page
+// count); `--strict` leaves it alone.
+enum class Severity { Note, Warning, Error };
 
 struct Diagnostic {
   Severity severity = Severity::Error;
@@ -22,7 +24,8 @@ struct Diagnostic {
   std::string message;
 };
 
-// `file:line:col: error: message` (or `file: error: message` without a line).
+// `file:line:col: error: message` (or `file: error: message` without a line;
+// `warning:` and `note:` likewise).
 std::string format(const Diagnostic& d);
 
 // Collects diagnostics so a stage can report every problem, not just the first.
@@ -30,6 +33,7 @@ class Diagnostics {
  public:
   void error(const SourceLoc& loc, std::string message);
   void warning(const SourceLoc& loc, std::string message);
+  void note(const SourceLoc& loc, std::string message);
   void add(Diagnostic d);
   void append(const Diagnostics& other);
 

@@ -102,7 +102,7 @@ std::vector<TocEntry> toc_entries(const std::vector<resolve::Flow>& flows) {
   std::vector<TocEntry> out;
   for (const auto& f : flows)
     for (const auto& b : f.blocks)
-      if (b.kind == model::BlockKind::Heading && b.level <= 2 && !b.paras.empty())
+      if (b.kind == model::BlockKind::Heading && b.level <= 2 && b.in_toc && !b.paras.empty())
         out.push_back({b.paras.front().plain_text(), b.level, b.id, ""});
   return out;
 }

@@ -1,6 +1,8 @@
 // The page sequence: fixed masters and `repeat: until-empty` masters, each
 // page's frames filled from their flows in frame order.
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "layout/frame_fill.h"
 #include "layout/pass.h"
@@ -150,6 +152,7 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
     over = true;
     return true;
   };
+  std::vector<std::pair<const model::SequenceEntry*, size_t>> repeated;
   for (const model::SequenceEntry& e : layout.sequence) {
     auto mit = layout.masters.find(e.master);
     if (mit == layout.masters.end()) {
@@ -159,15 +162,23 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
     const model::Master& m = mit->second;
     if (full(e)) break;
     if (e.until_empty) {
+      const size_t before = r.pages.size();
       add_page(m);
       while (master_has_content(m) && !full(e)) {
         if (!add_page(m)) break;  // nothing fits any more: the rest is overset
       }
+      repeated.emplace_back(&e, r.pages.size() - before);
     } else {
       for (int i = 0; i < std::max(1, e.count) && !full(e); ++i) add_page(m);
     }
     if (over) break;
   }
+  // How many pages the flows took is the surprise a repeat can hold (a
+  // fifth page for three lines): say it, once the total is known.
+  auto pages = [](size_t n) { return std::to_string(n) + (n == 1 ? " page" : " pages"); };
+  for (const auto& [e, count] : repeated)
+    diags.note(e->loc, "repeat: until-empty made " + pages(count) + " of master '" + e->master + "'; the document has " +
+                           pages(r.pages.size()));
   return r;
 }
 

@@ -182,7 +182,10 @@ class DocumentLoader {
     b.loc = r_.loc(n);
     std::string kind(kBlockKinds[kind_index]);
     allowed.push_back(kBlockKinds[kind_index]);
-    if (b.kind == BlockKind::Heading) allowed.push_back("level");
+    if (b.kind == BlockKind::Heading) {
+      allowed.push_back("level");
+      allowed.push_back("in-toc");
+    }
     if (b.kind == BlockKind::List) allowed.push_back("ordered");
     r_.map(n, "a " + kind + " block", allowed);
     if (const auto v = r_.get(n, "style")) {
@@ -197,6 +200,7 @@ class DocumentLoader {
       }
     }
     if (const auto v = r_.get(n, "keep-with-next")) b.keep_with_next = r_.boolean(v, "'keep-with-next'");
+    if (const auto v = r_.get(n, "in-toc")) b.in_toc = r_.boolean(v, "'in-toc'");
     const YAML::Node body = r_.get(n, kind);
     bool text_kind = b.kind == BlockKind::Title || b.kind == BlockKind::Heading || b.kind == BlockKind::Paragraph;
     if (body.IsNull() && !text_kind && b.kind != BlockKind::Toc) {
@@ -236,7 +240,7 @@ class DocumentLoader {
   model::Text required_text(const YAML::Node& n, const std::string& what, const YAML::Node& owner) {
     model::Text t = r_.text(n, "'" + what + "'");
     if (n.IsNull()) {
-      r_.error(owner, "'" + what + "' needs text");
+      if (!r_.error_if_lost_to_comment(n, "'" + what + "' needs text")) r_.error(owner, "'" + what + "' needs text");
       t.loc = r_.loc(owner);
     }
     return t;

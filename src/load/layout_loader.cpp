@@ -145,7 +145,10 @@ class LayoutLoader {
       if (!it->first.IsScalar()) continue;
       const std::string name = it->first.Scalar();
       if (!valid_name(name)) r_.error(it->first, "colour names use letters, digits, spaces, '_', '-' and '.'");
-      if (auto c = parse_color_literal(r_, it->second, "colour '" + name + "'")) colors[name] = *c;
+      // A colour whose value is wrong is still defined, so the styles that
+      // use it are not reported too.
+      auto c = parse_color_literal(r_, it->second, "colour '" + name + "'");
+      colors[name] = c ? *c : model::Color::black();
     }
   }
 

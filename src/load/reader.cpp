@@ -9,6 +9,7 @@
 #include "load/load.h"
 #include "load/suggest.h"
 #include "load/units.h"
+#include "load/yaml_hints.h"
 
 namespace galley::load {
 namespace fs = std::filesystem;
@@ -62,7 +63,17 @@ SourceLoc Reader::loc(const YAML::Node& n) const {
   return {path_, m.line + 1, m.column + 1};
 }
 
-void Reader::error(const YAML::Node& n, std::string message) { diags_.error(loc(n), std::move(message)); }
+bool Reader::error_if_lost_to_comment(const YAML::Node& n, const std::string& message) {
+  if (!n.IsNull() || !text_) return false;
+  auto slip = comment_slip(text_->bytes(), n.Mark());
+  if (!slip) return false;
+  diags_.error(text_->loc(path_, slip->at), message + ": " + slip->hint);
+  return true;
+}
+
+void Reader::error(const YAML::Node& n, std::string message) {
+  if (!error_if_lost_to_comment(n, message)) diags_.error(loc(n), std::move(message));
+}
 
 void Reader::warning(const YAML::Node& n, std::string message) {
   diags_.warning(loc(n), std::move(message));

@@ -43,6 +43,9 @@ class Reader {
   Diagnostics& diags() { return diags_; }
   SourceLoc loc(const YAML::Node& n) const;
   void error(const YAML::Node& n, std::string message);
+  // Reports `message` at the `#` with a hint when the empty value `n` is
+  // empty because an unquoted `#` made the rest of its line a comment.
+  bool error_if_lost_to_comment(const YAML::Node& n, const std::string& message);
   void warning(const YAML::Node& n, std::string message);
 
   // " (did you mean 'x'?)" from the names `candidates()` returns, or "".

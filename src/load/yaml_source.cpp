@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "load/yaml_hints.h"
+
 namespace galley::load {
 SourceText::SourceText(std::string bytes) : bytes_(std::move(bytes)) {
   size_t start = bytes_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -118,7 +120,8 @@ std::optional<YAML::Node> parse_yaml(const SourceText& text, const std::string& 
   try {
     root = load_one(text.bytes(), second);
   } catch (const YAML::Exception& e) {
-    diags.error(text.loc(path, e.mark), "malformed YAML: " + e.msg);
+    const std::string hint = parse_error_hint(text.bytes(), e.msg, e.mark);
+    diags.error(text.loc(path, e.mark), "malformed YAML: " + e.msg + (hint.empty() ? "" : ": " + hint));
     return std::nullopt;
   } catch (const std::exception& e) {
     diags.error({path, 0, 0}, std::string("cannot parse YAML: ") + e.what());

@@ -38,6 +38,7 @@ struct Block {
 
   Text text;          // title, heading, paragraph, quote, callout
   int level = 1;      // heading: 1..4
+  std::optional<bool> in_toc;  // heading: unset lists it, unless it titles a toc
 
   bool ordered = false;          // list
   std::vector<ListItem> items;   // list

@@ -156,13 +156,22 @@ std::optional<Color> Cascade::color(const std::optional<std::string>& name, cons
 
 ParaStyle Cascade::resolve_style(const std::string& name, const model::Style& s, Diagnostics& diags) const {
   ParaStyle p;
-  p.name = name;
   p.language = language_;
+  return over(p, name, s, diags);
+}
+
+ParaStyle Cascade::over(const ParaStyle& from, const std::string& name, const model::Style& s,
+                        Diagnostics& diags) const {
+  ParaStyle p = from;
+  p.name = name;
   if (s.font) p.font = *s.font;
   if (s.bold) p.bold = *s.bold;
   if (s.italic) p.italic = *s.italic;
   if (s.size && *s.size > 0) p.size = *s.size;
-  p.leading = s.leading && *s.leading > 0 ? *s.leading : s.size ? p.size * kLeadingRatio : p.leading;
+  // A size set without a leading keeps the line spacing ratio of what it
+  // overrides, as merge() does along a base chain.
+  const double ratio = from.size > 0 ? from.leading / from.size : kLeadingRatio;
+  p.leading = s.leading && *s.leading > 0 ? *s.leading : s.size ? p.size * ratio : p.leading;
   if (s.align) p.align = *s.align;
   if (s.hyphenate) p.hyphenate = *s.hyphenate;
   if (s.language && !s.language->empty()) p.language = *s.language;
@@ -223,6 +232,15 @@ ParaStyle Cascade::fallback(const std::string& name) const {
     }
   }
   return p;
+}
+
+std::optional<ParaStyle> Cascade::for_kind(const std::string& name, const std::string& kind) const {
+  const model::Style* s = flat(name);
+  if (!s) return std::nullopt;
+  if (name == kind) return *para(name);
+  // Colour errors were reported when the style was resolved on its own.
+  Diagnostics reported_when_resolved;
+  return over(fallback(kind), name, *s, reported_when_resolved);
 }
 
 std::map<std::string, ParaStyle> Cascade::with_defaults() const {

@@ -28,6 +28,11 @@ class Cascade {
   // (made bold and larger for titles, headings and header cells), else the
   // built-in defaults treated the same way.
   ParaStyle fallback(const std::string& name) const;
+  // The style of a block given `style: name` whose kind's default is `kind`:
+  // what the named style's chain sets, over fallback(kind) for the rest, so
+  // a heading in a style that sets only a colour is still a heading. Null if
+  // the layout has no style `name`.
+  std::optional<ParaStyle> for_kind(const std::string& name, const std::string& kind) const;
 
   // A run in paragraph style `p` with no character style.
   static CharStyle plain(const ParaStyle& p);
@@ -40,6 +45,8 @@ class Cascade {
   const model::Style* flatten(const model::Layout& layout, const std::string& name,
                               std::map<std::string, int>& state, Diagnostics& diags);
   ParaStyle resolve_style(const std::string& name, const model::Style& s, Diagnostics& diags) const;
+  // `from` with every field `s` sets replaced, named `name`.
+  ParaStyle over(const ParaStyle& from, const std::string& name, const model::Style& s, Diagnostics& diags) const;
   std::optional<Color> color(const std::optional<std::string>& name, const std::optional<Color>& value,
                              const SourceLoc& loc, Diagnostics& diags) const;
 

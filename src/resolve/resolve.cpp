@@ -34,6 +34,13 @@ class Resolver {
     Flow out{f.name, f.loc, {}};
     out.blocks.reserve(f.blocks.size());
     for (const model::Block& b : f.blocks) out.blocks.push_back(block(b));
+    // A heading right before a table of contents is its title ("Contents"),
+    // not an entry of it, unless it says otherwise.
+    for (size_t i = 1; i < f.blocks.size(); ++i) {
+      const model::Block& title = f.blocks[i - 1];
+      if (f.blocks[i].kind == BlockKind::Toc && title.kind == BlockKind::Heading && !title.in_toc)
+        out.blocks[i - 1].in_toc = false;
+    }
     return out;
   }
 
@@ -44,6 +51,7 @@ class Resolver {
     out.loc = b.loc;
     out.id = b.id;
     out.level = b.level;
+    out.in_toc = b.in_toc.value_or(true);
     const std::string name = default_name(b);
     const ParaStyle style = own_or(b, name);
     out.box = std::make_shared<const ParaStyle>(style);
@@ -125,7 +133,7 @@ class Resolver {
 
   ParaStyle own_or(const model::Block& b, const std::string& name) {
     if (b.style.empty()) return cascade_->fallback(name);
-    if (const ParaStyle* p = cascade_->para(b.style)) return *p;
+    if (auto p = cascade_->for_kind(b.style, name)) return *p;
     std::vector<std::string> names;
     for (const auto& kv : layout_.styles) names.push_back(kv.first);
     diags_.error(b.style_loc.line > 0 ? b.style_loc : b.loc,

@@ -94,6 +94,7 @@ struct Block {
   std::string id;
   bool keep_with_next = false;
   int level = 1;                    // heading
+  bool in_toc = true;               // heading: listed in a table of contents
 
   // title, heading, paragraph, callout: one; quote: text then attribution.
   std::vector<Paragraph> paras;

@@ -84,6 +84,7 @@ TEST_CASE("a bad row is reported with its number; the other rows are written") {
   CHECK(r.err.find("rows.yaml:2:3: error: row 2: ") != std::string::npos);
   CHECK(r.err.find("mentor") != std::string::npos);
   CHECK(r.err.find("1 of 3 rows failed") != std::string::npos);
+  CHECK(r.err.find("note:") == std::string::npos);  // the page count is not repeated per row
   CHECK(fs::exists(dir + "/a.pdf"));
   CHECK_FALSE(fs::exists(dir + "/b.pdf"));
   CHECK(fs::exists(dir + "/c.pdf"));

@@ -90,7 +90,10 @@ TEST_CASE("--dump-layout writes the display list as JSON") {
 TEST_CASE("a character no font has is one preflight warning with page and source; --strict fails") {
   std::string dir = temp_dir();
   write_minimal_pair(dir, "    - paragraph: \"Snow \u2603 falls.\"\n");
-  const std::string expected = dir + "/content.yaml:8:19: warning: page 1: text 'Snow \u2603 falls.' has no glyph for "
+  // The page count of until-empty is a note, printed first and kept by --strict.
+  const std::string note = dir + "/layout.yaml:11:5: note: repeat: until-empty made 1 page of master 'page'; "
+                           "the document has 1 page\n";
+  const std::string expected = note + dir + "/content.yaml:8:19: warning: page 1: text 'Snow \u2603 falls.' has no glyph for "
                                "U+2603 '\u2603' in Noto Serif or any fallback font; it prints as a box (.notdef)\n";
   Run check = galley("check " + quote(dir + "/content.yaml"));
   CHECK(check.exit_code == 0);
@@ -100,6 +103,87 @@ TEST_CASE("a character no font has is one preflight warning with page and source
   CHECK(build.err == expected);
   Run strict = galley("check --strict " + quote(dir + "/content.yaml"));
   CHECK(strict.exit_code == 1);
-  CHECK(strict.err == dir + "/content.yaml:8:19: error: page 1: text 'Snow \u2603 falls.' has no glyph for U+2603 "
+  CHECK(strict.err == note + dir + "/content.yaml:8:19: error: page 1: text 'Snow \u2603 falls.' has no glyph for U+2603 "
                             "'\u2603' in Noto Serif or any fallback font; it prints as a box (.notdef)\n");
+}
+
+TEST_CASE("galley styles prints every built-in style name as resolved") {
+  Run r = galley("styles layouts/brochure-letter.yaml");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const char* name : {"body", "title", "h1", "h2", "h3", "h4", "list", "quote", "quote-by", "callout", "caption",
+                           "table", "th", "td", "toc", "header", "footer", "strong", "emphasis", "code", "link"})
+    CHECK_MESSAGE(r.out.find(std::string("  ") + name + ": ") != std::string::npos, name);
+  CHECK(r.out.find("  h2: Noto Sans bold 11.5pt/14.5pt left") != std::string::npos);
+  // A layout with only body: the rest are derived from it, and say so.
+  std::string dir = temp_dir();
+  write_minimal_pair(dir);
+  Run minimal = galley("styles " + quote(dir + "/layout.yaml"));
+  CHECK(minimal.out.find("  h1: Noto Serif bold 16pt/20.8pt left") != std::string::npos);
+  CHECK(minimal.out.find("(built-in)") != std::string::npos);
+}
+
+namespace {
+int occurrences(const std::string& text, const std::string& word) {
+  int n = 0;
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("the table of contents leaves out its own title, and headings with in-toc: false") {
+  std::string dir = temp_dir();
+  write_minimal_pair(dir,
+                     "    - heading: Contents\n"
+                     "    - toc: {}\n"
+                     "    - heading: Alphabet\n"
+                     "    - heading: Backstage\n"
+                     "      in-toc: false\n"
+                     "    - heading: Curriculum\n"
+                     "      level: 2\n"
+                     "    - paragraph: Words.\n");
+  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string text = pdf_text(dir + "/out.pdf");
+  CHECK(occurrences(text, "Contents") == 1);
+  CHECK(occurrences(text, "Alphabet") == 2);
+  CHECK(occurrences(text, "Backstage") == 1);
+  CHECK(occurrences(text, "Curriculum") == 2);
+}
+
+TEST_CASE("a copy-fit that succeeds is a note, so --strict builds") {
+  std::string dir = temp_dir();
+  std::string blocks;
+  for (int i = 0; i < 50; ++i) blocks += "    - paragraph: Line of text number " + std::to_string(i) + " in the flow.\n";
+  write_minimal_pair(dir, blocks);
+  std::string layout = read_file(dir + "/layout.yaml");
+  layout.replace(layout.find("repeat: until-empty"), 19, "repeat: 1");
+  write_file(dir + "/layout.yaml", layout + "fit: {main: {shrink-to: 5pt}}\n");
+  Run r = galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("note: flow 'main' copy-fitted at") != std::string::npos);
+}
+
+TEST_CASE("until-empty reports the page count; a booklet of a count not a multiple of 4 is warned about") {
+  std::string dir = temp_dir();
+  std::string blocks;
+  for (int i = 0; i < 50; ++i) blocks += "    - paragraph: Line of text number " + std::to_string(i) + " in the flow.\n";
+  write_minimal_pair(dir, blocks);
+  const std::string args = quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf");
+  Run plain = galley("build " + args);
+  INFO(plain.err);
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.err.find("layout.yaml:11:5: note: repeat: until-empty made 2 pages of master 'page'; the document has 2 pages") !=
+        std::string::npos);
+  CHECK(plain.err.find("multiple of 4") == std::string::npos);
+  Run booklet = galley("build --impose booklet " + args);
+  CHECK(booklet.exit_code == 0);
+  CHECK(booklet.err.find("layout.yaml:11:5: warning: the document has 2 pages, not a multiple of 4: the booklet gets "
+                         "2 blank pages") != std::string::npos);
+  CHECK(galley("build --strict --impose booklet " + args).exit_code == 1);
+  // The layout can ask for the booklet itself.
+  write_file(dir + "/layout.yaml", read_file(dir + "/layout.yaml") + "output: {imposition: booklet}\n");
+  CHECK(galley("build " + args).err.find("not a multiple of 4") != std::string::npos);
 }

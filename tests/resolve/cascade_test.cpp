@@ -115,3 +115,35 @@ TEST_CASE("StyledDoc::styles also holds the default names the layout lacks, as u
   CHECK(d.styles.at("h1").name == "h1");
   CHECK_FALSE(d.styles.count("strong"));
 }
+
+TEST_CASE("a block given style: X takes what X leaves unset from its kind's default style") {
+  model::Style body = style("body");
+  body.size = 10;
+  body.align = model::Align::Justify;
+  body.first_indent = 12;
+  model::Style h2 = style("h2");
+  h2.size = 14;
+  h2.bold = true;
+  model::Style accent = style("accent");
+  accent.color = "mid";
+  accent.color_value = model::Color::gray(0.5);
+  model::Block head = heading("Teaching", 2);
+  head.style = "accent";
+  model::Block text = paragraph("Plain", "accent");
+  const StyledDoc d = styled({head, text}, layout_with({body, h2, accent}));
+  const auto& blocks = d.flows.at(0).blocks;
+  const ParaStyle& h = *blocks.at(0).box;
+  CHECK(h.name == "accent");
+  CHECK(h.size == 14);  // from h2
+  CHECK(h.bold);
+  CHECK(h.color.v[0] == doctest::Approx(0.5));
+  const ParaStyle& p = *blocks.at(1).box;
+  CHECK(p.align == model::Align::Justify);  // from body
+  CHECK(p.first_indent == 12);
+  CHECK_FALSE(p.bold);
+  // Headings with no layout style of their level are derived from body.
+  model::Block h4 = heading("Small", 4);
+  h4.style = "accent";
+  const StyledDoc d4 = styled({h4}, layout_with({body, accent}));
+  CHECK(d4.flows.at(0).blocks.at(0).box->bold);
+}
