@@ -32,7 +32,8 @@ TEST_CASE("a language without hyphenation patterns is a warning at its first par
                                "Debian's hyphen-xx* packages install them)\n";
   Run check = galley("check " + quote(dir + "/content.yaml"));
   CHECK(check.exit_code == 0);
-  CHECK(check.err == expected);
+  CHECK(check.err.substr(0, check.err.find('\n') + 1) == expected);
+  CHECK(check.err.find(": warning: ", expected.size()) == std::string::npos);
   Run strict = galley("check --strict " + quote(dir + "/content.yaml"));
   CHECK(strict.exit_code == 1);
   CHECK(strict.err.find("content.yaml:7:19: error: no hyphenation patterns for language 'xx-YY'") != std::string::npos);

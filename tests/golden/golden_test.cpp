@@ -195,7 +195,8 @@ Traces trace(const std::string& content) {
       if (display) t.layout = split_json(portable(layout::to_json(*display)));
     }
   }
-  for (const auto& d : diags.all()) t.diagnostics += format(d) + "\n";
+  for (const auto& d : diags.all())
+    if (d.severity != Severity::Note) t.diagnostics += format(d) + "\n";
   return t;
 }
 
