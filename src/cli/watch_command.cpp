@@ -12,10 +12,12 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <vector>
 
 #include "cli/cli.h"
+#include "cli/input_files.h"
 #include "load/load.h"
 
 extern char** environ;
@@ -29,40 +31,18 @@ namespace fs = std::filesystem;
 volatile sig_atomic_t g_stop = 0;
 void on_signal(int) { g_stop = 1; }
 
-std::string absolute(const std::string& p) {
-  std::error_code ec;
-  fs::path a = fs::absolute(p, ec);
-  return ec ? p : a.lexically_normal().string();
-}
-
-// Every file a build of `content` reads, as absolute paths. When a file no
-// longer loads, `last` (the set of the last build that did) is kept, plus
-// the descriptors themselves, so fixing the file is noticed.
+// Every file a build of `content` reads. When a file no longer loads,
+// `last` (the set of the last build that did) is kept, plus the descriptors
+// themselves, so fixing the file is noticed.
 std::set<std::string> files_read(const std::string& content, const std::string& layout_arg,
                                  const std::set<std::string>& last) {
-  std::set<std::string> files = last;
-  files.insert(absolute(content));
   Diagnostics quiet;
   auto doc = load::load_document(content, quiet);
-  std::string layout_path = layout_arg.empty() && doc ? doc->layout_path : layout_arg;
-  if (layout_path.empty()) return files;
-  files.insert(absolute(layout_path));
-  if (doc) {
-    for (const auto& f : doc->flows)
-      for (const auto& b : f.blocks)
-        if (!b.src.empty()) files.insert(absolute(b.src));
-  }
-  auto layout = load::load_layout(layout_path, quiet);
-  if (!layout) return files;
-  for (const auto& f : layout->fonts)
-    for (const std::string* p : {&f.regular, &f.bold, &f.italic, &f.bold_italic})
-      if (!p->empty()) files.insert(absolute(*p));
-  for (const auto& [name, m] : layout->masters) {
-    if (!m.background_image.empty()) files.insert(absolute(m.background_image));
-    for (const auto& e : m.elements)
-      if (!e.src.empty()) files.insert(absolute(e.src));
-  }
-  if (!layout->output.icc_profile.empty()) files.insert(absolute(layout->output.icc_profile));
+  const std::string layout_path = layout_arg.empty() && doc ? doc->layout_path : layout_arg;
+  std::optional<model::Layout> layout;
+  if (!layout_path.empty()) layout = load::load_layout(layout_path, quiet);
+  std::set<std::string> files = input_files(content, layout_path, doc ? &*doc : nullptr, layout ? &*layout : nullptr);
+  files.insert(last.begin(), last.end());
   return files;
 }
 

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "cli/input_files.h"
 #include "resolve/resolve.h"
 #include "serve/values.h"
 
@@ -48,13 +49,31 @@ std::string file_identity(const std::string& path) {
 }
 
 std::shared_ptr<const Template> load_template(const TemplateSpec& spec, const Limits& limits, Diagnostics& diags) {
-  // Stamped before reading, so an edit made while loading is seen next time.
-  std::map<std::string, std::string> stamps{{spec.content, file_identity(spec.content)}};
-  if (!spec.layout.empty()) stamps[spec.layout] = file_identity(spec.layout);
-  auto session = cli::Session::open(spec.content, spec.layout, true, diags);
-  if (!session) return nullptr;
+  load::Options confine;
+  if (auto root = load::root_folder(spec.root)) {
+    confine.root = *root;
+  } else {
+    diags.error(spec.loc, "the template's root folder '" + spec.root + "' does not exist");
+    return nullptr;
+  }
+  // The descriptors are stamped before reading, so an edit made while
+  // loading is seen next time; what they name, as soon as it is known.
+  std::map<std::string, std::string> stamps;
+  for (const auto& file : cli::input_files(spec.content, spec.layout, nullptr, nullptr))
+    stamps[file] = file_identity(file);
+  auto session = cli::Session::open(spec.content, spec.layout, true, diags, confine);
+  if (!session) {
+    for (const auto& d : diags.all())
+      if (d.message.find("outside the root folder") != std::string::npos) {
+        diags.note(spec.loc, "the template's root folder is " + confine.root +
+                                 "; 'root:' in serve.yaml or --root widens it");
+        break;
+      }
+    return nullptr;
+  }
   const std::string layout_path = spec.layout.empty() ? session->doc.layout_path : spec.layout;
-  if (!stamps.count(layout_path)) stamps[layout_path] = file_identity(layout_path);
+  for (const auto& file : cli::input_files(spec.content, layout_path, &session->doc, &session->layout))
+    if (!stamps.count(file)) stamps[file] = file_identity(file);
 
   TemplateSpec bound = spec;
   bind_variables(bound, session->doc, limits, diags);
@@ -100,8 +119,64 @@ std::vector<std::shared_ptr<const Template>> Catalog::all() const {
   return out;
 }
 
+void Catalog::watch_config(std::string path, std::string stamp) {
+  std::lock_guard lock(mutex_);
+  config_path_ = std::move(path);
+  config_stamp_ = std::move(stamp);
+}
+
+bool Catalog::replace(std::vector<TemplateSpec> specs, Diagnostics& diags) {
+  std::vector<Entry> next;
+  for (auto& spec : specs) {
+    std::shared_ptr<const Template> live;
+    {
+      std::lock_guard lock(mutex_);
+      for (const auto& e : entries_)
+        if (e.problems.empty() && same_spec(e.spec, spec)) live = e.live;
+    }
+    // Loading runs without the lock: requests keep being served meanwhile.
+    if (!live) live = load_template(spec, limits_, diags);
+    next.push_back({std::move(spec), std::move(live), {}, {}});
+  }
+  if (diags.has_errors()) return false;
+  std::lock_guard lock(mutex_);
+  entries_ = std::move(next);
+  return true;
+}
+
+namespace {
+
+std::vector<std::string> errors_of(const Diagnostics& diags, const std::string& prefix) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.all())
+    if (d.severity == Severity::Error) out.push_back(prefix + without_paths(format(d)));
+  return out;
+}
+
+}  // namespace
+
 Catalog::Refresh Catalog::refresh() {
   Refresh counts;
+  std::string config;
+  {
+    std::lock_guard lock(mutex_);
+    if (!config_path_.empty()) {
+      std::string stamp = file_identity(config_path_);
+      if (stamp != config_stamp_) {
+        config_stamp_ = std::move(stamp);
+        config = config_path_;
+      }
+    }
+  }
+  if (!config.empty()) {
+    Diagnostics diags;
+    auto specs = read_config(config, limits_, diags);
+    const bool replaced = specs && replace(std::move(*specs), diags);
+    std::lock_guard lock(mutex_);
+    config_problems_ = errors_of(diags, "serve configuration: ");
+    ++(replaced ? counts.reloaded : counts.failed);
+    if (replaced) return counts;
+  }
   std::vector<size_t> changed;
   {
     std::lock_guard lock(mutex_);
@@ -134,9 +209,7 @@ Catalog::Refresh Catalog::refresh() {
       ++counts.reloaded;
     } else {
       e.failed_stamps = std::move(stamps);
-      e.problems.clear();
-      for (const auto& d : diags.all())
-        if (d.severity == Severity::Error) e.problems.push_back(e.spec.id + ": " + without_paths(format(d)));
+      e.problems = errors_of(diags, e.spec.id + ": ");
       ++counts.failed;
     }
   }
@@ -145,7 +218,7 @@ Catalog::Refresh Catalog::refresh() {
 
 std::vector<std::string> Catalog::problems() const {
   std::lock_guard lock(mutex_);
-  std::vector<std::string> out;
+  std::vector<std::string> out = config_problems_;
   for (const auto& e : entries_) out.insert(out.end(), e.problems.begin(), e.problems.end());
   return out;
 }

@@ -35,6 +35,10 @@ class Catalog {
   // Loads every template; false if any failed (all are reported).
   bool load(std::vector<TemplateSpec> specs, const Limits& limits, Diagnostics& diags);
 
+  // The serve.yaml the templates came from, stamped before it was read:
+  // refresh() reads it again when it changes.
+  void watch_config(std::string path, std::string stamp);
+
   std::shared_ptr<const Template> find(std::string_view id) const;
   std::vector<std::shared_ptr<const Template>> all() const;
 
@@ -43,7 +47,9 @@ class Catalog {
   };
   // Reloads the templates whose files changed since they (or a failed
   // attempt) were read. A failure keeps the old template serving and is
-  // listed by problems() until a later version loads.
+  // listed by problems() until a later version loads. A changed serve.yaml
+  // replaces the whole list at once, or, if it or any new template has an
+  // error, changes nothing.
   Refresh refresh();
 
   // "id: file:line:col: error: message" per failed reload, paths shortened
@@ -51,6 +57,8 @@ class Catalog {
   std::vector<std::string> problems() const;
 
  private:
+  bool replace(std::vector<TemplateSpec> specs, Diagnostics& diags);
+
   struct Entry {
     TemplateSpec spec;
     std::shared_ptr<const Template> live;
@@ -60,6 +68,8 @@ class Catalog {
   mutable std::mutex mutex_;
   std::vector<Entry> entries_;
   Limits limits_;
+  std::string config_path_, config_stamp_;
+  std::vector<std::string> config_problems_;
 };
 
 // `text` with every path-like word cut to its last component, so messages

@@ -23,6 +23,7 @@ void add_options(CLI::App* cmd, ServeArgs& a) {
   cmd->add_option("content", a.content, "serve this content descriptor as one template");
   cmd->add_option("--layout,-l", a.layout, "with CONTENT: its layout; overrides the content's layout:");
   cmd->add_option("--slug", a.slug, "with CONTENT: the variable that names the downloaded file");
+  cmd->add_option("--root", a.root, "with CONTENT: read no file outside this folder (default: the content's folder)");
   cmd->add_option("--config,-c", a.config, "serve the templates of a serve.yaml");
   cmd->add_option("--host", a.host, "address to listen on")->capture_default_str();
   cmd->add_option("--port,-p", a.port, "port to listen on; 0 picks a free one")->capture_default_str()->check(CLI::Range(0, 65535));
@@ -69,8 +70,14 @@ int serve(const ServeArgs& a) {
   signal(SIGPIPE, SIG_IGN);
 
   Diagnostics diags;
+  Catalog catalog;
   std::vector<TemplateSpec> specs;
+  if (!a.config.empty() && !a.root.empty()) {
+    std::fprintf(stderr, "galley: error: with --config, each template's root is set in serve.yaml ('root:')\n");
+    return cli::UsageError;
+  }
   if (!a.config.empty()) {
+    catalog.watch_config(a.config, file_identity(a.config));
     auto read = read_config(a.config, a.limits, diags);
     if (!read) {
       cli::print_diagnostics(diags, stderr);
@@ -78,7 +85,7 @@ int serve(const ServeArgs& a) {
     }
     specs = std::move(*read);
   } else {
-    specs.push_back(single_template(a.content, a.layout));
+    specs.push_back(single_template(a.content, a.layout, a.root));
     specs.back().slug = a.slug;
     if (!valid_id(specs.back().id)) {
       std::fprintf(stderr, "galley: error: '%s' does not make a template id (letters, digits, '-', '_', '.')\n",
@@ -86,7 +93,6 @@ int serve(const ServeArgs& a) {
       return cli::UsageError;
     }
   }
-  Catalog catalog;
   const bool loaded = catalog.load(std::move(specs), a.limits, diags);
   cli::print_diagnostics(diags, stderr);
   if (!loaded) return cli::InputError;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 #include "load/suggest.h"
 #include "load/yaml_source.h"
@@ -19,7 +20,8 @@ class ConfigReader {
 
   std::vector<TemplateSpec> templates(const YAML::Node& root) {
     std::vector<TemplateSpec> out;
-    known_keys(root, {"templates"});
+    known_keys(root, {"root", "templates"});
+    default_root_ = file(root, "root", false);
     const YAML::Node list = root["templates"];
     if (!list || !list.IsSequence() || list.size() == 0) {
       error(list ? list : root, "'templates' must be a list of at least one template");
@@ -41,7 +43,7 @@ class ConfigReader {
       error(node, "a template is a mapping with id, content and layout");
       return std::nullopt;
     }
-    known_keys(node, {"id", "title", "content", "layout", "slug", "variables"});
+    known_keys(node, {"id", "title", "content", "layout", "root", "slug", "variables"});
     TemplateSpec t;
     t.loc = loc(node);
     t.id = scalar(node, "id", true);
@@ -51,6 +53,12 @@ class ConfigReader {
     if (t.title.empty()) t.title = t.id;
     t.content = file(node, "content", true);
     t.layout = file(node, "layout", false);
+    t.root = file(node, "root", false);
+    if (t.root.empty()) t.root = default_root_;
+    if (t.root.empty() && !t.content.empty()) {
+      t.root = fs::path(t.content).parent_path().string();
+      if (t.root.empty()) t.root = ".";
+    }
     t.slug = scalar(node, "slug", false);
     if (const YAML::Node vars = node["variables"]) {
       t.all_variables = false;
@@ -121,6 +129,10 @@ class ConfigReader {
       error(n, std::string("'") + key + "' is a non-empty text");
       return "";
     }
+    if (std::string_view(key) == "root" && !fs::is_directory(base_ / n.Scalar())) {
+      error(n, "'root' names no folder: " + n.Scalar());
+      return "";
+    }
     return n.Scalar();
   }
 
@@ -150,6 +162,7 @@ class ConfigReader {
   const Limits& limits_;
   Diagnostics& diags_;
   fs::path base_;
+  std::string default_root_;
 };
 
 }  // namespace
@@ -164,12 +177,25 @@ bool valid_id(std::string_view id) {
   return true;
 }
 
-TemplateSpec single_template(const std::string& content, const std::string& layout) {
+bool same_spec(const TemplateSpec& a, const TemplateSpec& b) {
+  auto fields = [](const TemplateSpec& t) { return std::tie(t.id, t.title, t.content, t.layout, t.root, t.slug, t.all_variables); };
+  auto constraints = [](const VariableSpec& v) {
+    return std::tie(v.name, v.label, v.integer, v.max_length, v.pattern, v.choices, v.required);
+  };
+  if (fields(a) != fields(b) || a.variables.size() != b.variables.size()) return false;
+  for (size_t i = 0; i < a.variables.size(); ++i)
+    if (constraints(a.variables[i]) != constraints(b.variables[i])) return false;
+  return true;
+}
+
+TemplateSpec single_template(const std::string& content, const std::string& layout, const std::string& root) {
   TemplateSpec t;
   t.id = fs::path(content).stem().string();
   t.title = t.id;
   t.content = content;
   t.layout = layout;
+  t.root = root.empty() ? fs::path(content).parent_path().string() : root;
+  if (t.root.empty()) t.root = ".";
   t.loc = {content, 0, 0};
   return t;
 }

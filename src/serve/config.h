@@ -27,6 +27,9 @@ struct VariableSpec {
 
 struct TemplateSpec {
   std::string id, title, content, layout;
+  // No file outside this folder (after symlinks) is read: `root:`, else the
+  // content's folder.
+  std::string root;
   std::string slug;                  // variable naming the downloaded file, if any
   bool all_variables = true;         // no `variables:` key: the content's, as strings
   std::vector<VariableSpec> variables;
@@ -37,8 +40,11 @@ struct TemplateSpec {
 // not starting with '.', at most 64 characters.
 bool valid_id(std::string_view id);
 
-// One template for `galley serve CONTENT.yaml [--layout L]`.
-TemplateSpec single_template(const std::string& content, const std::string& layout);
+// Same files, same variables and constraints: a reload keeps it.
+bool same_spec(const TemplateSpec& a, const TemplateSpec& b);
+
+// One template for `galley serve CONTENT.yaml [--layout L] [--root DIR]`.
+TemplateSpec single_template(const std::string& content, const std::string& layout, const std::string& root);
 
 // The templates of a serve.yaml; paths in it are relative to its folder.
 std::optional<std::vector<TemplateSpec>> read_config(const std::string& path, const Limits& limits,

@@ -82,6 +82,17 @@ std::string form_page(const Template& t) {
   return page(t.spec.title, body);
 }
 
+std::string login_page(const std::string& next, bool refused) {
+  std::string body = "<h1>Sign in</h1>\n";
+  if (refused) body += "<p role=\"alert\">That token is not the right one.</p>\n";
+  body += "<form method=\"post\" action=\"/login\" enctype=\"application/x-www-form-urlencoded\">\n"
+          "<input type=\"hidden\" name=\"next\" value=\"" + html_escape(next) + "\">\n"
+          "<label for=\"token\">Access token</label>\n"
+          "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\" required>\n"
+          "<button type=\"submit\">Sign in</button>\n</form>\n";
+  return page("Sign in", body);
+}
+
 std::string problem_page(const Problem& p, const std::string& back) {
   std::string body = "<h1>" + html_escape(reason_phrase(p.status)) + "</h1>\n<p role=\"alert\">" +
                      html_escape(p.detail) + "</p>\n";

@@ -14,6 +14,9 @@ namespace galley::serve {
 std::string html_escape(std::string_view s);
 std::string index_page(const std::vector<std::shared_ptr<const Template>>& templates);
 std::string form_page(const Template& t);
+// Asks for the access token (--token-file); posts it with `next`, the page
+// to go on to. `refused`: the last token sent was wrong.
+std::string login_page(const std::string& next, bool refused);
 // A refused form submission, for a browser that asked for HTML.
 std::string problem_page(const Problem& p, const std::string& back);
 

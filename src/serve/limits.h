@@ -24,7 +24,7 @@ struct Limits {
 };
 
 struct ServeArgs {
-  std::string content, layout, config, token_file, slug;
+  std::string content, layout, config, token_file, slug, root;
   std::string host = "127.0.0.1";
   int port = 8080;
   Limits limits;

@@ -1,6 +1,7 @@
 #include "serve/service.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -123,23 +124,68 @@ bool same_token(const std::string& a, const std::string& b) {
   return diff == 0;
 }
 
+// The value of cookie `name`, "" if absent.
+std::string cookie(const httplib::Request& req, std::string_view name) {
+  const std::string header = req.get_header_value("Cookie");
+  size_t at = 0;
+  while (at < header.size()) {
+    size_t end = header.find(';', at);
+    if (end == std::string::npos) end = header.size();
+    std::string_view pair(header.data() + at, end - at);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name && pair[name.size()] == '=')
+      return std::string(pair.substr(name.size() + 1));
+    at = end + 1;
+  }
+  return "";
+}
+
+constexpr std::string_view kTokenCookie = "galley_token";
+
+// A token may hold bytes a cookie cannot (';', spaces): it travels in hex.
+std::string hex(const std::string& bytes) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+// Where a sign-in may send the browser on: a path of this server only.
+std::string local_path(const std::string& next) {
+  if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.find('\\') != std::string::npos ||
+      next.size() > 256)
+    return "/";
+  for (unsigned char c : next)
+    if (c < 0x21 || c >= 0x7f) return "/";
+  return next;
+}
+
+bool wants_html(const httplib::Request& req) {
+  return req.get_header_value("Accept").find("text/html") != std::string::npos;
+}
+
 }  // namespace
 
 Service::Service(Catalog& catalog, Metrics& metrics, const Limits& limits, std::string token)
-    : catalog_(catalog), metrics_(metrics), limits_(limits), token_(std::move(token)),
+    : catalog_(catalog), metrics_(metrics), limits_(limits), token_(std::move(token)), cookie_value_(hex(token_)),
       gate_(limits.builds > 0 ? limits.builds : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
             limits.queue) {}
 
 httplib::Server::HandlerResponse Service::before_routing(const httplib::Request& req, httplib::Response& res) {
   using R = httplib::Server::HandlerResponse;
-  if (!token_.empty() && req.path != "/health") {
-    const std::string auth = req.get_header_value("Authorization");
-    if (auth.rfind("Bearer ", 0) != 0 || !same_token(auth.substr(7), token_)) {
-      metrics_.rejected("unauthorized");
-      res.set_header("WWW-Authenticate", "Bearer");
-      answer(req, res, {401, "a bearer token is required", "", 0});
+  if (!token_.empty() && req.path != "/health" && req.path != "/login" && !authorized(req)) {
+    if (req.method == "GET" && wants_html(req)) {
+      res.status = 303;
+      res.set_header("Location", "/login?next=" + httplib::detail::encode_query_param(local_path(req.path)));
       return R::Handled;
     }
+    metrics_.rejected("unauthorized");
+    res.set_header("WWW-Authenticate", "Bearer");
+    answer(req, res, {401, "a bearer token is required", "", 0});
+    return R::Handled;
   }
   // httplib checks --max-body against Content-Length only: a chunked body
   // would be read without limit.
@@ -147,6 +193,22 @@ httplib::Server::HandlerResponse Service::before_routing(const httplib::Request&
     res.set_header("Connection", "close");
     answer(req, res, {411, "send the body with a Content-Length; chunked bodies are not accepted", "", 0});
     return R::Handled;
+  }
+  // Said here because a handler that reads its own body (the PDF route)
+  // would otherwise get a bare 400 from httplib.
+  if (const std::string length = req.get_header_value("Content-Length"); !length.empty()) {
+    size_t bytes = 0;
+    const auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), bytes);
+    if (ec == std::errc::invalid_argument || end != length.data() + length.size()) {
+      res.set_header("Connection", "close");
+      answer(req, res, {400, "the Content-Length is not a number", "", 0});
+      return R::Handled;
+    }
+    if (ec == std::errc::result_out_of_range || bytes > limits_.max_body) {
+      res.set_header("Connection", "close");
+      answer(req, res, {413, "the request body is too large", "", 0});
+      return R::Handled;
+    }
   }
   const std::string encoding = req.get_header_value("Content-Encoding");
   if (!encoding.empty() && encoding != "identity") {
@@ -168,7 +230,29 @@ httplib::Server::HandlerResponse Service::before_routing(const httplib::Request&
   return R::Unhandled;
 }
 
-void Service::build_pdf(const httplib::Request& req, httplib::Response& res) {
+bool Service::authorized(const httplib::Request& req) const {
+  const std::string auth = req.get_header_value("Authorization");
+  if (auth.rfind("Bearer ", 0) == 0 && same_token(auth.substr(7), token_)) return true;
+  return same_token(cookie(req, kTokenCookie), cookie_value_);
+}
+
+// A browser cannot send a bearer header from a plain form: it signs in once
+// and the token rides in a cookie no script can read and no other site's
+// page can make it send (SameSite=Strict, so no cross-site form posts).
+void Service::login(const httplib::Request& req, httplib::Response& res) {
+  const std::string next = local_path(req.get_param_value("next"));
+  if (req.method == "GET") return res.set_content(login_page(next, false), "text/html; charset=utf-8");
+  if (!same_token(req.get_param_value("token"), token_)) {
+    metrics_.rejected("unauthorized");
+    res.status = 401;
+    return res.set_content(login_page(next, true), "text/html; charset=utf-8");
+  }
+  res.status = 303;
+  res.set_header("Set-Cookie", std::string(kTokenCookie) + "=" + cookie_value_ + "; Path=/; HttpOnly; SameSite=Strict");
+  res.set_header("Location", next);
+}
+
+void Service::build_pdf(const httplib::Request& req, const std::string& body, httplib::Response& res) {
   const auto deadline = request_started() + std::chrono::duration_cast<Clock::duration>(
                                                 std::chrono::duration<double>(limits_.deadline));
   ++metrics_.in_flight;
@@ -180,9 +264,12 @@ void Service::build_pdf(const httplib::Request& req, httplib::Response& res) {
   if (!t) return answer(req, res, {404, "no such template", "", 0});
   Submitted sent;
   if (media_type(req) == "application/json") {
-    sent = from_json(t->spec, req.body);
+    sent = from_json(t->spec, body);
   } else {
+    httplib::Params form;
+    httplib::detail::parse_query_text(body, form);
     std::vector<std::pair<std::string, std::string>> fields(req.params.begin(), req.params.end());
+    fields.insert(fields.end(), form.begin(), form.end());
     sent = from_form(t->spec, fields);
   }
   if (sent.problem) return answer(req, res, *sent.problem);
@@ -252,7 +339,20 @@ void Service::log(const httplib::Request& req, const httplib::Response& res) {
 
 void Service::install(Server& server) {
   server.set_pre_routing_handler([this](const auto& req, auto& res) { return before_routing(req, res); });
-  server.Post(kPdfPath, [this](const auto& req, auto& res) { build_pdf(req, res); });
+  // With a content reader httplib leaves the body to the handler: its own
+  // form parsing (in the shared library) stops at 8 KiB, under --max-body.
+  server.Post(kPdfPath, [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
+    std::string body;
+    read([&body](const char* data, size_t size) {
+      body.append(data, size);
+      return true;
+    });
+    build_pdf(req, body, res);
+  });
+  if (!token_.empty()) {
+    server.Get("/login", [this](const auto& req, auto& res) { login(req, res); });
+    server.Post("/login", [this](const auto& req, auto& res) { login(req, res); });
+  }
 
   server.Get("/v1/templates", [this](const auto&, auto& res) {
     json list = json::array();

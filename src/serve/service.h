@@ -19,14 +19,16 @@ class Service {
   std::atomic<bool> draining{false};
 
  private:
-  void build_pdf(const httplib::Request& req, httplib::Response& res);
+  void build_pdf(const httplib::Request& req, const std::string& body, httplib::Response& res);
+  bool authorized(const httplib::Request& req) const;
+  void login(const httplib::Request& req, httplib::Response& res);
   httplib::Server::HandlerResponse before_routing(const httplib::Request& req, httplib::Response& res);
   void log(const httplib::Request& req, const httplib::Response& res);
 
   Catalog& catalog_;
   Metrics& metrics_;
   Limits limits_;
-  std::string token_;
+  std::string token_, cookie_value_;
   BuildGate gate_;
 };
 

@@ -171,7 +171,7 @@ TEST_CASE("serve: one JSON access-log line per request on stderr") {
 
 TEST_CASE("serve: one content file is a template named after it, offering all its variables") {
   Server server({kRoot + "/content/mayo-ir-residency.yaml", "--layout", kRoot + "/layouts/handout-a4.yaml",
-                 "--slug", "recipient"});
+                 "--slug", "recipient", "--root", kRoot});
   REQUIRE(server.up());
   auto c = server.client();
   auto t = c->Get("/v1/templates/mayo-ir-residency");

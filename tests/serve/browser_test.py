@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A real browser fills in the handout form of `galley serve` and downloads
 the PDF: Debian's chromium, headless, driven by chromedriver through
-python3-selenium. Usage: browser_test.py GALLEY SOURCE_DIR"""
+python3-selenium; then again from a server that asks for a token, signing
+in on its page first. Usage: browser_test.py GALLEY SOURCE_DIR"""
 import glob
 import os
 import re
@@ -17,10 +18,10 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 
-def start_server(galley, source):
+def start_server(galley, source, extra):
     log = tempfile.NamedTemporaryFile(prefix="galley-serve-", suffix=".log", delete=False)
     proc = subprocess.Popen([galley, "serve", "--config", os.path.join(source, "content/serve.yaml"),
-                             "--port", "0"], stdout=subprocess.DEVNULL, stderr=log)
+                             "--port", "0"] + extra, stdout=subprocess.DEVNULL, stderr=log)
     for _ in range(1200):  # startup builds every template; slow under a sanitizer
         with open(log.name, encoding="utf-8", errors="replace") as f:
             m = re.search(r"serving \d+ templates? on (http://[^/]+/)", f.read())
@@ -48,17 +49,25 @@ def browser(downloads, profile):
     return driver
 
 
-def main():
-    galley, source = sys.argv[1], sys.argv[2]
+def run(galley, source, token):
     work = tempfile.mkdtemp(prefix="galley-browser-")
     downloads = os.path.join(work, "downloads")
     os.makedirs(downloads)
-    proc, base, log = start_server(galley, source)
+    extra = []
+    if token:
+        with open(os.path.join(work, "token"), "w") as f:
+            f.write(token + "\n")
+        extra = ["--token-file", os.path.join(work, "token")]
+    proc, base, log = start_server(galley, source, extra)
     driver = None
     try:
         driver = browser(downloads, os.path.join(work, "profile"))
         driver.set_page_load_timeout(60)
         driver.get(base)
+        if token:
+            assert driver.title == "Sign in", driver.title
+            driver.find_element(By.ID, "token").send_keys(token)
+            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         assert driver.title == "Handouts", driver.title
         driver.find_element(By.LINK_TEXT, "IR residency handout").click()
         assert driver.current_url == base + "t/handout", driver.current_url
@@ -85,7 +94,8 @@ def main():
         text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
         text = " ".join(text.replace("\u00a0", " ").split())
         assert "Prepared for Dr. Ada Example" in text, text[:300]
-        print("browser test: downloaded", os.path.basename(pdf), "with the name in it")
+        print("browser test%s: downloaded" % (" (signed in)" if token else ""), os.path.basename(pdf),
+              "with the name in it")
     finally:
         if driver:
             driver.quit()
@@ -95,6 +105,12 @@ def main():
         os.unlink(log)
     if code != 0:
         sys.exit("galley serve exited %d after SIGTERM" % code)
+
+
+def main():
+    galley, source = sys.argv[1], sys.argv[2]
+    run(galley, source, None)
+    run(galley, source, "a token; with spaces")
 
 
 if __name__ == "__main__":

@@ -104,3 +104,66 @@ TEST_CASE("serve reload: a layout edit is picked up too") {
   replace_file(dir + "/layout.yaml", layout);
   CHECK(eventually([&] { return pages_of().find("595.276 x 841.8") != std::string::npos; }));
 }
+
+TEST_CASE("serve reload: replacing an image the template places is picked up") {
+  const std::string dir = e2e::temp_dir();
+  serve_test::write_template(dir);
+  REQUIRE(e2e::sh("convert -size 20x10 xc:red " + e2e::quote(dir + "/pic.png")).exit_code == 0);
+  std::string content = e2e::read_file(dir + "/content.yaml");
+  content += "    - image: {src: pic.png, alt: A swatch, width: 20mm}\n";
+  e2e::write_file(dir + "/content.yaml", content);
+  serve_test::Server server({dir + "/content.yaml", "--reload-interval", "0.1"});
+  REQUIRE(server.up());
+  auto c = server.client();
+  auto image_list = [&] {
+    auto res = c->Post("/v1/templates/content/pdf", "{}", "application/json");
+    if (!res || res->status != 200) return std::string();
+    const std::string path = e2e::temp_dir() + "/i.pdf";
+    e2e::write_file(path, res->body);
+    return e2e::sh("pdfimages -list " + e2e::quote(path)).out;
+  };
+  REQUIRE(image_list().find("    20    10 ") != std::string::npos);
+  REQUIRE(e2e::sh("convert -size 30x15 xc:blue " + e2e::quote(dir + "/pic.new.png") + " && mv " +
+                  e2e::quote(dir + "/pic.new.png") + " " + e2e::quote(dir + "/pic.png"))
+              .exit_code == 0);
+  CHECK(eventually([&] { return image_list().find("    30    15 ") != std::string::npos; }));
+}
+
+TEST_CASE("serve reload: serve.yaml is read again; a broken one changes nothing and degrades /health") {
+  const std::string dir = e2e::temp_dir();
+  serve_test::write_template(dir);
+  const std::string one = "templates:\n  - {id: first, content: content.yaml}\n";
+  e2e::write_file(dir + "/serve.yaml", one);
+  serve_test::Server server({"--config", dir + "/serve.yaml", "--reload-interval", "0.1"});
+  REQUIRE(server.up());
+  auto c = server.client();
+  auto ids = [&] {
+    auto res = c->Get("/v1/templates");
+    std::string out;
+    if (!res) return out;
+    const auto j = nlohmann::json::parse(res->body);
+    for (const auto& t : j["templates"]) out += t["id"].get<std::string>() + " ";
+    return out;
+  };
+  auto health = [&] {
+    auto res = c->Get("/health");
+    return res ? nlohmann::json::parse(res->body) : nlohmann::json{};
+  };
+  REQUIRE(ids() == "first ");
+
+  replace_file(dir + "/serve.yaml", one + "  - {id: second, content: content.yaml, title: Second}\n");
+  CHECK(eventually([&] { return ids() == "first second "; }));
+
+  replace_file(dir + "/serve.yaml", "templates:\n  - {id: third, content: content.yaml, colour: red}\n");
+  CHECK(eventually([&] { return health()["status"] == "degraded"; }));
+  const std::string error = health()["errors"][0];
+  CHECK(error == "serve configuration: serve.yaml:2:40: error: unknown key 'colour'");
+  CHECK(ids() == "first second ");
+  auto still = c->Post("/v1/templates/second/pdf", "{}", "application/json");
+  REQUIRE(still);
+  CHECK(still->status == 200);
+
+  replace_file(dir + "/serve.yaml", one);
+  CHECK(eventually([&] { return ids() == "first " && health()["status"] == "up"; }));
+  CHECK(server.stop() == 0);
+}

@@ -123,6 +123,14 @@ void write_template(const std::string& dir) {
   content.replace(content.find("variables: {recipient: Someone}"), 31,
                   "variables: {recipient: Someone, link: \"https://example.org\"}");
   e2e::write_file(dir + "/content.yaml", content);
+  // A template reads nothing outside its folder unless told: the fonts come
+  // along.
+  const std::string fonts = std::string(GALLEY_SOURCE_DIR) + "/fonts";
+  e2e::sh("mkdir -p " + e2e::quote(dir + "/fonts") + " && cp " + e2e::quote(fonts + "/NotoSerif-Regular.ttf") + " " +
+          e2e::quote(fonts + "/NotoSerif-Bold.ttf") + " " + e2e::quote(dir + "/fonts/"));
+  std::string layout = e2e::read_file(dir + "/layout.yaml");
+  for (size_t at; (at = layout.find(fonts)) != std::string::npos;) layout.replace(at, fonts.size(), "fonts");
+  e2e::write_file(dir + "/layout.yaml", layout);
 }
 
 }  // namespace serve_test

@@ -34,7 +34,8 @@ bool send_all(int fd, const std::string& bytes);
 std::string read_all(int fd, double seconds);
 
 // Content and layout (content.yaml, layout.yaml) in `dir` whose variable
-// `recipient` is printed and `link` is a QR code.
+// `recipient` is printed and `link` is a QR code; the fonts are copied to
+// `dir`/fonts, so everything is inside `dir`.
 void write_template(const std::string& dir);
 
 }  // namespace serve_test
