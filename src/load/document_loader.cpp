@@ -54,7 +54,7 @@ class DocumentLoader {
     r_.set_foreign_keys(kStyleKeys, "a style in the layout");
   }
 
-  std::optional<model::Document> load(const YAML::Node& root) {
+  model::Document load(const YAML::Node& root) {
     model::Document doc;
     doc.path = r_.path();
     r_.map(root, "the content descriptor", {"galley", "layout", "meta", "variables", "flows"});
@@ -70,7 +70,6 @@ class DocumentLoader {
     } else {
       r_.diags().error({r_.path(), 0, 0}, "missing required key 'flows' (the named stories of the content)");
     }
-    if (r_.diags().has_errors()) return std::nullopt;
     return doc;
   }
 
@@ -415,14 +414,19 @@ class DocumentLoader {
 
 }  // namespace
 
-std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags, const Options& opts) {
+std::optional<model::Document> read_document(const std::string& path, Diagnostics& diags, const Options& opts) {
   if (!check_inside_root(path, opts.root, "content file", diags)) return std::nullopt;
   auto parsed = read_yaml(path, "content", diags);
   if (!parsed) return std::nullopt;
+  DocumentLoader loader(path, diags, parsed->text, opts.root);
+  return loader.load(parsed->root);
+}
+
+std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags, const Options& opts) {
   Diagnostics local;
-  DocumentLoader loader(path, local, parsed->text, opts.root);
-  auto doc = loader.load(parsed->root);
+  auto doc = read_document(path, local, opts);
   append_in_file_order(local, diags);
+  if (local.has_errors()) return std::nullopt;
   return doc;
 }
 

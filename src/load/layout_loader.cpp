@@ -58,7 +58,7 @@ class LayoutLoader {
                const std::string& root)
       : r_(path, diags, std::move(text), root) {}
 
-  std::optional<model::Layout> load(const YAML::Node& root) {
+  model::Layout load(const YAML::Node& root) {
     model::Layout l;
     l.path = r_.path();
     r_.map(root, "the layout descriptor",
@@ -80,7 +80,6 @@ class LayoutLoader {
     if (const auto n = root["output"]) load_output(n, l.output);
     if (const auto n = root["omit-flows"]) load_omit_flows(n, l);
     check_style_references(l);
-    if (r_.diags().has_errors()) return std::nullopt;
     return l;
   }
 
@@ -674,14 +673,19 @@ class LayoutLoader {
 
 }  // namespace
 
-std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& diags, const Options& opts) {
+std::optional<model::Layout> read_layout(const std::string& path, Diagnostics& diags, const Options& opts) {
   if (!check_inside_root(path, opts.root, "layout file", diags)) return std::nullopt;
   auto parsed = read_yaml(path, "layout", diags);
   if (!parsed) return std::nullopt;
+  LayoutLoader loader(path, diags, parsed->text, opts.root);
+  return loader.load(parsed->root);
+}
+
+std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& diags, const Options& opts) {
   Diagnostics local;
-  LayoutLoader loader(path, local, parsed->text, opts.root);
-  auto layout = loader.load(parsed->root);
+  auto layout = read_layout(path, local, opts);
   append_in_file_order(local, diags);
+  if (local.has_errors()) return std::nullopt;
   return layout;
 }
 
