@@ -14,10 +14,10 @@ libicu-dev libcmark-dev libqrencode-dev
 libpng-dev libjpeg-dev zlib1g-dev liblcms2-dev libcli11-dev
 libqpdf-dev libcpp-httplib-dev nlohmann-json3-dev $HYPHEN_PACKAGES"
 # The tests read PDFs back (qpdf, poppler-utils), make test images
-# (imagemagick), check deploy/ (python3-yaml), fuzz (clang, libFuzzer in
+# (imagemagick), check deploy/ and schema/ (python3-yaml, python3-jsonschema), fuzz (clang, libFuzzer in
 # libclang-rt-dev, llvm-symbolizer in llvm) and drive a real browser against
 # galley serve (chromium, chromium-driver, python3-selenium).
-TEST_PACKAGES="doctest-dev qpdf poppler-utils python3 python3-yaml imagemagick
+TEST_PACKAGES="doctest-dev qpdf poppler-utils python3 python3-yaml python3-jsonschema imagemagick
 clang libclang-rt-dev llvm
 chromium chromium-driver python3-selenium"
 # The shared libraries galley links (tests/deploy checks this against the
