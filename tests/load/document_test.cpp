@@ -299,3 +299,17 @@ TEST_CASE("a focus on an image that is not cropped, or not a point, is an error"
             "c.yaml:6:59: error: unknown align 'middle' (expected one of: left, center, right)",
         });
 }
+
+TEST_CASE("a [...] table row with a cell too many says a comma separates cells") {
+  TempDir dir;
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n"
+                        "    - table:\n        columns: [When, What]\n"
+                        "        rows:\n          - [May, Writing, the report]\n          - - June\n            - a\n"
+                        "            - b\n");
+  CHECK(messages(dir, l.diags) ==
+        std::vector<std::string>{
+            "c.yaml:7:13: error: this row has 3 cells; the table has 2 columns (in [...] a comma separates cells: "
+            "quote a cell that holds one)",
+            "c.yaml:8:13: error: this row has 3 cells; the table has 2 columns",
+        });
+}
