@@ -9,22 +9,22 @@ set -eu
 HYPHEN_PACKAGES="hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it
 hyphen-nl hyphen-pt-pt hyphen-pt-br"
 BUILD_PACKAGES="build-essential cmake pkg-config
-libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev
+libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libfontconfig-dev
 libicu-dev libcmark-dev libqrencode-dev
 libpng-dev libjpeg-dev zlib1g-dev liblcms2-dev libcli11-dev
 libqpdf-dev libcpp-httplib-dev nlohmann-json3-dev $HYPHEN_PACKAGES"
 # The tests read PDFs back (qpdf, poppler-utils), make test images
-# (imagemagick), check deploy/ (python3-yaml), fuzz (clang, libFuzzer in
+# (imagemagick), check deploy/ and schema/ (python3-yaml, python3-jsonschema), fuzz (clang, libFuzzer in
 # libclang-rt-dev, llvm-symbolizer in llvm) and drive a real browser against
 # galley serve (chromium, chromium-driver, python3-selenium).
-TEST_PACKAGES="doctest-dev qpdf poppler-utils python3 python3-yaml imagemagick
+TEST_PACKAGES="doctest-dev qpdf poppler-utils python3 python3-yaml python3-jsonschema imagemagick
 clang libclang-rt-dev llvm
 chromium chromium-driver python3-selenium"
 # The shared libraries galley links (tests/deploy checks this against the
 # binary), the hyphenation patterns it reads, qpdf for joining a sharded
 # batch, curl for the container's HEALTHCHECK.
 RUNTIME_PACKAGES="libhpdf-2.3.0 libharfbuzz0b libharfbuzz-subset0 libfreetype6
-libyaml-cpp0.7 libicu72 libcmark0.30.2 libqrencode4
+libyaml-cpp0.7 libfontconfig1 libicu72 libcmark0.30.2 libqrencode4
 libpng16-16 libjpeg62-turbo zlib1g liblcms2-2 libqpdf29 libcpp-httplib0.11
 qpdf curl ca-certificates $HYPHEN_PACKAGES"
 case "${1:-all}" in

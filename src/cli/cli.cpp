@@ -125,7 +125,10 @@ int run_build(const BuildArgs& a, bool write) {
     }
     confine.root = *root;
   }
-  auto session = Session::open(a.content, a.layout, write, diags, confine);
+  // A batch's rows bring variables of their own: its open cannot tell an
+  // undefined one.
+  auto session = Session::open(a.content, a.layout, write, diags, confine,
+                               a.batch.data.empty() ? &overrides : nullptr);
   if (!session) return finish(diags);
 
   BuildOptions opts;

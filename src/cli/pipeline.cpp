@@ -1,6 +1,8 @@
 #include "cli/pipeline.h"
 
 #include <chrono>
+#include <set>
+#include <tuple>
 #include <utility>
 
 #include "cli/head_start.h"
@@ -40,23 +42,38 @@ void Timings::add(const Timings& o) {
   preflight += o.preflight;
 }
 
+namespace {
+
+// Adds what resolve finds in the loaded (maybe partial) models to `found`:
+// unknown styles, undefined variables, bad markup. A problem at a place
+// something was already reported at follows from it, and is left out.
+void add_resolve_findings(const model::Document& doc, const model::Layout& layout, const Overrides& overrides,
+                          Diagnostics& found) {
+  Diagnostics later;
+  resolve::resolve(doc, layout, resolve::make_variables(doc, overrides), later);
+  std::set<std::tuple<std::string, int, int>> reported;
+  for (const auto& d : found.all()) reported.emplace(d.loc.file, d.loc.line, d.loc.col);
+  for (const auto& d : later.all())
+    if (reported.emplace(d.loc.file, d.loc.line, d.loc.col).second) found.add(d);
+}
+
+}  // namespace
+
 std::optional<Session> Session::open(const std::string& content_path, const std::string& layout_path,
-                                     bool writes_pdf, Diagnostics& diags, const load::Options& confine) {
+                                     bool writes_pdf, Diagnostics& diags, const load::Options& confine,
+                                     const Overrides* overrides) {
   Stopwatch watch;
-  auto doc = load::load_document(content_path, diags, confine);
-  if (!doc) return std::nullopt;
+  Diagnostics found;
+  auto [doc, layout] = load::load_descriptors(content_path, layout_path, found, confine);
+  if (found.has_errors() && doc && layout && overrides) add_resolve_findings(*doc, *layout, *overrides, found);
+  std::vector<std::string> files{content_path};
+  if (layout) files.push_back(layout->path);
+  load::append_in_file_order(found, diags, files);
+  if (found.has_errors() || !doc || !layout) return std::nullopt;
   // The patterns are needed only at line breaking: parsed meanwhile, on the
   // second core, they are ready by then.
   linebreak::prefetch_hyphenation(doc->meta.language);
-  std::string lpath = layout_path.empty() ? doc->layout_path : layout_path;
-  if (lpath.empty()) {
-    diags.error({content_path, 0, 0}, "no layout: name one with 'layout:' or --layout");
-    return std::nullopt;
-  }
-  auto layout = load::load_layout(lpath, diags, confine);
-  if (!layout) return std::nullopt;
-  load::cross_check(*doc, *layout, diags);
-  if (diags.has_errors() || !images_within_budget(*doc, *layout, diags)) return std::nullopt;
+  if (!images_within_budget(*doc, *layout, diags)) return std::nullopt;
   std::jthread head_start;
   if (writes_pdf) head_start = start_head_start(*doc, *layout);
   auto fonts = text::FontBook::load(*layout, diags);

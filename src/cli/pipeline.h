@@ -43,9 +43,14 @@ struct Session {
   // Loads and validates both descriptors and the fonts. `layout_path`
   // overrides the content's `layout:` when not empty. With `writes_pdf`,
   // the PDF's head start begins once the descriptors are loaded. `confine`
-  // limits what may be read (a root folder: load::Options).
+  // limits what may be read (a root folder: load::Options). Both files are
+  // loaded and cross-checked in full, their problems reported together in
+  // file order; with `overrides` (the --set values) a failed open also
+  // reports what resolve finds (unknown styles, undefined variables). A
+  // batch passes none: its rows bring variables of their own.
   static std::optional<Session> open(const std::string& content_path, const std::string& layout_path,
-                                     bool writes_pdf, Diagnostics& diags, const load::Options& confine = {});
+                                     bool writes_pdf, Diagnostics& diags, const load::Options& confine = {},
+                                     const Overrides* overrides = nullptr);
 };
 
 struct BuildOptions {

@@ -1,6 +1,9 @@
 // Images: width a length or a percentage of the column (default 100 %, never
-// wider than the column), height from the aspect ratio, centred, caption
-// below; never split, and scaled down to fit a column that is too short. The alt text travels to the PDF in Image::alt.
+// wider than the column), height from the aspect ratio unless given (then
+// the picture is fitted to that box, cropped by default), aligned in the
+// column (centred by default), caption below; never split, and scaled down
+// to fit a column that is too short. The alt text travels to the PDF in
+// Image::alt.
 #include <algorithm>
 
 #include "image/image.h"
@@ -23,7 +26,8 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
   const auto px = image_pixels(b.src, b.loc, ts.diags());
   if (!px) return m;
   double w = std::clamp(b.width ? b.width->resolve(width) : width, 1.0, width);
-  double h = w * px->second / px->first;
+  // A given height is a box of its own; a percentage is of the column's.
+  double h = b.height ? std::max(1.0, b.height->resolve(height)) : w * px->second / px->first;
   Slice s;
   std::vector<Item> caption_items;
   double caption_h = 0;
@@ -44,7 +48,7 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
   img.pixel_height = px->second;
   img.alt = b.alt;
   img.loc = b.loc;
-  fit_image(img, (width - w) / 2, 0, w, h, b.fit);
+  fit_image(img, aligned_x(b.align, model::HAlign::Center, w, width), 0, w, h, b.fit, b.focus_x, b.focus_y);
   // A decorative image is an artifact: its slice starts unmarked.
   if (!b.decorative) {
     const int figure = add_node(m, "Figure", -1, b.loc);

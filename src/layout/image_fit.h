@@ -15,8 +15,14 @@ std::optional<std::pair<int, int>> image_pixels(const std::string& path, const S
                                                 Diagnostics& diags);
 
 // Sets the placement (x, y, w, h) and clip of `img` for the box; contain
-// centres the whole image, cover fills the box and clips the overflow
-// (centred), fill stretches.
-void fit_image(Image& img, double x, double y, double w, double h, model::Fit fit);
+// centres the whole image, cover fills the box and clips the overflow, fill
+// stretches. Cover keeps the point (focus_x, focus_y) of the picture
+// (fractions of its size from the top left) at the same fractions of the
+// box, so it stays in view: the centre by default.
+void fit_image(Image& img, double x, double y, double w, double h, model::Fit fit, double focus_x = 0.5,
+               double focus_y = 0.5);
+
+// Where a block `w` wide starts in a column `width` wide.
+double aligned_x(std::optional<model::HAlign> align, model::HAlign fallback, double w, double width);
 
 }  // namespace galley::layout

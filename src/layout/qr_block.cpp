@@ -1,11 +1,12 @@
 // QR codes: libqrencode at error-correction level M (qr_codes.h), drawn as vector
 // modules (one rectangle per horizontal run of dark modules) inside a quiet
-// zone of 4 modules, marked as one figure; never split; optional caption
-// below.
+// zone of 4 modules, marked as one figure, at the column's left unless
+// aligned otherwise; never split; optional caption below.
 #include <algorithm>
 #include <memory>
 
 #include "layout/blocks.h"
+#include "layout/image_fit.h"
 #include "layout/qr_codes.h"
 #include "layout/structure.h"
 
@@ -26,6 +27,7 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
   const int n = code->width;
   const double size = std::min(b.qr_size > 0 ? b.qr_size : 72.0, width);
   const double module = size / (n + 2 * kQuiet);
+  const double x0 = aligned_x(b.align, model::HAlign::Left, size, width);
   Slice s;
   s.gap_before = b.box->space_before;
   // Read aloud, a QR code is what it encodes.
@@ -34,6 +36,7 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
   s.items.push_back(Mark{figure});
   s.items.push_back(Figure{"QR code: " + b.data, 0, b.loc});
   Rect quiet;
+  quiet.x = x0;
   quiet.w = quiet.h = size;
   quiet.fill = Color::white();
   quiet.loc = b.loc;
@@ -48,7 +51,7 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
       const int start = col;
       while (col < n && code->dark[row * n + col]) ++col;
       Rect r;
-      r.x = (kQuiet + start) * module;
+      r.x = x0 + (kQuiet + start) * module;
       r.y = (kQuiet + row) * module;
       r.w = (col - start) * module;
       r.h = module;

@@ -54,7 +54,7 @@ class DocumentLoader {
     r_.set_foreign_keys(kStyleKeys, "a style in the layout");
   }
 
-  std::optional<model::Document> load(const YAML::Node& root) {
+  model::Document load(const YAML::Node& root) {
     model::Document doc;
     doc.path = r_.path();
     r_.map(root, "the content descriptor", {"galley", "layout", "meta", "variables", "flows"});
@@ -70,7 +70,6 @@ class DocumentLoader {
     } else {
       r_.diags().error({r_.path(), 0, 0}, "missing required key 'flows' (the named stories of the content)");
     }
-    if (r_.diags().has_errors()) return std::nullopt;
     return doc;
   }
 
@@ -303,7 +302,8 @@ class DocumentLoader {
       if (auto p = r_.existing_file(n, "image")) b.src = *p;
       return;
     }
-    if (!r_.map(n, "image", {"src", "caption", "alt", "decorative", "width", "fit"})) return;
+    if (!r_.map(n, "image", {"src", "caption", "alt", "decorative", "width", "height", "fit", "focus", "align"}))
+      return;
     if (const auto v = r_.get(n, "src")) {
       if (auto p = r_.existing_file(v, "image 'src'")) b.src = *p;
     } else {
@@ -315,9 +315,36 @@ class DocumentLoader {
     if (const auto v = r_.get(n, "decorative"))
       if (auto d = r_.boolean(v, "'decorative'")) b.decorative = *d;
     if (const auto v = r_.get(n, "width")) b.width = r_.length(v, "image 'width'", LengthRule::PositiveOrPercent);
+    if (const auto v = r_.get(n, "height")) {
+      b.height = r_.length(v, "image 'height'", LengthRule::PositiveOrPercent);
+      // A box of its own height crops the picture to it unless told otherwise.
+      b.fit = model::Fit::Cover;
+    }
     if (const auto v = r_.get(n, "fit"))
       if (auto c = r_.choice(v, "fit", {"contain", "cover", "fill"}))
         b.fit = *c == "contain" ? model::Fit::Contain : *c == "cover" ? model::Fit::Cover : model::Fit::Fill;
+    if (const auto v = r_.get(n, "focus")) load_focus(v, b);
+    if (const auto v = r_.get(n, "align")) b.align = alignment(v);
+  }
+
+  // [x, y]: the point of the picture, as fractions of its width and height
+  // from the top left, that cropping keeps in view.
+  void load_focus(const YAML::Node& v, Block& b) {
+    if (!v.IsSequence() || v.size() != 2) {
+      r_.error(v, "'focus' is a point [x, y] of the picture, fractions from its top left, e.g. [0.5, 0.3]");
+      return;
+    }
+    auto x = r_.number(v[0], "focus x", 0, 1);
+    auto y = r_.number(v[1], "focus y", 0, 1);
+    if (x && y) b.focus_x = *x, b.focus_y = *y;
+    if (b.fit != model::Fit::Cover)
+      r_.error(v, "'focus' says what cropping keeps in view; this image is not cropped (give 'height', or fit: cover)");
+  }
+
+  std::optional<model::HAlign> alignment(const YAML::Node& v) {
+    auto c = r_.choice(v, "align", {"left", "center", "right"});
+    if (!c) return std::nullopt;
+    return *c == "left" ? model::HAlign::Left : *c == "right" ? model::HAlign::Right : model::HAlign::Center;
   }
 
   std::vector<model::Text> cells(const YAML::Node& n, std::string_view what) {
@@ -344,9 +371,13 @@ class DocumentLoader {
         for (const auto& row : v) {
           auto cs = cells(row, "a table row");
           if (width == 0) width = cs.size();
+          // In [a, b] a comma ends a cell: the commonest cause of a cell too many.
           if (row.IsSequence() && cs.size() != width)
             r_.error(row, "this row has " + std::to_string(cs.size()) + " cells; the table has " +
-                              std::to_string(width) + " columns");
+                              std::to_string(width) + " columns" +
+                              (cs.size() > width && row.Style() == YAML::EmitterStyle::Flow
+                                   ? " (in [...] a comma separates cells: quote a cell that holds one)"
+                                   : ""));
           b.rows.push_back(std::move(cs));
         }
       }
@@ -392,7 +423,8 @@ class DocumentLoader {
 
   void load_qr(const YAML::Node& n, Block& b) {
     if (n.IsMap()) {
-      r_.map(n, "qr", {"data", "size", "caption"});
+      r_.map(n, "qr", {"data", "size", "caption", "align"});
+      if (const auto v = r_.get(n, "align")) b.align = alignment(v);
       if (const auto v = r_.get(n, "size")) b.size = r_.length(v, "qr 'size'", LengthRule::Positive);
       if (const auto v = r_.get(n, "caption")) b.caption = r_.text(v, "'caption'");
       if (!r_.get(n, "data")) {
@@ -415,14 +447,19 @@ class DocumentLoader {
 
 }  // namespace
 
-std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags, const Options& opts) {
+std::optional<model::Document> read_document(const std::string& path, Diagnostics& diags, const Options& opts) {
   if (!check_inside_root(path, opts.root, "content file", diags)) return std::nullopt;
   auto parsed = read_yaml(path, "content", diags);
   if (!parsed) return std::nullopt;
+  DocumentLoader loader(path, diags, parsed->text, opts.root);
+  return loader.load(parsed->root);
+}
+
+std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags, const Options& opts) {
   Diagnostics local;
-  DocumentLoader loader(path, local, parsed->text, opts.root);
-  auto doc = loader.load(parsed->root);
+  auto doc = read_document(path, local, opts);
   append_in_file_order(local, diags);
+  if (local.has_errors()) return std::nullopt;
   return doc;
 }
 

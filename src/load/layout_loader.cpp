@@ -9,6 +9,7 @@
 #include "load/reader.h"
 #include "load/style_keys.h"
 #include "load/suggest.h"
+#include "load/system_fonts.h"
 #include "load/yaml_source.h"
 
 namespace galley::load {
@@ -56,9 +57,9 @@ class LayoutLoader {
  public:
   LayoutLoader(const std::string& path, Diagnostics& diags, std::shared_ptr<const SourceText> text,
                const std::string& root)
-      : r_(path, diags, std::move(text), root) {}
+      : r_(path, diags, std::move(text), root), root_(root) {}
 
-  std::optional<model::Layout> load(const YAML::Node& root) {
+  model::Layout load(const YAML::Node& root) {
     model::Layout l;
     l.path = r_.path();
     r_.map(root, "the layout descriptor",
@@ -80,7 +81,6 @@ class LayoutLoader {
     if (const auto n = root["output"]) load_output(n, l.output);
     if (const auto n = root["omit-flows"]) load_omit_flows(n, l);
     check_style_references(l);
-    if (r_.diags().has_errors()) return std::nullopt;
     return l;
   }
 
@@ -163,16 +163,57 @@ class LayoutLoader {
       const YAML::Node faces = it->second;
       std::string what = "font family '" + f.name + "'";
       if (faces.IsScalar()) {
-        f.regular = r_.existing_file(faces, "font file").value_or("");
-      } else if (r_.map(faces, what, {"regular", "bold", "italic", "bold-italic"})) {
-        if (const auto v = faces["regular"]) f.regular = r_.existing_file(v, "font file").value_or("");
-        else r_.error(faces, "missing required key 'regular' in " + what);
-        if (const auto v = faces["bold"]) f.bold = r_.existing_file(v, "font file").value_or("");
-        if (const auto v = faces["italic"]) f.italic = r_.existing_file(v, "font file").value_or("");
-        if (const auto v = faces["bold-italic"]) f.bold_italic = r_.existing_file(v, "font file").value_or("");
+        f.regular = font_file(faces);
+      } else if (r_.map(faces, what, {"regular", "bold", "italic", "bold-italic", "system"})) {
+        if (const auto v = faces["system"]) {
+          load_system_family(v, faces, f);
+        } else {
+          if (const auto v = faces["regular"]) f.regular = font_file(v);
+          else r_.error(faces, "missing required key 'regular' in " + what);
+          if (const auto v = faces["bold"]) f.bold = font_file(v);
+          if (const auto v = faces["italic"]) f.italic = font_file(v);
+          if (const auto v = faces["bold-italic"]) f.bold_italic = font_file(v);
+        }
       }
       fonts.push_back(std::move(f));
     }
+  }
+
+  // A family written as a name, not a file, gets told how to name an
+  // installed one.
+  std::string font_file(const YAML::Node& n) {
+    const bool path_like = n.IsScalar() && (n.Scalar().find('/') != std::string::npos ||
+                                            n.Scalar().find('.') != std::string::npos);
+    if (n.IsScalar() && !n.Scalar().empty() && !path_like) {
+      r_.error(n, "font file '" + n.Scalar().substr(0, 60) + "' not found: fonts are given as files (" +
+                      "installed fonts are not searched for a file name); to use an installed family, write {system: " +
+                      n.Scalar().substr(0, 60) + "}");
+      return {};
+    }
+    return r_.existing_file(n, "font file").value_or("");
+  }
+
+  // {system: NAME}: an installed family, found now (load/system_fonts.h).
+  void load_system_family(const YAML::Node& v, const YAML::Node& faces, model::FontFamily& f) {
+    for (const char* k : {"regular", "bold", "italic", "bold-italic"})
+      if (faces[k]) r_.error(faces[k], "'" + std::string(k) + "' and 'system' both name the faces: give one or the other");
+    auto name = r_.string(v, "'system'");
+    if (!name) return;
+    if (!root_.empty()) {
+      r_.error(v, "installed fonts are not searched with a root folder (--root, galley serve): give the family's "
+                  "font files inside the folder");
+      return;
+    }
+    auto found = find_system_family(*name);
+    if (!found) {
+      r_.error(v, "no installed font family '" + name->substr(0, 60) +
+                      "' (fontconfig knows none by that name; `fc-list : family` lists those installed)");
+      return;
+    }
+    f.regular = found->regular;
+    f.bold = found->bold;
+    f.italic = found->italic;
+    f.bold_italic = found->bold_italic;
   }
 
   bool check_font(const YAML::Node& n, const std::string& family, const model::Layout& l) {
@@ -669,19 +710,25 @@ class LayoutLoader {
   }
 
   Reader r_;
+  std::string root_;
   std::vector<std::pair<std::string, SourceLoc>> style_refs_;
 };
 
 }  // namespace
 
-std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& diags, const Options& opts) {
+std::optional<model::Layout> read_layout(const std::string& path, Diagnostics& diags, const Options& opts) {
   if (!check_inside_root(path, opts.root, "layout file", diags)) return std::nullopt;
   auto parsed = read_yaml(path, "layout", diags);
   if (!parsed) return std::nullopt;
+  LayoutLoader loader(path, diags, parsed->text, opts.root);
+  return loader.load(parsed->root);
+}
+
+std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& diags, const Options& opts) {
   Diagnostics local;
-  LayoutLoader loader(path, local, parsed->text, opts.root);
-  auto layout = loader.load(parsed->root);
+  auto layout = read_layout(path, local, opts);
   append_in_file_order(local, diags);
+  if (local.has_errors()) return std::nullopt;
   return layout;
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "model/document.h"
@@ -43,6 +44,30 @@ std::optional<std::string> inside_root(const std::string& path, const std::strin
 // reports "`path`: error: the `what` is outside the root folder".
 bool check_inside_root(const std::string& path, const std::string& root, std::string_view what,
                        Diagnostics& diags);
+
+// The two descriptors of one build.
+struct Descriptors {
+  std::optional<model::Document> doc;
+  std::optional<model::Layout> layout;
+};
+
+// Loads the content and its layout (`layout_path`, else the content's
+// `layout:`), each in full even when either has errors, and cross-checks
+// them, so that one run reports the problems of both files. With errors the
+// models still hold every value that could be read (a wrong one at its
+// default), for the checks of later stages (resolve's styles and
+// variables); a model is missing only when its file could not be read at
+// all. Diagnostics are added to `found` unsorted: report them with
+// append_in_file_order.
+Descriptors load_descriptors(const std::string& content_path, const std::string& layout_path, Diagnostics& found,
+                             const Options& opts = {});
+
+// Adds `from` to `to` sorted by file (those of `files` first, in that
+// order, then the others as they first appear), then line and column
+// (file-wide problems first), so a user reads each file top to bottom
+// whatever order the checks ran in; past the first 100 of a file, one line
+// says how many more there are.
+void append_in_file_order(const Diagnostics& from, Diagnostics& to, const std::vector<std::string>& files = {});
 
 // Checks that the content's references (styles, flows used by the layout's
 // frames) exist in the layout. Reported at the referring value.

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "load/load.h"
 #include "load/suggest.h"
@@ -24,17 +25,26 @@ const char* describe(const YAML::Node& n) {
   }
 }
 
-void append_in_file_order(const Diagnostics& from, Diagnostics& to) {
+void append_in_file_order(const Diagnostics& from, Diagnostics& to, const std::vector<std::string>& files) {
+  std::vector<std::string> order = files;
+  for (const auto& d : from.all())
+    if (std::find(order.begin(), order.end(), d.loc.file) == order.end()) order.push_back(d.loc.file);
+  auto rank = [&](const Diagnostic& d) { return std::find(order.begin(), order.end(), d.loc.file) - order.begin(); };
   std::vector<Diagnostic> items = from.all();
-  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
+  std::stable_sort(items.begin(), items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::tuple(rank(a), a.loc.line, a.loc.col) < std::tuple(rank(b), b.loc.line, b.loc.col);
   });
   // A hostile or badly broken file could yield a diagnostic per value;
   // nobody reads past the first screenfuls.
   constexpr size_t kShown = 100;
-  for (size_t i = 0; i < items.size() && i < kShown; ++i) to.add(std::move(items[i]));
-  if (items.size() > kShown) {
-    to.error({to.all().back().loc.file, 0, 0}, "and " + std::to_string(items.size() - kShown) + " more problems in this file");
+  size_t shown = 0, more = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (shown++ < kShown) to.add(items[i]);
+    else ++more;
+    if (i + 1 == items.size() || items[i + 1].loc.file != items[i].loc.file) {
+      if (more > 0) to.error({items[i].loc.file, 0, 0}, "and " + std::to_string(more) + " more problems in this file");
+      shown = more = 0;
+    }
   }
 }
 

@@ -14,6 +14,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "diag/diagnostic.h"
+#include "load/load.h"
 #include "load/suggest.h"
 #include "load/yaml_source.h"
 #include "model/values.h"
@@ -110,10 +111,13 @@ class Reader {
   std::string foreign_where_;
 };
 
-// Adds `from` to `to` sorted by line and column (file-wide problems first),
-// so a user reads them top to bottom whatever order the checks ran in; past
-// the first 100, one line says how many more there are.
-void append_in_file_order(const Diagnostics& from, Diagnostics& to);
+// load_document() and load_layout() without the sorting and the verdict:
+// the model as far as the file could be read, whatever errors `diags` got
+// (a wrong value stays at its default), so the checks after loading can run
+// on it too (load_descriptors). Nothing only when the file could not be
+// read as YAML at all.
+std::optional<model::Document> read_document(const std::string& path, Diagnostics& diags, const Options& opts);
+std::optional<model::Layout> read_layout(const std::string& path, Diagnostics& diags, const Options& opts);
 
 // "a list", "a mapping", ... for messages.
 const char* describe(const YAML::Node& n);

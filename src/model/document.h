@@ -27,6 +27,8 @@ struct ListItem {
 enum class BlockKind { Title, Heading, Paragraph, List, Image, Table, Quote, Callout, Qr, Toc, Break };
 enum class Fit { Contain, Cover, Fill };
 enum class BreakKind { Page, Column, Frame };
+// Where a block narrower than its column sits in it (images, QR codes).
+enum class HAlign { Left, Center, Right };
 
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
@@ -49,6 +51,9 @@ struct Block {
   bool decorative = false;  // image: an artifact, not content (tagged PDF)
   std::optional<Length> width;  // image
   Fit fit = Fit::Contain;       // image
+  std::optional<Length> height;  // image: the box's height (the picture cropped to it unless fit says otherwise)
+  double focus_x = 0.5, focus_y = 0.5;  // image: the point kept in view when cropped, fractions of its size
+  std::optional<HAlign> align;  // image (default centre), qr (default left): left, center or right in the column
 
   std::vector<Text> columns;             // table header
   std::vector<std::vector<Text>> rows;   // table body

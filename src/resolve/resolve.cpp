@@ -83,11 +83,16 @@ class Resolver {
         out.decorative = b.decorative;
         out.width = b.width;
         out.fit = b.fit;
+        out.height = b.height;
+        out.focus_x = b.focus_x;
+        out.focus_y = b.focus_y;
+        out.align = b.align;
         caption(b, out);
         break;
       case BlockKind::Qr:
         out.data = expand_text(b.data, b.loc);
         if (b.size && !b.size->percent && b.size->value > 0) out.qr_size = b.size->value;
+        out.align = b.align;
         caption(b, out);
         break;
       case BlockKind::Table:

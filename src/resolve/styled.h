@@ -111,6 +111,9 @@ struct Block {
   bool decorative = false;          // image: an artifact in tagged PDF
   std::optional<model::Length> width;
   model::Fit fit = model::Fit::Contain;
+  std::optional<model::Length> height;   // image: the box's height
+  double focus_x = 0.5, focus_y = 0.5;   // image: kept in view when cropped
+  std::optional<model::HAlign> align;    // image, qr: left, center or right in the column
   std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
 
   std::vector<TableCell> header;                 // table

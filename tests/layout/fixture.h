@@ -1,6 +1,9 @@
 // Hand-built styled documents and layouts for layout tests: no loader or
 // resolver needed, and every number in a test is under its control.
 #pragma once
+#include <doctest/doctest.h>
+#include <png.h>
+
 #include <string>
 #include <vector>
 
@@ -11,6 +14,19 @@
 namespace fixture {
 
 using namespace galley;
+
+// A gray PNG of w x h pixels in /tmp, for image blocks.
+inline std::string write_png(int w, int h) {
+  const std::string path = "/tmp/galley-layout-test-" + std::to_string(w) + "x" + std::to_string(h) + ".png";
+  png_image img{};
+  img.version = PNG_IMAGE_VERSION;
+  img.width = static_cast<png_uint_32>(w);
+  img.height = static_cast<png_uint_32>(h);
+  img.format = PNG_FORMAT_GRAY;
+  std::vector<unsigned char> px(static_cast<size_t>(w * h), 128);
+  REQUIRE(png_image_write_to_file(&img, path.c_str(), 0, px.data(), 0, nullptr));
+  return path;
+}
 
 inline std::string font(const std::string& file) { return std::string(GALLEY_SOURCE_DIR) + "/fonts/" + file; }
 

@@ -207,20 +207,6 @@ TEST_CASE("a table header is never left alone at a page foot") {
   CHECK(runs_of(r.list->pages[0], 71).empty());
 }
 
-namespace {
-std::string write_png(int w, int h) {
-  const std::string path = "/tmp/galley-layout-test-" + std::to_string(w) + "x" + std::to_string(h) + ".png";
-  png_image img{};
-  img.version = PNG_IMAGE_VERSION;
-  img.width = static_cast<png_uint_32>(w);
-  img.height = static_cast<png_uint_32>(h);
-  img.format = PNG_FORMAT_GRAY;
-  std::vector<unsigned char> px(static_cast<size_t>(w * h), 128);
-  REQUIRE(png_image_write_to_file(&img, path.c_str(), 0, px.data(), 0, nullptr));
-  return path;
-}
-}  // namespace
-
 TEST_CASE("images keep their aspect, take the column width, and never split") {
   model::Layout l = make_layout();
   add_master(l, "p", {frame("main", 20, 20, 200, 200)});

@@ -261,3 +261,55 @@ TEST_CASE("variables: names, reserved names and values") {
             "c.yaml:2:51: error: expected text for variable 'ok', found a mapping",
         });
 }
+
+TEST_CASE("images take height, focus and align; QR codes take align") {
+  TempDir dir;
+  dir.write("p.png", "x");
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n"
+                        "    - image: {src: p.png, height: 2in, focus: [0.5, 0.25], align: left}\n"
+                        "    - image: {src: p.png, width: 50%, align: right}\n"
+                        "    - qr: {data: x, align: center}\n");
+  REQUIRE(l.doc);
+  const auto& b = l.doc->flows[0].blocks;
+  REQUIRE(b[0].height);
+  CHECK(b[0].height->value == doctest::Approx(144));
+  CHECK(b[0].fit == model::Fit::Cover);  // a height of its own crops
+  CHECK(b[0].focus_x == doctest::Approx(0.5));
+  CHECK(b[0].focus_y == doctest::Approx(0.25));
+  CHECK(b[0].align == model::HAlign::Left);
+  CHECK(b[1].fit == model::Fit::Contain);
+  CHECK(b[1].align == model::HAlign::Right);
+  CHECK(b[2].align == model::HAlign::Center);
+}
+
+TEST_CASE("a focus on an image that is not cropped, or not a point, is an error") {
+  TempDir dir;
+  dir.write("p.png", "x");
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n"
+                        "    - image: {src: p.png, focus: [0.5, 0.3]}\n"
+                        "    - image: {src: p.png, height: 1in, focus: [2, 0]}\n"
+                        "    - image: {src: p.png, height: 1in, focus: 0.5, align: middle}\n");
+  CHECK_FALSE(l.doc);
+  CHECK(messages(dir, l.diags) ==
+        std::vector<std::string>{
+            "c.yaml:4:34: error: 'focus' says what cropping keeps in view; this image is not cropped (give 'height', "
+            "or fit: cover)",
+            "c.yaml:5:48: error: focus x must be from 0 to 1, found 2",
+            "c.yaml:6:47: error: 'focus' is a point [x, y] of the picture, fractions from its top left, e.g. [0.5, 0.3]",
+            "c.yaml:6:59: error: unknown align 'middle' (expected one of: left, center, right)",
+        });
+}
+
+TEST_CASE("a [...] table row with a cell too many says a comma separates cells") {
+  TempDir dir;
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n"
+                        "    - table:\n        columns: [When, What]\n"
+                        "        rows:\n          - [May, Writing, the report]\n          - - June\n            - a\n"
+                        "            - b\n");
+  CHECK(messages(dir, l.diags) ==
+        std::vector<std::string>{
+            "c.yaml:7:13: error: this row has 3 cells; the table has 2 columns (in [...] a comma separates cells: "
+            "quote a cell that holds one)",
+            "c.yaml:8:13: error: this row has 3 cells; the table has 2 columns",
+        });
+}

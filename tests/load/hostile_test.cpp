@@ -20,14 +20,13 @@ namespace fs = std::filesystem;
 namespace {
 
 // What the command line does before laying out: content, its layout, and
-// the references between them.
+// the references between them, reported together in file order.
 Diagnostics load_like_cli(const std::string& content) {
-  Diagnostics d;
-  auto doc = load::load_document(content, d);
-  if (doc && !doc->layout_path.empty()) {
-    auto layout = load::load_layout(doc->layout_path, d);
-    if (layout) load::cross_check(*doc, *layout, d);
-  }
+  Diagnostics found, d;
+  auto [doc, layout] = load::load_descriptors(content, "", found);
+  std::vector<std::string> files{content};
+  if (layout) files.push_back(layout->path);
+  load::append_in_file_order(found, d, files);
   return d;
 }
 

@@ -1,0 +1,78 @@
+// Every problem of a content + layout pair in one run: the content's, the
+// layout's, styles, flows and variables, in file order.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "harness.h"
+
+using namespace e2e;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text, const std::string& dir) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find(": note: ") != std::string::npos) continue;
+    for (size_t at; (at = line.find(dir)) != std::string::npos;) line.replace(at, dir.size(), "$DIR");
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("mistakes in both files are all reported in one run, in file order") {
+  const std::string dir = temp_dir();
+  const std::string fonts = std::string(GALLEY_SOURCE_DIR) + "/fonts";
+  write_file(dir + "/l.yaml",
+             "galley: 1\n"
+             "page: {size: a5}\n"
+             "fonts:\n"
+             "  Serif: " + fonts + "/NotoSerif-Regular.ttf\n"
+             "colors:\n"
+             "  ink: \"#112233\"\n"
+             "  bad: {cmyk: [0, 2, 0, 0]}\n"
+             "styles:\n"
+             "  body: {font: Serif, size: 10pt, colr: ink}\n"
+             "  h1: {font: Sans, size: 18pt, color: bad}\n"
+             "  note: {base: body, size: big}\n"
+             "masters:\n"
+             "  page:\n"
+             "    frames: [{flow: mian, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n"
+             "sequence: [page]\n");
+  write_file(dir + "/c.yaml",
+             "galley: 1\n"
+             "layout: l.yaml\n"
+             "meta:\n"
+             "  title: Fellowship\n"
+             "  auhtor: Someone\n"
+             "flows:\n"
+             "  main:\n"
+             "    - heading: \"Welcome, {{name}}\"\n"
+             "    - paragraph: Text\n"
+             "      style: bdy\n"
+             "    - paragraph: More\n"
+             "      style: note\n"
+             "    - image: missing.png\n"
+             "    - list: [one, two]\n"
+             "      ordred: true\n");
+  Run r = galley("check " + quote(dir + "/c.yaml"));
+  CHECK(r.exit_code == 1);
+  CHECK(lines_of(r.err, dir) ==
+        std::vector<std::string>{
+            "$DIR/c.yaml:5:3: error: unknown key 'auhtor' (did you mean 'author'?)",
+            "$DIR/c.yaml:7:3: warning: flow 'main' is placed by no frame of $DIR/l.yaml; its content will not be printed",
+            "$DIR/c.yaml:8:26: error: undefined variable 'name'",
+            "$DIR/c.yaml:10:14: error: unknown style 'bdy' (did you mean 'body'?)",
+            "$DIR/c.yaml:13:14: error: image 'missing.png' not found (looked for $DIR/missing.png)",
+            "$DIR/c.yaml:15:7: error: unknown key 'ordred' (did you mean 'ordered'?)",
+            "$DIR/l.yaml:7:19: error: colour component '2' in colour 'bad' must be from 0 to 1 or from 0% to 100%",
+            "$DIR/l.yaml:9:35: error: unknown key 'colr' (did you mean 'color'?)",
+            "$DIR/l.yaml:10:14: error: unknown font family 'Sans' (define it under 'fonts:')",
+            "$DIR/l.yaml:11:28: error: expected a length such as 12pt, 3mm, 0.5in or 50%, found 'big' for 'size'",
+            "$DIR/l.yaml:14:21: warning: frame 'frame-1' places flow 'mian', which $DIR/c.yaml does not have; "
+            "the frame stays empty (did you mean 'main'?)",
+        });
+}
