@@ -7,22 +7,20 @@
 #include <filesystem>
 #include <set>
 
-#include "cli/atomic_write.h"
-#include "cli/batch.h"
-#include "cli/booklet_pages.h"
-#include "cli/init_command.h"
-#include "cli/output_paths.h"
-#include "cli/watch_command.h"
-#include "cli/pipeline.h"
-#include "cli/report.h"
-#include "cli/styles_command.h"
+#include "detail/atomic_write.h"
+#include "detail/batch.h"
+#include "detail/booklet_pages.h"
+#include "detail/init_command.h"
+#include "detail/output_paths.h"
+#include "detail/watch_command.h"
+#include "detail/pipeline.h"
+#include "detail/report.h"
+#include "detail/styles_command.h"
 #include "layout/layout.h"
 #include "load/load.h"
-#include "load/yaml_source.h"
-#include "print/impose.h"
+#include "print/print.h"
 #include "resolve/resolve.h"
-#include "text/coverage.h"
-#include "text/shape.h"
+#include "text/text.h"
 
 #ifndef GALLEY_VERSION
 #define GALLEY_VERSION "0"

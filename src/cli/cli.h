@@ -4,6 +4,9 @@
 #include <functional>
 #include <vector>
 
+#include "detail/pipeline.h"  // build(), Session: the build serve/ runs
+#include "detail/report.h"    // diagnostics and figures as text
+
 namespace CLI {
 class App;
 }

@@ -1,14 +1,14 @@
-#include "cli/pipeline.h"
+#include "detail/pipeline.h"
 
 #include <chrono>
 #include <utility>
 
-#include "cli/head_start.h"
+#include "detail/head_start.h"
 #include "layout/layout.h"
-#include "linebreak/hyphenate.h"
+#include "linebreak/linebreak.h"
 #include "load/load.h"
-#include "pdf/write.h"
-#include "print/preflight.h"
+#include "pdf/pdf.h"
+#include "print/print.h"
 #include "resolve/resolve.h"
 
 namespace galley::cli {

@@ -1,7 +1,7 @@
-#include "cli/report.h"
+#include "detail/report.h"
 
 #include <cstdio>
-#include "linebreak/stats.h"
+#include "linebreak/linebreak.h"
 
 namespace galley::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/watch_command.h"
+#include "detail/watch_command.h"
 
 #include <poll.h>
 #include <signal.h>

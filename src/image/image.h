@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "detail/file_stamp.h"  // FileStamp: memo keys of files read by pdf/ and print/
 
 namespace galley::image {
 

@@ -11,9 +11,9 @@
 #include <set>
 
 #include "layout/layout.h"
-#include "layout/master_elements.h"
-#include "layout/pass.h"
-#include "layout/prepare.h"
+#include "detail/master_elements.h"
+#include "detail/sequence.h"
+#include "detail/prepare.h"
 
 namespace galley::layout {
 

@@ -9,7 +9,7 @@
 #include "linebreak/line.h"
 #include "model/layout.h"
 #include "resolve/styled.h"
-#include "text/font_book.h"
+#include "text/text.h"
 
 namespace galley::layout {
 

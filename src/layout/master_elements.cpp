@@ -1,7 +1,7 @@
-#include "layout/master_elements.h"
+#include "detail/master_elements.h"
 
-#include "layout/blocks.h"
-#include "layout/image_fit.h"
+#include "detail/blocks.h"
+#include "detail/image_fit.h"
 #include "resolve/resolve.h"
 
 namespace galley::layout {

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <memory>
 
-#include "layout/blocks.h"
-#include "layout/qr_codes.h"
-#include "layout/structure.h"
+#include "detail/blocks.h"
+#include "detail/qr_codes.h"
+#include "detail/structure.h"
 
 namespace galley::layout {
 

@@ -1,11 +1,11 @@
-#include "layout/text_setter.h"
+#include "detail/text_setter.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 
-#include "linebreak/break.h"
-#include "text/shape.h"
+#include "linebreak/linebreak.h"
+#include "text/text.h"
 
 namespace galley::layout {
 

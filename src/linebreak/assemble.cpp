@@ -1,4 +1,4 @@
-#include "linebreak/assemble.h"
+#include "detail/assemble.h"
 
 #include <algorithm>
 #include <cmath>

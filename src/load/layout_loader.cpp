@@ -4,12 +4,12 @@
 #include <cctype>
 #include <set>
 
-#include "load/colors.h"
+#include "detail/colors.h"
 #include "load/load.h"
-#include "load/reader.h"
-#include "load/style_keys.h"
-#include "load/suggest.h"
-#include "load/yaml_source.h"
+#include "detail/reader.h"
+#include "detail/style_keys.h"
+#include "detail/suggest.h"
+#include "detail/yaml_source.h"
 
 namespace galley::load {
 namespace {

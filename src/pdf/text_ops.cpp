@@ -1,4 +1,4 @@
-#include "pdf/text_ops.h"
+#include "detail/text_ops.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pdf/unicode.h"
+#include "detail/unicode.h"
 
 namespace galley::pdf {
 namespace {

@@ -1,8 +1,8 @@
-#include "resolve/cascade.h"
+#include "detail/cascade.h"
 
 #include <vector>
 
-#include "resolve/nearest.h"
+#include "detail/nearest.h"
 
 namespace galley::resolve {
 

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
-#include "resolve/prepared.h"
+#include "detail/prepared.h"
 #include "resolve/styled.h"
+#include "detail/cascade.h"  // Cascade: `galley styles`, master text
+#include "detail/expand.h"   // Expansion: master text variables
 
 namespace galley::resolve {
 

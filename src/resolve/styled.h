@@ -10,7 +10,7 @@
 
 #include "model/document.h"
 #include "model/layout.h"
-#include "resolve/markup_cache.h"
+#include "detail/markup_cache.h"
 
 namespace galley::resolve {
 

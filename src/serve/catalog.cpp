@@ -1,9 +1,9 @@
-#include "serve/catalog.h"
+#include "detail/catalog.h"
 
 #include <sys/stat.h>
 
 #include "resolve/resolve.h"
-#include "serve/values.h"
+#include "detail/values.h"
 
 namespace galley::serve {
 namespace {

@@ -1,10 +1,9 @@
-#include "serve/config.h"
+#include "detail/config.h"
 
 #include <filesystem>
 #include <set>
 
-#include "load/suggest.h"
-#include "load/yaml_source.h"
+#include "load/load.h"
 
 namespace galley::serve {
 namespace {

@@ -1,6 +1,6 @@
 #include <unicode/uchar.h>
 
-#include "text/itemize.h"
+#include "detail/itemize.h"
 
 namespace galley::text {
 namespace {

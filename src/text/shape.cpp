@@ -1,4 +1,4 @@
-#include "text/shape.h"
+#include "detail/shape.h"
 
 #include <hb.h>
 #include <unicode/uchar.h>
@@ -9,11 +9,11 @@
 #include <memory>
 
 #include "base/utf8.h"
-#include "text/code_points.h"
-#include "text/face_choice.h"
-#include "text/features.h"
-#include "text/itemize.h"
-#include "text/shape_cache.h"
+#include "detail/code_points.h"
+#include "detail/face_choice.h"
+#include "detail/features.h"
+#include "detail/itemize.h"
+#include "detail/shape_cache.h"
 
 namespace galley::text {
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "linebreak/hyphenate.h"
-#include "linebreak/patterns.h"
+#include "detail/hyphenate.h"
+#include "detail/patterns.h"
 
 using namespace galley;
 using linebreak::hyphenation_points;

@@ -9,11 +9,11 @@
 #include <thread>
 
 #include "base/memo.h"
-#include "image/file_stamp.h"
-#include "pdf/font_program.h"
-#include "pdf/font_streams.h"
-#include "pdf/hpdf_objects.h"
-#include "pdf/image_encoding.h"
+#include "image/image.h"
+#include "detail/font_program.h"
+#include "detail/font_streams.h"
+#include "detail/hpdf_objects.h"
+#include "detail/image_encoding.h"
 #include "read_back.h"
 #include "shape_helper.h"
 

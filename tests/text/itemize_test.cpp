@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "text/itemize.h"
+#include "detail/itemize.h"
 
 using namespace galley::text;
 

@@ -3,7 +3,7 @@
 #include <numeric>
 
 #include "fixtures.h"
-#include "text/shape.h"
+#include "detail/shape.h"
 
 using namespace galley;
 using galley::testing::char_style;
