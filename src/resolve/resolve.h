@@ -13,7 +13,7 @@
 
 namespace galley::resolve {
 
-struct Expansion;  // resolve/expand.h
+struct Expansion;  // resolve/detail/expand.h
 
 // meta.* and variables.* from the document, then `--set` overrides (later
 // wins). Plain names are variables ("recipient"); "meta.title" etc. too.

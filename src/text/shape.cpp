@@ -9,10 +9,12 @@
 #include <memory>
 
 #include "base/utf8.h"
+#include "detail/bidi.h"
 #include "detail/code_points.h"
 #include "detail/face_choice.h"
 #include "detail/features.h"
-#include "detail/itemize.h"
+#include "detail/graphemes.h"
+#include "detail/scripts.h"
 #include "detail/shape_cache.h"
 
 namespace galley::text {

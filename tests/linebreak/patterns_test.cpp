@@ -1,4 +1,4 @@
-// Hyphenation patterns read by galley itself (linebreak/patterns.h), for the
+// Hyphenation patterns read by galley itself (linebreak/detail/patterns.h), for the
 // languages docs/format.md lists.
 #include <doctest/doctest.h>
 

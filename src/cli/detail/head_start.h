@@ -1,6 +1,6 @@
 // A PDF build's head start: work that every PDF of these descriptors needs,
 // that depends neither on a batch row nor on the laid-out pages (the images
-// and colour profiles the writer embeds, pdf/ahead.h), begun on another
+// and colour profiles the writer embeds, pdf/detail/ahead.h), begun on another
 // thread as soon as the descriptors are loaded. It overlaps opening the
 // fonts and laying out instead of following them. What it makes is kept
 // where the writer looks for it, the same bytes whichever thread makes it,

@@ -32,7 +32,7 @@ struct Itemized {
 // Hyphenation points are penalties flagged as Item::hyphenation; those in
 // the paragraph's last word cost Options::last_word_hyphen_penalty. In a
 // justified left-to-right paragraph with `protrusion`, boxes and hyphens
-// carry their protrusion (linebreak/protrusion.h).
+// carry their protrusion (linebreak/detail/protrusion.h).
 Itemized itemize(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts);
 
 // The ragged-margin stretch per line: TeX's \raggedright uses 2em.

@@ -115,7 +115,4 @@ class Reader {
 // the first 100, one line says how many more there are.
 void append_in_file_order(const Diagnostics& from, Diagnostics& to);
 
-// "a list", "a mapping", ... for messages.
-const char* describe(const YAML::Node& n);
-
 }  // namespace galley::load

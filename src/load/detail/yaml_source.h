@@ -56,6 +56,8 @@ struct BadByte {
 std::optional<BadByte> find_bad_byte(std::string_view s);
 // "invalid UTF-8 (byte 0xFF)" or "control character U+0000".
 std::string describe(const BadByte& bad);
+// "a list", "a mapping", ... for messages.
+const char* describe(const YAML::Node& n);
 // The 1-based line and character column of byte `offset` in `text`.
 SourceLoc loc_of_offset(std::string_view text, size_t offset, const std::string& path);
 

@@ -42,7 +42,7 @@ class DocumentFonts {
     GlyphTextMap text;
     std::string path;
     SourceLoc loc;     // where the layout names the font
-    std::string file;  // the subset cache's name for the program (pdf/font_streams.h)
+    std::string file;  // the subset cache's name for the program (pdf/detail/font_streams.h)
     std::optional<Ref> ref;
   };
   static constexpr int kUnseen = -1;

@@ -28,7 +28,7 @@ struct FontMetrics {
 class FontProgram {
  public:
   // Reads face `face_index` of the file, once per file identity
-  // (image/file_stamp.h): copies share the face, read-only, across threads.
+  // (image/detail/file_stamp.h): copies share the face, read-only, across threads.
   // Reports at `where` on failure.
   static std::optional<FontProgram> load(const std::string& path, unsigned face_index,
                                          Diagnostics& diags, const SourceLoc& where);

@@ -1,5 +1,5 @@
 // An image file encoded as its XObject's streams, once per file identity
-// for the process (base/memo.h, image/file_stamp.h): the validation and
+// for the process (base/memo.h, image/detail/file_stamp.h): the validation and
 // compression that are most of writing an image happen once per batch, not
 // once per row.
 #pragma once

@@ -1,4 +1,4 @@
-// Image XObjects: each file encoded once (pdf/image_encoding.h) and
+// Image XObjects: each file encoded once (pdf/detail/image_encoding.h) and
 // embedded once however often it is placed. JPEGs keep their DCT data, and
 // 8-bit opaque gray/RGB PNGs their zlib stream (FlateDecode with PNG
 // predictors); everything else is Flate-compressed 8-bit samples, alpha as

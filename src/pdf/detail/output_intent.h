@@ -21,7 +21,7 @@ std::optional<Ref> write_srgb_space(hpdf::Writer& writer);
 
 // Make, read and deflate the profiles the two calls above embed, so that
 // they find them done; what fails here is left for them to meet and
-// report. Thread-safe: a build's head start (pdf/ahead.h).
+// report. Thread-safe: a build's head start (pdf/detail/ahead.h).
 void prepare_output_intent(const layout::OutputIntent& intent);
 void prepare_srgb_space();
 

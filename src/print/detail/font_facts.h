@@ -16,7 +16,7 @@ struct FontFacts {
 };
 
 // Reads the face with FreeType, once per font file identity
-// (image/file_stamp.h); nullopt with `error` set when it cannot.
+// (image/detail/file_stamp.h); nullopt with `error` set when it cannot.
 std::optional<FontFacts> read_font_facts(const layout::FontRef& font, std::string& error);
 
 // The embedding restriction fsType forbids for a print PDF (which embeds and

@@ -51,7 +51,7 @@ class Cascade {
                              const SourceLoc& loc, Diagnostics& diags) const;
 
   // A copy, not the layout's: a cascade outlives moves of its layout
-  // (resolve/prepared.h).
+  // (resolve/detail/prepared.h).
   std::map<std::string, Color> colors_;
   std::string language_;
   std::string mono_font_;

@@ -16,7 +16,7 @@
 
 namespace galley::resolve {
 
-struct Expansion;  // resolve/expand.h
+struct Expansion;  // resolve/detail/expand.h
 
 // `cascade` gives the layout's character styles; null (master text set by
 // layout/) uses their built-in effects. With a `cache`, the text is parsed
