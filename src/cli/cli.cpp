@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "base/figures.h"
 #include "detail/atomic_write.h"
 #include "detail/batch.h"
 #include "detail/booklet_pages.h"
@@ -123,6 +124,9 @@ int run_build(const BuildArgs& a, bool write) {
     }
     confine.root = *root;
   }
+  // What this build measures of itself, recorded only for --stats.
+  base::Figures figures;
+  base::FiguresScope recording(a.stats ? &figures : nullptr);
   auto session = Session::open(a.content, a.layout, write, diags, confine);
   if (!session) return finish(diags);
 
@@ -161,7 +165,6 @@ int run_build(const BuildArgs& a, bool write) {
 
   auto vars = resolve::make_variables(session->doc, overrides);
   auto result = build_once(*session, vars, opts, diags);
-  result.timings.load = session->load_seconds;
 
   if (!a.dump_layout.empty() && result.display) {
     std::string json = layout::to_json(*result.display);
@@ -173,7 +176,7 @@ int run_build(const BuildArgs& a, bool write) {
   }
   if (a.stats) {
     int pages = result.display ? static_cast<int>(result.display->pages.size()) : 0;
-    print_stats(result.stats, text::missing_glyph_count(), result.timings, pages, stderr);
+    print_stats(figures, pages, stderr);
   }
   if (imposition == print::Imposition::Booklet && result.display)
     check_booklet_pages(static_cast<int>(result.display->pages.size()), session->layout, a.strict, diags);

@@ -4,10 +4,10 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <memory>
 
+#include "base/figures.h"
 #include "base/utf8.h"
 #include "detail/bidi.h"
 #include "detail/code_points.h"
@@ -19,8 +19,6 @@
 
 namespace galley::text {
 namespace {
-
-std::atomic<int> g_missing{0};
 
 struct BufferDestroyer {
   void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
@@ -245,14 +243,14 @@ ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Dia
   thread_local ShapeCache cache;
   std::string key = shape_key(para, fonts);
   if (const ShapeCache::Entry* hit = key.empty() ? nullptr : cache.find(key)) {
-    g_missing.fetch_add(hit->missing, std::memory_order_relaxed);
+    base::count(kMissingGlyphs, hit->missing);
     for (const std::string& w : hit->warnings) diags.warning(para.loc, w);
     return restyle(hit->shaped, para);
   }
   Diagnostics local;
   int missing = 0;
   ShapedParagraph out = shape_uncached(para, fonts, local, missing);
-  g_missing.fetch_add(missing, std::memory_order_relaxed);
+  base::count(kMissingGlyphs, missing);
   if (!key.empty() && !local.has_errors()) {
     ShapeCache::Entry e{out, {}, missing};
     for (const Diagnostic& d : local.all()) e.warnings.push_back(d.message);
@@ -261,7 +259,5 @@ ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Dia
   diags.append(local);
   return out;
 }
-
-int missing_glyph_count() { return g_missing.load(std::memory_order_relaxed); }
 
 }  // namespace galley::text

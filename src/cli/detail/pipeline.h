@@ -23,22 +23,13 @@ namespace galley::cli {
 
 using Overrides = std::vector<std::pair<std::string, std::string>>;
 
-// Wall time of each stage, seconds, for `--stats` (never written to a PDF).
-struct Timings {
-  // `shape` and `breaking` are the parts of `layout` spent in HarfBuzz and
-  // in the line breaker.
-  double load = 0, resolve = 0, layout = 0, shape = 0, breaking = 0, pdf = 0, preflight = 0;
-  void add(const Timings& o);
-};
-
 struct Session {
   model::Document doc;
   model::Layout layout;
   text::FontBook fonts;
   // The cascade and parsed markup every row's resolve() shares.
   std::unique_ptr<const resolve::Prepared> prepared;
-  double load_seconds = 0;
-  std::jthread head_start;  // cli/head_start.h; joined when the session ends
+  std::jthread head_start;  // cli/detail/head_start.h; joined when the session ends
 
   // Loads and validates both descriptors and the fonts. `layout_path`
   // overrides the content's `layout:` when not empty. With `writes_pdf`,
@@ -62,8 +53,6 @@ struct BuildOptions {
 struct BuildResult {
   std::optional<layout::DisplayList> display;  // pages without items after a PDF unless keep_items
   std::optional<std::string> pdf;
-  linebreak::Stats stats;
-  Timings timings;
 };
 
 // Resolves, lays out, preflights and writes one document with `vars`.

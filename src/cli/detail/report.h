@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "pipeline.h"
+#include "base/figures.h"
 #include "diag/diagnostic.h"
 
 namespace galley::cli {
@@ -15,8 +16,8 @@ std::string printable(const std::string& text);
 // line, printable().
 void print_diagnostics(const Diagnostics& diags, std::FILE* out);
 
-// The --stats table: line quality figures and stage timings.
-void print_stats(const linebreak::Stats& stats, int missing_glyphs, const Timings& t, int pages,
-                 std::FILE* out);
+// The --stats table: the line quality, missing glyphs and stage times a
+// build recorded in `figures`.
+void print_stats(const base::Figures& figures, int pages, std::FILE* out);
 
 }  // namespace galley::cli

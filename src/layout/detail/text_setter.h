@@ -24,8 +24,9 @@ namespace galley::layout {
 
 class TextSetter {
  public:
-  TextSetter(const text::FontBook& fonts, bool greedy, linebreak::Stats* stats, Diagnostics& diags,
-             StageTimes* times = nullptr);
+  // Shaping and breaking are timed, and the lines' quality measured, for
+  // the Figures (base/figures.h) current when the setter is made.
+  TextSetter(const text::FontBook& fonts, bool greedy, Diagnostics& diags);
 
   // `para` must outlive the setter: its shaping is cached by address.
   const text::ShapedParagraph& shaped(const resolve::Paragraph& para);
@@ -55,14 +56,16 @@ class TextSetter {
             std::vector<Item>& items, std::vector<Link>& links) const;
 
   const text::FontBook& fonts() const { return fonts_; }
+  // The quality of every line set so far, when measured.
+  const linebreak::Stats& stats() const { return stats_; }
   Diagnostics& diags() { return diags_; }
 
  private:
   const text::FontBook& fonts_;
   bool greedy_;
-  linebreak::Stats* stats_;
   Diagnostics& diags_;
-  StageTimes* times_;
+  bool measure_;
+  linebreak::Stats stats_;
   // Lookup only, never iterated: pointer order does not reach the output.
   std::map<const resolve::Paragraph*, text::ShapedParagraph> shaped_;
   std::map<std::pair<const void*, int>, std::unique_ptr<resolve::Paragraph>> derived_;

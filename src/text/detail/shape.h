@@ -1,5 +1,7 @@
 // Itemisation and shaping of one paragraph.
 #pragma once
+#include <string_view>
+
 #include "diag/diagnostic.h"
 #include "font_book.h"
 #include "text/shaped.h"
@@ -20,7 +22,7 @@ namespace galley::text {
 // Thread-safe: the FontBook is only read; buffers are per thread.
 ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags);
 
-// Characters without a glyph, counted over every shape() call (for --stats).
-int missing_glyph_count();
+// The count (base/figures.h) of characters shape() drew as .notdef, for --stats.
+inline constexpr std::string_view kMissingGlyphs = "characters without glyph";
 
 }  // namespace galley::text
