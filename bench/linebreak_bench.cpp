@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "linebreak/break.h"
+#include "linebreak/linebreak.h"
 
 using namespace galley;
 

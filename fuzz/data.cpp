@@ -1,6 +1,6 @@
 // The batch data reader: any bytes as a CSV file (even first byte) or a
 // YAML file (odd), the rest of the bytes being the file.
-#include "cli/data_file.h"
+#include "detail/data_file.h"
 #include "support.h"
 
 using namespace galley;

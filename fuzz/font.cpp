@@ -1,7 +1,7 @@
 // Font loading: any bytes as the one font of a small layout, then a short
 // document in several scripts built with it to a PDF in memory (FreeType,
 // HarfBuzz shaping and subsetting, libharu's embedding, preflight).
-#include "cli/pipeline.h"
+#include "cli/cli.h"
 #include "support.h"
 
 using namespace galley;

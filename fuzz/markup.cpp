@@ -1,10 +1,10 @@
 // Inline markup and {{variables}}: any bytes as one paragraph's text,
 // resolved, shaped with the sample fonts and broken into lines.
-#include "linebreak/break.h"
+#include "linebreak/linebreak.h"
 #include "load/load.h"
 #include "resolve/resolve.h"
 #include "support.h"
-#include "text/shape.h"
+#include "text/text.h"
 
 using namespace galley;
 

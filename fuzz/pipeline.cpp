@@ -1,7 +1,7 @@
 // The whole pipeline: any bytes as a content file, laid out with the sample
 // brochure layout and fonts (its images beside it) and written to a PDF in
 // memory, as `galley build` does, and its pages as `--dump-layout` JSON.
-#include "cli/pipeline.h"
+#include "cli/cli.h"
 #include "layout/layout.h"
 #include "resolve/resolve.h"
 #include "support.h"

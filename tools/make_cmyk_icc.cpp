@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "pdf/icc_profiles.h"
+#include "detail/icc_profiles.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

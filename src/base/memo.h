@@ -4,8 +4,8 @@
 // share one computation of each. Thread-safe; a caller asking for a key
 // another thread is computing waits for that result instead of computing it
 // again. A key is made by one function per kind of input, next to the work
-// it keys: with memo_key() (layout/qr_codes.h, resolve/markup_cache.h), or
-// from a file's identity (image/file_stamp.h) in the PDF stage's memos.
+// it keys: with memo_key() (layout/detail/qr_codes.h, resolve/detail/markup_cache.h), or
+// from a file's identity (image/detail/file_stamp.h) in the PDF stage's memos.
 //
 // Only successes are kept. A caller meeting a failure, its own or one it
 // waited for, computes again itself, so every caller reports its own errors

@@ -1,4 +1,4 @@
-#include "cli/atomic_write.h"
+#include "detail/atomic_write.h"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -1,4 +1,4 @@
-#include "cli/batch.h"
+#include "detail/batch.h"
 
 #include <unistd.h>
 
@@ -13,13 +13,13 @@
 #include <set>
 #include <thread>
 
-#include "cli/atomic_write.h"
+#include "detail/atomic_write.h"
 #include "cli/cli.h"
-#include "cli/combine.h"
-#include "cli/data_file.h"
-#include "cli/output_paths.h"
-#include "cli/report.h"
-#include "pdf/write.h"
+#include "detail/combine.h"
+#include "detail/data_file.h"
+#include "detail/output_paths.h"
+#include "detail/report.h"
+#include "pdf/pdf.h"
 #include "resolve/resolve.h"
 
 namespace galley::cli {

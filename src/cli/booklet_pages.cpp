@@ -1,4 +1,4 @@
-#include "cli/booklet_pages.h"
+#include "detail/booklet_pages.h"
 
 #include <string>
 

@@ -7,22 +7,21 @@
 #include <filesystem>
 #include <set>
 
-#include "cli/atomic_write.h"
-#include "cli/batch.h"
-#include "cli/booklet_pages.h"
-#include "cli/init_command.h"
-#include "cli/output_paths.h"
-#include "cli/watch_command.h"
-#include "cli/pipeline.h"
-#include "cli/report.h"
-#include "cli/styles_command.h"
+#include "base/figures.h"
+#include "detail/atomic_write.h"
+#include "detail/batch.h"
+#include "detail/booklet_pages.h"
+#include "detail/init_command.h"
+#include "detail/output_paths.h"
+#include "detail/watch_command.h"
+#include "detail/pipeline.h"
+#include "detail/report.h"
+#include "detail/styles_command.h"
 #include "layout/layout.h"
 #include "load/load.h"
-#include "load/yaml_source.h"
-#include "print/impose.h"
+#include "print/print.h"
 #include "resolve/resolve.h"
-#include "text/coverage.h"
-#include "text/shape.h"
+#include "text/text.h"
 
 #ifndef GALLEY_VERSION
 #define GALLEY_VERSION "0"
@@ -125,6 +124,9 @@ int run_build(const BuildArgs& a, bool write) {
     }
     confine.root = *root;
   }
+  // What this build measures of itself, recorded only for --stats.
+  base::Figures figures;
+  base::FiguresScope recording(a.stats ? &figures : nullptr);
   // A batch's rows bring variables of their own: its open cannot tell an
   // undefined one.
   auto session = Session::open(a.content, a.layout, write, diags, confine,
@@ -166,7 +168,6 @@ int run_build(const BuildArgs& a, bool write) {
 
   auto vars = resolve::make_variables(session->doc, overrides);
   auto result = build_once(*session, vars, opts, diags);
-  result.timings.load = session->load_seconds;
 
   if (!a.dump_layout.empty() && result.display) {
     std::string json = layout::to_json(*result.display);
@@ -178,7 +179,7 @@ int run_build(const BuildArgs& a, bool write) {
   }
   if (a.stats) {
     int pages = result.display ? static_cast<int>(result.display->pages.size()) : 0;
-    print_stats(result.stats, text::missing_glyph_count(), result.timings, pages, stderr);
+    print_stats(figures, pages, stderr);
   }
   if (imposition == print::Imposition::Booklet && result.display)
     check_booklet_pages(static_cast<int>(result.display->pages.size()), session->layout, a.strict, diags);

@@ -4,6 +4,10 @@
 #include <functional>
 #include <vector>
 
+#include "detail/input_files.h"  // what a build reads: serve/ reloads on its change
+#include "detail/pipeline.h"  // build(), Session: the build serve/ runs
+#include "detail/report.h"    // diagnostics and figures as text
+
 namespace CLI {
 class App;
 }

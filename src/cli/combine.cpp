@@ -1,4 +1,4 @@
-#include "cli/combine.h"
+#include "detail/combine.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,9 +1,8 @@
-#include "cli/data_file.h"
+#include "detail/data_file.h"
 
 #include <yaml-cpp/yaml.h>
 
-#include "load/reader.h"
-#include "load/yaml_source.h"
+#include "load/load.h"
 
 #include <filesystem>
 #include <fstream>

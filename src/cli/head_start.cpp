@@ -1,4 +1,4 @@
-#include "cli/head_start.h"
+#include "detail/head_start.h"
 
 #include <algorithm>
 #include <set>
@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "image/image.h"
-#include "pdf/ahead.h"
+#include "pdf/pdf.h"
 
 namespace galley::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "cli/init_command.h"
+#include "detail/init_command.h"
 
 #include <png.h>
 
@@ -8,7 +8,7 @@
 #include <sstream>
 #include <vector>
 
-#include "cli/atomic_write.h"
+#include "detail/atomic_write.h"
 #include "cli/cli.h"
 
 #ifndef GALLEY_FONT_DIR

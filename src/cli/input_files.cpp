@@ -1,4 +1,4 @@
-#include "cli/input_files.h"
+#include "detail/input_files.h"
 
 #include <filesystem>
 

@@ -1,11 +1,11 @@
-#include "cli/output_paths.h"
+#include "detail/output_paths.h"
 
 #include <sys/stat.h>
 
 #include <cstdio>
 #include <filesystem>
 
-#include "cli/report.h"
+#include "detail/report.h"
 #include "load/load.h"
 
 namespace galley::cli {

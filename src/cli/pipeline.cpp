@@ -1,47 +1,19 @@
-#include "cli/pipeline.h"
+#include "detail/pipeline.h"
 
-#include <chrono>
 #include <set>
 #include <tuple>
 #include <utility>
 
-#include "cli/head_start.h"
+#include "base/figures.h"
+#include "detail/head_start.h"
 #include "layout/layout.h"
-#include "linebreak/hyphenate.h"
+#include "linebreak/linebreak.h"
 #include "load/load.h"
-#include "pdf/write.h"
-#include "print/preflight.h"
+#include "pdf/pdf.h"
+#include "print/print.h"
 #include "resolve/resolve.h"
 
 namespace galley::cli {
-namespace {
-
-// Times one stage for --stats; the clock never reaches the output.
-class Stopwatch {
- public:
-  double lap() {
-    auto now = std::chrono::steady_clock::now();
-    double s = std::chrono::duration<double>(now - last_).count();
-    last_ = now;
-    return s;
-  }
-
- private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
-
-}  // namespace
-
-void Timings::add(const Timings& o) {
-  load += o.load;
-  resolve += o.resolve;
-  layout += o.layout;
-  shape += o.shape;
-  breaking += o.breaking;
-  pdf += o.pdf;
-  preflight += o.preflight;
-}
-
 namespace {
 
 // Adds what resolve finds in the loaded (maybe partial) models to `found`:
@@ -62,7 +34,7 @@ void add_resolve_findings(const model::Document& doc, const model::Layout& layou
 std::optional<Session> Session::open(const std::string& content_path, const std::string& layout_path,
                                      bool writes_pdf, Diagnostics& diags, const load::Options& confine,
                                      const Overrides* overrides) {
-  Stopwatch watch;
+  base::ScopedTimer timer("load");
   Diagnostics found;
   auto [doc, layout] = load::load_descriptors(content_path, layout_path, found, confine);
   if (found.has_errors() && doc && layout && overrides) add_resolve_findings(*doc, *layout, *overrides, found);
@@ -79,48 +51,47 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   auto fonts = text::FontBook::load(*layout, diags);
   if (!fonts || diags.has_errors()) return std::nullopt;
   auto prepared = std::make_unique<const resolve::Prepared>(*doc, *layout);
-  Session s{std::move(*doc), std::move(*layout), std::move(*fonts), std::move(prepared), 0,
-            std::move(head_start)};
-  s.load_seconds = watch.lap();
-  return s;
+  return Session{std::move(*doc), std::move(*layout), std::move(*fonts), std::move(prepared),
+                 std::move(head_start)};
 }
 
 namespace {
 
-// `spent`, when given, is session.doc, emptied once resolved (build_once).
-BuildResult run(const Session& session, model::Document* spent, const resolve::Variables& vars,
-                const BuildOptions& opts, Diagnostics& diags) {
+std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const model::Document& doc,
+                                              const resolve::Variables& vars, Diagnostics& diags) {
+  base::ScopedTimer timer("resolve");
+  return resolve::resolve(doc, session.layout, vars, diags, session.prepared.get());
+}
+
+// Lays out, preflights and writes a resolved document.
+BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> styled,
+                   const BuildOptions& opts, Diagnostics& diags) {
   BuildResult result;
-  Stopwatch watch;
-  auto styled = resolve::resolve(session.doc, session.layout, vars, diags, session.prepared.get());
-  if (spent) *spent = model::Document{};
-  result.timings.resolve = watch.lap();
   if (!styled || diags.has_errors()) return result;
   linebreak::check_hyphenation(*styled, diags);
 
   layout::Options lopts;
   lopts.greedy = opts.greedy;
-  lopts.stats = &result.stats;
-  layout::StageTimes parts;
-  lopts.times = &parts;
-  // Moved in: the styled text is not needed after layout, and a long
-  // report's flows would otherwise stay alive through PDF writing.
-  result.display = layout::lay_out(std::move(*styled), session.layout, session.fonts, lopts, diags);
-  styled.reset();
-  result.timings.layout = watch.lap();
-  result.timings.shape = parts.shape;
-  result.timings.breaking = parts.breaking;
+  {
+    base::ScopedTimer timer("layout");
+    // Moved in: the styled text is not needed after layout, and a long
+    // report's flows would otherwise stay alive through PDF writing.
+    result.display = layout::lay_out(std::move(*styled), session.layout, session.fonts, lopts, diags);
+    styled.reset();
+  }
   if (!result.display || diags.has_errors()) return result;
 
   if (opts.preflight) {
+    base::ScopedTimer timer("preflight");
     print::preflight(*result.display, diags);
-    result.timings.preflight = watch.lap();
   }
   if (opts.strict) diags.promote_warnings();
   if (!opts.write_pdf || diags.has_errors()) return result;
-  result.pdf = opts.keep_items ? pdf::write_pdf(*result.display, diags)
-                               : pdf::write_pdf_draining(*result.display, diags);
-  result.timings.pdf = watch.lap();
+  {
+    base::ScopedTimer timer("pdf");
+    result.pdf = opts.keep_items ? pdf::write_pdf(*result.display, diags)
+                                 : pdf::write_pdf_draining(*result.display, diags);
+  }
   if (diags.has_errors()) result.pdf.reset();
   return result;
 }
@@ -129,12 +100,18 @@ BuildResult run(const Session& session, model::Document* spent, const resolve::V
 
 BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
                   Diagnostics& diags) {
-  return run(session, nullptr, vars, opts, diags);
+  return finish(session, resolve_doc(session, session.doc, vars, diags), opts, diags);
 }
 
 BuildResult build_once(Session& session, const resolve::Variables& vars, const BuildOptions& opts,
                        Diagnostics& diags) {
-  return run(session, &session.doc, vars, opts, diags);
+  auto styled = [&] {
+    // Taken from the session, the document is freed at the end of this
+    // scope, once resolved: a long report's model is not held beside its layout.
+    const model::Document doc = std::exchange(session.doc, {});
+    return resolve_doc(session, doc, vars, diags);
+  }();
+  return finish(session, std::move(styled), opts, diags);
 }
 
 }  // namespace galley::cli

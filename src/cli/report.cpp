@@ -1,7 +1,8 @@
-#include "cli/report.h"
+#include "detail/report.h"
 
 #include <cstdio>
-#include "linebreak/stats.h"
+#include "linebreak/linebreak.h"
+#include "text/text.h"
 
 namespace galley::cli {
 
@@ -23,9 +24,10 @@ void print_diagnostics(const Diagnostics& diags, std::FILE* out) {
   for (const auto& d : diags.all()) std::fprintf(out, "%s\n", printable(format(d)).c_str());
 }
 
-void print_stats(const linebreak::Stats& s, int missing_glyphs, const Timings& t, int pages,
-                 std::FILE* out) {
+void print_stats(const base::Figures& figures, int pages, std::FILE* out) {
   using linebreak::percentile;
+  const auto s = figures.get<linebreak::Stats>();
+  const auto t = [&](std::string_view stage) { return figures.seconds(stage); };
   std::fprintf(out,
                "pages                      %d\n"
                "lines set                  %d\n"
@@ -48,8 +50,8 @@ void print_stats(const linebreak::Stats& s, int missing_glyphs, const Timings& t
                "time pdf                   %.4f s\n",
                pages, s.lines, s.justified, percentile(s.gaps, 0.5), percentile(s.gaps, 0.95),
                percentile(s.gaps, 1), percentile(s.steps, 0.95), 100 * s.max_expansion, s.hyphenated,
-               s.longest_hyphen_run, s.overfull, missing_glyphs, t.load, t.resolve, t.layout, t.shape,
-               t.breaking, t.preflight, t.pdf);
+               s.longest_hyphen_run, s.overfull, static_cast<int>(figures.count(text::kMissingGlyphs)),
+               t("load"), t("resolve"), t("layout"), t("shape"), t("breaking"), t("preflight"), t("pdf"));
 }
 
 }  // namespace galley::cli

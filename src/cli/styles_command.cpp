@@ -1,12 +1,12 @@
-#include "cli/styles_command.h"
+#include "detail/styles_command.h"
 
 #include <cstdio>
 #include <sstream>
 
 #include "cli/cli.h"
-#include "cli/report.h"
+#include "detail/report.h"
 #include "load/load.h"
-#include "resolve/cascade.h"
+#include "resolve/resolve.h"
 
 namespace galley::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/watch_command.h"
+#include "detail/watch_command.h"
 
 #include <poll.h>
 #include <signal.h>
@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "cli/cli.h"
-#include "cli/input_files.h"
+#include "detail/input_files.h"
 #include "load/load.h"
 
 extern char** environ;

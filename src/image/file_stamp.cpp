@@ -1,4 +1,4 @@
-#include "image/file_stamp.h"
+#include "detail/file_stamp.h"
 
 #include <sys/stat.h>
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "image/file_stamp.h"
-#include "image/image_file.h"
+#include "detail/file_stamp.h"
+#include "detail/image_file.h"
 
 namespace galley::image {
 namespace detail {

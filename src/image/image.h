@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "detail/file_stamp.h"  // file_stamp(), FileFacts: files as pdf/ and print/ key them
 
 namespace galley::image {
 
@@ -61,7 +62,7 @@ inline constexpr uint64_t kMaxJpegScanPixels = uint64_t{4} << 30;
 
 // Reads the header. Errors are reported at `where` (the place in a
 // descriptor that names the image) and name `path`. A header read before
-// from the same file (image/file_stamp.h) is not read again.
+// from the same file (image/detail/file_stamp.h) is not read again.
 std::optional<Info> probe(const std::string& path, Diagnostics& diags,
                           const SourceLoc& where = {});
 

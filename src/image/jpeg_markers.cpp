@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "image/image_file.h"
+#include "detail/image_file.h"
 
 namespace galley::image::detail {
 namespace {

@@ -7,7 +7,7 @@
 #include <csetjmp>
 #include <cstring>
 
-#include "image/image_file.h"
+#include "detail/image_file.h"
 
 namespace galley::image::detail {
 namespace {

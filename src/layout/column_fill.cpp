@@ -1,4 +1,4 @@
-#include "layout/column_fill.h"
+#include "detail/column_fill.h"
 
 namespace galley::layout {
 namespace {

@@ -1,4 +1,4 @@
-#include "layout/frame_fill.h"
+#include "detail/frame_fill.h"
 
 #include <algorithm>
 

@@ -7,9 +7,9 @@
 #include <algorithm>
 
 #include "image/image.h"
-#include "layout/blocks.h"
-#include "layout/image_fit.h"
-#include "layout/structure.h"
+#include "detail/blocks.h"
+#include "detail/image_fit.h"
+#include "detail/structure.h"
 
 namespace galley::layout {
 

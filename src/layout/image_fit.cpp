@@ -1,4 +1,4 @@
-#include "layout/image_fit.h"
+#include "detail/image_fit.h"
 
 #include <algorithm>
 

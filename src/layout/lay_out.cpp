@@ -10,10 +10,11 @@
 #include <memory>
 #include <set>
 
+#include "base/figures.h"
 #include "layout/layout.h"
-#include "layout/master_elements.h"
-#include "layout/pass.h"
-#include "layout/prepare.h"
+#include "detail/master_elements.h"
+#include "detail/sequence.h"
+#include "detail/prepare.h"
 
 namespace galley::layout {
 
@@ -59,9 +60,10 @@ class Engine {
         if (scales_[i] != 1.0) scale_flow((*flows)[i], scales_[i]);
     }
     a.flows = flows;
-    TextSetter ts(fonts_, opts_.greedy, &a.stats, *a.diags, opts_.times);
+    TextSetter ts(fonts_, opts_.greedy, *a.diags);
     const MeasureContext ctx{ts, toc_, doc_.styles};
     a.result = run_pass(*a.flows, layout_, ctx, *a.diags, last ? flows.get() : nullptr);
+    a.stats = ts.stats();
     return a;
   }
 
@@ -294,7 +296,7 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
   Attempt a = engine.settle_toc();
   diags.append(*a.diags);
   diags.append(notes);
-  if (opts.stats) opts.stats->add(a.stats);
+  base::add_figures(a.stats);
 
   const int errors_before = diags.error_count();
   for (size_t i = 0; i < a.flows->size(); ++i) {

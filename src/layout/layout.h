@@ -9,20 +9,15 @@
 #include "linebreak/line.h"
 #include "model/layout.h"
 #include "resolve/styled.h"
-#include "text/font_book.h"
+#include "text/text.h"
 
 namespace galley::layout {
 
-// Wall time spent inside shaping and line breaking, summed over every
-// layout pass (copy-fit and TOC passes included), for --stats.
-struct StageTimes {
-  double shape = 0, breaking = 0;
-};
-
+// With a Figures current (base/figures.h), layout adds the times "shape"
+// and "breaking" of every pass (copy-fit and TOC passes included) and the
+// linebreak::Stats of the pass it keeps.
 struct Options {
-  bool greedy = false;               // greedy line breaking (stats comparison)
-  linebreak::Stats* stats = nullptr; // filled when not null
-  StageTimes* times = nullptr;       // filled when not null
+  bool greedy = false;  // greedy line breaking (stats comparison)
 };
 
 // `doc` is taken by value so a caller done with it can move it in and its

@@ -2,8 +2,8 @@
 // right-aligned in the indent; nested items indent one step per depth.
 #include <algorithm>
 
-#include "layout/blocks.h"
-#include "layout/structure.h"
+#include "detail/blocks.h"
+#include "detail/structure.h"
 
 namespace galley::layout {
 

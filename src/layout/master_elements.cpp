@@ -1,7 +1,7 @@
-#include "layout/master_elements.h"
+#include "detail/master_elements.h"
 
-#include "layout/blocks.h"
-#include "layout/image_fit.h"
+#include "detail/blocks.h"
+#include "detail/image_fit.h"
 #include "resolve/resolve.h"
 
 namespace galley::layout {
@@ -40,7 +40,7 @@ void text_element(const model::Element& e, const Area& a, const resolve::StyledD
   const resolve::Paragraph para =
       resolve::resolve_text(e.text, style_for(e.style, doc), vars, diags, doc.cascade.get(), doc.markup, &expansion);
   // A setter per element: its cache is keyed by the paragraph's address.
-  TextSetter ts(fonts, false, nullptr, diags);
+  TextSetter ts(fonts, false, diags);
   std::vector<Link> links;
   draw_paragraph(para, a.w > 0 ? a.w : page.trim.w - 2 * a.x, a.x, a.y, ts, items, links);
   for (Link& l : links) page.links.push_back(std::move(l));

@@ -1,4 +1,4 @@
-#include "layout/measure.h"
+#include "detail/measure.h"
 
 #include <cmath>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "layout/measured.h"
+#include "detail/measured.h"
 
 namespace galley::layout {
 

@@ -12,6 +12,7 @@
 
 #include "diag/diagnostic.h"
 #include "model/values.h"
+#include "text/shaped.h"
 
 namespace galley::layout {
 
@@ -27,24 +28,9 @@ struct FontRef {
   SourceLoc loc;  // the layout's `fonts:` entry, for errors about the file
 };
 
-// Source text of a group of glyphs: the unit of /ToUnicode and /ActualText.
-// The text is a byte range of its run's `text`, so a run of a hundred
-// clusters holds one string, not a hundred.
-struct Cluster {
-  uint32_t glyph_begin = 0;  // index into the run's glyphs
-  uint32_t glyph_count = 0;  // 0 when the text maps to no glyph
-  uint32_t text_begin = 0;   // byte range in the run's text
-  uint32_t text_size = 0;
-};
-
-// Positions are floats: relative to the run origin they stay under a few
-// hundred points, where a float resolves 1/10000 pt (the PDF's precision),
-// and half the size lets a 1,000-page report stay under 200 MB.
-struct Glyph {
-  uint32_t gid = 0;
-  float x = 0, y = 0;  // pen position of this glyph, relative to the run origin
-  float advance = 0;   // points
-};
+// The glyphs and clusters of a run are text/'s (text/shaped.h).
+using text::Cluster;
+using text::Glyph;
 
 // Glyphs in visual (left-to-right drawing) order with explicit positions.
 struct GlyphRun {

@@ -1,8 +1,8 @@
 // title, heading, paragraph, quote and callout: blocks made of paragraphs.
 #include <algorithm>
 
-#include "layout/blocks.h"
-#include "layout/structure.h"
+#include "detail/blocks.h"
+#include "detail/structure.h"
 
 namespace galley::layout {
 

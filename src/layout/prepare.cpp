@@ -1,4 +1,4 @@
-#include "layout/prepare.h"
+#include "detail/prepare.h"
 
 #include <cctype>
 #include <set>

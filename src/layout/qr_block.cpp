@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <memory>
 
-#include "layout/blocks.h"
-#include "layout/image_fit.h"
-#include "layout/qr_codes.h"
-#include "layout/structure.h"
+#include "detail/blocks.h"
+#include "detail/image_fit.h"
+#include "detail/qr_codes.h"
+#include "detail/structure.h"
 
 namespace galley::layout {
 

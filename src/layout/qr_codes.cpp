@@ -1,4 +1,4 @@
-#include "layout/qr_codes.h"
+#include "detail/qr_codes.h"
 
 #include <qrencode.h>
 

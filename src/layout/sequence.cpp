@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "layout/frame_fill.h"
-#include "layout/pass.h"
+#include "detail/frame_fill.h"
+#include "detail/sequence.h"
 
 namespace galley::layout {
 

@@ -1,4 +1,4 @@
-#include "layout/structure.h"
+#include "detail/structure.h"
 
 #include <algorithm>
 

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "layout/blocks.h"
-#include "layout/structure.h"
+#include "detail/blocks.h"
+#include "detail/structure.h"
 
 namespace galley::layout {
 

@@ -1,44 +1,21 @@
-#include "layout/text_setter.h"
+#include "detail/text_setter.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
-#include "linebreak/break.h"
-#include "text/shape.h"
+#include "base/figures.h"
+#include "linebreak/linebreak.h"
+#include "text/text.h"
 
 namespace galley::layout {
 
-namespace {
-
-// Adds the wall time of its scope to `total` (when there is one). The clock
-// only feeds --stats; it never reaches the display list.
-class ScopeTimer {
- public:
-  explicit ScopeTimer(double* total) : total_(total) {
-    if (total_) start_ = std::chrono::steady_clock::now();
-  }
-  ~ScopeTimer() {
-    if (total_) *total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  }
-  ScopeTimer(const ScopeTimer&) = delete;
-  ScopeTimer& operator=(const ScopeTimer&) = delete;
-
- private:
-  double* total_;
-  std::chrono::steady_clock::time_point start_;
-};
-
-}  // namespace
-
-TextSetter::TextSetter(const text::FontBook& fonts, bool greedy, linebreak::Stats* stats,
-                       Diagnostics& diags, StageTimes* times)
-    : fonts_(fonts), greedy_(greedy), stats_(stats), diags_(diags), times_(times) {}
+TextSetter::TextSetter(const text::FontBook& fonts, bool greedy, Diagnostics& diags)
+    : fonts_(fonts), greedy_(greedy), diags_(diags), measure_(base::current_figures() != nullptr) {}
 
 const text::ShapedParagraph& TextSetter::shaped(const resolve::Paragraph& para) {
   auto it = shaped_.find(&para);
   if (it == shaped_.end()) {
-    ScopeTimer timer(times_ ? &times_->shape : nullptr);
+    base::ScopedTimer timer("shape");
     it = shaped_.emplace(&para, text::shape(para, fonts_, diags_)).first;
   }
   return it->second;
@@ -72,10 +49,10 @@ std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, d
   opts.greedy = greedy_;
   linebreak::Stats local;
   const text::ShapedParagraph& sp = shaped(para);
-  ScopeTimer timer(times_ ? &times_->breaking : nullptr);
+  base::ScopedTimer timer("breaking");
   auto out = linebreak::break_paragraph(sp, fonts_, [width](int) { return width; }, opts,
-                                        stats_ ? &local : nullptr, diags_);
-  if (stats_) stats_->add(local);
+                                        measure_ ? &local : nullptr, diags_);
+  if (measure_) stats_.add(local);
   return out;
 }
 

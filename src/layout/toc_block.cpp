@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "layout/blocks.h"
-#include "layout/structure.h"
+#include "detail/blocks.h"
+#include "detail/structure.h"
 
 namespace galley::layout {
 

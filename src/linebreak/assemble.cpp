@@ -1,4 +1,4 @@
-#include "linebreak/assemble.h"
+#include "detail/assemble.h"
 
 #include <algorithm>
 #include <cmath>
@@ -46,7 +46,7 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
   // Clusters in logical order first: consecutive glyphs sharing a cluster;
   // `spans` holds each one's bytes in para.text until the run's text is
   // made from them.
-  std::vector<layout::Cluster> clusters;
+  std::vector<text::Cluster> clusters;
   std::vector<std::pair<uint32_t, uint32_t>> spans;
   const size_t n = seg.glyphs.size();
   for (size_t i = 0; i < n;) {
@@ -54,7 +54,7 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
     size_t j = i + 1;
     if (!p.inserted)
       while (j < n && !seg.glyphs[j].inserted && seg.glyphs[j].cluster == p.cluster) ++j;
-    layout::Cluster c;
+    text::Cluster c;
     c.glyph_begin = static_cast<uint32_t>(i);
     c.glyph_count = static_cast<uint32_t>(j - i);
     std::pair<uint32_t, uint32_t> span{0, 0};

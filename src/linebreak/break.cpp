@@ -1,13 +1,13 @@
-#include "linebreak/break.h"
+#include "detail/break.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "linebreak/assemble.h"
-#include "linebreak/items.h"
-#include "linebreak/knuth_plass.h"
-#include "linebreak/stats.h"
+#include "detail/assemble.h"
+#include "detail/items.h"
+#include "detail/knuth_plass.h"
+#include "detail/stats.h"
 
 namespace galley::linebreak {
 namespace {

@@ -1,4 +1,4 @@
-#include "linebreak/hyphenate.h"
+#include "detail/hyphenate.h"
 
 #include <unicode/uchar.h>
 
@@ -12,7 +12,7 @@
 #include <system_error>
 #include <unordered_map>
 
-#include "linebreak/patterns.h"
+#include "detail/patterns.h"
 #include "base/utf8.h"
 
 namespace galley::linebreak {

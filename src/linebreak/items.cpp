@@ -1,4 +1,4 @@
-#include "linebreak/items.h"
+#include "detail/items.h"
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -11,9 +11,9 @@
 #include <string_view>
 
 #include "base/utf8.h"
-#include "linebreak/hyphenate.h"
-#include "linebreak/protrusion.h"
-#include "text/code_points.h"
+#include "detail/hyphenate.h"
+#include "detail/protrusion.h"
+#include "text/text.h"
 
 namespace galley::linebreak {
 namespace {

@@ -1,4 +1,4 @@
-#include "linebreak/knuth_plass.h"
+#include "detail/knuth_plass.h"
 
 #include <algorithm>
 #include <cmath>

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "layout/page.h"
 #include "resolve/styled.h"
+#include "text/shaped.h"
 
 namespace galley::linebreak {
 
@@ -17,13 +17,13 @@ struct LineRun {
   double size = 10;
   resolve::CharStyle style;
   double x = 0;              // run origin from the line's left edge
-  std::vector<layout::Glyph> glyphs;      // positions relative to the run origin
-  std::vector<layout::Cluster> clusters;  // source text of the glyphs
+  std::vector<text::Glyph> glyphs;        // positions relative to the run origin
+  std::vector<text::Cluster> clusters;    // source text of the glyphs
   std::string text;                       // the clusters' text (layout::GlyphRun::text)
   bool rtl = false;
   double width = 0;
 
-  std::string_view text_of(const layout::Cluster& c) const {
+  std::string_view text_of(const text::Cluster& c) const {
     return std::string_view(text).substr(c.text_begin, c.text_size);
   }
   double scale = 1;          // font expansion: horizontal scale of the glyphs

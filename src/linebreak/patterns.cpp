@@ -1,4 +1,4 @@
-#include "linebreak/patterns.h"
+#include "detail/patterns.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>

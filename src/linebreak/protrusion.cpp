@@ -1,4 +1,4 @@
-#include "linebreak/protrusion.h"
+#include "detail/protrusion.h"
 
 namespace galley::linebreak {
 

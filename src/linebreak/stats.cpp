@@ -1,4 +1,4 @@
-#include "linebreak/stats.h"
+#include "detail/stats.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
-#include "load/colors.h"
+#include "detail/colors.h"
 
 #include <vector>
 
-#include "load/suggest.h"
-#include "load/units.h"
+#include "detail/suggest.h"
+#include "detail/units.h"
 
 namespace galley::load {
 namespace {

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "load/load.h"
-#include "load/suggest.h"
+#include "detail/suggest.h"
 
 namespace galley::load {
 namespace {

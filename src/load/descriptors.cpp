@@ -1,7 +1,7 @@
 // load_descriptors: both files of a build, loaded in full and cross-checked
 // whatever errors either has, so one run reports them all.
 #include "load/load.h"
-#include "load/reader.h"
+#include "detail/reader.h"
 
 namespace galley::load {
 

@@ -3,9 +3,9 @@
 #include <set>
 
 #include "load/load.h"
-#include "load/reader.h"
-#include "load/style_keys.h"
-#include "load/yaml_source.h"
+#include "detail/reader.h"
+#include "detail/style_keys.h"
+#include "detail/yaml_source.h"
 
 namespace galley::load {
 namespace {

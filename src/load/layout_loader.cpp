@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <type_traits>
 
-#include "load/colors.h"
+#include "detail/colors.h"
 #include "load/load.h"
-#include "load/reader.h"
-#include "load/style_keys.h"
-#include "load/suggest.h"
+#include "detail/reader.h"
+#include "detail/style_keys.h"
+#include "detail/suggest.h"
+#include "detail/yaml_source.h"
 #include "load/system_fonts.h"
-#include "load/yaml_source.h"
 
 namespace galley::load {
 namespace {
@@ -302,22 +303,10 @@ class LayoutLoader {
                   : *c == "right" ? model::Align::Right
                                   : model::Align::Center;
     }
-    if (const auto v = n["hyphenate"]) s.hyphenate = r_.boolean(v, "'hyphenate'");
     if (const auto v = n["language"]) s.language = r_.string(v, "'language'");
-    if (const auto v = n["space-before"]) s.space_before = r_.points(v, "'space-before'");
-    if (const auto v = n["space-after"]) s.space_after = r_.points(v, "'space-after'");
-    if (const auto v = n["first-indent"]) s.first_indent = r_.points(v, "'first-indent'", LengthRule::AnySign);
-    if (const auto v = n["left-indent"]) s.left_indent = r_.points(v, "'left-indent'");
-    if (const auto v = n["right-indent"]) s.right_indent = r_.points(v, "'right-indent'");
-    if (const auto v = n["keep-with-next"]) s.keep_with_next = r_.boolean(v, "'keep-with-next'");
-    if (const auto v = n["widows"]) s.widows = r_.integer(v, "'widows'", 1, 10);
-    if (const auto v = n["orphans"]) s.orphans = r_.integer(v, "'orphans'", 1, 10);
     if (const auto v = n["color"]) s.color = color_name(v, s.color_value, "'color'", l);
     if (const auto v = n["background"]) s.background = color_name(v, s.background_value, "'background'", l);
     if (const auto v = n["border"]) s.border = color_name(v, s.border_value, "'border'", l);
-    if (const auto v = n["border-width"]) s.border_width = r_.points(v, "'border-width'");
-    if (const auto v = n["padding"]) s.padding = r_.points(v, "'padding'");
-    if (const auto v = n["radius"]) s.radius = r_.points(v, "'radius'");
     if (const auto v = n["features"]) {
       s.features_set = true;
       for (const auto& f : v.IsSequence() ? v : YAML::Node(YAML::NodeType::Sequence)) {
@@ -328,12 +317,26 @@ class LayoutLoader {
       if (!v.IsSequence()) r_.sequence(v, "'features'");
     }
     if (const auto v = n["tracking"]) s.tracking = r_.number(v, "'tracking' (em/1000)", -500, 1000);
-    if (const auto v = n["uppercase"]) s.uppercase = r_.boolean(v, "'uppercase'");
-    if (const auto v = n["smart-quotes"]) s.smart_quotes = r_.boolean(v, "'smart-quotes'");
     if (const auto v = n["emergency-stretch"])
       s.emergency_stretch = r_.length(v, "'emergency-stretch'", LengthRule::NonNegativeOrPercent);
-    if (const auto v = n["protrusion"]) s.protrusion = r_.boolean(v, "'protrusion'");
     if (const auto v = n["expansion"]) s.expansion = expansion(v);
+#define GALLEY_STYLE_READ(key, member, type, fallback, read) \
+    if (const auto v = n[key]) s.member = plain<type>(v, key, read);
+    GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_READ)
+#undef GALLEY_STYLE_READ
+  }
+
+  // A plain style key's value (model/style_keys.h).
+  template <class T>
+  std::optional<T> plain(const YAML::Node& v, std::string_view key, model::StyleRead read) {
+    const std::string what = "'" + std::string(key) + "'";
+    if constexpr (std::is_same_v<T, bool>) {
+      return r_.boolean(v, what);
+    } else if constexpr (std::is_same_v<T, int>) {
+      return r_.integer(v, what, read.lo, read.hi);
+    } else {
+      return r_.points(v, what, read.kind == model::StyleRead::SignedPoints ? LengthRule::AnySign : LengthRule::NonNegative);
+    }
   }
 
   // An element's properties may sit in the map under its kind

@@ -13,6 +13,10 @@
 #include "diag/diagnostic.h"
 #include "model/document.h"
 #include "model/layout.h"
+// Shared with the other readers of YAML and user text (cli data files,
+// `--set` values, serve's configuration):
+#include "detail/suggest.h"      // did_you_mean()
+#include "detail/yaml_source.h"  // read_yaml(), SourceText, find_bad_byte()
 
 namespace galley::load {
 

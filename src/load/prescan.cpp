@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "base/utf8.h"
-#include "load/yaml_source.h"
+#include "detail/yaml_source.h"
 
 namespace galley::load {
 namespace {

@@ -1,4 +1,4 @@
-#include "load/reader.h"
+#include "detail/reader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,9 +8,9 @@
 #include <tuple>
 
 #include "load/load.h"
-#include "load/suggest.h"
-#include "load/units.h"
-#include "load/yaml_hints.h"
+#include "detail/suggest.h"
+#include "detail/units.h"
+#include "detail/yaml_hints.h"
 
 namespace galley::load {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "load/suggest.h"
+#include "detail/suggest.h"
 
 #include <algorithm>
 #include <cctype>

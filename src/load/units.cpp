@@ -1,4 +1,4 @@
-#include "load/units.h"
+#include "detail/units.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "load/yaml_hints.h"
+#include "detail/yaml_hints.h"
 
 #include <algorithm>
 #include <set>

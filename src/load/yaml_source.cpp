@@ -1,4 +1,4 @@
-#include "load/yaml_source.h"
+#include "detail/yaml_source.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "load/yaml_hints.h"
+#include "detail/yaml_hints.h"
 
 namespace galley::load {
 SourceText::SourceText(std::string bytes) : bytes_(std::move(bytes)) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/document.h"  // model::Fit (image elements)
+#include "model/style_keys.h"
 #include "model/values.h"
 
 namespace galley::model {
@@ -42,27 +43,21 @@ struct Style {
   std::optional<bool> italic;          // `style: italic|normal`
   std::optional<double> size, leading; // points
   std::optional<Align> align;
-  std::optional<bool> hyphenate;
   std::optional<std::string> language;
-  std::optional<double> space_before, space_after;
-  std::optional<double> first_indent, left_indent, right_indent;
-  std::optional<bool> keep_with_next;
-  std::optional<int> widows, orphans;
   std::optional<std::string> color;    // a name in `colors:` or a literal
   std::optional<Color> color_value;    // the colour itself, resolved by the loader
   std::optional<std::string> background;
   std::optional<Color> background_value;
   std::optional<std::string> border;
   std::optional<Color> border_value;
-  std::optional<double> border_width, padding, radius;
   std::vector<std::string> features;   // OpenType: `smcp`, `-liga`, `tnum`
   bool features_set = false;
   std::optional<double> tracking;      // em/1000
-  std::optional<bool> uppercase;
-  std::optional<bool> smart_quotes;
   std::optional<Length> emergency_stretch;  // a percentage is of the font size
-  std::optional<bool> protrusion;
   std::optional<double> expansion;         // fraction of a glyph's width, each way
+#define GALLEY_STYLE_MEMBER(key, member, type, fallback, read) std::optional<type> member;
+  GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_MEMBER)  // the plain keys (model/style_keys.h)
+#undef GALLEY_STYLE_MEMBER
 };
 
 // Element and frame geometry: a percentage is of the page's trim width (x,

@@ -1,7 +1,7 @@
-#include "pdf/ahead.h"
+#include "detail/ahead.h"
 
-#include "pdf/image_encoding.h"
-#include "pdf/output_intent.h"
+#include "detail/image_encoding.h"
+#include "detail/output_intent.h"
 
 namespace galley::pdf {
 

@@ -1,10 +1,10 @@
-#include "pdf/content.h"
+#include "detail/content.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 
-#include "pdf/unicode.h"
+#include "detail/unicode.h"
 
 namespace galley::pdf {
 namespace {

@@ -1,7 +1,7 @@
-#include "pdf/font_objects.h"
+#include "detail/font_objects.h"
 
-#include "image/file_stamp.h"
-#include "pdf/font_streams.h"
+#include "image/image.h"
+#include "detail/font_streams.h"
 
 namespace galley::pdf {
 

@@ -1,4 +1,4 @@
-#include "pdf/font_program.h"
+#include "detail/font_program.h"
 
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "image/file_stamp.h"
+#include "image/image.h"
 
 namespace galley::pdf {
 namespace {

@@ -1,7 +1,7 @@
-#include "pdf/font_streams.h"
+#include "detail/font_streams.h"
 
 #include "base/memo.h"
-#include "pdf/hpdf_objects.h"
+#include "detail/hpdf_objects.h"
 
 namespace galley::pdf {
 namespace {

@@ -38,7 +38,7 @@
 // W11 Errors. libharu reports through a callback and stays in error until
 //    reset: the first error of a call is recorded with its code, the state
 //    reset, and every later call fails (never aborts).
-#include "pdf/hpdf_objects.h"
+#include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>

@@ -1,4 +1,4 @@
-#include "pdf/icc_profiles.h"
+#include "detail/icc_profiles.h"
 
 #include <lcms2.h>
 

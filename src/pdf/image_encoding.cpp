@@ -1,7 +1,7 @@
-#include "pdf/image_encoding.h"
+#include "detail/image_encoding.h"
 
 #include "base/memo.h"
-#include "image/file_stamp.h"
+#include "image/image.h"
 
 namespace galley::pdf {
 namespace {

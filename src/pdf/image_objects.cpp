@@ -1,8 +1,8 @@
-#include "pdf/image_objects.h"
+#include "detail/image_objects.h"
 
 #include "image/image.h"
-#include "pdf/content.h"
-#include "pdf/image_encoding.h"
+#include "detail/content.h"
+#include "detail/image_encoding.h"
 
 namespace galley::pdf {
 namespace {

@@ -1,4 +1,4 @@
-#include "pdf/kept_bytes.h"
+#include "detail/kept_bytes.h"
 
 namespace galley::pdf {
 

@@ -1,8 +1,8 @@
-#include "pdf/marks.h"
+#include "detail/marks.h"
 
 #include <algorithm>
 
-#include "pdf/content.h"
+#include "detail/content.h"
 
 namespace galley::pdf {
 namespace {

@@ -1,4 +1,4 @@
-#include "pdf/metadata.h"
+#include "detail/metadata.h"
 
 #include <cstdio>
 #include <cstdlib>

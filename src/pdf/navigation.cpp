@@ -1,8 +1,8 @@
-#include "pdf/navigation.h"
+#include "detail/navigation.h"
 
 #include <map>
 
-#include "pdf/content.h"
+#include "detail/content.h"
 
 namespace galley::pdf {
 namespace {

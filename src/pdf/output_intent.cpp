@@ -1,12 +1,12 @@
-#include "pdf/output_intent.h"
+#include "detail/output_intent.h"
 
 #include <filesystem>
 #include <fstream>
 
 #include "base/memo.h"
-#include "image/file_stamp.h"
-#include "pdf/icc_profiles.h"
-#include "pdf/kept_bytes.h"
+#include "image/image.h"
+#include "detail/icc_profiles.h"
+#include "detail/kept_bytes.h"
 
 namespace galley::pdf {
 namespace {

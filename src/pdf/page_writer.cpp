@@ -1,11 +1,11 @@
-#include "pdf/page_writer.h"
+#include "detail/page_writer.h"
 
 #include <algorithm>
 
-#include "pdf/content.h"
-#include "pdf/marks.h"
-#include "pdf/text_ops.h"
-#include "pdf/unicode.h"
+#include "detail/content.h"
+#include "detail/marks.h"
+#include "detail/text_ops.h"
+#include "detail/unicode.h"
 
 namespace galley::pdf {
 namespace {

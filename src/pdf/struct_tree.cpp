@@ -1,8 +1,8 @@
-#include "pdf/struct_tree.h"
+#include "detail/struct_tree.h"
 
 #include <map>
 
-#include "pdf/content.h"
+#include "detail/content.h"
 
 namespace galley::pdf {
 

@@ -1,4 +1,4 @@
-#include "pdf/text_ops.h"
+#include "detail/text_ops.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pdf/unicode.h"
+#include "detail/unicode.h"
 
 namespace galley::pdf {
 namespace {
@@ -94,7 +94,7 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
     if (!free) continue;
     last_span = static_cast<int>(s.text.size());
     // Glyphs without text are the hyphen the line breaker inserted
-    // (linebreak/assemble.h). It extracts as "-": readers that rejoin lines
+    // (linebreak/detail/assemble.h). It extracts as "-": readers that rejoin lines
     // (poppler's pdftotext) then give back "patient" for "pa-/tient", where
     // no text at all would give two words.
     s.text.push_back(c.text_size == 0 ? std::string("-") : extraction_text(run, run.text_of(c)));

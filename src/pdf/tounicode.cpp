@@ -1,10 +1,10 @@
-#include "pdf/tounicode.h"
+#include "detail/tounicode.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
-#include "pdf/unicode.h"
+#include "detail/unicode.h"
 
 namespace galley::pdf {
 namespace {

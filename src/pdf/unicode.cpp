@@ -1,9 +1,9 @@
-#include "pdf/unicode.h"
+#include "detail/unicode.h"
 
 #include <cstdint>
 
 #include "base/utf8.h"
-#include "pdf/value.h"
+#include "detail/value.h"
 
 namespace galley::pdf {
 namespace {

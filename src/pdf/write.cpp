@@ -1,15 +1,15 @@
-#include "pdf/write.h"
+#include "detail/write.h"
 
 #include <cstdlib>
 
-#include "pdf/font_objects.h"
-#include "pdf/hpdf_objects.h"
-#include "pdf/image_objects.h"
-#include "pdf/metadata.h"
-#include "pdf/navigation.h"
-#include "pdf/output_intent.h"
-#include "pdf/page_writer.h"
-#include "pdf/struct_tree.h"
+#include "detail/font_objects.h"
+#include "detail/hpdf_objects.h"
+#include "detail/image_objects.h"
+#include "detail/metadata.h"
+#include "detail/navigation.h"
+#include "detail/output_intent.h"
+#include "detail/page_writer.h"
+#include "detail/struct_tree.h"
 
 namespace galley::pdf {
 namespace {

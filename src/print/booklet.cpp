@@ -1,4 +1,4 @@
-#include "print/sheets.h"
+#include "detail/sheets.h"
 
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -6,8 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "pdf/content.h"
-#include "pdf/marks.h"
+#include "pdf/pdf.h"
 
 namespace galley::print::detail {
 namespace {

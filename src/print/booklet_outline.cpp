@@ -1,4 +1,4 @@
-#include "print/sheets.h"  // first: sets qpdf options
+#include "detail/sheets.h"  // first: sets qpdf options
 
 #include <qpdf/QPDFOutlineDocumentHelper.hh>
 

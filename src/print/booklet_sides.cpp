@@ -1,4 +1,4 @@
-#include "print/impose.h"
+#include "detail/impose.h"
 
 namespace galley::print {
 

@@ -1,6 +1,6 @@
 #include <filesystem>
 
-#include "print/checks.h"
+#include "detail/checks.h"
 
 namespace galley::print::detail {
 namespace {

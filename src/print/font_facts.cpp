@@ -1,10 +1,10 @@
-#include "print/font_facts.h"
+#include "detail/font_facts.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 
-#include "image/file_stamp.h"
+#include "image/image.h"
 
 namespace galley::print {
 namespace {

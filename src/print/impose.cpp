@@ -1,5 +1,5 @@
-#include "print/impose.h"
-#include "print/sheets.h"
+#include "detail/impose.h"
+#include "detail/sheets.h"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDFWriter.hh>

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "base/utf8.h"
-#include "print/checks.h"
+#include "detail/checks.h"
 
 namespace galley::print::detail {
 namespace {

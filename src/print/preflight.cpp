@@ -1,4 +1,4 @@
-#include "print/preflight.h"
+#include "detail/preflight.h"
 
 #include <algorithm>
 #include <map>
@@ -8,9 +8,9 @@
 #include <variant>
 
 #include "image/image.h"
-#include "pdf/content.h"
-#include "print/checks.h"
-#include "print/standards.h"
+#include "pdf/pdf.h"
+#include "detail/checks.h"
+#include "detail/standards.h"
 
 namespace galley::print {
 namespace {

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "print/checks.h"
+#include "detail/checks.h"
 
 namespace galley::print::detail {
 

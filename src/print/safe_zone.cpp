@@ -4,8 +4,8 @@
 #include <variant>
 #include <vector>
 
-#include "pdf/content.h"
-#include "print/checks.h"
+#include "pdf/pdf.h"
+#include "detail/checks.h"
 
 namespace galley::print::detail {
 namespace {

@@ -1,9 +1,8 @@
-#include "print/sheet_marks.h"
+#include "detail/sheet_marks.h"
 
 #include <algorithm>
 
-#include "pdf/content.h"
-#include "pdf/marks.h"
+#include "pdf/pdf.h"
 
 namespace galley::print {
 namespace {

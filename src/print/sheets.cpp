@@ -1,4 +1,4 @@
-#include "print/sheets.h"
+#include "detail/sheets.h"
 
 #include <algorithm>
 

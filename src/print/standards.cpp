@@ -2,7 +2,7 @@
 // itself: each is an error located at the element (docs/accessibility.md).
 #include <string_view>
 
-#include "print/standards.h"
+#include "detail/standards.h"
 
 namespace galley::print {
 

@@ -1,4 +1,4 @@
-#include "resolve/block_shield.h"
+#include "detail/block_shield.h"
 
 #include <cctype>
 #include <string_view>

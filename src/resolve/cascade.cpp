@@ -1,8 +1,8 @@
-#include "resolve/cascade.h"
+#include "detail/cascade.h"
 
 #include <vector>
 
-#include "resolve/nearest.h"
+#include "detail/nearest.h"
 
 namespace galley::resolve {
 
@@ -29,16 +29,7 @@ model::Style merge(const model::Style& base, const model::Style& over) {
   inherit(s.size, base.size);
   inherit(s.leading, base.leading);
   inherit(s.align, base.align);
-  inherit(s.hyphenate, base.hyphenate);
   inherit(s.language, base.language);
-  inherit(s.space_before, base.space_before);
-  inherit(s.space_after, base.space_after);
-  inherit(s.first_indent, base.first_indent);
-  inherit(s.left_indent, base.left_indent);
-  inherit(s.right_indent, base.right_indent);
-  inherit(s.keep_with_next, base.keep_with_next);
-  inherit(s.widows, base.widows);
-  inherit(s.orphans, base.orphans);
   if (!over.color) {
     s.color = base.color;
     s.color_value = base.color_value;
@@ -51,19 +42,16 @@ model::Style merge(const model::Style& base, const model::Style& over) {
     s.border = base.border;
     s.border_value = base.border_value;
   }
-  inherit(s.border_width, base.border_width);
-  inherit(s.padding, base.padding);
-  inherit(s.radius, base.radius);
   if (!over.features_set) {
     s.features = base.features;
     s.features_set = base.features_set;
   }
   inherit(s.tracking, base.tracking);
-  inherit(s.uppercase, base.uppercase);
-  inherit(s.smart_quotes, base.smart_quotes);
   inherit(s.emergency_stretch, base.emergency_stretch);
-  inherit(s.protrusion, base.protrusion);
   inherit(s.expansion, base.expansion);
+#define GALLEY_STYLE_INHERIT(key, member, type, fallback, read) inherit(s.member, base.member);
+  GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_INHERIT)
+#undef GALLEY_STYLE_INHERIT
   return s;
 }
 
@@ -173,30 +161,19 @@ ParaStyle Cascade::over(const ParaStyle& from, const std::string& name, const mo
   const double ratio = from.size > 0 ? from.leading / from.size : kLeadingRatio;
   p.leading = s.leading && *s.leading > 0 ? *s.leading : s.size ? p.size * ratio : p.leading;
   if (s.align) p.align = *s.align;
-  if (s.hyphenate) p.hyphenate = *s.hyphenate;
   if (s.language && !s.language->empty()) p.language = *s.language;
-  if (s.space_before) p.space_before = *s.space_before;
-  if (s.space_after) p.space_after = *s.space_after;
-  if (s.first_indent) p.first_indent = *s.first_indent;
-  if (s.left_indent) p.left_indent = *s.left_indent;
-  if (s.right_indent) p.right_indent = *s.right_indent;
-  if (s.keep_with_next) p.keep_with_next = *s.keep_with_next;
-  if (s.widows) p.widows = std::max(1, *s.widows);
-  if (s.orphans) p.orphans = std::max(1, *s.orphans);
   const SourceLoc& at = s.loc;
   if (auto c = color(s.color, s.color_value, at, diags)) p.color = *c;
   p.background = color(s.background, s.background_value, at, diags);
   p.border = color(s.border, s.border_value, at, diags);
-  if (s.border_width) p.border_width = *s.border_width;
-  if (s.padding) p.padding = *s.padding;
-  if (s.radius) p.radius = *s.radius;
   p.features = s.features;
   if (s.tracking) p.tracking = *s.tracking;
-  if (s.uppercase) p.uppercase = *s.uppercase;
-  if (s.smart_quotes) p.smart_quotes = *s.smart_quotes;
   if (s.emergency_stretch) p.emergency_stretch = *s.emergency_stretch;
-  if (s.protrusion) p.protrusion = *s.protrusion;
   if (s.expansion) p.expansion = *s.expansion;
+#define GALLEY_STYLE_SET(key, member, type, fallback, read) \
+  if (s.member) p.member = *s.member;
+  GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_SET)
+#undef GALLEY_STYLE_SET
   return p;
 }
 

@@ -1,10 +1,10 @@
-#include "resolve/expand.h"
+#include "detail/expand.h"
 
 #include <algorithm>
 #include <set>
 #include <vector>
 
-#include "resolve/nearest.h"
+#include "detail/nearest.h"
 
 namespace galley::resolve {
 

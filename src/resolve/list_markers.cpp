@@ -1,4 +1,4 @@
-#include "resolve/list_markers.h"
+#include "detail/list_markers.h"
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include "resolve/markup.h"
+#include "detail/markup.h"
 
 #include <cmark.h>
 
@@ -7,10 +7,10 @@
 #include <set>
 #include <string_view>
 
-#include "resolve/block_shield.h"
-#include "resolve/expand.h"
-#include "resolve/smart_quotes.h"
-#include "resolve/uppercase.h"
+#include "detail/block_shield.h"
+#include "detail/expand.h"
+#include "detail/smart_quotes.h"
+#include "detail/uppercase.h"
 
 namespace galley::resolve {
 

@@ -1,4 +1,4 @@
-#include "resolve/markup_cache.h"
+#include "detail/markup_cache.h"
 
 namespace galley::resolve {
 

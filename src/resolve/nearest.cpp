@@ -1,4 +1,4 @@
-#include "resolve/nearest.h"
+#include "detail/nearest.h"
 
 #include <algorithm>
 

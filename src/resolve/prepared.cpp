@@ -1,4 +1,4 @@
-#include "resolve/prepared.h"
+#include "detail/prepared.h"
 
 namespace galley::resolve {
 

@@ -3,11 +3,11 @@
 
 #include <algorithm>
 
-#include "resolve/cascade.h"
-#include "resolve/expand.h"
-#include "resolve/list_markers.h"
-#include "resolve/markup.h"
-#include "resolve/nearest.h"
+#include "detail/cascade.h"
+#include "detail/expand.h"
+#include "detail/list_markers.h"
+#include "detail/markup.h"
+#include "detail/nearest.h"
 
 namespace galley::resolve {
 

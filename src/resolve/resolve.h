@@ -6,12 +6,14 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
-#include "resolve/prepared.h"
+#include "detail/prepared.h"
 #include "resolve/styled.h"
+#include "detail/cascade.h"  // Cascade: `galley styles`, master text
+#include "detail/expand.h"   // Expansion: master text variables
 
 namespace galley::resolve {
 
-struct Expansion;  // resolve/expand.h
+struct Expansion;  // resolve/detail/expand.h
 
 // meta.* and variables.* from the document, then `--set` overrides (later
 // wins). Plain names are variables ("recipient"); "meta.title" etc. too.

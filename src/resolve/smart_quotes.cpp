@@ -1,4 +1,4 @@
-#include "resolve/smart_quotes.h"
+#include "detail/smart_quotes.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

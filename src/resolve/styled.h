@@ -10,7 +10,7 @@
 
 #include "model/document.h"
 #include "model/layout.h"
-#include "resolve/markup_cache.h"
+#include "detail/markup_cache.h"
 
 namespace galley::resolve {
 
@@ -26,25 +26,23 @@ struct ParaStyle {
   bool bold = false, italic = false;
   double size = 10, leading = 13;
   Align align = Align::Left;
-  bool hyphenate = false;
   std::string language = "en-US";
-  double space_before = 0, space_after = 0;
-  double first_indent = 0, left_indent = 0, right_indent = 0;
-  bool keep_with_next = false;
-  int widows = 2, orphans = 2;
   Color color = Color::black();
   std::optional<Color> background, border;
-  double border_width = 0, padding = 0, radius = 0;
   std::vector<std::string> features;  // "smcp", "-liga", ...
   double tracking = 0;                // em/1000
-  bool uppercase = false;
-  bool smart_quotes = true;           // straight quotes become the language's
   // Justification (docs/linebreaking.md): TeX's \emergencystretch for the
-  // final pass, a percentage of `size` when `percent`; optical margin
-  // alignment; font expansion as a fraction of a glyph's width, each way.
+  // final pass, a percentage of `size` when `percent`; font expansion as a
+  // fraction of a glyph's width, each way.
   model::Length emergency_stretch{100, true, {}};
-  bool protrusion = true;
   double expansion = 0.02;
+  // The plain keys with their defaults (model/style_keys.h): hyphenate,
+  // indents and spacing, widows and orphans, box padding and border width,
+  // uppercase, smart quotes (straight quotes become the language's),
+  // optical margin alignment (protrusion).
+#define GALLEY_STYLE_MEMBER(key, member, type, fallback, read) type member = fallback;
+  GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_MEMBER)
+#undef GALLEY_STYLE_MEMBER
 };
 
 // The character-level part of a style, for one run of text.

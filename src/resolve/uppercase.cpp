@@ -1,4 +1,4 @@
-#include "resolve/uppercase.h"
+#include "detail/uppercase.h"
 
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>

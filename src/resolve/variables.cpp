@@ -1,5 +1,5 @@
 // make_variables() and substitute(): the {{name}} values and their use.
-#include "resolve/expand.h"
+#include "detail/expand.h"
 #include "resolve/resolve.h"
 
 namespace galley::resolve {

@@ -1,4 +1,4 @@
-#include "serve/build_gate.h"
+#include "detail/build_gate.h"
 
 namespace galley::serve {
 

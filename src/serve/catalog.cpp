@@ -1,10 +1,10 @@
-#include "serve/catalog.h"
+#include "detail/catalog.h"
 
 #include <sys/stat.h>
 
-#include "cli/input_files.h"
+#include "cli/cli.h"
 #include "resolve/resolve.h"
-#include "serve/values.h"
+#include "detail/values.h"
 
 namespace galley::serve {
 namespace {

@@ -10,11 +10,11 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/report.h"
-#include "serve/catalog.h"
-#include "serve/connections.h"
+#include "cli/cli.h"
+#include "detail/catalog.h"
+#include "detail/connections.h"
 #include "serve/serve.h"
-#include "serve/service.h"
+#include "detail/service.h"
 
 namespace galley::serve {
 namespace {

@@ -1,11 +1,10 @@
-#include "serve/config.h"
+#include "detail/config.h"
 
 #include <filesystem>
 #include <set>
 #include <tuple>
 
-#include "load/suggest.h"
-#include "load/yaml_source.h"
+#include "load/load.h"
 
 namespace galley::serve {
 namespace {

@@ -1,4 +1,4 @@
-#include "serve/connections.h"
+#include "detail/connections.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,4 +1,4 @@
-#include "serve/html.h"
+#include "detail/html.h"
 
 namespace galley::serve {
 namespace {

@@ -1,4 +1,4 @@
-#include "serve/metrics.h"
+#include "detail/metrics.h"
 
 #include <cstdio>
 

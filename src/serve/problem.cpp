@@ -1,4 +1,4 @@
-#include "serve/problem.h"
+#include "detail/problem.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "serve/service.h"
+#include "detail/service.h"
 
 #include <algorithm>
 #include <charconv>
@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "resolve/resolve.h"
-#include "serve/html.h"
-#include "serve/values.h"
+#include "detail/html.h"
+#include "detail/values.h"
 
 namespace galley::serve {
 namespace {

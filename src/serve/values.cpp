@@ -1,4 +1,4 @@
-#include "serve/values.h"
+#include "detail/values.h"
 
 #include <map>
 

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "text/itemize.h"
+#include "detail/bidi.h"
 
 namespace galley::text {
 namespace {

@@ -1,4 +1,4 @@
-#include "text/code_points.h"
+#include "detail/code_points.h"
 
 #include "base/utf8.h"
 

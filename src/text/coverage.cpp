@@ -1,4 +1,4 @@
-#include "text/coverage.h"
+#include "detail/coverage.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H

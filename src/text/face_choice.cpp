@@ -1,4 +1,4 @@
-#include "text/face_choice.h"
+#include "detail/face_choice.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>

@@ -1,4 +1,4 @@
-#include "text/features.h"
+#include "detail/features.h"
 
 namespace galley::text {
 namespace {

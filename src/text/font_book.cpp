@@ -1,4 +1,4 @@
-#include "text/font_book.h"
+#include "detail/font_book.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H

@@ -1,6 +1,6 @@
 #include <unicode/uchar.h>
 
-#include "text/itemize.h"
+#include "detail/scripts.h"
 
 namespace galley::text {
 namespace {

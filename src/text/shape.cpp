@@ -1,24 +1,24 @@
-#include "text/shape.h"
+#include "detail/shape.h"
 
 #include <hb.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <memory>
 
+#include "base/figures.h"
 #include "base/utf8.h"
-#include "text/code_points.h"
-#include "text/face_choice.h"
-#include "text/features.h"
-#include "text/itemize.h"
-#include "text/shape_cache.h"
+#include "detail/bidi.h"
+#include "detail/code_points.h"
+#include "detail/face_choice.h"
+#include "detail/features.h"
+#include "detail/graphemes.h"
+#include "detail/scripts.h"
+#include "detail/shape_cache.h"
 
 namespace galley::text {
 namespace {
-
-std::atomic<int> g_missing{0};
 
 struct BufferDestroyer {
   void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
@@ -243,14 +243,14 @@ ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Dia
   thread_local ShapeCache cache;
   std::string key = shape_key(para, fonts);
   if (const ShapeCache::Entry* hit = key.empty() ? nullptr : cache.find(key)) {
-    g_missing.fetch_add(hit->missing, std::memory_order_relaxed);
+    base::count(kMissingGlyphs, hit->missing);
     for (const std::string& w : hit->warnings) diags.warning(para.loc, w);
     return restyle(hit->shaped, para);
   }
   Diagnostics local;
   int missing = 0;
   ShapedParagraph out = shape_uncached(para, fonts, local, missing);
-  g_missing.fetch_add(missing, std::memory_order_relaxed);
+  base::count(kMissingGlyphs, missing);
   if (!key.empty() && !local.has_errors()) {
     ShapeCache::Entry e{out, {}, missing};
     for (const Diagnostic& d : local.all()) e.warnings.push_back(d.message);
@@ -259,7 +259,5 @@ ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Dia
   diags.append(local);
   return out;
 }
-
-int missing_glyph_count() { return g_missing.load(std::memory_order_relaxed); }
 
 }  // namespace galley::text

@@ -1,4 +1,4 @@
-#include "text/shape_cache.h"
+#include "detail/shape_cache.h"
 
 #include <cstring>
 

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/atomic_write.h"
+#include "detail/atomic_write.h"
 
 namespace fs = std::filesystem;
 

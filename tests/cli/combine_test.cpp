@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "cli/combine.h"
+#include "detail/combine.h"
 
 using namespace galley;
 

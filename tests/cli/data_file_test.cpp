@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "cli/data_file.h"
+#include "detail/data_file.h"
 
 using namespace galley;
 using namespace galley::cli;

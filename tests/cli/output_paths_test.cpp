@@ -2,8 +2,8 @@
 
 #include <filesystem>
 
-#include "cli/output_paths.h"
-#include "cli/report.h"
+#include "detail/output_paths.h"
+#include "detail/report.h"
 
 using namespace galley::cli;
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "cli/pipeline.h"
+#include "detail/pipeline.h"
 #include "resolve/resolve.h"
 
 using namespace galley;

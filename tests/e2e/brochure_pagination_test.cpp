@@ -13,7 +13,7 @@
 #include <tuple>
 #include <vector>
 
-#include "cli/pipeline.h"
+#include "cli/cli.h"
 #include "resolve/resolve.h"
 
 using namespace galley;

@@ -1,4 +1,4 @@
-// The head start (cli/head_start.h) validates images on another thread while
+// The head start (cli/detail/head_start.h) validates images on another thread while
 // layout runs; what it finds wrong must still be reported by the PDF stage,
 // in document order, the same on every run.
 #include <doctest/doctest.h>

@@ -11,7 +11,7 @@
 
 #include "harness.h"
 #include "model/layout.h"
-#include "text/font_book.h"
+#include "text/text.h"
 
 using namespace e2e;
 

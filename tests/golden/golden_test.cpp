@@ -21,11 +21,11 @@
 
 #include <unistd.h>
 
-#include "cli/pipeline.h"
+#include "cli/cli.h"
 #include "layout/layout.h"
-#include "linebreak/break.h"
+#include "linebreak/linebreak.h"
 #include "resolve/resolve.h"
-#include "text/shape.h"
+#include "text/text.h"
 
 using namespace galley;
 namespace fs = std::filesystem;

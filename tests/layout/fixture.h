@@ -9,7 +9,7 @@
 
 #include "layout/layout.h"
 #include "resolve/styled.h"
-#include "text/font_book.h"
+#include "text/text.h"
 
 namespace fixture {
 

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "fixture.h"
-#include "layout/qr_codes.h"
+#include "detail/qr_codes.h"
 
 using namespace galley;
 using namespace fixture;

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "fixture.h"
-#include "resolve/cascade.h"
+#include "resolve/resolve.h"
 
 using namespace galley;
 using namespace fixture;

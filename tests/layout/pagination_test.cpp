@@ -1,7 +1,7 @@
 // The pagination core over abstract measured blocks: no fonts needed.
 #include <doctest/doctest.h>
 
-#include "layout/frame_fill.h"
+#include "detail/frame_fill.h"
 
 using namespace galley::layout;
 

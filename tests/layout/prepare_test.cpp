@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "fixture.h"
-#include "layout/prepare.h"
+#include "detail/prepare.h"
 
 using namespace galley;
 using namespace fixture;

@@ -1,4 +1,4 @@
-// The structure tree layout builds (layout/structure.h): content order
+// The structure tree layout builds (layout/detail/structure.h): content order
 // across flows and pages, one element per block wherever it is split, table
 // headers repeated as artifacts, headings that skip a level.
 #include <doctest/doctest.h>

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "fixtures.h"
-#include "linebreak/hyphenate.h"
-#include "linebreak/items.h"
+#include "detail/hyphenate.h"
+#include "detail/items.h"
 
 using namespace galley;
 using namespace galley::lbtest;

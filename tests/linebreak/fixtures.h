@@ -5,11 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "linebreak/break.h"
+#include "detail/break.h"
 #include "model/layout.h"
 #include "resolve/styled.h"
-#include "text/font_book.h"
-#include "text/shape.h"
+#include "text/text.h"
 
 namespace galley::lbtest {
 

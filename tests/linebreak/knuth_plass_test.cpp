@@ -5,7 +5,7 @@
 #include <functional>
 #include <limits>
 
-#include "linebreak/knuth_plass.h"
+#include "detail/knuth_plass.h"
 
 using namespace galley::linebreak;
 

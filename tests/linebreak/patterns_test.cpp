@@ -1,4 +1,4 @@
-// Hyphenation patterns read by galley itself (linebreak/patterns.h), for the
+// Hyphenation patterns read by galley itself (linebreak/detail/patterns.h), for the
 // languages docs/format.md lists.
 #include <doctest/doctest.h>
 
@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "linebreak/hyphenate.h"
-#include "linebreak/patterns.h"
+#include "detail/hyphenate.h"
+#include "detail/patterns.h"
 
 using namespace galley;
 using linebreak::hyphenation_points;

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.h"
-#include "linebreak/stats.h"
+#include "detail/stats.h"
 
 using namespace galley;
 using namespace galley::lbtest;

@@ -2,7 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "load/colors.h"
+#include "detail/colors.h"
 #include "load_fixture.h"
 
 using namespace galley;

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "load/yaml_source.h"
+#include "detail/yaml_source.h"
 #include "load_fixture.h"
 
 using namespace galley;

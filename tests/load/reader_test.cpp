@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "load/reader.h"
+#include "detail/reader.h"
 
 using galley::load::Reader;
 

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "load/suggest.h"
+#include "detail/suggest.h"
 
 using namespace galley::load;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "load/units.h"
+#include "detail/units.h"
 
 using namespace galley::load;
 

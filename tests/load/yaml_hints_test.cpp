@@ -1,7 +1,7 @@
 // Hints for YAML slips, and no follow-on errors from the value they lost.
 #include <doctest/doctest.h>
 
-#include "load/yaml_hints.h"
+#include "detail/yaml_hints.h"
 #include "load_fixture.h"
 
 using namespace galley;

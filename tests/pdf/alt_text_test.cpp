@@ -6,8 +6,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
-#include "pdf/content.h"
-#include "pdf/write.h"
+#include "detail/content.h"
+#include "detail/write.h"
 #include "shape_helper.h"
 
 using namespace galley;

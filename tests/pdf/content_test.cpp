@@ -1,13 +1,13 @@
 #include <doctest/doctest.h>
 
-#include "pdf/content.h"
-#include "pdf/font_objects.h"
-#include "pdf/font_program.h"
-#include "pdf/metadata.h"
-#include "pdf/navigation.h"
-#include "pdf/text_ops.h"
-#include "pdf/tounicode.h"
-#include "pdf/unicode.h"
+#include "detail/content.h"
+#include "detail/font_objects.h"
+#include "detail/font_program.h"
+#include "detail/metadata.h"
+#include "detail/navigation.h"
+#include "detail/text_ops.h"
+#include "detail/tounicode.h"
+#include "detail/unicode.h"
 #include "shape_helper.h"
 
 using namespace galley;

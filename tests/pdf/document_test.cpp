@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "pdf/write.h"
+#include "detail/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
 

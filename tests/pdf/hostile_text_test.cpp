@@ -3,8 +3,8 @@
 // well-formed XML and names must be escaped.
 #include <doctest/doctest.h>
 
-#include "pdf/metadata.h"
-#include "pdf/write.h"
+#include "detail/metadata.h"
+#include "detail/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
 

@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "pdf/hpdf_objects.h"
+#include "detail/hpdf_objects.h"
 #include "read_back.h"
 
 using namespace galley::pdf;

@@ -9,11 +9,11 @@
 #include <thread>
 
 #include "base/memo.h"
-#include "image/file_stamp.h"
-#include "pdf/font_program.h"
-#include "pdf/font_streams.h"
-#include "pdf/hpdf_objects.h"
-#include "pdf/image_encoding.h"
+#include "image/image.h"
+#include "detail/font_program.h"
+#include "detail/font_streams.h"
+#include "detail/hpdf_objects.h"
+#include "detail/image_encoding.h"
 #include "read_back.h"
 #include "shape_helper.h"
 
@@ -27,7 +27,7 @@ struct Text {
   size_t bytes() const { return s.size(); }
 };
 
-std::shared_ptr<const Text> text(std::string s) { return std::make_shared<const Text>(Text{std::move(s)}); }
+std::shared_ptr<const Text> text_of(std::string s) { return std::make_shared<const Text>(Text{std::move(s)}); }
 
 std::string sample_image(const std::string& name) {
   return std::string(GALLEY_SOURCE_DIR) + "/content/images/" + name;
@@ -38,8 +38,8 @@ std::string sample_image(const std::string& name) {
 TEST_CASE("a memo computes a key once and keeps no failure") {
   base::Memo<Text> memo(1 << 20);
   int calls = 0;
-  auto a = memo.get("a", [&] { ++calls; return text("A"); });
-  auto again = memo.get("a", [&] { ++calls; return text("other"); });
+  auto a = memo.get("a", [&] { ++calls; return text_of("A"); });
+  auto again = memo.get("a", [&] { ++calls; return text_of("other"); });
   CHECK(calls == 1);
   CHECK(again == a);
 
@@ -52,13 +52,13 @@ TEST_CASE("a memo computes a key once and keeps no failure") {
 TEST_CASE("a memo keeps nothing larger than its budget and drops old results when full") {
   base::Memo<Text> memo(64);
   int calls = 0;
-  auto big = [&] { ++calls; return text(std::string(100, 'x')); };
+  auto big = [&] { ++calls; return text_of(std::string(100, 'x')); };
   memo.get("big", big);
   memo.get("big", big);
   CHECK(calls == 2);
 
   calls = 0;
-  auto small = [&] { ++calls; return text(std::string(20, 'y')); };
+  auto small = [&] { ++calls; return text_of(std::string(20, 'y')); };
   memo.get("one", small);
   memo.get("two", small);
   memo.get("three", small);  // over budget: the others go
@@ -78,11 +78,11 @@ TEST_CASE("a caller asking for a key being computed waits for that result") {
       ++calls;
       started = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      return text("slow");
+      return text_of("slow");
     });
   });
   while (!started) std::this_thread::yield();
-  second = memo.get("k", [&] { ++calls; return text("fast"); });
+  second = memo.get("k", [&] { ++calls; return text_of("fast"); });
   slow.join();
   CHECK(calls == 1);
   CHECK(second == first);

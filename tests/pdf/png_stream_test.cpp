@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "pdf/write.h"
+#include "detail/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
 

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "pdf/write.h"
+#include "detail/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "pdf/write.h"
+#include "detail/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
 

@@ -1,7 +1,7 @@
 #ifndef POINTERHOLDER_TRANSITION
 #define POINTERHOLDER_TRANSITION 4
 #endif
-#include "print/impose.h"
+#include "detail/impose.h"
 
 #include <doctest/doctest.h>
 #include <qpdf/Buffer.hh>

@@ -1,4 +1,4 @@
-#include "print/preflight.h"
+#include "detail/preflight.h"
 
 #include <doctest/doctest.h>
 

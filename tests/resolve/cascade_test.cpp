@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.h"
-#include "resolve/cascade.h"
+#include "detail/cascade.h"
 
 using namespace galley;
 using namespace galley::resolve;

@@ -1,4 +1,4 @@
-// A batch's shared cascade and markup parses (resolve/prepared.h) give what
+// A batch's shared cascade and markup parses (resolve/detail/prepared.h) give what
 // a fresh resolve() gives, and each row still gets its own values.
 #include <doctest/doctest.h>
 

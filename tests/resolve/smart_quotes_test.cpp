@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.h"
-#include "resolve/smart_quotes.h"
+#include "detail/smart_quotes.h"
 
 using namespace galley;
 using namespace galley::resolve;

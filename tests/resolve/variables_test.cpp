@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.h"
-#include "resolve/expand.h"
+#include "detail/expand.h"
 
 using namespace galley;
 using namespace galley::resolve;

@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "fixtures.h"
-#include "text/coverage.h"
-#include "text/font_book.h"
+#include "detail/coverage.h"
+#include "detail/font_book.h"
 
 using namespace galley;
 using galley::testing::font_path;

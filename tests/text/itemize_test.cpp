@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "text/itemize.h"
+#include "detail/bidi.h"
+#include "detail/graphemes.h"
+#include "detail/scripts.h"
 
 using namespace galley::text;
 

@@ -2,8 +2,9 @@
 
 #include <numeric>
 
+#include "base/figures.h"
 #include "fixtures.h"
-#include "text/shape.h"
+#include "detail/shape.h"
 
 using namespace galley;
 using galley::testing::char_style;
@@ -80,7 +81,8 @@ TEST_CASE("bold text falls back to the fallback family's bold face") {
 
 TEST_CASE("a character no font has is drawn as .notdef and counted; preflight reports it with its page") {
   Diagnostics d;
-  const int before = text::missing_glyph_count();
+  base::Figures figures;
+  base::FiguresScope recording(&figures);
   const auto p = text::shape(paragraph("a中b中"), book(), d);
   CHECK(d.all().empty());
   const auto g = at_byte(p, 1);
@@ -88,7 +90,7 @@ TEST_CASE("a character no font has is drawn as .notdef and counted; preflight re
   CHECK(g.glyph->gid == 0);
   CHECK(g.run->face == 0);
   CHECK(g.glyph->advance > 0);
-  CHECK(text::missing_glyph_count() - before == 2);
+  CHECK(figures.count(text::kMissingGlyphs) == 2);
   CHECK(glyph_count(p) == 4);
 }
 
@@ -319,10 +321,11 @@ TEST_CASE("a repeated paragraph comes from the cache with its own styles, locati
   again.loc.line = 99;
 
   Diagnostics d1, d2;
-  const int before = text::missing_glyph_count();
+  base::Figures figures;
+  base::FiguresScope recording(&figures);
   const auto a = text::shape(first, book(), d1);
   const auto b = text::shape(again, book(), d2);
-  CHECK(text::missing_glyph_count() - before == 2);
+  CHECK(figures.count(text::kMissingGlyphs) == 2);
   REQUIRE(d1.all().size() == 1);
   CHECK(d1.all()[0].message == "'not a feature!' is not an OpenType feature setting");
   REQUIRE(d2.all().size() == 1);

@@ -1,0 +1,26 @@
+// A PDF build's head start: work that every PDF of these descriptors needs,
+// that depends neither on a batch row nor on the laid-out pages (the images
+// and colour profiles the writer embeds, pdf/detail/ahead.h), begun on another
+// thread as soon as the descriptors are loaded. It overlaps opening the
+// fonts and laying out instead of following them. What it makes is kept
+// where the writer looks for it, the same bytes whichever thread makes it,
+// and nothing is reported from it: a failure is met, and reported, in order
+// by the writer when it needs the result.
+#pragma once
+#include <thread>
+
+#include "diag/diagnostic.h"
+#include "model/document.h"
+#include "model/layout.h"
+
+namespace galley::cli {
+
+// Whether the images the descriptors name decode, together, to no more
+// than image::kMaxDocumentImageBytes; an error at the one that goes over
+// otherwise. Read from the headers, before any is decoded.
+bool images_within_budget(const model::Document& doc, const model::Layout& layout, Diagnostics& diags);
+
+// The thread; joining it (its destructor does) waits for the work's end.
+std::jthread start_head_start(const model::Document& doc, const model::Layout& layout);
+
+}  // namespace galley::cli

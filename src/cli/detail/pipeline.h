@@ -1,0 +1,74 @@
+// The pipeline from descriptors to PDF bytes, as the commands use it. A
+// Session holds what a batch shares between rows (model, layout, fonts);
+// per-row work starts at resolve.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "layout/page.h"
+#include "linebreak/line.h"
+#include "load/load.h"
+#include "model/document.h"
+#include "model/layout.h"
+#include "resolve/resolve.h"
+#include "resolve/styled.h"
+#include "text/text.h"
+
+namespace galley::cli {
+
+using Overrides = std::vector<std::pair<std::string, std::string>>;
+
+struct Session {
+  model::Document doc;
+  model::Layout layout;
+  text::FontBook fonts;
+  // The cascade and parsed markup every row's resolve() shares.
+  std::unique_ptr<const resolve::Prepared> prepared;
+  std::jthread head_start;  // cli/detail/head_start.h; joined when the session ends
+
+  // Loads and validates both descriptors and the fonts. `layout_path`
+  // overrides the content's `layout:` when not empty. With `writes_pdf`,
+  // the PDF's head start begins once the descriptors are loaded. `confine`
+  // limits what may be read (a root folder: load::Options). Both files are
+  // loaded and cross-checked in full, their problems reported together in
+  // file order; with `overrides` (the --set values) a failed open also
+  // reports what resolve finds (unknown styles, undefined variables). A
+  // batch passes none: its rows bring variables of their own.
+  static std::optional<Session> open(const std::string& content_path, const std::string& layout_path,
+                                     bool writes_pdf, Diagnostics& diags, const load::Options& confine = {},
+                                     const Overrides* overrides = nullptr);
+};
+
+struct BuildOptions {
+  bool greedy = false;     // greedy line breaking, for comparisons
+  bool preflight = true;
+  bool write_pdf = true;   // false when only the display list is wanted
+  bool strict = false;     // warnings, preflight's included, become errors
+  // The result's display list keeps its page items once the PDF is written
+  // (--dump-layout reads them); otherwise the PDF writer frees them page by
+  // page.
+  bool keep_items = false;
+};
+
+struct BuildResult {
+  std::optional<layout::DisplayList> display;  // pages without items after a PDF unless keep_items
+  std::optional<std::string> pdf;
+};
+
+// Resolves, lays out, preflights and writes one document with `vars`.
+// The result's pdf is empty when any error was reported.
+BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
+                  Diagnostics& diags);
+
+// The same for a session that builds once: its document model is emptied as
+// soon as it is resolved, so a long report's model is not held beside its
+// pages. The layout and fonts stay.
+BuildResult build_once(Session& session, const resolve::Variables& vars, const BuildOptions& opts,
+                       Diagnostics& diags);
+
+}  // namespace galley::cli

@@ -1,0 +1,40 @@
+// Fills the columns of one frame, left to right, from a flow cursor;
+// applies vertical alignment and, on request, balances the last frame.
+#pragma once
+#include <vector>
+
+#include "column_fill.h"
+#include "model/layout.h"
+
+namespace galley::layout {
+
+// A frame on a page, with its lengths resolved against the page.
+struct FrameBox {
+  double x = 0, y = 0, w = 0, h = 0;
+  int columns = 1;
+  double gutter = 0, padding = 0;
+  model::VAlign valign = model::VAlign::Top;
+  bool balance = false;
+
+  double column_width() const;
+  double column_height() const;
+  double column_x(int i) const;
+  double column_y() const;
+};
+
+struct PlacedColumn {
+  double x = 0, y = 0, width = 0;  // top-left on the page; y includes the valign shift
+  ColumnFill fill;
+};
+
+struct FrameFill {
+  std::vector<PlacedColumn> columns;  // only those that received content
+  Cursor next;
+  ColumnEnd end = ColumnEnd::Full;  // why the frame stopped taking content
+  bool overfull = false;
+};
+
+// `blocks` is already measured at `box.column_width()`.
+FrameFill fill_frame(const BlockSource& blocks, size_t block_count, Cursor from, const FrameBox& box);
+
+}  // namespace galley::layout

@@ -1,0 +1,41 @@
+// One layout pass: the sequence's pages with the flows threaded through
+// their frames. Master decoration (background, elements, header, footer)
+// comes later, when the page count is known.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "column_fill.h"
+#include "measure.h"
+#include "structure.h"
+#include "model/layout.h"
+
+namespace galley::layout {
+
+struct PassResult {
+  std::vector<Page> pages;  // boxes, master name, flow items
+  std::vector<OutlineEntry> outline;
+  std::map<std::string, int> dest_pages;  // destination → 0-based page
+  std::map<std::string, size_t> dest_order;  // destination → rank in placement order
+  std::vector<Cursor> cursors;             // per flow (index into the flows)
+  std::vector<bool> placed_somewhere;      // per flow: some frame takes it
+  PlacedStructure structure;               // the nodes of every block placed
+};
+
+// Page boxes from the page setup: trim {0,0,W,H}, bleed around it, media
+// around the bleed by the slug when marks are asked for.
+void set_boxes(const model::PageSetup& setup, Page& page);
+
+// True when blocks from `from` on still have something to place.
+bool has_content(const resolve::Flow& flow, Cursor from);
+
+// `spent`, when given, is the same flows as `flows`, owned by a pass known to
+// be the last: the contents of each block the flow has left behind are freed
+// there, so a long report's text is not held beside all of its pages. Blocks
+// from a flow's cursor on stay whole.
+PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
+                    const MeasureContext& ctx, Diagnostics& diags,
+                    std::vector<resolve::Flow>* spent = nullptr);
+
+}  // namespace galley::layout

@@ -1,0 +1,52 @@
+// One display-list page → a PDF page: boxes in PDF coordinates, items in
+// painting order, marks on top, resources registered as they are used.
+// CropBox = MediaBox: viewers and the print shop see the slug with its marks;
+// TrimBox/BleedBox say where to cut.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <map>
+#include <vector>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "layout/page.h"
+#include "font_objects.h"
+#include "hpdf_objects.h"
+#include "image_objects.h"
+
+namespace galley::pdf {
+
+// A box in PDF user space ([llx lly urx ury], media origin, y up), clipped
+// to the media box.
+Array pdf_box(const layout::Box& box, const layout::Box& media);
+
+// Objects shared by all pages of a document.
+struct PageShared {
+  hpdf::Writer* writer = nullptr;
+  DocumentFonts* fonts = nullptr;
+  DocumentImages* images = nullptr;
+  bool crop_marks = false, registration_marks = false;
+  std::optional<Ref> default_rgb;  // ICCBased sRGB for /DefaultRGB (PDF/X)
+  std::map<std::string, Ref> separations;  // by colorant name
+  // The structure tree when tagging (Marks open marked content with MCIDs,
+  // everything else is an artifact); null writes no tags.
+  const std::vector<layout::StructElement>* structure = nullptr;
+};
+
+struct PageResult {
+  int index = -1;
+  std::string content;      // the operators written
+  bool marks_dropped = false;  // marks asked for but the slug has no room
+  bool uses_rgb = false;
+  std::vector<int32_t> mcid_element;  // tagged: the structure element of each MCID
+  std::vector<int32_t> mcid_link;     // tagged: the page link (index) whose words it draws, or -1
+  // Tagged: the bounding box ([llx lly urx ury], PDF user space) of what
+  // each Figure element draws on the page.
+  std::map<int32_t, std::array<double, 4>> figure_box;
+};
+
+std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page, Diagnostics& diags);
+
+}  // namespace galley::pdf

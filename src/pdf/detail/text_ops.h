@@ -1,0 +1,32 @@
+// A glyph run as a text object: glyph ids in TJ arrays positioned against
+// the /W widths, text rise for vertical offsets, letter-spacing as Tc, and
+// /ActualText spans where the /ToUnicode map alone would not give back the
+// source text: over clusters that do not round-trip, and over each word of a
+// letter-spaced run.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "layout/page.h"
+#include "content.h"
+#include "tounicode.h"
+
+namespace galley::pdf {
+
+struct RunFont {
+  std::string resource;                   // page resource name, e.g. "F1"
+  std::function<int(uint32_t)> width;     // 1/1000 em, as in /W
+  const GlyphTextMap* text = nullptr;
+  // Tagged PDF: opens the marked content (with an MCID) of each piece of
+  // the run, the glyphs between /ActualText spans or one span, whose text
+  // `actual` then is; an EMC closes it. Marked content with an MCID may not
+  // nest, and readers (poppler) lose the rest of a sequence after a nested
+  // span, so the spans themselves carry the MCIDs. Null: plain /Span spans.
+  std::function<std::string(const std::string* actual)> open_piece;
+};
+
+// `q BT ... ET Q` for the run; `color` is the fill colour operator.
+std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const RunFont& font,
+                          const std::string& color);
+
+}  // namespace galley::pdf

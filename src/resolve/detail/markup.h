@@ -1,0 +1,28 @@
+// Inline markup → runs. cmark parses the text (block syntax shielded, see
+// block_shield.h) and each inline node becomes text in a character style:
+// **strong**, *emphasis*, `code`, [links](url) (internal as "#id"); a soft
+// break is a space, a hard break and a blank line are U+2028; HTML and
+// images come out as their literal text. {{vars}} are substituted after
+// parsing, in the text and link URLs, so a value's `*` stays literal.
+// Straight quotes then become the language's marks unless the paragraph
+// style turns `smart-quotes` off; `\"` and `\'` stay straight
+// (smart_quotes.h), and so does everything in `code`.
+#pragma once
+#include <vector>
+
+#include "cascade.h"
+#include "markup_cache.h"
+#include "resolve/styled.h"
+
+namespace galley::resolve {
+
+struct Expansion;  // resolve/detail/expand.h
+
+// `cascade` gives the layout's character styles; null (master text set by
+// layout/) uses their built-in effects. With a `cache`, the text is parsed
+// once for every use of it. `expansion`: ExpandOptions::document.
+std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
+                             const Variables& vars, Diagnostics& diags, MarkupCache* cache = nullptr,
+                             Expansion* expansion = nullptr);
+
+}  // namespace galley::resolve

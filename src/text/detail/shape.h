@@ -1,0 +1,28 @@
+// Itemisation and shaping of one paragraph.
+#pragma once
+#include <string_view>
+
+#include "diag/diagnostic.h"
+#include "font_book.h"
+#include "text/shaped.h"
+
+namespace galley::text {
+
+// Itemises `para` (bidi level, script, font by per-cluster fallback, character
+// style) and shapes every run with HarfBuzz. A character no font has is
+// drawn as .notdef (gid 0), never dropped, and counted; it is not reported
+// here but by preflight (print/), which knows the page it lands on.
+//
+// Clusters are HarfBuzz's monotone graphemes: a base and its marks, or the
+// letters of a ligature, share one cluster. Soft hyphens, U+2028 and control
+// characters stay in the text and keep a glyph for their cluster, but it is
+// the face's space glyph with zero advance: invisible, so the line breaker
+// can use them and the PDF draws nothing. U+00A0 is a normal space glyph.
+// Tracking is added once per cluster; kern and liga are on by default.
+// Thread-safe: the FontBook is only read; buffers are per thread.
+ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags);
+
+// The count (base/figures.h) of characters shape() drew as .notdef, for --stats.
+inline constexpr std::string_view kMissingGlyphs = "characters without glyph";
+
+}  // namespace galley::text
