@@ -11,7 +11,7 @@
 #include "detail/style_keys.h"
 #include "detail/suggest.h"
 #include "detail/yaml_source.h"
-#include "load/system_fonts.h"
+#include "detail/system_fonts.h"
 
 namespace galley::load {
 namespace {
@@ -194,7 +194,7 @@ class LayoutLoader {
     return r_.existing_file(n, "font file").value_or("");
   }
 
-  // {system: NAME}: an installed family, found now (load/system_fonts.h).
+  // {system: NAME}: an installed family, found now (load/detail/system_fonts.h).
   void load_system_family(const YAML::Node& v, const YAML::Node& faces, model::FontFamily& f) {
     for (const char* k : {"regular", "bold", "italic", "bold-italic"})
       if (faces[k]) r_.error(faces[k], "'" + std::string(k) + "' and 'system' both name the faces: give one or the other");

@@ -1,4 +1,4 @@
-#include "load/system_fonts.h"
+#include "detail/system_fonts.h"
 
 #include <fontconfig/fontconfig.h>
 
