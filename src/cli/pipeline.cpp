@@ -83,6 +83,7 @@ BuildResult run(const Session& session, model::Document* spent, const resolve::V
 
   layout::Options lopts;
   lopts.greedy = opts.greedy;
+  lopts.jobs = opts.jobs;
   lopts.stats = &result.stats;
   layout::StageTimes parts;
   lopts.times = &parts;
