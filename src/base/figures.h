@@ -48,6 +48,14 @@ class Figures {
     static_cast<Part<T>&>(*slot).value.add(figures);
   }
 
+  // Adds every time and count of `other` (a part of the work recorded on
+  // its own, e.g. on another thread) to these.
+  void absorb(const Figures& other) {
+    std::scoped_lock lock(mutex_, other.mutex_);
+    for (const auto& [name, s] : other.seconds_) entry(seconds_, name) += s;
+    for (const auto& [name, n] : other.counts_) entry(counts_, name) += n;
+  }
+
   double seconds(std::string_view name) const {
     std::lock_guard lock(mutex_);
     auto it = seconds_.find(name);

@@ -4,14 +4,20 @@
 // share one computation of each. Thread-safe; a caller asking for a key
 // another thread is computing waits for that result instead of computing it
 // again. A key is made by one function per kind of input, next to the work
-// it keys: with memo_key() (layout/detail/qr_codes.h, resolve/detail/markup_cache.h), or
-// from a file's identity (image/detail/file_stamp.h) in the PDF stage's memos.
+// it keys: with memo_key() (layout/detail/qr_codes.h,
+// resolve/detail/markup_cache.h, text/detail/shape_cache.h,
+// linebreak/detail/hyphenate.h, image/detail/file_stamp.h,
+// layout/detail/measure.h), or from a file's identity
+// (image/detail/file_stamp.h) in the PDF stage's memos.
 //
 // Only successes are kept. A caller meeting a failure, its own or one it
 // waited for, computes again itself, so every caller reports its own errors
 // exactly as an uncached call would.
 #pragma once
+#include <bit>
+#include <concepts>
 #include <cstdint>
+#include <optional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -30,9 +36,18 @@ inline void add_key_part(std::string& key, std::string_view text) {
   key += ':';
   key += text;
 }
-inline void add_key_part(std::string& key, long long number) {
+template <std::integral Number>
+void add_key_part(std::string& key, Number number) {
   key += 'n';
   key += std::to_string(number);
+  key += ':';
+}
+// A real number by its bits: two values key alike only when they are the
+// same double.
+template <std::floating_point Number>
+void add_key_part(std::string& key, Number number) {
+  key += 'd';
+  key += std::to_string(std::bit_cast<uint64_t>(static_cast<double>(number)));
   key += ':';
 }
 
@@ -60,7 +75,8 @@ class Memo {
   // memory stays bounded, and a dropped key is merely computed again.
   template <class Make>
   Result get(const std::string& key, Make&& make) {
-    std::promise<Result> promise;
+    // Made only on a miss: a hit costs a lookup, not a shared state.
+    std::optional<std::promise<Result>> promise;
     uint64_t ticket = 0;
     {
       std::unique_lock lock(mutex_);
@@ -71,23 +87,34 @@ class Memo {
         return make();
       }
       ticket = ++tickets_;
-      entries_.emplace(key, Entry{promise.get_future().share(), ticket, 0});
+      promise.emplace();
+      entries_.emplace(key, Entry{promise->get_future().share(), ticket, 0});
     }
     Result r;
     try {
       r = make();
     } catch (...) {
-      promise.set_exception(std::current_exception());
+      promise->set_exception(std::current_exception());
       forget(key, ticket);
       throw;
     }
-    promise.set_value(r);
+    promise->set_value(r);
     if (!r) {
       forget(key, ticket);
       return r;
     }
     keep(key, ticket, key.size() + r->bytes());
     return r;
+  }
+
+  // Drops `key`'s result if it is finished (one being made stays): for a
+  // caller that knows the key will not be asked for again.
+  void drop(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.cost == 0) return;
+    bytes_ -= it->second.cost;
+    entries_.erase(it);
   }
 
  private:

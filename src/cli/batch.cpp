@@ -116,7 +116,7 @@ bool make_folders(const std::vector<std::string>& outputs, Diagnostics& diags) {
 void add_batch_options(CLI::App* cmd, BatchArgs& args) {
   cmd->add_option("--data", args.data, "build one PDF per row of a CSV, YAML or JSON file");
   cmd->add_option("--combine", args.combine, "with --data: write one PDF of all rows instead");
-  cmd->add_option("--jobs,-j", args.jobs, "with --data: threads (default: the number of cores)")->check(CLI::Range(0, 1024));
+  cmd->add_option("--jobs,-j", args.jobs, "threads: rows at once with --data, else line breaking ahead of pagination (default: the number of cores)")->check(CLI::Range(0, 1024));
   cmd->add_option("--shard", args.shard, "with --data: build only share i of n (1-based), e.g. 2/8");
 }
 

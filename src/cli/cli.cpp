@@ -4,8 +4,10 @@
 
 #include <cstdio>
 #include <exception>
+#include <algorithm>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include "base/figures.h"
 #include "detail/atomic_write.h"
@@ -166,6 +168,7 @@ int run_build(const BuildArgs& a, bool write) {
     remove_stale_temporaries(outputs);
   }
 
+  opts.jobs = a.batch.jobs > 0 ? a.batch.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   auto vars = resolve::make_variables(session->doc, overrides);
   auto result = build_once(*session, vars, opts, diags);
 

@@ -72,6 +72,7 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
 
   layout::Options lopts;
   lopts.greedy = opts.greedy;
+  lopts.jobs = opts.jobs;
   {
     base::ScopedTimer timer("layout");
     // Moved in: the styled text is not needed after layout, and a long

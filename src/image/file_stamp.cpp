@@ -23,4 +23,8 @@ std::optional<std::string> file_stamp(const std::string& path) {
   return s;
 }
 
+std::string file_facts_key(const std::string& path, const std::string& part, const std::string& stamp) {
+  return base::memo_key("file-facts", path, part, stamp);
+}
+
 }  // namespace galley::image

@@ -42,6 +42,8 @@ class Engine {
          const Options& opts)
       : doc_(doc), layout_(layout), fonts_(fonts), opts_(opts),
         base_(std::make_shared<std::vector<resolve::Flow>>(std::move(doc.flows))) {
+    // The calling thread paginates; the others measure ahead of it.
+    if (opts.jobs > 1) workers_ = std::make_unique<Workers>(opts.jobs - 1);
     assign_heading_ids(*base_);
     scales_.assign(base_->size(), 1.0);
     if (has_toc(*base_)) toc_ = toc_entries(*base_);
@@ -60,10 +62,9 @@ class Engine {
         if (scales_[i] != 1.0) scale_flow((*flows)[i], scales_[i]);
     }
     a.flows = flows;
-    TextSetter ts(fonts_, opts_.greedy, *a.diags);
-    const MeasureContext ctx{ts, toc_, doc_.styles};
+    const MeasureContext ctx{fonts_, opts_.greedy, toc_, doc_.styles, *a.diags, &a.stats, workers_.get(),
+                             base::current_figures() != nullptr};
     a.result = run_pass(*a.flows, layout_, ctx, *a.diags, last ? flows.get() : nullptr);
-    a.stats = ts.stats();
     return a;
   }
 
@@ -149,6 +150,7 @@ class Engine {
   std::shared_ptr<std::vector<resolve::Flow>> base_;
   std::vector<double> scales_;
   std::vector<TocEntry> toc_;
+  std::unique_ptr<Workers> workers_;
 };
 
 // Stable 64-bit FNV-1a over everything that shapes the output.

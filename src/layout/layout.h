@@ -18,6 +18,10 @@ namespace galley::layout {
 // linebreak::Stats of the pass it keeps.
 struct Options {
   bool greedy = false;  // greedy line breaking (stats comparison)
+  // Threads, this one included: above 1, blocks are measured (shaped,
+  // hyphenated, broken) ahead of pagination on the others. The display
+  // list is the same whatever the number.
+  int jobs = 1;
 };
 
 // `doc` is taken by value so a caller done with it can move it in and its

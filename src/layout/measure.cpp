@@ -5,20 +5,40 @@
 
 namespace galley::layout {
 
+namespace {
+
+// Blocks measured ahead of the paginator, per flow: enough to keep the
+// workers busy through a page or two, few enough that memory stays flat.
+constexpr size_t kAhead = 24;
+// Measurements a flow holds ahead of its cursor; past it the memo drops
+// what is finished, and a dropped block is merely measured again.
+constexpr size_t kBudgetBytes = size_t{64} << 20;
+
+size_t item_bytes(const Item& item) {
+  size_t n = sizeof item;
+  if (const auto* run = std::get_if<GlyphRun>(&item))
+    n += run->glyphs.size() * sizeof(Glyph) + run->clusters.size() * sizeof(Cluster) + run->text.size();
+  else if (const auto* path = std::get_if<Path>(&item))
+    n += path->ops.size() * sizeof(Path::Op);
+  return n;
+}
+
+}  // namespace
+
 MeasuredBlock measure_block(const resolve::Block& b, double width, double height,
-                            const MeasureContext& ctx) {
+                            const MeasureContext& ctx, TextSetter& ts) {
   using K = model::BlockKind;
   switch (b.kind) {
     case K::Title:
     case K::Heading:
     case K::Paragraph:
     case K::Quote:
-    case K::Callout: return measure_text_block(b, width, ctx.ts);
-    case K::List: return measure_list(b, width, ctx.ts);
-    case K::Table: return measure_table(b, width, ctx.ts);
-    case K::Image: return measure_image(b, width, height, ctx.ts);
-    case K::Qr: return measure_qr(b, width, ctx.ts);
-    case K::Toc: return measure_toc(b, width, ctx.ts, ctx.toc, ctx.styles);
+    case K::Callout: return measure_text_block(b, width, ts);
+    case K::List: return measure_list(b, width, ts);
+    case K::Table: return measure_table(b, width, ts);
+    case K::Image: return measure_image(b, width, height, ts);
+    case K::Qr: return measure_qr(b, width, ts);
+    case K::Toc: return measure_toc(b, width, ts, ctx.toc, ctx.styles);
     case K::Break: {
       MeasuredBlock m;
       m.forced = b.break_kind;
@@ -29,23 +49,86 @@ MeasuredBlock measure_block(const resolve::Block& b, double width, double height
   return {};
 }
 
-const MeasuredBlock& FlowMeasure::at(size_t block, double width, double height) {
-  const std::tuple<size_t, long long, long long> key{block, std::llround(width * 100),
-                                                     std::llround(height * 100)};
-  auto it = cache_.find(key);
-  if (it == cache_.end())
-    it = cache_.emplace(key, measure_block(flow_.blocks[block], width, height, ctx_)).first;
-  return it->second;
+size_t Measured::bytes() const {
+  size_t n = sizeof *this;
+  for (const auto* slices : {&block.slices, &block.repeat_head})
+    for (const Slice& s : *slices) {
+      n += sizeof s;
+      for (const Item& it : s.items) n += item_bytes(it);
+    }
+  return n;
 }
 
-}  // namespace galley::layout
+std::string measure_key(size_t block, long long width, long long height) {
+  return base::memo_key("measure", block, width, height);
+}
 
-namespace galley::layout {
+FlowMeasure::Key FlowMeasure::key_of(size_t block, double width, double height) const {
+  const bool tall = flow_.blocks[block].kind == model::BlockKind::Image;
+  return {block, std::llround(width * 100), tall ? std::llround(height * 100) : 0};
+}
+
+std::string FlowMeasure::memo_key_of(const Key& k) {
+  return measure_key(std::get<0>(k), std::get<1>(k), std::get<2>(k));
+}
+
+FlowMeasure::FlowMeasure(const resolve::Flow& flow, const MeasureContext& ctx)
+    : flow_(flow), ctx_(ctx), memo_(kBudgetBytes) {}
+
+FlowMeasure::~FlowMeasure() { forget_before(std::numeric_limits<size_t>::max()); }
+
+std::shared_ptr<const Measured> FlowMeasure::measure(size_t block, double width, double height) const {
+  auto m = std::make_shared<Measured>();
+  // A setter per measurement: its shaping of the block's paragraphs is
+  // scratch, and no two threads share one.
+  // Whatever thread measures records into the measurement, not the build.
+  base::FiguresScope recording(ctx_.record ? &m->figures : nullptr);
+  TextSetter ts(ctx_.fonts, ctx_.greedy, m->diags);
+  m->block = measure_block(flow_.blocks[block], width, height, ctx_, ts);
+  m->stats = ts.stats();
+  return m;
+}
+
+const MeasuredBlock& FlowMeasure::at(size_t block, double width, double height) {
+  const Key key = key_of(block, width, height);
+  auto it = taken_.find(key);
+  if (it != taken_.end()) return it->second->block;
+  auto m = memo_.get(memo_key_of(key), [&] { return measure(block, width, height); });
+  ctx_.diags.append(m->diags);
+  if (ctx_.stats) ctx_.stats->add(m->stats);
+  if (base::Figures* build = base::current_figures()) build->absorb(m->figures);
+  it = taken_.emplace(key, std::move(m)).first;
+  // Two blocks in a row at one column size: the measure of the flow is
+  // known, and the blocks after it are very likely set at it too.
+  const bool known = std::get<1>(last_) == std::get<1>(key) && std::get<2>(last_) == std::get<2>(key) &&
+                     std::get<0>(last_) + 1 == block;
+  last_ = key;
+  if (known && ctx_.workers && ctx_.workers->size() > 0) look_ahead(block, width, height);
+  return it->second->block;
+}
+
+void FlowMeasure::look_ahead(size_t block, double width, double height) {
+  const size_t end = std::min(flow_.blocks.size(), block + 1 + kAhead);
+  for (size_t j = block + 1; j < end; ++j) {
+    const Key key = key_of(j, width, height);
+    if (taken_.count(key) || ahead_.count(key)) continue;
+    ahead_.emplace(key, ctx_.workers->submit([this, key, width, height] {
+      const size_t j = std::get<0>(key);
+      if (j < floor_.load(std::memory_order_acquire)) return;  // left behind meanwhile
+      memo_.get(memo_key_of(key), [&] { return measure(j, width, height); });
+    }));
+  }
+}
 
 void FlowMeasure::forget_before(size_t block) {
-  cache_.erase(cache_.begin(), cache_.lower_bound({block, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::min()}));
-  for (; forgotten_ < block && forgotten_ < flow_.blocks.size(); ++forgotten_)
-    ctx_.ts.forget(flow_.blocks[forgotten_]);
+  floor_.store(block, std::memory_order_release);
+  const Key end{block, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::min()};
+  for (auto it = ahead_.begin(); it != ahead_.end() && it->first < end; it = ahead_.erase(it)) {
+    it->second.wait();
+    memo_.drop(memo_key_of(it->first));
+  }
+  for (auto it = taken_.begin(); it != taken_.end() && it->first < end; it = taken_.erase(it))
+    memo_.drop(memo_key_of(it->first));
 }
 
 }  // namespace galley::layout

@@ -1,6 +1,7 @@
 #include "detail/prepare.h"
 
 #include <cctype>
+#include <map>
 #include <set>
 
 namespace galley::layout {
@@ -68,12 +69,17 @@ void assign_heading_ids(std::vector<resolve::Flow>& flows) {
   for (const auto& f : flows)
     for (const auto& b : f.blocks)
       if (!b.id.empty()) used.insert(b.id);
+  // Per slug, the suffix to try next: `used` only grows, so a number found
+  // taken stays taken, and a report repeating one heading a thousand times
+  // does not try every suffix again for each.
+  std::map<std::string, int> next;
   for (auto& f : flows)
     for (auto& b : f.blocks) {
       if (b.kind != model::BlockKind::Heading || !b.id.empty() || b.paras.empty()) continue;
       const std::string base = slug(b.paras.front().plain_text());
       std::string id = base;
-      for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+      int& n = next.try_emplace(base, 2).first->second;
+      for (; used.count(id); ++n) id = base + "-" + std::to_string(n);
       used.insert(id);
       b.id = id;
     }

@@ -1,5 +1,6 @@
 // The page sequence: fixed masters and `repeat: until-empty` masters, each
 // page's frames filled from their flows in frame order.
+#include <deque>
 #include <set>
 #include <utility>
 #include <vector>
@@ -75,8 +76,7 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
   PassResult r;
   std::vector<size_t> freed(flows.size(), 0);  // per flow: blocks before this one are emptied
   std::map<std::string, size_t> index;
-  std::vector<FlowMeasure> measures;
-  measures.reserve(flows.size());
+  std::deque<FlowMeasure> measures;  // not movable: workers hold them
   for (size_t i = 0; i < flows.size(); ++i) {
     index.emplace(flows[i].name, i);
     measures.emplace_back(flows[i], ctx);
@@ -128,7 +128,10 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
         for (size_t& b = freed[*fi]; b < cur.block; ++b) blocks[b] = resolve::Block{};
         // A finished flow is read no more; its emptied blocks still hold
         // their styles until the vector goes.
-        if (!has_content(flows[*fi], cur)) std::vector<resolve::Block>().swap(blocks);
+        if (!has_content(flows[*fi], cur)) {
+          fm.forget_before(fm.size());
+          std::vector<resolve::Block>().swap(blocks);
+        }
       }
     }
     // Pages are kept to the end of the pass; growth slack would be kept too.

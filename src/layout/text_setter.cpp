@@ -28,22 +28,6 @@ const resolve::Paragraph& TextSetter::derived(const void* source, int tag,
   return *slot;
 }
 
-void TextSetter::forget(const resolve::Block& b) {
-  auto drop = [&](const resolve::Paragraph& p) { shaped_.erase(&p); };
-  for (const auto& p : b.paras) drop(p);
-  for (const auto& item : b.items)
-    for (int tag : {0, 1}) {
-      auto it = derived_.find({&item, tag});
-      if (it == derived_.end()) continue;
-      drop(*it->second);
-      derived_.erase(it);
-    }
-  for (const auto& c : b.header) drop(c.para);
-  for (const auto& row : b.rows)
-    for (const auto& c : row) drop(c.para);
-  if (b.caption) drop(*b.caption);
-}
-
 std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, double width) {
   linebreak::Options opts;
   opts.greedy = greedy_;

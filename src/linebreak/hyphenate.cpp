@@ -10,8 +10,8 @@
 #include <set>
 #include <string>
 #include <system_error>
-#include <unordered_map>
 
+#include "base/memo.h"
 #include "detail/patterns.h"
 #include "base/utf8.h"
 
@@ -24,15 +24,18 @@ constexpr const char* kDictDir = "/usr/share/hyphen/";
 
 using Dict = std::unique_ptr<HyphenDictionary>;
 
-// A language's patterns and the points of the words already looked up: a
-// paragraph repeats its words. The cache is emptied when full, which
-// changes nothing but speed.
 struct Language {
   Dict dict;
   std::future<Dict> loading;  // valid while a prefetch may still be reading
-  std::unordered_map<std::string, std::vector<uint32_t>> words;
 };
-constexpr size_t kMaxCachedWords = 1 << 16;
+
+// The points of a word already looked up, in the one memo: a document
+// repeats its words, and paragraphs broken on several threads share them.
+struct Points {
+  std::vector<uint32_t> at;
+  size_t bytes() const { return sizeof *this + at.size() * sizeof(uint32_t); }
+};
+constexpr size_t kWordsBudgetBytes = size_t{4} << 20;
 
 std::mutex mutex;
 
@@ -140,19 +143,22 @@ bool has_hyphenation(const std::string& language) {
 std::vector<uint32_t> hyphenation_points(const std::string& language, std::string_view word,
                                          int left_min, int right_min) {
   if (word.empty() || word.size() > 4 * kMaxWordChars) return {};
-  std::lock_guard lock(mutex);
-  Language& lang = language_for(language);
-  if (!lang.dict) return {};
-  std::string key(word);
-  key += '\0';
-  key += static_cast<char>(std::clamp(left_min, 0, 127));
-  key += static_cast<char>(std::clamp(right_min, 0, 127));
-  auto it = lang.words.find(key);
-  if (it == lang.words.end()) {
-    if (lang.words.size() >= kMaxCachedWords) lang.words.clear();
-    it = lang.words.emplace(std::move(key), word_points(*lang.dict, word, left_min, right_min)).first;
+  const HyphenDictionary* dict = nullptr;
+  {
+    std::lock_guard lock(mutex);
+    dict = language_for(language).dict.get();  // lives until exit
   }
-  return it->second;
+  if (!dict) return {};
+  static base::Memo<Points> words(kWordsBudgetBytes);
+  const auto points = words.get(hyphenation_key(language, word, left_min, right_min), [&] {
+    return std::make_shared<const Points>(Points{word_points(*dict, word, left_min, right_min)});
+  });
+  return points->at;
+}
+
+std::string hyphenation_key(const std::string& language, std::string_view word, int left_min,
+                            int right_min) {
+  return base::memo_key("hyphenation", language, word, left_min, right_min);
 }
 
 void check_hyphenation(const resolve::StyledDoc& doc, Diagnostics& diags) {

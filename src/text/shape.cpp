@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "base/figures.h"
+#include "base/memo.h"
 #include "base/utf8.h"
 #include "detail/bidi.h"
 #include "detail/code_points.h"
@@ -240,24 +242,31 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
 }  // namespace
 
 ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags) {
-  thread_local ShapeCache cache;
-  std::string key = shape_key(para, fonts);
-  if (const ShapeCache::Entry* hit = key.empty() ? nullptr : cache.find(key)) {
-    base::count(kMissingGlyphs, hit->missing);
-    for (const std::string& w : hit->warnings) diags.warning(para.loc, w);
-    return restyle(hit->shaped, para);
-  }
+  // A 1000-page report's distinct paragraphs fit many times over.
+  static base::Memo<ShapeEntry> memo(size_t{32} << 20);
+  const std::string key = shape_key(para, fonts);
+  // Set when this caller shapes (a miss, or a failure it waited for): it
+  // then reports everything itself, errors included.
+  std::optional<ShapedParagraph> mine;
   Diagnostics local;
   int missing = 0;
-  ShapedParagraph out = shape_uncached(para, fonts, local, missing);
-  base::count(kMissingGlyphs, missing);
-  if (!key.empty() && !local.has_errors()) {
-    ShapeCache::Entry e{out, {}, missing};
-    for (const Diagnostic& d : local.all()) e.warnings.push_back(d.message);
-    cache.insert(std::move(key), std::move(e));
+  const auto make = [&]() -> std::shared_ptr<const ShapeEntry> {
+    mine = shape_uncached(para, fonts, local, missing);
+    if (local.has_errors()) return nullptr;
+    auto e = std::make_shared<ShapeEntry>(ShapeEntry{*mine, {}, missing});
+    for (const Diagnostic& d : local.all()) e->warnings.push_back(d.message);
+    return e;
+  };
+  const auto hit = key.empty() ? nullptr : memo.get(key, make);
+  if (!mine && !hit) make();
+  if (mine) {
+    base::count(kMissingGlyphs, missing);
+    diags.append(local);
+    return std::move(*mine);
   }
-  diags.append(local);
-  return out;
+  base::count(kMissingGlyphs, hit->missing);
+  for (const std::string& w : hit->warnings) diags.warning(para.loc, w);
+  return restyle(hit->shaped, para);
 }
 
 }  // namespace galley::text

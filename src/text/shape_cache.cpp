@@ -1,60 +1,34 @@
 #include "detail/shape_cache.h"
 
-#include <cstring>
+#include "base/memo.h"
 
 namespace galley::text {
 namespace {
 
-// Per thread; a 1000-page report's distinct paragraphs fit many times over.
-constexpr size_t kBudgetBytes = size_t{32} << 20;
 // Longer paragraphs are rarely repeated and would crowd out the rest.
 constexpr size_t kMaxKeyBytes = size_t{64} << 10;
 
-void put(std::string& key, std::string_view s) {
-  const auto n = static_cast<uint32_t>(s.size());
-  key.append(reinterpret_cast<const char*>(&n), sizeof n);
-  key.append(s);
-}
+}  // namespace
 
-void put(std::string& key, double v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); }
-
-size_t cost(const std::string& key, const ShapeCache::Entry& e) {
-  size_t n = key.size() * 2 + e.shaped.text.size() + sizeof(ShapeCache::Entry);
-  for (const ShapedRun& r : e.shaped.runs) n += sizeof r + r.glyphs.size() * sizeof(ShapedGlyph);
+size_t ShapeEntry::bytes() const {
+  size_t n = sizeof *this + shaped.text.size();
+  for (const ShapedRun& r : shaped.runs) n += sizeof r + r.glyphs.size() * sizeof(ShapedGlyph);
+  for (const std::string& w : warnings) n += w.size();
   return n;
 }
 
-}  // namespace
-
-const ShapeCache::Entry* ShapeCache::find(const std::string& key) const {
-  const auto it = map_.find(key);
-  return it == map_.end() ? nullptr : &it->second;
-}
-
-void ShapeCache::insert(std::string key, Entry e) {
-  const size_t c = cost(key, e);
-  if (c > kBudgetBytes) return;
-  if (bytes_ + c > kBudgetBytes) {
-    map_.clear();
-    bytes_ = 0;
-  }
-  if (map_.emplace(std::move(key), std::move(e)).second) bytes_ += c;
-}
-
 std::string shape_key(const resolve::Paragraph& para, const FontBook& fonts) {
-  std::string key;
-  put(key, static_cast<double>(fonts.id()));
-  put(key, para.style.font);
-  put(key, para.style.language);
+  std::string key = base::memo_key("shape", fonts.id(), para.style.font, para.style.language);
   for (const resolve::Run& r : para.runs) {
-    put(key, r.text);
-    put(key, r.style.font);
-    put(key, static_cast<double>((r.style.bold ? 1 : 0) | (r.style.italic ? 2 : 0)));
-    put(key, r.style.size);
-    put(key, r.style.tracking);
-    put(key, r.style.language);
-    put(key, static_cast<double>(r.style.features.size()));
-    for (const std::string& f : r.style.features) put(key, f);
+    const resolve::CharStyle& c = r.style;
+    base::add_key_part(key, r.text);
+    base::add_key_part(key, c.font);
+    base::add_key_part(key, (c.bold ? 1 : 0) | (c.italic ? 2 : 0));
+    base::add_key_part(key, c.size);
+    base::add_key_part(key, c.tracking);
+    base::add_key_part(key, c.language);
+    base::add_key_part(key, c.features.size());
+    for (const std::string& f : c.features) base::add_key_part(key, f);
     if (key.size() > kMaxKeyBytes) return {};
   }
   return key;

@@ -304,3 +304,20 @@ TEST_CASE("a justified line's gap is its mean word space as drawn, over the natu
   }
   CHECK(checked > 3);
 }
+
+TEST_CASE("the hyphenation key covers the language, the word and both minimums") {
+  using linebreak::hyphenation_key;
+  const std::string base = hyphenation_key("en-US", "hyphenation", 2, 3);
+  CHECK(hyphenation_key("de", "hyphenation", 2, 3) != base);
+  CHECK(hyphenation_key("en-US", "hyphenations", 2, 3) != base);
+  CHECK(hyphenation_key("en-US", "hyphenation", 3, 3) != base);
+  CHECK(hyphenation_key("en-US", "hyphenation", 2, 2) != base);
+  CHECK(hyphenation_key("en-US", "hyphenation", 3, 2) != hyphenation_key("en-US", "hyphenation", 2, 3));
+  CHECK(hyphenation_key("en-US", "hyphenation", 2, 3) == base);
+  // The memo's answers are the patterns' own, whatever the minimums asked
+  // before.
+  const auto wide = linebreak::hyphenation_points("en-US", "hyphenation", 1, 1);
+  const auto narrow = linebreak::hyphenation_points("en-US", "hyphenation", 4, 4);
+  CHECK(wide.size() > narrow.size());
+  CHECK(linebreak::hyphenation_points("en-US", "hyphenation", 1, 1) == wide);
+}

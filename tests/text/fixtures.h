@@ -3,8 +3,10 @@
 #pragma once
 #include <string>
 
+#include "diag/diagnostic.h"
 #include "model/layout.h"
 #include "resolve/styled.h"
+#include "detail/font_book.h"
 
 namespace galley::testing {
 
@@ -43,6 +45,13 @@ inline resolve::Paragraph paragraph(const std::string& text, resolve::CharStyle 
   p.loc = SourceLoc{"content.yaml", 12, 3};
   p.runs.push_back({text, std::move(style)});
   return p;
+}
+
+// The font book of sample_layout(), loaded once per test binary.
+inline const text::FontBook& sample_book() {
+  static Diagnostics d;
+  static text::FontBook b = *text::FontBook::load(sample_layout(), d);
+  return b;
 }
 
 }  // namespace galley::testing

@@ -13,11 +13,7 @@ using galley::testing::sample_layout;
 
 namespace {
 
-const text::FontBook& book() {
-  static Diagnostics d;
-  static text::FontBook b = *text::FontBook::load(sample_layout(), d);
-  return b;
-}
+const text::FontBook& book() { return galley::testing::sample_book(); }
 
 // The run and glyph holding the cluster that starts at byte `at`.
 struct Found {

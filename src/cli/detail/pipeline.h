@@ -53,6 +53,9 @@ struct BuildOptions {
   // (--dump-layout reads them); otherwise the PDF writer frees them page by
   // page.
   bool keep_items = false;
+  // Threads for one document's layout (layout::Options::jobs). A batch's
+  // rows leave it at 1: they use the cores themselves.
+  int jobs = 1;
 };
 
 struct BuildResult {

@@ -4,12 +4,17 @@
 // so a file replaced or rewritten during a run is read again rather than
 // served from memory.
 #pragma once
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
+
+#include "base/memo.h"
 
 namespace galley::image {
+
+// The memo key of a fact read from `path` as it is now (`stamp`):
+// every input the fact depends on.
+std::string file_facts_key(const std::string& path, const std::string& part, const std::string& stamp);
 
 // Printable bytes that differ when the file does. nullopt when `path`
 // cannot be stat'ed (the caller then reads it and reports why it cannot),
@@ -20,8 +25,9 @@ namespace galley::image {
 std::optional<std::string> file_stamp(const std::string& path);
 
 // Small results read from files (an image's header, a font's metrics), kept
-// by file identity for the process; thread-safe. Only successes are kept,
-// so a failure is read, and reported, afresh by every caller.
+// by file identity in the one memo (base/memo.h) for the process;
+// thread-safe. Only successes are kept, so a failure is read, and reported,
+// afresh by every caller.
 template <class T>
 class FileFacts {
  public:
@@ -31,24 +37,20 @@ class FileFacts {
   std::optional<T> get(const std::string& path, const std::string& part, Read&& read) {
     const auto stamp = file_stamp(path);
     if (!stamp) return read();
-    const std::string key = path + '\n' + part + '\n' + *stamp;
-    {
-      std::lock_guard lock(mutex_);
-      if (auto it = known_.find(key); it != known_.end()) return it->second;
-    }
-    std::optional<T> value = read();
-    if (value) {
-      std::lock_guard lock(mutex_);
-      if (known_.size() >= kMaxEntries) known_.clear();
-      known_.emplace(key, *value);
-    }
-    return value;
+    std::optional<T> mine;  // set when this caller read the file
+    const auto kept = memo_.get(file_facts_key(path, part, *stamp), [&]() -> std::shared_ptr<const Kept> {
+      mine = read();
+      return mine ? std::make_shared<const Kept>(Kept{*mine}) : nullptr;
+    });
+    return kept ? std::optional<T>(kept->value) : mine;
   }
 
  private:
-  static constexpr size_t kMaxEntries = 4096;
-  std::mutex mutex_;
-  std::unordered_map<std::string, T> known_;
+  struct Kept {
+    T value;
+    size_t bytes() const { return sizeof value; }
+  };
+  base::Memo<Kept> memo_{size_t{1} << 20};
 };
 
 }  // namespace galley::image

@@ -1,42 +1,93 @@
-// Measures any block at a column width, and caches the result per flow so
-// each block is set once per width within a layout pass.
+// Measures any block at a column width. Each flow's measurements go
+// through one memo per layout pass, so each block is set once per column
+// size; with workers, the blocks after the one the paginator asked for are
+// measured ahead, on the other cores, at the same column size.
 #pragma once
+#include <atomic>
+#include <future>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include "base/figures.h"
+#include "base/memo.h"
 #include "blocks.h"
+#include "workers.h"
 
 namespace galley::layout {
 
+// What every measurement of a pass shares: the fonts and line-breaking
+// mode, the TOC and styles; where what measuring reports goes; and the
+// workers, if any.
 struct MeasureContext {
-  TextSetter& ts;
+  const text::FontBook& fonts;
+  bool greedy = false;
   const std::vector<TocEntry>& toc;
   const std::map<std::string, resolve::ParaStyle>& styles;
+  Diagnostics& diags;
+  linebreak::Stats* stats = nullptr;
+  Workers* workers = nullptr;
+  bool record = false;  // a Figures is current: measurements record theirs
+};
+
+// A block measured, with what measuring it reported: replayed when the
+// paginator takes it, so diagnostics come in the same order whichever
+// thread measured.
+struct Measured {
+  MeasuredBlock block;
+  Diagnostics diags;
+  linebreak::Stats stats;
+  base::Figures figures;  // times and counts, added to the build's when taken
+  size_t bytes() const;
 };
 
 // `height` is the column height: an image never grows taller than it.
+// Reports into `ts`.
 MeasuredBlock measure_block(const resolve::Block& b, double width, double height,
-                            const MeasureContext& ctx);
+                            const MeasureContext& ctx, TextSetter& ts);
+
+// The memo key of a flow's block at a column size, in hundredths of a
+// point (equal columns share a measurement): within one pass the flow,
+// fonts, TOC and styles are fixed, so these are the inputs that vary. Only
+// an image reads the height; other blocks are keyed with height 0, so
+// columns of one width and different heights share them.
+std::string measure_key(size_t block, long long width, long long height);
 
 class FlowMeasure {
  public:
-  FlowMeasure(const resolve::Flow& flow, const MeasureContext& ctx) : flow_(flow), ctx_(ctx) {}
+  FlowMeasure(const resolve::Flow& flow, const MeasureContext& ctx);
+  ~FlowMeasure();  // waits for this flow's work ahead
+  FlowMeasure(const FlowMeasure&) = delete;
+  FlowMeasure& operator=(const FlowMeasure&) = delete;
+
   const MeasuredBlock& at(size_t block, double width, double height);
-  // Drops the measurements of blocks a flow has left behind (long documents).
+  // Drops the measurements of blocks the flow has left behind (long
+  // documents), once no worker reads those blocks any more: the caller may
+  // then empty them.
   void forget_before(size_t block);
   size_t size() const { return flow_.blocks.size(); }
   const resolve::Flow& flow() const { return flow_; }
 
  private:
+  using Key = std::tuple<size_t, long long, long long>;  // block, width and height in 0.01 pt
+  Key key_of(size_t block, double width, double height) const;
+  static std::string memo_key_of(const Key& k);
+  std::shared_ptr<const Measured> measure(size_t block, double width, double height) const;
+  void look_ahead(size_t block, double width, double height);
+
   const resolve::Flow& flow_;
   const MeasureContext& ctx_;
-  // Column sizes are keyed in hundredths of a point so equal columns share
-  // a measurement; keys are integers, so iteration order is stable.
-  std::map<std::tuple<size_t, long long, long long>, MeasuredBlock> cache_;
-  size_t forgotten_ = 0;  // blocks before this one are forgotten
+  base::Memo<Measured> memo_;
+  // Taken by the paginator (diagnostics replayed); integer keys, so
+  // iteration order is stable.
+  std::map<Key, std::shared_ptr<const Measured>> taken_;
+  // Work handed to the workers, and when it is done.
+  std::map<Key, std::future<void>> ahead_;
+  std::atomic<size_t> floor_{0};  // a worker skips blocks before this one
+  Key last_{static_cast<size_t>(-1), 0, 0};
 };
 
 }  // namespace galley::layout

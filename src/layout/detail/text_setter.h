@@ -28,7 +28,9 @@ class TextSetter {
   // the Figures (base/figures.h) current when the setter is made.
   TextSetter(const text::FontBook& fonts, bool greedy, Diagnostics& diags);
 
-  // `para` must outlive the setter: its shaping is cached by address.
+  // `para` must outlive the setter: its shaping is kept by address for the
+  // setter's life, one block's measurement (measure.h); shaping itself
+  // goes through text/'s memo.
   const text::ShapedParagraph& shaped(const resolve::Paragraph& para);
   std::vector<linebreak::Line> lines(const resolve::Paragraph& para, double width);
 
@@ -36,10 +38,6 @@ class TextSetter {
   // built once per (source, tag) and kept alive so its shaping is cached.
   const resolve::Paragraph& derived(const void* source, int tag,
                                     const std::function<resolve::Paragraph()>& make);
-
-  // Drops the cached shaping of a block the flow has left behind, so long
-  // documents do not keep every paragraph's glyphs twice.
-  void forget(const resolve::Block& block);
 
   double baseline(const resolve::ParaStyle& style) const;  // from the line top
   double ascent(const resolve::ParaStyle& style) const;

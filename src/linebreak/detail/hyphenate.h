@@ -31,6 +31,10 @@ void prefetch_hyphenation(const std::string& language);
 std::vector<uint32_t> hyphenation_points(const std::string& language, std::string_view word,
                                          int left_min, int right_min);
 
+// The memo key of hyphenation_points(): every input its result depends on.
+std::string hyphenation_key(const std::string& language, std::string_view word, int left_min,
+                            int right_min);
+
 // A warning, once per language, at the first paragraph that asks for
 // hyphenation in a language with no patterns: such text is never silently
 // set unhyphenated (`--strict` makes it an error).

@@ -1,9 +1,9 @@
-// A per-thread memo of shaped paragraphs. A long document repeats paragraphs
-// (running text reused across a batch, boilerplate, table cells), and
-// shaping is most of the text stage's time.
+// Shaped paragraphs kept in the one memo (base/memo.h). A long document
+// repeats paragraphs (running text reused across a batch, boilerplate,
+// table cells), and shaping is most of the text stage's time; a batch's
+// threads and a build's line-breaking workers share one shaping of each.
 #pragma once
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "font_book.h"
@@ -11,23 +11,11 @@
 
 namespace galley::text {
 
-class ShapeCache {
- public:
-  struct Entry {
-    ShapedParagraph shaped;
-    std::vector<std::string> warnings;  // replayed at each hit's own location
-    int missing = 0;                    // characters drawn as .notdef
-  };
-
-  const Entry* find(const std::string& key) const;
-  // Stores `e`; when the cache outgrows its budget it is emptied first, so
-  // memory stays bounded however long the document.
-  void insert(std::string key, Entry e);
-
- private:
-  // Looked up only, never iterated: its order cannot reach the output.
-  std::unordered_map<std::string, Entry> map_;
-  size_t bytes_ = 0;
+struct ShapeEntry {
+  ShapedParagraph shaped;
+  std::vector<std::string> warnings;  // replayed at each hit's own location
+  int missing = 0;                    // characters drawn as .notdef
+  size_t bytes() const;
 };
 
 // Everything shape() reads from `para` and `fonts`: the text and, per run,

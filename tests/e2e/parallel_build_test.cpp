@@ -1,0 +1,39 @@
+// `--jobs` sets how many threads measure a document's blocks ahead of
+// pagination; the PDF is the same bytes whatever it is.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "harness.h"
+
+using namespace e2e;
+
+namespace {
+
+std::string build(const std::string& args, const std::string& out, int jobs) {
+  Run r = galley("build " + args + " -o " + quote(out) + " --jobs " + std::to_string(jobs));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return read_file(out);
+}
+
+}  // namespace
+
+TEST_CASE("one thread and several give byte-identical PDFs: the samples and a long report") {
+  const std::string dir = temp_dir();
+  // The sample brochure's body forty times over (bench/make-workloads.py):
+  // about seventy pages of two columns, headings, lists, callouts, images.
+  Run made = sh("python3 bench/make-workloads.py " + quote(dir) + " 40");
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  for (const std::string args : {std::string("content/mayo-ir-residency.yaml"),
+                                 std::string("content/mayo-ir-residency.yaml --layout layouts/trifold-letter.yaml"),
+                                 std::string("content/mayo-ir-residency.yaml --layout layouts/handout-a4.yaml"),
+                                 quote(dir + "/long-40.yaml")}) {
+    INFO(args);
+    const std::string one = build(args, dir + "/one.pdf", 1);
+    CHECK(pdf_pages(dir + "/one.pdf") >= 1);
+    for (int jobs : {2, 4}) CHECK(build(args, dir + "/many.pdf", jobs) == one);
+  }
+  CHECK(pdf_pages(dir + "/one.pdf") > 60);
+}

@@ -1,0 +1,103 @@
+// The shape memo's key (text/shape_cache.h) covers every input shape()
+// reads, and nothing else: two paragraphs that shape differently never
+// share a key, two that differ only in colour, link or place do.
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fixtures.h"
+#include "detail/shape.h"
+#include "detail/shape_cache.h"
+
+using namespace galley;
+using galley::testing::paragraph;
+using galley::testing::sample_layout;
+
+namespace {
+
+const text::FontBook& book() { return galley::testing::sample_book(); }
+
+resolve::Paragraph two_runs() {
+  resolve::Paragraph p = paragraph("Office hours ");
+  resolve::Run r = p.runs[0];
+  r.text = "Tuesday";
+  p.runs.push_back(r);
+  return p;
+}
+
+model::Color magenta() {
+  model::Color c;
+  c.space = model::Color::Space::Cmyk;
+  c.v = {0, 1, 0, 0};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("the shape key changes with every input shaping reads") {
+  using Change = std::function<void(resolve::Paragraph&)>;
+  const std::vector<std::pair<const char*, Change>> changes = {
+      {"text", [](auto& p) { p.runs[1].text = "Thursday"; }},
+      {"run boundary", [](auto& p) { p.runs[0].text += "T"; p.runs[1].text = "uesday"; }},
+      {"family", [](auto& p) { p.runs[1].style.font = "Noto Sans Hebrew"; }},
+      {"bold", [](auto& p) { p.runs[1].style.bold = true; }},
+      {"italic", [](auto& p) { p.runs[1].style.italic = true; }},
+      {"size", [](auto& p) { p.runs[1].style.size = 10.5; }},
+      {"tracking", [](auto& p) { p.runs[1].style.tracking = 50; }},
+      {"run language", [](auto& p) { p.runs[1].style.language = "tr"; }},
+      {"features", [](auto& p) { p.runs[1].style.features = {"smcp"}; }},
+      {"feature order", [](auto& p) { p.runs[1].style.features = {"smcp", "-liga"}; }},
+      {"feature order swapped", [](auto& p) { p.runs[1].style.features = {"-liga", "smcp"}; }},
+      {"paragraph family", [](auto& p) { p.style.font = "Noto Sans Arabic"; }},
+      {"paragraph language", [](auto& p) { p.style.language = "he"; }},
+  };
+  const std::string base = text::shape_key(two_runs(), book());
+  REQUIRE(!base.empty());
+  std::set<std::string> keys{base};
+  for (const auto& [what, change] : changes) {
+    resolve::Paragraph p = two_runs();
+    change(p);
+    INFO(what);
+    CHECK(keys.insert(text::shape_key(p, book())).second);
+  }
+  Diagnostics d;
+  auto other = text::FontBook::load(sample_layout(), d);
+  REQUIRE(other);
+  CHECK(text::shape_key(two_runs(), *other) != base);
+}
+
+TEST_CASE("the shape key ignores what shaping does not read") {
+  const std::string base = text::shape_key(two_runs(), book());
+  const std::vector<std::function<void(resolve::Paragraph&)>> changes = {
+      [](auto& p) { p.runs[1].style.color = magenta(); },
+      [](auto& p) { p.runs[1].style.link = "https://example.org"; },
+      [](auto& p) { p.loc.line = 99; },
+      [](auto& p) { p.style.leading = 30; },
+      [](auto& p) { p.style.align = model::Align::Justify; },
+  };
+  for (const auto& change : changes) {
+    resolve::Paragraph p = two_runs();
+    change(p);
+    CHECK(text::shape_key(p, book()) == base);
+  }
+}
+
+TEST_CASE("a memo hit is the shaping of the paragraph itself") {
+  Diagnostics d1, d2;
+  resolve::Paragraph p = two_runs();
+  p.runs[1].style.features = {"not a feature!"};
+  const auto first = text::shape(p, book(), d1);
+  p.loc.line = 40;
+  p.runs[1].style.color = magenta();
+  const auto again = text::shape(p, book(), d2);
+  REQUIRE(first.runs.size() == again.runs.size());
+  for (size_t i = 0; i < first.runs.size(); ++i) CHECK(first.runs[i].glyphs.size() == again.runs[i].glyphs.size());
+  CHECK(again.loc.line == 40);
+  CHECK(again.runs.back().style.color.v[1] == doctest::Approx(1));
+  // The feature warning is reported again, at the paragraph asking.
+  REQUIRE(d2.all().size() == 1);
+  CHECK(d2.all()[0].loc.line == 40);
+}
