@@ -12,7 +12,7 @@
 
 #include "diag/diagnostic.h"
 #include "print/impose.h"
-#include "print/sheet_marks.h"
+#include "print/impose/sheet_marks.h"
 
 namespace galley::print::detail {
 

@@ -1,4 +1,4 @@
-#include "print/sheet_marks.h"
+#include "print/impose/sheet_marks.h"
 
 #include <algorithm>
 
