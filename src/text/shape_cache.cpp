@@ -9,6 +9,8 @@ namespace {
 constexpr size_t kBudgetBytes = size_t{32} << 20;
 // Longer paragraphs are rarely repeated and would crowd out the rest.
 constexpr size_t kMaxKeyBytes = size_t{64} << 10;
+// Hashes of paragraphs offered once; 8 bytes each, forgotten when full.
+constexpr size_t kMaxOffered = size_t{1} << 16;
 
 void put(std::string& key, std::string_view s) {
   const auto n = static_cast<uint32_t>(s.size());
@@ -32,6 +34,12 @@ const ShapeCache::Entry* ShapeCache::find(const std::string& key) const {
 }
 
 void ShapeCache::insert(std::string key, Entry e) {
+  const size_t hash = std::hash<std::string>{}(key);
+  if (offered_.size() >= kMaxOffered) offered_.clear();
+  // A hash collision only keeps a paragraph one sighting early: the map
+  // itself is keyed by the whole key.
+  if (offered_.insert(hash).second) return;
+  offered_.erase(hash);
   const size_t c = cost(key, e);
   if (c > kBudgetBytes) return;
   if (bytes_ + c > kBudgetBytes) {

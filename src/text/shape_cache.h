@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "text/font_book.h"
@@ -20,13 +21,16 @@ class ShapeCache {
   };
 
   const Entry* find(const std::string& key) const;
-  // Stores `e`; when the cache outgrows its budget it is emptied first, so
-  // memory stays bounded however long the document.
+  // Stores `e` if `key` was offered before: a paragraph seen once (a batch
+  // row's own line, most of a report's text) is not kept, so memory does
+  // not grow with the rows of a batch. When the cache outgrows its budget
+  // it is emptied first, so memory stays bounded however long the document.
   void insert(std::string key, Entry e);
 
  private:
-  // Looked up only, never iterated: its order cannot reach the output.
+  // Looked up only, never iterated: their order cannot reach the output.
   std::unordered_map<std::string, Entry> map_;
+  std::unordered_set<size_t> offered_;  // hashes of keys offered once, not kept
   size_t bytes_ = 0;
 };
 
