@@ -7,7 +7,7 @@
 #   BASELINE=/path/to/old/galley sh bench/run.sh   also time an older galley's
 #                                     cold start in the same command
 #   SHARED=/work/shared sh bench/run.sh   where anchors/ is (default ../shared)
-# Prints markdown tables: median wall time and peak RSS per workload, with
+# Prints markdown tables: median wall time, mean CPU time and peak RSS per workload, with
 # galley ÷ fastest peer where a peer runs the same workload.
 # The peers see only the Noto fonts the brochure uses (FONTS below): Typst
 # 0.10 has no switch to skip system fonts, but it finds them through
@@ -82,19 +82,27 @@ peak() {  # command... -> peak RSS MiB
 }
 pages() { pdfinfo "$1" | awk '/^Pages:/{print $2}'; }
 
-row() {  # workload galley_s galley_mib peer_name peer_s peer_mib
+cpu() {  # hyperfine job name -> mean user + system seconds
+  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(r['user'] + r['system'])" "$W/$1.json"
+}
+# CPU time beside wall time: on a shared machine the wall time of a
+# two-thread galley suffers more from other load than a one-thread peer's.
+row() {  # workload galley_s galley_mib [peer_name peer_s peer_mib]; CPU from the jobs named $GJ and $PJ
+  gc=$(cpu "$GJ")
   if [ -n "${4:-}" ]; then
-    r=$(python3 -c "print('%.3f' % ($2/$5))"); m=$(python3 -c "print('%.2f' % ($3/$6))")
-    printf '| %s | %.4f s | %s MiB | %s | %.4f s | %s MiB | %s | %s |\n' "$1" "$2" "$3" "$4" "$5" "$6" "$r" "$m"
+    pc=$(cpu "$PJ")
+    r=$(python3 -c "print('%.3f' % ($2/$5))"); c=$(python3 -c "print('%.3f' % ($gc/$pc))"); m=$(python3 -c "print('%.2f' % ($3/$6))")
+    printf '| %s | %.4f s | %.4f s | %s MiB | %s | %.4f s | %.4f s | %s MiB | %s | %s | %s |\n' \
+      "$1" "$2" "$gc" "$3" "$4" "$5" "$pc" "$6" "$r" "$c" "$m"
   else
-    printf '| %s | %.4f s | %s MiB | | | | | |\n' "$1" "$2" "$3"
+    printf '| %s | %.4f s | %.4f s | %s MiB | | | | | | | |\n' "$1" "$2" "$gc" "$3"
   fi
 }
 
 echo "galley $("$GALLEY" --version | awk '{print $2}') — $(date -u +%Y-%m-%d), $(nproc) cores, runs=$RUNS"
 echo
-echo "| workload | galley median | galley peak | peer | peer median | peer peak | time ratio | memory ratio |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| workload | galley median | galley CPU | galley peak | peer | peer median | peer CPU | peer peak | time ratio | CPU ratio | memory ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 
 # 1. one cold brochure
 g=$(time_cmd single "$RUNS" "$GALLEY" build $BRO -o "$W/out/b.pdf")
@@ -103,9 +111,9 @@ COLD=$g; COLDM=$gm
 if [ "$PEERS" = 1 ]; then
   p=$(cd "$ANCHORS" && time_cmd typst-single "$RUNS" "$TYPST" compile --font-path "$FONTS" typst/brochure-0.10.typ "$W/out/t.pdf")
   pm=$(cd "$ANCHORS" && peak "$TYPST" compile --font-path "$FONTS" typst/brochure-0.10.typ "$W/out/t.pdf")
-  row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm" "Typst 0.10 CLI" "$p" "$pm"
+  GJ=single PJ=typst-single row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm" "Typst 0.10 CLI" "$p" "$pm"
 else
-  row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm"
+  GJ=single PJ=typst-single row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm"
 fi
 
 # 2. personalised handouts, one process
@@ -114,16 +122,16 @@ gm=$(peak "$GALLEY" build $HANDOUT --data "$W/rows-100.csv" -o "$B100/{{slug}}.p
 if [ "$PEERS" = 1 ]; then
   p=$(cd "$ANCHORS" && time_cmd typst-batch 3 node typst/render.js batch "$W/out/tb" 100)
   pm=$(cd "$ANCHORS" && peak node typst/render.js batch "$W/out/tb" 100)
-  row "100 handouts" "$g" "$gm" "Typst 0.14 node (one process)" "$p" "$pm"
+  GJ=batch100 PJ=typst-batch row "100 handouts" "$g" "$gm" "Typst 0.14 node (one process)" "$p" "$pm"
 else
-  row "100 handouts" "$g" "$gm"
+  GJ=batch100 PJ=typst-batch row "100 handouts" "$g" "$gm"
 fi
 g=$(time_cmd batch1000 1 "$GALLEY" build $HANDOUT --data "$W/rows-1000.csv" -o "$B1000/{{slug}}.pdf")
 gm=$(peak "$GALLEY" build $HANDOUT --data "$W/rows-1000.csv" -o "$B1000/{{slug}}.pdf")
-row "1,000 handouts" "$g" "$gm"
+GJ=batch1000 row "1,000 handouts" "$g" "$gm"
 g=$(time_cmd batch10000 1 "$GALLEY" build $HANDOUT --data "$W/rows-10000.csv" -o "$B10000/{{slug}}.pdf")
 gm10000=$(peak "$GALLEY" build $HANDOUT --data "$W/rows-10000.csv" -o "$B10000/{{slug}}.pdf")
-row "10,000 handouts (RSS $(python3 -c "print('%.2f' % ($gm10000/$gm))")× 1,000's)" "$g" "$gm10000"
+GJ=batch10000 row "10,000 handouts (RSS $(python3 -c "print('%.2f' % ($gm10000/$gm))")× 1,000's)" "$g" "$gm10000"
 
 # 3. long reports
 g=$(time_cmd long30 5 "$GALLEY" build "$W/long-30.yaml" -o "$W/out/l30.pdf")
@@ -131,9 +139,9 @@ gm=$(peak "$GALLEY" build "$W/long-30.yaml" -o "$W/out/l30.pdf")
 if [ "$PEERS" = 1 ]; then
   p=$(cd "$ANCHORS" && time_cmd typst-long 5 "$TYPST" compile --font-path "$FONTS" typst/long-0.10.typ "$W/out/tl.pdf")
   pm=$(cd "$ANCHORS" && peak "$TYPST" compile --font-path "$FONTS" typst/long-0.10.typ "$W/out/tl.pdf")
-  row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm" "Typst 0.10 CLI ($(pages "$W/out/tl.pdf") p)" "$p" "$pm"
+  GJ=long30 PJ=typst-long row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm" "Typst 0.10 CLI ($(pages "$W/out/tl.pdf") p)" "$p" "$pm"
 else
-  row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm"
+  GJ=long30 PJ=typst-long row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm"
 fi
 
 # 4. scaling: time per page at ~10, ~100, ~1,000 pages; ms per page
