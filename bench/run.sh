@@ -175,15 +175,20 @@ printf '    %-34s %.4f s  %4.0f %%   peak %s MiB\n' "process start, library mapp
 relocs=$(LD_DEBUG=statistics "$GALLEY" --version 2>&1 | awk '/total startup time in dynamic loader/{print $(NF-1)}')
 echo "    dynamic loader: $relocs cycles (LD_DEBUG=statistics)"
 if [ -n "$BASELINE" ]; then
+  # Right after galley's own runs of the same commands; CPU is the steadier
+  # figure when other load comes and goes between the two.
   b=$(time_cmd baseline-version "$RUNS" "$BASELINE" --version); bm=$(peak "$BASELINE" --version)
   bb=$(time_cmd baseline-cold "$RUNS" "$BASELINE" build $BRO -o "$W/out/bb.pdf"); bbm=$(peak "$BASELINE" build $BRO -o "$W/out/bb.pdf")
   echo
-  echo "Against BASELINE=$BASELINE in this run:"
+  echo "Against BASELINE=$BASELINE in this run (wall, CPU, peak RSS):"
   echo
-  printf '    --version      %.4f s, %s MiB (baseline %.4f s, %s MiB): time %.2f×, memory %.2f×\n' "$v" "$vm" "$b" "$bm" \
-    "$(python3 -c "print($v/$b)")" "$(python3 -c "print($vm/$bm)")"
-  printf '    cold brochure  %.4f s, %s MiB (baseline %.4f s, %s MiB): time %.2f×, memory %.2f×\n' "$COLD" "$COLDM" "$bb" "$bbm" \
-    "$(python3 -c "print($COLD/$bb)")" "$(python3 -c "print($COLDM/$bbm)")"
+  for which in version cold; do
+    if [ "$which" = version ]; then t=$v; m=$vm; bt=$b; bmm=$bm; j=version; bj=baseline-version; label="--version"
+    else t=$COLD; m=$COLDM; bt=$bb; bmm=$bbm; j=single; bj=baseline-cold; label="cold brochure"; fi
+    printf '    %-14s %.4f s, CPU %.4f s, %s MiB (baseline %.4f s, CPU %.4f s, %s MiB): time %.2f×, CPU %.2f×, memory %.2f×\n' \
+      "$label" "$t" "$(cpu $j)" "$m" "$bt" "$(cpu $bj)" "$bmm" "$(python3 -c "print($t/$bt)")" \
+      "$(python3 -c "print($(cpu $j)/$(cpu $bj))")" "$(python3 -c "print($m/$bmm)")"
+  done
 fi
 
 # 6. where the time goes (--stats), on the ~100-page report
