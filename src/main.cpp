@@ -1,4 +1,6 @@
 #include "cli/cli.h"
-#include "serve/serve.h"
+#include "cli/serve_launcher.h"
 
-int main(int argc, char** argv) { return galley::cli::run(argc, argv, {galley::serve::add_serve_command}); }
+int main(int argc, char** argv) {
+  return galley::cli::run(argc, argv, {[argv](CLI::App& app) { return galley::cli::serve_launcher(app, argv); }});
+}

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "image/image.h"
+#include "text/text.h"
 
 namespace galley::pdf {
 namespace {
@@ -65,7 +66,7 @@ std::optional<FontProgram> FontProgram::read(const std::string& path, unsigned f
   SourceLoc loc = where;
   if (loc.file.empty()) loc.file = path;
   auto f = std::make_shared<Face>();
-  f->blob = hb_blob_create_from_file_or_fail(path.c_str());
+  f->blob = text::font_file(path);
   if (!f->blob) {
     diags.error(loc, "font '" + path + "': cannot read file");
     return std::nullopt;

@@ -5,6 +5,7 @@
 #include FT_TRUETYPE_TABLES_H
 
 #include "image/image.h"
+#include "text/text.h"
 
 namespace galley::print {
 namespace {
@@ -15,8 +16,12 @@ struct Library {
 };
 
 struct Face {
+  hb_blob_t* file = nullptr;  // the process's one copy of the font file (text/font_file.h)
   FT_Face face = nullptr;
-  ~Face() { if (face) FT_Done_Face(face); }
+  ~Face() {
+    if (face) FT_Done_Face(face);
+    hb_blob_destroy(file);
+  }
 };
 
 std::optional<FontFacts> read_facts(const layout::FontRef& font, std::string& error) {
@@ -26,7 +31,11 @@ std::optional<FontFacts> read_facts(const layout::FontRef& font, std::string& er
     return std::nullopt;
   }
   Face face;
-  if (FT_New_Face(library.lib, font.path.c_str(), static_cast<FT_Long>(font.face_index), &face.face) != 0) {
+  face.file = text::font_file(font.path);
+  unsigned size = 0;
+  const char* data = face.file ? hb_blob_get_data(face.file, &size) : nullptr;
+  if (size == 0 || FT_New_Memory_Face(library.lib, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size),
+                                      static_cast<FT_Long>(font.face_index), &face.face) != 0) {
     error = "cannot read font file '" + font.path + "'";
     return std::nullopt;
   }

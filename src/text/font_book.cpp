@@ -1,4 +1,5 @@
 #include "detail/font_book.h"
+#include "detail/font_file.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -93,7 +94,7 @@ struct FontBook::Impl {
   std::optional<int> load_face(const std::string& family, const std::string& path, bool bold, bool italic,
                                const SourceLoc& loc, Diagnostics& diags) {
     auto face = std::make_unique<Face>();
-    face->blob = hb_blob_create_from_file_or_fail(path.c_str());
+    face->blob = font_file(path);
     if (!face->blob) {
       diags.error(loc, "cannot read font file '" + path + "' of family '" + family + "'");
       return std::nullopt;

@@ -7,6 +7,8 @@ namespace {
 
 // Longer paragraphs are rarely repeated and would crowd out the rest.
 constexpr size_t kMaxKeyBytes = size_t{64} << 10;
+// Hashes of paragraphs offered once; 8 bytes each, forgotten when full.
+constexpr size_t kMaxOffered = size_t{1} << 16;
 
 }  // namespace
 

@@ -6,5 +6,6 @@
 #include "detail/code_points.h"  // CodePoints: a paragraph's code points with UTF-8/UTF-16 offsets
 #include "detail/coverage.h"     // describe(): what `galley fonts` prints
 #include "detail/font_book.h"    // FontBook
+#include "detail/font_file.h"    // font_file(): one mapping of each font file, shared with pdf/ and print/
 #include "detail/shape.h"        // shape()
 #include "text/shaped.h"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks deploy/: the Kubernetes files parse and fit together, the
 Dockerfile installs scripts/deps.sh's packages (and no others), and the
-runtime package list covers every shared library the built galley needs.
+runtime package list covers every shared library the built galley needs,
+galley-serve and galley-impose.so (built beside it) included.
 Usage: check_deploy.py SOURCE_DIR GALLEY"""
 import glob
 import os
@@ -92,6 +93,13 @@ def dockerfile(source, lists):
     users = [l.split()[1] for l in lines if l.startswith("USER ")]
     check(users and users[-1].split(":")[0] not in ("root", "0"), "the image runs as a user other than root")
     check(any(l.startswith("HEALTHCHECK ") and "/health" in l for l in lines), "the image has a HEALTHCHECK of /health")
+    # `galley serve` runs galley-serve from galley's folder; imposition loads galley-impose.so from there.
+    copies = [l for l in lines if l.startswith("COPY --from=build")]
+    for part in COMPANIONS:
+        check(any(part in l and "/usr/local/bin" in l for l in copies), "the image puts %s beside galley" % part)
+
+
+COMPANIONS = ("galley-serve", "galley-impose.so")
 
 
 def runtime_covers_binary(galley, lists):
@@ -100,7 +108,7 @@ def runtime_covers_binary(galley, lists):
                         subprocess.run(["readelf", "-d", galley], capture_output=True, text=True).stdout)
     paths = dict(re.findall(r"^\s*(\S+) => (\S+)", subprocess.run(["ldd", galley], capture_output=True,
                                                                    text=True).stdout, re.M))
-    check(needed, "readelf lists galley's libraries")
+    check(needed, "readelf lists %s's libraries" % os.path.basename(galley))
     # In every Debian image already.
     base = {"libc6", "libstdc++6", "libgcc-s1"}
     for lib in needed:
@@ -114,7 +122,8 @@ def runtime_covers_binary(galley, lists):
             owner = owner or subprocess.run(["dpkg", "-S", candidate], capture_output=True,
                                             text=True).stdout.split(":")[0]
         check(owner in runtime or owner in base,
-              "galley needs %s from %s, which RUNTIME_PACKAGES lacks" % (lib, owner or "no package"))
+              "%s needs %s from %s, which RUNTIME_PACKAGES lacks" % (os.path.basename(galley), lib,
+                                                                    owner or "no package"))
 
 
 def main():
@@ -123,7 +132,10 @@ def main():
     check({"BUILD_PACKAGES", "TEST_PACKAGES", "RUNTIME_PACKAGES"} <= set(lists), "deps.sh's lists: %s" % list(lists))
     kubernetes(source)
     dockerfile(source, lists)
-    runtime_covers_binary(galley, lists)
+    for binary in [galley] + [os.path.join(os.path.dirname(galley), c) for c in COMPANIONS]:
+        check(os.path.exists(binary), "%s is built" % binary)
+        if os.path.exists(binary):
+            runtime_covers_binary(binary, lists)
     for f in failures:
         print("deploy: " + f, file=sys.stderr)
     sys.exit(1 if failures else 0)

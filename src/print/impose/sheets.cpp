@@ -1,4 +1,4 @@
-#include "detail/sheets.h"
+#include "print/impose/sheets.h"
 
 #include <algorithm>
 

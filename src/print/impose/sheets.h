@@ -11,8 +11,8 @@
 #include <map>
 
 #include "diag/diagnostic.h"
-#include "impose.h"
-#include "sheet_marks.h"
+#include "print/detail/impose.h"
+#include "print/impose/sheet_marks.h"
 
 namespace galley::print::detail {
 

@@ -1,4 +1,4 @@
-#include "detail/sheet_marks.h"
+#include "print/impose/sheet_marks.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "detail/sheets.h"  // first: sets qpdf options
+#include "print/impose/sheets.h"  // first: sets qpdf options
 
 #include <qpdf/QPDFOutlineDocumentHelper.hh>
 

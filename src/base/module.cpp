@@ -1,0 +1,70 @@
+#include "base/module.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <vector>
+
+namespace galley::base {
+namespace {
+
+std::string executable_dir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string() : exe.parent_path().string();
+}
+
+std::vector<std::string> candidates(const std::string& file) {
+  std::vector<std::string> out;
+  if (const std::string dir = executable_dir(); !dir.empty()) {
+    out.push_back(dir + "/" + file);
+    out.push_back(dir + "/../lib/galley/" + file);
+  }
+#ifdef GALLEY_MODULE_DIR
+  out.push_back(std::string(GALLEY_MODULE_DIR) + "/" + file);
+#endif
+  return out;
+}
+
+}  // namespace
+
+const void* load_module(const std::string& file, const char* entry, std::string& error) {
+  static std::mutex mutex;
+  static std::map<std::string, void*> loaded;  // file -> handle, for the process
+  std::lock_guard lock(mutex);
+  void* handle = nullptr;
+  if (auto it = loaded.find(file); it != loaded.end()) {
+    handle = it->second;
+  } else {
+    std::string tried;
+    for (const auto& path : candidates(file)) {
+      if (::access(path.c_str(), R_OK) != 0) continue;
+      handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (handle) break;
+      const char* why = ::dlerror();
+      tried += std::string(tried.empty() ? "" : "; ") + (why ? why : path);
+    }
+    if (!handle) {
+      error = tried.empty() ? file + " is not installed next to galley" : "cannot load " + file + ": " + tried;
+      return nullptr;
+    }
+    loaded.emplace(file, handle);
+  }
+  using Entry = const void* (*)();
+  auto fn = reinterpret_cast<Entry>(::dlsym(handle, entry));
+  if (!fn) {
+    error = file + " has no " + entry;
+    return nullptr;
+  }
+  return fn();
+}
+
+std::string sibling_path(const std::string& name) {
+  const std::string dir = executable_dir();
+  return dir.empty() ? name : dir + "/" + name;
+}
+
+}  // namespace galley::base
