@@ -60,9 +60,6 @@ class Converter {
   void check_inlines(cmark_node* parent) {
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
       switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_IMAGE:
-          warn(n, "an image inside text is set as its description; put it in a paragraph of its own to place it");
-          break;
         case CMARK_NODE_HTML_INLINE: warn(n, "HTML is not supported in Markdown; it is set as text"); break;
         default: check_inlines(n);
       }

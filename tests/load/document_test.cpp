@@ -339,8 +339,6 @@ TEST_CASE("what Markdown blocks cannot set is a warning at its place in the .md 
             "x.md:3:1: warning: a thematic break (---) is left out: galley has no rule block; draw rules in the layout",
             "x.md:5:1: warning: HTML is not supported in Markdown; this block is left out",
             "x.md:7:1: warning: Markdown tables are not read (galley's Markdown is CommonMark); write a table: block",
-            "x.md:11:4: warning: an image inside text is set as its description; put it in a paragraph of its own to "
-            "place it",
             "x.md:13:1: warning: heading level 6 is set as level 4, the deepest galley has",
             "x.md:15:1: error: image 'missing.png' not found (looked for " + dir.path("missing.png") + ")",
         });

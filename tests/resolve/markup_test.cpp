@@ -222,3 +222,12 @@ TEST_CASE("running heads in flow text are an error, as {{page}} is") {
   resolve_text(text("In {{section-first}}"), ParaStyle{}, vars, diags);
   CHECK(messages(diags).find("'{{section-first}}' is only available in master page text") != std::string::npos);
 }
+
+TEST_CASE("an image inside text is set as its description, with a warning") {
+  Diagnostics diags;
+  const Paragraph p = resolve_text(text("An ![icon](x.png) here"), ParaStyle{}, {}, diags);
+  CHECK(p.plain_text() == "An icon here");
+  CHECK(messages(diags) ==
+        "content.yaml:3:14: warning: the image 'x.png' inside text is set as its description; give it an image: "
+        "block of its own\n");
+}
