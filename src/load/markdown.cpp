@@ -15,6 +15,13 @@ namespace {
 struct NodeFree {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
+struct IterFree {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+
+// Lists nest this deep at most: Markdown is not bounded by YAML's nesting
+// limit, and later stages recurse once per level.
+constexpr int kMaxListDepth = 16;
 
 class Converter {
  public:
@@ -57,12 +64,13 @@ class Converter {
     return {inline_markup(n), at(n)};
   }
 
+  // Walked with cmark's iterator: inline nesting may be deep.
   void check_inlines(cmark_node* parent) {
-    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-      switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_HTML_INLINE: warn(n, "HTML is not supported in Markdown; it is set as text"); break;
-        default: check_inlines(n);
-      }
+    std::unique_ptr<cmark_iter, IterFree> it(cmark_iter_new(parent));
+    for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(it.get());
+      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
+        warn(n, "HTML is not supported in Markdown; it is set as text");
     }
   }
 
@@ -119,7 +127,7 @@ class Converter {
       case CMARK_NODE_LIST:
         b.kind = model::BlockKind::List;
         b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-        items(n, b.items);
+        items(n, b.items, 1);
         break;
       case CMARK_NODE_BLOCK_QUOTE:
         b.kind = model::BlockKind::Quote;
@@ -143,11 +151,12 @@ class Converter {
   }
 
   // The paragraphs of a quote or list item as one text, a blank line
-  // between them; anything else in it is reported.
-  std::string paragraphs(cmark_node* parent, const std::string& what, cmark_node* skip_list = nullptr) {
+  // between them; anything else in it but `lists` (a list item's, set as
+  // its sub-list) is reported.
+  std::string paragraphs(cmark_node* parent, const std::string& what, bool lists = false) {
     std::string text;
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
-      if (c == skip_list || (skip_list && cmark_node_get_type(c) == CMARK_NODE_LIST)) continue;
+      if (lists && cmark_node_get_type(c) == CMARK_NODE_LIST) continue;
       if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) {
         warn(c, std::string("only paragraphs are set inside ") + what + "; this " +
                     cmark_node_get_type_string(c) + " is left out");
@@ -159,18 +168,21 @@ class Converter {
     return text;
   }
 
-  void items(cmark_node* list, std::vector<model::ListItem>& out) {
+  void items(cmark_node* list, std::vector<model::ListItem>& out, int depth) {
     for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
       model::ListItem li;
-      cmark_node* nested = nullptr;
-      for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c))
-        if (cmark_node_get_type(c) == CMARK_NODE_LIST) {
-          if (nested) warn(c, "a list item holds one nested list; this one is set in it too");
-          li.children_ordered = nested ? li.children_ordered : cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
-          nested = c;
-          items(c, li.children);
+      bool nested = false;
+      for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+        if (cmark_node_get_type(c) != CMARK_NODE_LIST) continue;
+        if (depth >= kMaxListDepth) {
+          warn(c, "lists nest at most " + std::to_string(kMaxListDepth) + " deep; this one is left out");
+          break;
         }
-      li.text = {paragraphs(item, "a list item", nested ? nested : item), at(item)};
+        if (!nested) li.children_ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+        nested = true;
+        items(c, li.children, depth + 1);
+      }
+      li.text = {paragraphs(item, "a list item", true), at(item)};
       out.push_back(std::move(li));
     }
   }

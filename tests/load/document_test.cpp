@@ -343,3 +343,19 @@ TEST_CASE("what Markdown blocks cannot set is a warning at its place in the .md 
             "x.md:15:1: error: image 'missing.png' not found (looked for " + dir.path("missing.png") + ")",
         });
 }
+
+TEST_CASE("Markdown lists nest at most 16 deep; deeper is a warning, not a deep recursion") {
+  TempDir dir;
+  std::string md;
+  for (int i = 0; i < 1000; ++i) md += std::string(static_cast<size_t>(2 * i), ' ') + "- item\n";
+  dir.write("deep.md", md);
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {file: deep.md}\n");
+  REQUIRE(l.doc);
+  CHECK(messages(dir, l.diags) ==
+        std::vector<std::string>{"deep.md:17:33: warning: lists nest at most 16 deep; this one is left out"});
+  int depth = 0;
+  for (const model::ListItem* i = &l.doc->flows[0].blocks.at(0).items.at(0); !i->children.empty();
+       i = &i->children[0])
+    ++depth;
+  CHECK(depth == 15);
+}
