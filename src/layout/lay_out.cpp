@@ -13,8 +13,10 @@
 #include "base/figures.h"
 #include "layout/layout.h"
 #include "detail/master_elements.h"
-#include "detail/sequence.h"
 #include "detail/prepare.h"
+#include "detail/sequence.h"
+#include "layout/pass.h"
+#include "resolve/resolve.h"
 
 namespace galley::layout {
 
@@ -282,6 +284,65 @@ void check_links(const DisplayList& dl, const model::Layout& layout, Diagnostics
     }
 }
 
+using Slot = resolve::Slot;
+
+// Each page's values for the slots of master text: its number, the count,
+// and for each running head the heading in force at the end of the page
+// and the first that starts on it (else the one in force). A heading of a
+// higher rank (a lower level) ends a running head of a deeper level: a new
+// chapter has no section until its first one.
+std::vector<resolve::TextTemplate::Values> slot_values(const std::vector<Page>& pages,
+                                                       const std::vector<OutlineEntry>& outline,
+                                                       const model::RunningHeads& heads) {
+  std::vector<resolve::TextTemplate::Values> out(pages.size());
+  std::vector<std::vector<const OutlineEntry*>> on_page(pages.size());
+  for (const OutlineEntry& e : outline)
+    if (e.page >= 0 && static_cast<size_t>(e.page) < pages.size()) on_page[static_cast<size_t>(e.page)].push_back(&e);
+  const std::pair<int, Slot> running[] = {
+      {heads.section, Slot::Section}, {heads.chapter, Slot::Chapter}, {heads.part, Slot::Part}};
+  for (const auto& [level, slot] : running) {
+    std::string current;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      std::optional<std::string> first;
+      for (const OutlineEntry* e : on_page[i]) {
+        if (e->level < level) current.clear();
+        if (e->level != level) continue;
+        current = e->title;
+        if (!first) first = current;
+      }
+      out[i][static_cast<size_t>(slot)] = current;
+      out[i][static_cast<size_t>(slot) + 1] = first ? *first : current;
+    }
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    out[i][static_cast<size_t>(Slot::Page)] = std::to_string(i + 1);
+    out[i][static_cast<size_t>(Slot::Pages)] = std::to_string(pages.size());
+  }
+  return out;
+}
+
+// Master text is set on every page of its master: what variables add to it
+// counts once a page against the document's budget (resolve/detail/expand.h), so a
+// header naming a long variable does not cost its length ten thousand times.
+bool within_budget(const std::vector<Page>& pages, const std::map<std::string, std::vector<resolve::TextTemplate>>& texts, Diagnostics& diags) {
+  size_t total = 0;
+  for (const Page& page : pages) {
+    const auto it = texts.find(page.master);
+    if (it == texts.end()) continue;
+    for (const resolve::TextTemplate& t : it->second) {
+      total += t.added;
+      if (total <= resolve::kMaxDocumentExpansion) continue;
+      size_t count = 0;
+      for (const Page& p : pages) count += p.master == page.master;
+      diags.error(t.para.loc, "variables add " + std::to_string(t.added) + " bytes to this master text, set on " +
+                                  std::to_string(count) + " pages of master '" + page.master +
+                                  "': more than the 2 MiB of text variables may add to a document");
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string var(const resolve::Variables& v, const std::string& key) {
   auto it = v.find(key);
   return it == v.end() ? "" : it->second;
@@ -316,17 +377,17 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
 
   DisplayList dl;
   dl.pages = std::move(a.result.pages);
-  const int count = static_cast<int>(dl.pages.size());
+  if (!within_budget(dl.pages, doc.master_text, diags)) return std::nullopt;
+  const auto values = slot_values(dl.pages, a.result.outline, layout.running_heads);
   std::set<std::string> reported;  // master text repeats on every page; its problems once
-  // Master text is expanded once per page: a header naming a long variable
-  // must not cost its length ten thousand times. ({{page}} and {{pages}}
-  // differ by page; their sizes, a few bytes, are counted once.)
-  resolve::Expansion expansion;
-  for (int i = 0; i < count; ++i) {
-    Page& page = dl.pages[static_cast<size_t>(i)];
+  const std::vector<resolve::TextTemplate> none;
+  for (size_t i = 0; i < dl.pages.size(); ++i) {
+    Page& page = dl.pages[i];
     const model::Master& m = layout.masters.at(page.master);
+    const auto texts = doc.master_text.find(page.master);
     Diagnostics page_diags;
-    std::vector<Item> under = master_items(m, layout, doc, i, count, fonts, page, expansion, page_diags);
+    std::vector<Item> under = master_items(m, layout, texts == doc.master_text.end() ? none : texts->second,
+                                           values[i], fonts, page, page_diags);
     for (const Diagnostic& d : page_diags.all())
       if (reported.insert(format(d)).second) diags.add(d);
     if (under.empty()) continue;

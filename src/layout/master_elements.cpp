@@ -26,19 +26,9 @@ Area area_of(const model::Element& e, const model::PageSetup& page) {
   return a;
 }
 
-resolve::ParaStyle style_for(const std::string& name, const resolve::StyledDoc& doc) {
-  for (const std::string& n : {name, std::string("body")}) {
-    auto it = doc.styles.find(n);
-    if (!n.empty() && it != doc.styles.end()) return it->second;
-  }
-  return {};
-}
-
-void text_element(const model::Element& e, const Area& a, const resolve::StyledDoc& doc,
-                  const resolve::Variables& vars, const text::FontBook& fonts, Page& page,
-                  std::vector<Item>& items, resolve::Expansion& expansion, Diagnostics& diags) {
-  const resolve::Paragraph para =
-      resolve::resolve_text(e.text, style_for(e.style, doc), vars, diags, doc.cascade.get(), doc.markup, &expansion);
+void text_element(const resolve::TextTemplate& t, const Area& a, const resolve::TextTemplate::Values& values,
+                  const text::FontBook& fonts, Page& page, std::vector<Item>& items, Diagnostics& diags) {
+  const resolve::Paragraph para = t.fill(values);
   // A setter per element: its cache is keyed by the paragraph's address.
   TextSetter ts(fonts, false, diags);
   std::vector<Link> links;
@@ -62,8 +52,9 @@ void image_in(const std::string& path, const Area& a, model::Fit fit, const Sour
 }  // namespace
 
 std::vector<Item> master_items(const model::Master& master, const model::Layout& layout,
-                               const resolve::StyledDoc& doc, int page_index, int page_count,
-                               const text::FontBook& fonts, Page& page, resolve::Expansion& expansion, Diagnostics& diags) {
+                               const std::vector<resolve::TextTemplate>& texts,
+                               const resolve::TextTemplate::Values& values, const text::FontBook& fonts,
+                               Page& page, Diagnostics& diags) {
   std::vector<Item> items;
   const Area bleed{page.bleed.x, page.bleed.y, page.bleed.w, page.bleed.h};
   if (master.background) {
@@ -73,10 +64,7 @@ std::vector<Item> master_items(const model::Master& master, const model::Layout&
   if (!master.background_image.empty())
     image_in(master.background_image, bleed, model::Fit::Cover, master.loc, items, diags);
 
-  resolve::Variables vars = doc.variables;
-  vars["page"] = std::to_string(page_index + 1);
-  vars["pages"] = std::to_string(page_count);
-
+  size_t text = 0;  // the next of `texts`, which follow the master's text elements
   auto element = [&](const model::Element& e) {
     const Area a = area_of(e, layout.page);
     switch (e.kind) {
@@ -96,7 +84,9 @@ std::vector<Item> master_items(const model::Master& master, const model::Layout&
         break;
       }
       case model::Element::Kind::Image: image_in(e.src, a, e.fit, e.loc, items, diags); break;
-      case model::Element::Kind::Text: text_element(e, a, doc, vars, fonts, page, items, expansion, diags); break;
+      case model::Element::Kind::Text:
+        if (text < texts.size()) text_element(texts[text++], a, values, fonts, page, items, diags);
+        break;
     }
   };
   for (const model::Element& e : master.elements) element(e);

@@ -1,11 +1,13 @@
 // load_document: the content descriptor → model::Document.
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "load/load.h"
 #include "detail/reader.h"
 #include "detail/style_keys.h"
 #include "detail/yaml_source.h"
+#include "detail/markdown.h"
 
 namespace galley::load {
 namespace {
@@ -142,10 +144,86 @@ class DocumentLoader {
       if (!valid_name(flow.name)) r_.error(it->first, "flow names use letters, digits, '_', '-' and '.'");
       const YAML::Node blocks = it->second;
       if (r_.sequence(blocks, "flow '" + flow.name + "'"))
-        for (const auto& b : blocks)
-          if (auto block = load_block(b)) flow.blocks.push_back(std::move(*block));
+        for (const auto& b : blocks) {
+          if (b.IsMap() && r_.get(b, "markdown")) load_markdown(b, flow.blocks);
+          else if (auto block = load_block(b)) flow.blocks.push_back(std::move(*block));
+        }
       flows.push_back(std::move(flow));
     }
+  }
+
+  // `markdown: TEXT` or `markdown: {file: PATH}`: the blocks the Markdown
+  // converts to (load/detail/markdown.h), located in the YAML or the .md file.
+  void load_markdown(const YAML::Node& n, std::vector<Block>& out) {
+    r_.map(n, "a markdown block", {"markdown"});
+    const YAML::Node v = r_.get(n, "markdown");
+    MarkdownOrigin origin;
+    std::string text;
+    if (v.IsMap()) {
+      if (!r_.map(v, "markdown", {"file"})) return;
+      const YAML::Node f = r_.get(v, "file");
+      if (!f) {
+        // A misspelt key is reported already.
+        if (v.size() == 0) r_.error(v, "missing required key 'file' in markdown");
+        return;
+      }
+      const auto path = r_.existing_file(f, "markdown 'file'");
+      if (!path) return;
+      const auto file = r_.string(f, "markdown 'file'");
+      origin.file = r_.relative_path(*file);
+      origin.first = {origin.file, 1, 1};
+      origin.own_file = true;
+      if (!read_markdown(*path, origin.file, r_.loc(f), text)) return;
+    } else {
+      const model::Text t = required_text(v, "markdown", n);
+      text = t.value;
+      origin.file = r_.path();
+      origin.first = t.loc;
+      origin.indent = block_indent(t.loc.line + 1);
+      // A `|` or `>` scalar starts on the line after its indicator.
+      if (t.value.find('\n') != std::string::npos && t.loc.line > 0) {
+        origin.first = {t.loc.file, t.loc.line + 1, origin.indent + 1};
+      }
+    }
+    const ImagePath image = [&](const std::string& src, const SourceLoc& at) {
+      return r_.existing_path(src, at, "image", origin.own_file ? origin.file : r_.path());
+    };
+    for (Block& b : markdown_blocks(text, origin, image, r_.diags())) out.push_back(std::move(b));
+  }
+
+  // The columns of indentation of 1-based `line` of this file.
+  int block_indent(int line) const {
+    const std::string& bytes = r_.source_bytes();
+    size_t at = 0;
+    for (int l = 1; l < line && at != std::string::npos; ++l) {
+      at = bytes.find('\n', at);
+      if (at != std::string::npos) ++at;
+    }
+    int indent = 0;
+    while (at != std::string::npos && at < bytes.size() && bytes[at] == ' ') ++at, ++indent;
+    return indent;
+  }
+
+  bool read_markdown(const std::string& path, const std::string& shown, const SourceLoc& at, std::string& text) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || size > kMaxFileBytes) {
+      r_.diags().error(at, ec ? "cannot read the Markdown file: " + ec.message()
+                              : "the Markdown file is too large (" + std::to_string(size) + " bytes; the limit is " +
+                                    std::to_string(kMaxFileBytes >> 20) + " MiB)");
+      return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    text.assign(static_cast<size_t>(size), '\0');
+    if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+      r_.diags().error(at, "cannot read the Markdown file");
+      return false;
+    }
+    if (const auto bad = find_bad_byte(text)) {
+      r_.diags().error(loc_of_offset(text, bad->offset, shown), describe(*bad));
+      return false;
+    }
+    return true;
   }
 
   // A block is a one-key map naming its kind, plus the common keys and the

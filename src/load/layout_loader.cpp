@@ -65,7 +65,7 @@ class LayoutLoader {
     l.path = r_.path();
     r_.map(root, "the layout descriptor",
            {"galley", "page", "fonts", "fallback", "colors", "styles", "masters", "sequence", "fit", "output",
-            "omit-flows"});
+            "omit-flows", "running-heads"});
     check_version(root);
     if (const auto n = root["page"]) load_page(n, l.page);
     else missing("page", "the page size, e.g. page: {size: letter}");
@@ -81,6 +81,7 @@ class LayoutLoader {
     if (const auto n = root["fit"]) load_fit(n, l);
     if (const auto n = root["output"]) load_output(n, l.output);
     if (const auto n = root["omit-flows"]) load_omit_flows(n, l);
+    if (const auto n = root["running-heads"]) load_running_heads(n, l.running_heads);
     check_style_references(l);
     return l;
   }
@@ -624,6 +625,16 @@ class LayoutLoader {
       }
       l.fit.push_back(std::move(rule));
     }
+  }
+
+  void load_running_heads(const YAML::Node& n, model::RunningHeads& heads) {
+    heads.loc = r_.loc(n);
+    if (!r_.map(n, "running-heads", {"section", "chapter", "part"})) return;
+    const std::pair<const char*, int*> levels[] = {
+        {"section", &heads.section}, {"chapter", &heads.chapter}, {"part", &heads.part}};
+    for (const auto& [key, level] : levels)
+      if (const auto v = n[key])
+        if (auto k = r_.integer(v, "'" + std::string(key) + "' (a heading level)", 1, 4)) *level = *k;
   }
 
   void load_output(const YAML::Node& n, model::Output& out) {

@@ -298,22 +298,33 @@ std::optional<std::string> Reader::existing_file(const YAML::Node& n, std::strin
     error(n, std::string(what) + " is empty; give a file path");
     return std::nullopt;
   }
-  std::string rel = relative_path(*s);
+  return existing_path(*s, loc(n), what, path_);
+}
+
+std::optional<std::string> Reader::existing_path(const std::string& s, const SourceLoc& at, std::string_view what,
+                                                 const std::string& relative_to) {
+  if (s.empty()) {
+    diags_.error(at, std::string(what) + " is empty; give a file path");
+    return std::nullopt;
+  }
+  const fs::path given(s);
+  std::string rel = given.is_absolute() ? given.lexically_normal().string()
+                                        : (fs::path(relative_to).parent_path() / given).lexically_normal().string();
   // Before looking for the file, so a path outside says nothing about
   // what exists there.
   std::optional<std::string> resolved;
   if (!root_.empty() && !(resolved = inside_root(rel, root_))) {
-    error(n, std::string(what) + " '" + shown(*s) + "' is outside the root folder");
+    diags_.error(at, std::string(what) + " '" + shown(s) + "' is outside the root folder");
     return std::nullopt;
   }
   std::error_code ec;
   auto st = fs::status(rel, ec);
   if (ec || !fs::exists(st)) {
-    error(n, std::string(what) + " '" + shown(*s) + "' not found (looked for " + rel + ")");
+    diags_.error(at, std::string(what) + " '" + shown(s) + "' not found (looked for " + rel + ")");
     return std::nullopt;
   }
   if (!fs::is_regular_file(st)) {
-    error(n, std::string(what) + " '" + shown(*s) + "' is not a regular file");
+    diags_.error(at, std::string(what) + " '" + shown(s) + "' is not a regular file");
     return std::nullopt;
   }
   if (resolved) return resolved;

@@ -128,6 +128,14 @@ struct Output {
   SourceLoc loc;
 };
 
+// The heading level each running head of master text follows
+// (`running-heads:`): `{{section}}` the last heading of level `section`
+// started on or before the page, `{{section-first}}` the first on it.
+struct RunningHeads {
+  int section = 1, chapter = 1, part = 1;
+  SourceLoc loc;
+};
+
 struct Layout {
   std::string path;
   PageSetup page;
@@ -139,6 +147,7 @@ struct Layout {
   std::map<std::string, Master> masters;
   std::vector<SequenceEntry> sequence;
   std::vector<FitRule> fit;
+  RunningHeads running_heads;
   Output output;
 };
 

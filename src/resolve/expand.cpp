@@ -74,7 +74,7 @@ class Expander {
     }
     const auto it = vars_.find(name);
     if (it == vars_.end()) {
-      if (name == "page" || name == "pages") {
+      if (std::find(kSlotNames.begin(), kSlotNames.end(), name) != kSlotNames.end()) {
         report(token_loc(), "'{{" + name + "}}' is only available in master page text (header, footer, text elements)", name);
         return;
       }

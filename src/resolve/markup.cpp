@@ -91,6 +91,11 @@ class Parser {
       }
       case CMARK_NODE_EMPH: push(CharOp::Emphasis); break;
       case CMARK_NODE_STRONG: push(CharOp::Strong); break;
+      case CMARK_NODE_IMAGE: {
+        const char* url = cmark_node_get_url(n);
+        out_.images.emplace_back(url ? url : "");
+        break;
+      }
       case CMARK_NODE_LINK: {
         push(CharOp::Link);
         const char* url = cmark_node_get_url(n);
@@ -218,6 +223,9 @@ std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, con
     diags.error(text.loc, "cannot parse the inline markup (out of memory)");
     return {};
   }
+  if (!parsed->images.empty())
+    diags.warning(text.loc, "the image '" + parsed->images.front().substr(0, 60) +
+                                "' inside text is set as its description; give it an image: block of its own");
   return styled_runs(*parsed, text, para, cascade, vars, diags, expansion);
 }
 

@@ -1,5 +1,7 @@
 #include "resolve/styled.h"
 
+#include "detail/uppercase.h"
+
 namespace galley::resolve {
 
 const std::shared_ptr<const ParaStyle>& default_box() {
@@ -11,6 +13,40 @@ std::string Paragraph::plain_text() const {
   std::string s;
   for (const Run& r : runs) s += r.text;
   return s;
+}
+
+namespace {
+
+// Replaces the slot markers in `text`; `upper`: the values upper-cased in `language`.
+std::string filled(const std::string& text, const TextTemplate::Values& values, bool upper,
+                   const std::string& language) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (const int slot = slot_at(text, i); slot >= 0) {
+      const std::string& v = values[static_cast<size_t>(slot)];
+      out += upper ? to_upper(v, language) : v;
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+Paragraph TextTemplate::fill(const Values& values) const {
+  if (!has_slots) return para;
+  Paragraph p{para.style, {}, para.loc};
+  p.runs.reserve(para.runs.size());
+  for (const Run& r : para.runs) {
+    const std::string& language = r.style.language.empty() ? para.style.language : r.style.language;
+    Run out{filled(r.text, values, para.style.uppercase, language), r.style};
+    out.style.link = filled(r.style.link, values, false, language);
+    if (!out.text.empty()) p.runs.push_back(std::move(out));
+  }
+  return p;
 }
 
 }  // namespace galley::resolve

@@ -251,10 +251,9 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
   StyledDoc out;
   for (const model::Flow& f : doc.flows) out.flows.push_back(r.flow(f));
   out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
-  out.cascade = r.cascade();
   out.variables = vars;
   out.meta_loc = doc.meta.loc;
-  out.markup = r.markup();
+  out.master_text = master_text(layout, out.styles, vars, diags, r.cascade().get(), r.markup());
   if (diags.error_count() > errors_before) return std::nullopt;
   return out;
 }

@@ -1,5 +1,6 @@
 // resolve/: variables, the style cascade and inline markup.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,9 +26,9 @@ Variables make_variables(const model::Document& doc,
                          const std::vector<std::pair<std::string, std::string>>& overrides);
 
 // Flattens every style (an unknown or cyclic `base:` is an error), then
-// styles every block of every flow. `{{page}}` and `{{pages}}` are not known
-// yet: in flows they are an error; master text is resolved by layout with
-// resolve_text(). A block without `style:` takes its kind's default style
+// styles every block of every flow and the master text (master_text()).
+// `{{page}}`, `{{pages}}` and the running heads are not known yet: in flows
+// they are an error; in master text they are slots layout/ fills. A block without `style:` takes its kind's default style
 // (title, h1..h4, body, list, quote + quote-by, callout, caption, table +
 // th/td, toc) when the layout defines it, else `body` (bold and larger for
 // titles, headings and th), else built-in defaults. Empty on any error.
@@ -37,10 +38,19 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
                                  const Variables& vars, Diagnostics& diags,
                                  const Prepared* prepared = nullptr);
 
+// The text elements, headers and footers of every master the layout's
+// sequence names, as templates (StyledDoc::master_text), each in its style
+// from `styles` (StyledDoc::styles; `body` when it names none). Each
+// problem is reported once.
+std::map<std::string, std::vector<TextTemplate>> master_text(const model::Layout& layout,
+                                                              const std::map<std::string, ParaStyle>& styles,
+                                                              const Variables& vars, Diagnostics& diags,
+                                                              const Cascade* cascade = nullptr,
+                                                              MarkupCache* cache = nullptr);
+
 // One piece of descriptor text (markup and {{vars}}) as a paragraph in
-// `style`. `vars` may include "page" and "pages". Character styles (strong,
-// emphasis, code, link) come from `cascade` (StyledDoc::cascade), or take
-// their built-in effects without one. With a `cache` (StyledDoc::markup)
+// `style`. Character styles (strong, emphasis, code, link) come from
+// `cascade`, or take their built-in effects without one. With a `cache`
 // the markup is parsed once per text. `expansion`: ExpandOptions::document.
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,
                        Diagnostics& diags, const Cascade* cascade = nullptr, MarkupCache* cache = nullptr,

@@ -2,10 +2,12 @@
 // substituted, the style cascade (`base:`) is flattened, and inline markup
 // has become runs with character styles.
 #pragma once
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document.h"
@@ -13,8 +15,6 @@
 #include "detail/markup_cache.h"
 
 namespace galley::resolve {
-
-class Cascade;
 
 using model::Align;
 using model::Color;
@@ -135,6 +135,43 @@ struct Flow {
 // Values for {{name}}: "meta.title", "recipient" (= "variables.recipient"), ...
 using Variables = std::map<std::string, std::string>;
 
+// What master text may name that is known only page by page, once the
+// pages are laid out: the page number and count, and the running heads
+// (docs/format.md, "Running heads"). In a template's run text slot k stands
+// as the noncharacter U+FDE0 + k, which no text holds (U+FDD0 to U+FDD2
+// stand for escapes while markup is parsed).
+enum class Slot : unsigned char { Page, Pages, Section, SectionFirst, Chapter, ChapterFirst, Part, PartFirst };
+inline constexpr std::array<std::string_view, 8> kSlotNames = {
+    "page", "pages", "section", "section-first", "chapter", "chapter-first", "part", "part-first"};
+inline std::string slot_marker(Slot s) {
+  return {'\xEF', '\xB7', static_cast<char>(0xA0 + static_cast<int>(s))};
+}
+// The slot whose marker starts at `text[i]`, or -1.
+inline int slot_at(const std::string& text, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (i + 2 >= text.size() || b(i) != 0xEF || b(i + 1) != 0xB7 || b(i + 2) < 0xA0 ||
+      b(i + 2) >= 0xA0 + kSlotNames.size())
+    return -1;
+  return b(i + 2) - 0xA0;
+}
+
+// One text of a master page (a text element, header or footer) resolved
+// once for the whole document: variables substituted, markup styled, the
+// page's values left as slots that layout/ fills on each page.
+struct TextTemplate {
+  using Values = std::array<std::string, kSlotNames.size()>;  // by Slot
+
+  Paragraph para;
+  bool has_slots = false;
+  // Bytes the variables added to it: set on every page, it adds them again,
+  // and a document's variables may add 2 MiB in all (resolve/expand.h).
+  size_t added = 0;
+
+  // The paragraph with each slot replaced by its value (upper-cased when
+  // the style says so), in its run's style; runs left empty are dropped.
+  Paragraph fill(const Values& values) const;
+};
+
 struct StyledDoc {
   std::vector<Flow> flows;
   // Every style of the layout, resolved; plus, for each default style name
@@ -144,12 +181,9 @@ struct StyledDoc {
   std::map<std::string, ParaStyle> styles;
   Variables variables;
   SourceLoc meta_loc;  // the content file's `meta:`, where a missing title is reported
-  // The parses resolve() used (prepared.h), for master text; null when
-  // resolve() had none.
-  MarkupCache* markup = nullptr;
-  // The character styles resolve() used, so master text set by layout/
-  // takes the same (a footer's **bold** is the layout's `strong`).
-  std::shared_ptr<const Cascade> cascade;
+  // Master name → its text elements, then header, then footer, in that
+  // order: those of every master the layout's sequence names.
+  std::map<std::string, std::vector<TextTemplate>> master_text;
 };
 
 }  // namespace galley::resolve

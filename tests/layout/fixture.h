@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "layout/layout.h"
+#include "resolve/resolve.h"
 #include "resolve/styled.h"
 #include "text/text.h"
 
@@ -159,11 +160,15 @@ struct Result {
   Diagnostics diags;
 };
 
-inline Result run(const resolve::StyledDoc& d, const model::Layout& l) {
+// Master text is resolved here, as resolve() would, in the layout's styles.
+inline Result run(resolve::StyledDoc d, const model::Layout& l) {
   Result r;
   auto fonts = text::FontBook::load(l, r.diags);
   if (!fonts) return r;
-  r.list = layout::lay_out(d, l, *fonts, {}, r.diags);
+  const resolve::Cascade cascade(l, "en-US", r.diags);
+  d.master_text = resolve::master_text(l, d.styles, d.variables, r.diags, &cascade);
+  if (r.diags.has_errors()) return r;
+  r.list = layout::lay_out(std::move(d), l, *fonts, {}, r.diags);
   return r;
 }
 

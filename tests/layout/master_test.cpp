@@ -104,15 +104,78 @@ TEST_CASE("master text takes the layout's character styles") {
   add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
   l.masters["inside"].footer = footer_text("Page **{{page}}**");
   l.sequence = {seq("inside", false, 1)};
-  resolve::StyledDoc d = doc({});
-  Diagnostics cascade_diags;
-  d.cascade = std::make_shared<const resolve::Cascade>(l, "en-US", cascade_diags);
-  REQUIRE(cascade_diags.all().empty());
-  Result r = run(d, l);
+  Result r = run(doc({}), l);
   REQUIRE(r.list);
   bool strong_page_number = false;
   for (const auto* g : runs_of(r.list->pages[0], 30))
     for (const auto& c : g->clusters)
       if (g->text_of(c) == "1") strong_page_number = g->size == 15;
   CHECK(strong_page_number);
+}
+
+namespace {
+
+// The text a master element at `line` set on page `p`, spaces left out.
+std::string text_at(const layout::Page& p, int line) {
+  std::string text;
+  for (const auto* g : runs_of(p, line))
+    for (const auto& c : g->clusters)
+      if (g->text_of(c) != " ") text += g->text_of(c);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("running heads: the heading in force on each page and the first that starts on it") {
+  model::Layout l = make_layout();
+  add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
+  l.masters["inside"].header = footer_text("{{chapter}}|{{chapter-first}}|{{section}}|{{section-first}}");
+  l.running_heads.chapter = 1;
+  l.running_heads.section = 2;
+  l.sequence = {seq("inside", true)};
+  auto page_break = [](int line) {
+    resolve::Block b = block(model::BlockKind::Break, "", line);
+    b.break_kind = model::BreakKind::Page;
+    return b;
+  };
+  Result r = run(doc({heading("Alpha", 10), block(model::BlockKind::Paragraph, "Text", 11),
+                      heading("Alpha one", 12, 2), page_break(13), block(model::BlockKind::Paragraph, "More", 14),
+                      page_break(15), heading("Beta", 16), heading("Beta one", 17, 2), heading("Beta two", 18, 2),
+                      block(model::BlockKind::Paragraph, "Text", 19), page_break(20), heading("Gamma", 21),
+                      block(model::BlockKind::Paragraph, "Text", 22)}),
+                 l);
+  REQUIRE(r.list);
+  REQUIRE(r.list->pages.size() == 4);
+  CHECK(text_at(r.list->pages[0], 30) == "Alpha|Alpha|Alphaone|Alphaone");
+  // Nothing starts on page 2: both are what is in force.
+  CHECK(text_at(r.list->pages[1], 30) == "Alpha|Alpha|Alphaone|Alphaone");
+  CHECK(text_at(r.list->pages[2], 30) == "Beta|Beta|Betatwo|Betaone");
+  // A new chapter has no section until its first.
+  CHECK(text_at(r.list->pages[3], 30) == "Gamma|Gamma||");
+}
+
+TEST_CASE("running heads follow level 1 unless the layout says otherwise") {
+  model::Layout l = make_layout();
+  add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
+  l.masters["inside"].footer = footer_text("{{section}} · {{page}}/{{pages}}");
+  l.sequence = {seq("inside", true)};
+  resolve::Block page_break = block(model::BlockKind::Break, "", 12);
+  Result r = run(doc({heading("One", 10), heading("Sub", 11, 2), page_break, heading("Two", 13)}), l);
+  REQUIRE(r.list);
+  REQUIRE(r.list->pages.size() == 2);
+  CHECK(text_at(r.list->pages[0], 30) == "One·1/2");
+  CHECK(text_at(r.list->pages[1], 30) == "Two·2/2");
+}
+
+TEST_CASE("master text that adds much on every page is stopped by the document's budget") {
+  model::Layout l = make_layout();
+  add_master(l, "inside", {frame("main", 20, 20, 300, 120)});
+  l.masters["inside"].footer = footer_text("{{long}}");
+  l.sequence = {seq("inside", false, 5)};
+  resolve::StyledDoc d = doc({});
+  d.variables["long"] = std::string(500000, 'x');
+  Result r = run(d, l);
+  CHECK_FALSE(r.list);
+  REQUIRE(r.diags.all().size() == 1);
+  CHECK(r.diags.all()[0].message.find("more than the 2 MiB") != std::string::npos);
 }

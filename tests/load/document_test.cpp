@@ -312,4 +312,100 @@ TEST_CASE("a [...] table row with a cell too many says a comma separates cells")
             "quote a cell that holds one)",
             "c.yaml:8:13: error: this row has 3 cells; the table has 2 columns",
         });
+TEST_CASE("markdown blocks become galley's blocks, from the content file or a .md file") {
+  TempDir dir;
+  dir.write("chapters/pic.png", "png");
+  dir.write("chapters/one.md", R"(## Two *words*
+
+Para one
+runs on.
+
+1. first
+   - nested a
+   - nested b
+2. second
+
+> Quoted.
+
+```
+  indented code
+```
+
+![A picture](pic.png "Its caption")
+)");
+  auto l = content(dir, R"(galley: 1
+flows:
+  main:
+    - markdown: |
+        # Title **bold**
+
+        Text.
+    - markdown: {file: chapters/one.md}
+)");
+  REQUIRE(l.doc);
+  CHECK(messages(dir, l.diags).empty());
+  const auto& b = l.doc->flows[0].blocks;
+  REQUIRE(b.size() == 8);
+  CHECK(b[0].kind == BlockKind::Heading);
+  CHECK(b[0].level == 1);
+  CHECK(b[0].text.value == "Title **bold**");
+  CHECK(b[0].text.loc.line == 5);
+  CHECK(b[0].text.loc.col == 9);
+  CHECK(b[1].kind == BlockKind::Paragraph);
+  CHECK(b[1].text.value == "Text.");
+  CHECK(b[1].loc.line == 7);
+  CHECK(b[2].kind == BlockKind::Heading);
+  CHECK(b[2].level == 2);
+  CHECK(b[2].text.value == "Two *words*");
+  CHECK(b[2].loc.file.ends_with("chapters/one.md"));
+  CHECK(b[3].text.value == "Para one\nruns on.");
+  CHECK(b[3].loc.line == 3);
+  CHECK(b[4].kind == BlockKind::List);
+  CHECK(b[4].ordered);
+  REQUIRE(b[4].items.size() == 2);
+  CHECK(b[4].items[0].text.value == "first");
+  REQUIRE(b[4].items[0].children.size() == 2);
+  CHECK_FALSE(b[4].items[0].children_ordered);
+  CHECK(b[4].items[0].children[1].text.value == "nested b");
+  CHECK(b[5].kind == BlockKind::Quote);
+  CHECK(b[5].text.value == "Quoted.");
+  CHECK(b[6].kind == BlockKind::Paragraph);
+  CHECK(b[6].text.value == "` \u2060\u00A0\u00A0indented code `");
+  CHECK(b[7].kind == BlockKind::Image);
+  CHECK(b[7].src == dir.path("chapters/pic.png"));
+  CHECK(b[7].alt == "A picture");
+  CHECK(b[7].caption.value == "Its caption");
+}
+
+TEST_CASE("what Markdown blocks cannot set is a warning at its place in the .md file") {
+  TempDir dir;
+  dir.write("x.md", "Text\n\n---\n\n<div>x</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAn ![icon](i.png) here.\n\n"
+                    "###### Deep\n\n![gone](missing.png)\n");
+  auto typo = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {fil: x.md}\n");
+  CHECK(messages(dir, typo.diags) ==
+        std::vector<std::string>{"c.yaml:4:18: error: unknown key 'fil' (did you mean 'file'?)"});
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {file: x.md}\n");
+  CHECK(messages(dir, l.diags) == std::vector<std::string>{
+            "x.md:3:1: warning: a thematic break (---) is left out: galley has no rule block; draw rules in the layout",
+            "x.md:5:1: warning: HTML is not supported in Markdown; this block is left out",
+            "x.md:7:1: warning: Markdown tables are not read (galley's Markdown is CommonMark); write a table: block",
+            "x.md:13:1: warning: heading level 6 is set as level 4, the deepest galley has",
+            "x.md:15:1: error: image 'missing.png' not found (looked for " + dir.path("missing.png") + ")",
+        });
+}
+
+TEST_CASE("Markdown lists nest at most 16 deep; deeper is a warning, not a deep recursion") {
+  TempDir dir;
+  std::string md;
+  for (int i = 0; i < 1000; ++i) md += std::string(static_cast<size_t>(2 * i), ' ') + "- item\n";
+  dir.write("deep.md", md);
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {file: deep.md}\n");
+  REQUIRE(l.doc);
+  CHECK(messages(dir, l.diags) ==
+        std::vector<std::string>{"deep.md:17:33: warning: lists nest at most 16 deep; this one is left out"});
+  int depth = 0;
+  for (const model::ListItem* i = &l.doc->flows[0].blocks.at(0).items.at(0); !i->children.empty();
+       i = &i->children[0])
+    ++depth;
+  CHECK(depth == 15);
 }

@@ -349,3 +349,20 @@ TEST_CASE("justification keys: emergency stretch, protrusion, expansion") {
   CHECK(messages(dir, l.diags) ==
         std::vector<std::string>{"l.yaml:6:75: error: 'expansion' is a percentage such as 2%, found 2"});
 }
+
+TEST_CASE("running heads: the heading level of each, 1 by default") {
+  TempDir dir;
+  auto none = layout(dir, minimal_layout());
+  REQUIRE(none.layout);
+  CHECK(none.layout->running_heads.section == 1);
+  CHECK(none.layout->running_heads.chapter == 1);
+  auto set = layout(dir, minimal_layout() + "running-heads: {section: 2, part: 1}\n");
+  REQUIRE(set.layout);
+  CHECK(set.layout->running_heads.section == 2);
+  CHECK(set.layout->running_heads.part == 1);
+  auto bad = layout(dir, minimal_layout() + "running-heads: {section: 7, chaptr: 1}\n");
+  CHECK(messages(dir, bad.diags) == std::vector<std::string>{
+            "l.yaml:12:26: error: 'section' (a heading level) must be from 1 to 4, found 7",
+            "l.yaml:12:29: error: unknown key 'chaptr' (did you mean 'chapter'?)",
+        });
+}

@@ -178,3 +178,56 @@ TEST_CASE("master text can use the layout's character styles") {
   CHECK(p.runs[1].text == " of 9");
   CHECK(p.runs[1].style.size == ParaStyle{}.size);
 }
+
+TEST_CASE("master text becomes a template once; the page's values fill its slots") {
+  model::Style strong = style("strong");
+  strong.bold = true;
+  strong.size = 14;
+  model::Layout l = layout_with({strong});
+  model::Master m;
+  m.name = "inside";
+  model::Element footer;
+  footer.kind = model::Element::Kind::Text;
+  footer.text = text("**{{page}}** of {{pages}} · {{where}}");
+  footer.style = "caps";
+  m.footer = footer;
+  l.masters["inside"] = m;
+  l.masters["unused"] = m;
+  l.sequence.push_back({"inside", {}, false, 1});
+  Diagnostics diags;
+  const Cascade cascade(l, "en-US", diags);
+  std::map<std::string, ParaStyle> styles;
+  styles["caps"].uppercase = true;
+  const auto texts = master_text(l, styles, {{"where", "Sección {{section}}"}}, diags, &cascade);
+  CHECK_FALSE(diags.has_errors());
+  // Only the masters the sequence names.
+  REQUIRE(texts.size() == 1);
+  REQUIRE(texts.at("inside").size() == 1);
+  const TextTemplate& t = texts.at("inside")[0];
+  CHECK(t.has_slots);
+  TextTemplate::Values values;
+  values[static_cast<size_t>(Slot::Page)] = "2";
+  values[static_cast<size_t>(Slot::Pages)] = "9";
+  values[static_cast<size_t>(Slot::Section)] = "Straße";
+  const Paragraph p = t.fill(values);
+  REQUIRE(p.runs.size() == 2);
+  CHECK(p.runs[0].text == "2");
+  CHECK(p.runs[0].style.size == 14);
+  CHECK(p.runs[1].text == " OF 9 · SECCIÓN STRASSE");
+}
+
+TEST_CASE("running heads in flow text are an error, as {{page}} is") {
+  const Variables vars;
+  Diagnostics diags;
+  resolve_text(text("In {{section-first}}"), ParaStyle{}, vars, diags);
+  CHECK(messages(diags).find("'{{section-first}}' is only available in master page text") != std::string::npos);
+}
+
+TEST_CASE("an image inside text is set as its description, with a warning") {
+  Diagnostics diags;
+  const Paragraph p = resolve_text(text("An ![icon](x.png) here"), ParaStyle{}, {}, diags);
+  CHECK(p.plain_text() == "An icon here");
+  CHECK(messages(diags) ==
+        "content.yaml:3:14: warning: the image 'x.png' inside text is set as its description; give it an image: "
+        "block of its own\n");
+}

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "text/shape_cache.h"
+#include "detail/shape_cache.h"
 
 using namespace galley::text;
 

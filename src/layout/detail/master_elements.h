@@ -1,6 +1,7 @@
 // Master decoration of a finished page: background (into the bleed), fixed
 // elements, header and footer. Drawn under the flows' content, after the
-// page count is known so `{{page}}` and `{{pages}}` resolve.
+// pages are known, so the slots of master text (`{{page}}`, `{{pages}}`,
+// the running heads) can be filled.
 #pragma once
 #include <map>
 #include <string>
@@ -14,10 +15,11 @@
 namespace galley::layout {
 
 // Returns the items to paint before the page's own items; links from
-// master text are added to the page. `expansion` is shared by the master
-// text of all the document's pages (resolve::ExpandOptions::document).
+// master text are added to the page. `texts`: the master's templates
+// (resolve::StyledDoc::master_text), filled with this page's `values`.
 std::vector<Item> master_items(const model::Master& master, const model::Layout& layout,
-                               const resolve::StyledDoc& doc, int page_index, int page_count,
-                               const text::FontBook& fonts, Page& page, resolve::Expansion& expansion, Diagnostics& diags);
+                               const std::vector<resolve::TextTemplate>& texts,
+                               const resolve::TextTemplate::Values& values, const text::FontBook& fonts,
+                               Page& page, Diagnostics& diags);
 
 }  // namespace galley::layout

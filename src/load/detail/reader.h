@@ -35,6 +35,11 @@ class Reader {
       : path_(std::move(path)), diags_(diags), text_(std::move(text)), root_(std::move(root)) {}
 
   const std::string& path() const { return path_; }
+  // The file's bytes; empty when the reader was made without them.
+  const std::string& source_bytes() const {
+    static const std::string kNone;
+    return text_ ? text_->bytes() : kNone;
+  }
   // Keys that belong elsewhere in the format: an unknown key with no close
   // match here but one there gets a hint naming `where`.
   void set_foreign_keys(std::span<const std::string_view> keys, std::string where) {
@@ -94,6 +99,10 @@ class Reader {
   // symlinks, with a root); reports it when no regular file is there or
   // when it resolves outside the root.
   std::optional<std::string> existing_file(const YAML::Node& n, std::string_view what);
+  // The same for a path written at `at` in the file `relative_to` (a
+  // Markdown file's images).
+  std::optional<std::string> existing_path(const std::string& s, const SourceLoc& at, std::string_view what,
+                                           const std::string& relative_to);
   // The same path kept as relative as this file's own path, for diagnostics.
   std::string relative_path(const std::string& p) const;
 

@@ -26,6 +26,9 @@ struct ParsedMarkup {
   // Link destinations in document order, {{vars}} unsubstituted: they are
   // substituted before the runs, as the parse met them.
   std::vector<std::string> urls;
+  // Inline images' files: galley sets an image inside text as its
+  // description, and says so.
+  std::vector<std::string> images;
   std::vector<ParsedRun> runs;
 
   size_t bytes() const;  // what it holds, for the memo's budget
