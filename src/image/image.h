@@ -11,7 +11,9 @@
 
 namespace galley::image {
 
-enum class Format { Png, Jpeg };
+// Pdf and Svg are vector graphics (image/vector.h): probe() tells them by
+// their first bytes (or an .svg name) and gives no size; probe_vector reads them.
+enum class Format { Png, Jpeg, Pdf, Svg };
 enum class ColorSpace { Gray, Rgb, Cmyk };
 
 // What the file says about itself, read from its header only.

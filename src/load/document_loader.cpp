@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <set>
 
+#include "load/colors.h"
 #include "load/load.h"
 #include "load/reader.h"
 #include "load/style_keys.h"
@@ -303,7 +304,7 @@ class DocumentLoader {
       if (auto p = r_.existing_file(n, "image")) b.src = *p;
       return;
     }
-    if (!r_.map(n, "image", {"src", "caption", "alt", "decorative", "width", "fit"})) return;
+    if (!r_.map(n, "image", {"src", "caption", "alt", "decorative", "width", "fit", "page", "recolor"})) return;
     if (const auto v = r_.get(n, "src")) {
       if (auto p = r_.existing_file(v, "image 'src'")) b.src = *p;
     } else {
@@ -318,6 +319,8 @@ class DocumentLoader {
     if (const auto v = r_.get(n, "fit"))
       if (auto c = r_.choice(v, "fit", {"contain", "cover", "fill"}))
         b.fit = *c == "contain" ? model::Fit::Contain : *c == "cover" ? model::Fit::Cover : model::Fit::Fill;
+    if (const auto v = r_.get(n, "page")) b.page = r_.integer(v, "image 'page'", 1, 1'000'000).value_or(1);
+    if (const auto v = r_.get(n, "recolor")) b.recolor = recolor_map(r_, v, nullptr);
   }
 
   std::vector<model::Text> cells(const YAML::Node& n, std::string_view what) {

@@ -49,6 +49,8 @@ struct Block {
   bool decorative = false;  // image: an artifact, not content (tagged PDF)
   std::optional<Length> width;  // image
   Fit fit = Fit::Contain;       // image
+  int page = 1;                      // image: the page of a PDF
+  std::vector<Recolor> recolor;      // image: a vector graphic's colours
 
   std::vector<Text> columns;             // table header
   std::vector<std::vector<Text>> rows;   // table body

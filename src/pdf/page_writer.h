@@ -12,9 +12,11 @@
 
 #include "diag/diagnostic.h"
 #include "layout/page.h"
+#include "pdf/content.h"
 #include "pdf/font_objects.h"
 #include "pdf/hpdf_objects.h"
 #include "pdf/image_objects.h"
+#include "pdf/vector_objects.h"
 
 namespace galley::pdf {
 
@@ -27,6 +29,7 @@ struct PageShared {
   hpdf::Writer* writer = nullptr;
   DocumentFonts* fonts = nullptr;
   DocumentImages* images = nullptr;
+  DocumentGraphics* graphics = nullptr;  // PDF pages and SVG drawings
   bool crop_marks = false, registration_marks = false;
   std::optional<Ref> default_rgb;  // ICCBased sRGB for /DefaultRGB (PDF/X)
   std::map<std::string, Ref> separations;  // by colorant name
@@ -46,6 +49,9 @@ struct PageResult {
   // each Figure element draws on the page.
   std::map<int32_t, std::array<double, 4>> figure_box;
 };
+
+// The document's Separation colour space for a spot colour, made on first use.
+std::optional<Ref> separation(PageShared& shared, const Separation& sep);
 
 std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page, Diagnostics& diags);
 

@@ -111,6 +111,9 @@ struct Block {
   bool decorative = false;          // image: an artifact in tagged PDF
   std::optional<model::Length> width;
   model::Fit fit = model::Fit::Contain;
+  int page = 1;                     // image: the page of a PDF
+  // image: a vector graphic's RGB colours (0xRRGGBB) and what prints them.
+  std::vector<std::pair<uint32_t, model::Color>> recolor;
   std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
 
   std::vector<TableCell> header;                 // table
