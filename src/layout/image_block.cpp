@@ -16,7 +16,7 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
   auto probed = probe_image(b.src, b.page, b.recolor, b.loc, ts.diags());
   if (!probed) return m;
   double w = std::clamp(b.width ? b.width->resolve(width) : width, 1.0, width);
-  double h = w * aspect(*probed);
+  double h = height_at(*probed, w);
   Slice s;
   std::vector<Item> caption_items;
   double caption_h = 0;

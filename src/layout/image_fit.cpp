@@ -31,8 +31,8 @@ std::optional<Image> probe_image(const std::string& path, int page,
   return img;
 }
 
-double aspect(const Image& img) {
-  return img.page > 0 ? img.natural_h / img.natural_w : static_cast<double>(img.pixel_height) / img.pixel_width;
+double height_at(const Image& img, double w) {
+  return img.page > 0 ? w * img.natural_h / img.natural_w : w * img.pixel_height / img.pixel_width;
 }
 
 void fit_image(Image& img, double x, double y, double w, double h, model::Fit fit) {

@@ -15,8 +15,8 @@ namespace galley::layout {
 std::optional<Image> probe_image(const std::string& path, int page,
                                  std::vector<std::pair<uint32_t, Color>> recolor, const SourceLoc& loc,
                                  Diagnostics& diags);
-// Its height over its width.
-double aspect(const Image& img);
+// Its height when `w` wide, in proportion.
+double height_at(const Image& img, double w);
 
 // Sets the placement (x, y, w, h) and clip of `img` for the box; contain
 // centres the whole image, cover fills the box and clips the overflow
