@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "harness.h"
 #include "image/make_images.h"
@@ -88,6 +90,32 @@ size_t table_record(const std::string& font, const std::string& tag) {
   throw std::runtime_error("no table " + tag);
 }
 
+// A one-page PDF with a correct cross-reference table, from its objects'
+// bodies (object 1 the catalog, 2 the page tree, 3 the page, 4 content).
+std::string minimal_pdf(const std::string& resources = "<< >>") {
+  const std::string content = "0 0 1 rg 10 10 80 80 re f\n";
+  const std::vector<std::string> bodies = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R /Resources " + resources + " >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + bodies[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(bodies.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    std::string n = std::to_string(off);
+    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(bodies.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
 }  // namespace
 
 std::string png_chunk(const std::string& type, const std::string& data) {
@@ -144,6 +172,23 @@ void write_hostile_files(const std::string& dir) {
   std::string sos_overrun = baseline;
   sos_overrun.replace(find_segment(baseline, 0xDA) + 2, 2, "\xFF\xF0");
   image("jpeg-sos-overrun.jpg", sos_overrun);
+
+  // Vector graphics (image/vector.h).
+  image("svg-malformed.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><g><rect/></svg>");
+  image("svg-huge.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='100000in' height='1in'/>");
+  std::string nested = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>";
+  for (int i = 0; i < 100000; ++i) nested += "<g>";
+  nested += "<rect width='5' height='5'/>";
+  for (int i = 0; i < 100000; ++i) nested += "</g>";
+  image("svg-nested.svg", nested + "</svg>");
+  const std::string pdf = minimal_pdf();
+  image("pdf-one-page.pdf", pdf);
+  image("pdf-truncated.pdf", pdf.substr(0, pdf.size() / 2));
+  image("pdf-deep-resources.pdf", minimal_pdf("<< /Properties << /P0 " + std::string(200, '[') + std::string(200, ']') + " >> >>"));
+  write_file(dir + "/images/plain.pdf", pdf);
+  Run encrypt = sh("qpdf --encrypt '' owner 256 -- " + quote(dir + "/images/plain.pdf") + " " +
+                   quote(dir + "/images/pdf-encrypted.pdf"));
+  if (encrypt.exit_code != 0) throw std::runtime_error("qpdf --encrypt failed: " + encrypt.err);
 
   // Fonts, from the project's Noto Serif.
   const std::string noto = read_file(source + "/fonts/NotoSerif-Regular.ttf");
