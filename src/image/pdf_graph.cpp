@@ -109,7 +109,17 @@ bool draws_content(QPDFObjectHandle stream) {
 }
 
 std::optional<std::string> decoded_stream(QPDFObjectHandle stream, uint64_t& left, std::string& error) {
-  return capped(left, error, [&](Pipeline& p) { return stream.pipeStreamData(&p, 0, qpdf_dl_generalized, true); });
+  // A filter qpdf does not decode at this level (JBIG2, JPX, CCITT, or DCT
+  // after another) would pass its bytes through undecoded.
+  bool attempted = false;
+  auto data = capped(left, error, [&](Pipeline& p) {
+    return stream.pipeStreamData(&p, &attempted, 0, qpdf_dl_generalized, true, false);
+  });
+  if (data && !attempted && !stream.getDict().getKey("/Filter").isNull()) {
+    error = "a stream uses a filter galley cannot copy (" + stream.getDict().getKey("/Filter").unparse() + ")";
+    return std::nullopt;
+  }
+  return data;
 }
 
 std::optional<std::string> decoded_contents(OpenedPage& page, uint64_t& left, std::string& error) {
