@@ -27,6 +27,10 @@ std::shared_ptr<const PdfBytes> load(const std::string& path, Diagnostics& diags
     detail::report(diags, where, path, "SVG file is larger than 16 MB");
     return nullptr;
   }
+  if (detail::svg_drawn_elements(*bytes) > kMaxSvgElements) {
+    detail::report(diags, where, path, "SVG draws more than 100000 elements (<use> references counted)");
+    return nullptr;
+  }
   std::string error;
   auto pdf = detail::svg_to_pdf(*bytes, error);
   if (!pdf) {

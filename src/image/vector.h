@@ -23,6 +23,10 @@ inline constexpr uintmax_t kMaxSvgBytes = 16u << 20;
 // An SVG whose width or height is larger (200 inches, PDF's own page
 // limit) is refused before cairo draws it.
 inline constexpr double kMaxSvgPoints = 14400;
+// Elements an SVG may draw, `<use>` references expanded: librsvg spends
+// about 20 µs on each (its own limit, 500,000 references, takes ten seconds
+// to reach).
+inline constexpr uint64_t kMaxSvgElements = 100'000;
 // What one graphic may bring into the PDF: its objects, how deeply they
 // nest (references included), and the bytes of the content streams that
 // are decoded (to read or rewrite their colours).
@@ -80,6 +84,10 @@ namespace detail {
 // with `error` when it does not parse or is larger than kMaxSvgPoints.
 // References to other files are never read (the handle has no base file).
 std::optional<std::string> svg_to_pdf(const std::string& svg, std::string& error);
+// The elements the SVG draws, each `<use>` counting what it refers to,
+// from a tolerant scan of its tags; more than kMaxSvgElements may stop the
+// count early.
+uint64_t svg_drawn_elements(std::string_view svg);
 }  // namespace detail
 
 }  // namespace galley::image

@@ -180,10 +180,17 @@ void write_hostile_files(const std::string& dir) {
   image("svg-malformed.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><g><rect/></svg>");
   image("svg-huge.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='100000in' height='1in'/>");
   std::string nested = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>";
-  for (int i = 0; i < 100000; ++i) nested += "<g>";
+  for (int i = 0; i < 10000; ++i) nested += "<g>";
   nested += "<rect width='5' height='5'/>";
-  for (int i = 0; i < 100000; ++i) nested += "</g>";
+  for (int i = 0; i < 10000; ++i) nested += "</g>";
   image("svg-nested.svg", nested + "</svg>");
+  std::string uses = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><defs><rect id='l0' width='1' height='1'/>";
+  for (int i = 1; i <= 10; ++i) {
+    uses += "<g id='l" + std::to_string(i) + "'>";
+    for (int k = 0; k < 10; ++k) uses += "<use href='#l" + std::to_string(i - 1) + "'/>";
+    uses += "</g>";
+  }
+  image("svg-use-bomb.svg", uses + "</defs><use href='#l10'/></svg>");
   const std::string pdf = minimal_pdf();
   image("pdf-one-page.pdf", pdf);
   image("pdf-truncated.pdf", pdf.substr(0, pdf.size() / 2));

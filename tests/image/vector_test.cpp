@@ -86,6 +86,21 @@ TEST_CASE("an SVG becomes PDF vector content, with no image and no file read") {
   CHECK(pdf->find("/MediaBox [ 0 0 72 36 ]") != std::string::npos);  // 96 CSS px = 72 pt
 }
 
+TEST_CASE("an SVG's drawn elements count what each <use> refers to") {
+  using image::detail::svg_drawn_elements;
+  CHECK(svg_drawn_elements("<svg><rect/><g><rect/><!-- <rect/> --></g></svg>") == 4);
+  CHECK(svg_drawn_elements("<svg><defs><g id='a'><rect/><rect/></g></defs><use href='#a'/><use xlink:href=\"#a\"/></svg>") ==
+        5 + 2 * (1 + 3));  // svg, defs, g, two rects; each use and its copy of g
+  std::string bomb = "<svg><rect id='l0'/>";
+  for (int i = 1; i <= 10; ++i) {
+    bomb += "<g id='l" + std::to_string(i) + "'>";
+    for (int k = 0; k < 10; ++k) bomb += "<use href='#l" + std::to_string(i - 1) + "'/>";
+    bomb += "</g>";
+  }
+  CHECK(svg_drawn_elements(bomb + "</svg>") > image::kMaxSvgElements);
+  CHECK(svg_drawn_elements("<svg><g id='a'><use href='#a'/></g></svg>") == 3);  // a cycle adds nothing
+}
+
 TEST_CASE("hex colours") {
   CHECK(image::parse_hex_rgb("#0057B8") == 0x0057b8u);
   CHECK_FALSE(image::parse_hex_rgb("#0057b"));
