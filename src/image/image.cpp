@@ -1,5 +1,6 @@
 #include "image/image.h"
 
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -61,7 +62,7 @@ bool check_size(const Info& info, Diagnostics& diags, const SourceLoc& where,
 
 namespace {
 
-enum class Kind { Png, Jpeg, Unknown };
+enum class Kind { Png, Jpeg, Pdf, Svg, Unknown };
 
 Kind sniff(const std::string& bytes) {
   static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
@@ -69,13 +70,31 @@ Kind sniff(const std::string& bytes) {
   if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
       static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF)
     return Kind::Jpeg;
+  if (bytes.compare(0, 5, "%PDF-") == 0) return Kind::Pdf;
+  size_t start = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  while (start < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[start]))) ++start;
+  if (bytes.compare(start, 5, "<?xml") == 0 || bytes.compare(start, 4, "<svg") == 0) return Kind::Svg;
   return Kind::Unknown;
+}
+
+bool svg_name(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string ext = path.substr(path.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".svg";
+}
+
+std::optional<Info> vector_info(Format format) {
+  Info info;
+  info.format = format;
+  info.width = info.height = 0;
+  return info;
 }
 
 void report_unknown(const std::string& bytes, Diagnostics& diags, const SourceLoc& where,
                     const std::string& path) {
   detail::report(diags, where, path,
-                 bytes.empty() ? "file is empty" : "not a PNG or JPEG file");
+                 bytes.empty() ? "file is empty" : "not a PNG, JPEG, PDF or SVG file");
 }
 
 std::optional<Info> probe_file(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
@@ -84,7 +103,11 @@ std::optional<Info> probe_file(const std::string& path, Diagnostics& diags, cons
   switch (sniff(*bytes)) {
     case Kind::Png: return detail::probe_png(*bytes, diags, where, path);
     case Kind::Jpeg: return detail::probe_jpeg(*bytes, diags, where, path);
-    case Kind::Unknown: break;
+    case Kind::Pdf: return vector_info(Format::Pdf);
+    case Kind::Svg: return vector_info(Format::Svg);
+    case Kind::Unknown:
+      if (svg_name(path) && !bytes->empty()) return vector_info(Format::Svg);
+      break;
   }
   report_unknown(*bytes, diags, where, path);
   return std::nullopt;
@@ -119,6 +142,10 @@ std::optional<Pixels> decode(const std::string& path, Diagnostics& diags, const 
   switch (sniff(*bytes)) {
     case Kind::Png: return detail::decode_png(*bytes, diags, where, path, png);
     case Kind::Jpeg: return detail::decode_jpeg(std::move(*bytes), diags, where, path);
+    case Kind::Pdf:
+    case Kind::Svg:
+      detail::report(diags, where, path, "a vector graphic has no pixels");
+      return std::nullopt;
     case Kind::Unknown: break;
   }
   report_unknown(*bytes, diags, where, path);

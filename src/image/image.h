@@ -9,10 +9,14 @@
 
 #include "diag/diagnostic.h"
 #include "detail/file_stamp.h"  // file_stamp(), FileFacts: files as pdf/ and print/ key them
+#include "detail/pdf_graph.h"   // a PDF page's objects, for pdf/ to copy (vector images)
+#include "detail/vector.h"      // probe_vector(), colours: PDF and SVG images for layout/, pdf/, print/
 
 namespace galley::image {
 
-enum class Format { Png, Jpeg };
+// Pdf and Svg are vector graphics (image/vector.h): probe() tells them by
+// their first bytes (or an .svg name) and gives no size; probe_vector reads them.
+enum class Format { Png, Jpeg, Pdf, Svg };
 enum class ColorSpace { Gray, Rgb, Cmyk };
 
 // What the file says about itself, read from its header only.

@@ -13,21 +13,14 @@
 
 namespace galley::layout {
 
-std::optional<std::pair<int, int>> image_pixels(const std::string& path, const SourceLoc& loc,
-                                                Diagnostics& diags) {
-  const auto info = image::probe(path, diags, loc);
-  if (!info || info->width <= 0 || info->height <= 0) return std::nullopt;
-  return std::pair{info->width, info->height};
-}
-
 MeasuredBlock measure_image(const resolve::Block& b, double width, double height, TextSetter& ts) {
   MeasuredBlock m;
   m.loc = b.loc;
-  const auto px = image_pixels(b.src, b.loc, ts.diags());
-  if (!px) return m;
+  auto probed = probe_image(b.src, b.page, b.recolor, b.loc, ts.diags());
+  if (!probed) return m;
   double w = std::clamp(b.width ? b.width->resolve(width) : width, 1.0, width);
   // A given height is a box of its own; a percentage is of the column's.
-  double h = b.height ? std::max(1.0, b.height->resolve(height)) : w * px->second / px->first;
+  double h = b.height ? std::max(1.0, b.height->resolve(height)) : height_at(*probed, w);
   Slice s;
   std::vector<Item> caption_items;
   double caption_h = 0;
@@ -42,12 +35,8 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
     h *= k;
   }
   s.gap_before = b.box->space_before;
-  Image img;
-  img.path = b.src;
-  img.pixel_width = px->first;
-  img.pixel_height = px->second;
+  Image img = std::move(*probed);
   img.alt = b.alt;
-  img.loc = b.loc;
   fit_image(img, aligned_x(b.align, model::HAlign::Center, w, width), 0, w, h, b.fit, b.focus_x, b.focus_y);
   // A decorative image is an artifact: its slice starts unmarked.
   if (!b.decorative) {

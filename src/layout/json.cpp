@@ -177,6 +177,9 @@ void item(Json& j, const Item& it) {
     j.key("path"); j.str(im->path);
     j.key("pixels");
     j.out += '[' + std::to_string(im->pixel_width) + ',' + std::to_string(im->pixel_height) + ']';
+    if (im->page > 0) {
+      j.key("page"); j.num(im->page);
+    }
     j.key("x"); j.num(im->x);
     j.key("y"); j.num(im->y);
     j.key("w"); j.num(im->w);

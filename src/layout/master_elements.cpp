@@ -37,16 +37,15 @@ void text_element(const resolve::TextTemplate& t, const Area& a, const resolve::
 }
 
 void image_in(const std::string& path, const Area& a, model::Fit fit, const SourceLoc& loc,
-              std::vector<Item>& items, Diagnostics& diags) {
-  const auto px = image_pixels(path, loc, diags);
-  if (!px) return;
-  Image img;
-  img.path = path;
-  img.pixel_width = px->first;
-  img.pixel_height = px->second;
-  img.loc = loc;
-  fit_image(img, a.x, a.y, a.w, a.h, fit);
-  items.push_back(std::move(img));
+              std::vector<Item>& items, Diagnostics& diags, int page = 1,
+              const std::vector<model::Recolor>& recolor = {}) {
+  std::vector<std::pair<uint32_t, Color>> colors;
+  for (const model::Recolor& m : recolor)
+    if (m.color) colors.emplace_back(m.rgb, *m.color);
+  auto img = probe_image(path, page, std::move(colors), loc, diags);
+  if (!img) return;
+  fit_image(*img, a.x, a.y, a.w, a.h, fit);
+  items.push_back(std::move(*img));
 }
 
 }  // namespace
@@ -83,7 +82,7 @@ std::vector<Item> master_items(const model::Master& master, const model::Layout&
         items.push_back(std::move(p));
         break;
       }
-      case model::Element::Kind::Image: image_in(e.src, a, e.fit, e.loc, items, diags); break;
+      case model::Element::Kind::Image: image_in(e.src, a, e.fit, e.loc, items, diags, e.page, e.recolor); break;
       case model::Element::Kind::Text:
         if (text < texts.size()) text_element(texts[text++], a, values, fonts, page, items, diags);
         break;

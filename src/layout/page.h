@@ -76,7 +76,13 @@ struct Path {
 
 struct Image {
   std::string path;
-  int pixel_width = 0, pixel_height = 0;
+  int pixel_width = 0, pixel_height = 0;      // 0 for a vector graphic
+  // A vector graphic (image/vector.h): the page placed (1-based; 0 for PNG
+  // and JPEG), its size in points, and the colours it prints RGB in
+  // (0xRRGGBB → colour, sorted by RGB).
+  int page = 0;
+  double natural_w = 0, natural_h = 0;
+  std::vector<std::pair<uint32_t, Color>> recolor;
   double x = 0, y = 0, w = 0, h = 0;          // where the whole image is placed
   double clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;  // visible area (== placement unless fit: cover)
   std::string alt;           // alternate description, "" for none

@@ -1,5 +1,6 @@
 #include "detail/colors.h"
 
+#include <cmath>
 #include <vector>
 
 #include "detail/suggest.h"
@@ -157,6 +158,37 @@ std::optional<model::Color> color_ref(Reader& r, const YAML::Node& n, std::strin
   r.error(n, "unknown colour '" + (name.size() > 40 ? name.substr(0, 40) + "..." : name) + "' for " +
                  std::string(what) + (hint.empty() ? " (define it under 'colors:')" : hint));
   return std::nullopt;
+}
+
+std::vector<model::Recolor> recolor_map(Reader& r, const YAML::Node& n,
+                                        const std::map<std::string, model::Color>* palette) {
+  std::vector<model::Recolor> out;
+  if (!n.IsMap()) {
+    r.error(n, "expected a mapping for 'recolor' ({\"#rrggbb\": colour, ...}), found " + std::string(describe(n)));
+    return out;
+  }
+  for (const auto& kv : n) {
+    const YAML::Node& key = kv.first;
+    const YAML::Node& value = kv.second;
+    const bool hex = key.IsScalar() && key.Scalar().size() == 7 && key.Scalar()[0] == '#';
+    auto from = hex ? parse_hex(r, key, "'recolor'") : std::nullopt;
+    if (!hex) r.error(key, "a 'recolor' key is a graphic's colour as \"#rrggbb\" (quoted, or YAML reads a comment)");
+    if (!from) continue;
+    model::Recolor m;
+    for (int i = 0; i < 3; ++i) m.rgb = m.rgb << 8 | static_cast<uint32_t>(std::lround(from->v[i] * 255));
+    m.loc = r.loc(value);
+    if (palette) {
+      m.color = color_ref(r, value, "'recolor'", *palette);
+      if (!m.color) continue;
+    } else if (value.IsScalar() && !value.Scalar().empty() && value.Scalar()[0] != '#') {
+      m.swatch = value.Scalar();
+    } else {
+      m.color = parse_color_literal(r, value, "'recolor'");
+      if (!m.color) continue;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 }  // namespace galley::load

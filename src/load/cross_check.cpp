@@ -33,6 +33,18 @@ void cross_check(const model::Document& doc, const model::Layout& layout, Diagno
   for (const auto& f : doc.flows) content_flows.insert(f.name);
   const std::vector<std::string> flow_names(content_flows.begin(), content_flows.end());
 
+  std::vector<std::string> swatches;
+  for (const auto& [name, c] : layout.colors) swatches.push_back(name);
+  for (const auto& flow : doc.flows) {
+    for (const auto& b : flow.blocks) {
+      for (const auto& m : b.recolor) {
+        if (m.swatch.empty() || layout.colors.count(m.swatch) || m.swatch == "black" || m.swatch == "white") continue;
+        std::string h = hint(m.swatch, swatches);
+        diags.error(m.loc, "unknown colour '" + m.swatch.substr(0, 60) + "' for 'recolor'" +
+                               (h.empty() ? " (the layout " + layout.path + " defines it under 'colors:')" : h));
+      }
+    }
+  }
   for (const auto& flow : doc.flows) {
     for (const auto& b : flow.blocks) {
       if (b.style.empty() || layout.styles.count(b.style)) continue;

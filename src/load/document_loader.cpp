@@ -3,6 +3,7 @@
 #include <fstream>
 #include <set>
 
+#include "detail/colors.h"
 #include "load/load.h"
 #include "detail/reader.h"
 #include "detail/style_keys.h"
@@ -380,7 +381,8 @@ class DocumentLoader {
       if (auto p = r_.existing_file(n, "image")) b.src = *p;
       return;
     }
-    if (!r_.map(n, "image", {"src", "caption", "alt", "decorative", "width", "height", "fit", "focus", "align"}))
+    if (!r_.map(n, "image", {"src", "caption", "alt", "decorative", "width", "height", "fit", "focus", "align", "page",
+                             "recolor"}))
       return;
     if (const auto v = r_.get(n, "src")) {
       if (auto p = r_.existing_file(v, "image 'src'")) b.src = *p;
@@ -403,6 +405,8 @@ class DocumentLoader {
         b.fit = *c == "contain" ? model::Fit::Contain : *c == "cover" ? model::Fit::Cover : model::Fit::Fill;
     if (const auto v = r_.get(n, "focus")) load_focus(v, b);
     if (const auto v = r_.get(n, "align")) b.align = alignment(v);
+    if (const auto v = r_.get(n, "page")) b.page = r_.integer(v, "image 'page'", 1, 1'000'000).value_or(1);
+    if (const auto v = r_.get(n, "recolor")) b.recolor = recolor_map(r_, v, nullptr);
   }
 
   // [x, y]: the point of the picture, as fractions of its width and height

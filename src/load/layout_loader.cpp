@@ -375,7 +375,7 @@ class LayoutLoader {
     switch (e.kind) {
       case K::Rect: keys = {"x", "y", "width", "height", "fill", "stroke", "stroke-width", "radius", "bleed"}; break;
       case K::Line: keys = {"x", "y", "width", "height", "stroke", "stroke-width"}; break;
-      case K::Image: keys = {"x", "y", "width", "height", "src", "fit", "bleed"}; break;
+      case K::Image: keys = {"x", "y", "width", "height", "src", "fit", "bleed", "page", "recolor"}; break;
       case K::Text: keys = {"x", "y", "width", "height", "text", "style"}; break;
     }
     Props p;
@@ -437,6 +437,8 @@ class LayoutLoader {
       const YAML::Node src = p.inner.IsScalar() ? p.inner : p.get("src");
       if (src) e.src = r_.existing_file(src, "image").value_or("");
       else r_.error(n, "missing required key 'src' in image element");
+      if (const auto v = p.get("page")) e.page = r_.integer(v, "image 'page'", 1, 1'000'000).value_or(1);
+      if (const auto v = p.get("recolor")) e.recolor = recolor_map(r_, v, &l.colors);
     }
     if (e.kind == K::Text) {
       const YAML::Node t = (!is_text_only && p.inner.IsScalar()) ? p.inner : p.get("text");

@@ -54,6 +54,8 @@ struct Block {
   std::optional<Length> height;  // image: the box's height (the picture cropped to it unless fit says otherwise)
   double focus_x = 0.5, focus_y = 0.5;  // image: the point kept in view when cropped, fractions of its size
   std::optional<HAlign> align;  // image (default centre), qr (default left): left, center or right in the column
+  int page = 1;                      // image: the page of a PDF
+  std::vector<Recolor> recolor;      // image: a vector graphic's colours
 
   std::vector<Text> columns;             // table header
   std::vector<std::vector<Text>> rows;   // table body

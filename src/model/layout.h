@@ -72,6 +72,8 @@ struct Element {
   double radius = 0;
   std::string src;                     // image
   Fit fit = Fit::Cover;
+  int page = 1;                        // image: the page of a PDF
+  std::vector<Recolor> recolor;        // image: a vector graphic's colours
   Text text;                           // text; may use {{page}}, {{pages}}
   std::string style;
   bool bleed = false;                  // rect/image extended into the bleed on sides it touches

@@ -2,6 +2,7 @@
 // written so later stages can report problems at the right place.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,16 @@ struct Color {
   static Color gray(double g) { Color c; c.v = {g, 0, 0, 0}; return c; }
   static Color black() { return gray(0); }
   static Color white() { return gray(1); }
+};
+
+// An image's `recolor` entry: a vector graphic's RGB colour (0xRRGGBB)
+// printed as a palette colour. Content files name the swatch and resolve/
+// looks it up; layout files are read with their palette at hand.
+struct Recolor {
+  uint32_t rgb = 0;
+  std::string swatch;
+  std::optional<Color> color;
+  SourceLoc loc;
 };
 
 // A string as written in a descriptor: may hold inline markup and {{vars}}.

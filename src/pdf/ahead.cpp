@@ -2,6 +2,8 @@
 
 #include "detail/image_encoding.h"
 #include "detail/output_intent.h"
+#include "image/image.h"
+#include "image/image.h"
 
 namespace galley::pdf {
 
@@ -12,6 +14,13 @@ void prepare_ahead(const std::vector<std::string>& image_paths, const layout::Ou
   if (pdfx) prepare_srgb_space();
   for (const std::string& path : image_paths) {
     Diagnostics ignored;
+    // A vector graphic has no pixels to encode; an SVG's conversion to PDF
+    // is the work worth starting early.
+    const auto info = image::probe(path, ignored, {});
+    if (info && (info->format == image::Format::Pdf || info->format == image::Format::Svg)) {
+      image::vector_pdf(path, ignored, {});
+      continue;
+    }
     encoded_image(path, ignored, {});
   }
   if (pdfx) prepare_output_intent(intent);

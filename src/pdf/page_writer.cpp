@@ -12,6 +12,8 @@ namespace {
 
 using Space = model::Color::Space;
 
+}  // namespace
+
 std::optional<Ref> separation(PageShared& shared, const Separation& sep) {
   auto it = shared.separations.find(sep.colorant);
   if (it != shared.separations.end()) return it->second;
@@ -26,6 +28,8 @@ std::optional<Ref> separation(PageShared& shared, const Separation& sep) {
   if (ref) shared.separations.emplace(sep.colorant, *ref);
   return ref;
 }
+
+namespace {
 
 class Painter {
  public:
@@ -173,7 +177,8 @@ class Painter {
 
   bool item(const layout::Image& img, std::string& out) {
     if (!(img.w > 0) || !(img.h > 0)) return true;
-    auto ref = shared_.images->get(*shared_.writer, img, diags_);
+    auto ref = img.page > 0 ? shared_.graphics->get(shared_, img, diags_)
+                            : shared_.images->get(*shared_.writer, img, diags_);
     if (!ref) return shared_.writer->ok();  // a bad image is a diagnostic, not a write failure
     auto name = shared_.writer->resource(index_, "XObject", *ref);
     if (!name) return false;

@@ -42,7 +42,9 @@ std::optional<std::string> write(const layout::DisplayList& list, layout::Displa
   if (!fonts.embed(w, diags)) return failed(w, diags);
 
   DocumentImages images;
+  DocumentGraphics graphics;
   PageShared shared;
+  shared.graphics = &graphics;
   shared.writer = &w;
   shared.fonts = &fonts;
   shared.images = &images;

@@ -8,9 +8,10 @@
 #include <variant>
 
 #include "image/image.h"
-#include "pdf/pdf.h"
 #include "detail/checks.h"
 #include "detail/standards.h"
+#include "image/image.h"
+#include "pdf/pdf.h"
 
 namespace galley::print {
 namespace {
@@ -104,6 +105,7 @@ class Preflight {
     const detail::Bounds visible{image.clip_x, image.clip_y, image.clip_x + image.clip_w,
                                  image.clip_y + image.clip_h};
     detail::check_safe_zone(page, visible, true, describe(image), name, image.loc, diags_);
+    if (pdfx_ && image.page > 0) return check_vector_rgb(name, image);
     if (pdfx_ && !image.path.empty() && rgb_images_.insert(image.path).second) {
       Diagnostics ignored;  // an unreadable image is the PDF writer's error
       auto info = image::probe(image.path, ignored, image.loc);
@@ -113,6 +115,32 @@ class Preflight {
                                       " which can shift its colours (convert it to CMYK to proof them)");
       }
     }
+  }
+
+  // A vector graphic's RGB that `recolor` leaves RGB; once per graphic and
+  // mapping.
+  void check_vector_rgb(const std::string& name, const Image& image) {
+    std::string key = image.path + '\n' + std::to_string(image.page);
+    for (const auto& m : image.recolor) key += ' ' + std::to_string(m.first);
+    if (!rgb_images_.insert(key).second) return;
+    Diagnostics ignored;  // an unreadable graphic is layout's error
+    const auto page = image::probe_vector(image.path, image.page, ignored, image.loc);
+    if (!page) return;
+    std::string left;
+    int count = 0;
+    for (uint32_t rgb : page->rgb) {
+      const bool mapped = std::any_of(image.recolor.begin(), image.recolor.end(),
+                                      [&](const auto& m) { return m.first == rgb; });
+      if (mapped) continue;
+      if (count++ < 4) left += (left.empty() ? "" : ", ") + image::hex_rgb(rgb);
+    }
+    if (count > 4) left += ", ...";
+    if (count == 0 && !page->other_rgb) return;
+    const std::string what = count > 0 ? "draws in RGB (" + left + ", not mapped by 'recolor')"
+                                       : "has RGB images or gradients ('recolor' maps flat colours only)";
+    diags_.warning(image.loc, name + ": " + describe(image) + " " + what +
+                                  " in a PDF/X job; the RIP converts it to the output intent's CMYK,"
+                                  " which can shift its colours (map them to the palette with 'recolor')");
   }
 
   void check(const Page&, const std::string&, const Mark&) {}

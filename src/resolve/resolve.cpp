@@ -87,6 +87,8 @@ class Resolver {
         out.focus_x = b.focus_x;
         out.focus_y = b.focus_y;
         out.align = b.align;
+        out.page = b.page;
+        out.recolor = recolor(b.recolor);
         caption(b, out);
         break;
       case BlockKind::Qr:
@@ -117,6 +119,21 @@ class Resolver {
       return s && s->keep_with_next ? *s->keep_with_next : true;
     }
     return style.keep_with_next;
+  }
+
+  // Names unknown to the palette are cross_check's error.
+  std::vector<std::pair<uint32_t, model::Color>> recolor(const std::vector<model::Recolor>& in) const {
+    std::vector<std::pair<uint32_t, model::Color>> out;
+    for (const model::Recolor& m : in) {
+      if (m.color) {
+        out.emplace_back(m.rgb, *m.color);
+      } else if (auto it = layout_.colors.find(m.swatch); it != layout_.colors.end()) {
+        out.emplace_back(m.rgb, it->second);
+      } else if (m.swatch == "black" || m.swatch == "white") {
+        out.emplace_back(m.rgb, m.swatch == "black" ? model::Color::black() : model::Color::white());
+      }
+    }
+    return out;
   }
 
   static std::string default_name(const model::Block& b) {

@@ -112,6 +112,9 @@ struct Block {
   std::optional<model::Length> height;   // image: the box's height
   double focus_x = 0.5, focus_y = 0.5;   // image: kept in view when cropped
   std::optional<model::HAlign> align;    // image, qr: left, center or right in the column
+  int page = 1;                     // image: the page of a PDF
+  // image: a vector graphic's RGB colours (0xRRGGBB) and what prints them.
+  std::vector<std::pair<uint32_t, model::Color>> recolor;
   std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
 
   std::vector<TableCell> header;                 // table

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "harness.h"
 #include "image/make_images.h"
@@ -88,6 +90,35 @@ size_t table_record(const std::string& font, const std::string& tag) {
   throw std::runtime_error("no table " + tag);
 }
 
+// A one-page PDF with a correct cross-reference table, from its objects'
+// bodies (object 1 the catalog, 2 the page tree, 3 the page, 4 content,
+// then `more`, numbered from 5).
+std::string minimal_pdf(const std::string& resources = "<< >>", const std::vector<std::string>& more = {}) {
+  const std::string content = "0 0 1 rg 10 10 80 80 re f\n";
+  const std::vector<std::string> bodies = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R /Resources " + resources + " >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  std::vector<std::string> all = bodies;
+  all.insert(all.end(), more.begin(), more.end());
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < all.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + all[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(all.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    std::string n = std::to_string(off);
+    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(all.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
 }  // namespace
 
 std::string png_chunk(const std::string& type, const std::string& data) {
@@ -144,6 +175,33 @@ void write_hostile_files(const std::string& dir) {
   std::string sos_overrun = baseline;
   sos_overrun.replace(find_segment(baseline, 0xDA) + 2, 2, "\xFF\xF0");
   image("jpeg-sos-overrun.jpg", sos_overrun);
+
+  // Vector graphics (image/vector.h).
+  image("svg-malformed.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><g><rect/></svg>");
+  image("svg-huge.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='100000in' height='1in'/>");
+  std::string nested = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>";
+  for (int i = 0; i < 10000; ++i) nested += "<g>";
+  nested += "<rect width='5' height='5'/>";
+  for (int i = 0; i < 10000; ++i) nested += "</g>";
+  image("svg-nested.svg", nested + "</svg>");
+  std::string uses = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><defs><rect id='l0' width='1' height='1'/>";
+  for (int i = 1; i <= 10; ++i) {
+    uses += "<g id='l" + std::to_string(i) + "'>";
+    for (int k = 0; k < 10; ++k) uses += "<use href='#l" + std::to_string(i - 1) + "'/>";
+    uses += "</g>";
+  }
+  image("svg-use-bomb.svg", uses + "</defs><use href='#l10'/></svg>");
+  const std::string pdf = minimal_pdf();
+  image("pdf-one-page.pdf", pdf);
+  image("pdf-truncated.pdf", pdf.substr(0, pdf.size() / 2));
+  image("pdf-jpx-image.pdf", minimal_pdf("<< /XObject << /Im0 5 0 R >> >>",
+                                         {"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
+                                          " /BitsPerComponent 8 /Filter /JPXDecode /Length 4 >>\nstream\nabcd\nendstream"}));
+  image("pdf-deep-resources.pdf", minimal_pdf("<< /Properties << /P0 " + std::string(200, '[') + std::string(200, ']') + " >> >>"));
+  write_file(dir + "/images/plain.pdf", pdf);
+  Run encrypt = sh("qpdf --encrypt '' owner 256 -- " + quote(dir + "/images/plain.pdf") + " " +
+                   quote(dir + "/images/pdf-encrypted.pdf"));
+  if (encrypt.exit_code != 0) throw std::runtime_error("qpdf --encrypt failed: " + encrypt.err);
 
   // Fonts, from the project's Noto Serif.
   const std::string noto = read_file(source + "/fonts/NotoSerif-Regular.ttf");

@@ -233,7 +233,7 @@ TEST_CASE("a text file named .png is an error") {
   auto path = write("fake.png", "hello, I am not a picture\n");
   Diagnostics d;
   CHECK_FALSE(image::probe(path, d));
-  CHECK(only_error(d, path).find("not a PNG or JPEG") != std::string::npos);
+  CHECK(only_error(d, path).find("not a PNG, JPEG, PDF or SVG") != std::string::npos);
 }
 
 TEST_CASE("empty file and missing file are errors") {

@@ -9,10 +9,14 @@
 
 namespace galley::layout {
 
-// The image's pixel size (width, height), probed from the file; an
-// unreadable image is an error at `loc`.
-std::optional<std::pair<int, int>> image_pixels(const std::string& path, const SourceLoc& loc,
-                                                Diagnostics& diags);
+// An image of the file at `path`, not yet placed: its pixel size (PNG,
+// JPEG), or a vector graphic's page, size in points and colour mapping,
+// probed and checked; nullopt after an error at `loc`.
+std::optional<Image> probe_image(const std::string& path, int page,
+                                 std::vector<std::pair<uint32_t, Color>> recolor, const SourceLoc& loc,
+                                 Diagnostics& diags);
+// Its height when `w` wide, in proportion.
+double height_at(const Image& img, double w);
 
 // Sets the placement (x, y, w, h) and clip of `img` for the box; contain
 // centres the whole image, cover fills the box and clips the overflow, fill

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -21,5 +22,13 @@ std::optional<model::Color> parse_color_literal(Reader& r, const YAML::Node& n, 
 // Unknown names are reported with a did-you-mean over the palette.
 std::optional<model::Color> color_ref(Reader& r, const YAML::Node& n, std::string_view what,
                                       const std::map<std::string, model::Color>& palette);
+
+// `recolor: {"#0057b8": mayo-blue}`: each key a graphic's colour as
+// #rrggbb, each value the colour to print it in. With a palette (a layout
+// file) values are looked up at once; without one (a content file) a name
+// is kept for resolve/ to look up in the layout's palette, and a literal is
+// read at once.
+std::vector<model::Recolor> recolor_map(Reader& r, const YAML::Node& n,
+                                        const std::map<std::string, model::Color>* palette);
 
 }  // namespace galley::load

@@ -12,9 +12,11 @@
 
 #include "diag/diagnostic.h"
 #include "layout/page.h"
+#include "content.h"
 #include "font_objects.h"
 #include "hpdf_objects.h"
 #include "image_objects.h"
+#include "vector_objects.h"
 
 namespace galley::pdf {
 
@@ -27,6 +29,7 @@ struct PageShared {
   hpdf::Writer* writer = nullptr;
   DocumentFonts* fonts = nullptr;
   DocumentImages* images = nullptr;
+  DocumentGraphics* graphics = nullptr;  // PDF pages and SVG drawings
   bool crop_marks = false, registration_marks = false;
   std::optional<Ref> default_rgb;  // ICCBased sRGB for /DefaultRGB (PDF/X)
   std::map<std::string, Ref> separations;  // by colorant name
@@ -46,6 +49,9 @@ struct PageResult {
   // each Figure element draws on the page.
   std::map<int32_t, std::array<double, 4>> figure_box;
 };
+
+// The document's Separation colour space for a spot colour, made on first use.
+std::optional<Ref> separation(PageShared& shared, const Separation& sep);
 
 std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page, Diagnostics& diags);
 
