@@ -9,7 +9,6 @@
 
 #include "diag/diagnostic.h"
 #include "detail/file_stamp.h"  // file_stamp(), FileFacts: files as pdf/ and print/ key them
-#include "detail/pdf_graph.h"   // a PDF page's objects, for pdf/ to copy (vector images)
 #include "detail/vector.h"      // probe_vector(), colours: PDF and SVG images for layout/, pdf/, print/
 
 namespace galley::image {

@@ -1,4 +1,4 @@
-#include "detail/pdf_graph.h"
+#include "image/pdf_graph.h"
 
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>

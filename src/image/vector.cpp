@@ -5,7 +5,7 @@
 #include "base/memo.h"
 #include "detail/file_stamp.h"
 #include "detail/image_file.h"
-#include "detail/pdf_graph.h"
+#include "image/pdf_graph.h"
 
 namespace galley::image {
 namespace {

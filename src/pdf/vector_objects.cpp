@@ -4,6 +4,7 @@
 #include <set>
 
 #include "image/image.h"
+#include "image/pdf_graph.h"
 #include "detail/content.h"
 #include "detail/hpdf_objects.h"
 #include "detail/page_writer.h"

@@ -14,7 +14,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
-#include "vector.h"
+#include "detail/vector.h"
 
 namespace galley::image {
 
