@@ -176,5 +176,8 @@ TEST_CASE("the anchors' page builds without a diagnostic") {
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("warning") == std::string::npos);
   CHECK(r.err.find("overfull lines             0") != std::string::npos);
+  // The build's figures reach --stats (base/figures.h): lines were counted.
+  CHECK(r.err.find("lines set                  ") != std::string::npos);
+  CHECK(r.err.find("lines set                  0\n") == std::string::npos);
   CHECK(pdf_pages(pdf) == 3);
 }
