@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "linebreak/break.h"
 #include "text/shape.h"
@@ -53,18 +54,37 @@ const resolve::Paragraph& TextSetter::derived(const void* source, int tag,
 
 void TextSetter::forget(const resolve::Block& b) {
   auto drop = [&](const resolve::Paragraph& p) { shaped_.erase(&p); };
-  for (const auto& p : b.paras) drop(p);
-  for (const auto& item : b.items)
-    for (int tag : {0, 1}) {
-      auto it = derived_.find({&item, tag});
-      if (it == derived_.end()) continue;
+  // Every paragraph derived from `source`, whatever its tag.
+  auto drop_derived = [&](const void* source) {
+    auto it = derived_.lower_bound({source, std::numeric_limits<int>::min()});
+    while (it != derived_.end() && it->first.first == source) {
       drop(*it->second);
-      derived_.erase(it);
+      it = derived_.erase(it);
     }
-  for (const auto& c : b.header) drop(c.para);
+  };
+  for (const auto& p : b.paras) drop(p);
+  for (const auto& item : b.items) drop_derived(&item);
+  auto drop_cell = [&](const resolve::TableCell& c) {
+    drop(c.para);
+    drop_derived(&c);
+  };
+  for (const auto& c : b.header) drop_cell(c);
   for (const auto& row : b.rows)
-    for (const auto& c : row) drop(c.para);
+    for (const auto& c : row) drop_cell(c);
   if (b.caption) drop(*b.caption);
+}
+
+bool TextSetter::fits(const resolve::Paragraph& para, double width) {
+  // A word wider than `width` makes an overfull line; callers that would
+  // rather change the text than have it stick out ask first, quietly.
+  Diagnostics quiet;
+  linebreak::Options opts;
+  opts.greedy = greedy_;
+  const auto lines = linebreak::break_paragraph(shaped(para), fonts_, [width](int) { return width; }, opts,
+                                                nullptr, quiet);
+  for (const auto& l : lines)
+    if (l.overfull) return false;
+  return true;
 }
 
 std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, double width) {

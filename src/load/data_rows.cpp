@@ -266,27 +266,28 @@ std::optional<model::DataTable> parse_csv(std::string_view text, const std::stri
   return table;
 }
 
-std::optional<model::DataTable> read_data_table(const std::string& path, Diagnostics& diags,
-                                                const DataLimits& limits) {
+std::optional<model::DataTable> read_data_table(const std::string& file, Diagnostics& diags,
+                                                const DataLimits& limits, const std::string& shown) {
   namespace fs = std::filesystem;
+  const std::string& path = shown.empty() ? file : shown;
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    diags.error({path, 0, 0}, fs::exists(path, ec) ? "not a regular file" : "no such file");
+  if (!fs::is_regular_file(file, ec)) {
+    diags.error({path, 0, 0}, fs::exists(file, ec) ? "not a regular file" : "no such file");
     return std::nullopt;
   }
-  const std::uintmax_t size = fs::file_size(path, ec);
+  const std::uintmax_t size = fs::file_size(file, ec);
   if (ec || size > limits.max_bytes) {
     const std::uintmax_t mib = limits.max_bytes >> 20;
     diags.error({path, 0, 0}, "data file larger than " + (mib << 20 == limits.max_bytes ? count(mib) + " MiB"
                                                                                         : count(limits.max_bytes) + " bytes"));
     return std::nullopt;
   }
-  const std::string ext = fs::path(path).extension().string();
+  const std::string ext = fs::path(file).extension().string();
   if (ext != ".csv" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
     diags.error({path, 0, 0}, "data files are .csv, .yaml, .yml or .json");
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(file, std::ios::binary);
   std::stringstream buf;
   buf << in.rdbuf();
   if (!in.good() && !in.eof()) {

@@ -30,8 +30,11 @@ inline constexpr DataLimits kBatchData{256u << 20, std::numeric_limits<size_t>::
 
 // Reads `path` (a regular file within limits.max_bytes). Confining it to a
 // root folder is the caller's (Reader::existing_file, check_inside_root).
+// `shown`, when given, names the file in messages and DataTable::source
+// (a descriptor's relative path rather than the resolved absolute one).
 std::optional<model::DataTable> read_data_table(const std::string& path, Diagnostics& diags,
-                                                const DataLimits& limits = kBlockData);
+                                                const DataLimits& limits = kBlockData,
+                                                const std::string& shown = {});
 
 // CSV text as above; `path` names it in locations and DataTable::source.
 std::optional<model::DataTable> parse_csv(std::string_view text, const std::string& path, Diagnostics& diags,

@@ -45,6 +45,9 @@ struct ParaStyle {
   model::Length emergency_stretch{100, true, {}};
   bool protrusion = true;
   double expansion = 0.02;
+  // Set by layout, never by a style: a line may break between any two
+  // graphemes, for a word wider than its table cell.
+  bool break_anywhere = false;
 };
 
 // The character-level part of a style, for one run of text.
@@ -86,6 +89,9 @@ struct ListItem {
 
 struct TableCell {
   Paragraph para;
+  // A cell of a column aligned on the decimal sign: the byte of
+  // para.runs[0].text where the sign is, or the text's end when it has none.
+  std::optional<size_t> decimal_at;
 };
 
 struct Block {
@@ -115,7 +121,7 @@ struct Block {
 
   std::vector<TableCell> header;                 // table
   std::vector<std::vector<TableCell>> rows;
-  std::vector<model::Length> column_widths;
+  std::vector<model::ColumnWidth> column_widths;  // empty: all automatic
   bool header_repeat = true;
   bool row_headers = false;         // the first cell of each row is its header
 

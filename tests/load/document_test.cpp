@@ -96,7 +96,7 @@ flows:
   CHECK(b[6].columns.size() == 2);
   CHECK(b[6].rows[1][1].value == "DR");
   CHECK_FALSE(b[6].header_repeat);
-  CHECK(b[6].column_widths[1].value == 70);
+  CHECK(b[6].column_widths[1].length.value == 70);
   CHECK(b[7].by.value == "A resident");
   CHECK(b[8].text.value == "Plain quote.");
   CHECK(b[9].style == "highlight");
