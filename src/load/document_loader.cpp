@@ -167,7 +167,7 @@ class DocumentLoader {
       }
       kind_index = i;
     }
-    std::vector<std::string_view> allowed{"style", "id", "keep-with-next"};
+    std::vector<std::string_view> allowed{"style", "id", "keep-with-next", "span"};
     if (kind_index < 0) {
       allowed.insert(allowed.end(), std::begin(kBlockKinds), std::end(kBlockKinds));
       // A misspelt kind is reported once, as an unknown key with its fix.
@@ -202,6 +202,10 @@ class DocumentLoader {
     }
     if (const auto v = r_.get(n, "keep-with-next")) b.keep_with_next = r_.boolean(v, "'keep-with-next'");
     if (const auto v = r_.get(n, "in-toc")) b.in_toc = r_.boolean(v, "'in-toc'");
+    if (const auto v = r_.get(n, "span")) {
+      if (b.kind == BlockKind::Break) r_.error(v, "a break spans nothing; 'span' is for the blocks around it");
+      else if (r_.choice(v, "'span'", {"all"})) b.span_all = true;
+    }
     const YAML::Node body = r_.get(n, kind);
     bool text_kind = b.kind == BlockKind::Title || b.kind == BlockKind::Heading || b.kind == BlockKind::Paragraph;
     if (body.IsNull() && !text_kind && b.kind != BlockKind::Toc) {

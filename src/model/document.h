@@ -61,6 +61,7 @@ struct Block {
   SourceLoc style_loc;
   std::string id;     // link target
   std::optional<bool> keep_with_next;
+  bool span_all = false;  // `span: all`: across every column of a multi-column frame
 
   Text text;          // title, heading, paragraph, quote, callout
   int level = 1;      // heading: 1..4

@@ -53,6 +53,7 @@ class Resolver {
     out.loc = b.loc;
     out.id = b.id;
     out.level = b.level;
+    out.span_all = b.span_all;
     out.in_toc = b.in_toc.value_or(true);
     const std::string name = default_name(b);
     const ParaStyle style = own_or(b, name);

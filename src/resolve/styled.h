@@ -99,6 +99,7 @@ struct Block {
   SourceLoc loc;
   std::string id;
   bool keep_with_next = false;
+  bool span_all = false;            // across every column of its frame
   int level = 1;                    // heading
   bool in_toc = true;               // heading: listed in a table of contents
 

@@ -145,7 +145,7 @@ flows:
             "c.yaml:10:47: error: this row has 1 cells; the table has 2 columns",
             "c.yaml:11:14: error: unknown break 'pgae' (did you mean 'page'?)",
             "c.yaml:12:11: error: missing required key 'data' in qr",
-            "c.yaml:13:7: error: unknown key 'frobnicate' in a block (expected one of: style, id, keep-with-next, "
+            "c.yaml:13:7: error: unknown key 'frobnicate' in a block (expected one of: style, id, keep-with-next, span, "
             "title, heading, paragraph, list, image, table, quote, callout, qr, toc, break)",
         });
 }
