@@ -33,21 +33,94 @@ FrameFill fill_at_height(const BlockSource& blocks, size_t count, Cursor from, c
 
 bool reaches_end(const FrameFill& f) { return f.end == ColumnEnd::FlowEnd; }
 
-}  // namespace
-
-FrameFill fill_frame(const BlockSource& blocks, size_t block_count, Cursor from, const FrameBox& box) {
-  FrameFill out = fill_at_height(blocks, block_count, from, box, box.column_height());
-  if (box.balance && box.columns > 1 && reaches_end(out) && !out.overfull) {
-    // The shortest column height that still takes the rest of the flow in
-    // this frame: reaching the end is monotonic in the height.
-    double lo = 0, hi = box.column_height();
+// The columns filled from `from` up to `count` within `height`, balanced
+// (the shortest height that still takes it all) when `balance` and it fits.
+FrameFill fill_balanced(const BlockSource& blocks, size_t count, Cursor from, const FrameBox& box, double height,
+                        bool balance) {
+  FrameFill out = fill_at_height(blocks, count, from, box, height);
+  if (balance && box.columns > 1 && reaches_end(out) && !out.overfull) {
+    // Reaching the end is monotonic in the height.
+    double lo = 0, hi = height;
     for (int i = 0; i < 30 && hi - lo > 0.25; ++i) {
       const double mid = (lo + hi) / 2;
-      FrameFill trial = fill_at_height(blocks, block_count, from, box, mid);
+      FrameFill trial = fill_at_height(blocks, count, from, box, mid);
       if (reaches_end(trial) && !trial.overfull) hi = mid; else lo = mid;
     }
-    out = fill_at_height(blocks, block_count, from, box, hi);
+    out = fill_at_height(blocks, count, from, box, hi);
   }
+  return out;
+}
+
+// Bands down the frame: columns up to the next spanning block, balanced;
+// the spanning block across the frame; and so on. A band that does not fit
+// ends the frame, and the flow goes on in the next one.
+FrameFill fill_bands(const BlockSource& blocks, size_t count, Cursor from, const FrameBox& box,
+                     const Spanning& spanning) {
+  FrameFill out;
+  Cursor cur = from;
+  double top = 0;
+  const double height = box.column_height();
+  const double full = std::max(0.0, box.w - 2 * box.padding);
+  while (cur.block < count) {
+    if (spanning.spans(cur.block)) {
+      const MeasuredBlock& b = spanning.wide(cur.block);
+      const double gap = top > 0 && cur.slice == 0 && !b.slices.empty() ? b.slices.front().gap_before : 0;
+      ColumnFill fill = fill_column(spanning.wide, cur.block + 1, cur, std::max(0.0, height - top - gap));
+      // Below other content, a block that does not fit waits for the next frame.
+      if (fill.placed.empty() || (fill.overfull && top > 0)) {
+        out.end = ColumnEnd::Full;
+        break;
+      }
+      out.overfull = out.overfull || fill.overfull;
+      cur = fill.next;
+      const ColumnEnd end = fill.end;
+      const double used = fill.used;
+      out.columns.push_back({box.column_x(0), box.column_y() + top + gap, full, std::move(fill), true});
+      top += gap + used;
+      if (end != ColumnEnd::FlowEnd) {
+        out.end = end;
+        break;
+      }
+      top += b.space_after;
+      continue;
+    }
+    size_t stop = cur.block;
+    while (stop < count && !spanning.spans(stop)) ++stop;
+    const bool last = stop == count;
+    FrameFill band = fill_balanced(blocks, stop, cur, box, std::max(0.0, height - top), !last || box.balance);
+    if (band.overfull && top > 0) {
+      out.end = ColumnEnd::Full;
+      break;
+    }
+    double used = 0;
+    for (PlacedColumn& col : band.columns) {
+      col.y += top;
+      used = std::max(used, col.fill.used);
+      out.columns.push_back(std::move(col));
+    }
+    out.overfull = out.overfull || band.overfull;
+    const bool progress = !(band.next == cur);
+    cur = band.next;
+    if (band.end != ColumnEnd::FlowEnd || !progress) {
+      out.end = band.end == ColumnEnd::FlowEnd ? ColumnEnd::Full : band.end;
+      break;
+    }
+    top += used;
+  }
+  if (cur.block >= count) out.end = ColumnEnd::FlowEnd;
+  out.next = cur;
+  return out;
+}
+
+}  // namespace
+
+FrameFill fill_frame(const BlockSource& blocks, size_t block_count, Cursor from, const FrameBox& box,
+                     const Spanning* spanning) {
+  if (spanning && box.columns > 1) {
+    for (size_t i = from.block; i < block_count; ++i)
+      if (spanning->spans(i)) return fill_bands(blocks, block_count, from, box, *spanning);
+  }
+  FrameFill out = fill_balanced(blocks, block_count, from, box, box.column_height(), box.balance);
   for (PlacedColumn& col : out.columns) {
     const double room = box.column_height() - col.fill.used;
     if (room <= 0) continue;

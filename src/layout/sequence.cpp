@@ -110,10 +110,14 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
       const BlockSource src = [&fm, width, height](size_t i) -> const MeasuredBlock& {
         return fm.at(i, width, height);
       };
-      const FrameFill fill = fill_frame(src, fm.size(), cur, box);
+      const double full = std::max(0.0, box.w - 2 * box.padding);
+      const resolve::Flow& flow = flows[*fi];
+      const Spanning spanning{[&flow](size_t i) { return i < flow.blocks.size() && flow.blocks[i].span_all; },
+                              [&fm, full, height](size_t i) -> const MeasuredBlock& { return fm.at(i, full, height); }};
+      const FrameFill fill = fill_frame(src, fm.size(), cur, box, &spanning);
       for (const PlacedColumn& col : fill.columns)
         for (const PlacedSlice& ps : col.fill.placed) {
-          const MeasuredBlock& mb = src(ps.block);
+          const MeasuredBlock& mb = col.wide ? spanning.wide(ps.block) : src(ps.block);
           const Slice& s = ps.head ? mb.repeat_head[ps.slice] : mb.slices[ps.slice];
           place_slice(s, col.x, col.y + ps.y, page_index, page, r, *fi, ps.block, mb, ps.head);
           if (col.fill.overfull && !ps.head)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "base/figures.h"
 #include "linebreak/linebreak.h"
@@ -26,6 +27,19 @@ const resolve::Paragraph& TextSetter::derived(const void* source, int tag,
   auto& slot = derived_[{source, tag}];
   if (!slot) slot = std::make_unique<resolve::Paragraph>(make());
   return *slot;
+}
+
+bool TextSetter::fits(const resolve::Paragraph& para, double width) {
+  // A word wider than `width` makes an overfull line; callers that would
+  // rather change the text than have it stick out ask first, quietly.
+  Diagnostics quiet;
+  linebreak::Options opts;
+  opts.greedy = greedy_;
+  const auto lines = linebreak::break_paragraph(shaped(para), fonts_, [width](int) { return width; }, opts,
+                                                nullptr, quiet);
+  for (const auto& l : lines)
+    if (l.overfull) return false;
+  return true;
 }
 
 std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, double width) {

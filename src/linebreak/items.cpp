@@ -14,11 +14,13 @@
 #include "detail/hyphenate.h"
 #include "detail/protrusion.h"
 #include "text/text.h"
+#include "text/itemize.h"
+#include "text/text.h"
 
 namespace galley::linebreak {
 namespace {
 
-enum class Opp { Soft, Hard, Hyphenation };
+enum class Opp { Soft, Hard, Hyphenation, Anywhere };
 // Break opportunities by byte offset, ascending, one per offset.
 using Opps = std::vector<std::pair<uint32_t, Opp>>;
 
@@ -26,6 +28,10 @@ using Opps = std::vector<std::pair<uint32_t, Opp>>;
 // (Noto Serif: 0.26 em) have narrower spaces, and half of those leaves too
 // little room in a brochure column, so the stretch is never below 1/6 em.
 double space_stretch(double space, double size) { return std::max(space / 2, size / 6); }
+
+// A break inside a word without a hyphen: taken only where nothing
+// better fits, short of an overfull line.
+constexpr double kAnywherePenalty = 900;
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
 
@@ -173,6 +179,25 @@ uint32_t add_hyphenation(const std::string& text, const std::string& language, c
   return last_word;
 }
 
+// A break between every two grapheme clusters of a word, for text that
+// must fit a measure narrower than its widest word (ParaStyle::break_anywhere).
+void add_anywhere(const std::string& text, Opps& opps) {
+  const text::CodePoints cps = text::decode(text);
+  const std::vector<bool> starts = text::grapheme_starts(cps);
+  Opps merged;
+  merged.reserve(opps.size() + cps.size());
+  size_t k = 0;
+  for (size_t i = 1; i < cps.size(); ++i) {
+    if (!starts[i] || is_space(cps.cp[i]) || is_space(cps.cp[i - 1]) || is_hard_break(cps.cp[i - 1])) continue;
+    const uint32_t at = cps.byte[i];
+    for (; k < opps.size() && opps[k].first < at; ++k) merged.push_back(opps[k]);
+    if (k < opps.size() && opps[k].first == at) continue;
+    merged.emplace_back(at, Opp::Anywhere);
+  }
+  for (; k < opps.size(); ++k) merged.push_back(opps[k]);
+  opps = std::move(merged);
+}
+
 class Builder {
  public:
   Builder(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts,
@@ -256,6 +281,8 @@ class Builder {
         src.hyphen_face = run.face;
         src.hyphen_size = run.size;
       }
+    } else if (kind == Opp::Anywhere) {
+      pen.penalty = kAnywherePenalty;
     } else if (before == U'-' || before == 0x2010) {
       pen.penalty = opts_.hyphen_penalty;  // TeX's \exhyphenpenalty
       pen.flagged = true;
@@ -365,6 +392,7 @@ Itemized itemize(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, 
   uint32_t last_word = UINT32_MAX;
   if (para.style.hyphenate && has_hyphenation(para.style.language))
     last_word = add_hyphenation(para.text, para.style.language, opts, opps);
+  if (para.style.break_anywhere) add_anywhere(para.text, opps);
   return Builder(para, hyphen, opts, last_word).build(opps);
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "detail/colors.h"
+#include "load/data_rows.h"
 #include "load/load.h"
 #include "detail/reader.h"
 #include "detail/style_keys.h"
@@ -244,7 +245,7 @@ class DocumentLoader {
       }
       kind_index = i;
     }
-    std::vector<std::string_view> allowed{"style", "id", "keep-with-next"};
+    std::vector<std::string_view> allowed{"style", "id", "keep-with-next", "span"};
     if (kind_index < 0) {
       allowed.insert(allowed.end(), std::begin(kBlockKinds), std::end(kBlockKinds));
       // A misspelt kind is reported once, as an unknown key with its fix.
@@ -279,6 +280,10 @@ class DocumentLoader {
     }
     if (const auto v = r_.get(n, "keep-with-next")) b.keep_with_next = r_.boolean(v, "'keep-with-next'");
     if (const auto v = r_.get(n, "in-toc")) b.in_toc = r_.boolean(v, "'in-toc'");
+    if (const auto v = r_.get(n, "span")) {
+      if (b.kind == BlockKind::Break) r_.error(v, "a break spans nothing; 'span' is for the blocks around it");
+      else if (r_.choice(v, "'span'", {"all"})) b.span_all = true;
+    }
     const YAML::Node body = r_.get(n, kind);
     bool text_kind = b.kind == BlockKind::Title || b.kind == BlockKind::Heading || b.kind == BlockKind::Paragraph;
     if (body.IsNull() && !text_kind && b.kind != BlockKind::Toc) {
@@ -438,43 +443,169 @@ class DocumentLoader {
 
   void load_table(const YAML::Node& n, Block& b) {
     if (!n.IsMap()) {
-      r_.error(n, std::string("expected {columns: [...], rows: [[...]]} for table, found ") + describe(n));
+      r_.error(n, std::string("expected {columns: [...], rows: [[...]]} or {data: FILE} for table, found ") +
+                      describe(n));
       return;
     }
-    r_.map(n, "table", {"columns", "rows", "header-repeat", "row-headers", "widths"});
-    if (const auto v = r_.get(n, "columns")) b.columns = cells(v, "table 'columns'");
+    r_.map(n, "table", {"columns", "rows", "data", "header-repeat", "row-headers", "widths"});
     if (const auto v = r_.get(n, "header-repeat"))
       if (auto h = r_.boolean(v, "'header-repeat'")) b.header_repeat = *h;
     if (const auto v = r_.get(n, "row-headers"))
       if (auto h = r_.boolean(v, "'row-headers'")) b.row_headers = *h;
-    size_t width = b.columns.size();
-    if (const auto v = r_.get(n, "rows")) {
-      if (r_.sequence(v, "table 'rows'")) {
-        for (const auto& row : v) {
-          auto cs = cells(row, "a table row");
-          if (width == 0) width = cs.size();
-          // In [a, b] a comma ends a cell: the commonest cause of a cell too many.
-          if (row.IsSequence() && cs.size() != width)
-            r_.error(row, "this row has " + std::to_string(cs.size()) + " cells; the table has " +
-                              std::to_string(width) + " columns" +
-                              (cs.size() > width && row.Style() == YAML::EmitterStyle::Flow
-                                   ? " (in [...] a comma separates cells: quote a cell that holds one)"
-                                   : ""));
-          b.rows.push_back(std::move(cs));
-        }
-      }
+    const YAML::Node data = r_.get(n, "data");
+    size_t width = 0;
+    if (data) {
+      if (const auto v = r_.get(n, "rows")) r_.error(v, "a table takes 'rows' or 'data', not both");
+      width = load_table_data(n, data, b);
     } else {
-      r_.error(n, "missing required key 'rows' in table");
-    }
-    if (const auto v = r_.get(n, "widths")) {
-      if (r_.sequence(v, "table 'widths'")) {
-        for (const auto& w : v)
-          if (auto l = r_.length(w, "a column width", LengthRule::PositiveOrPercent)) b.column_widths.push_back(*l);
-        if (width > 0 && v.size() != width)
-          r_.error(v, "'widths' gives " + std::to_string(v.size()) + " widths for " + std::to_string(width) +
-                          " columns");
+      if (const auto v = r_.get(n, "columns")) b.columns = cells(v, "table 'columns'");
+      width = b.columns.size();
+      if (const auto v = r_.get(n, "rows")) {
+        if (r_.sequence(v, "table 'rows'")) {
+          for (const auto& row : v) {
+            auto cs = cells(row, "a table row");
+            if (width == 0) width = cs.size();
+            // In [a, b] a comma ends a cell: the commonest cause of a cell too many.
+            if (row.IsSequence() && cs.size() != width)
+              r_.error(row, "this row has " + std::to_string(cs.size()) + " cells; the table has " +
+                                std::to_string(width) + " columns" +
+                                (cs.size() > width && row.Style() == YAML::EmitterStyle::Flow
+                                     ? " (in [...] a comma separates cells: quote a cell that holds one)"
+                                     : ""));
+            b.rows.push_back(std::move(cs));
+          }
+        }
+      } else {
+        r_.error(n, "missing required key 'rows' (or 'data') in table");
       }
     }
+    if (const auto v = r_.get(n, "widths")) column_widths(v, width, b);
+  }
+
+  // `data:` and its `columns:`; returns the number of columns.
+  size_t load_table_data(const YAML::Node& n, const YAML::Node& data, Block& b) {
+    const auto file = r_.existing_file(data, "table 'data'");
+    if (!file) return 0;
+    const std::string ext = std::filesystem::path(*file).extension().string();
+    if (ext != ".csv" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
+      r_.error(data, "table 'data' is a .csv, .yaml, .yml or .json file, not '" + data.Scalar() + "'");
+      return 0;
+    }
+    auto table = read_data_table(*file, r_.diags(), kBlockData, r_.relative_path(data.Scalar()));
+    if (!table) return 0;
+    const auto cols = r_.get(n, "columns");
+    if (!cols) {
+      for (size_t f = 0; f < table->fields.size(); ++f)
+        b.data_columns.push_back({f, {table->fields[f], r_.loc(data)}, false, {}, {}, r_.loc(data)});
+    } else if (r_.sequence(cols, "table 'columns'")) {
+      for (const auto& c : cols)
+        if (auto col = data_column(c, *table)) b.data_columns.push_back(std::move(*col));
+    }
+    b.table_data = std::make_shared<const model::DataTable>(std::move(*table));
+    return b.data_columns.size();
+  }
+
+  // A column of a data table: a field's name, or {field, title, align, format}.
+  std::optional<model::DataColumn> data_column(const YAML::Node& c, const model::DataTable& table) {
+    model::DataColumn col;
+    col.loc = r_.loc(c);
+    // Not assigned later: assigning a YAML::Node overwrites the node it refers to.
+    const YAML::Node field = c.IsMap() ? r_.get(c, "field") : c;
+    if (c.IsMap()) {
+      r_.map(c, "a table column", {"field", "title", "align", "format"});
+      if (!field) {
+        r_.error(c, "missing required key 'field' in a table column");
+        return std::nullopt;
+      }
+    }
+    const auto name = r_.string(field, "a column's field");
+    if (!name) return std::nullopt;
+    const auto index = table.field_index(*name);
+    if (!index) {
+      r_.error(field, "no field '" + *name + "' in " + table.source + r_.hint(*name, [&] { return table.fields; }));
+      return std::nullopt;
+    }
+    col.field = *index;
+    col.title = {*name, r_.loc(field)};
+    if (!c.IsMap()) return col;
+    if (const auto v = r_.get(c, "title")) {
+      col.title = r_.text(v, "a column's 'title'");
+      col.renamed = true;
+    }
+    if (const auto v = r_.get(c, "align")) {
+      if (auto a = r_.choice(v, "a column's 'align'", {"left", "center", "right", "decimal"}))
+        col.align = *a == "left" ? model::ColumnAlign::Left
+                    : *a == "center" ? model::ColumnAlign::Center
+                    : *a == "right" ? model::ColumnAlign::Right
+                                    : model::ColumnAlign::Decimal;
+    }
+    if (const auto v = r_.get(c, "format")) cell_format(v, col.format);
+    return col;
+  }
+
+  // `format: number` or {type, decimals, grouping, style}.
+  void cell_format(const YAML::Node& v, model::CellFormat& f) {
+    using Kind = model::CellFormat::Kind;
+    const YAML::Node type = v.IsMap() ? r_.get(v, "type") : v;
+    if (v.IsMap()) {
+      r_.map(v, "a column's 'format'", {"type", "decimals", "grouping", "style"});
+      if (!type) r_.error(v, "missing required key 'type' in a column's 'format'");
+    }
+    if (type) {
+      if (auto t = r_.choice(type, "format type", {"text", "number", "integer", "percent", "date"})) {
+        f.kind = *t == "text" ? Kind::Text : *t == "percent" ? Kind::Percent : *t == "date" ? Kind::Date : Kind::Number;
+        if (*t == "integer") f.decimals = 0;
+      }
+    }
+    if (!v.IsMap()) return;
+    if (const auto d = r_.get(v, "decimals"))
+      if (auto i = r_.integer(d, "format 'decimals'", 0, 10)) f.decimals = *i;
+    if (const auto g = r_.get(v, "grouping"))
+      if (auto b = r_.boolean(g, "format 'grouping'")) f.grouping = *b;
+    if (const auto s = r_.get(v, "style")) {
+      if (auto st = r_.string(s, "format 'style'")) {
+        // An ICU date skeleton is letters only (yMMMd); the named styles are too.
+        bool letters = !st->empty() && st->size() <= 20;
+        for (char ch : *st) letters = letters && std::isalpha(static_cast<unsigned char>(ch));
+        if (!letters) r_.error(s, "format 'style' is iso, short, medium, long, full or a date skeleton such as yMMM");
+        else f.date = *st;
+      }
+    }
+  }
+
+  // `widths: auto`, or one per column: auto, a share (2fr), a length or a percentage.
+  void column_widths(const YAML::Node& v, size_t width, Block& b) {
+    if (v.IsScalar() && v.Scalar() == "auto") {
+      b.column_widths.assign(width, model::ColumnWidth{model::ColumnWidth::Kind::Auto, {}, 0, r_.loc(v)});
+      return;
+    }
+    if (!r_.sequence(v, "table 'widths'")) return;
+    for (const auto& w : v) {
+      model::ColumnWidth cw;
+      cw.loc = r_.loc(w);
+      const std::string s = w.IsScalar() ? w.Scalar() : "";
+      if (s == "auto") {
+        cw.kind = model::ColumnWidth::Kind::Auto;
+      } else if (s.size() > 2 && s.ends_with("fr")) {
+        cw.kind = model::ColumnWidth::Kind::Share;
+        char* end = nullptr;
+        const std::string digits = s.substr(0, s.size() - 2);
+        cw.share = std::strtod(digits.c_str(), &end);
+        if (end != digits.c_str() + digits.size() || !(cw.share > 0) || cw.share > 1000) {
+          r_.error(w, "a column's share is a number greater than zero before 'fr', such as 2fr");
+          continue;
+        }
+      } else if (auto l = r_.length(w, "a column width (or auto, or a share such as 2fr)",
+                                    LengthRule::PositiveOrPercent)) {
+        cw.kind = model::ColumnWidth::Kind::Fixed;
+        cw.length = *l;
+      } else {
+        continue;
+      }
+      b.column_widths.push_back(cw);
+    }
+    if (width > 0 && v.size() != width)
+      r_.error(v, "'widths' gives " + std::to_string(v.size()) + " widths for " + std::to_string(width) + " columns");
   }
 
   void load_quote(const YAML::Node& n, Block& b) {

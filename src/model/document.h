@@ -2,10 +2,13 @@
 // resolve/. Paths are already resolved relative to the descriptor.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/cell_format.h"
+#include "model/data_table.h"
 #include "model/values.h"
 
 namespace galley::model {
@@ -30,6 +33,29 @@ enum class BreakKind { Page, Column, Frame };
 // Where a block narrower than its column sits in it (images, QR codes).
 enum class HAlign { Left, Center, Right };
 
+// A table column's width: from its content (`auto`), a length or a
+// percentage of the table, or a share (`2fr`) of what those leave.
+struct ColumnWidth {
+  enum class Kind { Auto, Fixed, Share };
+  Kind kind = Kind::Auto;
+  Length length;     // Fixed
+  double share = 0;  // Share
+  SourceLoc loc;
+};
+
+enum class ColumnAlign { Auto, Left, Center, Right, Decimal };
+
+// One column of a table made from data: which field, under what title,
+// aligned and written how.
+struct DataColumn {
+  size_t field = 0;  // index into DataTable::fields
+  Text title;        // the header; the field's name unless renamed
+  bool renamed = false;  // `title` is the author's (markup and variables), not the field's name
+  ColumnAlign align = ColumnAlign::Auto;  // Auto: right when every value is a number
+  CellFormat format;
+  SourceLoc loc;
+};
+
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
   SourceLoc loc;
@@ -37,6 +63,7 @@ struct Block {
   SourceLoc style_loc;
   std::string id;     // link target
   std::optional<bool> keep_with_next;
+  bool span_all = false;  // `span: all`: across every column of a multi-column frame
 
   Text text;          // title, heading, paragraph, quote, callout
   int level = 1;      // heading: 1..4
@@ -59,7 +86,9 @@ struct Block {
 
   std::vector<Text> columns;             // table header
   std::vector<std::vector<Text>> rows;   // table body
-  std::vector<Length> column_widths;     // table: empty = automatic
+  std::vector<ColumnWidth> column_widths;  // table: empty = automatic
+  std::shared_ptr<const DataTable> table_data;  // table: rows from a data file, else null
+  std::vector<DataColumn> data_columns;   // table with data: the columns shown, in order
   bool header_repeat = true;             // table
   bool row_headers = false;              // table: the first cell of each row heads it
 

@@ -2,12 +2,14 @@
 #include "resolve/resolve.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "detail/cascade.h"
 #include "detail/expand.h"
 #include "detail/list_markers.h"
 #include "detail/markup.h"
 #include "detail/nearest.h"
+#include "resolve/number_format.h"
 
 namespace galley::resolve {
 
@@ -51,6 +53,7 @@ class Resolver {
     out.loc = b.loc;
     out.id = b.id;
     out.level = b.level;
+    out.span_all = b.span_all;
     out.in_toc = b.in_toc.value_or(true);
     const std::string name = default_name(b);
     const ParaStyle style = own_or(b, name);
@@ -191,6 +194,7 @@ class Resolver {
   void table(const model::Block& b, Block& out) {
     const ParaStyle th = cascade_->fallback("th");
     const ParaStyle td = cascade_->fallback("td");
+    if (b.table_data) data_table(b, th, td, out);
     for (const model::Text& c : b.columns) out.header.push_back({para(c, th)});
     for (const auto& row : b.rows) {
       std::vector<TableCell> cells;
@@ -201,6 +205,69 @@ class Resolver {
     out.column_widths = b.column_widths;
     out.header_repeat = b.header_repeat;
     out.row_headers = b.row_headers;
+  }
+
+  // A table of data: each cell the field's value, formatted, as plain text
+  // (data is not markup); numbers right-aligned unless told otherwise.
+  void data_table(const model::Block& b, const ParaStyle& th, const ParaStyle& td, Block& out) {
+    const model::DataTable& data = *b.table_data;
+    const size_t ncols = b.data_columns.size();
+    out.rows.assign(data.rows.size(), std::vector<TableCell>(ncols));
+    const std::string sign = decimal_sign(td.language);
+    for (size_t c = 0; c < ncols; ++c) {
+      const model::DataColumn& col = b.data_columns[c];
+      std::vector<std::string> shown(data.rows.size());
+      bool numbers = false, all_numbers = true;
+      for (size_t r = 0; r < data.rows.size(); ++r) {
+        const std::string& raw = data.rows[r][col.field];
+        bool matched = false;
+        shown[r] = format_value(raw, col.format, td.language, &matched);
+        if (raw.empty()) continue;
+        const bool number = col.format.kind == model::CellFormat::Kind::Text ? parse_number(raw).has_value()
+                            : col.format.kind == model::CellFormat::Kind::Date ? false
+                                                                                : matched;
+        numbers = numbers || number;
+        all_numbers = all_numbers && number;
+      }
+      model::ColumnAlign align = col.align;
+      if (align == model::ColumnAlign::Auto)
+        align = numbers && all_numbers ? model::ColumnAlign::Right : model::ColumnAlign::Left;
+      ParaStyle cell = td, head = th;
+      cell.align = head.align = align == model::ColumnAlign::Left     ? Align::Left
+                                : align == model::ColumnAlign::Center ? Align::Center
+                                                                      : Align::Right;
+      if (col.renamed) out.header.push_back({para(col.title, head)});
+      else out.header.push_back({plain_text(col.title.value, head, col.title.loc)});
+      for (size_t r = 0; r < data.rows.size(); ++r) {
+        TableCell& tc = out.rows[r][c];
+        tc.para = plain_text(shown[r], cell, data.cell_location(r, col.field));
+        if (align != model::ColumnAlign::Decimal) continue;
+        const std::string& text = tc.para.runs[0].text;
+        const size_t at = text.rfind(sign);
+        tc.decimal_at = at == std::string::npos ? number_end(text) : at;
+      }
+    }
+  }
+
+  // Text as one run in the style's own character style. A line break in a
+  // data value stays one (U+2028, as markup's hard break).
+  static Paragraph plain_text(const std::string& text, const ParaStyle& style, const SourceLoc& loc) {
+    std::string t;
+    t.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+      if (text[i] == '\n' || text[i] == '\r') t += "\u2028";
+      else t += text[i];
+    }
+    return Paragraph{style, {Run{std::move(t), Cascade::plain(style)}}, loc};
+  }
+
+  // Where a value without a decimal sign ends its digits ("12%" → 2), so
+  // it lines up with the signs of its column.
+  static size_t number_end(const std::string& text) {
+    size_t end = text.size();
+    while (end > 0 && !std::isdigit(static_cast<unsigned char>(text[end - 1]))) --end;
+    return end == 0 ? text.size() : end;
   }
 
   const model::Layout& layout_;

@@ -43,6 +43,9 @@ struct ParaStyle {
 #define GALLEY_STYLE_MEMBER(key, member, type, fallback, read) type member = fallback;
   GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_MEMBER)
 #undef GALLEY_STYLE_MEMBER
+  // Set by layout, never by a style: a line may break between any two
+  // graphemes, for a word wider than its table cell.
+  bool break_anywhere = false;
 };
 
 // The character-level part of a style, for one run of text.
@@ -84,6 +87,9 @@ struct ListItem {
 
 struct TableCell {
   Paragraph para;
+  // A cell of a column aligned on the decimal sign: the byte of
+  // para.runs[0].text where the sign is, or the text's end when it has none.
+  std::optional<size_t> decimal_at;
 };
 
 struct Block {
@@ -91,6 +97,7 @@ struct Block {
   SourceLoc loc;
   std::string id;
   bool keep_with_next = false;
+  bool span_all = false;            // across every column of its frame
   int level = 1;                    // heading
   bool in_toc = true;               // heading: listed in a table of contents
 
@@ -119,7 +126,7 @@ struct Block {
 
   std::vector<TableCell> header;                 // table
   std::vector<std::vector<TableCell>> rows;
-  std::vector<model::Length> column_widths;
+  std::vector<model::ColumnWidth> column_widths;  // empty: all automatic
   bool header_repeat = true;
   bool row_headers = false;         // the first cell of each row is its header
 

@@ -96,7 +96,7 @@ flows:
   CHECK(b[6].columns.size() == 2);
   CHECK(b[6].rows[1][1].value == "DR");
   CHECK_FALSE(b[6].header_repeat);
-  CHECK(b[6].column_widths[1].value == 70);
+  CHECK(b[6].column_widths[1].length.value == 70);
   CHECK(b[7].by.value == "A resident");
   CHECK(b[8].text.value == "Plain quote.");
   CHECK(b[9].style == "highlight");
@@ -145,7 +145,7 @@ flows:
             "c.yaml:10:47: error: this row has 1 cells; the table has 2 columns",
             "c.yaml:11:14: error: unknown break 'pgae' (did you mean 'page'?)",
             "c.yaml:12:11: error: missing required key 'data' in qr",
-            "c.yaml:13:7: error: unknown key 'frobnicate' in a block (expected one of: style, id, keep-with-next, "
+            "c.yaml:13:7: error: unknown key 'frobnicate' in a block (expected one of: style, id, keep-with-next, span, "
             "title, heading, paragraph, list, image, table, quote, callout, qr, toc, break)",
         });
 }

@@ -1,4 +1,4 @@
-// Batch data: rows of named fields from CSV, YAML or JSON.
+// Batch data: the rows of a `--data` file (load/data_rows.h) as variables.
 #pragma once
 #include <map>
 #include <optional>
@@ -10,16 +10,11 @@
 namespace galley::cli {
 
 struct DataRow {
-  std::map<std::string, std::string> fields;
+  std::map<std::string, std::string> fields;  // only the fields the row gives
   SourceLoc loc;  // where the row starts in the data file
 };
 
-// CSV (RFC 4180: a header line, quoted fields with "" escapes, CRLF or LF),
-// or YAML/JSON (a sequence of maps of scalars), chosen by the extension.
+// CSV, YAML or JSON rows, chosen by the extension, within the batch limits.
 std::optional<std::vector<DataRow>> read_data(const std::string& path, Diagnostics& diags);
-
-// CSV text parsed as above; `path` is only used for locations.
-std::optional<std::vector<DataRow>> parse_csv(const std::string& text, const std::string& path,
-                                              Diagnostics& diags);
 
 }  // namespace galley::cli

@@ -1,6 +1,7 @@
 // Fills the columns of one frame, left to right, from a flow cursor;
 // applies vertical alignment and, on request, balances the last frame.
 #pragma once
+#include <functional>
 #include <vector>
 
 #include "column_fill.h"
@@ -25,6 +26,7 @@ struct FrameBox {
 struct PlacedColumn {
   double x = 0, y = 0, width = 0;  // top-left on the page; y includes the valign shift
   ColumnFill fill;
+  bool wide = false;  // a `span: all` block across the frame, measured at its full width
 };
 
 struct FrameFill {
@@ -34,7 +36,17 @@ struct FrameFill {
   bool overfull = false;
 };
 
-// `blocks` is already measured at `box.column_width()`.
-FrameFill fill_frame(const BlockSource& blocks, size_t block_count, Cursor from, const FrameBox& box);
+// Blocks that span every column of a multi-column frame: which they are,
+// and each measured at the frame's full width.
+struct Spanning {
+  std::function<bool(size_t)> spans;
+  BlockSource wide;
+};
+
+// `blocks` is already measured at `box.column_width()`. In a frame of
+// several columns, a spanning block is set across all of them: the
+// columns above it are balanced and the content continues below it.
+FrameFill fill_frame(const BlockSource& blocks, size_t block_count, Cursor from, const FrameBox& box,
+                     const Spanning* spanning = nullptr);
 
 }  // namespace galley::layout

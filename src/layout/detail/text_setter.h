@@ -43,6 +43,9 @@ class TextSetter {
   double ascent(const resolve::ParaStyle& style) const;
   double descent(const resolve::ParaStyle& style) const;
 
+  // Whether `para` set at `width` has no overfull line (no diagnostics).
+  bool fits(const resolve::Paragraph& para, double width);
+
   // Natural width on one line, and the widest word (tables).
   double natural_width(const resolve::Paragraph& para);
   double widest_word(const resolve::Paragraph& para);

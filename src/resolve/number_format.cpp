@@ -1,0 +1,163 @@
+// Data values for people, through ICU's number and date formatters.
+#include "resolve/number_format.h"
+
+#include <charconv>
+#include <map>
+#include <memory>
+
+#include <unicode/calendar.h>
+#include <unicode/datefmt.h>
+#include <unicode/gregocal.h>
+#include <unicode/numberformatter.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+namespace galley::resolve {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Digits after the point as written ("12.50" → 2, "1e3" → 0).
+int written_decimals(std::string_view s) {
+  s = trim(s);
+  const size_t dot = s.find('.');
+  if (dot == std::string_view::npos) return 0;
+  int n = 0;
+  for (size_t i = dot + 1; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++n;
+  return n;
+}
+
+icu::Locale locale_of(const std::string& language) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale loc = icu::Locale::forLanguageTag(language, status);
+  return U_FAILURE(status) ? icu::Locale::getEnglish() : loc;
+}
+
+std::string utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Formatters are costly to make and cheap to use: one per setting and
+// thread, since ICU formatters are not to be shared between threads.
+const icu::number::LocalizedNumberFormatter& number_formatter(const std::string& language, int decimals,
+                                                             bool grouping, bool percent) {
+  thread_local std::map<std::string, icu::number::LocalizedNumberFormatter> made;
+  const std::string key = language + '/' + std::to_string(decimals) + (grouping ? "g" : "") + (percent ? "%" : "");
+  auto it = made.find(key);
+  if (it != made.end()) return it->second;
+  namespace n = icu::number;
+  auto f = n::NumberFormatter::withLocale(locale_of(language))
+               .grouping(grouping ? UNUM_GROUPING_ON_ALIGNED : UNUM_GROUPING_OFF)
+               .precision(decimals < 0 ? n::Precision::maxFraction(6) : n::Precision::fixedFraction(decimals));
+  if (percent) f = f.unit(icu::NoUnit::percent()).scale(n::Scale::powerOfTen(2));
+  return made.emplace(key, std::move(f)).first->second;
+}
+
+std::string format_date(const Date& d, const std::string& style, const std::string& language) {
+  if (style == "iso") {
+    char buf[16];
+    if (d.day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+    else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+  }
+  std::string skeleton = style;
+  if (style == "short") skeleton = d.day ? "yMd" : "yM";
+  else if (style == "medium") skeleton = d.day ? "yMMMd" : "yMMM";
+  else if (style == "long") skeleton = d.day ? "yMMMMd" : "yMMMM";
+  else if (style == "full") skeleton = d.day ? "yMMMMEEEEd" : "yMMMM";
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateFormat> f(
+      icu::DateFormat::createInstanceForSkeleton(icu::UnicodeString::fromUTF8(skeleton), locale_of(language), status));
+  if (U_FAILURE(status) || !f) return format_date(d, "iso", language);
+  // The date is a calendar day, not an instant: set and read it in UTC so
+  // the machine's time zone never shifts it.
+  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("Etc/UTC"));
+  f->setTimeZone(*utc);
+  icu::GregorianCalendar cal(*utc, status);
+  cal.clear();
+  cal.set(d.year, d.month - 1, d.day ? d.day : 1);
+  const UDate when = cal.getTime(status);
+  if (U_FAILURE(status)) return format_date(d, "iso", language);
+  icu::UnicodeString out;
+  f->format(when, out);
+  return utf8(out);
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view s) {
+  s = trim(s);
+  if (s.starts_with('+')) s.remove_prefix(1);
+  if (s.empty()) return std::nullopt;
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+  s = trim(s);
+  auto digits = [&](size_t at, size_t n) -> std::optional<int> {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return std::nullopt;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  if ((s.size() != 7 && s.size() != 10) || s[4] != '-') return std::nullopt;
+  Date d;
+  auto y = digits(0, 4), m = digits(5, 2);
+  if (!y || !m || *m < 1 || *m > 12) return std::nullopt;
+  d.year = *y;
+  d.month = *m;
+  if (s.size() == 10) {
+    auto day = digits(8, 2);
+    static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (s[7] != '-' || !day || *day < 1 || *day > days[d.month - 1]) return std::nullopt;
+    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    if (d.month == 2 && *day == 29 && !leap) return std::nullopt;
+    d.day = *day;
+  }
+  return d;
+}
+
+std::string format_number(double value, int decimals, bool grouping, const std::string& language) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto out = number_formatter(language, decimals, grouping, false).formatDouble(value, status);
+  return U_FAILURE(status) ? std::to_string(value) : utf8(out.toString(status));
+}
+
+std::string format_value(std::string_view raw, const model::CellFormat& format, const std::string& language,
+                         bool* matched) {
+  using Kind = model::CellFormat::Kind;
+  if (matched) *matched = true;
+  if (format.kind == Kind::Text) return std::string(raw);
+  if (format.kind == Kind::Date) {
+    if (auto d = parse_date(raw)) return format_date(*d, format.date, language);
+  } else if (auto v = parse_number(raw)) {
+    const bool percent = format.kind == Kind::Percent;
+    int decimals = format.decimals;
+    // As written: a fraction's digits stay, less the two a percentage moves.
+    if (decimals < 0) decimals = std::max(0, written_decimals(raw) - (percent ? 2 : 0));
+    UErrorCode status = U_ZERO_ERROR;
+    auto out = number_formatter(language, decimals, format.grouping, percent).formatDouble(*v, status);
+    if (U_SUCCESS(status)) return utf8(out.toString(status));
+  }
+  if (matched) *matched = false;
+  return std::string(raw);
+}
+
+std::string decimal_sign(const std::string& language) {
+  // The sign is whatever sits between 1 and 5 in "1.5" as the language writes it.
+  const std::string s = format_number(1.5, 1, false, language);
+  return s.size() > 2 ? s.substr(1, s.size() - 2) : ".";
+}
+
+}  // namespace galley::resolve
