@@ -18,6 +18,7 @@ MeasuredBlock measure_block(const resolve::Block& b, double width, double height
     case K::Table: return measure_table(b, width, ctx.ts);
     case K::Image: return measure_image(b, width, height, ctx.ts);
     case K::Qr: return measure_qr(b, width, ctx.ts);
+    case K::Chart: return measure_chart(b, width, height, ctx.ts);
     case K::Toc: return measure_toc(b, width, ctx.ts, ctx.toc, ctx.styles);
     case K::Break: {
       MeasuredBlock m;

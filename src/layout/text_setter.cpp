@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "linebreak/break.h"
 #include "text/shape.h"
@@ -65,6 +66,12 @@ void TextSetter::forget(const resolve::Block& b) {
   for (const auto& row : b.rows)
     for (const auto& c : row) drop(c.para);
   if (b.caption) drop(*b.caption);
+  if (b.chart) {
+    const auto first = derived_.lower_bound({b.chart.get(), std::numeric_limits<int>::min()});
+    auto last = first;
+    for (; last != derived_.end() && last->first.first == b.chart.get(); ++last) drop(*last->second);
+    derived_.erase(first, last);
+  }
 }
 
 std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, double width) {

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <set>
 
+#include "load/chart_loader.h"
 #include "load/load.h"
 #include "load/reader.h"
 #include "load/style_keys.h"
@@ -14,11 +15,11 @@ using model::Block;
 using model::BlockKind;
 
 constexpr std::string_view kBlockKinds[] = {"title", "heading", "paragraph", "list", "image", "table",
-                                           "quote", "callout", "qr", "toc", "break"};
+                                           "quote", "callout", "qr", "chart", "toc", "break"};
 constexpr BlockKind kKindValues[] = {BlockKind::Title, BlockKind::Heading, BlockKind::Paragraph,
                                      BlockKind::List,  BlockKind::Image,   BlockKind::Table,
                                      BlockKind::Quote, BlockKind::Callout, BlockKind::Qr,
-                                     BlockKind::Toc,   BlockKind::Break};
+                                     BlockKind::Chart, BlockKind::Toc,     BlockKind::Break};
 
 // A language tag as BCP 47 writes it: letters, digits and hyphens.
 bool plausible_language(const std::string& s) {
@@ -173,8 +174,8 @@ class DocumentLoader {
       int before = r_.diags().error_count();
       r_.map(n, "a block", allowed);
       if (r_.diags().error_count() == before)
-        r_.error(n, "a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, qr, toc "
-                    "or break");
+        r_.error(n, "a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, qr, chart, "
+                    "toc or break");
       return std::nullopt;
     }
     Block b;
@@ -223,6 +224,7 @@ class DocumentLoader {
       case BlockKind::Quote: load_quote(body, b); break;
       case BlockKind::Callout: load_callout(body, b); break;
       case BlockKind::Qr: load_qr(body, b); break;
+      case BlockKind::Chart: b.chart = load_chart(r_, body); break;
       case BlockKind::Toc:
         if (!body.IsNull()) r_.map(body, "toc", {});
         break;

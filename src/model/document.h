@@ -2,10 +2,12 @@
 // resolve/. Paths are already resolved relative to the descriptor.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/chart.h"
 #include "model/values.h"
 
 namespace galley::model {
@@ -24,7 +26,7 @@ struct ListItem {
   bool children_ordered = false;
 };
 
-enum class BlockKind { Title, Heading, Paragraph, List, Image, Table, Quote, Callout, Qr, Toc, Break };
+enum class BlockKind { Title, Heading, Paragraph, List, Image, Table, Quote, Callout, Qr, Toc, Break, Chart };
 enum class Fit { Contain, Cover, Fill };
 enum class BreakKind { Page, Column, Frame };
 
@@ -62,6 +64,8 @@ struct Block {
   std::optional<Length> size;  // qr
 
   BreakKind break_kind = BreakKind::Page;
+
+  std::shared_ptr<const Chart> chart;  // chart
 };
 
 struct Flow {

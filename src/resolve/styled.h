@@ -88,6 +88,21 @@ struct TableCell {
   Paragraph para;
 };
 
+// A chart with its colours and label style resolved (layout/chart_block.cpp).
+struct Chart {
+  model::ChartType type = model::ChartType::Bar;
+  bool stacked = false, horizontal = false;
+  bool legend = false;
+  double hole = 0;                        // pie: donut hole, a fraction of the radius
+  std::vector<std::string> categories;
+  std::vector<model::ChartSeries> series;
+  std::vector<Color> colors;              // series i (pie: slice i) takes colors[i % size]; never empty
+  std::string x_label, y_label;           // axis titles; "" for none
+  ParaStyle text;                         // axis, tick and legend labels
+  std::optional<model::Length> width, height;
+  double aspect = 0;                      // width / height
+};
+
 struct Block {
   model::BlockKind kind = model::BlockKind::Paragraph;
   SourceLoc loc;
@@ -123,6 +138,8 @@ struct Block {
   double qr_size = 72;
 
   model::BreakKind break_kind = model::BreakKind::Page;
+
+  std::shared_ptr<const Chart> chart;  // chart; its alt text is `alt`
 };
 
 struct Flow {
@@ -138,7 +155,7 @@ struct StyledDoc {
   std::vector<Flow> flows;
   // Every style of the layout, resolved; plus, for each default style name
   // the layout lacks (body, title, h1..h4, list, quote, quote-by, callout,
-  // caption, table, th, td, toc, header, footer), the style resolve() used
+  // caption, table, th, td, toc, header, footer, chart), the style resolve() used
   // in its place.
   std::map<std::string, ParaStyle> styles;
   Variables variables;
