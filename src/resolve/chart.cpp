@@ -63,6 +63,31 @@ std::vector<Color> palette(const model::Chart& c, const model::Layout& layout, D
   return out;
 }
 
+// `c` at `t` of its strength, in its own space (a spot colour as a tint).
+Color lighter(Color c, double t) {
+  switch (c.space) {
+    case Space::Gray:
+    case Space::Rgb:
+      for (double& v : c.v) v = 1 - (1 - v) * t;
+      break;
+    case Space::Cmyk: for (double& v : c.v) v *= t; break;
+    case Space::Spot: c.tint *= t; break;
+  }
+  return c;
+}
+
+// One colour per series (a pie's: per slice): the palette in turn, each
+// round after the first lighter, so no two neighbours print alike.
+std::vector<Color> enough(const std::vector<Color>& palette, size_t needed) {
+  std::vector<Color> out;
+  for (size_t i = 0; i < std::max(needed, palette.size()); ++i) {
+    const size_t round = i / palette.size();
+    out.push_back(round == 0 ? palette[i % palette.size()]
+                             : lighter(palette[i % palette.size()], std::max(0.25, 1 - 0.35 * static_cast<double>(round))));
+  }
+  return out;
+}
+
 // "a", "a and b", "a, b and c".
 std::string joined(const std::vector<model::ChartSeries>& series) {
   std::string out;
@@ -119,9 +144,10 @@ std::shared_ptr<const Chart> resolve_chart(const model::Chart& c, const model::L
   out->horizontal = c.horizontal;
   out->hole = c.hole;
   read_values(c, *out, diags);
+  const bool pie = c.type == model::ChartType::Pie;
   out->colors = palette(c, layout, diags);
   if (out->colors.empty()) out->colors.push_back(Color::black());
-  const bool pie = c.type == model::ChartType::Pie;
+  out->colors = enough(out->colors, pie ? out->categories.size() : out->series.size());
   // A single series needs no legend (the value axis names it); a pie's
   // legend names its slices.
   out->legend = c.legend.value_or(pie || out->series.size() > 1);

@@ -14,7 +14,8 @@ namespace galley::resolve {
 // is an error at it), else the layout's `chart-1`, `chart-2`... when it has
 // them, else every colour of its `colors:` in the order written, leaving out
 // those nearly as light as paper; a layout without colours gives a built-in
-// CMYK set. `text` is the style of its labels.
+// CMYK set. With more series (a pie: slices) than colours, the colours are
+// used again, lighter each round. `text` is the style of its labels.
 std::shared_ptr<const Chart> resolve_chart(const model::Chart& c, const model::Layout& layout,
                                            const ParaStyle& text, Diagnostics& diags);
 

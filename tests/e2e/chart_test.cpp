@@ -96,6 +96,20 @@ std::vector<std::pair<std::string, std::string>> alts(const std::string& pdf_pat
   return out;
 }
 
+// The /BBox of the one Figure element: x0, y0, x1, y1.
+std::vector<double> figure_box(const std::string& pdf_path) {
+  QPDF pdf;
+  pdf.processFile(pdf_path.c_str());
+  for (auto& o : pdf.getAllObjects()) {
+    if (!o.isDictionary() || !o.hasKey("/S") || !o.getKey("/S").isNameAndEquals("/Figure")) continue;
+    std::vector<double> out;
+    auto box = o.getKey("/A").getKey("/BBox");
+    for (int i = 0; box.isArray() && i < box.getArrayNItems(); ++i) out.push_back(box.getArrayItem(i).getNumericValue());
+    return out;
+  }
+  return {};
+}
+
 struct Filled {
   std::string color;
   double x, y, w, h;
@@ -165,6 +179,11 @@ TEST_CASE("a pie chart's slices fill the circle in the palette's colours") {
   const std::string content = page_content(pdf);
   CHECK(content.find("0.1 0.2 0.3 0.4 k") != std::string::npos);
   CHECK(std::regex_search(content, std::regex(R"(/CS\d+ cs 1 scn)")));
+  // The Figure's box holds the ring (drawn as paths), not only the legend.
+  const auto box = figure_box(pdf);
+  REQUIRE(box.size() == 4);
+  CHECK(box[2] - box[0] > 140);
+  CHECK(box[3] - box[1] > 140);
   const std::string text = pdf_text(pdf);
   CHECK(text.find("A 1 (25 %)") != std::string::npos);
   CHECK(text.find("B 3 (75 %)") != std::string::npos);
