@@ -49,8 +49,10 @@ std::set<std::string> files_read(const std::string& content, const std::string& 
   files.insert(absolute(layout_path));
   if (doc) {
     for (const auto& f : doc->flows)
-      for (const auto& b : f.blocks)
+      for (const auto& b : f.blocks) {
         if (!b.src.empty()) files.insert(absolute(b.src));
+        if (b.chart && b.chart->data) files.insert(absolute(b.chart->data->source));
+      }
   }
   auto layout = load::load_layout(layout_path, quiet);
   if (!layout) return files;
