@@ -101,21 +101,34 @@ std::string joined(const std::vector<model::ChartSeries>& series) {
 // Past this a value's digits are beyond a double's and a page's precision.
 constexpr double kMaxValue = 1e15;
 
+// A label as a chart prints it: at most 60 characters, the rest "…". Longer
+// ones do not fit beside a bar, and a data file's 64 KiB cells would cost
+// seconds of shaping.
+std::string label(const std::string& s) {
+  constexpr int kMost = 60;
+  int chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (++chars > kMost) return s.substr(0, i) + "\u2026";
+  }
+  return s;
+}
+
 // The plotted cells as numbers; each field's first cell that is not one is
 // an error at the cell.
 void read_values(const model::Chart& c, Chart& out, Diagnostics& diags) {
   if (!c.data) return;
   const model::DataTable& t = *c.data;
-  for (const auto& row : t.rows) out.categories.push_back(row[c.x_field]);
+  for (const auto& row : t.rows) out.categories.push_back(label(row[c.x_field]));
   const bool pie = c.type == model::ChartType::Pie;
   for (size_t k = 0; k < c.y_fields.size(); ++k) {
     const size_t f = c.y_fields[k];
-    model::ChartSeries s{t.fields[f], {}, c.y_locs[k]};
+    model::ChartSeries s{label(t.fields[f]), {}, c.y_locs[k]};
     double positive = 0;
     for (size_t row = 0; row < t.rows.size(); ++row) {
       const std::string& cell = t.rows[row][f];
       const auto v = parse_number(cell);
-      const std::string where = "field '" + t.fields[f] + "' of row " + std::to_string(row + 1);
+      const std::string where = "field '" + s.name + "' of row " + std::to_string(row + 1);
       std::string problem;
       if (!v) problem = cell.empty() ? " is empty; a chart needs a number there"
                                      : " is '" + cell.substr(0, 40) + "', not a number";
@@ -151,7 +164,7 @@ std::shared_ptr<const Chart> resolve_chart(const model::Chart& c, const model::L
   // A single series needs no legend (the value axis names it); a pie's
   // legend names its slices.
   out->legend = c.legend.value_or(pie || out->series.size() > 1);
-  const std::string x = c.data ? c.data->fields[c.x_field] : "";
+  const std::string x = c.data ? label(c.data->fields[c.x_field]) : "";
   out->x_label = c.x_label_set ? c.x_label.value : pie ? "" : x;
   out->y_label = c.y_label_set ? c.y_label.value : out->series.size() == 1 && !pie ? out->series[0].name : "";
   out->text = text;

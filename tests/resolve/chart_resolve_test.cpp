@@ -87,3 +87,13 @@ TEST_CASE("chart values: the first bad cell of each field is an error at the cel
                    "d.csv:2:11: error: field 'B' of row 1 is empty; a chart needs a number there",
                });
 }
+
+TEST_CASE("chart labels: at most 60 characters of a cell or field name") {
+  model::Layout layout;
+  Diagnostics d;
+  const std::string long_name = std::string(59, 'x') + "\u00e9\u00e9\u00e9";
+  auto c = chart_of(model::ChartType::Bar, {"Year", long_name}, {{std::string(70000, 'y'), "1"}}, {1});
+  auto r = resolve::resolve_chart(c, layout, resolve::ParaStyle{}, d);
+  CHECK(r->categories[0] == std::string(60, 'y') + "\u2026");
+  CHECK(r->series[0].name == std::string(59, 'x') + "\u00e9\u2026");
+}
