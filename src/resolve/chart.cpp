@@ -38,9 +38,11 @@ std::vector<Color> palette(const model::Chart& c, const model::Layout& layout, D
     for (size_t i = 0; i < c.colors.size(); ++i) {
       const auto it = layout.colors.find(c.colors[i]);
       if (it != layout.colors.end()) out.push_back(it->second);
-      else
-        diags.error(c.color_locs[i], "unknown colour '" + c.colors[i].substr(0, 60) + "'" +
-                                         did_you_mean(c.colors[i], names));
+      else {
+        std::string hint = did_you_mean(c.colors[i], names);
+        if (hint.empty()) hint = " (the layout " + layout.path + " does not define it)";
+        diags.error(c.color_locs[i], "unknown colour '" + c.colors[i].substr(0, 60) + "'" + hint);
+      }
     }
     return out;
   }
