@@ -20,7 +20,10 @@ namespace {
 using chart::Box;
 
 // Tags of the label paragraphs TextSetter keeps per chart (derived()).
-constexpr int kTopTitle = 1, kBottomTitle = 2, kTick = 100, kLegend = 1000, kCategory = 1'000'000;
+constexpr int kTopTitle = 1, kBottomTitle = 2, kTick = 100, kLegend = 1000, kCategory = 1'000'000,
+              kValue = 2'000'000;
+// Past this many, value labels would be a smear: `labels:` prints none.
+constexpr size_t kMostValueLabels = 200;
 
 class ChartPainter {
  public:
@@ -105,13 +108,33 @@ class ChartPainter {
     for (size_t i = 0; i < n; ++i) cat_w = std::max(cat_w, width_of(kCategory + int(i), c_.categories[i]));
     std::vector<std::string> names;
     for (const auto& s : c_.series) names.push_back(s.name);
+    // Value labels: each value, or a stack's total.
+    std::vector<std::pair<size_t, double>> values;  // (category, value) per label
+    if (c_.labels) {
+      for (size_t i = 0; i < n; ++i) {
+        double total = 0;
+        for (const auto& s : v) {
+          if (i >= s.size()) continue;
+          if (c_.stacked && !line) total += s[i];
+          else values.emplace_back(i, s[i]);
+        }
+        if (c_.stacked && !line) values.emplace_back(i, total);
+      }
+      if (values.size() > kMostValueLabels) values.clear();
+    }
+    std::vector<std::string> value_text;
+    double value_w = 0;
+    for (size_t i = 0; i < values.size(); ++i) {
+      value_text.push_back(resolve::chart_value(c_, values[i].second, -1));
+      value_w = std::max(value_w, width_of(kValue + int(i), value_text.back()));
+    }
 
     // Titles: the value axis's above a vertical chart, the categories'
     // above a horizontal one; the other centred below.
     const std::string& top_title = across ? c_.x_label : c_.y_label;
     const std::string& bottom_title = across ? c_.y_label : c_.x_label;
     Box plot;
-    plot.y = (top_title.empty() ? 0 : leading_) + 0.6 * size_;
+    plot.y = (top_title.empty() ? 0 : leading_) + 0.6 * size_ + (values.empty() || across ? 0 : leading_);
     double bottom = h - legend_below(names, w, 0, true);
     const double legend_top = bottom;
     if (!bottom_title.empty()) bottom -= leading_;
@@ -120,7 +143,7 @@ class ChartPainter {
     plot.h = std::max(1.0, bottom - plot.y);
     const double gap = 0.4 * size_;
     plot.x = (across ? std::min(cat_w, 0.4 * w) : tick_w) + gap;
-    const double right = across ? tick_w / 2 : 0.5 * size_;
+    const double right = across ? std::max(tick_w / 2, values.empty() ? 0 : value_w + gap) : 0.5 * size_;
     plot.w = std::max(1.0, w - plot.x - right);
 
     text(kTopTitle, top_title, 0, leading_ / 2, 0);
@@ -163,7 +186,40 @@ class ChartPainter {
                plot.y + plot.h + leading_ / 2, 0.5);
       }
     }
+    value_labels(values, value_text, v, scale, plot, across, line);
     legend_below(names, w, legend_top, false);
+  }
+
+  // Each label at the outer end of its bar (a stack's total at the end of
+  // its positive part), or above its point.
+  void value_labels(const std::vector<std::pair<size_t, double>>& values, const std::vector<std::string>& text_of,
+                    const std::vector<std::vector<double>>& v, const chart::Scale& scale, const Box& plot,
+                    bool across, bool line) {
+    if (values.empty()) return;
+    const size_t n = c_.categories.size();
+    const double gap = 0.4 * size_;
+    const bool stacked = c_.stacked && !line;
+    const size_t per = stacked ? 1 : v.size();
+    const double band = (across ? plot.h : plot.w) / static_cast<double>(std::max<size_t>(n, 1));
+    for (size_t i = 0; i < values.size(); ++i) {
+      const auto [category, value] = values[i];
+      double end = value;
+      if (stacked) {
+        end = 0;
+        for (const auto& s : v)
+          if (category < s.size() && s[category] > 0) end += s[category];
+      }
+      // Across the band: the bar's centre (side by side), or the band's.
+      double along = (across ? plot.y : plot.x) + (static_cast<double>(category) + 0.5) * band;
+      if (!line && !stacked) along += (static_cast<double>(i % per) + 0.5 - per / 2.0) * 0.7 * band / per;
+      if (across) {
+        const double x = chart::position(scale, end, plot.x, plot.x + plot.w);
+        text(kValue + int(i), text_of[i], end < 0 ? x - gap : x + gap, along, end < 0 ? 1 : 0);
+      } else {
+        const double y = chart::position(scale, end, plot.y + plot.h, plot.y);
+        text(kValue + int(i), text_of[i], along, end < 0 ? y + 0.6 * leading_ : y - 0.6 * leading_, 0.5);
+      }
+    }
   }
 
   void lines(const std::vector<std::vector<double>>& v, const chart::Scale& scale, const Box& plot) {

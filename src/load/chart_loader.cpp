@@ -35,7 +35,7 @@ class ChartLoader {
     }
     auto c = std::make_shared<model::Chart>();
     c->loc = r_.loc(n);
-    r_.map(n, "chart", {"type", "data", "x", "y", "stacked", "horizontal", "donut", "legend", "colors",
+    r_.map(n, "chart", {"type", "data", "x", "y", "stacked", "horizontal", "donut", "legend", "labels", "colors",
                         "x-label", "y-label", "width", "height", "aspect", "alt", "caption"});
     if (const auto v = r_.get(n, "type"))
       if (auto t = r_.choice(v, "chart 'type'", {"bar", "line", "pie"}))
@@ -87,6 +87,8 @@ class ChartLoader {
         c.hole = *h;
     }
     if (const auto v = r_.get(n, "legend")) c.legend = r_.boolean(v, "'legend'");
+    if (const auto v = r_.get(n, "labels"); v && only(v, "labels", !pie, "bar and line charts"))
+      c.labels = r_.boolean(v, "'labels'").value_or(false);
     if (const auto v = r_.get(n, "colors")) {
       if (r_.sequence(v, "chart 'colors'")) {
         if (v.size() == 0) r_.error(v, "'colors' names no colour");

@@ -30,6 +30,7 @@ struct Chart {
   bool horizontal = false;               // bar: bars run left to right
   double hole = 0;                       // pie: donut hole, a fraction of the radius
   std::optional<bool> legend;            // unset: shown when it tells something
+  bool labels = false;                   // bar, line: each value printed at its bar or point
   std::vector<std::string> colors;       // swatch names of the layout's `colors:`
   std::vector<SourceLoc> color_locs;
   Text x_label, y_label;                 // axis titles; unset: the field names

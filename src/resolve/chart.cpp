@@ -158,6 +158,7 @@ std::shared_ptr<const Chart> resolve_chart(const model::Chart& c, const model::L
   out->stacked = c.stacked;
   out->horizontal = c.horizontal;
   out->hole = c.hole;
+  out->labels = c.labels;
   read_values(c, *out, diags);
   const bool pie = c.type == model::ChartType::Pie;
   out->colors = palette(c, layout, diags);

@@ -93,6 +93,7 @@ struct Chart {
   model::ChartType type = model::ChartType::Bar;
   bool stacked = false, horizontal = false;
   bool legend = false;
+  bool labels = false;                    // bar, line: values printed at the bars or points
   double hole = 0;                        // pie: donut hole, a fraction of the radius
   std::vector<std::string> categories;
   std::vector<model::ChartSeries> series;

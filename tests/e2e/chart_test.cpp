@@ -165,13 +165,16 @@ TEST_CASE("a bar chart: bar heights proportional to the data, palette colours, l
 }
 
 TEST_CASE("a chart is one Figure with a summary of its data as alt text") {
-  const std::string pdf = build_chart("{type: bar, data: data.csv, x: Year, y: Cases, caption: Cases per year.}",
+  const std::string pdf = build_chart("{type: bar, data: data.csv, x: Year, y: Cases, labels: true, caption: Cases per year.}",
                                       "Year,Cases\n2019,412\n2020,398\n2024,655\n");
   const auto a = alts(pdf);
   REQUIRE(a.size() == 1);
   CHECK(a[0].first == "/Figure");
   CHECK(a[0].second == "Bar chart of Cases by Year, 2019\u20132024: 398 to 655.");
-  CHECK(pdf_text(pdf).find("Cases per year.") != std::string::npos);
+  const std::string text = pdf_text(pdf);
+  CHECK(text.find("Cases per year.") != std::string::npos);
+  // `labels: true` prints each value at its bar.
+  for (const char* value : {"412", "398", "655"}) CHECK_MESSAGE(text.find(value) != std::string::npos, value);
 }
 
 TEST_CASE("a pie chart's slices fill the circle in the palette's colours") {

@@ -46,6 +46,9 @@ TEST_CASE("a chart's mistakes are reported at their keys") {
   dir.write("v.csv", "Year,Cases\n2019,412\n");
   Diagnostics d;
   load_chart_doc(dir, "{type: line, data: v.csv, x: Year, y: Casse, donut: true, stacked: true}", d);
+  Diagnostics pie;
+  load_chart_doc(dir, "{type: pie, data: v.csv, x: Year, y: Cases, labels: true}", pie);
+  CHECK(lines(pie) == std::vector<std::string>{dir.path("c.yaml") + ":4:66: error: 'labels' is for bar and line charts only"});
   CHECK(lines(d) == std::vector<std::string>{
                         dir.path("c.yaml") + ":4:52: error: unknown field 'Casse' in " + dir.path("v.csv") +
                             " (did you mean 'Cases'?); its fields are Year, Cases",
