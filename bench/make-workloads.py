@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Writes the benchmark workloads into DIR: handout data rows and long reports.
 
-    make-workloads.py DIR REPS...   rows-100.csv, rows-1000.csv, rows-10000.csv, long-REPS.yaml for each REPS
+    make-workloads.py DIR REPS...   rows-100.csv, rows-1000.csv, rows-10000.csv, long-REPS.yaml for each REPS,
+                                    report-charts.yaml
 
 A long report is the sample brochure's `main` flow repeated REPS times, laid
 out with the brochure layout (cover, inside pages, back page).
+
+report-charts.yaml is a report of about 100 pages (layouts/report-letter.yaml,
+two columns) in 20 sections, each with a table and a chart of its own data
+file (charts-NN.csv: twelve rows, three series; bar, stacked bar, line and
+donut in turn) among the brochure's paragraphs.
 """
 import os
 import sys
@@ -50,6 +56,36 @@ def main():
         doc["flows"]["main"] = body
         with open(os.path.join(out, "long-%d.yaml" % r), "w", encoding="utf-8") as f:
             yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False, width=1 << 20)
+    write_chart_report(out, main_flow)
+
+
+def write_chart_report(out, main_flow):
+    """The 100-page report of 20 tables and 20 charts (see the docstring)."""
+    text = [b for b in main_flow if isinstance(b, dict) and ("paragraph" in b or "list" in b)]
+    kinds = [{"type": "bar"}, {"type": "bar", "stacked": True}, {"type": "line"},
+             {"type": "pie", "donut": True}]
+    body = [{"title": "Twenty tables and twenty charts"}]
+    for s in range(20):
+        name = "charts-%02d.csv" % s
+        rows = [(2013 + i, 300 + (37 * i * (s + 3)) % 400, 120 + (53 * i * (s + 5)) % 300,
+                 40 + (29 * i * (s + 7)) % 150) for i in range(12)]
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            f.write("Year,Cases,Referrals,Transfers\n")
+            for r in rows:
+                f.write("%d,%d,%d,%d\n" % r)
+        body.append({"heading": "Section %d" % (s + 1)})
+        body.extend(dict(b) for b in text * 3)
+        body.append({"table": {"columns": ["Year", "Cases", "Referrals", "Transfers"],
+                               "rows": [[str(v) for v in r] for r in rows]}})
+        chart = dict(kinds[s % 4], data=name, x="Year",
+                     y="Cases" if kinds[s % 4]["type"] == "pie" else ["Cases", "Referrals", "Transfers"],
+                     caption="Section %d in a chart." % (s + 1))
+        body.append({"chart": chart})
+        body.extend(dict(b) for b in text + text[: len(text) // 2])
+    report = {"galley": 1, "layout": os.path.join(ROOT, "layouts", "report-letter.yaml"),
+              "meta": {"title": "Charts benchmark", "language": "en-US", "date": "2026-01-15"}, "flows": {"main": body}}
+    with open(os.path.join(out, "report-charts.yaml"), "w", encoding="utf-8") as f:
+        yaml.safe_dump(report, f, allow_unicode=True, sort_keys=False, width=1 << 20)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 #   mayo-ir-residency.pdf           the brochure (layouts/brochure-letter.yaml, PDF/X-4)
 #   mayo-ir-residency-trifold.pdf   the tri-fold (layouts/trifold-letter.yaml, PDF/X-4)
 #   mayo-ir-handout.pdf             a personalised A4 handout (layouts/handout-a4.yaml)
+#   residency-at-a-glance.pdf       a report of a table and charts from data files
+#                                   (content/residency-at-a-glance.yaml, layouts/report-letter.yaml)
 #
 #   scripts/samples.sh GALLEY_BINARY
 #
@@ -46,5 +48,7 @@ build() {
 build output/mayo-ir-residency.pdf
 build output/mayo-ir-residency-trifold.pdf --layout layouts/trifold-letter.yaml
 build output/mayo-ir-handout.pdf --layout layouts/handout-a4.yaml --set "recipient=Dr. Jane Doe"
+content=content/residency-at-a-glance.yaml
+build output/residency-at-a-glance.pdf
 
 exit $failed

@@ -21,8 +21,10 @@ std::set<std::string> input_files(const std::string& content_path, const std::st
   if (!layout_path.empty()) files.insert(absolute(layout_path));
   if (doc)
     for (const auto& f : doc->flows)
-      for (const auto& b : f.blocks)
+      for (const auto& b : f.blocks) {
         if (!b.src.empty()) files.insert(absolute(b.src));
+        if (b.chart && b.chart->data) files.insert(absolute(b.chart->data->source));
+      }
   if (!layout) return files;
   for (const auto& f : layout->fonts)
     for (const std::string* p : {&f.regular, &f.bold, &f.italic, &f.bold_italic})

@@ -13,6 +13,31 @@
 
 namespace galley::layout {
 
+Caption measure_caption(const resolve::Block& b, double width, TextSetter& ts) {
+  Caption c;
+  if (!b.caption || b.caption->runs.empty()) return c;
+  const double gap = std::max(b.caption->style.space_before, 0.25 * b.caption->style.size);
+  c.height = gap + draw_paragraph(*b.caption, width, 0, gap, ts, c.items, c.links);
+  return c;
+}
+
+void finish_figure(const resolve::Block& b, Slice s, double h, Caption caption, MeasuredBlock& m) {
+  if (!caption.items.empty()) s.items.push_back(Mark{add_node(m, "Caption", -1, b.caption->loc)});
+  for (Item& it : caption.items) {
+    translate(it, 0, h);
+    s.items.push_back(std::move(it));
+  }
+  for (Link& l : caption.links) {
+    l.y += h;
+    s.links.push_back(std::move(l));
+  }
+  s.height = h + caption.height;
+  m.slices.push_back(std::move(s));
+  m.space_after = b.box->space_after;
+  m.keep_with_next = b.keep_with_next;
+  add_block_anchor(b, m);
+}
+
 MeasuredBlock measure_image(const resolve::Block& b, double width, double height, TextSetter& ts) {
   MeasuredBlock m;
   m.loc = b.loc;
@@ -21,19 +46,14 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
   double w = std::clamp(b.width ? b.width->resolve(width) : width, 1.0, width);
   // A given height is a box of its own; a percentage is of the column's.
   double h = b.height ? std::max(1.0, b.height->resolve(height)) : height_at(*probed, w);
-  Slice s;
-  std::vector<Item> caption_items;
-  double caption_h = 0;
-  if (b.caption && !b.caption->runs.empty()) {
-    const double gap = std::max(b.caption->style.space_before, 0.25 * b.caption->style.size);
-    caption_h = gap + draw_paragraph(*b.caption, width, 0, gap, ts, caption_items, s.links);
-  }
+  Caption caption = measure_caption(b, width, ts);
   // An image never splits, so it shrinks to fit the column with its caption.
-  if (h + caption_h > height && height - caption_h > 1) {
-    const double k = (height - caption_h) / h;
+  if (h + caption.height > height && height - caption.height > 1) {
+    const double k = (height - caption.height) / h;
     w *= k;
     h *= k;
   }
+  Slice s;
   s.gap_before = b.box->space_before;
   Image img = std::move(*probed);
   img.alt = b.alt;
@@ -45,17 +65,7 @@ MeasuredBlock measure_image(const resolve::Block& b, double width, double height
     s.items.push_back(Mark{figure});
   }
   s.items.push_back(std::move(img));
-  if (!caption_items.empty()) s.items.push_back(Mark{add_node(m, "Caption", -1, b.caption->loc)});
-  for (Item& it : caption_items) {
-    translate(it, 0, h);
-    s.items.push_back(std::move(it));
-  }
-  for (Link& l : s.links) l.y += h;
-  s.height = h + caption_h;
-  m.slices.push_back(std::move(s));
-  m.space_after = b.box->space_after;
-  m.keep_with_next = b.keep_with_next;
-  add_block_anchor(b, m);
+  finish_figure(b, std::move(s), h, std::move(caption), m);
   return m;
 }
 

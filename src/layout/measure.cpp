@@ -38,6 +38,7 @@ MeasuredBlock measure_block(const resolve::Block& b, double width, double height
     case K::Table: return measure_table(b, width, ts);
     case K::Image: return measure_image(b, width, height, ts);
     case K::Qr: return measure_qr(b, width, ts);
+    case K::Chart: return measure_chart(b, width, height, ts);
     case K::Toc: return measure_toc(b, width, ts, ctx.toc, ctx.styles);
     case K::Break: {
       MeasuredBlock m;

@@ -58,6 +58,7 @@ const char* kind_name(model::BlockKind k) {
     case K::Qr: return "qr";
     case K::Toc: return "toc";
     case K::Break: return "break";
+    case K::Chart: return "chart";
   }
   return "block";
 }

@@ -61,16 +61,7 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
     }
   }
   std::get<Figure>(s.items[1]).items = static_cast<uint32_t>(s.items.size() - 2);
-  s.height = size;
-  if (b.caption && !b.caption->runs.empty()) {
-    s.items.push_back(Mark{add_node(m, "Caption", -1, b.caption->loc)});
-    const double gap = std::max(b.caption->style.space_before, 0.25 * b.caption->style.size);
-    s.height += gap + draw_paragraph(*b.caption, width, 0, size + gap, ts, s.items, s.links);
-  }
-  m.slices.push_back(std::move(s));
-  m.space_after = b.box->space_after;
-  m.keep_with_next = b.keep_with_next;
-  add_block_anchor(b, m);
+  finish_figure(b, std::move(s), size, measure_caption(b, width, ts), m);
   return m;
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "detail/colors.h"
+#include "detail/chart_loader.h"
 #include "load/data_rows.h"
 #include "load/load.h"
 #include "detail/reader.h"
@@ -18,11 +19,11 @@ using model::Block;
 using model::BlockKind;
 
 constexpr std::string_view kBlockKinds[] = {"title", "heading", "paragraph", "list", "image", "table",
-                                           "quote", "callout", "qr", "toc", "break"};
+                                           "quote", "callout", "qr", "chart", "toc", "break"};
 constexpr BlockKind kKindValues[] = {BlockKind::Title, BlockKind::Heading, BlockKind::Paragraph,
                                      BlockKind::List,  BlockKind::Image,   BlockKind::Table,
                                      BlockKind::Quote, BlockKind::Callout, BlockKind::Qr,
-                                     BlockKind::Toc,   BlockKind::Break};
+                                     BlockKind::Chart, BlockKind::Toc,     BlockKind::Break};
 
 // A language tag as BCP 47 writes it: letters, digits and hyphens.
 bool plausible_language(const std::string& s) {
@@ -252,8 +253,8 @@ class DocumentLoader {
       int before = r_.diags().error_count();
       r_.map(n, "a block", allowed);
       if (r_.diags().error_count() == before)
-        r_.error(n, "a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, qr, toc "
-                    "or break");
+        r_.error(n, "a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, qr, chart, "
+                    "toc or break");
       return std::nullopt;
     }
     Block b;
@@ -306,6 +307,7 @@ class DocumentLoader {
       case BlockKind::Quote: load_quote(body, b); break;
       case BlockKind::Callout: load_callout(body, b); break;
       case BlockKind::Qr: load_qr(body, b); break;
+      case BlockKind::Chart: b.chart = load_chart(r_, body); break;
       case BlockKind::Toc:
         if (!body.IsNull()) r_.map(body, "toc", {});
         break;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/cell_format.h"
+#include "model/chart.h"
 #include "model/data_table.h"
 #include "model/values.h"
 
@@ -27,7 +28,7 @@ struct ListItem {
   bool children_ordered = false;
 };
 
-enum class BlockKind { Title, Heading, Paragraph, List, Image, Table, Quote, Callout, Qr, Toc, Break };
+enum class BlockKind { Title, Heading, Paragraph, List, Image, Table, Quote, Callout, Qr, Toc, Break, Chart };
 enum class Fit { Contain, Cover, Fill };
 enum class BreakKind { Page, Column, Frame };
 // Where a block narrower than its column sits in it (images, QR codes).
@@ -98,6 +99,8 @@ struct Block {
   std::optional<Length> size;  // qr
 
   BreakKind break_kind = BreakKind::Page;
+
+  std::shared_ptr<const Chart> chart;  // chart
 };
 
 struct Flow {

@@ -221,7 +221,7 @@ class Painter {
     return -1;
   }
 
-  // A figure's bounding box grows by each image or rectangle it draws.
+  // A figure's bounding box grows by each image, rectangle or path it draws.
   void grow_box(int32_t element, const layout::Item& it) {
     double x = 0, y = 0, w = 0, h = 0;
     if (const auto* img = std::get_if<layout::Image>(&it)) {
@@ -230,6 +230,19 @@ class Painter {
       w = clip ? img->clip_w : img->w, h = clip ? img->clip_h : img->h;
     } else if (const auto* r = std::get_if<layout::Rect>(&it)) {
       x = r->x, y = r->y, w = r->w, h = r->h;
+    } else if (const auto* p = std::get_if<layout::Path>(&it); p && !p->ops.empty()) {
+      // A chart's lines and slices: the box of their points, control points
+      // included (a curve stays inside their hull).
+      double x0 = p->ops[0].x, y0 = p->ops[0].y, x1 = x0, y1 = y0;
+      const auto add = [&](double px, double py) {
+        x0 = std::min(x0, px), y0 = std::min(y0, py), x1 = std::max(x1, px), y1 = std::max(y1, py);
+      };
+      for (const auto& op : p->ops) {
+        if (op.kind == layout::Path::Op::Close) continue;
+        add(op.x, op.y);
+        if (op.kind == layout::Path::Op::Curve) add(op.x1, op.y1), add(op.x2, op.y2);
+      }
+      x = x0, y = y0, w = x1 - x0, h = y1 - y0;
     } else {
       return;
     }

@@ -70,6 +70,7 @@ constexpr Emphasis kDerived[] = {
     {"title", 2.0, true, true}, {"h1", 1.6, true, true},     {"h2", 1.3, true, true},
     {"h3", 1.15, true, true},   {"h4", 1.0, true, true},     {"th", 1.0, true, false},
     {"caption", 0.9, false, false}, {"header", 0.85, false, false}, {"footer", 0.85, false, false},
+    {"chart", 0.8, false, false},
 };
 
 bool is_mono(const std::string& family) {
@@ -223,7 +224,7 @@ std::optional<ParaStyle> Cascade::for_kind(const std::string& name, const std::s
 std::map<std::string, ParaStyle> Cascade::with_defaults() const {
   std::map<std::string, ParaStyle> out = resolved_;
   for (const char* name : {"body", "title", "h1", "h2", "h3", "h4", "list", "quote", "quote-by", "callout",
-                           "caption", "table", "th", "td", "toc", "header", "footer"})
+                           "caption", "table", "th", "td", "toc", "header", "footer", "chart"})
     if (!out.count(name)) out[name] = fallback(name);
   return out;
 }

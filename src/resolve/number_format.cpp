@@ -1,5 +1,5 @@
 // Data values for people, through ICU's number and date formatters.
-#include "resolve/number_format.h"
+#include "detail/number_format.h"
 
 #include <charconv>
 #include <map>

@@ -9,7 +9,8 @@
 #include "detail/list_markers.h"
 #include "detail/markup.h"
 #include "detail/nearest.h"
-#include "resolve/number_format.h"
+#include "resolve/chart.h"
+#include "detail/number_format.h"
 
 namespace galley::resolve {
 
@@ -103,6 +104,14 @@ class Resolver {
       case BlockKind::Table:
         table(b, out);
         break;
+      case BlockKind::Chart:
+        if (b.chart) {
+          out.chart = resolve_chart(*b.chart, layout_, style, diags_);
+          out.alt = b.chart->alt.empty() ? chart_summary(*out.chart) : b.chart->alt;
+          out.width = b.chart->width;
+        }
+        caption(b, out);
+        break;
       case BlockKind::Toc:
         break;
       case BlockKind::Break:
@@ -152,6 +161,7 @@ class Resolver {
       case BlockKind::Table: return "table";
       case BlockKind::Toc: return "toc";
       case BlockKind::Break: return "body";
+      case BlockKind::Chart: return "chart";
     }
     return "body";
   }
@@ -177,8 +187,9 @@ class Resolver {
   }
 
   void caption(const model::Block& b, Block& out) {
-    if (!b.caption.value.empty())
-      out.caption = std::make_shared<const Paragraph>(para(b.caption, cascade_->fallback("caption")));
+    const model::Text& text = b.chart ? b.chart->caption : b.caption;
+    if (!text.value.empty())
+      out.caption = std::make_shared<const Paragraph>(para(text, cascade_->fallback("caption")));
   }
 
   void list_items(const std::vector<model::ListItem>& items, bool ordered, int depth, const ParaStyle& style,

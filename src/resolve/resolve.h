@@ -30,7 +30,7 @@ Variables make_variables(const model::Document& doc,
 // `{{page}}`, `{{pages}}` and the running heads are not known yet: in flows
 // they are an error; in master text they are slots layout/ fills. A block without `style:` takes its kind's default style
 // (title, h1..h4, body, list, quote + quote-by, callout, caption, table +
-// th/td, toc) when the layout defines it, else `body` (bold and larger for
+// th/td, toc, chart) when the layout defines it, else `body` (bold and larger for
 // titles, headings and th), else built-in defaults. Empty on any error.
 // `prepared`, made for the same `doc` and `layout`, saves rebuilding the
 // cascade and reparsing markup; the result and diagnostics are the same.

@@ -92,6 +92,22 @@ struct TableCell {
   std::optional<size_t> decimal_at;
 };
 
+// A chart with its colours and label style resolved (layout/chart_block.cpp).
+struct Chart {
+  model::ChartType type = model::ChartType::Bar;
+  bool stacked = false, horizontal = false;
+  bool legend = false;
+  bool labels = false;                    // bar, line: values printed at the bars or points
+  double hole = 0;                        // pie: donut hole, a fraction of the radius
+  std::vector<std::string> categories;
+  std::vector<model::ChartSeries> series;
+  std::vector<Color> colors;              // series i (pie: slice i) takes colors[i % size]; never empty
+  std::string x_label, y_label;           // axis titles; "" for none
+  ParaStyle text;                         // axis, tick and legend labels
+  std::optional<model::Length> width, height;
+  double aspect = 0;                      // width / height
+};
+
 struct Block {
   model::BlockKind kind = model::BlockKind::Paragraph;
   SourceLoc loc;
@@ -134,6 +150,8 @@ struct Block {
   double qr_size = 72;
 
   model::BreakKind break_kind = model::BreakKind::Page;
+
+  std::shared_ptr<const Chart> chart;  // chart; its alt text is `alt`
 };
 
 struct Flow {
@@ -186,7 +204,7 @@ struct StyledDoc {
   std::vector<Flow> flows;
   // Every style of the layout, resolved; plus, for each default style name
   // the layout lacks (body, title, h1..h4, list, quote, quote-by, callout,
-  // caption, table, th, td, toc, header, footer), the style resolve() used
+  // caption, table, th, td, toc, header, footer, chart), the style resolve() used
   // in its place.
   std::map<std::string, ParaStyle> styles;
   Variables variables;

@@ -112,7 +112,7 @@ TEST_CASE("galley styles prints every built-in style name as resolved") {
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   for (const char* name : {"body", "title", "h1", "h2", "h3", "h4", "list", "quote", "quote-by", "callout", "caption",
-                           "table", "th", "td", "toc", "header", "footer", "strong", "emphasis", "code", "link"})
+                           "table", "th", "td", "toc", "header", "footer", "chart", "strong", "emphasis", "code", "link"})
     CHECK_MESSAGE(r.out.find(std::string("  ") + name + ": ") != std::string::npos, name);
   CHECK(r.out.find("  h2: Noto Sans bold 11.5pt/14.5pt left") != std::string::npos);
   // A layout with only body: the rest are derived from it, and say so.

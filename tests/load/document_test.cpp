@@ -146,7 +146,7 @@ flows:
             "c.yaml:11:14: error: unknown break 'pgae' (did you mean 'page'?)",
             "c.yaml:12:11: error: missing required key 'data' in qr",
             "c.yaml:13:7: error: unknown key 'frobnicate' in a block (expected one of: style, id, keep-with-next, span, "
-            "title, heading, paragraph, list, image, table, quote, callout, qr, toc, break)",
+            "title, heading, paragraph, list, image, table, quote, callout, qr, chart, toc, break)",
         });
 }
 
@@ -187,7 +187,7 @@ flows:
             "c.yaml:5:24: error: duplicate id 'x'",
             "c.yaml:6:32: error: duplicate key 'style' (first given on line 6)",
             "c.yaml:7:7: error: a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, "
-            "qr, toc or break",
+            "qr, chart, toc or break",
         });
 }
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "resolve/number_format.h"
+#include "detail/number_format.h"
 
 using namespace galley;
 using namespace galley::resolve;

@@ -37,6 +37,19 @@ MeasuredBlock measure_text_block(const resolve::Block& b, double width, TextSett
 MeasuredBlock measure_list(const resolve::Block& b, double width, TextSetter& ts);
 MeasuredBlock measure_table(const resolve::Block& b, double width, TextSetter& ts);
 MeasuredBlock measure_image(const resolve::Block& b, double width, double height, TextSetter& ts);
+// A figure's caption (image, QR code, chart), set at the column's width
+// with its gap above, to go under the drawing.
+struct Caption {
+  std::vector<Item> items;
+  std::vector<Link> links;
+  double height = 0;
+};
+Caption measure_caption(const resolve::Block& b, double width, TextSetter& ts);
+// Ends a figure block of one slice `s` whose drawing is `h` tall: the
+// caption under it, the block's spacing and anchor.
+void finish_figure(const resolve::Block& b, Slice s, double h, Caption caption, MeasuredBlock& m);
+
+MeasuredBlock measure_chart(const resolve::Block& b, double width, double height, TextSetter& ts);
 MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts);
 MeasuredBlock measure_toc(const resolve::Block& b, double width, TextSetter& ts,
                           const std::vector<TocEntry>& entries,
