@@ -15,7 +15,6 @@
 #include "detail/master_elements.h"
 #include "detail/prepare.h"
 #include "detail/sequence.h"
-#include "layout/pass.h"
 #include "resolve/resolve.h"
 
 namespace galley::layout {

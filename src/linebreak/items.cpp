@@ -14,8 +14,6 @@
 #include "detail/hyphenate.h"
 #include "detail/protrusion.h"
 #include "text/text.h"
-#include "text/itemize.h"
-#include "text/text.h"
 
 namespace galley::linebreak {
 namespace {

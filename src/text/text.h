@@ -7,5 +7,6 @@
 #include "detail/coverage.h"     // describe(): what `galley fonts` prints
 #include "detail/font_book.h"    // FontBook
 #include "detail/font_file.h"    // font_file(): one mapping of each font file, shared with pdf/ and print/
+#include "detail/graphemes.h"    // grapheme_starts(): linebreak/ breaks a word too wide for its cell between them
 #include "detail/shape.h"        // shape()
 #include "text/shaped.h"

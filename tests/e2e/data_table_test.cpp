@@ -9,7 +9,7 @@
 
 #include "harness.h"
 #include "model/layout.h"
-#include "detail/font_book.h"
+#include "text/text.h"
 
 using namespace e2e;
 

@@ -2,6 +2,10 @@
 // changes nothing in the display list or the diagnostics.
 #include <doctest/doctest.h>
 
+#include <optional>
+
+#include "base/figures.h"
+
 #include <string>
 
 #include "fixture.h"
@@ -71,9 +75,15 @@ TEST_CASE("workers measuring ahead give the same display list and diagnostics as
     Diagnostics diags;
     layout::Options opts;
     opts.jobs = jobs;
-    linebreak::Stats stats;
-    opts.stats = &stats;
-    auto list = layout::lay_out(d, l, *fonts, opts, diags);
+    // The figures of the build (base/figures.h): what workers measured is
+    // added when the paginator takes it.
+    base::Figures figures;
+    std::optional<layout::DisplayList> list;
+    {
+      base::FiguresScope recording(&figures);
+      list = layout::lay_out(d, l, *fonts, opts, diags);
+    }
+    const auto stats = figures.get<linebreak::Stats>();
     REQUIRE(list);
     INFO("jobs " << jobs);
     if (jobs == 1) {

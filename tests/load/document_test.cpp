@@ -312,6 +312,8 @@ TEST_CASE("a [...] table row with a cell too many says a comma separates cells")
             "quote a cell that holds one)",
             "c.yaml:8:13: error: this row has 3 cells; the table has 2 columns",
         });
+}
+
 TEST_CASE("markdown blocks become galley's blocks, from the content file or a .md file") {
   TempDir dir;
   dir.write("chapters/pic.png", "png");
