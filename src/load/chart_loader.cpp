@@ -3,6 +3,7 @@
 #include <filesystem>
 
 
+#include "detail/cell_format.h"
 #include "load/data_rows.h"
 
 namespace galley::load {
@@ -36,7 +37,7 @@ class ChartLoader {
     auto c = std::make_shared<model::Chart>();
     c->loc = r_.loc(n);
     r_.map(n, "chart", {"type", "data", "x", "y", "stacked", "horizontal", "donut", "legend", "labels", "colors",
-                        "x-label", "y-label", "width", "height", "aspect", "alt", "caption"});
+                        "x-label", "y-label", "width", "height", "aspect", "format", "alt", "caption"});
     if (const auto v = r_.get(n, "type"))
       if (auto t = r_.choice(v, "chart 'type'", {"bar", "line", "pie"}))
         c->type = *t == "bar" ? ChartType::Bar : *t == "line" ? ChartType::Line : ChartType::Pie;
@@ -111,6 +112,11 @@ class ChartLoader {
     if (const auto v = r_.get(n, "height")) c.height = r_.length(v, "chart 'height'", LengthRule::Positive);
     if (const auto v = r_.get(n, "aspect"))
       if (auto a = r_.number(v, "chart 'aspect' (width / height)", 0.2, 5)) c.aspect = *a;
+    if (const auto v = r_.get(n, "format")) {
+      read_cell_format(r_, v, c.format, "a chart");
+      if (c.format.kind == model::CellFormat::Kind::Date)
+        r_.error(v, "a chart's values are numbers: its 'format' is number, integer or percent");
+    }
     if (const auto v = r_.get(n, "alt"))
       if (auto s = r_.string(v, "'alt'")) c.alt = *s;
     if (const auto v = r_.get(n, "caption")) c.caption = r_.text(v, "'caption'");

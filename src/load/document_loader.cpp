@@ -4,6 +4,7 @@
 #include <set>
 
 #include "detail/colors.h"
+#include "detail/cell_format.h"
 #include "detail/chart_loader.h"
 #include "load/data_rows.h"
 #include "load/load.h"
@@ -541,39 +542,11 @@ class DocumentLoader {
                     : *a == "right" ? model::ColumnAlign::Right
                                     : model::ColumnAlign::Decimal;
     }
-    if (const auto v = r_.get(c, "format")) cell_format(v, col.format);
+    if (const auto v = r_.get(c, "format")) read_cell_format(r_, v, col.format, "a column");
     return col;
   }
 
-  // `format: number` or {type, decimals, grouping, style}.
-  void cell_format(const YAML::Node& v, model::CellFormat& f) {
-    using Kind = model::CellFormat::Kind;
-    const YAML::Node type = v.IsMap() ? r_.get(v, "type") : v;
-    if (v.IsMap()) {
-      r_.map(v, "a column's 'format'", {"type", "decimals", "grouping", "style"});
-      if (!type) r_.error(v, "missing required key 'type' in a column's 'format'");
-    }
-    if (type) {
-      if (auto t = r_.choice(type, "format type", {"text", "number", "integer", "percent", "date"})) {
-        f.kind = *t == "text" ? Kind::Text : *t == "percent" ? Kind::Percent : *t == "date" ? Kind::Date : Kind::Number;
-        if (*t == "integer") f.decimals = 0;
-      }
-    }
-    if (!v.IsMap()) return;
-    if (const auto d = r_.get(v, "decimals"))
-      if (auto i = r_.integer(d, "format 'decimals'", 0, 10)) f.decimals = *i;
-    if (const auto g = r_.get(v, "grouping"))
-      if (auto b = r_.boolean(g, "format 'grouping'")) f.grouping = *b;
-    if (const auto s = r_.get(v, "style")) {
-      if (auto st = r_.string(s, "format 'style'")) {
-        // An ICU date skeleton is letters only (yMMMd); the named styles are too.
-        bool letters = !st->empty() && st->size() <= 20;
-        for (char ch : *st) letters = letters && std::isalpha(static_cast<unsigned char>(ch));
-        if (!letters) r_.error(s, "format 'style' is iso, short, medium, long, full or a date skeleton such as yMMM");
-        else f.date = *st;
-      }
-    }
-  }
+
 
   // `widths: auto`, or one per column: auto, a share (2fr), a length or a percentage.
   void column_widths(const YAML::Node& v, size_t width, Block& b) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/cell_format.h"
+
 #include "model/data_table.h"
 #include "model/values.h"
 
@@ -37,6 +39,7 @@ struct Chart {
   bool x_label_set = false, y_label_set = false;
   std::optional<Length> width, height;
   double aspect = 0;                     // width / height; 0: the type's default
+  CellFormat format;                     // values and ticks; Text: the language's plain numbers
   std::string alt;                       // empty: a summary of the data
   Text caption;
   SourceLoc loc;

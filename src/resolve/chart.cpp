@@ -159,6 +159,7 @@ std::shared_ptr<const Chart> resolve_chart(const model::Chart& c, const model::L
   out->horizontal = c.horizontal;
   out->hole = c.hole;
   out->labels = c.labels;
+  out->format = c.format;
   read_values(c, *out, diags);
   const bool pie = c.type == model::ChartType::Pie;
   out->colors = palette(c, layout, diags);
@@ -212,7 +213,7 @@ std::string chart_summary(const Chart& c) {
 }
 
 std::string chart_value(const Chart& c, double v, int decimals) {
-  return format_number(v, decimals, true, c.text.language);
+  return format_number(v, c.format, decimals, c.text.language);
 }
 
 }  // namespace galley::resolve

@@ -25,7 +25,8 @@ std::string chart_summary(const Chart& c);
 
 // A value as the chart's labels print it, in the language of its label
 // style: `decimals` places (a tick's, from its step; -1: as few as show
-// it) and the language's thousands separators.
+// it) and the language's thousands separators, unless the chart's
+// `format:` says otherwise (decimals, grouping, percent).
 std::string chart_value(const Chart& c, double v, int decimals);
 
 }  // namespace galley::resolve

@@ -134,6 +134,17 @@ std::string format_number(double value, int decimals, bool grouping, const std::
   return U_FAILURE(status) ? std::to_string(value) : utf8(out.toString(status));
 }
 
+std::string format_number(double value, const model::CellFormat& format, int decimals, const std::string& language) {
+  using Kind = model::CellFormat::Kind;
+  const bool percent = format.kind == Kind::Percent;
+  if (!percent && format.kind != Kind::Number) return format_number(value, decimals, true, language);
+  int d = format.decimals >= 0 ? format.decimals : decimals < 0 ? -1 : std::max(0, decimals - (percent ? 2 : 0));
+  if (d < 0) d = percent ? 0 : -1;
+  UErrorCode status = U_ZERO_ERROR;
+  auto out = number_formatter(language, d, format.grouping, percent).formatDouble(value, status);
+  return U_FAILURE(status) ? std::to_string(value) : utf8(out.toString(status));
+}
+
 std::string format_value(std::string_view raw, const model::CellFormat& format, const std::string& language,
                          bool* matched) {
   using Kind = model::CellFormat::Kind;

@@ -106,6 +106,7 @@ struct Chart {
   ParaStyle text;                         // axis, tick and legend labels
   std::optional<model::Length> width, height;
   double aspect = 0;                      // width / height
+  model::CellFormat format;               // values and ticks (`format:`)
 };
 
 struct Block {

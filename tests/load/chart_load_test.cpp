@@ -70,3 +70,21 @@ TEST_CASE("a line chart of 100,000 rows is refused at its data, before any value
                             dir.path("big.csv") + " has 100,000 rows",
                     });
 }
+
+TEST_CASE("a chart's format: as a table column's; a date format is refused") {
+  TempDir dir;
+  dir.write("v.csv", "Year,Share\n2019,0.25\n2020,0.4\n");
+  Diagnostics d;
+  auto doc = load_chart_doc(dir, "{data: v.csv, x: Year, y: Share, format: {type: percent, decimals: 1}}", d);
+  INFO(lines(d));
+  REQUIRE(doc);
+  const model::Chart& c = *doc->flows[0].blocks[0].chart;
+  CHECK(c.format.kind == model::CellFormat::Kind::Percent);
+  CHECK(c.format.decimals == 1);
+  Diagnostics bad;
+  CHECK_FALSE(load_chart_doc(dir, "{data: v.csv, x: Year, y: Share, format: {type: date, colour: red}}", bad));
+  std::string all;
+  for (const auto& l : lines(bad)) all += l + "\n";
+  CHECK(all.find("unknown key 'colour' in a chart's 'format'") != std::string::npos);
+  CHECK(all.find("a chart's values are numbers: its 'format' is number, integer or percent") != std::string::npos);
+}

@@ -97,3 +97,20 @@ TEST_CASE("chart labels: at most 60 characters of a cell or field name") {
   CHECK(r->categories[0] == std::string(60, 'y') + "\u2026");
   CHECK(r->series[0].name == std::string(59, 'x') + "\u00e9\u2026");
 }
+
+TEST_CASE("chart labels follow the chart's format: percent, fixed decimals, no grouping") {
+  resolve::Chart c;
+  c.text.language = "en-US";
+  CHECK(resolve::chart_value(c, 1234.5, -1) == "1,234.5");
+  CHECK(resolve::chart_value(c, 0.2, 1) == "0.2");
+  c.format.kind = model::CellFormat::Kind::Percent;
+  CHECK(resolve::chart_value(c, 0.25, -1) == "25%");
+  CHECK(resolve::chart_value(c, 0.2, 1) == "20%");  // a tick of step 0.1: no decimals left once ×100
+  c.format.decimals = 1;
+  CHECK(resolve::chart_value(c, 0.25, -1) == "25.0%");
+  c.format = {};
+  c.format.kind = model::CellFormat::Kind::Number;
+  c.format.decimals = 2;
+  c.format.grouping = false;
+  CHECK(resolve::chart_value(c, 1234.5, -1) == "1234.50");
+}

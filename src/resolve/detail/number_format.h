@@ -31,6 +31,11 @@ std::string format_value(std::string_view raw, const model::CellFormat& format, 
 // show it), grouped or not, in `language`; axis labels use this.
 std::string format_number(double value, int decimals, bool grouping, const std::string& language);
 
+// `value` as `format` says (Number or Percent: its decimals, else
+// `decimals`, less the two a percentage moves; its grouping); any other
+// kind as format_number(value, decimals, true, language).
+std::string format_number(double value, const model::CellFormat& format, int decimals, const std::string& language);
+
 // The language's decimal sign ("." for en, "," for de), for aligning a
 // column on it.
 std::string decimal_sign(const std::string& language);
