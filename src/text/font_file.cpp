@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <tuple>
 
@@ -20,9 +21,15 @@ struct Stamp {
   }
 };
 
+struct BlobRelease {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+};
+
 struct Kept {
   Stamp stamp;
-  hb_blob_t* blob = nullptr;  // one reference held by the table
+  // The table's own reference, given back when the entry is replaced or the
+  // table goes at exit.
+  std::unique_ptr<hb_blob_t, BlobRelease> blob;
 };
 
 }  // namespace
@@ -36,15 +43,13 @@ hb_blob_t* font_file(const std::string& path) {
   static std::map<std::string, Kept> kept;
   std::lock_guard lock(mutex);
   auto it = kept.find(path);
-  if (it != kept.end() && it->second.stamp == stamp) return hb_blob_reference(it->second.blob);
+  if (it != kept.end() && it->second.stamp == stamp) return hb_blob_reference(it->second.blob.get());
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
   if (!blob) return nullptr;
-  if (it != kept.end()) {
-    hb_blob_destroy(it->second.blob);
-    it->second = {stamp, blob};
-  } else {
-    kept.emplace(path, Kept{stamp, blob});
-  }
+  if (it != kept.end())
+    it->second = Kept{stamp, std::unique_ptr<hb_blob_t, BlobRelease>(blob)};
+  else
+    kept.emplace(path, Kept{stamp, std::unique_ptr<hb_blob_t, BlobRelease>(blob)});
   return hb_blob_reference(blob);
 }
 
