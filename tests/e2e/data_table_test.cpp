@@ -8,8 +8,6 @@
 #include <vector>
 
 #include "harness.h"
-#include "model/layout.h"
-#include "text/text.h"
 
 using namespace e2e;
 
@@ -32,16 +30,8 @@ std::vector<Word> words_of(const std::string& pdf) {
 
 // Noto Serif's advance of `text` (ASCII) at 10pt.
 double advance(const std::string& text) {
-  static const galley::text::FontBook book = [] {
-    galley::model::Layout l;
-    l.path = "layout.yaml";
-    const std::string f = std::string(GALLEY_SOURCE_DIR) + "/fonts/NotoSerif-Regular.ttf";
-    l.fonts.push_back({"Noto Serif", f, "", "", "", galley::SourceLoc{"layout.yaml", 1, 1}});
-    galley::Diagnostics d;
-    return std::move(*galley::text::FontBook::load(l, d));
-  }();
   double w = 0;
-  for (char c : text) w += book.advance(0, book.glyph(0, static_cast<char32_t>(c))) * 10;
+  for (char c : text) w += e2e::serif_advance(static_cast<char32_t>(c));
   return w;
 }
 

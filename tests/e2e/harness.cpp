@@ -10,6 +10,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/layout.h"
+#include "text/text.h"
+
 namespace e2e {
 namespace fs = std::filesystem;
 
@@ -131,6 +134,18 @@ void write_minimal_pair(const std::string& dir, const std::string& blocks) {
              "flows:\n"
              "  main:\n"
              "    - paragraph: \"Hello {{recipient}}.\"\n" + blocks);
+}
+
+double serif_advance(char32_t c) {
+  static const galley::text::FontBook book = [] {
+    galley::model::Layout l;
+    l.path = "layout.yaml";
+    const std::string f = std::string(GALLEY_SOURCE_DIR) + "/fonts/NotoSerif-Regular.ttf";
+    l.fonts.push_back({"Noto Serif", f, "", "", "", galley::SourceLoc{"layout.yaml", 1, 1}});
+    galley::Diagnostics d;
+    return std::move(*galley::text::FontBook::load(l, d));
+  }();
+  return book.advance(0, book.glyph(0, c)) * 10;
 }
 
 }  // namespace e2e

@@ -31,4 +31,8 @@ int pdf_pages(const std::string& pdf);
 // using the project's fonts; `blocks` are appended to the `main` flow.
 void write_minimal_pair(const std::string& dir, const std::string& blocks = "");
 
+// Noto Serif's (fonts/) advance of `c` at 10pt, in points: where tests
+// expect a glyph's edge from word boxes.
+double serif_advance(char32_t c);
+
 }  // namespace e2e

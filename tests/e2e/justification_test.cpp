@@ -10,8 +10,6 @@
 #include <vector>
 
 #include "harness.h"
-#include "model/layout.h"
-#include "text/text.h"
 
 using namespace e2e;
 
@@ -74,18 +72,7 @@ std::vector<std::vector<Word>> lines_of(const std::string& pdf) {
   return out;
 }
 
-// Noto Serif's advance of `c` at 10pt.
-double advance(char32_t c) {
-  static const galley::text::FontBook book = [] {
-    galley::model::Layout l;
-    l.path = "layout.yaml";
-    const std::string f = std::string(GALLEY_SOURCE_DIR) + "/fonts/NotoSerif-Regular.ttf";
-    l.fonts.push_back({"Noto Serif", f, "", "", "", galley::SourceLoc{"layout.yaml", 1, 1}});
-    galley::Diagnostics d;
-    return std::move(*galley::text::FontBook::load(l, d));
-  }();
-  return book.advance(0, book.glyph(0, c)) * 10;
-}
+double advance(char32_t c) { return e2e::serif_advance(c); }
 
 bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
