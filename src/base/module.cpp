@@ -17,24 +17,36 @@ std::string executable_dir() {
   return ec ? std::string() : exe.parent_path().string();
 }
 
+std::mutex& module_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+std::vector<std::string>& added_dirs() {
+  static std::vector<std::string> dirs;
+  return dirs;
+}
+
 std::vector<std::string> candidates(const std::string& file) {
   std::vector<std::string> out;
   if (const std::string dir = executable_dir(); !dir.empty()) {
     out.push_back(dir + "/" + file);
     out.push_back(dir + "/../lib/galley/" + file);
   }
-#ifdef GALLEY_MODULE_DIR
-  out.push_back(std::string(GALLEY_MODULE_DIR) + "/" + file);
-#endif
+  for (const std::string& dir : added_dirs()) out.push_back(dir + "/" + file);
   return out;
 }
 
 }  // namespace
 
+void add_module_dir(const std::string& dir) {
+  std::lock_guard lock(module_mutex());
+  added_dirs().push_back(dir);
+}
+
 const void* load_module(const std::string& file, const char* entry, std::string& error) {
-  static std::mutex mutex;
   static std::map<std::string, void*> loaded;  // file -> handle, for the process
-  std::lock_guard lock(mutex);
+  std::lock_guard lock(module_mutex());
   void* handle = nullptr;
   if (auto it = loaded.find(file); it != loaded.end()) {
     handle = it->second;

@@ -13,12 +13,7 @@ std::optional<std::string> impose(const std::string& pdf, Imposition kind, const
                                   Diagnostics& diags) {
   if (kind == Imposition::None) return pdf;
   std::string error;
-  const auto* module =
-      static_cast<const ImposeModule*>(base::load_module(kImposeModuleFile, kImposeModuleEntry, error));
-  if (module && module->abi != kImposeModuleAbi) {
-    error = std::string(kImposeModuleFile) + " is from another build of galley";
-    module = nullptr;
-  }
+  const auto* module = base::module_table<ImposeModule>(kImposeModuleFile, kImposeModuleEntry, kImposeModuleAbi, error);
   if (!module) {
     diags.error(impose_location(kind, options), "cannot impose the PDF: " + error);
     return std::nullopt;

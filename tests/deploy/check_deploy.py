@@ -2,7 +2,7 @@
 """Checks deploy/: the Kubernetes files parse and fit together, the
 Dockerfile installs scripts/deps.sh's packages (and no others), and the
 runtime package list covers every shared library the built galley needs,
-galley-serve and galley-impose.so (built beside it) included.
+galley-serve, galley-impose.so and galley-vector.so (built beside it) included.
 Usage: check_deploy.py SOURCE_DIR GALLEY"""
 import glob
 import os
@@ -93,13 +93,13 @@ def dockerfile(source, lists):
     users = [l.split()[1] for l in lines if l.startswith("USER ")]
     check(users and users[-1].split(":")[0] not in ("root", "0"), "the image runs as a user other than root")
     check(any(l.startswith("HEALTHCHECK ") and "/health" in l for l in lines), "the image has a HEALTHCHECK of /health")
-    # `galley serve` runs galley-serve from galley's folder; imposition loads galley-impose.so from there.
+    # `galley serve` runs galley-serve from galley's folder; the modules are loaded from there.
     copies = [l for l in lines if l.startswith("COPY --from=build")]
     for part in COMPANIONS:
         check(any(part in l and "/usr/local/bin" in l for l in copies), "the image puts %s beside galley" % part)
 
 
-COMPANIONS = ("galley-serve", "galley-impose.so")
+COMPANIONS = ("galley-serve", "galley-impose.so", "galley-vector.so")
 
 
 def runtime_covers_binary(galley, lists):

@@ -1,10 +1,11 @@
-// What a galley process maps: the binary links no TLS or HTTP library and
-// not librsvg; imposition loads galley-impose.so only when a build imposes,
-// librsvg only when a document has an SVG; `galley serve` runs galley-serve
-// (docs/architecture.md, "Modules"). libqpdf is linked: PDF and SVG images
-// are read with it.
+// What a galley process maps: the binary links no TLS or HTTP library, not
+// libqpdf and not librsvg; imposition loads galley-impose.so only when a
+// build imposes, PDF and SVG images galley-vector.so (and with it libqpdf)
+// only when a document places one, librsvg only when it has an SVG;
+// `galley serve` runs galley-serve (docs/architecture.md, "Modules").
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "harness.h"
@@ -27,6 +28,17 @@ TEST_CASE("a build that does not impose loads no imposition module; one with no 
   CHECK_FALSE(has(plain.err, "galley-impose.so"));
   CHECK_FALSE(has(plain.err, "librsvg"));
   CHECK_FALSE(has(plain.err, "libssl"));
+  CHECK_FALSE(has(plain.err, "galley-vector.so"));
+  CHECK_FALSE(has(plain.err, "libqpdf"));
+  CHECK_FALSE(has(plain.err, "libgnutls"));
+
+  // Twenty tables and charts, no vector image: no libqpdf either.
+  Run report = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/residency-at-a-glance.yaml -o " +
+                  quote(dir + "/report.pdf"));
+  REQUIRE(report.exit_code == 0);
+  REQUIRE(has(report.err, "file=libharfbuzz"));
+  CHECK_FALSE(has(report.err, "galley-vector.so"));
+  CHECK_FALSE(has(report.err, "libqpdf"));
 
   Run imposed = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/mayo-ir-residency.yaml -o " +
                    quote(dir + "/booklet.pdf") + " --impose booklet");
@@ -37,11 +49,60 @@ TEST_CASE("a build that does not impose loads no imposition module; one with no 
   CHECK(pdf_pages(dir + "/booklet-imposed.pdf") == 2);
 }
 
-TEST_CASE("galley needs no TLS or HTTP library nor librsvg; galley serve is galley-serve's") {
+TEST_CASE("a PDF image loads galley-vector.so and libqpdf, and no librsvg") {
+  const std::string dir = temp_dir();
+  std::filesystem::create_directories(dir + "/marks");
+  write_minimal_pair(dir + "/marks", "    - paragraph: Accredited vector mark seventeen.\n");
+  Run marks = galley("build " + quote(dir + "/marks/content.yaml") + " -o " + quote(dir + "/marks.pdf"));
+  REQUIRE(marks.exit_code == 0);
+  write_minimal_pair(dir, "    - image: {src: marks.pdf, width: 50%, alt: Accreditation marks}\n");
+  Run placed = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build " + quote(dir + "/content.yaml") + " -o " +
+                  quote(dir + "/placed.pdf"));
+  INFO(placed.err.substr(placed.err.size() > 2000 ? placed.err.size() - 2000 : 0));
+  REQUIRE(placed.exit_code == 0);
+  CHECK(has(placed.err, "galley-vector.so"));
+  CHECK(has(placed.err, "libqpdf"));
+  CHECK_FALSE(has(placed.err, "librsvg"));
+  CHECK_FALSE(has(placed.err, "galley-impose.so"));
+  CHECK(has(pdf_text(dir + "/placed.pdf"), "Accredited vector mark seventeen."));
+}
+
+// An installed layout: bin/galley with its modules in lib/galley/; and one
+// without them, where a PDF image is an error at the image's line.
+TEST_CASE("modules are found in ../lib/galley; a missing one is a located error") {
+  namespace fs = std::filesystem;
+  const std::string dir = temp_dir();
+  const fs::path built = fs::path(GALLEY_BINARY).parent_path();
+  fs::create_directories(dir + "/bin");
+  fs::create_directories(dir + "/lib/galley");
+  fs::copy_file(GALLEY_BINARY, dir + "/bin/galley");
+  write_file(dir + "/logo.svg",
+             "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20' "
+             "fill='#0057b8'/></svg>\n");
+  write_minimal_pair(dir, "    - image: {src: logo.svg, width: 30%, alt: Logo}\n");
+  const std::string build = quote(dir + "/bin/galley") + " build " + quote(dir + "/content.yaml") + " -o " +
+                            quote(dir + "/out.pdf");
+
+  Run missing = sh(build);
+  CHECK(missing.exit_code == 1);
+  CHECK(has(missing.err, dir + "/content.yaml:8:"));
+  CHECK(has(missing.err, "error: image '" + dir + "/logo.svg'"));
+  CHECK(has(missing.err, "galley-vector.so is not installed next to galley"));
+  CHECK_FALSE(fs::exists(dir + "/out.pdf"));
+
+  for (const char* module : {"galley-vector.so", "galley-impose.so"})
+    fs::copy_file(built / module, fs::path(dir) / "lib/galley" / module);
+  Run installed = sh(build + " --impose booklet");
+  INFO(installed.err);
+  CHECK(installed.exit_code == 0);
+  CHECK(pdf_pages(dir + "/out-imposed.pdf") == 2);  // one sheet, front and back
+}
+
+TEST_CASE("galley needs no TLS or HTTP library, libqpdf nor librsvg; galley serve is galley-serve's") {
   Run needed = sh("readelf -d " + quote(GALLEY_BINARY));
   REQUIRE(needed.exit_code == 0);
   REQUIRE(has(needed.out, "(NEEDED)"));
-  for (const char* lib : {"librsvg", "libssl", "libcrypto", "libcpp-httplib"}) {
+  for (const char* lib : {"librsvg", "libqpdf", "libgnutls", "libssl", "libcrypto", "libcpp-httplib"}) {
     INFO(lib);
     CHECK_FALSE(has(needed.out, lib));
   }

@@ -1,4 +1,5 @@
-// image/vector.h: colour operators found by tokens, not by text, and SVG
+// image/vector.h: colour operators found by tokens, not by text (in
+// galley-vector.so, loaded from the build tree as galley loads it), and SVG
 // conversion that never rasterises or reads other files.
 #include <doctest/doctest.h>
 
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "detail/vector.h"
+#include "detail/vector_module.h"
 
 using namespace galley;
 
@@ -13,13 +15,21 @@ namespace {
 
 const image::RgbSpace kNamedRgb = [](const std::string& name) { return name == "DeviceRGB" || name == "CS0"; };
 
+const image::VectorReader& reader() {
+  std::string error;
+  const image::VectorReader* reader = image::vector_reader(error);
+  INFO(error);
+  REQUIRE(reader);
+  return *reader;
+}
+
 struct Seen {
   std::vector<std::pair<uint32_t, bool>> colors;
 };
 
 std::string rewrite(const std::string& content, Seen& seen, uint32_t map_from = 0x0057b8) {
   std::string error;
-  auto out = image::rewrite_colors(
+  auto out = reader().rewrite_colors(
       content, kNamedRgb,
       [&](uint32_t rgb, bool stroke) -> std::optional<std::string> {
         seen.colors.emplace_back(rgb, stroke);
@@ -66,8 +76,8 @@ TEST_CASE("rewrite_colors is not fooled by strings, comments or inline images") 
 
 TEST_CASE("rewrite_colors reports a content stream that does not tokenise") {
   std::string error;
-  auto out = image::rewrite_colors("1 0 0 rg (unterminated", kNamedRgb,
-                                   [](uint32_t, bool) { return std::optional<std::string>(); }, error);
+  auto out = reader().rewrite_colors("1 0 0 rg (unterminated", kNamedRgb,
+                                     [](uint32_t, bool) { return std::optional<std::string>(); }, error);
   CHECK_FALSE(out);
   CHECK(error.find("does not parse") != std::string::npos);
 }

@@ -34,6 +34,10 @@ inline constexpr int kMaxVectorObjects = 100'000;
 inline constexpr int kMaxVectorDepth = 64;
 inline constexpr uint64_t kMaxVectorContentBytes = uint64_t{64} << 20;
 
+// The module that reads PDF pages with libqpdf, for image/ and pdf/
+// (detail/vector_module.h, pdf/detail/vector_module.h).
+inline constexpr const char* kVectorModuleFile = "galley-vector.so";
+
 // The page of a vector graphic that is placed.
 struct VectorPage {
   int pages = 0;  // in the file
@@ -55,7 +59,9 @@ std::shared_ptr<const std::string> vector_pdf(const std::string& path, Diagnosti
 
 // Reads and checks page `page` (1-based) of the graphic: the file parses,
 // is not encrypted, has the page, and its content and resources are within
-// the budgets. Kept by file identity and page.
+// the budgets. Kept by file identity and page. The reading is done by
+// galley-vector.so (detail/vector_module.h), loaded on the first call; a
+// missing module is an error at `where`.
 std::optional<VectorPage> probe_vector(const std::string& path, int page, Diagnostics& diags,
                                        const SourceLoc& where);
 
@@ -65,15 +71,9 @@ using RgbSpace = std::function<bool(const std::string& name)>;
 
 // A fill (`stroke` false) or stroke colour set in DeviceRGB, as 0xRRGGBB
 // (each component rounded to 8 bits): the operators to set instead, or
-// nullopt to keep the original ones.
+// nullopt to keep the original ones. The walk over a content stream that
+// calls it is the vector module's (detail/vector_module.h).
 using Recolor = std::function<std::optional<std::string>(uint32_t rgb, bool stroke)>;
-
-// Walks a content stream with qpdf's tokenizer, tracking the fill and stroke
-// colour spaces through q/Q, and calls `recolor` for every RGB colour it
-// sets. Returns the stream with the replaced operators, every other byte
-// as it was; nullopt with `error` set when the stream does not tokenise.
-std::optional<std::string> rewrite_colors(std::string_view content, const RgbSpace& rgb_space,
-                                          const Recolor& recolor, std::string& error);
 
 // "#rrggbb" → 0xRRGGBB.
 std::optional<uint32_t> parse_hex_rgb(std::string_view text);

@@ -1,8 +1,9 @@
-// qpdf's view of a vector graphic's page, shared by the probe (image/) and
-// the copy into galley's PDF (pdf/vector_objects.cpp): opening the page,
-// decoding content within a budget, and telling RGB colour spaces apart.
-// Every function here catches qpdf's exceptions and reports them as
-// `error`; callers never see one.
+// qpdf's view of a vector graphic's page, inside galley-vector.so: shared by
+// the probe (read_page.cpp) and the copy into galley's PDF
+// (pdf/vector/copy_graphic.cpp): opening the page, decoding content within a
+// budget, and telling RGB colour spaces apart. Every function here catches
+// qpdf's exceptions and reports them as `error`; callers never see one.
+// Only the module includes this header: the rest of galley never sees qpdf.
 #pragma once
 #ifndef POINTERHOLDER_TRANSITION
 #define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, no PointerHolder
@@ -14,7 +15,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
-#include "detail/vector.h"
+#include "image/detail/vector_module.h"
 
 namespace galley::image {
 
@@ -49,5 +50,11 @@ bool paints_rgb(QPDFObjectHandle dict);
 
 // The colour space names of a content stream with these resources.
 RgbSpace rgb_space_in(QPDFObjectHandle resources);
+
+// VectorReader's two functions (image/detail/vector_module.h).
+std::optional<VectorPage> read_page(std::shared_ptr<const std::string> bytes, const std::string& path, int page,
+                                    std::string& error);
+std::optional<std::string> rewrite_colors(std::string_view content, const RgbSpace& rgb_space,
+                                          const Recolor& recolor, std::string& error);
 
 }  // namespace galley::image

@@ -1,4 +1,4 @@
-#include "image/pdf_graph.h"
+#include "pdf_graph.h"
 
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>

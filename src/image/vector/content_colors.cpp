@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "detail/vector.h"
+#include "pdf_graph.h"
 
 namespace galley::image {
 namespace {
