@@ -5,9 +5,15 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "base/module.h"
+
 namespace galley::fuzz {
 
 namespace {
+
+// galley-numbers.so (data tables and charts) is built in src/, not beside
+// the fuzz targets; the qpdf modules are not built here (CMakeLists.txt).
+[[maybe_unused]] const bool kModulesFound = (base::add_module_dir(GALLEY_FUZZ_MODULE_DIR), true);
 
 struct Scratch {
   std::string dir;

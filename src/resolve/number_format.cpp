@@ -1,16 +1,13 @@
-// Data values for people, through ICU's number and date formatters.
+// Data values for people, through ICU's number and date formatters in
+// galley-numbers.so (detail/numbers_module.h).
 #include "detail/number_format.h"
 
+#include <algorithm>
 #include <charconv>
-#include <map>
-#include <memory>
+#include <cstdio>
 
-#include <unicode/calendar.h>
-#include <unicode/datefmt.h>
-#include <unicode/gregocal.h>
-#include <unicode/numberformatter.h>
-#include <unicode/timezone.h>
-#include <unicode/unistr.h>
+#include "base/module.h"
+#include "detail/numbers_module.h"
 
 namespace galley::resolve {
 namespace {
@@ -31,32 +28,24 @@ int written_decimals(std::string_view s) {
   return n;
 }
 
-icu::Locale locale_of(const std::string& language) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::Locale loc = icu::Locale::forLanguageTag(language, status);
-  return U_FAILURE(status) ? icu::Locale::getEnglish() : loc;
+struct Loaded {
+  const NumbersModule* module = nullptr;
+  std::string error;
+};
+
+const Loaded& loaded() {
+  static const Loaded once = [] {
+    Loaded l;
+    l.module = base::module_table<NumbersModule>(kNumbersModuleFile, kNumbersModuleEntry, kNumbersModuleAbi, l.error);
+    return l;
+  }();
+  return once;
 }
 
-std::string utf8(const icu::UnicodeString& u) {
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
-// Formatters are costly to make and cheap to use: one per setting and
-// thread, since ICU formatters are not to be shared between threads.
-const icu::number::LocalizedNumberFormatter& number_formatter(const std::string& language, int decimals,
-                                                             bool grouping, bool percent) {
-  thread_local std::map<std::string, icu::number::LocalizedNumberFormatter> made;
-  const std::string key = language + '/' + std::to_string(decimals) + (grouping ? "g" : "") + (percent ? "%" : "");
-  auto it = made.find(key);
-  if (it != made.end()) return it->second;
-  namespace n = icu::number;
-  auto f = n::NumberFormatter::withLocale(locale_of(language))
-               .grouping(grouping ? UNUM_GROUPING_ON_ALIGNED : UNUM_GROUPING_OFF)
-               .precision(decimals < 0 ? n::Precision::maxFraction(6) : n::Precision::fixedFraction(decimals));
-  if (percent) f = f.unit(icu::NoUnit::percent()).scale(n::Scale::powerOfTen(2));
-  return made.emplace(key, std::move(f)).first->second;
+std::optional<std::string> icu_number(double value, const std::string& language, int decimals, bool grouping,
+                                      bool percent) {
+  const NumbersModule* m = loaded().module;
+  return m ? m->number(value, language, decimals, grouping, percent) : std::nullopt;
 }
 
 std::string format_date(const Date& d, const std::string& style, const std::string& language) {
@@ -71,22 +60,9 @@ std::string format_date(const Date& d, const std::string& style, const std::stri
   else if (style == "medium") skeleton = d.day ? "yMMMd" : "yMMM";
   else if (style == "long") skeleton = d.day ? "yMMMMd" : "yMMMM";
   else if (style == "full") skeleton = d.day ? "yMMMMEEEEd" : "yMMMM";
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateFormat> f(
-      icu::DateFormat::createInstanceForSkeleton(icu::UnicodeString::fromUTF8(skeleton), locale_of(language), status));
-  if (U_FAILURE(status) || !f) return format_date(d, "iso", language);
-  // The date is a calendar day, not an instant: set and read it in UTC so
-  // the machine's time zone never shifts it.
-  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("Etc/UTC"));
-  f->setTimeZone(*utc);
-  icu::GregorianCalendar cal(*utc, status);
-  cal.clear();
-  cal.set(d.year, d.month - 1, d.day ? d.day : 1);
-  const UDate when = cal.getTime(status);
-  if (U_FAILURE(status)) return format_date(d, "iso", language);
-  icu::UnicodeString out;
-  f->format(when, out);
-  return utf8(out);
+  const NumbersModule* m = loaded().module;
+  auto out = m ? m->date(d.year, d.month, d.day, skeleton, language) : std::nullopt;
+  return out ? *out : format_date(d, "iso", language);
 }
 
 }  // namespace
@@ -128,10 +104,15 @@ std::optional<Date> parse_date(std::string_view s) {
   return d;
 }
 
+bool numbers_loaded(const SourceLoc& where, Diagnostics& diags) {
+  if (loaded().module) return true;
+  diags.error(where, "cannot format numbers and dates: " + loaded().error);
+  return false;
+}
+
 std::string format_number(double value, int decimals, bool grouping, const std::string& language) {
-  UErrorCode status = U_ZERO_ERROR;
-  auto out = number_formatter(language, decimals, grouping, false).formatDouble(value, status);
-  return U_FAILURE(status) ? std::to_string(value) : utf8(out.toString(status));
+  auto out = icu_number(value, language, decimals, grouping, false);
+  return out ? *out : std::to_string(value);
 }
 
 std::string format_number(double value, const model::CellFormat& format, int decimals, const std::string& language) {
@@ -140,9 +121,8 @@ std::string format_number(double value, const model::CellFormat& format, int dec
   if (!percent && format.kind != Kind::Number) return format_number(value, decimals, true, language);
   int d = format.decimals >= 0 ? format.decimals : decimals < 0 ? -1 : std::max(0, decimals - (percent ? 2 : 0));
   if (d < 0) d = percent ? 0 : -1;
-  UErrorCode status = U_ZERO_ERROR;
-  auto out = number_formatter(language, d, format.grouping, percent).formatDouble(value, status);
-  return U_FAILURE(status) ? std::to_string(value) : utf8(out.toString(status));
+  auto out = icu_number(value, language, d, format.grouping, percent);
+  return out ? *out : std::to_string(value);
 }
 
 std::string format_value(std::string_view raw, const model::CellFormat& format, const std::string& language,
@@ -157,9 +137,7 @@ std::string format_value(std::string_view raw, const model::CellFormat& format, 
     int decimals = format.decimals;
     // As written: a fraction's digits stay, less the two a percentage moves.
     if (decimals < 0) decimals = std::max(0, written_decimals(raw) - (percent ? 2 : 0));
-    UErrorCode status = U_ZERO_ERROR;
-    auto out = number_formatter(language, decimals, format.grouping, percent).formatDouble(*v, status);
-    if (U_SUCCESS(status)) return utf8(out.toString(status));
+    if (auto out = icu_number(*v, language, decimals, format.grouping, percent)) return *out;
   }
   if (matched) *matched = false;
   return std::string(raw);

@@ -106,6 +106,7 @@ class Resolver {
         break;
       case BlockKind::Chart:
         if (b.chart) {
+          numbers_loaded(b.loc, diags_);  // ticks and labels are formatted numbers
           out.chart = resolve_chart(*b.chart, layout_, style, diags_);
           out.alt = b.chart->alt.empty() ? chart_summary(*out.chart) : b.chart->alt;
           out.width = b.chart->width;
@@ -221,6 +222,7 @@ class Resolver {
   // A table of data: each cell the field's value, formatted, as plain text
   // (data is not markup); numbers right-aligned unless told otherwise.
   void data_table(const model::Block& b, const ParaStyle& th, const ParaStyle& td, Block& out) {
+    numbers_loaded(b.loc, diags_);
     const model::DataTable& data = *b.table_data;
     const size_t ncols = b.data_columns.size();
     out.rows.assign(data.rows.size(), std::vector<TableCell>(ncols));

@@ -2,7 +2,7 @@
 """Checks deploy/: the Kubernetes files parse and fit together, the
 Dockerfile installs scripts/deps.sh's packages (and no others), and the
 runtime package list covers every shared library the built galley needs,
-galley-serve, galley-impose.so and galley-vector.so (built beside it) included.
+galley-serve and the modules (built beside it) included.
 Usage: check_deploy.py SOURCE_DIR GALLEY"""
 import glob
 import os
@@ -99,15 +99,18 @@ def dockerfile(source, lists):
         check(any(part in l and "/usr/local/bin" in l for l in copies), "the image puts %s beside galley" % part)
 
 
-COMPANIONS = ("galley-serve", "galley-impose.so", "galley-vector.so")
+COMPANIONS = ("galley-serve", "galley-impose.so", "galley-vector.so", "galley-numbers.so")
 
 
 def runtime_covers_binary(galley, lists):
     runtime = set(lists.get("RUNTIME_PACKAGES", []))
     needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]",
                         subprocess.run(["readelf", "-d", galley], capture_output=True, text=True).stdout)
-    paths = dict(re.findall(r"^\s*(\S+) => (\S+)", subprocess.run(["ldd", galley], capture_output=True,
-                                                                   text=True).stdout, re.M))
+    listed = subprocess.run(["ldd", galley], capture_output=True, text=True).stdout
+    paths = dict(re.findall(r"^\s*(\S+) => (\S+)", listed, re.M))
+    # The dynamic loader (NEEDED by a module with thread_local data) is
+    # listed by its path alone.
+    paths.update((os.path.basename(p), p) for p in re.findall(r"^\s*(/\S+) \(0x", listed, re.M))
     check(needed, "readelf lists %s's libraries" % os.path.basename(galley))
     # In every Debian image already.
     base = {"libc6", "libstdc++6", "libgcc-s1"}

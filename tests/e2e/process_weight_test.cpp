@@ -1,8 +1,9 @@
 // What a galley process maps: the binary links no TLS or HTTP library, not
-// libqpdf and not librsvg; imposition loads galley-impose.so only when a
-// build imposes, PDF and SVG images galley-vector.so (and with it libqpdf)
-// only when a document places one, librsvg only when it has an SVG;
-// `galley serve` runs galley-serve (docs/architecture.md, "Modules").
+// libqpdf, librsvg or ICU's libicui18n; imposition loads galley-impose.so
+// only when a build imposes, PDF and SVG images galley-vector.so (and with
+// it libqpdf) only when a document places one, librsvg only when it has an
+// SVG, data tables and charts galley-numbers.so (and libicui18n); `galley
+// serve` runs galley-serve (docs/architecture.md, "Modules").
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -31,14 +32,18 @@ TEST_CASE("a build that does not impose loads no imposition module; one with no 
   CHECK_FALSE(has(plain.err, "galley-vector.so"));
   CHECK_FALSE(has(plain.err, "libqpdf"));
   CHECK_FALSE(has(plain.err, "libgnutls"));
+  CHECK_FALSE(has(plain.err, "galley-numbers.so"));
+  CHECK_FALSE(has(plain.err, "libicui18n"));
 
-  // Twenty tables and charts, no vector image: no libqpdf either.
+  // A data table and four charts, no vector image: ICU's formatters, no libqpdf.
   Run report = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/residency-at-a-glance.yaml -o " +
                   quote(dir + "/report.pdf"));
   REQUIRE(report.exit_code == 0);
   REQUIRE(has(report.err, "file=libharfbuzz"));
   CHECK_FALSE(has(report.err, "galley-vector.so"));
   CHECK_FALSE(has(report.err, "libqpdf"));
+  CHECK(has(report.err, "galley-numbers.so"));
+  CHECK(has(report.err, "libicui18n"));
 
   Run imposed = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/mayo-ir-residency.yaml -o " +
                    quote(dir + "/booklet.pdf") + " --impose booklet");
@@ -68,7 +73,8 @@ TEST_CASE("a PDF image loads galley-vector.so and libqpdf, and no librsvg") {
 }
 
 // An installed layout: bin/galley with its modules in lib/galley/; and one
-// without them, where a PDF image is an error at the image's line.
+// without them, where an SVG image and a data table are errors at their
+// lines.
 TEST_CASE("modules are found in ../lib/galley; a missing one is a located error") {
   namespace fs = std::filesystem;
   const std::string dir = temp_dir();
@@ -79,30 +85,39 @@ TEST_CASE("modules are found in ../lib/galley; a missing one is a located error"
   write_file(dir + "/logo.svg",
              "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20' "
              "fill='#0057b8'/></svg>\n");
-  write_minimal_pair(dir, "    - image: {src: logo.svg, width: 30%, alt: Logo}\n");
+  write_file(dir + "/rows.csv", "year,cases\n2024,1234.5\n");
   const std::string build = quote(dir + "/bin/galley") + " build " + quote(dir + "/content.yaml") + " -o " +
                             quote(dir + "/out.pdf");
 
+  write_minimal_pair(dir, "    - image: {src: logo.svg, width: 30%, alt: Logo}\n");
   Run missing = sh(build);
   CHECK(missing.exit_code == 1);
-  CHECK(has(missing.err, dir + "/content.yaml:8:"));
-  CHECK(has(missing.err, "error: image '" + dir + "/logo.svg'"));
-  CHECK(has(missing.err, "galley-vector.so is not installed next to galley"));
+  CHECK(has(missing.err, dir + "/content.yaml:8:7: error: image '" + dir +
+                             "/logo.svg': cannot read PDF and SVG images: galley-vector.so is not installed next "
+                             "to galley"));
+  write_minimal_pair(dir, "    - table: {data: rows.csv, columns: [year, {field: cases, format: number}]}\n");
+  Run numbers = sh(build);
+  CHECK(numbers.exit_code == 1);
+  CHECK(has(numbers.err, dir + "/content.yaml:8:7: error: cannot format numbers and dates: galley-numbers.so is "
+                         "not installed next to galley"));
   CHECK_FALSE(fs::exists(dir + "/out.pdf"));
 
-  for (const char* module : {"galley-vector.so", "galley-impose.so"})
+  for (const char* module : {"galley-vector.so", "galley-impose.so", "galley-numbers.so"})
     fs::copy_file(built / module, fs::path(dir) / "lib/galley" / module);
+  write_minimal_pair(dir, "    - image: {src: logo.svg, width: 30%, alt: Logo}\n"
+                          "    - table: {data: rows.csv, columns: [year, {field: cases, format: number}]}\n");
   Run installed = sh(build + " --impose booklet");
   INFO(installed.err);
   CHECK(installed.exit_code == 0);
   CHECK(pdf_pages(dir + "/out-imposed.pdf") == 2);  // one sheet, front and back
+  CHECK(has(pdf_text(dir + "/out.pdf"), "1,234.5"));
 }
 
-TEST_CASE("galley needs no TLS or HTTP library, libqpdf nor librsvg; galley serve is galley-serve's") {
+TEST_CASE("galley needs no TLS or HTTP library, libqpdf, librsvg nor libicui18n; galley serve is galley-serve's") {
   Run needed = sh("readelf -d " + quote(GALLEY_BINARY));
   REQUIRE(needed.exit_code == 0);
   REQUIRE(has(needed.out, "(NEEDED)"));
-  for (const char* lib : {"librsvg", "libqpdf", "libgnutls", "libssl", "libcrypto", "libcpp-httplib"}) {
+  for (const char* lib : {"librsvg", "libqpdf", "libgnutls", "libicui18n", "libssl", "libcrypto", "libcpp-httplib"}) {
     INFO(lib);
     CHECK_FALSE(has(needed.out, lib));
   }

@@ -6,9 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "diag/diagnostic.h"
 #include "model/cell_format.h"
 
 namespace galley::resolve {
+
+// ICU's formatters are a module (detail/numbers_module.h), loaded by the
+// first data table or chart: false, and an error at `where`, when it cannot
+// be loaded. Without it the functions below write plain digits.
+bool numbers_loaded(const SourceLoc& where, Diagnostics& diags);
 
 // A number as data files write it: optional sign, digits, an optional '.'
 // and fraction, an optional exponent ("-1234.50", "1e3"); surrounding
