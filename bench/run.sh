@@ -4,6 +4,7 @@
 #   sh bench/run.sh [GALLEY]          (make bench)
 #   PEERS=0 sh bench/run.sh           galley only (no anchors installed)
 #   RUNS=5 sh bench/run.sh            fewer timed runs
+#   ONLY=cold sh bench/run.sh         the cold brochure and its breakdown only
 #   BASELINE=/path/to/old/galley sh bench/run.sh   also time an older galley's
 #                                     cold start in the same command
 #   SHARED=/work/shared sh bench/run.sh   where anchors/ is (default ../shared)
@@ -24,6 +25,7 @@ ANCHORS=${ANCHORS:-/tmp/galley-anchors}
 SHARED=${SHARED:-../shared}
 BASELINE=${BASELINE:-}
 PEERS=${PEERS:-1}
+ONLY=${ONLY:-}
 rm -rf "$W" && mkdir -p "$W/out"
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -48,6 +50,7 @@ if [ "$PEERS" = 1 ]; then
 fi
 
 # --- workloads ---------------------------------------------------------------
+if [ "$ONLY" != cold ]; then
 # Pages per repetition of the body, from one build, to aim at 10/100/1000 pages.
 python3 bench/make-workloads.py "$W" 1 30 >/dev/null
 "$GALLEY" build "$W/long-1.yaml" -o "$W/out/long-1.pdf" 2>/dev/null
@@ -60,6 +63,7 @@ reps() { python3 -c "print(max(1, round(($1 - $P1) / $PER) + 1))"; }
 # values, more than galley reads from one descriptor (docs/limits.md).
 R10=$(reps 10); R100=$(reps 100); R1000=$(reps 1000)
 python3 bench/make-workloads.py "$W" "$R10" "$R100" "$R1000" >/dev/null
+fi
 
 BRO="content/mayo-ir-residency.yaml"
 HANDOUT="content/mayo-ir-residency.yaml --layout layouts/handout-a4.yaml"
@@ -115,7 +119,13 @@ if [ "$PEERS" = 1 ]; then
 else
   GJ=single PJ=typst-single row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm"
 fi
+# The one-page handout: no PDF or SVG image, no data table, so no module
+# is loaded (librsvg and libqpdf are the brochure's back-page mark).
+g=$(time_cmd handout "$RUNS" "$GALLEY" build $HANDOUT -o "$W/out/h.pdf")
+gm=$(peak "$GALLEY" build $HANDOUT -o "$W/out/h.pdf")
+GJ=handout row "cold handout ($(pages "$W/out/h.pdf") p)" "$g" "$gm"
 
+if [ "$ONLY" != cold ]; then
 # 2. personalised handouts, one process
 g=$(time_cmd batch100 3 "$GALLEY" build $HANDOUT --data "$W/rows-100.csv" -o "$B100/{{slug}}.pdf")
 gm=$(peak "$GALLEY" build $HANDOUT --data "$W/rows-100.csv" -o "$B100/{{slug}}.pdf")
@@ -163,6 +173,7 @@ for r in $R100 $R10 $R1000; do
   [ "$r" = "$R100" ] && ms100=$ms
   printf '| %s | %s | %.3f s | %s MiB | %.2f | %.2f |\n' "$n" "$r" "$g" "$gm" "$ms" "$(python3 -c "print($ms / $ms100)")"
 done
+fi
 
 # 5. the cold brochure broken down: process start and library mapping
 # (`galley --version`), then the stages (--stats), each as a share of the
@@ -196,6 +207,7 @@ if [ -n "$BASELINE" ]; then
   done
 fi
 
+[ "$ONLY" = cold ] && exit 0
 # 6. where the time goes (--stats), on the ~100-page report
 echo
 echo "Stage timings, ~100-page report (galley build --stats):"

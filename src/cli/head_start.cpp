@@ -72,7 +72,9 @@ bool images_within_budget(const model::Document& doc, const model::Layout& layou
 std::jthread start_head_start(const model::Document& doc, const model::Layout& layout) {
   const layout::OutputIntent intent{layout.output.standard, layout.output.icc_profile,
                                     layout.output.condition, layout.output.icc_profile_loc};
-  return std::jthread([images = image_paths(doc, layout), intent] { pdf::prepare_ahead(images, intent); });
+  const bool pdf_a = !layout.output.pdf_a.empty();
+  return std::jthread(
+      [images = image_paths(doc, layout), intent, pdf_a] { pdf::prepare_ahead(images, intent, pdf_a); });
 }
 
 }  // namespace galley::cli

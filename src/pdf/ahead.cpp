@@ -9,7 +9,7 @@ namespace galley::pdf {
 
 // In the order write_pdf() needs them: the sRGB space before the pages,
 // the output intent after them.
-void prepare_ahead(const std::vector<std::string>& image_paths, const layout::OutputIntent& intent) {
+void prepare_ahead(const std::vector<std::string>& image_paths, const layout::OutputIntent& intent, bool pdf_a) {
   const bool pdfx = intent.standard == "PDF/X-4";
   if (pdfx) prepare_srgb_space();
   for (const std::string& path : image_paths) {
@@ -23,7 +23,7 @@ void prepare_ahead(const std::vector<std::string>& image_paths, const layout::Ou
     }
     encoded_image(path, ignored, {});
   }
-  if (pdfx) prepare_output_intent(intent);
+  if (pdfx || pdf_a) prepare_output_intent(intent);
 }
 
 }  // namespace galley::pdf

@@ -14,6 +14,7 @@
 
 namespace galley::pdf {
 
-void prepare_ahead(const std::vector<std::string>& image_paths, const layout::OutputIntent& intent);
+// `pdf_a`: the document is PDF/A, so it has an output intent as PDF/X-4 has.
+void prepare_ahead(const std::vector<std::string>& image_paths, const layout::OutputIntent& intent, bool pdf_a);
 
 }  // namespace galley::pdf
