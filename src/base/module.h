@@ -1,8 +1,8 @@
 // Parts of galley that pull in large libraries a plain build never uses
-// (libqpdf and the TLS stack it links: imposition, and reading PDF and SVG
-// images) live in modules beside the executable, loaded the first time a
-// build needs them, so every other run maps none of it
-// (docs/architecture.md, "Modules").
+// (libqpdf and the TLS stack it links, for imposition and for PDF and SVG
+// images; ICU's formatters, for data tables and charts) live in modules
+// beside the executable, loaded the first time a build needs them, so every
+// other run maps none of it (docs/architecture.md, "Modules").
 #pragma once
 #include <string>
 
