@@ -40,6 +40,10 @@ class Writer {
   std::optional<Ref> add_object(const Value& value);
   // An indirect stream: `dict` plus `bytes`, compressed when asked.
   std::optional<Ref> add_stream(const Dict& dict, std::string_view bytes, Compress compress);
+  // An indirect stream over bytes a cache keeps, already encoded as
+  // `compress` says (None, Deflated or Dct): held, not copied, until save().
+  std::optional<Ref> add_stream(const Dict& dict, std::shared_ptr<const std::string> bytes,
+                                Compress compress);
   // Adds entries to an object made by add_object with a Dict.
   bool extend(Ref object, const Dict& entries);
 
