@@ -42,6 +42,13 @@
 // W11 Errors. libharu reports through a callback and stays in error until
 //    reset: the first error of a call is recorded with its code, the state
 //    reset, and every later call fails (never aborts).
+// W12 Allocation. libharu allocates every object, name and list on its
+//    own, and frees each one with the document. A short document's are
+//    taken from libharu's memory pool instead (HPDF_NewEx), which allocates
+//    64 KB blocks and frees them at once; a long one's are not, because the
+//    pool never reuses what libharu frees while writing, and the cross-
+//    reference list, regrown 1,024 entries at a time, would leave every
+//    former copy of itself behind.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -113,6 +120,9 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
 constexpr int kFlateLevel = 4;
 constexpr int kFlateFastLevel = Z_BEST_SPEED;
 constexpr int kContentLevel = 3;
+
+// libharu W12: a pooled document's objects come from blocks this size.
+constexpr HPDF_UINT kPoolBytes = 64 * 1024;
 
 // One deflate state per thread and level, reset between streams:
 // compress2() would allocate and clear its window and hash tables (about
@@ -312,8 +322,9 @@ bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
   return true;
 }
 
-Writer::Writer() : impl_(std::make_unique<Impl>()) {
-  impl_->doc = HPDF_New(on_error, &impl_->state);
+Writer::Writer(bool pooled) : impl_(std::make_unique<Impl>()) {
+  // libharu W12
+  impl_->doc = HPDF_NewEx(on_error, nullptr, nullptr, pooled ? kPoolBytes : 0, &impl_->state);
   if (!impl_->doc) {
     impl_->error = "libharu could not create a document";
     return;
