@@ -19,8 +19,9 @@
 //    private `write_fn` hook writes /Filter /FlateDecode, and the private
 //    `filter` field is set to DCT for JPEG.
 // W4 Page content. Each page's operators are collected here, deflated once
-//    and written into the page's private content stream (`HPDF_PageAttr`),
-//    with the W3 hook for its /Filter, instead of libharu's page operators.
+//    and become the page's private content stream (`HPDF_PageAttr`), a W2
+//    reader, with the W3 hook for its /Filter, instead of libharu's page
+//    operators.
 // W5 Objects. Arbitrary dictionaries, arrays and streams are made with
 //    libharu's object layer (hpdf_objects.h) on the document's private
 //    `mmgr` and `xref`; the catalog, trailer and info dictionaries are
