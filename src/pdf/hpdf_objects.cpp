@@ -63,6 +63,7 @@
 #include <cstring>
 #include <deque>
 #include <limits>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -125,10 +126,10 @@ constexpr int kContentLevel = 3;
 // libharu W12: a pooled document's objects come from blocks this size.
 constexpr HPDF_UINT kPoolBytes = 64 * 1024;
 
-// One deflate state per thread and level, reset between streams:
-// compress2() would allocate and clear its window and hash tables (about
-// 256 KB) for every stream, which costs more than deflating a page's
-// content. A reset stream writes the same bytes as a new one.
+// Deflate states are kept and reset between streams: compress2() would
+// allocate and clear a window and hash tables (about 256 KB) for every
+// stream, which costs more than deflating a page's content. A reset state
+// writes the same bytes as a new one.
 class Deflater {
  public:
   explicit Deflater(int level) : level_(level) {}
@@ -157,10 +158,39 @@ class Deflater {
   bool ready_ = false;
 };
 
+// The idle states of one level, shared by all threads: as many as ever
+// deflated at once (the builds), not one per thread, which a server's
+// connection threads would each keep.
+class Deflaters {
+ public:
+  explicit Deflaters(int level) : level_(level) {}
+
+  std::optional<std::string> run(std::string_view bytes) {
+    std::unique_ptr<Deflater> d;
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        d = std::move(idle_.back());
+        idle_.pop_back();
+      }
+    }
+    if (!d) d = std::make_unique<Deflater>(level_);
+    auto out = d->run(bytes);
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(d));
+    return out;
+  }
+
+ private:
+  int level_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Deflater>> idle_;
+};
+
 std::optional<std::string> deflate_bytes(std::string_view bytes, int level) {
   // zlib counts a call's input and output in uInt.
   if (bytes.size() > std::numeric_limits<uInt>::max() / 2) return std::nullopt;
-  thread_local Deflater normal(kFlateLevel), fast(kFlateFastLevel), content(kContentLevel);
+  static Deflaters normal(kFlateLevel), fast(kFlateFastLevel), content(kContentLevel);
   return (level == kFlateLevel ? normal : level == kContentLevel ? content : fast).run(bytes);
 }
 
