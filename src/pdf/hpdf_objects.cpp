@@ -602,8 +602,8 @@ bool Writer::set_version(int minor) {
 
 std::optional<std::string> Writer::save() {
   if (!ok() || !impl_->write_contents()) return std::nullopt;
-  // libharu W8: saved through a callback writer into `out`, which the
-  // document's stream owns no part of (HPDF_Free frees only the writer).
+  // libharu W8: saved through a callback writer that appends to `out`; the
+  // writer is freed again here, so the document never points at `out`.
   std::string out;
   size_t expected = 4096;
   for (const StreamSource& source : impl_->sources) expected += source.bytes.size();
