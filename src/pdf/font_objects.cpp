@@ -95,7 +95,8 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
     Dict file_dict;
     if (m.cff) file_dict.set("Subtype", Name{"OpenType"});
     else file_dict.set("Length1", Value(static_cast<int64_t>(program->length)));
-    auto file = writer.add_stream(file_dict, program->deflated, hpdf::Compress::Deflated);
+    auto file = writer.add_stream(file_dict, std::shared_ptr<const std::string>(program, &program->deflated),
+                                  hpdf::Compress::Deflated);
     Dict descriptor;
     descriptor.set("Type", Name{"FontDescriptor"})
         .set("FontName", Name{base})
@@ -125,7 +126,8 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
       diags.error(at, "font '" + used.path + "': cannot write font objects: cannot deflate its CMap");
       return false;
     }
-    auto cmap = cmap_bytes ? writer.add_stream({}, cmap_bytes->data, hpdf::Compress::Deflated)
+    auto cmap = cmap_bytes ? writer.add_stream({}, std::shared_ptr<const std::string>(cmap_bytes, &cmap_bytes->data),
+                                                 hpdf::Compress::Deflated)
                            : std::nullopt;
     if (cmap) {
       Dict type0;

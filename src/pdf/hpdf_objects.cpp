@@ -12,13 +12,16 @@
 // W2 Stream data. A stream dictionary's private `stream` (a memory stream
 //    filled 4 KB at a time and copied byte by byte at save) is swapped for a
 //    callback reader over our own bytes, which libharu reads once at save.
+//    Bytes kept by a cache (images, font subsets, profiles) are read where
+//    they are, not copied.
 // W3 Stream filters. libharu writes /Filter only for streams it deflates
 //    itself; ours are deflated here (or come deflated, or are JPEG), so the
 //    private `write_fn` hook writes /Filter /FlateDecode, and the private
 //    `filter` field is set to DCT for JPEG.
 // W4 Page content. Each page's operators are collected here, deflated once
-//    and written into the page's private content stream (`HPDF_PageAttr`),
-//    with the W3 hook for its /Filter, instead of libharu's page operators.
+//    and become the page's private content stream (`HPDF_PageAttr`), a W2
+//    reader, with the W3 hook for its /Filter, instead of libharu's page
+//    operators.
 // W5 Objects. Arbitrary dictionaries, arrays and streams are made with
 //    libharu's object layer (hpdf_objects.h) on the document's private
 //    `mmgr` and `xref`; the catalog, trailer and info dictionaries are
@@ -27,8 +30,10 @@
 //    (PDF/X and reproducible output want the info dictionary as given).
 // W7 Version. libharu writes the header version of the features it used
 //    (%PDF-1.3 here); set_version() patches the document's `pdf_version`.
-// W8 Saving. The saved file is taken from the memory stream's blocks
-//    directly, not with HPDF_ReadFromStream (a byte at a time).
+// W8 Saving. libharu saves into the document's private `stream`, a memory
+//    stream that copies every byte it is given one at a time (HPDF_MemCpy)
+//    and would be read back the same way; a callback writer put there
+//    before HPDF_SaveToStream appends straight to our string instead.
 // W9 Resource names. A new resource's key counts the group's entries (its
 //    private `list`), so keys are F1, F2... in first-use order per page.
 // W10 Strings. HPDF_String_New takes a C string (it stops at a NUL), so
@@ -38,6 +43,13 @@
 // W11 Errors. libharu reports through a callback and stays in error until
 //    reset: the first error of a call is recorded with its code, the state
 //    reset, and every later call fails (never aborts).
+// W12 Allocation. libharu allocates every object, name and list on its
+//    own, and frees each one with the document. A short document's are
+//    taken from libharu's memory pool instead (HPDF_NewEx), which allocates
+//    64 KB blocks and frees them at once; a long one's are not, because the
+//    pool never reuses what libharu frees while writing, and the cross-
+//    reference list, regrown 1,024 entries at a time, would leave every
+//    former copy of itself behind.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -50,6 +62,8 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <limits>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -99,28 +113,95 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
   return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-// zlib levels. Page content deflated at 4 is about a tenth larger than at
-// the default 6 and takes half the time; font programs come out the same
-// size. ICC lookup tables barely compress at any level.
+// zlib levels. Streams deflated at 4 are about a tenth larger than at the
+// default 6 and take half the time; font programs come out the same size.
+// ICC lookup tables barely compress at any level. Page content, deflated
+// for every document (the others are kept by caches), takes 3, zlib's
+// fastest strategy with its longest search: half the time of 4 again, 6 %
+// larger (the handout's page: 3,231 bytes instead of 3,045).
 constexpr int kFlateLevel = 4;
 constexpr int kFlateFastLevel = Z_BEST_SPEED;
+constexpr int kContentLevel = 3;
+
+// libharu W12: a pooled document's objects come from blocks this size.
+constexpr HPDF_UINT kPoolBytes = 64 * 1024;
+
+// Deflate states are kept and reset between streams: compress2() would
+// allocate and clear a window and hash tables (about 256 KB) for every
+// stream, which costs more than deflating a page's content. A reset state
+// writes the same bytes as a new one.
+class Deflater {
+ public:
+  explicit Deflater(int level) : level_(level) {}
+  ~Deflater() {
+    if (ready_) deflateEnd(&z_);
+  }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  std::optional<std::string> run(std::string_view bytes) {
+    if (!ready_) ready_ = deflateInit(&z_, level_) == Z_OK;  // retried: a failure is out of memory
+    if (!ready_ || deflateReset(&z_) != Z_OK) return std::nullopt;
+    std::string out(deflateBound(&z_, static_cast<uLong>(bytes.size())), '\0');
+    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z_.avail_in = static_cast<uInt>(bytes.size());
+    z_.next_out = reinterpret_cast<Bytef*>(out.data());
+    z_.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z_, Z_FINISH) != Z_STREAM_END) return std::nullopt;
+    out.resize(z_.total_out);
+    return out;
+  }
+
+ private:
+  int level_;
+  z_stream z_{};
+  bool ready_ = false;
+};
+
+// The idle states of one level, shared by all threads: as many as ever
+// deflated at once (the builds), not one per thread, which a server's
+// connection threads would each keep.
+class Deflaters {
+ public:
+  explicit Deflaters(int level) : level_(level) {}
+
+  std::optional<std::string> run(std::string_view bytes) {
+    std::unique_ptr<Deflater> d;
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        d = std::move(idle_.back());
+        idle_.pop_back();
+      }
+    }
+    if (!d) d = std::make_unique<Deflater>(level_);
+    auto out = d->run(bytes);
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(d));
+    return out;
+  }
+
+ private:
+  int level_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Deflater>> idle_;
+};
 
 std::optional<std::string> deflate_bytes(std::string_view bytes, int level) {
-  uLongf size = compressBound(static_cast<uLong>(bytes.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uLong>(bytes.size()),
-                level) != Z_OK)
-    return std::nullopt;
-  out.resize(size);
-  return out;
+  // zlib counts a call's input and output in uInt.
+  if (bytes.size() > std::numeric_limits<uInt>::max() / 2) return std::nullopt;
+  static Deflaters normal(kFlateLevel), fast(kFlateFastLevel), content(kContentLevel);
+  return (level == kFlateLevel ? normal : level == kContentLevel ? content : fast).run(bytes);
 }
 
 // libharu W2: the bytes of a stream object, read by libharu straight from
 // here when it saves. A memory stream would copy them twice more (in, then
 // out), a byte at a time.
+// `kept` holds the bytes when a cache owns them, `owned` otherwise.
 struct StreamSource {
-  std::string bytes;
+  std::string owned;
+  std::shared_ptr<const std::string> kept;
+  std::string_view bytes;
   size_t pos = 0;
 };
 
@@ -152,6 +233,12 @@ HPDF_INT32 tell_source(HPDF_Stream stream) {
 
 HPDF_UINT32 size_source(HPDF_Stream stream) {
   return static_cast<HPDF_UINT32>(static_cast<StreamSource*>(stream->attr)->bytes.size());
+}
+
+// libharu W8
+HPDF_STATUS append_saved(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(ptr), size);
+  return HPDF_OK;
 }
 
 bool printable_ascii(const std::string& s) {
@@ -195,6 +282,8 @@ struct Writer::Impl {
   void* convert(const Value& value);
   HPDF_Dict resource_group(int page, const std::string& category);
   bool write_contents();
+  std::optional<Ref> stream_object(const Dict& dict, StreamSource data, Compress compress);
+  HPDF_Stream reader_over(StreamSource& source);
   bool add_entries(HPDF_Dict dict, const Dict& entries);
 
   Ref remember(void* obj) {
@@ -264,8 +353,9 @@ bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
   return true;
 }
 
-Writer::Writer() : impl_(std::make_unique<Impl>()) {
-  impl_->doc = HPDF_New(on_error, &impl_->state);
+Writer::Writer(bool pooled) : impl_(std::make_unique<Impl>()) {
+  // libharu W12
+  impl_->doc = HPDF_NewEx(on_error, nullptr, nullptr, pooled ? kPoolBytes : 0, &impl_->state);
   if (!impl_->doc) {
     impl_->error = "libharu could not create a document";
     return;
@@ -308,17 +398,39 @@ std::optional<Ref> Writer::add_stream(const Dict& dict, std::string_view bytes,
   } else {
     data = bytes;
   }
-  HPDF_Dict stream = HPDF_DictStream_New(impl_->doc->mmgr, impl_->doc->xref);
-  if (!stream) {
-    impl_->fail("cannot create stream");
+  StreamSource source;
+  source.owned = std::move(data);
+  return impl_->stream_object(dict, std::move(source), compress);
+}
+
+std::optional<Ref> Writer::add_stream(const Dict& dict, std::shared_ptr<const std::string> bytes,
+                                      Compress compress) {
+  if (!ok()) return std::nullopt;
+  if (!bytes || compress == Compress::Flate || compress == Compress::FlateFast) {
+    impl_->fail("kept stream bytes must be present and already encoded");
     return std::nullopt;
   }
-  if (!impl_->add_entries(stream, dict)) return std::nullopt;
-  StreamSource& source = impl_->sources.emplace_back(StreamSource{std::move(data)});
-  HPDF_Stream reader = HPDF_CallbackReader_New(impl_->doc->mmgr, read_source, seek_source,
-                                               tell_source, size_source, &source);
+  StreamSource source;
+  source.bytes = *bytes;
+  source.kept = std::move(bytes);
+  return impl_->stream_object(dict, std::move(source), compress);
+}
+
+std::optional<Ref> Writer::Impl::stream_object(const Dict& dict, StreamSource data, Compress compress) {
+  HPDF_Dict stream = HPDF_DictStream_New(doc->mmgr, doc->xref);
+  if (!stream) {
+    fail("cannot create stream");
+    return std::nullopt;
+  }
+  if (!add_entries(stream, dict)) return std::nullopt;
+  // A moved string's characters may move with it (short strings): the view
+  // is taken again once the source has its place.
+  const bool owned = !data.kept;
+  StreamSource& source = sources.emplace_back(std::move(data));
+  if (owned) source.bytes = source.owned;
+  HPDF_Stream reader = reader_over(source);
   if (!reader) {
-    impl_->fail("cannot create stream reader");
+    fail("cannot create stream reader");
     return std::nullopt;
   }
   // libharu W2, W3. The dictionary owns its stream and frees it with the
@@ -328,7 +440,7 @@ std::optional<Ref> Writer::add_stream(const Dict& dict, std::string_view bytes,
   if (compress == Compress::Dct) stream->filter = HPDF_STREAM_FILTER_DCT_DECODE;
   if (compress != Compress::None && compress != Compress::Dct)
     stream->write_fn = write_flate_filter;
-  return impl_->remember(stream);
+  return remember(stream);
 }
 
 bool Writer::extend(Ref object, const Dict& entries) {
@@ -366,20 +478,28 @@ bool Writer::append_content(int page, const std::string& ops) {
   return true;
 }
 
-bool Writer::Impl::write_contents() {  // libharu W4
+bool Writer::Impl::write_contents() {  // libharu W4, W2
   for (size_t i = 0; i < pages.size(); ++i) {
     if (contents[i].empty()) continue;
-    auto deflated = deflate_bytes(contents[i], kFlateLevel);
+    auto deflated = deflate_bytes(contents[i], kContentLevel);
     if (!deflated) return fail("cannot deflate page content");
     auto attr = static_cast<HPDF_PageAttr>(pages[i]->attr);
-    if (!check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated->data()),
-                                 static_cast<HPDF_UINT>(deflated->size())),
-               "cannot write page content"))
-      return false;
+    StreamSource& source = sources.emplace_back();
+    source.owned = std::move(*deflated);
+    source.bytes = source.owned;
+    HPDF_Stream reader = reader_over(source);
+    if (!reader) return fail("cannot create page content reader");
+    HPDF_Stream_Free(attr->contents->stream);
+    attr->contents->stream = reader;
+    attr->stream = reader;
     attr->contents->write_fn = write_flate_filter;
-    contents[i].clear();
+    std::string().swap(contents[i]);
   }
   return true;
+}
+
+HPDF_Stream Writer::Impl::reader_over(StreamSource& source) {
+  return HPDF_CallbackReader_New(doc->mmgr, read_source, seek_source, tell_source, size_source, &source);
 }
 
 HPDF_Dict Writer::Impl::resource_group(int page, const std::string& category) {
@@ -482,26 +602,22 @@ bool Writer::set_version(int minor) {
 
 std::optional<std::string> Writer::save() {
   if (!ok() || !impl_->write_contents()) return std::nullopt;
-  if (!impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF")) return std::nullopt;
-  // libharu W8: the saved PDF is taken from the memory stream's blocks
-  // directly; HPDF_ReadFromStream would copy it out a byte at a time.
-  HPDF_Stream saved = impl_->doc->stream;
+  // libharu W8: saved through a callback writer that appends to `out`; the
+  // writer is freed again here, so the document never points at `out`.
   std::string out;
-  out.reserve(HPDF_GetStreamSize(impl_->doc));
-  const HPDF_UINT blocks = HPDF_MemStream_GetBufCount(saved);
-  for (HPDF_UINT i = 0; i < blocks; ++i) {
-    HPDF_UINT length = 0;
-    const HPDF_BYTE* block = HPDF_MemStream_GetBufPtr(saved, i, &length);
-    if (!block) {
-      impl_->fail("cannot read the PDF back");
-      return std::nullopt;
-    }
-    out.append(reinterpret_cast<const char*>(block), length);
-  }
-  if (out.size() != HPDF_GetStreamSize(impl_->doc)) {
-    impl_->fail("cannot read the PDF back");
+  size_t expected = 4096;
+  for (const StreamSource& source : impl_->sources) expected += source.bytes.size();
+  out.reserve(expected);
+  if (impl_->doc->stream) HPDF_Stream_Free(impl_->doc->stream);
+  impl_->doc->stream = HPDF_CallbackWriter_New(impl_->doc->mmgr, append_saved, &out);
+  if (!impl_->doc->stream) {
+    impl_->fail("cannot create the output stream");
     return std::nullopt;
   }
+  const bool saved = impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF");
+  HPDF_Stream_Free(impl_->doc->stream);
+  impl_->doc->stream = nullptr;
+  if (!saved) return std::nullopt;
   for (const auto& [placeholder, escaped] : impl_->names) {  // libharu W1
     const std::string token = "/" + placeholder;
     int found = 0;

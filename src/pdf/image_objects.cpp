@@ -46,12 +46,12 @@ std::optional<Ref> DocumentImages::get(hpdf::Writer& writer, const layout::Image
   any_rgb_ = any_rgb_ || enc->info.space == image::ColorSpace::Rgb;
   Dict dict = image_dict(enc->info, device_space(enc->info.space));
   if (!enc->mask.empty()) {
-    auto mask = writer.add_stream(image_dict(enc->info, "DeviceGray"), enc->mask,
-                                  hpdf::Compress::Deflated);
+    auto mask = writer.add_stream(image_dict(enc->info, "DeviceGray"),
+                                  std::shared_ptr<const std::string>(enc, &enc->mask), hpdf::Compress::Deflated);
     if (mask) dict.set("SMask", *mask);
   }
   for (const auto& [key, value] : enc->params.entries) dict.set(key, value);
-  slot = writer.add_stream(dict, enc->samples, enc->compress);
+  slot = writer.add_stream(dict, std::shared_ptr<const std::string>(enc, &enc->samples), enc->compress);
   if (!slot) diags.error(at, "image '" + img.path + "': cannot write to PDF: " + writer.error());
   return slot;
 }

@@ -94,7 +94,8 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
     if (condition.empty()) condition = "galley generic CMYK";
   }
   if (condition.empty()) condition = "Custom";
-  auto stream = w.add_stream(Dict{}.set("N", 4), profile->data, hpdf::Compress::Deflated);
+  auto stream = w.add_stream(Dict{}.set("N", 4), std::shared_ptr<const std::string>(profile, &profile->data),
+                             hpdf::Compress::Deflated);
   if (!stream) return false;
   Array intents;
   for (const char* subtype : {"GTS_PDFX", "GTS_PDFA1"}) {
@@ -116,7 +117,8 @@ std::optional<Ref> write_srgb_space(hpdf::Writer& w) {
   auto profile = srgb_profile();
   if (!profile) return std::nullopt;
   auto stream = w.add_stream(Dict{}.set("N", 3).set("Alternate", Name{"DeviceRGB"}),
-                             profile->data, hpdf::Compress::Deflated);
+                             std::shared_ptr<const std::string>(profile, &profile->data),
+                             hpdf::Compress::Deflated);
   if (!stream) return std::nullopt;
   return w.add_object(Array{{Name{"ICCBased"}, *stream}});
 }

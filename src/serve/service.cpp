@@ -311,7 +311,10 @@ void Service::build_pdf(const httplib::Request& req, const std::string& body, ht
     return;
   }
   res.set_header("Content-Disposition", "attachment; filename=\"" + file_name(*t, sent.values) + "\"");
-  res.set_content(std::move(*result.pdf), "application/pdf");
+  // httplib 0.11 has no set_content() that takes the string by move: the
+  // PDF (a third of a megabyte for the handout) would be copied.
+  res.body = std::move(*result.pdf);
+  res.set_header("Content-Type", "application/pdf");
 }
 
 void Service::log(const httplib::Request& req, const httplib::Response& res) {

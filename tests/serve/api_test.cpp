@@ -62,6 +62,24 @@ TEST_CASE("serve: the same request twice gives the same bytes and ETag; If-None-
   CHECK(again->body.empty());
 }
 
+TEST_CASE("serve: a warm handout is the same bytes as a cold galley build of the same input") {
+  REQUIRE(handout().up());
+  auto c = handout().client();
+  // Other recipients first: their glyphs, subsets and the warm caches must
+  // not reach this one's bytes.
+  for (const char* other : {R"({"recipient": "Zoë Quill-Ångström"})", R"({"recipient": "B"})"})
+    REQUIRE(c->Post("/v1/templates/handout/pdf", other, "application/json"));
+  auto res = c->Post("/v1/templates/handout/pdf", R"({"recipient": "Dr. Ada Example"})", "application/json");
+  REQUIRE(res);
+  REQUIRE(res->status == 200);
+  const std::string out = e2e::temp_dir() + "/cold-handout.pdf";
+  auto run = e2e::galley("build " + e2e::quote(kRoot + "/content/mayo-ir-residency.yaml") + " --layout " +
+                         e2e::quote(kRoot + "/layouts/handout-a4.yaml") +
+                         " --set 'recipient=Dr. Ada Example' -o " + e2e::quote(out));
+  REQUIRE(run.exit_code == 0);
+  CHECK(e2e::read_file(out) == res->body);
+}
+
 TEST_CASE("serve: a form post builds the same document as JSON") {
   REQUIRE(handout().up());
   auto c = handout().client();

@@ -28,7 +28,10 @@ std::optional<std::string> deflate(std::string_view bytes, Compress compress);
 // every call returns false / nullopt after an error, and error() says why.
 class Writer {
  public:
-  Writer();
+  // `pooled`: libharu's objects come from blocks freed with the document
+  // (libharu W12), which is quicker for a short document and wasteful for
+  // a long one.
+  explicit Writer(bool pooled = false);
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
@@ -40,6 +43,10 @@ class Writer {
   std::optional<Ref> add_object(const Value& value);
   // An indirect stream: `dict` plus `bytes`, compressed when asked.
   std::optional<Ref> add_stream(const Dict& dict, std::string_view bytes, Compress compress);
+  // An indirect stream over bytes a cache keeps, already encoded as
+  // `compress` says (None, Deflated or Dct): held, not copied, until save().
+  std::optional<Ref> add_stream(const Dict& dict, std::shared_ptr<const std::string> bytes,
+                                Compress compress);
   // Adds entries to an object made by add_object with a Dict.
   bool extend(Ref object, const Dict& entries);
 
