@@ -69,7 +69,7 @@ TEST_CASE("the shape key changes with every input shaping reads") {
   for (const auto& [what, change] : changes) {
     resolve::Paragraph p = two_runs();
     change(p);
-    INFO(what);
+    INFO(std::string(what));
     CHECK(keys.insert(text::shape_key(p, book())).second);
   }
   Diagnostics d;
