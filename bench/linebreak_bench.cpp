@@ -45,12 +45,12 @@ long peak_rss_kb() {
 
 void run(const char* name, const text::ShapedParagraph& para, const linebreak::Options& opts) {
   Diagnostics diags;
-  linebreak::Stats stats;
   const auto hyphen = [](int) { return linebreak::HyphenGlyph{'-', 0.33}; };
   const auto start = std::chrono::steady_clock::now();
-  const auto lines = linebreak::break_paragraph(para, hyphen, [](int) { return 240.0; }, opts, &stats, diags);
+  const auto lines = linebreak::break_paragraph(para, hyphen, [](int) { return 240.0; }, opts, diags);
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const linebreak::Stats stats = linebreak::measure_lines(lines);
   std::printf("%-34s %9.1f ms  %8zu lines  %6d overfull  peak RSS %ld MB\n", name, ms, lines.size(),
               stats.overfull, peak_rss_kb() / 1024);
 }

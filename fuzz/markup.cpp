@@ -40,6 +40,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   resolve::substitute(text.value, text.loc, fx.vars, diags);
   text::ShapedParagraph shaped = text::shape(para, *fx.fonts, diags);
   linebreak::break_paragraph(shaped, *fx.fonts, [](int i) { return 100.0 + 20 * (i % 3); },
-                             linebreak::Options{}, nullptr, diags);
+                             linebreak::Options{}, diags);
   return 0;
 }

@@ -75,7 +75,7 @@ std::string describe_styles(const model::Layout& layout, Diagnostics& diags) {
   out << "character styles:\n";
   const resolve::ParaStyle body = cascade.fallback("body");
   for (const char* name : {"strong", "emphasis", "code", "link"}) {
-    resolve::CharStyle c = resolve::Cascade::plain(body);
+    resolve::CharStyle c = resolve::char_style(body);
     cascade.apply(name, c);
     out << "  " << name << ": " << c.font;
     if (c.bold) out << " bold";

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "detail/image_file.h"
+#include "detail/jpeg_markers.h"
 
 namespace galley::image::detail {
 namespace {

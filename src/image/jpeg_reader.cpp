@@ -8,7 +8,9 @@
 #include <csetjmp>
 #include <cstring>
 
+#include "detail/jpeg_reader.h"
 #include "detail/image_file.h"
+#include "detail/jpeg_markers.h"
 
 namespace galley::image::detail {
 namespace {

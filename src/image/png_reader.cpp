@@ -7,6 +7,7 @@
 #include <csetjmp>
 #include <cstring>
 
+#include "detail/png_reader.h"
 #include "detail/image_file.h"
 
 namespace galley::image::detail {

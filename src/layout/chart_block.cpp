@@ -8,7 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "detail/blocks.h"
+#include "detail/chart_block.h"
+#include "detail/image_block.h"
 #include "detail/chart_geometry.h"
 #include "detail/structure.h"
 #include "resolve/chart.h"

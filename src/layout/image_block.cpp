@@ -7,7 +7,8 @@
 #include <algorithm>
 
 #include "image/image.h"
-#include "detail/blocks.h"
+#include "detail/image_block.h"
+#include "detail/paragraph_block.h"
 #include "detail/image_fit.h"
 #include "detail/structure.h"
 

@@ -2,7 +2,8 @@
 // right-aligned in the indent; nested items indent one step per depth.
 #include <algorithm>
 
-#include "detail/blocks.h"
+#include "detail/list_block.h"
+#include "detail/paragraph_block.h"
 #include "detail/structure.h"
 
 namespace galley::layout {

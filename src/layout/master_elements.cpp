@@ -1,6 +1,6 @@
 #include "detail/master_elements.h"
 
-#include "detail/blocks.h"
+#include "detail/paragraph_block.h"
 #include "detail/image_fit.h"
 #include "resolve/resolve.h"
 

@@ -3,6 +3,13 @@
 #include <cmath>
 #include <limits>
 
+#include "detail/chart_block.h"
+#include "detail/image_block.h"
+#include "detail/list_block.h"
+#include "detail/paragraph_block.h"
+#include "detail/qr_block.h"
+#include "detail/table_block.h"
+
 namespace galley::layout {
 
 namespace {

@@ -1,7 +1,7 @@
 // title, heading, paragraph, quote and callout: blocks made of paragraphs.
 #include <algorithm>
 
-#include "detail/blocks.h"
+#include "detail/paragraph_block.h"
 #include "detail/structure.h"
 
 namespace galley::layout {

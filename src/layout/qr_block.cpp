@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <memory>
 
-#include "detail/blocks.h"
+#include "detail/qr_block.h"
+#include "detail/image_block.h"
 #include "detail/image_fit.h"
 #include "detail/qr_codes.h"
 #include "detail/structure.h"

@@ -11,7 +11,8 @@
 #include <cmath>
 #include <numeric>
 
-#include "detail/blocks.h"
+#include "detail/table_block.h"
+#include "detail/paragraph_block.h"
 #include "detail/structure.h"
 
 namespace galley::layout {

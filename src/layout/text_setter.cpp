@@ -35,8 +35,7 @@ bool TextSetter::fits(const resolve::Paragraph& para, double width) {
   Diagnostics quiet;
   linebreak::Options opts;
   opts.greedy = greedy_;
-  const auto lines = linebreak::break_paragraph(shaped(para), fonts_, [width](int) { return width; }, opts,
-                                                nullptr, quiet);
+  const auto lines = linebreak::break_paragraph(shaped(para), fonts_, [width](int) { return width; }, opts, quiet);
   for (const auto& l : lines)
     if (l.overfull) return false;
   return true;
@@ -45,12 +44,10 @@ bool TextSetter::fits(const resolve::Paragraph& para, double width) {
 std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, double width) {
   linebreak::Options opts;
   opts.greedy = greedy_;
-  linebreak::Stats local;
   const text::ShapedParagraph& sp = shaped(para);
   base::ScopedTimer timer("breaking");
-  auto out = linebreak::break_paragraph(sp, fonts_, [width](int) { return width; }, opts,
-                                        measure_ ? &local : nullptr, diags_);
-  if (measure_) stats_.add(local);
+  auto out = linebreak::break_paragraph(sp, fonts_, [width](int) { return width; }, opts, diags_);
+  if (measure_) stats_.add(linebreak::measure_lines(out));
   return out;
 }
 
@@ -148,17 +145,7 @@ resolve::Paragraph plain_paragraph(const std::string& text, const resolve::ParaS
   p.style = style;
   p.style.first_indent = p.style.left_indent = p.style.right_indent = 0;
   p.style.align = model::Align::Left;
-  resolve::Run r;
-  r.text = text;
-  r.style.font = style.font;
-  r.style.bold = style.bold;
-  r.style.italic = style.italic;
-  r.style.size = style.size;
-  r.style.color = style.color;
-  r.style.features = style.features;
-  r.style.tracking = style.tracking;
-  r.style.language = style.language;
-  p.runs.push_back(std::move(r));
+  p.runs.push_back({text, resolve::char_style(style)});
   p.loc = loc;
   return p;
 }

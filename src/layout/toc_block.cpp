@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "detail/blocks.h"
+#include "detail/toc_block.h"
+#include "detail/paragraph_block.h"
 #include "detail/structure.h"
 
 namespace galley::layout {

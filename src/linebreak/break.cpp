@@ -7,7 +7,6 @@
 #include "detail/assemble.h"
 #include "detail/items.h"
 #include "detail/knuth_plass.h"
-#include "detail/stats.h"
 
 namespace galley::linebreak {
 namespace {
@@ -79,13 +78,13 @@ HyphenGlyphs hyphen_glyphs(const text::FontBook& fonts) {
 
 std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text::FontBook& fonts,
                                   const std::function<double(int)>& width, const Options& opts,
-                                  Stats* stats, Diagnostics& diags) {
-  return break_paragraph(para, hyphen_glyphs(fonts), width, opts, stats, diags);
+                                  Diagnostics& diags) {
+  return break_paragraph(para, hyphen_glyphs(fonts), width, opts, diags);
 }
 
 std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen,
                                   const std::function<double(int)>& width, const Options& opts,
-                                  Stats* stats, Diagnostics& diags) {
+                                  Diagnostics& diags) {
   const Itemized it = itemize(para, hyphen, opts);
   const auto measure = [&](int line) {
     const double w = width(line);
@@ -107,7 +106,6 @@ std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const Hyphe
     std::snprintf(amount, sizeof amount, "%.1f", l.overfull_by);
     diags.warning(para.loc, "overfull line by " + std::string(amount) + "pt: \"" + excerpt(l) + "\"");
   }
-  if (stats) *stats = measure_lines(lines);
   return lines;
 }
 

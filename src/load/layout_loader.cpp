@@ -287,15 +287,6 @@ class LayoutLoader {
       s.base_loc = r_.loc(v);
       s.base = r_.string(v, "'base'").value_or("");
     }
-    if (const auto v = n["font"]) {
-      s.font_loc = r_.loc(v);
-      if (auto f = r_.string(v, "'font'"); f && check_font(v, *f, l)) s.font = *f;
-    }
-    if (const auto v = n["weight"])
-      if (auto c = r_.choice(v, "weight", {"bold", "normal"})) s.bold = *c == "bold";
-    if (const auto v = n["style"])
-      if (auto c = r_.choice(v, "font style", {"italic", "normal"})) s.italic = *c == "italic";
-    if (const auto v = n["size"]) s.size = r_.points(v, "'size'", LengthRule::Positive);
     if (const auto v = n["leading"]) s.leading = r_.points(v, "'leading'", LengthRule::Positive);
     if (const auto v = n["align"]) {
       if (auto c = r_.choice(v, "alignment", {"justify", "left", "right", "center"}))
@@ -304,40 +295,56 @@ class LayoutLoader {
                   : *c == "right" ? model::Align::Right
                                   : model::Align::Center;
     }
-    if (const auto v = n["language"]) s.language = r_.string(v, "'language'");
     if (const auto v = n["color"]) s.color = color_name(v, s.color_value, "'color'", l);
     if (const auto v = n["background"]) s.background = color_name(v, s.background_value, "'background'", l);
     if (const auto v = n["border"]) s.border = color_name(v, s.border_value, "'border'", l);
-    if (const auto v = n["features"]) {
-      s.features_set = true;
-      for (const auto& f : v.IsSequence() ? v : YAML::Node(YAML::NodeType::Sequence)) {
-        auto tag = r_.string(f, "an OpenType feature");
-        if (tag && valid_feature(*tag)) s.features.push_back(*tag);
-        else if (tag) r_.error(f, "bad OpenType feature '" + tag->substr(0, 20) + "' (e.g. smcp, -liga, ss01=1)");
-      }
-      if (!v.IsSequence()) r_.sequence(v, "'features'");
-    }
-    if (const auto v = n["tracking"]) s.tracking = r_.number(v, "'tracking' (em/1000)", -500, 1000);
     if (const auto v = n["emergency-stretch"])
       s.emergency_stretch = r_.length(v, "'emergency-stretch'", LengthRule::NonNegativeOrPercent);
     if (const auto v = n["expansion"]) s.expansion = expansion(v);
 #define GALLEY_STYLE_READ(key, member, type, fallback, read) \
-    if (const auto v = n[key]) s.member = plain<type>(v, key, read);
+    if (const auto v = n[key]) s.member = style_value<type>(v, key, read, l);
     GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_READ)
 #undef GALLEY_STYLE_READ
   }
 
-  // A plain style key's value (model/style_keys.h).
+  // A plain or character style key's value (model/style_keys.h).
   template <class T>
-  std::optional<T> plain(const YAML::Node& v, std::string_view key, model::StyleRead read) {
-    const std::string what = "'" + std::string(key) + "'";
+  std::optional<T> style_value(const YAML::Node& v, std::string_view key, model::StyleRead read,
+                               const model::Layout& l) {
+    using R = model::StyleRead;
+    const std::string what = read.what ? read.what : "'" + std::string(key) + "'";
     if constexpr (std::is_same_v<T, bool>) {
-      return r_.boolean(v, what);
+      if (read.kind != R::Choice) return r_.boolean(v, what);
+      const auto c = r_.choice(v, what, {read.yes, read.no});
+      return c ? std::optional(*c == read.yes) : std::nullopt;
     } else if constexpr (std::is_same_v<T, int>) {
       return r_.integer(v, what, read.lo, read.hi);
+    } else if constexpr (std::is_same_v<T, double>) {
+      if (read.kind == R::Number) return r_.number(v, what, read.lo, read.hi);
+      return r_.points(v, what,
+                       read.kind == R::PositivePoints ? LengthRule::Positive
+                       : read.kind == R::SignedPoints ? LengthRule::AnySign
+                                                      : LengthRule::NonNegative);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      auto s = r_.string(v, what);
+      if (s && read.kind == R::Font && !check_font(v, *s, l)) return std::nullopt;
+      return s;
     } else {
-      return r_.points(v, what, read.kind == model::StyleRead::SignedPoints ? LengthRule::AnySign : LengthRule::NonNegative);
+      static_assert(std::is_same_v<T, std::vector<std::string>>);
+      return features(v);
     }
+  }
+
+  // OpenType feature settings; a list that is not one sets none.
+  std::vector<std::string> features(const YAML::Node& v) {
+    std::vector<std::string> out;
+    if (!r_.sequence(v, "'features'")) return out;
+    for (const auto& f : v) {
+      auto tag = r_.string(f, "an OpenType feature");
+      if (tag && valid_feature(*tag)) out.push_back(*tag);
+      else if (tag) r_.error(f, "bad OpenType feature '" + tag->substr(0, 20) + "' (e.g. smcp, -liga, ss01=1)");
+    }
+    return out;
   }
 
   // An element's properties may sit in the map under its kind

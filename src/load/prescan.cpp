@@ -1,10 +1,9 @@
-// The byte-level checks of yaml_source.h: UTF-8, control characters, tabs
-// in indentation and nesting depth, all before yaml-cpp sees the text.
+#include "detail/prescan.h"
+
 #include <cstdio>
 #include <vector>
 
 #include "base/utf8.h"
-#include "detail/yaml_source.h"
 
 namespace galley::load {
 namespace {

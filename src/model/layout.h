@@ -37,26 +37,18 @@ struct Style {
   SourceLoc loc;
   std::string base;
   SourceLoc base_loc;
-  std::optional<std::string> font;     // a family in `fonts:`
-  SourceLoc font_loc;
-  std::optional<bool> bold;            // `weight: bold|normal`
-  std::optional<bool> italic;          // `style: italic|normal`
-  std::optional<double> size, leading; // points
+  std::optional<double> leading;       // points
   std::optional<Align> align;
-  std::optional<std::string> language;
   std::optional<std::string> color;    // a name in `colors:` or a literal
   std::optional<Color> color_value;    // the colour itself, resolved by the loader
   std::optional<std::string> background;
   std::optional<Color> background_value;
   std::optional<std::string> border;
   std::optional<Color> border_value;
-  std::vector<std::string> features;   // OpenType: `smcp`, `-liga`, `tnum`
-  bool features_set = false;
-  std::optional<double> tracking;      // em/1000
   std::optional<Length> emergency_stretch;  // a percentage is of the font size
   std::optional<double> expansion;         // fraction of a glyph's width, each way
 #define GALLEY_STYLE_MEMBER(key, member, type, fallback, read) std::optional<type> member;
-  GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_MEMBER)  // the plain keys (model/style_keys.h)
+  GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_MEMBER)  // the plain and character keys (model/style_keys.h)
 #undef GALLEY_STYLE_MEMBER
 };
 

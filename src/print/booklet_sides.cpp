@@ -1,4 +1,4 @@
-#include "detail/impose.h"
+#include "detail/booklet_sides.h"
 
 namespace galley::print {
 

@@ -1,6 +1,6 @@
 #include <filesystem>
 
-#include "detail/checks.h"
+#include "detail/describe.h"
 
 namespace galley::print::detail {
 namespace {

@@ -2,7 +2,8 @@
 #include <cstdio>
 
 #include "base/utf8.h"
-#include "detail/checks.h"
+#include "detail/missing_glyphs.h"
+#include "detail/describe.h"
 
 namespace galley::print::detail {
 namespace {

@@ -7,8 +7,10 @@
 #include <type_traits>
 #include <variant>
 
-#include "image/image.h"
-#include "detail/checks.h"
+#include "detail/describe.h"
+#include "detail/missing_glyphs.h"
+#include "detail/resolution.h"
+#include "detail/safe_zone.h"
 #include "detail/standards.h"
 #include "image/image.h"
 #include "pdf/pdf.h"

@@ -1,7 +1,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "detail/checks.h"
+#include "detail/resolution.h"
+#include "detail/describe.h"
 
 namespace galley::print::detail {
 

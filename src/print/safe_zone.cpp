@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "pdf/pdf.h"
-#include "detail/checks.h"
+#include "detail/safe_zone.h"
 
 namespace galley::print::detail {
 namespace {

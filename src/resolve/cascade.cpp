@@ -1,5 +1,6 @@
 #include "detail/cascade.h"
 
+#include <type_traits>
 #include <vector>
 
 #include "detail/nearest.h"
@@ -13,6 +14,16 @@ void inherit(std::optional<T>& field, const std::optional<T>& from) {
   if (!field) field = from;
 }
 
+// A value a style sets over `to`; an empty name sets nothing.
+template <class T>
+void set(T& to, const std::optional<T>& from) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (from && !from->empty()) to = *from;
+  } else {
+    if (from) to = *from;
+  }
+}
+
 // `over` with every field it leaves unset taken from `base`.
 model::Style merge(const model::Style& base, const model::Style& over) {
   model::Style s = over;
@@ -20,16 +31,8 @@ model::Style merge(const model::Style& base, const model::Style& over) {
   // `h1: {base: body, size: 16pt}` does not set 16pt type on 13.5pt lines.
   if (over.size && !over.leading && base.leading && base.size && *base.size > 0)
     s.leading = *base.leading / *base.size * *over.size;
-  if (!over.font) {
-    s.font = base.font;
-    s.font_loc = base.font_loc;
-  }
-  inherit(s.bold, base.bold);
-  inherit(s.italic, base.italic);
-  inherit(s.size, base.size);
   inherit(s.leading, base.leading);
   inherit(s.align, base.align);
-  inherit(s.language, base.language);
   if (!over.color) {
     s.color = base.color;
     s.color_value = base.color_value;
@@ -42,11 +45,6 @@ model::Style merge(const model::Style& base, const model::Style& over) {
     s.border = base.border;
     s.border_value = base.border_value;
   }
-  if (!over.features_set) {
-    s.features = base.features;
-    s.features_set = base.features_set;
-  }
-  inherit(s.tracking, base.tracking);
   inherit(s.emergency_stretch, base.emergency_stretch);
   inherit(s.expansion, base.expansion);
 #define GALLEY_STYLE_INHERIT(key, member, type, fallback, read) inherit(s.member, base.member);
@@ -153,28 +151,20 @@ ParaStyle Cascade::over(const ParaStyle& from, const std::string& name, const mo
                         Diagnostics& diags) const {
   ParaStyle p = from;
   p.name = name;
-  if (s.font) p.font = *s.font;
-  if (s.bold) p.bold = *s.bold;
-  if (s.italic) p.italic = *s.italic;
-  if (s.size && *s.size > 0) p.size = *s.size;
+#define GALLEY_STYLE_SET(key, member, type, fallback, read) set(p.member, s.member);
+  GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_SET)
+#undef GALLEY_STYLE_SET
   // A size set without a leading keeps the line spacing ratio of what it
   // overrides, as merge() does along a base chain.
   const double ratio = from.size > 0 ? from.leading / from.size : kLeadingRatio;
   p.leading = s.leading && *s.leading > 0 ? *s.leading : s.size ? p.size * ratio : p.leading;
   if (s.align) p.align = *s.align;
-  if (s.language && !s.language->empty()) p.language = *s.language;
   const SourceLoc& at = s.loc;
   if (auto c = color(s.color, s.color_value, at, diags)) p.color = *c;
   p.background = color(s.background, s.background_value, at, diags);
   p.border = color(s.border, s.border_value, at, diags);
-  p.features = s.features;
-  if (s.tracking) p.tracking = *s.tracking;
   if (s.emergency_stretch) p.emergency_stretch = *s.emergency_stretch;
   if (s.expansion) p.expansion = *s.expansion;
-#define GALLEY_STYLE_SET(key, member, type, fallback, read) \
-  if (s.member) p.member = *s.member;
-  GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_SET)
-#undef GALLEY_STYLE_SET
   return p;
 }
 
@@ -229,19 +219,6 @@ std::map<std::string, ParaStyle> Cascade::with_defaults() const {
   return out;
 }
 
-CharStyle Cascade::plain(const ParaStyle& p) {
-  CharStyle c;
-  c.font = p.font;
-  c.bold = p.bold;
-  c.italic = p.italic;
-  c.size = p.size;
-  c.color = p.color;
-  c.features = p.features;
-  c.tracking = p.tracking;
-  c.language = p.language;
-  return c;
-}
-
 void Cascade::apply(const std::string& name, CharStyle& c) const {
   const model::Style* s = flat(name);
   if (!s) {
@@ -257,15 +234,11 @@ void Cascade::apply(const std::string& name, CharStyle& c) const {
     c.code = true;
     if (!s->font && !mono_font_.empty()) c.font = mono_font_;
   }
-  if (s->font) c.font = *s->font;
-  if (s->bold) c.bold = *s->bold;
-  if (s->italic) c.italic = *s->italic;
-  if (s->size && *s->size > 0) c.size = *s->size;
+#define GALLEY_STYLE_SET(key, member, type, fallback, read) set(c.member, s->member);
+  GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_SET)
+#undef GALLEY_STYLE_SET
   Diagnostics reported_when_resolved;
   if (auto col = color(s->color, s->color_value, s->loc, reported_when_resolved)) c.color = *col;
-  if (s->features_set) c.features = s->features;
-  if (s->tracking) c.tracking = *s->tracking;
-  if (s->language && !s->language->empty()) c.language = *s->language;
 }
 
 }  // namespace galley::resolve

@@ -176,7 +176,7 @@ std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text
     urls.push_back(expand(url, vars, text.loc, diags, opts));
     restore_quotes(urls.back(), false);
   }
-  const CharStyle plain = Cascade::plain(para);
+  const CharStyle plain = char_style(para);
   std::vector<Run> out;
   std::vector<bool> code;
   out.reserve(parsed.runs.size());

@@ -74,7 +74,7 @@ class Resolver {
           // author who wrote the dash keeps it.
           const std::string& v = b.by.value;
           if (v.compare(0, 3, "\u2014") != 0 && v.compare(0, 2, "- ") != 0)
-            by.runs.insert(by.runs.begin(), Run{"\u2014 ", Cascade::plain(by.style)});
+            by.runs.insert(by.runs.begin(), Run{"\u2014 ", char_style(by.style)});
           out.paras.push_back(std::move(by));
         }
         break;
@@ -272,7 +272,7 @@ class Resolver {
       if (text[i] == '\n' || text[i] == '\r') t += "\u2028";
       else t += text[i];
     }
-    return Paragraph{style, {Run{std::move(t), Cascade::plain(style)}}, loc};
+    return Paragraph{style, {Run{std::move(t), char_style(style)}}, loc};
   }
 
   // Where a value without a decimal sign ends its digits ("12%" → 2), so

@@ -22,24 +22,20 @@ using model::Color;
 // A fully resolved paragraph style: every field has a value.
 struct ParaStyle {
   std::string name;
-  std::string font = "Noto Serif";  // family name in the layout's fonts
-  bool bold = false, italic = false;
-  double size = 10, leading = 13;
+  double leading = 13;
   Align align = Align::Left;
-  std::string language = "en-US";
   Color color = Color::black();
   std::optional<Color> background, border;
-  std::vector<std::string> features;  // "smcp", "-liga", ...
-  double tracking = 0;                // em/1000
   // Justification (docs/linebreaking.md): TeX's \emergencystretch for the
   // final pass, a percentage of `size` when `percent`; font expansion as a
   // fraction of a glyph's width, each way.
   model::Length emergency_stretch{100, true, {}};
   double expansion = 0.02;
-  // The plain keys with their defaults (model/style_keys.h): hyphenate,
-  // indents and spacing, widows and orphans, box padding and border width,
-  // uppercase, smart quotes (straight quotes become the language's),
-  // optical margin alignment (protrusion).
+  // The plain and character keys with their defaults (model/style_keys.h):
+  // font, weight, slant, size, language, OpenType features, tracking
+  // (em/1000), hyphenate, indents and spacing, widows and orphans, box
+  // padding and border width, uppercase, smart quotes (straight quotes
+  // become the language's), optical margin alignment (protrusion).
 #define GALLEY_STYLE_MEMBER(key, member, type, fallback, read) type member = fallback;
   GALLEY_PLAIN_STYLE_KEYS(GALLEY_STYLE_MEMBER)
 #undef GALLEY_STYLE_MEMBER
@@ -50,16 +46,18 @@ struct ParaStyle {
 
 // The character-level part of a style, for one run of text.
 struct CharStyle {
-  std::string font;
-  bool bold = false, italic = false;
-  double size = 10;
+  // The character keys (model/style_keys.h), with a style's defaults.
+#define GALLEY_STYLE_MEMBER(key, member, type, fallback, read) type member = fallback;
+  GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_MEMBER)
+#undef GALLEY_STYLE_MEMBER
   Color color = Color::black();
-  std::vector<std::string> features;
-  double tracking = 0;
-  std::string language;
   std::string link;       // URI or "#id" for internal links; empty for none
   bool code = false;
 };
+
+// A run in paragraph style `p` with no character style: its character keys
+// and colour.
+CharStyle char_style(const ParaStyle& p);
 
 // One run of text in one character style. U+00A0, U+00AD and U+2028 (a hard
 // line break from the markup) are kept as characters for the line breaker.

@@ -7,8 +7,15 @@ namespace {
 
 // Longer paragraphs are rarely repeated and would crowd out the rest.
 constexpr size_t kMaxKeyBytes = size_t{64} << 10;
-// Hashes of paragraphs offered once; 8 bytes each, forgotten when full.
-constexpr size_t kMaxOffered = size_t{1} << 16;
+
+void add_part(std::string& key, const std::vector<std::string>& list) {
+  base::add_key_part(key, list.size());
+  for (const std::string& item : list) base::add_key_part(key, item);
+}
+template <class T>
+void add_part(std::string& key, const T& value) {
+  base::add_key_part(key, value);
+}
 
 }  // namespace
 
@@ -22,15 +29,10 @@ size_t ShapeEntry::bytes() const {
 std::string shape_key(const resolve::Paragraph& para, const FontBook& fonts) {
   std::string key = base::memo_key("shape", fonts.id(), para.style.font, para.style.language);
   for (const resolve::Run& r : para.runs) {
-    const resolve::CharStyle& c = r.style;
     base::add_key_part(key, r.text);
-    base::add_key_part(key, c.font);
-    base::add_key_part(key, (c.bold ? 1 : 0) | (c.italic ? 2 : 0));
-    base::add_key_part(key, c.size);
-    base::add_key_part(key, c.tracking);
-    base::add_key_part(key, c.language);
-    base::add_key_part(key, c.features.size());
-    for (const std::string& f : c.features) base::add_key_part(key, f);
+#define GALLEY_STYLE_KEY_PART(name, member, type, fallback, read) add_part(key, r.style.member);
+    GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_KEY_PART)
+#undef GALLEY_STYLE_KEY_PART
     if (key.size() > kMaxKeyBytes) return {};
   }
   return key;

@@ -188,7 +188,7 @@ Traces trace(const std::string& content) {
             const double width = std::max(
                 1.0, column_width(session->layout, flow.name) - p->style.left_indent - p->style.right_indent);
             auto lines = linebreak::break_paragraph(sp, session->fonts, [width](int) { return width; }, {},
-                                                    nullptr, diags);
+                                                    diags);
             t.lines += dump_lines(*p, lines, width);
           }
       auto display = layout::lay_out(std::move(*styled), session->layout, session->fonts, {}, diags);

@@ -267,7 +267,7 @@ TEST_CASE("each line gets its own width") {
   // A wrap around an image: the first three lines are short.
   const auto width = [](int line) { return line < 3 ? 120.0 : 240.0; };
   Diagnostics d;
-  const auto lines = linebreak::break_paragraph(sp, fonts(), width, {}, nullptr, d);
+  const auto lines = linebreak::break_paragraph(sp, fonts(), width, {}, d);
   REQUIRE(lines.size() > 4);
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     CHECK(lines[i].width == width(static_cast<int>(i)));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "detail/break.h"
+#include "detail/stats.h"
 #include "model/layout.h"
 #include "resolve/styled.h"
 #include "text/text.h"
@@ -62,8 +63,9 @@ inline std::vector<linebreak::Line> set(const text::ShapedParagraph& sp, double 
                                         linebreak::Options opts = {}, Diagnostics* diags = nullptr,
                                         linebreak::Stats* stats = nullptr) {
   Diagnostics local;
-  return linebreak::break_paragraph(sp, fonts(), [width](int) { return width; }, opts, stats,
-                                    diags ? *diags : local);
+  auto lines = linebreak::break_paragraph(sp, fonts(), [width](int) { return width; }, opts, diags ? *diags : local);
+  if (stats) *stats = linebreak::measure_lines(lines);
+  return lines;
 }
 
 // The source text a line shows, from its clusters in visual order of runs.

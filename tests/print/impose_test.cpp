@@ -1,6 +1,7 @@
 #ifndef POINTERHOLDER_TRANSITION
 #define POINTERHOLDER_TRANSITION 4
 #endif
+#include "detail/booklet_sides.h"
 #include "detail/impose.h"
 
 #include <doctest/doctest.h>

@@ -15,8 +15,7 @@ TEST_CASE("a three-level base chain merges nearest-first over built-in defaults"
   body.align = model::Align::Justify;
   body.color = "ink";
   body.color_value = model::Color::gray(0.2);
-  body.features = {"onum"};
-  body.features_set = true;
+  body.features = std::vector<std::string>{"onum"};
   model::Style lead = style("lead", "body");
   lead.size = 12;
   lead.space_after = 9;

@@ -1,5 +1,6 @@
 // The shape memo's key (text/shape_cache.h) covers every input shape()
-// reads, and nothing else: two paragraphs that shape differently never
+// reads (each character key of model/style_keys.h among them), and nothing
+// else: two paragraphs that shape differently never
 // share a key, two that differ only in colour, link or place do.
 #include <doctest/doctest.h>
 
@@ -28,6 +29,15 @@ resolve::Paragraph two_runs() {
   return p;
 }
 
+// A value unlike `v`, for any character key's type.
+bool other(bool v) { return !v; }
+double other(double v) { return v + 1.5; }
+std::string other(const std::string& v) { return v + "x"; }
+std::vector<std::string> other(std::vector<std::string> v) {
+  v.push_back("smcp");
+  return v;
+}
+
 model::Color magenta() {
   model::Color c;
   c.space = model::Color::Space::Cmyk;
@@ -39,28 +49,27 @@ model::Color magenta() {
 
 TEST_CASE("the shape key changes with every input shaping reads") {
   using Change = std::function<void(resolve::Paragraph&)>;
-  const std::vector<std::pair<const char*, Change>> changes = {
+  std::vector<std::pair<const char*, Change>> changes = {
       {"text", [](auto& p) { p.runs[1].text = "Thursday"; }},
       {"run boundary", [](auto& p) { p.runs[0].text += "T"; p.runs[1].text = "uesday"; }},
-      {"family", [](auto& p) { p.runs[1].style.font = "Noto Sans Hebrew"; }},
-      {"bold", [](auto& p) { p.runs[1].style.bold = true; }},
-      {"italic", [](auto& p) { p.runs[1].style.italic = true; }},
-      {"size", [](auto& p) { p.runs[1].style.size = 10.5; }},
-      {"tracking", [](auto& p) { p.runs[1].style.tracking = 50; }},
-      {"run language", [](auto& p) { p.runs[1].style.language = "tr"; }},
-      {"features", [](auto& p) { p.runs[1].style.features = {"smcp"}; }},
       {"feature order", [](auto& p) { p.runs[1].style.features = {"smcp", "-liga"}; }},
       {"feature order swapped", [](auto& p) { p.runs[1].style.features = {"-liga", "smcp"}; }},
       {"paragraph family", [](auto& p) { p.style.font = "Noto Sans Arabic"; }},
       {"paragraph language", [](auto& p) { p.style.language = "he"; }},
   };
+  // Every character key of model/style_keys.h, in either run.
+#define GALLEY_STYLE_CHANGE(key, member, type, fallback, read)                                      \
+  changes.push_back({key, [](auto& p) { p.runs[1].style.member = other(p.runs[1].style.member); }}); \
+  changes.push_back({key, [](auto& p) { p.runs[0].style.member = other(p.runs[0].style.member); }});
+  GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_CHANGE)
+#undef GALLEY_STYLE_CHANGE
   const std::string base = text::shape_key(two_runs(), book());
   REQUIRE(!base.empty());
   std::set<std::string> keys{base};
   for (const auto& [what, change] : changes) {
     resolve::Paragraph p = two_runs();
     change(p);
-    INFO(what);
+    INFO(std::string(what));
     CHECK(keys.insert(text::shape_key(p, book())).second);
   }
   Diagnostics d;

@@ -14,7 +14,7 @@
 
 #include "base/figures.h"
 #include "base/memo.h"
-#include "blocks.h"
+#include "toc_block.h"
 #include "workers.h"
 
 namespace galley::layout {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "blocks.h"
+#include "toc_block.h"
 #include "resolve/styled.h"
 
 namespace galley::layout {

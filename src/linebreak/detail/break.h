@@ -43,12 +43,12 @@ HyphenGlyphs hyphen_glyphs(const text::FontBook& fonts);
 // each line its own. Overfull lines are warnings at the paragraph's location.
 std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text::FontBook& fonts,
                                   const std::function<double(int)>& width, const Options& opts,
-                                  Stats* stats, Diagnostics& diags);
+                                  Diagnostics& diags);
 
 // The same without a FontBook: hyphens come from `hyphen` (for tests and
 // benchmarks that shape by hand).
 std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen,
                                   const std::function<double(int)>& width, const Options& opts,
-                                  Stats* stats, Diagnostics& diags);
+                                  Diagnostics& diags);
 
 }  // namespace galley::linebreak

@@ -21,6 +21,9 @@
 
 namespace galley::load {
 
+// "a list", "a mapping", ... for messages.
+const char* describe(const YAML::Node& n);
+
 // Where percentages are allowed, and what sign a length may have.
 enum class LengthRule { NonNegative, Positive, AnySign, NonNegativeOrPercent, PositiveOrPercent,
                         AnySignOrPercent };

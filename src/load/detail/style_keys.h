@@ -9,9 +9,8 @@
 namespace galley::load {
 
 #define GALLEY_STYLE_KEY_NAME(key, ...) key,
-#define GALLEY_STYLE_OTHER_NAME(key) key,
-inline constexpr std::string_view kStyleKeys[] = {GALLEY_STYLE_KEYS(GALLEY_STYLE_KEY_NAME, GALLEY_STYLE_OTHER_NAME)};
+inline constexpr std::string_view kStyleKeys[] = {
+    GALLEY_STYLE_KEYS(GALLEY_STYLE_KEY_NAME, GALLEY_STYLE_KEY_NAME, GALLEY_STYLE_KEY_NAME)};
 #undef GALLEY_STYLE_KEY_NAME
-#undef GALLEY_STYLE_OTHER_NAME
 
 }  // namespace galley::load

@@ -29,10 +29,4 @@ struct ImposeOptions {
 std::optional<std::string> impose(const std::string& pdf, Imposition kind,
                                   const ImposeOptions& options, Diagnostics& diags);
 
-// Saddle-stitch sheet sides for `pages` reader pages: each entry is {left,
-// right} as 0-based reader pages, -1 for a blank. Sides alternate front,
-// back of sheet 1, front, back of sheet 2, ... Blanks that pad to a multiple
-// of 4 go before the last page, so the back cover stays on the back.
-std::vector<std::array<int, 2>> booklet_sides(int pages);
-
 }  // namespace galley::print

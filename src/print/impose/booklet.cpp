@@ -1,4 +1,5 @@
-#include "print/impose/sheets.h"
+#include "print/impose/booklet.h"  // first: sets qpdf options
+#include "print/impose/booklet_outline.h"
 
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -7,6 +8,7 @@
 #include <cmath>
 
 #include "pdf/pdf.h"
+#include "print/detail/booklet_sides.h"
 
 namespace galley::print::detail {
 namespace {

@@ -1,4 +1,4 @@
-#include "print/impose/sheets.h"  // first: sets qpdf options
+#include "print/impose/booklet_outline.h"  // first: sets qpdf options
 
 #include <qpdf/QPDFOutlineDocumentHelper.hh>
 

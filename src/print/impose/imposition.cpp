@@ -1,4 +1,5 @@
-#include "print/impose/sheets.h"
+#include "print/impose/booklet.h"  // first: sets qpdf options
+#include "print/impose/trifold.h"
 #include "print/detail/impose_module.h"
 
 #include <qpdf/Buffer.hh>

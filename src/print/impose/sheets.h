@@ -1,6 +1,8 @@
-// Internal to print/: the libqpdf work behind impose(). Each function edits
-// the document in place and reports at `where`; libqpdf throws, so callers
-// catch around them.
+// Internal to print/: what the imposition files share (sheets.cpp): page
+// boxes as arrays and the registration colour. Included first by each of
+// them, as it sets libqpdf's options. The impositions themselves are in
+// booklet.h and trifold.h; each edits the document in place and reports at
+// `where`; libqpdf throws, so callers catch around them.
 #pragma once
 #ifndef POINTERHOLDER_TRANSITION
 #define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr, no PointerHolder
@@ -8,7 +10,6 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
-#include <map>
 
 #include "diag/diagnostic.h"
 #include "print/detail/impose.h"
@@ -22,21 +23,5 @@ PdfRect rect_of(QPDFObjectHandle array);
 QPDFObjectHandle array_of(const PdfRect& r);
 // The registration colour /All as a Separation with a CMYK alternate.
 QPDFObjectHandle registration_space(QPDF& pdf);
-
-bool impose_booklet(QPDF& pdf, Diagnostics& diags, const SourceLoc& where);
-
-// Where a reader page went on a booklet sheet: the sheet's page object and
-// the offset from the reader page's user space to the sheet's.
-struct Placement {
-  QPDFObjectHandle sheet;
-  double dx = 0, dy = 0;
-};
-
-// Points every outline entry at the sheet that holds its page, its position
-// moved by the placement offset (explicit, named and GoTo destinations
-// alike). An entry whose page is on no sheet keeps its title and loses its
-// destination. Call before the reader pages and named destinations go.
-void move_outline(QPDF& pdf, const std::map<QPDFObjGen, Placement>& placed);
-bool impose_trifold(QPDF& pdf, const ImposeOptions& options, Diagnostics& diags, const SourceLoc& where);
 
 }  // namespace galley::print::detail

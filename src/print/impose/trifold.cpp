@@ -1,4 +1,4 @@
-#include "print/impose/sheets.h"
+#include "print/impose/trifold.h"
 
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>

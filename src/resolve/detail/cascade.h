@@ -34,8 +34,6 @@ class Cascade {
   // the layout has no style `name`.
   std::optional<ParaStyle> for_kind(const std::string& name, const std::string& kind) const;
 
-  // A run in paragraph style `p` with no character style.
-  static CharStyle plain(const ParaStyle& p);
   // Applies character style `name` (strong, emphasis, code, link) over `c`:
   // the fields its chain sets, else the built-in effect (bold; italic
   // toggled; a monospaced family from the layout's fonts; nothing).

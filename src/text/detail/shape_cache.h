@@ -19,8 +19,9 @@ struct ShapeEntry {
 };
 
 // Everything shape() reads from `para` and `fonts`: the text and, per run,
-// the font, weight, slant, size, features, tracking and language; the
-// paragraph's family and language. Colours, links and locations are not in
+// every character key of model/style_keys.h (font, weight, slant, size,
+// language, features, tracking: a key declared there is in the memo's key
+// without an edit here); the paragraph's family and language. Colours, links and locations are not in
 // it, so they never make two paragraphs differ. Empty when the paragraph is
 // too long to be worth keeping.
 std::string shape_key(const resolve::Paragraph& para, const FontBook& fonts);

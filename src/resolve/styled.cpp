@@ -9,6 +9,15 @@ const std::shared_ptr<const ParaStyle>& default_box() {
   return box;
 }
 
+CharStyle char_style(const ParaStyle& p) {
+  CharStyle c;
+#define GALLEY_STYLE_COPY(key, member, type, fallback, read) c.member = p.member;
+  GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_COPY)
+#undef GALLEY_STYLE_COPY
+  c.color = p.color;
+  return c;
+}
+
 std::string Paragraph::plain_text() const {
   std::string s;
   for (const Run& r : runs) s += r.text;
