@@ -17,7 +17,7 @@ constexpr size_t kBudgetBytes = size_t{64} << 20;
 size_t item_bytes(const Item& item) {
   size_t n = sizeof item;
   if (const auto* run = std::get_if<GlyphRun>(&item))
-    n += run->glyphs.size() * sizeof(Glyph) + run->clusters.size() * sizeof(Cluster) + run->text.size();
+    n += run->glyphs.size() * sizeof(Glyph) + run->clusters.bytes() + run->text.size();
   else if (const auto* path = std::get_if<Path>(&item))
     n += path->ops.size() * sizeof(Path::Op);
   return n;

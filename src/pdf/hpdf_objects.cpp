@@ -38,6 +38,13 @@
 // W11 Errors. libharu reports through a callback and stays in error until
 //    reset: the first error of a call is recorded with its code, the state
 //    reset, and every later call fails (never aborts).
+// W12 Entries made as written. libharu gives every dictionary key and every
+//    name a 128-byte buffer, so a tagged report's 25,000 structure elements
+//    cost 68 MB as libharu objects. extend_when_written() keeps the entries
+//    as our Values; the dictionary's private `before_write_fn` hook makes
+//    them into libharu objects when save() reaches it (after the `<<` and
+//    before its entries are written, so the bytes are extend()'s) and the
+//    `after_write_fn` hook frees them, and ours, once it is written.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -50,6 +57,7 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <hpdf_list.h>
 #include <string_view>
 #include <vector>
 
@@ -175,6 +183,16 @@ struct Writer::Impl {
   // and replaced in the saved bytes, so no offset moves.
   std::vector<std::pair<std::string, std::string>> names;  // placeholder, escaped
   const char* name_for(const std::string& value);
+  // libharu W12: entries waiting for their dictionary to be written (the
+  // dictionary's `attr` points at its own); a deque, so they never move.
+  struct Waiting {
+    Impl* impl = nullptr;
+    Dict entries;
+    HPDF_UINT kept = 0;  // the dictionary's own entries, before these
+  };
+  std::deque<Waiting> waiting;
+  static HPDF_STATUS add_waiting(HPDF_Dict dict);
+  static HPDF_STATUS drop_waiting(HPDF_Dict dict);
 
   bool fail(const std::string& what) {
     if (error.empty()) {
@@ -264,6 +282,27 @@ bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
   return true;
 }
 
+// libharu W12: the waiting entries go in just before the dictionary's are
+// written...
+HPDF_STATUS Writer::Impl::add_waiting(HPDF_Dict dict) {
+  auto* w = static_cast<Waiting*>(dict->attr);
+  w->kept = dict->list->count;
+  return w->impl->add_entries(dict, w->entries) ? HPDF_OK : HPDF_INVALID_OBJECT;
+}
+
+// ... and are freed, as libharu objects and as ours, once it is written.
+HPDF_STATUS Writer::Impl::drop_waiting(HPDF_Dict dict) {
+  auto* w = static_cast<Waiting*>(dict->attr);
+  while (dict->list->count > w->kept) {
+    auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, dict->list->count - 1));
+    HPDF_List_Remove(dict->list, element);
+    HPDF_Obj_Free(dict->mmgr, element->value);
+    HPDF_FreeMem(dict->mmgr, element);
+  }
+  w->entries = Dict{};
+  return HPDF_OK;
+}
+
 Writer::Writer() : impl_(std::make_unique<Impl>()) {
   impl_->doc = HPDF_New(on_error, &impl_->state);
   if (!impl_->doc) {
@@ -337,6 +376,18 @@ bool Writer::extend(Ref object, const Dict& entries) {
   if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
     return impl_->fail("not a dictionary");
   return impl_->add_entries(dict, entries);
+}
+
+bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W12
+  if (!ok()) return false;
+  auto* dict = static_cast<HPDF_Dict>(impl_->lookup(object));
+  if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || dict->stream ||
+      dict->before_write_fn || dict->after_write_fn || dict->attr)
+    return impl_->fail("not a plain dictionary");
+  dict->attr = &impl_->waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(entries), 0});
+  dict->before_write_fn = Impl::add_waiting;
+  dict->after_write_fn = Impl::drop_waiting;
+  return true;
 }
 
 std::optional<int> Writer::add_page(const Dict& entries) {
@@ -482,7 +533,7 @@ bool Writer::set_version(int minor) {
 
 std::optional<std::string> Writer::save() {
   if (!ok() || !impl_->write_contents()) return std::nullopt;
-  if (!impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF")) return std::nullopt;
+  if (!impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF") || !ok()) return std::nullopt;
   // libharu W8: the saved PDF is taken from the memory stream's blocks
   // directly; HPDF_ReadFromStream would copy it out a byte at a time.
   HPDF_Stream saved = impl_->doc->stream;
