@@ -2,10 +2,17 @@
 """Writes the benchmark workloads into DIR: handout data rows and long reports.
 
     make-workloads.py DIR REPS...   rows-100.csv, rows-1000.csv, rows-10000.csv, long-REPS.yaml for each REPS,
-                                    report-charts.yaml
+                                    report-charts.yaml, text.md, text-1.yaml, text-20.yaml
 
 A long report is the sample brochure's `main` flow repeated REPS times, laid
 out with the brochure layout (cover, inside pages, back page).
+
+text.md is 2.1 MB of plain paragraphs (10,500 of 40-200 words drawn from a
+60-word list, fixed seed): about 470 pages of layouts/report-letter.yaml.
+text-1.yaml is a report of it once; text-20.yaml names it 20 times (about
+9,600 pages; a document may have 10,000), which no single content file can hold: a content file is
+limited to 16 MiB and 200,000 YAML values (docs/limits.md), a Markdown file
+it names is read on its own.
 
 report-charts.yaml is a report of about 100 pages (layouts/report-letter.yaml,
 two columns) in 20 sections, each with a table and a chart of its own data
@@ -57,6 +64,28 @@ def main():
         with open(os.path.join(out, "long-%d.yaml" % r), "w", encoding="utf-8") as f:
             yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False, width=1 << 20)
     write_chart_report(out, main_flow)
+    write_text_reports(out)
+
+
+def write_text_reports(out):
+    """text.md and the reports that name it (see the docstring)."""
+    import random
+    rng = random.Random(1)
+    words = ("the of and to in a is that for it as was with be by on not he this are or his from at which but "
+             "have an they you were her she there been one all we their has would when if so no will more can "
+             "out up into them only some could time").split()
+    total = 0
+    with open(os.path.join(out, "text.md"), "w", encoding="utf-8") as f:
+        while total < 2_100_000:
+            p = " ".join(rng.choice(words) for _ in range(rng.randint(40, 200))).capitalize() + ".\n\n"
+            f.write(p)
+            total += len(p)
+    for n in (1, 20):
+        report = {"galley": 1, "layout": os.path.join(ROOT, "layouts", "report-letter.yaml"),
+                  "meta": {"title": "Text benchmark", "language": "en-US", "date": "2026-01-15"},
+                  "flows": {"main": [{"markdown": {"file": "text.md"}} for _ in range(n)]}}
+        with open(os.path.join(out, "text-%d.yaml" % n), "w", encoding="utf-8") as f:
+            yaml.safe_dump(report, f, allow_unicode=True, sort_keys=False, width=1 << 20)
 
 
 def write_chart_report(out, main_flow):

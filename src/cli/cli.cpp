@@ -141,7 +141,7 @@ int run_build(const BuildArgs& a, bool write) {
   // error the writer raises (image data, fonts, PDF limits) is check's too.
   opts.write_pdf = true;
   opts.strict = a.strict;
-  opts.keep_items = !a.dump_layout.empty();
+  opts.keep_display = !a.dump_layout.empty();
 
   if (!a.batch.data.empty()) {
     if (!write) {
@@ -181,11 +181,10 @@ int run_build(const BuildArgs& a, bool write) {
     }
   }
   if (a.stats) {
-    int pages = result.display ? static_cast<int>(result.display->pages.size()) : 0;
-    print_stats(figures, pages, stderr);
+    print_stats(figures, static_cast<int>(result.pages), stderr);
   }
-  if (imposition == print::Imposition::Booklet && result.display)
-    check_booklet_pages(static_cast<int>(result.display->pages.size()), session->layout, a.strict, diags);
+  if (imposition == print::Imposition::Booklet && result.pages > 0)
+    check_booklet_pages(static_cast<int>(result.pages), session->layout, a.strict, diags);
   if (diags.has_errors() || !result.pdf) return finish(diags);
   // Imposed before anything is written, by check too: a page count the
   // fold cannot take fails both, and leaves no PDF behind.

@@ -81,6 +81,7 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
     styled.reset();
   }
   if (!result.display || diags.has_errors()) return result;
+  result.pages = result.display->pages.size();
 
   if (opts.preflight) {
     base::ScopedTimer timer("preflight");
@@ -90,8 +91,12 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
   if (!opts.write_pdf || diags.has_errors()) return result;
   {
     base::ScopedTimer timer("pdf");
-    result.pdf = opts.keep_items ? pdf::write_pdf(*result.display, diags)
-                                 : pdf::write_pdf_draining(*result.display, diags);
+    if (opts.keep_display) {
+      result.pdf = pdf::write_pdf(*result.display, diags);
+    } else {
+      result.pdf = pdf::write_pdf(std::move(*result.display), diags);
+      result.display.reset();
+    }
   }
   if (diags.has_errors()) result.pdf.reset();
   return result;

@@ -138,7 +138,7 @@ void item(Json& j, const Item& it) {
       j.out += ']';
     });
     j.key("clusters");
-    j.array(g->clusters, [&](const Cluster& c) {
+    j.array(g->clusters.unpacked(), [&](const Cluster& c) {
       j.out += '[' + std::to_string(c.glyph_begin) + ',' + std::to_string(c.glyph_count) + ',';
       j.str(g->text_of(c));
       j.out += ']';

@@ -50,8 +50,8 @@ class Engine {
     if (has_toc(*base_)) toc_ = toc_entries(*base_);
   }
 
-  // `last`: no pass follows, so this one may empty the blocks it has placed
-  // (run_pass's `spent`); only the blocks still to place are read afterwards.
+  // `last`: no pass follows, so this one takes the flows over and frees the
+  // blocks it has placed; only the blocks still to place are read afterwards.
   Attempt run(bool last = false) {
     Attempt a;
     std::shared_ptr<std::vector<resolve::Flow>> flows = base_;
@@ -62,10 +62,18 @@ class Engine {
       for (size_t i = 0; i < flows->size(); ++i)
         if (scales_[i] != 1.0) scale_flow((*flows)[i], scales_[i]);
     }
-    a.flows = flows;
     const MeasureContext ctx{fonts_, opts_.greedy, toc_, doc_.styles, *a.diags, &a.stats, workers_.get(),
                              base::current_figures() != nullptr};
-    a.result = run_pass(*a.flows, layout_, ctx, *a.diags, last ? flows.get() : nullptr);
+    if (!last) {
+      a.flows = flows;
+      a.result = run_pass(*a.flows, layout_, ctx, *a.diags);
+      return a;
+    }
+    std::vector<resolve::Flow> taken = std::move(*flows);
+    flows.reset();
+    base_.reset();
+    a.result = run_pass(std::move(taken), layout_, ctx, *a.diags);
+    a.flows = std::make_shared<const std::vector<resolve::Flow>>(std::move(a.result.flows));
     return a;
   }
 

@@ -24,7 +24,7 @@ constexpr size_t kBudgetBytes = size_t{64} << 20;
 size_t item_bytes(const Item& item) {
   size_t n = sizeof item;
   if (const auto* run = std::get_if<GlyphRun>(&item))
-    n += run->glyphs.size() * sizeof(Glyph) + run->clusters.size() * sizeof(Cluster) + run->text.size();
+    n += run->glyphs.size() * sizeof(Glyph) + run->clusters.bytes() + run->text.size();
   else if (const auto* path = std::get_if<Path>(&item))
     n += path->ops.size() * sizeof(Path::Op);
   return n;
@@ -83,6 +83,9 @@ std::string FlowMeasure::memo_key_of(const Key& k) {
 FlowMeasure::FlowMeasure(const resolve::Flow& flow, const MeasureContext& ctx)
     : flow_(flow), ctx_(ctx), memo_(kBudgetBytes) {}
 
+FlowMeasure::FlowMeasure(resolve::Flow&& flow, const MeasureContext& ctx)
+    : owned_(std::move(flow)), flow_(*owned_), ctx_(ctx), memo_(kBudgetBytes) {}
+
 FlowMeasure::~FlowMeasure() { forget_before(std::numeric_limits<size_t>::max()); }
 
 std::shared_ptr<const Measured> FlowMeasure::measure(size_t block, double width, double height) const {
@@ -137,6 +140,23 @@ void FlowMeasure::forget_before(size_t block) {
   }
   for (auto it = taken_.begin(); it != taken_.end() && it->first < end; it = taken_.erase(it))
     memo_.drop(memo_key_of(it->first));
+  if (!owned_) return;
+  std::vector<resolve::Block>& blocks = owned_->blocks;
+  // A finished flow is read no more; its emptied blocks would still hold
+  // their styles until the vector goes.
+  if (block >= blocks.size()) {
+    std::vector<resolve::Block>().swap(blocks);
+    return;
+  }
+  for (; freed_ < block; ++freed_) blocks[freed_] = resolve::Block{};
+}
+
+resolve::Flow FlowMeasure::release() {
+  for (auto& [key, done] : ahead_) done.wait();
+  if (!owned_) return flow_;
+  resolve::Flow flow = std::move(*owned_);
+  owned_.reset();
+  return flow;
 }
 
 }  // namespace galley::layout

@@ -28,7 +28,8 @@ struct FontRef {
   SourceLoc loc;  // the layout's `fonts:` entry, for errors about the file
 };
 
-// The glyphs and clusters of a run are text/'s (text/shaped.h).
+// The glyphs and clusters of a run are text/'s (text/shaped.h,
+// text/cluster_list.h).
 using text::Cluster;
 using text::Glyph;
 
@@ -39,7 +40,7 @@ struct GlyphRun {
   Color color;
   double x = 0, y = 0;  // baseline origin
   std::vector<Glyph> glyphs;
-  std::vector<Cluster> clusters;
+  text::ClusterList clusters;
   std::string text;     // the clusters' text, UTF-8, each cluster in logical order
   bool rtl = false;     // clusters in the run read right to left
   SourceLoc loc;        // the block this text came from

@@ -71,18 +71,15 @@ bool has_content(const resolve::Flow& flow, Cursor from) {
   return false;
 }
 
-PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
-                    const MeasureContext& ctx, Diagnostics& diags, std::vector<resolve::Flow>* spent) {
+namespace {
+
+// The pages of one pass, from the flows `measures` read.
+PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layout, Diagnostics& diags) {
   PassResult r;
-  std::vector<size_t> freed(flows.size(), 0);  // per flow: blocks before this one are emptied
   std::map<std::string, size_t> index;
-  std::deque<FlowMeasure> measures;  // not movable: workers hold them
-  for (size_t i = 0; i < flows.size(); ++i) {
-    index.emplace(flows[i].name, i);
-    measures.emplace_back(flows[i], ctx);
-  }
-  r.cursors.assign(flows.size(), {});
-  r.placed_somewhere.assign(flows.size(), false);
+  for (size_t i = 0; i < measures.size(); ++i) index.emplace(measures[i].flow().name, i);
+  r.cursors.assign(measures.size(), {});
+  r.placed_somewhere.assign(measures.size(), false);
 
   auto flow_of = [&](const model::Frame& f) -> std::optional<size_t> {
     auto it = index.find(f.flow);
@@ -103,15 +100,15 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
       if (!fi) continue;
       r.placed_somewhere[*fi] = true;
       Cursor& cur = r.cursors[*fi];
-      if (done_on_page.count(*fi) || !has_content(flows[*fi], cur)) continue;
+      FlowMeasure& fm = measures[*fi];
+      if (done_on_page.count(*fi) || !has_content(fm.flow(), cur)) continue;
       const FrameBox box = frame_box(frame, layout.page);
       const double width = box.column_width(), height = box.column_height();
-      FlowMeasure& fm = measures[*fi];
       const BlockSource src = [&fm, width, height](size_t i) -> const MeasuredBlock& {
         return fm.at(i, width, height);
       };
       const double full = std::max(0.0, box.w - 2 * box.padding);
-      const resolve::Flow& flow = flows[*fi];
+      const resolve::Flow& flow = fm.flow();
       const Spanning spanning{[&flow](size_t i) { return i < flow.blocks.size() && flow.blocks[i].span_all; },
                               [&fm, full, height](size_t i) -> const MeasuredBlock& { return fm.at(i, full, height); }};
       const FrameFill fill = fill_frame(src, fm.size(), cur, box, &spanning);
@@ -126,17 +123,7 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
       progress = progress || !(fill.next == cur);
       cur = fill.next;
       if (fill.end == ColumnEnd::Page) done_on_page.insert(*fi);
-      fm.forget_before(cur.block);
-      if (spent) {
-        std::vector<resolve::Block>& blocks = (*spent)[*fi].blocks;
-        for (size_t& b = freed[*fi]; b < cur.block; ++b) blocks[b] = resolve::Block{};
-        // A finished flow is read no more; its emptied blocks still hold
-        // their styles until the vector goes.
-        if (!has_content(flows[*fi], cur)) {
-          fm.forget_before(fm.size());
-          std::vector<resolve::Block>().swap(blocks);
-        }
-      }
+      fm.forget_before(has_content(fm.flow(), cur) ? cur.block : fm.size());
     }
     // Pages are kept to the end of the pass; growth slack would be kept too.
     page.items.shrink_to_fit();
@@ -147,7 +134,7 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
   auto master_has_content = [&](const model::Master& m) {
     for (const model::Frame& f : m.frames) {
       const auto fi = flow_of(f);
-      if (fi && has_content(flows[*fi], r.cursors[*fi])) return true;
+      if (fi && has_content(measures[*fi].flow(), r.cursors[*fi])) return true;
     }
     return false;
   };
@@ -186,6 +173,25 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
   for (const auto& [e, count] : repeated)
     diags.note(e->loc, "repeat: until-empty made " + pages(count) + " of master '" + e->master + "'; the document has " +
                            pages(r.pages.size()));
+  return r;
+}
+
+}  // namespace
+
+PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
+                    const MeasureContext& ctx, Diagnostics& diags) {
+  std::deque<FlowMeasure> measures;  // not movable: workers hold them
+  for (const resolve::Flow& f : flows) measures.emplace_back(f, ctx);
+  return paginate(measures, layout, diags);
+}
+
+PassResult run_pass(std::vector<resolve::Flow>&& flows, const model::Layout& layout, const MeasureContext& ctx,
+                    Diagnostics& diags) {
+  std::deque<FlowMeasure> measures;
+  for (resolve::Flow& f : flows) measures.emplace_back(std::move(f), ctx);
+  std::vector<resolve::Flow>().swap(flows);
+  PassResult r = paginate(measures, layout, diags);
+  for (FlowMeasure& fm : measures) r.flows.push_back(fm.release());
   return r;
 }
 

@@ -96,7 +96,8 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
     pen += p->advance;
   }
   out.width = pen;
-  out.clusters = std::move(clusters);
+  out.clusters.reserve(clusters.size());
+  for (const text::Cluster& c : clusters) out.clusters.push_back(c);
   return out;
 }
 

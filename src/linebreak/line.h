@@ -18,7 +18,7 @@ struct LineRun {
   resolve::CharStyle style;
   double x = 0;              // run origin from the line's left edge
   std::vector<text::Glyph> glyphs;        // positions relative to the run origin
-  std::vector<text::Cluster> clusters;    // source text of the glyphs
+  text::ClusterList clusters;             // source text of the glyphs
   std::string text;                       // the clusters' text (layout::GlyphRun::text)
   bool rtl = false;
   double width = 0;

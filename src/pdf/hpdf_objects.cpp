@@ -50,10 +50,18 @@
 //    pool never reuses what libharu frees while writing, and the cross-
 //    reference list, regrown 1,024 entries at a time, would leave every
 //    former copy of itself behind.
+// W13 Entries made as written. libharu gives every dictionary key and every
+//    name a 128-byte buffer, so a tagged report's 25,000 structure elements
+//    cost 68 MB as libharu objects. extend_when_written() keeps the entries
+//    as our Values; the dictionary's private `before_write_fn` hook makes
+//    them into libharu objects when save() reaches it (after the `<<` and
+//    before its entries are written, so the bytes are extend()'s) and the
+//    `after_write_fn` hook frees them, and ours, once it is written.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
@@ -262,6 +270,16 @@ struct Writer::Impl {
   // and replaced in the saved bytes, so no offset moves.
   std::vector<std::pair<std::string, std::string>> names;  // placeholder, escaped
   const char* name_for(const std::string& value);
+  // libharu W13: entries waiting for their dictionary to be written (the
+  // dictionary's `attr` points at its own); a deque, so they never move.
+  struct Waiting {
+    Impl* impl = nullptr;
+    Dict entries;
+    HPDF_UINT kept = 0;  // the dictionary's own entries, before these
+  };
+  std::deque<Waiting> waiting;
+  static HPDF_STATUS add_waiting(HPDF_Dict dict);
+  static HPDF_STATUS drop_waiting(HPDF_Dict dict);
 
   bool fail(const std::string& what) {
     if (error.empty()) {
@@ -351,6 +369,27 @@ bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
     if (!check(HPDF_Dict_Add(dict, key.c_str(), obj), "cannot add /" + key)) return false;
   }
   return true;
+}
+
+// libharu W13: the waiting entries go in just before the dictionary's are
+// written...
+HPDF_STATUS Writer::Impl::add_waiting(HPDF_Dict dict) {
+  auto* w = static_cast<Waiting*>(dict->attr);
+  w->kept = dict->list->count;
+  return w->impl->add_entries(dict, w->entries) ? HPDF_OK : HPDF_INVALID_OBJECT;
+}
+
+// ... and are freed, as libharu objects and as ours, once it is written.
+HPDF_STATUS Writer::Impl::drop_waiting(HPDF_Dict dict) {
+  auto* w = static_cast<Waiting*>(dict->attr);
+  while (dict->list->count > w->kept) {
+    auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, dict->list->count - 1));
+    HPDF_List_Remove(dict->list, element);
+    HPDF_Obj_Free(dict->mmgr, element->value);
+    HPDF_FreeMem(dict->mmgr, element);
+  }
+  w->entries = Dict{};
+  return HPDF_OK;
 }
 
 Writer::Writer(bool pooled) : impl_(std::make_unique<Impl>()) {
@@ -449,6 +488,18 @@ bool Writer::extend(Ref object, const Dict& entries) {
   if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
     return impl_->fail("not a dictionary");
   return impl_->add_entries(dict, entries);
+}
+
+bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W13
+  if (!ok()) return false;
+  auto* dict = static_cast<HPDF_Dict>(impl_->lookup(object));
+  if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || dict->stream ||
+      dict->before_write_fn || dict->after_write_fn || dict->attr)
+    return impl_->fail("not a plain dictionary");
+  dict->attr = &impl_->waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(entries), 0});
+  dict->before_write_fn = Impl::add_waiting;
+  dict->after_write_fn = Impl::drop_waiting;
+  return true;
 }
 
 std::optional<int> Writer::add_page(const Dict& entries) {

@@ -274,7 +274,8 @@ Array pdf_box(const layout::Box& box, const layout::Box& media) {
                 std::stod(num(at.y(y0)))}};
 }
 
-std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page, Diagnostics& diags) {
+std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page,
+                                     const std::vector<layout::Item>& items, Diagnostics& diags) {
   hpdf::Writer& w = *shared.writer;
   const layout::Box& m = page.media;
   Dict boxes;
@@ -293,7 +294,7 @@ std::optional<PageResult> write_page(PageShared& shared, const layout::Page& pag
   result.index = *index;
   Painter painter(shared, page, *index, diags);
   std::string& ops = result.content;
-  for (const auto& item : page.items)
+  for (const auto& item : items)
     if (!painter.paint(item, ops)) return std::nullopt;
   painter.finish(ops);
   if (shared.crop_marks || shared.registration_marks) {

@@ -100,7 +100,7 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
         .set("Pg", pages[a.page])
         .set("K", std::move(n.kids));
     if (!a.link->text.empty()) d.set("Alt", text_string(a.link->text));
-    if (!w.extend(*n.ref, d)) return false;
+    if (!w.extend_when_written(*n.ref, std::move(d))) return false;
     if (!linked[k]) (inside ? nodes[static_cast<size_t>(owner)].kids : top).items.push_back(*n.ref);
     nums.items.push_back(static_cast<int64_t>(pages.size() + k));
     nums.items.push_back(*n.ref);
@@ -123,7 +123,7 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
         d.set("A", Dict{}.set("O", Name{"Layout"}).set("BBox", Array{{number(b[0]), number(b[1]), number(b[2]), number(b[3])}}));
       }
     }
-    if (!w.extend(*n.ref, d)) return false;
+    if (!w.extend_when_written(*n.ref, std::move(d))) return false;
   }
 
   Dict doc;

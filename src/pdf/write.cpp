@@ -26,9 +26,11 @@ std::optional<std::string> failed(hpdf::Writer& w, Diagnostics& diags) {
   return std::nullopt;
 }
 
-// `drain` is `list` itself or null; see write_pdf_draining().
-std::optional<std::string> write(const layout::DisplayList& list, layout::DisplayList* drain,
-                                 Diagnostics& diags) {
+// `drawing(p)` hands over page p's items: a reference into a list the
+// caller keeps, or, from a list the writer owns, the items themselves, which
+// are then freed at the end of the page's loop iteration.
+template <class Drawing>
+std::optional<std::string> write(const layout::DisplayList& list, Drawing drawing, Diagnostics& diags) {
   const int errors_before = diags.error_count();
   if (list.pages.empty()) {
     diags.error({}, "the document has no pages");
@@ -65,7 +67,8 @@ std::optional<std::string> write(const layout::DisplayList& list, layout::Displa
   std::string all_content;
   bool warned_marks = false;
   for (size_t p = 0; p < list.pages.size(); ++p) {
-    auto result = write_page(shared, list.pages[p], diags);
+    decltype(auto) items = drawing(p);
+    auto result = write_page(shared, list.pages[p], items, diags);
     if (!result) return failed(w, diags);
     if (result->marks_dropped && !warned_marks) {
       diags.warning({}, "crop or registration marks asked for, but the slug is too small for them");
@@ -81,7 +84,6 @@ std::optional<std::string> write(const layout::DisplayList& list, layout::Displa
       std::string().swap(result->content);
       tags.push_back(std::move(*result));
     }
-    if (drain) std::vector<layout::Item>().swap(drain->pages[p].items);
   }
   std::vector<LinkAnnotation> annotations;
   if (!write_navigation(w, list, page_refs, diags, list.tagged ? &annotations : nullptr))
@@ -114,11 +116,14 @@ std::optional<std::string> write(const layout::DisplayList& list, layout::Displa
 }  // namespace
 
 std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostics& diags) {
-  return write(list, nullptr, diags);
+  return write(list, [&list](size_t p) -> const std::vector<layout::Item>& { return list.pages[p].items; }, diags);
 }
 
-std::optional<std::string> write_pdf_draining(layout::DisplayList& list, Diagnostics& diags) {
-  return write(list, &list, diags);
+std::optional<std::string> write_pdf(layout::DisplayList&& list, Diagnostics& diags) {
+  layout::DisplayList owned = std::move(list);
+  // The fonts read every page's items before the first is taken; nothing
+  // after the page writer reads them.
+  return write(owned, [&owned](size_t p) { return std::move(owned.pages[p].items); }, diags);
 }
 
 }  // namespace galley::pdf

@@ -25,7 +25,8 @@ std::string snippet(const std::string& text) {
 std::string describe(const layout::GlyphRun& run) {
   std::string text;
   if (run.rtl) {
-    for (auto it = run.clusters.rbegin(); it != run.clusters.rend(); ++it) text += run.text_of(*it);
+    const std::vector<text::Cluster> clusters = run.clusters.unpacked();
+    for (auto it = clusters.rbegin(); it != clusters.rend(); ++it) text += run.text_of(*it);
   } else {
     for (const auto& c : run.clusters) text += run.text_of(c);
   }

@@ -82,7 +82,7 @@ std::shared_ptr<const Template> load_template(const TemplateSpec& spec, const Li
   cli::Overrides defaults;
   auto result = cli::build(*session, resolve::make_variables(session->doc, defaults), cli::BuildOptions{}, diags);
   if (!result.pdf || diags.has_errors()) return nullptr;
-  const auto pages = result.display ? result.display->pages.size() : 0;
+  const auto pages = result.pages;
   if (pages > static_cast<size_t>(limits.max_pages)) {
     diags.error({spec.content, 0, 0}, "the template has " + std::to_string(pages) + " pages, more than --max-pages " +
                                           std::to_string(limits.max_pages));

@@ -294,7 +294,7 @@ void Service::build_pdf(const httplib::Request& req, const std::string& body, ht
 
   if (!result.pdf || diags.has_errors())
     return answer(req, res, {500, "the document did not build:\n" + diagnostics_text(diags), "", 0});
-  const size_t pages = result.display ? result.display->pages.size() : 0;
+  const size_t pages = result.pages;
   if (pages > static_cast<size_t>(limits_.max_pages))
     return answer(req, res, {422, "the document would have " + std::to_string(pages) + " pages; the limit is " +
                                       std::to_string(limits_.max_pages), "", 0});

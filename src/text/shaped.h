@@ -7,21 +7,12 @@
 #include <vector>
 
 #include "resolve/styled.h"
+#include "text/cluster_list.h"
 
 namespace galley::text {
 
 // Set glyphs, as lines (linebreak/line.h) and the display list
 // (layout/page.h) hold them.
-
-// Source text of a group of glyphs: the unit of /ToUnicode and /ActualText.
-// The text is a byte range of its run's `text`, so a run of a hundred
-// clusters holds one string, not a hundred.
-struct Cluster {
-  uint32_t glyph_begin = 0;  // index into the run's glyphs
-  uint32_t glyph_count = 0;  // 0 when the text maps to no glyph
-  uint32_t text_begin = 0;   // byte range in the run's text
-  uint32_t text_size = 0;
-};
 
 // Positions are floats: relative to the run origin they stay under a few
 // hundred points, where a float resolves 1/10000 pt (the PDF's precision),

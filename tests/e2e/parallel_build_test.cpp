@@ -37,3 +37,29 @@ TEST_CASE("one thread and several give byte-identical PDFs: the samples and a lo
   }
   CHECK(pdf_pages(dir + "/one.pdf") > 60);
 }
+
+// A build hands its display list to the PDF writer, which frees each page's
+// drawing once written, and the last layout pass frees the blocks it has
+// placed; `--dump-layout` keeps the list and writes from it unchanged. Both
+// must give the same bytes, the master text filled in after the last pass
+// (folios, running heads) included.
+TEST_CASE("a build that frees as it goes gives the bytes of one that keeps its display list") {
+  const std::string dir = temp_dir();
+  Run made = sh("python3 bench/make-workloads.py " + quote(dir) + " 40");
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  for (const std::string args : {std::string("content/mayo-ir-residency.yaml"), quote(dir + "/long-40.yaml")}) {
+    INFO(args);
+    const std::string freed = build(args, dir + "/freed.pdf", 2);
+    const std::string kept = build(args + " --dump-layout " + quote(dir + "/layout.json"), dir + "/kept.pdf", 2);
+    CHECK(freed == kept);
+    CHECK(read_file(dir + "/layout.json").find("\"pages\"") != std::string::npos);
+  }
+  const int pages = pdf_pages(dir + "/freed.pdf");
+  REQUIRE(pages > 60);
+  // The last inside page's folio (the back page has none), set after the
+  // last pass, is its number.
+  const std::string last = std::to_string(pages - 1);
+  Run text = sh("pdftotext -f " + last + " -l " + last + " " + quote(dir + "/freed.pdf") + " -");
+  CHECK(text.out.find("\u00b7 " + last) != std::string::npos);
+}

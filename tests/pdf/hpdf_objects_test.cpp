@@ -232,6 +232,46 @@ TEST_CASE("libharu W5: nested objects, references and extended dictionaries") {
   CHECK_FALSE(v.ok());
 }
 
+TEST_CASE("libharu W13: entries made as written give extend()'s bytes, escaped names and references included") {
+  // Both writers make the same objects; one adds the entries at once, the
+  // other when save() reaches each dictionary.
+  auto write = [](bool when_written) {
+    hpdf::Writer w;
+    auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+    REQUIRE(page);
+    auto a = w.add_object(Dict{}.set("Type", Name{"StructElem"}));
+    auto b = w.add_object(Dict{});
+    REQUIRE(a);
+    REQUIRE(b);
+    Dict da;
+    da.set("S", Name{"PANTONE 151 C"}).set("P", *b).set("K", Array{{0, 1, Dict{}.set("Type", Name{"MCR"}).set("MCID", 2)}})
+        .set("Alt", text_string("Caf\xC3\xA9"));
+    Dict db;
+    db.set("Type", Name{"StructElem"}).set("K", Array{{*a}}).set("Pg", *w.page_ref(*page));
+    for (auto& [ref, d] : {std::pair{*a, da}, std::pair{*b, db}})
+      REQUIRE((when_written ? w.extend_when_written(ref, d) : w.extend(ref, d)));
+    REQUIRE(w.set_catalog("Probe", *a));
+    auto bytes = w.save();
+    REQUIRE(bytes);
+    return *bytes;
+  };
+  const std::string now = write(false), later = write(true);
+  CHECK(later == now);
+  auto pdf = open(later);
+  auto a = pdf->getRoot().getKey("/Probe");
+  CHECK(a.getKey("/Type").getName() == "/StructElem");
+  CHECK(a.getKey("/S").getName() == "/PANTONE 151 C");
+  CHECK(a.getKey("/K").getArrayItem(2).getKey("/MCID").getIntValue() == 2);
+  CHECK(a.getKey("/P").getKey("/K").getArrayItem(0).getKey("/S").getName() == "/PANTONE 151 C");
+
+  hpdf::Writer v;
+  auto once = v.add_object(Dict{});
+  REQUIRE(once);
+  REQUIRE(v.extend_when_written(*once, Dict{}.set("X", 1)));
+  CHECK_FALSE(v.extend_when_written(*once, Dict{}.set("Y", 1)));  // once per object
+  CHECK_FALSE(v.ok());
+}
+
 TEST_CASE("libharu W6: the info dictionary is exactly what was set") {
   hpdf::Writer w;
   REQUIRE(w.set_info(Dict{}.set("Title", String{"T"})));

@@ -49,17 +49,19 @@ struct BuildOptions {
   bool preflight = true;
   bool write_pdf = true;   // false when only the display list is wanted
   bool strict = false;     // warnings, preflight's included, become errors
-  // The result's display list keeps its page items once the PDF is written
-  // (--dump-layout reads them); otherwise the PDF writer frees them page by
-  // page.
-  bool keep_items = false;
+  // The result keeps the display list once the PDF is written (--dump-layout
+  // reads it); otherwise the list is handed to the PDF writer, which frees
+  // each page's drawing once the page is written.
+  bool keep_display = false;
   // Threads for one document's layout (layout::Options::jobs). A batch's
   // rows leave it at 1: they use the cores themselves.
   int jobs = 1;
 };
 
 struct BuildResult {
-  std::optional<layout::DisplayList> display;  // pages without items after a PDF unless keep_items
+  // The laid-out pages: kept when no PDF is written or with keep_display.
+  std::optional<layout::DisplayList> display;
+  size_t pages = 0;  // how many pages layout made
   std::optional<std::string> pdf;
 };
 

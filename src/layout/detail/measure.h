@@ -6,6 +6,7 @@
 #include <atomic>
 #include <future>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -59,15 +60,22 @@ std::string measure_key(size_t block, long long width, long long height);
 class FlowMeasure {
  public:
   FlowMeasure(const resolve::Flow& flow, const MeasureContext& ctx);
+  // Owns the flow (a pass no other follows): forget_before() then also
+  // frees the blocks the flow has left behind, so a long report's text is
+  // not held beside all of its pages.
+  FlowMeasure(resolve::Flow&& flow, const MeasureContext& ctx);
   ~FlowMeasure();  // waits for this flow's work ahead
   FlowMeasure(const FlowMeasure&) = delete;
   FlowMeasure& operator=(const FlowMeasure&) = delete;
 
   const MeasuredBlock& at(size_t block, double width, double height);
   // Drops the measurements of blocks the flow has left behind (long
-  // documents), once no worker reads those blocks any more: the caller may
-  // then empty them.
+  // documents), once no worker reads those blocks any more; an owned flow's
+  // blocks before `block` are emptied, and all of them from size() on.
   void forget_before(size_t block);
+  // The flow, once the pass is over: an owned one is handed back (with its
+  // left-behind blocks emptied), a borrowed one copied.
+  resolve::Flow release();
   size_t size() const { return flow_.blocks.size(); }
   const resolve::Flow& flow() const { return flow_; }
 
@@ -78,7 +86,9 @@ class FlowMeasure {
   std::shared_ptr<const Measured> measure(size_t block, double width, double height) const;
   void look_ahead(size_t block, double width, double height);
 
+  std::optional<resolve::Flow> owned_;  // flow_ refers to it when set
   const resolve::Flow& flow_;
+  size_t freed_ = 0;  // owned: blocks before this one are emptied
   const MeasureContext& ctx_;
   base::Memo<Measured> memo_;
   // Taken by the paginator (diagnostics replayed); integer keys, so

@@ -21,6 +21,7 @@ struct PassResult {
   std::vector<Cursor> cursors;             // per flow (index into the flows)
   std::vector<bool> placed_somewhere;      // per flow: some frame takes it
   PlacedStructure structure;               // the nodes of every block placed
+  std::vector<resolve::Flow> flows;        // an owning pass's flows, handed back
 };
 
 // Page boxes from the page setup: trim {0,0,W,H}, bleed around it, media
@@ -30,12 +31,14 @@ void set_boxes(const model::PageSetup& setup, Page& page);
 // True when blocks from `from` on still have something to place.
 bool has_content(const resolve::Flow& flow, Cursor from);
 
-// `spent`, when given, is the same flows as `flows`, owned by a pass known to
-// be the last: the contents of each block the flow has left behind are freed
-// there, so a long report's text is not held beside all of its pages. Blocks
-// from a flow's cursor on stay whole.
+// A pass over flows it borrows (one that other passes follow).
 PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
-                    const MeasureContext& ctx, Diagnostics& diags,
-                    std::vector<resolve::Flow>* spent = nullptr);
+                    const MeasureContext& ctx, Diagnostics& diags);
+
+// The last pass, owning the flows: each block a flow has left behind is
+// freed there, so a long report's text is not held beside all of its pages.
+// The result's `flows` hands them back, blocks from each cursor on whole.
+PassResult run_pass(std::vector<resolve::Flow>&& flows, const model::Layout& layout,
+                    const MeasureContext& ctx, Diagnostics& diags);
 
 }  // namespace galley::layout

@@ -53,6 +53,10 @@ struct PageResult {
 // The document's Separation colour space for a spot colour, made on first use.
 std::optional<Ref> separation(PageShared& shared, const Separation& sep);
 
-std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page, Diagnostics& diags);
+// `items` is what the page draws, handed apart from the page (its boxes and
+// links) so that a writer owning the display list frees each page's drawing
+// once it is written.
+std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page,
+                                     const std::vector<layout::Item>& items, Diagnostics& diags);
 
 }  // namespace galley::pdf

@@ -13,9 +13,9 @@ namespace galley::pdf {
 // Deterministic: the same display list gives the same bytes.
 std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostics& diags);
 
-// The same bytes, emptying each page's items once the page is written (boxes,
-// labels, links and destinations stay): a long document's drawing is then
-// not held beside its PDF objects.
-std::optional<std::string> write_pdf_draining(layout::DisplayList& list, Diagnostics& diags);
+// The same bytes from a list handed over: each page's drawing is freed once
+// the page is written, so a long document's items are not held beside its
+// PDF objects.
+std::optional<std::string> write_pdf(layout::DisplayList&& list, Diagnostics& diags);
 
 }  // namespace galley::pdf
