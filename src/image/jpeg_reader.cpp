@@ -36,7 +36,7 @@ void on_message(j_common_ptr cinfo, int level) {
   }
 }
 
-struct Header {
+struct JpegHeader {
   JDIMENSION width = 0, height = 0;
   int components = 0;
   J_COLOR_SPACE space = JCS_UNKNOWN;
@@ -46,7 +46,7 @@ struct Header {
 };
 
 bool read_header(jpeg_decompress_struct& cinfo, ErrorManager& err, const std::string& bytes,
-                 Header& h) {
+                 JpegHeader& h) {
   if (setjmp(err.jump)) return false;
   jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()),
                static_cast<unsigned long>(bytes.size()));
@@ -113,7 +113,7 @@ std::optional<Info> header_info(JpegReader& r, const std::string& bytes, Diagnos
     report(diags, where, path, "out of memory");
     return std::nullopt;
   }
-  Header h;
+  JpegHeader h;
   if (!read_header(r.cinfo(), r.err(), bytes, h)) {
     report(diags, where, path, "invalid JPEG: " + r.error());
     return std::nullopt;

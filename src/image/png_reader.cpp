@@ -35,7 +35,7 @@ void on_read(png_structp png, png_bytep out, png_size_t length) {
   src->pos += length;
 }
 
-struct Header {
+struct PngHeader {
   png_uint_32 width = 0, height = 0;
   int bit_depth = 0, color_type = 0, interlace = 0;
   bool trns = false;
@@ -47,7 +47,7 @@ struct Header {
 
 // Reads the header and, when `transform`, sets up expansion to 8-bit
 // gray/RGB with optional alpha.
-bool read_header(png_structp png, png_infop info, Header& h, bool transform) {
+bool read_header(png_structp png, png_infop info, PngHeader& h, bool transform) {
   if (setjmp(png_jmpbuf(png))) return false;
   png_set_user_limits(png, 1u << 20, 1u << 20);
   // Ancillary chunks (text, profiles) are allocated whole, compressed
@@ -77,7 +77,7 @@ bool read_rows(png_structp png, png_infop info, png_bytepp rows) {
   return true;
 }
 
-Info to_info(const Header& h) {
+Info to_info(const PngHeader& h) {
   Info i;
   i.format = Format::Png;
   i.width = static_cast<int>(h.width);
@@ -207,7 +207,7 @@ std::string checked_idat(const std::string& bytes, size_t rowbytes, size_t rows)
   return idat;
 }
 
-bool embeddable_as_is(const Header& h) {
+bool embeddable_as_is(const PngHeader& h) {
   return h.bit_depth == 8 && h.interlace == PNG_INTERLACE_NONE && !h.trns &&
          (h.color_type == PNG_COLOR_TYPE_GRAY || h.color_type == PNG_COLOR_TYPE_RGB);
 }
@@ -225,7 +225,7 @@ std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
     report(diags, where, path, "out of memory");
     return std::nullopt;
   }
-  Header h;
+  PngHeader h;
   if (!read_header(r.png(), r.info(), h, false)) {
     report(diags, where, path, "invalid PNG: " + r.error());
     return std::nullopt;
@@ -247,7 +247,7 @@ std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
     report(diags, where, path, "out of memory");
     return std::nullopt;
   }
-  Header h;
+  PngHeader h;
   if (!read_header(r.png(), r.info(), h, true)) {
     report(diags, where, path, "invalid PNG: " + r.error());
     return std::nullopt;

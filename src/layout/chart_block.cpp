@@ -18,8 +18,6 @@ namespace galley::layout {
 
 namespace {
 
-using chart::Box;
-
 // Tags of the label paragraphs TextSetter keeps per chart (derived()).
 constexpr int kTopTitle = 1, kBottomTitle = 2, kTick = 100, kLegend = 1000, kCategory = 1'000'000,
               kValue = 2'000'000;
@@ -134,7 +132,7 @@ class ChartPainter {
     // above a horizontal one; the other centred below.
     const std::string& top_title = across ? c_.x_label : c_.y_label;
     const std::string& bottom_title = across ? c_.y_label : c_.x_label;
-    Box plot;
+    chart::Box plot;
     plot.y = (top_title.empty() ? 0 : leading_) + 0.6 * size_ + (values.empty() || across ? 0 : leading_);
     double bottom = h - legend_below(names, w, 0, true);
     const double legend_top = bottom;
@@ -194,7 +192,7 @@ class ChartPainter {
   // Each label at the outer end of its bar (a stack's total at the end of
   // its positive part), or above its point.
   void value_labels(const std::vector<std::pair<size_t, double>>& values, const std::vector<std::string>& text_of,
-                    const std::vector<std::vector<double>>& v, const chart::Scale& scale, const Box& plot,
+                    const std::vector<std::vector<double>>& v, const chart::Scale& scale, const chart::Box& plot,
                     bool across, bool line) {
     if (values.empty()) return;
     const size_t n = c_.categories.size();
@@ -223,7 +221,7 @@ class ChartPainter {
     }
   }
 
-  void lines(const std::vector<std::vector<double>>& v, const chart::Scale& scale, const Box& plot) {
+  void lines(const std::vector<std::vector<double>>& v, const chart::Scale& scale, const chart::Box& plot) {
     const double dot = std::max(2.0, 0.35 * size_);
     for (size_t k = 0; k < v.size(); ++k) {
       Path p;

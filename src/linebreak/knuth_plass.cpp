@@ -31,14 +31,14 @@ struct Sums {
   }
 };
 
-struct Line {
+struct Extent {
   double natural, stretch, shrink;
   bool fil;
 };
 
 bool is_forced(const Item& it) { return it.kind == Item::Penalty && it.penalty <= -kInfPenalty; }
 
-Line measure(const std::vector<Item>& items, const Sums& s, size_t start, size_t b,
+Extent measure(const std::vector<Item>& items, const Sums& s, size_t start, size_t b,
              double background, double expansion) {
   const double extra = items[b].kind == Item::Penalty ? items[b].width : 0;
   const double font = expansion * (s.box[b] - s.box[start] + extra);
@@ -236,7 +236,7 @@ Breakpoints knuth_plass(const std::vector<Item>& items, const std::function<doub
       if (a.start != from || w != from_width) {
         from = a.start;
         from_width = w;
-        const Line ln = measure(items, sums, a.start, b, p.background_stretch, p.expansion);
+        const Extent ln = measure(items, sums, a.start, b, p.background_stretch, p.expansion);
         shortfall = w - ln.natural;
         bad = badness(shortfall, ln.stretch, ln.shrink, ln.fil);
         // The final pass takes underfull lines too, priced by their real
@@ -313,7 +313,7 @@ Breakpoints greedy(const std::vector<Item>& items, const std::function<double(in
   for (size_t b = 0; b < items.size(); ++b) {
     if (!legal_break(items, b, true)) continue;
     auto fits = [&] {
-      const Line ln = measure(items, sums, start, b, background_stretch, 0);
+      const Extent ln = measure(items, sums, start, b, background_stretch, 0);
       return ln.natural - ln.shrink <= width(line) + 1e-9;
     };
     if (!fits() && have_fit) commit(last_fit);

@@ -11,7 +11,7 @@ namespace {
 
 using model::ChartType;
 
-std::string count(size_t n) {
+std::string grouped(size_t n) {
   std::string s = std::to_string(n);
   for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
   return s;
@@ -154,8 +154,8 @@ class ChartLoader {
                          : c.type == ChartType::Line ? "a line chart draws at most %s points per series"
                                                      : "a pie chart draws at most %s slices";
       std::string message = what;
-      message.replace(message.find("%s"), 2, count(most));
-      r_.error(data, message + "; " + t.source + " has " + count(t.rows.size()) + " rows");
+      message.replace(message.find("%s"), 2, grouped(most));
+      r_.error(data, message + "; " + t.source + " has " + grouped(t.rows.size()) + " rows");
       return;
     }
     c.x_field = *xi;

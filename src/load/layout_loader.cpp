@@ -30,7 +30,7 @@ constexpr PaperSize kPaperSizes[] = {
     {"a4", 210 * mm, 297 * mm},     {"a5", 148 * mm, 210 * mm},
 };
 
-bool valid_name(const std::string& s) {
+bool valid_layout_name(const std::string& s) {
   if (s.empty() || s.size() > 100) return false;
   for (char c : s)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.' && c != ' ') return false;
@@ -146,7 +146,7 @@ class LayoutLoader {
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!it->first.IsScalar()) continue;
       const std::string name = it->first.Scalar();
-      if (!valid_name(name)) r_.error(it->first, "colour names use letters, digits, spaces, '_', '-' and '.'");
+      if (!valid_layout_name(name)) r_.error(it->first, "colour names use letters, digits, spaces, '_', '-' and '.'");
       // A colour whose value is wrong is still defined, so the styles that
       // use it are not reported too.
       auto c = parse_color_literal(r_, it->second, "colour '" + name + "'");
@@ -258,7 +258,7 @@ class LayoutLoader {
       model::Style s;
       s.name = it->first.Scalar();
       s.loc = r_.loc(it->first);
-      if (!valid_name(s.name)) r_.error(it->first, "style names use letters, digits, spaces, '_', '-' and '.'");
+      if (!valid_layout_name(s.name)) r_.error(it->first, "style names use letters, digits, spaces, '_', '-' and '.'");
       load_style(it->second, s, l);
       l.styles[s.name] = std::move(s);
     }

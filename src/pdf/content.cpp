@@ -11,9 +11,6 @@ namespace {
 
 double unit(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; }
 
-// Control-point distance for a quarter circle drawn with one cubic Bézier.
-constexpr double kKappa = 0.5522847498;
-
 }  // namespace
 
 void append_num(std::string& out, double v) {

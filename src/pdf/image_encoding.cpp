@@ -8,7 +8,7 @@ namespace {
 
 // A batch's images are a handful of files; a long report's distinct ones
 // are written once each and may be dropped.
-constexpr size_t kBudgetBytes = size_t{64} << 20;
+constexpr size_t kImageBudgetBytes = size_t{64} << 20;
 
 std::shared_ptr<const EncodedImage> encode(const std::string& path, Diagnostics& diags,
                                            const SourceLoc& where) {
@@ -46,7 +46,7 @@ std::shared_ptr<const EncodedImage> encode(const std::string& path, Diagnostics&
 
 std::shared_ptr<const EncodedImage> encoded_image(const std::string& path, Diagnostics& diags,
                                                   const SourceLoc& where) {
-  static base::Memo<EncodedImage> memo(kBudgetBytes);
+  static base::Memo<EncodedImage> memo(kImageBudgetBytes);
   const auto stamp = image::file_stamp(path);
   if (!stamp) return encode(path, diags, where);
   return memo.get(path + '\n' + *stamp, [&] { return encode(path, diags, where); });

@@ -7,8 +7,6 @@
 namespace galley::pdf {
 namespace {
 
-constexpr double kKappa = 0.5522847498;
-
 std::string line(const Coords& at, double x1, double y1, double x2, double y2) {
   return num(at.x(x1)) + " " + num(at.y(y1)) + " m " + num(at.x(x2)) + " " + num(at.y(y2)) + " l S\n";
 }

@@ -12,7 +12,7 @@
 namespace galley::resolve {
 namespace {
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
@@ -20,7 +20,7 @@ std::string_view trim(std::string_view s) {
 
 // Digits after the point as written ("12.50" → 2, "1e3" → 0).
 int written_decimals(std::string_view s) {
-  s = trim(s);
+  s = trim_blanks(s);
   const size_t dot = s.find('.');
   if (dot == std::string_view::npos) return 0;
   int n = 0;
@@ -68,7 +68,7 @@ std::string format_date(const Date& d, const std::string& style, const std::stri
 }  // namespace
 
 std::optional<double> parse_number(std::string_view s) {
-  s = trim(s);
+  s = trim_blanks(s);
   if (s.starts_with('+')) s.remove_prefix(1);
   if (s.empty()) return std::nullopt;
   double v = 0;
@@ -78,7 +78,7 @@ std::optional<double> parse_number(std::string_view s) {
 }
 
 std::optional<Date> parse_date(std::string_view s) {
-  s = trim(s);
+  s = trim_blanks(s);
   auto digits = [&](size_t at, size_t n) -> std::optional<int> {
     int v = 0;
     for (size_t i = at; i < at + n; ++i) {

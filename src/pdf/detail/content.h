@@ -8,6 +8,9 @@
 
 namespace galley::pdf {
 
+// Control-point distance for a quarter circle drawn with one cubic Bézier.
+inline constexpr double kKappa = 0.5522847498;
+
 // At most 4 decimals, no trailing zeros, never "-0": the same value always
 // prints the same way.
 std::string num(double v);
