@@ -27,6 +27,8 @@ const std::set<std::string> kHeaderOnly = {
     "model/document.h",        "model/layout.h",        "model/style_keys.h",
     "model/values.h",          "pdf/pdf.h",             "pdf/detail/value.h",
     "print/print.h",           "print/detail/impose_module.h",
+    "image/detail/vector_module.h", "pdf/detail/vector_module.h",
+    "resolve/detail/numbers_module.h", "text/cluster_list.h",
     "serve/serve.h",           "serve/detail/limits.h", "text/shaped.h",
     "text/text.h",
 };
@@ -35,7 +37,10 @@ const std::set<std::string> kHeaderOnly = {
 const std::map<std::string, std::string> kImplements = {
     {"main.cpp", ""},  // the programs
     {"serve_main.cpp", ""},
-    {"image/content_colors.cpp", "image/detail/vector.h"},
+    {"image/vector/content_colors.cpp", "image/detail/vector_module.h"},  // the modules
+    {"image/vector/read_page.cpp", "image/detail/vector_module.h"},
+    {"pdf/vector/copy_graphic.cpp", "pdf/detail/vector_module.h"},
+    {"resolve/numbers/icu_formats.cpp", "resolve/detail/numbers_module.h"},
     {"image/hex_rgb.cpp", "image/detail/vector.h"},
     {"image/svg.cpp", "image/detail/vector.h"},
     {"image/svg_budget.cpp", "image/detail/vector.h"},
