@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "column_fill.h"
@@ -21,13 +22,15 @@ struct PassResult {
   std::vector<Cursor> cursors;             // per flow (index into the flows)
   std::vector<bool> placed_somewhere;      // per flow: some frame takes it
   PlacedStructure structure;               // the nodes of every block placed
+  std::vector<std::pair<int, int>> note_pages;  // (note, 0-based page) of each reference placed, in order
 };
 
 // Page boxes from the page setup: trim {0,0,W,H}, bleed around it, media
 // around the bleed by the slug when marks are asked for.
 void set_boxes(const model::PageSetup& setup, Page& page);
 
-// True when blocks from `from` on still have something to place.
+// True when blocks from `from` on, or notes it carries, still have
+// something to place.
 bool has_content(const resolve::Flow& flow, Cursor from);
 
 // `spent`, when given, is the same flows as `flows`, owned by a pass known to
