@@ -1,5 +1,7 @@
 #include "detail/column_fill.h"
 
+#include <algorithm>
+
 namespace galley::layout {
 namespace {
 
@@ -40,11 +42,11 @@ class Foot {
   // Takes lines from the front of `queue` while the foot stays within
   // `room` (at least one when `one`); returns how many it took.
   size_t take(NoteCarry& queue, double room, bool one) {
-    size_t taken = 0;
-    while (!queue.empty()) {
-      const std::shared_ptr<const NoteLines>& note = queue.notes.front();
+    size_t taken = 0, done = 0;  // lines taken, notes finished
+    while (done < queue.notes.size()) {
+      const std::shared_ptr<const NoteLines>& note = queue.notes[done];
       if (queue.from >= note->lines.size()) {
-        queue.notes.erase(queue.notes.begin());
+        ++done;
         queue.from = 0;
         continue;
       }
@@ -55,11 +57,9 @@ class Foot {
       lines_.push_back({note, queue.from, 0});
       height_ += cost;
       ++taken;
-      if (++queue.from == note->lines.size()) {
-        queue.notes.erase(queue.notes.begin());
-        queue.from = 0;
-      }
+      ++queue.from;
     }
+    queue.notes.erase(queue.notes.begin(), queue.notes.begin() + static_cast<std::ptrdiff_t>(done));
     return taken;
   }
 
@@ -86,9 +86,9 @@ class Foot {
 // The measured notes of `b` that slice `s` references, in order.
 NoteCarry notes_of(const MeasuredBlock& b, const Slice& s) {
   NoteCarry q;
-  for (int n : s.notes)
-    for (const auto& note : b.notes)
-      if (note->note == n) q.notes.push_back(note);
+  const size_t from = std::min(s.first_note, b.notes.size());
+  const size_t to = std::min(from + s.notes.size(), b.notes.size());
+  q.notes.assign(b.notes.begin() + static_cast<std::ptrdiff_t>(from), b.notes.begin() + static_cast<std::ptrdiff_t>(to));
   return q;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <string_view>
 #include <iterator>
@@ -152,8 +153,8 @@ class Engine {
     const auto relabel = [&](resolve::Paragraph& p) {
       bool any = false;
       for (resolve::Run& run : p.runs) {
-        const auto n = static_cast<size_t>(run.style.note - 1);
-        if (run.style.note <= 0 || n >= label.size() || label[n].empty() || run.text == label[n]) continue;
+        const auto n = static_cast<size_t>(std::abs(run.style.note) - 1);
+        if (run.style.note == 0 || n >= label.size() || label[n].empty() || run.text == label[n]) continue;
         run.text = label[n];
         any = true;
       }

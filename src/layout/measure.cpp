@@ -62,6 +62,7 @@ void measure_notes(MeasuredBlock& m, size_t block, double width, const std::vect
   last.notes.insert(last.notes.end(), rest.begin(), rest.end());
   std::set<int> done;
   for (Slice& s : m.slices) {
+    s.first_note = m.notes.size();
     std::vector<int> kept;
     for (int n : s.notes) {
       if (n <= 0 || static_cast<size_t>(n) > notes.size() || !done.insert(n).second) continue;

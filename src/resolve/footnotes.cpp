@@ -1,6 +1,7 @@
 #include "detail/footnotes.h"
 
 #include <cctype>
+#include <cstdlib>
 
 #include "detail/nearest.h"
 
@@ -15,20 +16,23 @@ bool name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
 }
 
-// The `]` closing the `[` at `open`, brackets nested and backslash escapes
-// skipped; npos when there is none.
-size_t closing_bracket(const std::string& v, size_t open) {
-  int depth = 0;
-  for (size_t i = open; i < v.size(); ++i) {
+// For each `[` of `v`, the `]` that closes it (brackets nested, backslash
+// escapes skipped), or npos: found in one pass, as a text of many unclosed
+// `^[` must not cost a scan to its end for each.
+std::vector<size_t> closing_brackets(const std::string& v) {
+  std::vector<size_t> close(v.size(), std::string::npos);
+  std::vector<size_t> open;
+  for (size_t i = 0; i < v.size(); ++i) {
     if (v[i] == '\\') {
       ++i;
     } else if (v[i] == '[') {
-      ++depth;
-    } else if (v[i] == ']' && --depth == 0) {
-      return i;
+      open.push_back(i);
+    } else if (v[i] == ']' && !open.empty()) {
+      close[open.back()] = i;
+      open.pop_back();
     }
   }
-  return std::string::npos;
+  return close;
 }
 
 // The end of the code span starting at the backticks at `i`, or the end of
@@ -69,9 +73,10 @@ std::optional<model::Text> Footnotes::cut(const model::Text& text, std::vector<i
       diags_.error(at(offset), "a footnote cannot hold another footnote");
       return;
     }
-    if (number <= 0) return;
-    notes.push_back(number);
+    if (number != 0) notes.push_back(number);
   };
+  const std::vector<size_t> close_of = v.find("^[") == std::string::npos ? std::vector<size_t>() : closing_brackets(v);
+  const auto closing = [&](size_t open) { return open < close_of.size() ? close_of[open] : std::string::npos; };
   model::Text out{{}, text.loc};
   out.value.reserve(v.size());
   size_t i = 0;
@@ -86,8 +91,8 @@ std::optional<model::Text> Footnotes::cut(const model::Text& text, std::vector<i
       i = end;
     } else if (v.compare(i, kNoteMarker.size(), kNoteMarker) == 0) {
       i += kNoteMarker.size();  // never the author's: dropped
-    } else if (c == '^' && i + 1 < v.size() && v[i + 1] == '[' && closing_bracket(v, i + 1) != std::string::npos) {
-      const size_t close = closing_bracket(v, i + 1);
+    } else if (c == '^' && i + 1 < v.size() && v[i + 1] == '[' && closing(i + 1) != std::string::npos) {
+      const size_t close = closing(i + 1);
       if (in_note_) {
         reference(0, i);
       } else {
@@ -113,10 +118,15 @@ std::optional<model::Text> Footnotes::cut(const model::Text& text, std::vector<i
         for (const auto& kv : by_id_) ids.push_back(kv.first);
         diags_.error(at(i), "unknown footnote '" + id + "'" + did_you_mean(id, ids));
       } else {
+        // A second reference prints the number only: the note is set once.
         auto known = number_of_.find(def->second);
-        const int number = known != number_of_.end() ? known->second : add(defs_[def->second].text, resolve);
-        number_of_.emplace(def->second, number);
-        reference(number, i);
+        if (known != number_of_.end()) {
+          reference(-known->second, i);
+        } else {
+          const int number = add(defs_[def->second].text, resolve);
+          number_of_.emplace(def->second, number);
+          reference(number, i);
+        }
         out.value += kNoteMarker;
       }
       i = j + 1;
@@ -142,7 +152,7 @@ int Footnotes::add(const model::Text& text, const Resolve& resolve) {
 }
 
 Run Footnotes::mark(int number, const CharStyle& base) const {
-  Run r{std::to_string(number), base};
+  Run r{std::to_string(std::abs(number)), base};
   r.style.link.clear();
   r.style.rise = kRise * base.size;
   cascade_.apply("footnote-ref", r.style);

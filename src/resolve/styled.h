@@ -59,7 +59,8 @@ struct CharStyle {
   std::string language;
   std::string link;       // URI or "#id" for internal links; empty for none
   bool code = false;
-  // A footnote reference: its note, StyledDoc::notes[note - 1]; 0 for none.
+  // A footnote reference: its note, StyledDoc::notes[note - 1], or -note
+  // for a repeated reference, which prints the number only; 0 for none.
   int note = 0;
   double rise = 0;        // points the baseline is raised (a reference mark)
 };

@@ -65,7 +65,8 @@ TEST_CASE("a footnote is set at the foot of its reference's page, after the body
   const std::string dir = temp_dir();
   const std::map<int, std::string> refs = {{3, " The data[^log] is cited."},
                                            {20, " Again.^[Second note, on page one.]"},
-                                           {45, " Later.^[Third note, on page two.]"}};
+                                           {45, " Later.^[Third note, on page two.]"},
+                                           {50, " Cited again[^log]."}};
   write_file(dir + "/content.yaml", content(60, refs, "notes:\n  log: \"Source: the case log.\"\n"));
   write_layout(dir, kOneFrame, "");
   Run r = build(dir);
@@ -85,6 +86,9 @@ TEST_CASE("a footnote is set at the foot of its reference's page, after the body
   const std::string two = page_text(pdf, 2);
   CHECK(has(two, "Later.3"));
   CHECK(has(two, "3 Third note, on page two."));
+  // A second reference to a note prints its number; the note is set once.
+  CHECK(has(two, "Cited again1."));
+  CHECK_FALSE(has(two, "Source:"));
 
   // Numbered per page, the note on page two is 1 again.
   write_layout(dir, kOneFrame, "footnotes: {numbering: page, separator: {width: 50%, weight: 1pt}}\n");

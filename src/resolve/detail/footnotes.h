@@ -30,7 +30,8 @@ class Footnotes {
   using Resolve = std::function<Paragraph(const model::Text&)>;
 
   // `text` with each reference replaced by kNoteMarker, or nothing when it
-  // has none; `notes` gets the number of each one's note, in order. Unknown
+  // has none; `notes` gets the number of each one's note, in order, negated
+  // for a repeated `[^id]` (CharStyle::note). Unknown
   // ids are errors (with a did-you-mean), and so is a reference inside a
   // note.
   std::optional<model::Text> cut(const model::Text& text, std::vector<int>& notes, const Resolve& resolve);
@@ -43,7 +44,8 @@ class Footnotes {
 
  private:
   int add(const model::Text& text, const Resolve& resolve);
-  // A reference mark in the character style `base` of the text around it.
+  // A reference mark in the character style `base` of the text around it;
+  // `number` negated for a repeat.
   Run mark(int number, const CharStyle& base) const;
 
   const std::vector<model::NoteDef>& defs_;
