@@ -184,4 +184,8 @@ TEST_CASE("footnotes are Note elements inside the element that references them")
   CHECK(p < note);
   CHECK(note < para2);
   CHECK(has(tree.substr(note), "\"The note.\""));
+  // PDF/UA-1: a Note has an element identifier, found through the IDTree.
+  const std::string qdf = sh("qpdf --qdf --object-streams=disable " + quote(dir + "/out.pdf") + " - | tr -s ' \n' '  '").out;
+  CHECK(has(qdf, "/IDTree << /Names [ (note-"));
+  CHECK(has(qdf, "/ID (note-"));
 }
