@@ -1,6 +1,7 @@
 #include "detail/styles_command.h"
 
 #include <cstdio>
+#include <algorithm>
 #include <sstream>
 
 #include "cli/cli.h"
@@ -68,13 +69,15 @@ std::string describe_styles(const model::Layout& layout, Diagnostics& diags) {
   std::ostringstream out;
   out << "paragraph styles:\n";
   for (const auto& [name, p] : cascade.with_defaults()) {
-    if (name == "strong" || name == "emphasis" || name == "code" || name == "link") continue;
+    if (std::find(resolve::kCharacterStyles.begin(), resolve::kCharacterStyles.end(), name) !=
+        resolve::kCharacterStyles.end())
+      continue;
     out << "  ";
     describe(p, !cascade.para(name), out);
   }
   out << "character styles:\n";
   const resolve::ParaStyle body = cascade.fallback("body");
-  for (const char* name : {"strong", "emphasis", "code", "link"}) {
+  for (const char* name : resolve::kCharacterStyles) {
     resolve::CharStyle c = resolve::char_style(body);
     cascade.apply(name, c);
     out << "  " << name << ": " << c.font;

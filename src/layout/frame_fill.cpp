@@ -20,11 +20,11 @@ FrameFill fill_at_height(const BlockSource& blocks, size_t count, Cursor from, c
   Cursor cur = from;
   const int n = std::max(box.columns, 1);
   for (int c = 0; c < n; ++c) {
-    ColumnFill fill = fill_column(blocks, count, cur, height);
+    ColumnFill fill = fill_column(blocks, count, cur, height, box.separator);
     cur = fill.next;
     out.overfull = out.overfull || fill.overfull;
     out.end = fill.end;
-    if (!fill.placed.empty()) out.columns.push_back({box.column_x(c), box.column_y(), box.column_width(), std::move(fill)});
+    if (!fill.placed.empty() || !fill.notes.empty()) out.columns.push_back({box.column_x(c), box.column_y(), box.column_width(), std::move(fill)});
     if (out.end == ColumnEnd::FlowEnd || out.end == ColumnEnd::Frame || out.end == ColumnEnd::Page) break;
   }
   out.next = cur;
@@ -65,7 +65,7 @@ FrameFill fill_bands(const BlockSource& blocks, size_t count, Cursor from, const
     if (spanning.spans(cur.block)) {
       const MeasuredBlock& b = spanning.wide(cur.block);
       const double gap = top > 0 && cur.slice == 0 && !b.slices.empty() ? b.slices.front().gap_before : 0;
-      ColumnFill fill = fill_column(spanning.wide, cur.block + 1, cur, std::max(0.0, height - top - gap));
+      ColumnFill fill = fill_column(spanning.wide, cur.block + 1, cur, std::max(0.0, height - top - gap), box.separator);
       // Below other content, a block that does not fit waits for the next frame.
       if (fill.placed.empty() || (fill.overfull && top > 0)) {
         out.end = ColumnEnd::Full;
@@ -107,7 +107,7 @@ FrameFill fill_bands(const BlockSource& blocks, size_t count, Cursor from, const
     }
     top += used;
   }
-  if (cur.block >= count) out.end = ColumnEnd::FlowEnd;
+  if (cur.block >= count && cur.carry.empty()) out.end = ColumnEnd::FlowEnd;
   out.next = cur;
   return out;
 }

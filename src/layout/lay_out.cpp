@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <string_view>
 #include <iterator>
@@ -42,7 +43,8 @@ class Engine {
   Engine(resolve::StyledDoc& doc, const model::Layout& layout, const text::FontBook& fonts,
          const Options& opts)
       : doc_(doc), layout_(layout), fonts_(fonts), opts_(opts),
-        base_(std::make_shared<std::vector<resolve::Flow>>(std::move(doc.flows))) {
+        base_(std::make_shared<std::vector<resolve::Flow>>(std::move(doc.flows))),
+        notes_(std::move(doc.notes)) {
     // The calling thread paginates; the others measure ahead of it.
     if (opts.jobs > 1) workers_ = std::make_unique<Workers>(opts.jobs - 1);
     assign_heading_ids(*base_);
@@ -63,7 +65,7 @@ class Engine {
         if (scales_[i] != 1.0) scale_flow((*flows)[i], scales_[i]);
     }
     const MeasureContext ctx{fonts_, opts_.greedy, toc_, doc_.styles, *a.diags, &a.stats, workers_.get(),
-                             base::current_figures() != nullptr};
+                             base::current_figures() != nullptr, &notes_};
     if (!last) {
       a.flows = flows;
       a.result = run_pass(*a.flows, layout_, ctx, *a.diags);
@@ -106,12 +108,13 @@ class Engine {
     }
   }
 
-  // Reruns until every table-of-contents page number is the one printed.
-  Attempt settle_toc() {
-    // Without a table of contents the first pass is the only one.
-    Attempt a = run(toc_.empty());
-    for (int pass = 1; pass < kMaxTocPasses && !toc_.empty(); ++pass) {
-      bool changed = false;
+  // Reruns until every table-of-contents page number and every footnote
+  // number is the one printed.
+  Attempt settle() {
+    // Without a table of contents or footnotes the first pass is the only one.
+    Attempt a = run(toc_.empty() && notes_.empty());
+    for (int pass = 1; pass < kMaxTocPasses && (!toc_.empty() || !notes_.empty()); ++pass) {
+      bool changed = renumber(a.result);
       std::vector<std::pair<size_t, TocEntry>> placed;  // placement order across flows
       for (TocEntry& e : toc_) {
         auto it = a.result.dest_pages.find(e.dest);
@@ -140,6 +143,52 @@ class Engine {
     return a;
   }
 
+  const std::vector<resolve::Footnote>& notes() const { return notes_; }
+
+  // Numbers the footnotes in the order their references were placed,
+  // from 1 on each page when the layout says so, and sets the numbers in
+  // the notes and the references; true when any changed.
+  bool renumber(const PassResult& r) {
+    std::vector<std::string> label(notes_.size());
+    int count = 0, page = -1;
+    for (const auto& [note, on] : r.note_pages) {
+      const auto n = static_cast<size_t>(note - 1);
+      if (n >= label.size() || !label[n].empty()) continue;
+      if (layout_.footnotes.per_page && on != page) count = 0;
+      page = on;
+      label[n] = std::to_string(++count);
+    }
+    const auto relabel = [&](resolve::Paragraph& p) {
+      bool any = false;
+      for (resolve::Run& run : p.runs) {
+        const auto n = static_cast<size_t>(std::abs(run.style.note) - 1);
+        if (run.style.note == 0 || n >= label.size() || label[n].empty() || run.text == label[n]) continue;
+        run.text = label[n];
+        any = true;
+      }
+      return any;
+    };
+    bool changed = false;
+    for (size_t n = 0; n < notes_.size(); ++n) {
+      std::string& number = notes_[n].para.runs.front().text;
+      if (!label[n].empty() && number != label[n]) number = label[n], changed = true;
+    }
+    for (resolve::Flow& f : *base_)
+      for (resolve::Block& b : f.blocks) {
+        for (resolve::Paragraph& p : b.paras) changed = relabel(p) || changed;
+        for (resolve::ListItem& item : b.items) changed = relabel(item.para) || changed;
+        for (resolve::TableCell& c : b.header) changed = relabel(c.para) || changed;
+        for (auto& row : b.rows)
+          for (resolve::TableCell& c : row) changed = relabel(c.para) || changed;
+        // Shared with copies of the block: replaced, not changed in place.
+        if (resolve::Paragraph caption = b.caption ? *b.caption : resolve::Paragraph{}; relabel(caption)) {
+          b.caption = std::make_shared<const resolve::Paragraph>(std::move(caption));
+          changed = true;
+        }
+      }
+    return changed;
+  }
+
   static std::string percent(double s) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f%%", s * 100);
@@ -159,6 +208,7 @@ class Engine {
   std::shared_ptr<std::vector<resolve::Flow>> base_;
   std::vector<double> scales_;
   std::vector<TocEntry> toc_;
+  std::vector<resolve::Footnote> notes_;  // renumbered between passes, read by the measurements
   std::unique_ptr<Workers> workers_;
 };
 
@@ -363,7 +413,7 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
   Engine engine(doc, layout, fonts, opts);
   Diagnostics notes;
   engine.copy_fit(notes);
-  Attempt a = engine.settle_toc();
+  Attempt a = engine.settle();
   diags.append(*a.diags);
   diags.append(notes);
   base::add_figures(a.stats);
@@ -376,7 +426,13 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
     // omits the long story); only a placed flow can be overset.
     if (!has_content(f, cur) || !a.result.placed_somewhere[i]) continue;
     size_t b = cur.block;
-    while (f.blocks[b].kind == model::BlockKind::Break) ++b;
+    while (b < f.blocks.size() && f.blocks[b].kind == model::BlockKind::Break) ++b;
+    if (b == f.blocks.size()) {
+      const resolve::Footnote& note = engine.notes()[static_cast<size_t>(cur.carry.notes.front()->note - 1)];
+      diags.error(note.para.loc, "overset: flow '" + f.name + "' does not fit; footnote " + note.para.runs.front().text +
+                                     " is not set in full");
+      continue;
+    }
     diags.error(f.blocks[b].loc, "overset: flow '" + f.name +
                                      "' does not fit; first block that did not fit: " + describe(f.blocks[b]));
   }

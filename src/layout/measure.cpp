@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
+
+#include "detail/structure.h"
 
 #include "detail/chart_block.h"
 #include "detail/image_block.h"
@@ -30,10 +33,8 @@ size_t item_bytes(const Item& item) {
   return n;
 }
 
-}  // namespace
-
-MeasuredBlock measure_block(const resolve::Block& b, double width, double height,
-                            const MeasureContext& ctx, TextSetter& ts) {
+MeasuredBlock measure_kind(const resolve::Block& b, double width, double height,
+                           const MeasureContext& ctx, TextSetter& ts) {
   using K = model::BlockKind;
   switch (b.kind) {
     case K::Title:
@@ -57,10 +58,63 @@ MeasuredBlock measure_block(const resolve::Block& b, double width, double height
   return {};
 }
 
+// The footnotes the slices of `m` reference, set at `width` under a Note
+// node inside the node of the line that references them. A reference drawn
+// outside any slice's lines (a caption) goes with the block's last slice.
+void measure_notes(MeasuredBlock& m, size_t block, double width, const std::vector<resolve::Footnote>& notes,
+                   TextSetter& ts) {
+  std::vector<int> rest = ts.take_notes();
+  if (m.slices.empty()) return;
+  Slice& last = m.slices.back();
+  last.notes.insert(last.notes.end(), rest.begin(), rest.end());
+  std::set<int> done;
+  for (Slice& s : m.slices) {
+    s.first_note = m.notes.size();
+    std::vector<int> kept;
+    for (int n : s.notes) {
+      if (n <= 0 || static_cast<size_t>(n) > notes.size() || !done.insert(n).second) continue;
+      kept.push_back(n);
+      int parent = -1;
+      for (const Item& it : s.items)
+        if (const auto* mark = std::get_if<Mark>(&it); mark && mark->element >= 0) {
+          parent = static_cast<int>(mark->element);
+          break;
+        }
+      const resolve::Paragraph& para = notes[static_cast<size_t>(n) - 1].para;
+      auto lines = std::make_shared<NoteLines>();
+      lines->note = n;
+      lines->block = block;
+      append_lines(para, width, 0, para.style.space_before, 1, ts, lines->lines);
+      if (!m.structure.empty()) {
+        const int node = add_node(m, "Note", parent, para.loc);
+        m.structure[static_cast<size_t>(node)].lang = para.style.language;
+        mark_slices(lines->lines, 0, node);
+      }
+      m.notes.push_back(std::move(lines));
+    }
+    s.notes = std::move(kept);
+  }
+}
+
+}  // namespace
+
+MeasuredBlock measure_block(const resolve::Block& b, size_t index, double width, double height,
+                            const MeasureContext& ctx, TextSetter& ts) {
+  MeasuredBlock m = measure_kind(b, width, height, ctx, ts);
+  if (b.kind == model::BlockKind::Toc) ts.take_notes();  // its entries repeat headings; their notes are theirs
+  if (ctx.notes) measure_notes(m, index, width, *ctx.notes, ts);
+  return m;
+}
+
 size_t Measured::bytes() const {
   size_t n = sizeof *this;
   for (const auto* slices : {&block.slices, &block.repeat_head})
     for (const Slice& s : *slices) {
+      n += sizeof s;
+      for (const Item& it : s.items) n += item_bytes(it);
+    }
+  for (const auto& note : block.notes)
+    for (const Slice& s : note->lines) {
       n += sizeof s;
       for (const Item& it : s.items) n += item_bytes(it);
     }
@@ -95,7 +149,7 @@ std::shared_ptr<const Measured> FlowMeasure::measure(size_t block, double width,
   // Whatever thread measures records into the measurement, not the build.
   base::FiguresScope recording(ctx_.record ? &m->figures : nullptr);
   TextSetter ts(ctx_.fonts, ctx_.greedy, m->diags);
-  m->block = measure_block(flow_.blocks[block], width, height, ctx_, ts);
+  m->block = measure_block(flow_.blocks[block], block, width, height, ctx_, ts);
   m->stats = ts.stats();
   return m;
 }

@@ -19,6 +19,7 @@ void append_lines(const resolve::Paragraph& para, double width, double x, double
     s.gap_before = i == 0 ? gap : 0;
     s.break_after = i + 1 >= orphans && n - (i + 1) >= widows;
     ts.draw(std::move(lines[i]), para.loc, x, base, s.items, s.links);
+    s.notes = ts.take_notes();
     out.push_back(std::move(s));
   }
 }
@@ -42,6 +43,7 @@ Slice merge_slices(const std::vector<Slice>& slices) {
       a.dy += y;
       m.anchors.push_back(std::move(a));
     }
+    m.notes.insert(m.notes.end(), s.notes.begin(), s.notes.end());
     y += s.height;
   }
   m.height = y;
@@ -54,6 +56,7 @@ double draw_paragraph(const resolve::Paragraph& para, double width, double x, do
   std::vector<Slice> slices;
   append_lines(para, width, x, 0, 1, ts, slices);
   Slice m = merge_slices(slices);
+  ts.give_back(m.notes);
   for (Item& it : m.items) {
     translate(it, 0, y);
     items.push_back(std::move(it));
@@ -149,6 +152,7 @@ MeasuredBlock boxed(const resolve::Block& b, double width, TextSetter& ts) {
     l.y += inset;
     s.links.push_back(std::move(l));
   }
+  s.notes = std::move(content.notes);
   m.slices.push_back(std::move(s));
   m.space_after = box.space_after;
   m.keep_with_next = b.keep_with_next || box.keep_with_next;

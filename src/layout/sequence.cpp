@@ -1,5 +1,6 @@
 // The page sequence: fixed masters and `repeat: until-empty` masters, each
 // page's frames filled from their flows in frame order.
+#include <algorithm>
 #include <deque>
 #include <set>
 #include <utility>
@@ -7,6 +8,7 @@
 
 #include "detail/frame_fill.h"
 #include "detail/sequence.h"
+#include "detail/structure.h"
 
 namespace galley::layout {
 
@@ -28,6 +30,43 @@ FrameBox frame_box(const model::Frame& f, const model::PageSetup& page) {
   b.valign = f.valign;
   b.balance = f.balance;
   return b;
+}
+
+// Footnotes set at the foot of one column, drawn once the page's frames
+// are filled so that they follow its body text in reading order.
+struct Foot {
+  double x = 0, y = 0, width = 0;  // the column
+  size_t flow = 0;
+  double rule_y = 0;
+  std::vector<PlacedNoteLine> lines;
+};
+
+void place_foot(const Foot& f, const model::Footnotes& style, Page& page) {
+  if (style.rule_weight > 0) {
+    Rect rule;
+    rule.x = f.x;
+    rule.y = f.y + f.rule_y + style.space;
+    rule.w = std::min(f.width, style.rule_width.resolve(f.width));
+    rule.h = style.rule_weight;
+    rule.fill = style.rule_color;
+    rule.loc = style.loc;
+    page.items.push_back(Mark{});
+    page.items.push_back(rule);
+  }
+  for (const PlacedNoteLine& l : f.lines) {
+    const Slice& s = l.note->lines[l.line];
+    const size_t item = page.items.size(), link = page.links.size();
+    for (Item it : s.items) {
+      translate(it, f.x, f.y + l.y);
+      page.items.push_back(std::move(it));
+    }
+    for (Link k : s.links) {
+      k.x += f.x;
+      k.y += f.y + l.y;
+      page.links.push_back(std::move(k));
+    }
+    place_marks(page.items, page.links, item, link, f.flow, l.note->block, false);
+  }
 }
 
 // `head`: the slice is a repeated table header, an artifact.
@@ -66,6 +105,7 @@ void set_boxes(const model::PageSetup& setup, Page& page) {
 }
 
 bool has_content(const resolve::Flow& flow, Cursor from) {
+  if (!from.carry.empty()) return true;
   for (size_t i = from.block; i < flow.blocks.size(); ++i)
     if (flow.blocks[i].kind != model::BlockKind::Break) return true;
   return false;
@@ -94,6 +134,7 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
     page.master = m.name;
     page.label = std::to_string(page_index + 1);
     std::set<size_t> done_on_page;  // flows that met a page break
+    std::vector<Foot> feet;
     bool progress = false;
     for (const model::Frame& frame : m.frames) {
       const auto fi = flow_of(frame);
@@ -102,7 +143,8 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
       Cursor& cur = r.cursors[*fi];
       FlowMeasure& fm = measures[*fi];
       if (done_on_page.count(*fi) || !has_content(fm.flow(), cur)) continue;
-      const FrameBox box = frame_box(frame, layout.page);
+      FrameBox box = frame_box(frame, layout.page);
+      box.separator = 2 * layout.footnotes.space + layout.footnotes.rule_weight;
       const double width = box.column_width(), height = box.column_height();
       const BlockSource src = [&fm, width, height](size_t i) -> const MeasuredBlock& {
         return fm.at(i, width, height);
@@ -117,14 +159,19 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
           const MeasuredBlock& mb = col.wide ? spanning.wide(ps.block) : src(ps.block);
           const Slice& s = ps.head ? mb.repeat_head[ps.slice] : mb.slices[ps.slice];
           place_slice(s, col.x, col.y + ps.y, page_index, page, r, *fi, ps.block, mb, ps.head);
+          if (!ps.head)
+            for (int n : s.notes) r.note_pages.emplace_back(n, page_index);
           if (col.fill.overfull && !ps.head)
             diags.warning(mb.loc, "block is taller than frame '" + frame.name + "' and overflows it");
         }
+      for (const PlacedColumn& col : fill.columns)
+        if (!col.fill.notes.empty()) feet.push_back({col.x, col.y, col.width, *fi, col.fill.rule_y, col.fill.notes});
       progress = progress || !(fill.next == cur);
       cur = fill.next;
       if (fill.end == ColumnEnd::Page) done_on_page.insert(*fi);
       fm.forget_before(has_content(fm.flow(), cur) ? cur.block : fm.size());
     }
+    for (const Foot& f : feet) place_foot(f, layout.footnotes, page);
     // Pages are kept to the end of the pass; growth slack would be kept too.
     page.items.shrink_to_fit();
     r.pages.push_back(std::move(page));

@@ -262,6 +262,7 @@ Slice row_slice(const std::vector<resolve::TableCell>& row, const Geometry& g,
     }
   }
   s.height = height;
+  s.notes = ts.take_notes();
   return s;
 }
 

@@ -106,7 +106,8 @@ void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, doub
     g.size = r.size;
     g.color = std::move(r.style.color);
     g.x = x + r.x;
-    g.y = y;
+    g.y = y - r.style.rise;
+    if (r.style.note > 0) notes_.push_back(r.style.note);
     g.glyphs = std::move(r.glyphs);
     g.clusters = std::move(r.clusters);
     g.text = std::move(r.text);

@@ -63,7 +63,7 @@ class DocumentLoader {
   model::Document load(const YAML::Node& root) {
     model::Document doc;
     doc.path = r_.path();
-    r_.map(root, "the content descriptor", {"galley", "layout", "meta", "variables", "flows"});
+    r_.map(root, "the content descriptor", {"galley", "layout", "meta", "variables", "flows", "notes"});
     check_version(root);
     if (const auto n = root["layout"]) {
       doc.layout_loc = r_.loc(n);
@@ -71,6 +71,7 @@ class DocumentLoader {
     }
     if (const auto n = root["meta"]) load_meta(n, doc.meta);
     if (const auto n = root["variables"]) load_variables(n, doc.variables);
+    if (const auto n = root["notes"]) load_notes(n, doc.notes);
     if (const auto n = root["flows"]) {
       load_flows(n, doc.flows);
     } else {
@@ -134,6 +135,20 @@ class DocumentLoader {
       }
       model::Text t = r_.text(it->second, "variable '" + name + "'");
       vars[name] = t;
+    }
+  }
+
+  // `notes: {id: text}`: the footnotes that text references as `[^id]`.
+  void load_notes(const YAML::Node& n, std::vector<model::NoteDef>& notes) {
+    if (!r_.named_map(n, "notes") || !n.IsMap()) return;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      if (!it->first.IsScalar()) continue;
+      const std::string id = it->first.Scalar();
+      if (!valid_name(id)) {
+        r_.error(it->first, "footnote names use letters, digits, '_', '-' and '.'");
+        continue;
+      }
+      notes.push_back({id, r_.loc(it->first), r_.text(it->second, "footnote '" + id + "'")});
     }
   }
 

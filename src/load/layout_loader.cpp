@@ -65,7 +65,7 @@ class LayoutLoader {
     l.path = r_.path();
     r_.map(root, "the layout descriptor",
            {"galley", "page", "fonts", "fallback", "colors", "styles", "masters", "sequence", "fit", "output",
-            "omit-flows", "running-heads"});
+            "omit-flows", "running-heads", "footnotes"});
     check_version(root);
     if (const auto n = root["page"]) load_page(n, l.page);
     else missing("page", "the page size, e.g. page: {size: letter}");
@@ -82,6 +82,7 @@ class LayoutLoader {
     if (const auto n = root["output"]) load_output(n, l.output);
     if (const auto n = root["omit-flows"]) load_omit_flows(n, l);
     if (const auto n = root["running-heads"]) load_running_heads(n, l.running_heads);
+    if (const auto n = root["footnotes"]) load_footnotes(n, l);
     check_style_references(l);
     return l;
   }
@@ -644,6 +645,22 @@ class LayoutLoader {
     for (const auto& [key, level] : levels)
       if (const auto v = n[key])
         if (auto k = r_.integer(v, "'" + std::string(key) + "' (a heading level)", 1, 4)) *level = *k;
+  }
+
+  void load_footnotes(const YAML::Node& n, model::Layout& l) {
+    model::Footnotes& f = l.footnotes;
+    f.loc = r_.loc(n);
+    if (!r_.map(n, "footnotes", {"numbering", "separator"})) return;
+    if (const auto v = n["numbering"])
+      if (auto c = r_.choice(v, "footnote numbering", {"document", "page"})) f.per_page = *c == "page";
+    const auto sep = n["separator"];
+    if (!sep || !r_.map(sep, "footnote separator", {"width", "weight", "color", "space"})) return;
+    if (const auto v = sep["width"])
+      if (auto w = r_.length(v, "separator 'width'", LengthRule::NonNegativeOrPercent)) f.rule_width = *w;
+    if (const auto v = sep["weight"]) f.rule_weight = r_.points(v, "separator 'weight'").value_or(f.rule_weight);
+    if (const auto v = sep["color"])
+      if (auto c = color_ref(r_, v, "separator 'color'", l.colors)) f.rule_color = *c;
+    if (const auto v = sep["space"]) f.space = r_.points(v, "separator 'space'").value_or(f.space);
   }
 
   void load_output(const YAML::Node& n, model::Output& out) {

@@ -109,6 +109,13 @@ struct Flow {
   std::vector<Block> blocks;
 };
 
+// A note of the top-level `notes:` map, referenced in text as `[^id]`.
+struct NoteDef {
+  std::string id;
+  SourceLoc id_loc;  // the key, where an unused note is reported
+  Text text;
+};
+
 struct Document {
   std::string path;         // the content file as given
   // Resolved against the content file's folder and kept as relative as the
@@ -118,6 +125,7 @@ struct Document {
   Meta meta;
   std::map<std::string, Text> variables;  // defaults; --set overrides
   std::vector<Flow> flows;                // in file order
+  std::vector<NoteDef> notes;             // `notes:`, in file order
 };
 
 }  // namespace galley::model

@@ -130,6 +130,17 @@ struct RunningHeads {
   SourceLoc loc;
 };
 
+// Footnotes (`footnotes:`): how they are numbered and the rule above them
+// at the foot of a column.
+struct Footnotes {
+  bool per_page = false;          // numbering: page (else document)
+  Length rule_width{33, true, {}}; // of the column's width when a percentage
+  double rule_weight = 0.5;       // points; 0: no rule
+  Color rule_color = Color::black();
+  double space = 6;               // above the rule and between it and the notes
+  SourceLoc loc;
+};
+
 struct Layout {
   std::string path;
   PageSetup page;
@@ -142,6 +153,7 @@ struct Layout {
   std::vector<SequenceEntry> sequence;
   std::vector<FitRule> fit;
   RunningHeads running_heads;
+  Footnotes footnotes;
   Output output;
 };
 

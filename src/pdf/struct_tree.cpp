@@ -1,5 +1,6 @@
 #include "detail/struct_tree.h"
 
+#include <algorithm>
 #include <map>
 
 #include "detail/content.h"
@@ -106,11 +107,18 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
     nums.items.push_back(*n.ref);
   }
 
+  // PDF/UA-1 asks every Note for an element identifier, and ISO 32000 for
+  // the IDTree that finds the element by it.
+  std::vector<std::pair<std::string, Ref>> ids;
   for (size_t e = 0; e < elements.size(); ++e) {
     const layout::StructElement& el = elements[e];
     Node& n = nodes[e];
     Dict d;
     d.set("Type", Name{"StructElem"}).set("S", Name{el.role}).set("P", parent_ref(el.parent));
+    if (el.role == "Note") {
+      ids.emplace_back("note-" + std::to_string(e), *n.ref);
+      d.set("ID", String{ids.back().first});
+    }
     if (n.page >= 0) d.set("Pg", pages[static_cast<size_t>(n.page)]);
     if (!n.kids.items.empty()) d.set("K", std::move(n.kids));
     if (!el.alt.empty()) d.set("Alt", text_string(el.alt));
@@ -130,11 +138,18 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
   doc.set("Type", Name{"StructElem"}).set("S", Name{"Document"}).set("P", *root);
   if (!top.items.empty()) doc.set("K", std::move(top));
   const int64_t next_key = static_cast<int64_t>(pages.size() + links.size());
-  return w.extend(*document, doc) &&
-         w.extend(*root, Dict{}
-                             .set("K", *document)
-                             .set("ParentTree", Dict{}.set("Nums", std::move(nums)))
-                             .set("ParentTreeNextKey", next_key)) &&
+  Dict tree;
+  tree.set("K", *document).set("ParentTree", Dict{}.set("Nums", std::move(nums))).set("ParentTreeNextKey", next_key);
+  if (!ids.empty()) {
+    std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    Array names;
+    for (auto& [id, ref] : ids) {
+      names.items.push_back(String{std::move(id)});
+      names.items.push_back(ref);
+    }
+    tree.set("IDTree", Dict{}.set("Names", std::move(names)));
+  }
+  return w.extend(*document, doc) && w.extend(*root, tree) &&
          w.set_catalog("StructTreeRoot", *root) &&
          w.set_catalog("MarkInfo", Dict{}.set("Marked", true)) &&
          w.set_catalog("ViewerPreferences", Dict{}.set("DisplayDocTitle", true));

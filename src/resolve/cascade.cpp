@@ -53,6 +53,9 @@ model::Style merge(const model::Style& base, const model::Style& over) {
   return s;
 }
 
+// A footnote reference mark is set this much smaller than its text.
+constexpr double kReferenceScale = 0.65;
+
 // Built-in line spacing: 1.3 × the size, as the default 10/13.
 constexpr double kLeadingRatio = 1.3;
 
@@ -68,7 +71,7 @@ constexpr Emphasis kDerived[] = {
     {"title", 2.0, true, true}, {"h1", 1.6, true, true},     {"h2", 1.3, true, true},
     {"h3", 1.15, true, true},   {"h4", 1.0, true, true},     {"th", 1.0, true, false},
     {"caption", 0.9, false, false}, {"header", 0.85, false, false}, {"footer", 0.85, false, false},
-    {"chart", 0.8, false, false},
+    {"chart", 0.8, false, false}, {"footnote", 0.8, false, false},
 };
 
 bool is_mono(const std::string& family) {
@@ -214,7 +217,7 @@ std::optional<ParaStyle> Cascade::for_kind(const std::string& name, const std::s
 std::map<std::string, ParaStyle> Cascade::with_defaults() const {
   std::map<std::string, ParaStyle> out = resolved_;
   for (const char* name : {"body", "title", "h1", "h2", "h3", "h4", "list", "quote", "quote-by", "callout",
-                           "caption", "table", "th", "td", "toc", "header", "footer", "chart"})
+                           "caption", "table", "th", "td", "toc", "header", "footer", "chart", "footnote"})
     if (!out.count(name)) out[name] = fallback(name);
   return out;
 }
@@ -224,6 +227,7 @@ void Cascade::apply(const std::string& name, CharStyle& c) const {
   if (!s) {
     if (name == "strong") c.bold = true;
     if (name == "emphasis") c.italic = !c.italic;
+    if (name == "footnote-ref") c.size *= kReferenceScale;
     if (name == "code") {
       c.code = true;
       if (!mono_font_.empty()) c.font = mono_font_;

@@ -6,6 +6,7 @@
 
 #include "detail/cascade.h"
 #include "detail/expand.h"
+#include "detail/footnotes.h"
 #include "detail/list_markers.h"
 #include "detail/markup.h"
 #include "detail/nearest.h"
@@ -28,9 +29,11 @@ class Resolver {
         cascade_(prepared && prepared->cascade()
                      ? prepared->shared_cascade()
                      : std::make_shared<const Cascade>(layout, doc.meta.language, diags)),
-        markup_(prepared ? &prepared->markup() : nullptr) {}
+        markup_(prepared ? &prepared->markup() : nullptr),
+        notes_(doc.notes, *cascade_, diags) {}
 
   const std::shared_ptr<const Cascade>& cascade() const { return cascade_; }
+  std::vector<Footnote> notes() { return notes_.finish(); }
   MarkupCache* markup() const { return markup_; }
 
   Flow flow(const model::Flow& f) {
@@ -184,7 +187,12 @@ class Resolver {
   }
 
   Paragraph para(const model::Text& t, const ParaStyle& style) {
-    return Paragraph{style, markup_runs(t, style, cascade_.get(), vars_, diags_, markup_, &expansion_), t.loc};
+    std::vector<int> refs;
+    const std::optional<model::Text> cut =
+        notes_.cut(t, refs, [this](const model::Text& note) { return para(note, cascade_->fallback("footnote")); });
+    Paragraph p{style, markup_runs(cut ? *cut : t, style, cascade_.get(), vars_, diags_, markup_, &expansion_), t.loc};
+    if (cut) notes_.place(p.runs, refs);
+    return p;
   }
 
   void caption(const model::Block& b, Block& out) {
@@ -289,6 +297,7 @@ class Resolver {
   std::shared_ptr<const Cascade> cascade_;  // the prepared one, or this build's own
   MarkupCache* markup_;
   Expansion expansion_;
+  Footnotes notes_;
 };
 
 // Where a variable is defined, for errors in its value.
@@ -347,6 +356,7 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
   Resolver r(doc, layout, vars, diags, prepared);
   StyledDoc out;
   for (const model::Flow& f : doc.flows) out.flows.push_back(r.flow(f));
+  out.notes = r.notes();
   out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
   out.variables = vars;
   out.meta_loc = doc.meta.loc;

@@ -53,6 +53,10 @@ struct CharStyle {
   Color color = Color::black();
   std::string link;       // URI or "#id" for internal links; empty for none
   bool code = false;
+  // A footnote reference: its note, StyledDoc::notes[note - 1], or -note
+  // for a repeated reference, which prints the number only; 0 for none.
+  int note = 0;
+  double rise = 0;        // points the baseline is raised (a reference mark)
 };
 
 // A run in paragraph style `p` with no character style: its character keys
@@ -153,6 +157,13 @@ struct Block {
   std::shared_ptr<const Chart> chart;  // chart; its alt text is `alt`
 };
 
+// A footnote's text in the `footnote` style. Its first run is its number;
+// layout/ renumbers it and the references
+// (CharStyle::note) by where they land (per page or through the document).
+struct Footnote {
+  Paragraph para;
+};
+
 struct Flow {
   std::string name;
   SourceLoc loc;
@@ -201,9 +212,10 @@ struct TextTemplate {
 
 struct StyledDoc {
   std::vector<Flow> flows;
+  std::vector<Footnote> notes;  // in the order their first reference was resolved
   // Every style of the layout, resolved; plus, for each default style name
   // the layout lacks (body, title, h1..h4, list, quote, quote-by, callout,
-  // caption, table, th, td, toc, header, footer, chart), the style resolve() used
+  // caption, table, th, td, toc, header, footer, chart, footnote), the style resolve() used
   // in its place.
   std::map<std::string, ParaStyle> styles;
   Variables variables;

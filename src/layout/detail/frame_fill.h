@@ -16,6 +16,7 @@ struct FrameBox {
   double gutter = 0, padding = 0;
   model::VAlign valign = model::VAlign::Top;
   bool balance = false;
+  double separator = 0;  // footnotes: the rule above them with its space
 
   double column_width() const;
   double column_height() const;
@@ -30,7 +31,7 @@ struct PlacedColumn {
 };
 
 struct FrameFill {
-  std::vector<PlacedColumn> columns;  // only those that received content
+  std::vector<PlacedColumn> columns;  // only those that received content (or notes)
   Cursor next;
   ColumnEnd end = ColumnEnd::Full;  // why the frame stopped taking content
   bool overfull = false;

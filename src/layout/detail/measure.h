@@ -32,6 +32,7 @@ struct MeasureContext {
   linebreak::Stats* stats = nullptr;
   Workers* workers = nullptr;
   bool record = false;  // a Figures is current: measurements record theirs
+  const std::vector<resolve::Footnote>* notes = nullptr;  // StyledDoc::notes, by number - 1
 };
 
 // A block measured, with what measuring it reported: replayed when the
@@ -46,8 +47,9 @@ struct Measured {
 };
 
 // `height` is the column height: an image never grows taller than it.
-// Reports into `ts`.
-MeasuredBlock measure_block(const resolve::Block& b, double width, double height,
+// Reports into `ts`. The footnotes its slices reference are measured with
+// it (MeasuredBlock::notes) when `ctx.notes` holds them.
+MeasuredBlock measure_block(const resolve::Block& b, size_t index, double width, double height,
                             const MeasureContext& ctx, TextSetter& ts);
 
 // The memo key of a flow's block at a column size, in hundredths of a

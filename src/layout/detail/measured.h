@@ -2,6 +2,7 @@
 // may separate, each with its drawing relative to the slice's top-left
 // corner at the column's left edge. Internal to layout/.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,16 @@ struct Slice {
   std::vector<Item> items;
   std::vector<Link> links;
   std::vector<Anchor> anchors;
+  std::vector<int> notes;    // the footnotes its lines reference (resolve::CharStyle::note)
+  size_t first_note = 0;     // their lines: MeasuredBlock::notes from here on, in the same order
+};
+
+// A footnote's lines at the column width of the block that references it,
+// to go at the foot of the column where the reference lands.
+struct NoteLines {
+  int note = 0;
+  size_t block = 0;          // the referencing block: its structure holds the note's node
+  std::vector<Slice> lines;  // first line's gap_before: the space above it below another note
 };
 
 struct MeasuredBlock {
@@ -36,6 +47,9 @@ struct MeasuredBlock {
   std::optional<model::BreakKind> forced;    // a `break:` block (no slices)
   std::vector<Slice> repeat_head;            // drawn first when a column starts inside the block
   std::vector<StructElement> structure;      // the block's nodes; its slices' Marks index them
+  // The notes its slices reference, each once; shared, so a note carried on
+  // to the next column outlives the measurement.
+  std::vector<std::shared_ptr<const NoteLines>> notes;
   SourceLoc loc;
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "column_fill.h"
@@ -22,13 +23,15 @@ struct PassResult {
   std::vector<bool> placed_somewhere;      // per flow: some frame takes it
   PlacedStructure structure;               // the nodes of every block placed
   std::vector<resolve::Flow> flows;        // an owning pass's flows, handed back
+  std::vector<std::pair<int, int>> note_pages;  // (note, 0-based page) of each reference placed, in order
 };
 
 // Page boxes from the page setup: trim {0,0,W,H}, bleed around it, media
 // around the bleed by the slug when marks are asked for.
 void set_boxes(const model::PageSetup& setup, Page& page);
 
-// True when blocks from `from` on still have something to place.
+// True when blocks from `from` on, or notes it carries, still have
+// something to place.
 bool has_content(const resolve::Flow& flow, Cursor from);
 
 // A pass over flows it borrows (one that other passes follow).

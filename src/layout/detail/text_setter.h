@@ -53,8 +53,15 @@ class TextSetter {
   // Glyph runs and link areas of `line` with its left edge at x and its
   // baseline at y. Glyph runs carry FontBook face indices in GlyphRun::font.
   // A caller done with the line moves it in: its glyphs then move too.
+  // The footnotes it references are kept until taken (take_notes()).
   void draw(linebreak::Line line, const SourceLoc& loc, double x, double y,
             std::vector<Item>& items, std::vector<Link>& links) const;
+
+  // The footnotes (resolve::CharStyle::note) drawn since the last take, in
+  // order: the slice that drew them takes them (Slice::notes); give_back()
+  // returns them for the slice of a caller that draws in several steps.
+  std::vector<int> take_notes() { return std::exchange(notes_, {}); }
+  void give_back(const std::vector<int>& notes) { notes_.insert(notes_.end(), notes.begin(), notes.end()); }
 
   const text::FontBook& fonts() const { return fonts_; }
   // The quality of every line set so far, when measured.
@@ -70,6 +77,7 @@ class TextSetter {
   // Lookup only, never iterated: pointer order does not reach the output.
   std::map<const resolve::Paragraph*, text::ShapedParagraph> shaped_;
   std::map<std::pair<const void*, int>, std::unique_ptr<resolve::Paragraph>> derived_;
+  mutable std::vector<int> notes_;  // drawn, not yet taken
 };
 
 // A one-run paragraph in the style's own character style (list markers,

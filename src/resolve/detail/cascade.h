@@ -1,7 +1,8 @@
 // The style cascade: every layout style with its `base:` chain merged in,
 // then resolved over built-in defaults into a ParaStyle. Character styles
-// (strong, emphasis, code, link) apply only the fields their chain sets.
+// (kCharacterStyles) apply only the fields their chain sets.
 #pragma once
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -9,6 +10,9 @@
 #include "resolve/styled.h"
 
 namespace galley::resolve {
+
+// The character styles inline markup applies, by name.
+inline constexpr std::array<const char*, 5> kCharacterStyles = {"strong", "emphasis", "code", "link", "footnote-ref"};
 
 class Cascade {
  public:
@@ -34,9 +38,9 @@ class Cascade {
   // the layout has no style `name`.
   std::optional<ParaStyle> for_kind(const std::string& name, const std::string& kind) const;
 
-  // Applies character style `name` (strong, emphasis, code, link) over `c`:
-  // the fields its chain sets, else the built-in effect (bold; italic
-  // toggled; a monospaced family from the layout's fonts; nothing).
+  // Applies character style `name` (kCharacterStyles) over `c`: the fields
+  // its chain sets, else the built-in effect (bold; italic toggled; a
+  // monospaced family from the layout's fonts; nothing; 65 % of the size).
   void apply(const std::string& name, CharStyle& c) const;
 
  private:
