@@ -68,18 +68,19 @@ std::string describe_styles(const model::Layout& layout, Diagnostics& diags) {
   std::ostringstream out;
   out << "paragraph styles:\n";
   for (const auto& [name, p] : cascade.with_defaults()) {
-    if (name == "strong" || name == "emphasis" || name == "code" || name == "link") continue;
+    if (name == "strong" || name == "emphasis" || name == "code" || name == "link" || name == "strike") continue;
     out << "  ";
     describe(p, !cascade.para(name), out);
   }
   out << "character styles:\n";
   const resolve::ParaStyle body = cascade.fallback("body");
-  for (const char* name : {"strong", "emphasis", "code", "link"}) {
+  for (const char* name : {"strong", "emphasis", "code", "link", "strike"}) {
     resolve::CharStyle c = resolve::Cascade::plain(body);
     cascade.apply(name, c);
     out << "  " << name << ": " << c.font;
     if (c.bold) out << " bold";
     if (c.italic) out << " italic";
+    if (c.strike) out << " struck through";
     out << ' ' << pt(c.size) << ", color " << colour(c.color);
     if (!cascade.flat(name)) out << "  (built-in)";
     out << '\n';

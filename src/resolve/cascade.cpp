@@ -247,6 +247,7 @@ void Cascade::apply(const std::string& name, CharStyle& c) const {
   if (!s) {
     if (name == "strong") c.bold = true;
     if (name == "emphasis") c.italic = !c.italic;
+    if (name == "strike") c.strike = true;
     if (name == "code") {
       c.code = true;
       if (!mono_font_.empty()) c.font = mono_font_;
@@ -257,6 +258,8 @@ void Cascade::apply(const std::string& name, CharStyle& c) const {
     c.code = true;
     if (!s->font && !mono_font_.empty()) c.font = mono_font_;
   }
+  // The line is what `~~` means; a `strike` style adds to it (a colour).
+  if (name == "strike") c.strike = true;
   if (s->font) c.font = *s->font;
   if (s->bold) c.bold = *s->bold;
   if (s->italic) c.italic = *s->italic;

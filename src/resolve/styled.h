@@ -59,6 +59,12 @@ struct CharStyle {
   std::string language;
   std::string link;       // URI or "#id" for internal links; empty for none
   bool code = false;
+  bool strike = false;    // `~~text~~`: drawn with a line through it
+  // `![alt](file)` inside text: the run is one U+FFFC that text/ sets as a
+  // box of the image's width at the font's cap height, layout/ draws the
+  // image there. An absolute path; empty for text.
+  std::string image;
+  std::string image_alt;
 };
 
 // One run of text in one character style. U+00A0, U+00AD and U+2028 (a hard
