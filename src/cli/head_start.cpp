@@ -69,6 +69,10 @@ bool images_within_budget(const model::Document& doc, const model::Layout& layou
   return true;
 }
 
+void check_image_headers(const model::Document& doc, const model::Layout& layout, Diagnostics& diags) {
+  for (const auto& image : named_images(doc, layout)) image::probe(image.path, diags, image.loc);
+}
+
 std::jthread start_head_start(const model::Document& doc, const model::Layout& layout) {
   const layout::OutputIntent intent{layout.output.standard, layout.output.icc_profile,
                                     layout.output.condition, layout.output.icc_profile_loc};

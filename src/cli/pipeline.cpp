@@ -16,13 +16,21 @@
 namespace galley::cli {
 namespace {
 
-// Adds what resolve finds in the loaded (maybe partial) models to `found`:
-// unknown styles, undefined variables, bad markup. A problem at a place
-// something was already reported at follows from it, and is left out.
-void add_resolve_findings(const model::Document& doc, const model::Layout& layout, const Overrides& overrides,
-                          Diagnostics& found) {
+// Adds what later steps find in the loaded (maybe partial) models to
+// `found`: resolve (unknown styles, undefined variables in flows and master
+// text, bad markup, links), the fonts and the images' headers. A problem
+// at a place something was already reported at follows from it, and is
+// left out.
+void add_later_findings(const model::Document& doc, const model::Layout& layout, const Overrides* overrides,
+                        Diagnostics& found) {
   Diagnostics later;
-  resolve::resolve(doc, layout, resolve::make_variables(doc, overrides), later);
+  if (overrides) resolve::resolve(doc, layout, resolve::make_variables(doc, *overrides), later);
+  // A family the loader refused a file of has no regular face left; its
+  // error is reported, and the book would only add that it has none.
+  model::Layout readable = layout;
+  std::erase_if(readable.fonts, [](const model::FontFamily& f) { return f.regular.empty(); });
+  if (!readable.fonts.empty()) text::FontBook::load(readable, later);
+  check_image_headers(doc, layout, later);
   std::set<std::tuple<std::string, int, int>> reported;
   for (const auto& d : found.all()) reported.emplace(d.loc.file, d.loc.line, d.loc.col);
   for (const auto& d : later.all())
@@ -37,7 +45,7 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   base::ScopedTimer timer("load");
   Diagnostics found;
   auto [doc, layout] = load::load_descriptors(content_path, layout_path, found, confine);
-  if (found.has_errors() && doc && layout && overrides) add_resolve_findings(*doc, *layout, *overrides, found);
+  if (found.has_errors() && doc && layout) add_later_findings(*doc, *layout, overrides, found);
   std::vector<std::string> files{content_path};
   if (layout) files.push_back(layout->path);
   load::append_in_file_order(found, diags, files);

@@ -83,6 +83,7 @@ std::string describe_styles(const model::Layout& layout, Diagnostics& diags) {
     out << "  " << name << ": " << c.font;
     if (c.bold) out << " bold";
     if (c.italic) out << " italic";
+    if (c.strike) out << " struck through";
     out << ' ' << pt(c.size) << ", color " << colour(c.color);
     if (!cascade.flat(name)) out << "  (built-in)";
     out << '\n';

@@ -2,7 +2,6 @@
 // flow with a `fit:` rule is overset, table-of-contents passes until the
 // page numbers are stable — then master decoration and the finished list.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
@@ -23,9 +22,6 @@ namespace galley::layout {
 namespace {
 
 constexpr int kMaxTocPasses = 3;
-// A PDF string libharu writes holds at most 65,535 bytes; browsers stop
-// far sooner.
-constexpr size_t kMaxUriBytes = 16384;
 constexpr size_t kUnplaced = static_cast<size_t>(-1);
 constexpr int kFitSteps = 10;  // bisection steps: the scale to within 0.1 %
 
@@ -303,42 +299,11 @@ void remap_fonts(DisplayList& dl, const text::FontBook& fonts) {
     }
 }
 
-// A link's scheme, lower case; empty when it has none (a relative URI).
-std::string scheme_of(const std::string& uri) {
-  std::string scheme;
-  for (char c : uri) {
-    if (c == ':') return scheme;
-    const bool ok = std::isalpha(static_cast<unsigned char>(c)) ||
-                    (!scheme.empty() && (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'));
-    if (!ok) return {};
-    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return {};
-}
-
-// A PDF reader follows a link without asking: javascript:, file: or a
-// scheme that starts a program must not get there unless the layout says so.
+// Master text's links are known only here, with the page's values in them.
 void check_links(const DisplayList& dl, const model::Layout& layout, Diagnostics& diags) {
-  static const std::set<std::string> kSafe = {"http", "https", "mailto", "tel"};
   std::set<std::string> reported;
   for (const Page& page : dl.pages)
-    for (const Link& l : page.links) {
-      if (l.uri.empty()) continue;
-      if (l.uri.size() > kMaxUriBytes) {
-        if (reported.insert(l.uri).second)
-          diags.error(l.loc, "link '" + l.uri.substr(0, 60) + "...' is " + std::to_string(l.uri.size()) +
-                                 " bytes long; a link may have at most " + std::to_string(kMaxUriBytes));
-        continue;
-      }
-      const std::string scheme = scheme_of(l.uri);
-      const auto& extra = layout.output.link_schemes;
-      if (kSafe.count(scheme) || std::find(extra.begin(), extra.end(), scheme) != extra.end()) continue;
-      if (!reported.insert(l.uri).second) continue;
-      const std::string shown = l.uri.size() > 60 ? l.uri.substr(0, 60) + "..." : l.uri;
-      diags.error(l.loc, scheme.empty() ? "link '" + shown + "' has no scheme (write https://..., or #name for a place in this document)"
-                                        : "link '" + shown + "' uses the scheme '" + scheme +
-                                              "', which is not allowed (http, https, mailto, tel; add it to the layout's output: link-schemes: to allow it)");
-    }
+    for (const Link& l : page.links) resolve::check_link(l.uri, l.loc, layout, reported, diags);
 }
 
 using Slot = resolve::Slot;

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "base/figures.h"
+#include "detail/image_fit.h"
 #include "linebreak/linebreak.h"
 #include "text/text.h"
 
@@ -17,7 +19,13 @@ const text::ShapedParagraph& TextSetter::shaped(const resolve::Paragraph& para) 
   auto it = shaped_.find(&para);
   if (it == shaped_.end()) {
     base::ScopedTimer timer("shape");
-    it = shaped_.emplace(&para, text::shape(para, fonts_, diags_)).first;
+    // An inline image's errors are reported once, where it is drawn.
+    const auto aspect = [](const std::string& path) {
+      Diagnostics quiet;
+      const std::optional<Image> img = probe_image(path, 1, {}, {}, quiet);
+      return img ? 1 / height_at(*img, 1) : 0.0;
+    };
+    it = shaped_.emplace(&para, text::shape(para, fonts_, diags_, aspect)).first;
   }
   return it->second;
 }
@@ -98,9 +106,45 @@ double TextSetter::widest_word(const resolve::Paragraph& para) {
   return std::max(widest, word) + para.style.left_indent + para.style.right_indent;
 }
 
+// The font's own strikeout stroke (OS/2), in the run's colour, across
+// the run as set.
+Rect TextSetter::strike_line(const linebreak::LineRun& r, double x, double y) const {
+  const text::FaceInfo& f = fonts_.info(r.face);
+  const double thickness = f.strike_thickness * r.size;
+  Rect line;
+  line.x = x + r.x;
+  line.w = r.width;
+  line.y = y - f.strike_position * r.size - thickness / 2;
+  line.h = thickness;
+  line.fill = r.style.color;
+  return line;
+}
+
+// An inline image sits on the baseline, as tall as the run's cap height
+// (text/'s shape() made the run as wide as that makes it); its description
+// is its alternate text.
+std::optional<Image> TextSetter::inline_image(const linebreak::LineRun& r, const SourceLoc& loc, double x,
+                                              double y) const {
+  std::optional<Image> img = probe_image(r.style.image, 1, {}, loc, diags_);
+  if (!img || r.width <= 0) return std::nullopt;
+  const double h = height_at(*img, r.width);
+  img->x = img->clip_x = x + r.x;
+  img->y = img->clip_y = y - h;
+  img->w = img->clip_w = r.width;
+  img->h = img->clip_h = h;
+  img->alt = r.style.image_alt;
+  return img;
+}
+
 void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, double y,
                       std::vector<Item>& items, std::vector<Link>& links) const {
   for (auto& r : line.runs) {
+    if (!r.style.image.empty()) {
+      if (auto img = inline_image(r, loc, x, y)) items.push_back(std::move(*img));
+      continue;
+    }
+    std::optional<Rect> strike;
+    if (r.style.strike && r.width > 0) strike = strike_line(r, x, y);
     GlyphRun g;
     g.font = r.face;
     g.size = r.size;
@@ -118,6 +162,7 @@ void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, doub
     if (!r.style.link.empty())
       for (const Cluster& c : g.clusters) words += g.text_of(c);
     if (!g.glyphs.empty() || !g.clusters.empty()) items.push_back(std::move(g));
+    if (strike) items.push_back(std::move(*strike));
     if (r.style.link.empty() || r.width <= 0) continue;
     Link l;
     l.x = x + r.x;

@@ -655,7 +655,9 @@ std::optional<model::Document> read_document(const std::string& path, Diagnostic
   auto parsed = read_yaml(path, "content", diags);
   if (!parsed) return std::nullopt;
   DocumentLoader loader(path, diags, parsed->text, opts.root);
-  return loader.load(parsed->root);
+  model::Document doc = loader.load(parsed->root);
+  doc.root = opts.root;
+  return doc;
 }
 
 std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags, const Options& opts) {

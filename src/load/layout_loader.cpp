@@ -688,17 +688,22 @@ class LayoutLoader {
   void load_link_schemes(const YAML::Node& n, model::Output& out) {
     if (!n.IsSequence()) {
       r_.error(n, "'link-schemes' must be a list of URI schemes, e.g. [ftp]");
+      out.link_schemes_read = false;
       return;
     }
     for (const auto& item : n) {
       auto scheme = r_.string(item, "link scheme");
-      if (!scheme) continue;
+      if (!scheme) {
+        out.link_schemes_read = false;
+        continue;
+      }
       const bool valid = !scheme->empty() && std::isalpha(static_cast<unsigned char>((*scheme)[0])) &&
                          std::all_of(scheme->begin(), scheme->end(), [](char c) {
                            return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
                          });
       if (!valid) {
         r_.error(item, "'" + scheme->substr(0, 40) + "' is not a URI scheme (letters, digits, + - . and no ':')");
+        out.link_schemes_read = false;
         continue;
       }
       std::string lower;

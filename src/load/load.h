@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/inside_root.h"
 #include "diag/diagnostic.h"
 #include "model/document.h"
 #include "model/layout.h"
@@ -39,9 +40,8 @@ std::optional<model::Layout> load_layout(const std::string& path, Diagnostics& d
 // nothing when it is not an existing folder.
 std::optional<std::string> root_folder(const std::string& folder);
 
-// `path` resolved through symlinks (those of its missing tail cannot be)
-// when that is inside `root`, else nothing. `root` as root_folder() gives.
-std::optional<std::string> inside_root(const std::string& path, const std::string& root);
+// `path` resolved through symlinks when that is inside `root` (base/inside_root.h).
+using base::inside_root;
 
 // For files named outside a descriptor (the command line's content, layout
 // and data file): true when `root` is empty or `path` is inside it, else

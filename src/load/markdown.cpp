@@ -1,11 +1,13 @@
 #include "detail/markdown.h"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
+#include "base/gfm.h"
 #include "detail/yaml_source.h"
 
 namespace galley::load {
@@ -18,6 +20,8 @@ struct NodeFree {
 struct IterFree {
   void operator()(cmark_iter* i) const { cmark_iter_free(i); }
 };
+// GitHub's extensions register their node types at run time: known by name.
+bool is(cmark_node* n, const char* type) { return std::strcmp(cmark_node_get_type_string(n), type) == 0; }
 
 // Lists nest this deep at most: Markdown is not bounded by YAML's nesting
 // limit, and later stages recurse once per level.
@@ -74,9 +78,38 @@ class Converter {
     }
   }
 
-  static bool looks_like_table(const std::string& s) {
-    const size_t nl = s.find('\n');
-    return !s.empty() && s[0] == '|' && nl != std::string::npos && s.compare(nl + 1, 2, "|-") == 0;
+  // A node's inline children as markup, rendered as a paragraph's: a
+  // heading's without its #s, a table cell's without its pipes.
+  model::Text inline_text(cmark_node* n, const SourceLoc& loc) {
+    std::unique_ptr<cmark_node, NodeFree> p(cmark_node_new(CMARK_NODE_PARAGRAPH));
+    while (cmark_node* c = cmark_node_first_child(n)) cmark_node_append_child(p.get(), c);
+    check_inlines(p.get());
+    return {inline_markup(p.get()), loc};
+  }
+
+  // A GitHub table: its first row the header, `:--`, `:-:`, `--:` the
+  // columns' alignment.
+  void table(cmark_node* n, model::Block& b) {
+    b.kind = model::BlockKind::Table;
+    const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+    const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
+    bool aligned = false;
+    for (uint16_t c = 0; aligns && c < columns; ++c) {
+      const model::ColumnAlign a = aligns[c] == 'l'   ? model::ColumnAlign::Left
+                                   : aligns[c] == 'c' ? model::ColumnAlign::Center
+                                   : aligns[c] == 'r' ? model::ColumnAlign::Right
+                                                      : model::ColumnAlign::Auto;
+      aligned = aligned || a != model::ColumnAlign::Auto;
+      b.column_aligns.push_back(a);
+    }
+    if (!aligned) b.column_aligns.clear();
+    for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+      std::vector<model::Text> cells;
+      for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+        cells.push_back(inline_text(cell, at(cell)));
+      if (cmark_gfm_extensions_get_table_row_is_header(row)) b.columns = std::move(cells);
+      else b.rows.push_back(std::move(cells));
+    }
   }
 
   // A paragraph holding one image and nothing else is an image block.
@@ -104,10 +137,6 @@ class Converter {
         if (image_block(n, out)) return;
         b.kind = model::BlockKind::Paragraph;
         b.text = text_of(n);
-        if (looks_like_table(b.text.value)) {
-          warn(n, "Markdown tables are not read (galley's Markdown is CommonMark); write a table: block");
-          return;
-        }
         break;
       }
       case CMARK_NODE_HEADING: {
@@ -117,11 +146,7 @@ class Converter {
           warn(n, "heading level " + std::to_string(b.level) + " is set as level 4, the deepest galley has");
           b.level = 4;
         }
-        // Rendered as a paragraph: its children only, without the #s.
-        std::unique_ptr<cmark_node, NodeFree> p(cmark_node_new(CMARK_NODE_PARAGRAPH));
-        while (cmark_node* c = cmark_node_first_child(n)) cmark_node_append_child(p.get(), c);
-        check_inlines(p.get());
-        b.text = {inline_markup(p.get()), b.loc};
+        b.text = inline_text(n, b.loc);
         break;
       }
       case CMARK_NODE_LIST:
@@ -144,6 +169,10 @@ class Converter {
         warn(n, "HTML is not supported in Markdown; this block is left out");
         return;
       default:
+        if (is(n, "table")) {
+          table(n, b);
+          break;
+        }
         warn(n, std::string("Markdown '") + cmark_node_get_type_string(n) + "' is not supported; left out");
         return;
     }
@@ -229,8 +258,7 @@ class Converter {
 
 std::vector<model::Block> markdown_blocks(const std::string& text, const MarkdownOrigin& origin,
                                           const ImagePath& image_path, Diagnostics& diags) {
-  std::unique_ptr<cmark_node, NodeFree> doc(
-      cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
+  std::unique_ptr<cmark_node, NodeFree> doc(base::parse_gfm(text, {"table", "strikethrough"}));
   if (!doc) {
     diags.error(origin.first, "cannot parse the Markdown (out of memory)");
     return {};

@@ -88,6 +88,7 @@ struct Block {
   std::vector<Text> columns;             // table header
   std::vector<std::vector<Text>> rows;   // table body
   std::vector<ColumnWidth> column_widths;  // table: empty = automatic
+  std::vector<ColumnAlign> column_aligns;  // table from Markdown: `:--:` per column; empty or Auto = the style's
   std::shared_ptr<const DataTable> table_data;  // table: rows from a data file, else null
   std::vector<DataColumn> data_columns;   // table with data: the columns shown, in order
   bool header_repeat = true;             // table
@@ -126,6 +127,9 @@ struct Document {
   std::map<std::string, Text> variables;  // defaults; --set overrides
   std::vector<Flow> flows;                // in file order
   std::vector<NoteDef> notes;             // `notes:`, in file order
+  // The folder every file it names must be inside (load::Options::root),
+  // for the images inside text that resolve/ finds; empty: anywhere.
+  std::string root;
 };
 
 }  // namespace galley::model

@@ -119,6 +119,9 @@ struct Output {
   // URI schemes links may use besides http, https, mailto and tel
   // (`link-schemes:`), lower case.
   std::vector<std::string> link_schemes;
+  // False when `link-schemes:` had an error (reported): which links are
+  // allowed is then not known, and none is reported for its scheme.
+  bool link_schemes_read = true;
   SourceLoc loc;
 };
 

@@ -108,7 +108,10 @@ class Painter {
     thread_local std::string ops;
     ops.clear();
     bool ok = true;
-    if (const auto* img = std::get_if<layout::Image>(&it); img && !img->alt.empty()) {
+    // An image inside text (the element is a paragraph, not a figure)
+    // keeps its own /Alt span: it is the only place its description goes.
+    const bool own_alt = content && structure[static_cast<size_t>(want)].role != "Figure";
+    if (const auto* img = std::get_if<layout::Image>(&it); img && !img->alt.empty() && !own_alt) {
       layout::Image plain = *img;
       plain.alt.clear();
       ok = item(plain, ops);

@@ -60,9 +60,11 @@ std::string shield_line(std::string_view line) {
   switch (line[0]) {
     case '#':
     case '>':
-    case '~':
     case '=':
       return "\\" + s;
+    case '~':
+      // Three make a code fence; two start ~~strikethrough~~.
+      return run_of(line, '~') >= 3 ? "\\" + s : s;
     case '-':
     case '+':
     case '*':

@@ -228,6 +228,7 @@ void Cascade::apply(const std::string& name, CharStyle& c) const {
     if (name == "strong") c.bold = true;
     if (name == "emphasis") c.italic = !c.italic;
     if (name == "footnote-ref") c.size *= kReferenceScale;
+    if (name == "strike") c.strike = true;
     if (name == "code") {
       c.code = true;
       if (!mono_font_.empty()) c.font = mono_font_;
@@ -238,6 +239,8 @@ void Cascade::apply(const std::string& name, CharStyle& c) const {
     c.code = true;
     if (!s->font && !mono_font_.empty()) c.font = mono_font_;
   }
+  // The line is what `~~` means; a `strike` style adds to it (a colour).
+  if (name == "strike") c.strike = true;
 #define GALLEY_STYLE_SET(key, member, type, fallback, read) set(c.member, s->member);
   GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_SET)
 #undef GALLEY_STYLE_SET

@@ -1,12 +1,15 @@
 #include "detail/markup.h"
 
-#include <cmark.h>
 
 #include <algorithm>
+#include <cstring>
+#include <filesystem>
 #include <memory>
 #include <set>
 #include <string_view>
 
+#include "base/gfm.h"
+#include "base/inside_root.h"
 #include "detail/block_shield.h"
 #include "detail/expand.h"
 #include "detail/smart_quotes.h"
@@ -17,6 +20,8 @@ namespace galley::resolve {
 namespace {
 
 constexpr const char* kLineSeparator = "\xE2\x80\xA8";  // U+2028
+// An inline image's one character: the text/ stage gives it the image's width.
+constexpr const char* kObjectReplacement = "\xEF\xBF\xBC";  // U+FFFC
 
 // `\{{` → kLiteralBraces (cmark would take the backslash as an escape) and
 // `{{ name }}` → `{{name}}` (spaces would end a link destination).
@@ -66,6 +71,14 @@ class Parser {
   Parser() { stack_.push_back({}); }
 
   void enter(cmark_node* n) {
+    // An image's description is its alternate text, not text of the line.
+    if (image_ >= 0) {
+      if (cmark_node_get_type(n) == CMARK_NODE_TEXT || cmark_node_get_type(n) == CMARK_NODE_CODE)
+        out_.images[static_cast<size_t>(image_)].alt += literal_of(n);
+      else if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK)
+        out_.images[static_cast<size_t>(image_)].alt += ' ';
+      return;
+    }
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_PARAGRAPH:
         if (paragraphs_++ > 0) add(kLineSeparator);
@@ -93,7 +106,13 @@ class Parser {
       case CMARK_NODE_STRONG: push(CharOp::Strong); break;
       case CMARK_NODE_IMAGE: {
         const char* url = cmark_node_get_url(n);
-        out_.images.emplace_back(url ? url : "");
+        image_ = static_cast<int>(out_.images.size());
+        out_.images.push_back({url ? url : "", ""});
+        ParsedRun icon = stack_.back();
+        icon.image = image_;
+        ++state_;
+        add_in(kObjectReplacement, icon);
+        ++state_;
         break;
       }
       case CMARK_NODE_LINK: {
@@ -103,11 +122,17 @@ class Parser {
         out_.urls.emplace_back(url ? url : "");
         break;
       }
-      default: break;
+      default:
+        if (is_strikethrough(n)) push(CharOp::Strike);
+        break;
     }
   }
 
   void exit(cmark_node* n) {
+    if (image_ >= 0) {
+      if (cmark_node_get_type(n) == CMARK_NODE_IMAGE) image_ = -1;
+      return;
+    }
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_EMPH:
       case CMARK_NODE_STRONG:
@@ -115,13 +140,23 @@ class Parser {
         stack_.pop_back();
         ++state_;
         break;
-      default: break;
+      default:
+        if (is_strikethrough(n)) {
+          stack_.pop_back();
+          ++state_;
+        }
+        break;
     }
   }
 
   ParsedMarkup finish() { return std::move(out_); }
 
  private:
+  // The extension's node type is registered at run time, so it is known by name.
+  static bool is_strikethrough(cmark_node* n) {
+    return std::strcmp(cmark_node_get_type_string(n), "strikethrough") == 0;
+  }
+
   void push(CharOp op) {
     ParsedRun c = stack_.back();
     c.ops.push_back(op);
@@ -137,7 +172,7 @@ class Parser {
       out_.runs.back().text += s;
       return;
     }
-    out_.runs.push_back({std::string(s), style.ops, style.link});
+    out_.runs.push_back({std::string(s), style.ops, style.link, style.image});
     last_state_ = state_;
   }
 
@@ -146,10 +181,11 @@ class Parser {
   int state_ = 0;
   int last_state_ = -1;
   int paragraphs_ = 0;
+  int image_ = -1;  // the image whose description is being read
 };
 
 void apply(CharOp op, const Cascade* cascade, CharStyle& c) {
-  static const std::string kNames[] = {"strong", "emphasis", "code", "link"};
+  static const std::string kNames[] = {"strong", "emphasis", "code", "link", "strike"};
   if (cascade) {
     cascade->apply(kNames[static_cast<int>(op)], c);
   } else if (op == CharOp::Strong) {
@@ -158,7 +194,34 @@ void apply(CharOp op, const Cascade* cascade, CharStyle& c) {
     c.italic = !c.italic;
   } else if (op == CharOp::Code) {
     c.code = true;
+  } else if (op == CharOp::Strike) {
+    c.strike = true;
   }
+}
+
+// An inline image's file, relative to the file its text is in (the content
+// file, a Markdown file, or the layout for master text), as other images;
+// "" and an error at the text when it is not there or outside `root`
+// (checked first, so an error says nothing of what exists outside).
+std::string inline_image_path(const std::string& url, const SourceLoc& loc, const std::string& root,
+                              Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path given(url);
+  const fs::path path = given.is_absolute() ? given.lexically_normal()
+                                            : (fs::path(loc.file).parent_path() / given).lexically_normal();
+  if (!root.empty()) {
+    if (auto inside = base::inside_root(path.string(), root); inside && fs::is_regular_file(*inside, ec))
+      return *inside;
+    diags.error(loc, "image '" + url.substr(0, 200) + "' is " +
+                         (base::inside_root(path.string(), root) ? "not found" : "outside the root folder"));
+    return {};
+  }
+  if (url.empty() || !fs::is_regular_file(path, ec)) {
+    diags.error(loc, "image '" + url.substr(0, 200) + "' not found (looked for " + path.string() + ")");
+    return {};
+  }
+  return fs::absolute(path, ec).lexically_normal().string();
 }
 
 // The parse in `para`'s style with {{vars}} substituted: link destinations
@@ -184,6 +247,14 @@ std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text
     Run r{expand(p.text, vars, text.loc, diags, opts), plain};
     for (CharOp op : p.ops) apply(op, cascade, r.style);
     if (p.link >= 0) r.style.link = urls[p.link];
+    if (p.image >= 0) {
+      const InlineImage& image = parsed.images[static_cast<size_t>(p.image)];
+      r.style.image = inline_image_path(expand(image.url, vars, text.loc, diags, opts), text.loc,
+                                        expansion ? expansion->root : std::string(), diags);
+      r.style.image_alt = image.alt;
+      // An image that is not there is left out, its error reported.
+      if (r.style.image.empty()) r.text.clear();
+    }
     code.push_back(std::find(p.ops.begin(), p.ops.end(), CharOp::Code) != p.ops.end());
     out.push_back(std::move(r));
   }
@@ -203,8 +274,7 @@ std::shared_ptr<const ParsedMarkup> parse_markup(const std::string& source) {
   const std::string shielded = shield_block_syntax(protect_quotes(protect_references(source)));
   // cmark's smart punctuation stays off: quotes are made after parsing, in
   // the text's language (smart_quotes.h); dashes are the author's.
-  std::unique_ptr<cmark_node, NodeFree> doc(
-      cmark_parse_document(shielded.data(), shielded.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
+  std::unique_ptr<cmark_node, NodeFree> doc(base::parse_gfm(shielded, {"strikethrough"}));
   if (!doc) return nullptr;
   Parser parser;
   std::unique_ptr<cmark_iter, IterFree> it(cmark_iter_new(doc.get()));
@@ -223,9 +293,6 @@ std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, con
     diags.error(text.loc, "cannot parse the inline markup (out of memory)");
     return {};
   }
-  if (!parsed->images.empty())
-    diags.warning(text.loc, "the image '" + parsed->images.front().substr(0, 60) +
-                                "' inside text is set as its description; give it an image: block of its own");
   return styled_runs(*parsed, text, para, cascade, vars, diags, expansion);
 }
 

@@ -5,7 +5,7 @@ namespace galley::resolve {
 size_t ParsedMarkup::bytes() const {
   size_t n = sizeof *this;
   for (const std::string& url : urls) n += sizeof url + url.size();
-  for (const std::string& image : images) n += sizeof image + image.size();
+  for (const InlineImage& image : images) n += sizeof image + image.url.size() + image.alt.size();
   for (const ParsedRun& run : runs) n += sizeof run + run.text.size() + run.ops.size();
   return n;
 }

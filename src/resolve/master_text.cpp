@@ -30,7 +30,8 @@ bool holds_slot(const std::string& s) {
 std::map<std::string, std::vector<TextTemplate>> master_text(const model::Layout& layout,
                                                               const std::map<std::string, ParaStyle>& styles,
                                                               const Variables& vars, Diagnostics& diags,
-                                                              const Cascade* cascade, MarkupCache* cache) {
+                                                              const Cascade* cascade, MarkupCache* cache,
+                                                              const std::string& root) {
   // The page's values stand as slots; they take the place of variables of
   // the same names, as {{page}} always has.
   Variables with_slots = vars;
@@ -40,6 +41,7 @@ std::map<std::string, std::vector<TextTemplate>> master_text(const model::Layout
   for (const model::SequenceEntry& e : layout.sequence) named.insert(e.master);
   std::map<std::string, std::vector<TextTemplate>> out;
   Expansion expansion;
+  expansion.root = root;
   std::set<std::string> reported;  // a text shared by masters (a YAML alias) reports once
   for (const std::string& name : named) {
     const auto m = layout.masters.find(name);

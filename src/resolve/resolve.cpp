@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "detail/cascade.h"
 #include "detail/expand.h"
@@ -30,7 +31,9 @@ class Resolver {
                      ? prepared->shared_cascade()
                      : std::make_shared<const Cascade>(layout, doc.meta.language, diags)),
         markup_(prepared ? &prepared->markup() : nullptr),
-        notes_(doc.notes, *cascade_, diags) {}
+        notes_(doc.notes, *cascade_, diags) {
+    expansion_.root = doc.root;
+  }
 
   const std::shared_ptr<const Cascade>& cascade() const { return cascade_; }
   std::vector<Footnote> notes() { return notes_.finish(); }
@@ -192,6 +195,7 @@ class Resolver {
         notes_.cut(t, refs, [this](const model::Text& note) { return para(note, cascade_->fallback("footnote")); });
     Paragraph p{style, markup_runs(cut ? *cut : t, style, cascade_.get(), vars_, diags_, markup_, &expansion_), t.loc};
     if (cut) notes_.place(p.runs, refs);
+    for (const Run& r : p.runs) check_link(r.style.link, t.loc, layout_, reported_links_, diags_);
     return p;
   }
 
@@ -215,11 +219,21 @@ class Resolver {
     const ParaStyle th = cascade_->fallback("th");
     const ParaStyle td = cascade_->fallback("td");
     if (b.table_data) data_table(b, th, td, out);
-    for (const model::Text& c : b.columns) out.header.push_back({para(c, th)});
+    // A column aligned in Markdown (`:-:`) sets its header and cells so.
+    const auto aligned = [&](const ParaStyle& style, size_t column) {
+      ParaStyle s = style;
+      const model::ColumnAlign a =
+          column < b.column_aligns.size() ? b.column_aligns[column] : model::ColumnAlign::Auto;
+      if (a == model::ColumnAlign::Left) s.align = Align::Left;
+      else if (a == model::ColumnAlign::Center) s.align = Align::Center;
+      else if (a == model::ColumnAlign::Right) s.align = Align::Right;
+      return s;
+    };
+    for (size_t c = 0; c < b.columns.size(); ++c) out.header.push_back({para(b.columns[c], aligned(th, c))});
     for (const auto& row : b.rows) {
       std::vector<TableCell> cells;
       cells.reserve(row.size());
-      for (const model::Text& c : row) cells.push_back({para(c, td)});
+      for (size_t c = 0; c < row.size(); ++c) cells.push_back({para(row[c], aligned(td, c))});
       out.rows.push_back(std::move(cells));
     }
     out.column_widths = b.column_widths;
@@ -292,6 +306,7 @@ class Resolver {
   }
 
   const model::Layout& layout_;
+  std::set<std::string> reported_links_;
   const Variables& vars_;
   Diagnostics& diags_;
   std::shared_ptr<const Cascade> cascade_;  // the prepared one, or this build's own
@@ -360,7 +375,7 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
   out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
   out.variables = vars;
   out.meta_loc = doc.meta.loc;
-  out.master_text = master_text(layout, out.styles, vars, diags, r.cascade().get(), r.markup());
+  out.master_text = master_text(layout, out.styles, vars, diags, r.cascade().get(), r.markup(), doc.root);
   if (diags.error_count() > errors_before) return std::nullopt;
   return out;
 }

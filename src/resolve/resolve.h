@@ -11,6 +11,7 @@
 #include "resolve/styled.h"
 #include "detail/cascade.h"  // Cascade: `galley styles`, master text
 #include "detail/expand.h"   // Expansion: master text variables
+#include "detail/link_check.h"  // check_link(): layout/ checks the links master text fills in
 
 namespace galley::resolve {
 
@@ -41,12 +42,14 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
 // The text elements, headers and footers of every master the layout's
 // sequence names, as templates (StyledDoc::master_text), each in its style
 // from `styles` (StyledDoc::styles; `body` when it names none). Each
-// problem is reported once.
+// problem is reported once. Images inside the text must be in `root`
+// (model::Document::root) when it is not empty.
 std::map<std::string, std::vector<TextTemplate>> master_text(const model::Layout& layout,
                                                               const std::map<std::string, ParaStyle>& styles,
                                                               const Variables& vars, Diagnostics& diags,
                                                               const Cascade* cascade = nullptr,
-                                                              MarkupCache* cache = nullptr);
+                                                              MarkupCache* cache = nullptr,
+                                                              const std::string& root = {});
 
 // One piece of descriptor text (markup and {{vars}}) as a paragraph in
 // `style`. Character styles (strong, emphasis, code, link) come from

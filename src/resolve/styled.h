@@ -57,6 +57,12 @@ struct CharStyle {
   // for a repeated reference, which prints the number only; 0 for none.
   int note = 0;
   double rise = 0;        // points the baseline is raised (a reference mark)
+  bool strike = false;    // `~~text~~`: drawn with a line through it
+  // `![alt](file)` inside text: the run is one U+FFFC that text/ sets as a
+  // box of the image's width at the font's cap height, layout/ draws the
+  // image there. An absolute path; empty for text.
+  std::string image;
+  std::string image_alt;
 };
 
 // A run in paragraph style `p` with no character style: its character keys

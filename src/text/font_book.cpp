@@ -149,6 +149,10 @@ struct FontBook::Impl {
       info.embeddable = embeddable(os2->fsType);
       if (os2->version >= 2 && os2->sCapHeight > 0) info.cap_height = static_cast<double>(os2->sCapHeight) / upem;
       if (os2->version >= 2 && os2->sxHeight > 0) info.x_height = static_cast<double>(os2->sxHeight) / upem;
+      if (os2->yStrikeoutSize > 0) {
+        info.strike_position = static_cast<double>(os2->yStrikeoutPosition) / upem;
+        info.strike_thickness = static_cast<double>(os2->yStrikeoutSize) / upem;
+      }
     }
     if (const char* ps = FT_Get_Postscript_Name(ftf)) info.postscript_name = ps;
     faces.push_back(std::move(face));

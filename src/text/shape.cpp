@@ -84,6 +84,28 @@ bool invisible(char32_t cp) {
 
 // `bad` collects feature settings HarfBuzz rejected, so the paragraph warns
 // once per setting rather than once per run.
+// An inline image: one glyph as wide as the picture at the cap height of
+// the run's own face (not a fallback's: U+FFFC is in few fonts).
+void image_item(ShapedParagraph& out, const CodePoints& cps, const Item& item, const resolve::Run& run,
+                const FontBook& fonts, const ImageAspect& aspect) {
+  const resolve::CharStyle& style = run.style;
+  int face = fonts.find(style.font, style.bold, style.italic);
+  if (face < 0) face = item.face;
+  const FaceInfo& info = fonts.info(face);
+  ShapedRun r;
+  r.face = face;
+  r.size = style.size;
+  r.style = style;
+  r.bidi_level = item.level;
+  r.text_begin = cps.byte[item.begin];
+  r.text_end = cps.byte[item.end];
+  r.ascent = info.ascender * style.size;
+  r.descent = info.descender * style.size;
+  const double ratio = aspect ? aspect(style.image) : 0;
+  r.glyphs.push_back({0, r.text_begin, info.cap_height * style.size * (ratio > 0 ? ratio : 1), 0, 0});
+  out.runs.push_back(std::move(r));
+}
+
 void shape_item(ShapedParagraph& out, const CodePoints& cps, const Item& item, const resolve::Run& run,
                 const FontBook& fonts, hb_buffer_t* buf, std::vector<std::string>& bad, Diagnostics& diags) {
   const resolve::CharStyle& style = run.style;
@@ -170,7 +192,7 @@ void shape_item(ShapedParagraph& out, const CodePoints& cps, const Item& item, c
 
 // `missing` receives the number of characters drawn as .notdef.
 ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags,
-                               int& missing) {
+                               int& missing, const ImageAspect& aspect) {
   missing = 0;
   ShapedParagraph out;
   out.style = para.style;
@@ -221,7 +243,9 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
   const std::vector<UScriptCode> scripts = resolve_scripts(cps);
   const std::vector<bool> starts = grapheme_starts(cps);
   const FaceChoice choice = choose_faces(cps, starts, style_of, chains, fonts);
-  missing = static_cast<int>(choice.missing.size());
+  missing = static_cast<int>(std::count_if(choice.missing.begin(), choice.missing.end(), [&](uint32_t i) {
+    return para.runs[style_of[i]].style.image.empty();
+  }));
 
   thread_local std::unique_ptr<hb_buffer_t, BufferDestroyer> buf;
   if (!buf) buf.reset(hb_buffer_create());
@@ -232,7 +256,11 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
   const std::vector<Item> items = split_items(cps, levels, scripts, choice.face, style_of, starts);
   out.runs.reserve(items.size());
   std::vector<std::string> bad;
-  for (const Item& item : items) shape_item(out, cps, item, para.runs[item.style], fonts, buf.get(), bad, diags);
+  for (const Item& item : items) {
+    const resolve::Run& run = para.runs[item.style];
+    if (run.style.image.empty()) shape_item(out, cps, item, run, fonts, buf.get(), bad, diags);
+    else image_item(out, cps, item, run, fonts, aspect);
+  }
   std::sort(bad.begin(), bad.end());
   bad.erase(std::unique(bad.begin(), bad.end()), bad.end());
   for (const std::string& b : bad) diags.warning(out.loc, "'" + b + "' is not an OpenType feature setting");
@@ -241,17 +269,20 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
 
 }  // namespace
 
-ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags) {
+ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags,
+                      const ImageAspect& aspect) {
   // A 1000-page report's distinct paragraphs fit many times over.
   static base::Memo<ShapeEntry> memo(size_t{32} << 20);
-  const std::string key = shape_key(para, fonts);
+  const bool images = std::any_of(para.runs.begin(), para.runs.end(),
+                                  [](const resolve::Run& r) { return !r.style.image.empty(); });
+  const std::string key = images ? std::string() : shape_key(para, fonts);
   // Set when this caller shapes (a miss, or a failure it waited for): it
   // then reports everything itself, errors included.
   std::optional<ShapedParagraph> mine;
   Diagnostics local;
   int missing = 0;
   const auto make = [&]() -> std::shared_ptr<const ShapeEntry> {
-    mine = shape_uncached(para, fonts, local, missing);
+    mine = shape_uncached(para, fonts, local, missing, aspect);
     if (local.has_errors()) return nullptr;
     auto e = std::make_shared<ShapeEntry>(ShapeEntry{*mine, {}, missing});
     for (const Diagnostic& d : local.all()) e->warnings.push_back(d.message);

@@ -1,5 +1,6 @@
 // Every problem of a content + layout pair in one run: the content's, the
-// layout's, styles, flows and variables, in file order.
+// layout's, styles, flows and variables (master text's too), and what only
+// the fonts, the images' headers and the links show, in file order.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -31,6 +32,7 @@ TEST_CASE("mistakes in both files are all reported in one run, in file order") {
              "page: {size: a5}\n"
              "fonts:\n"
              "  Serif: " + fonts + "/NotoSerif-Regular.ttf\n"
+             "  Fake: " + dir + "/fake.ttf\n"
              "colors:\n"
              "  ink: \"#112233\"\n"
              "  bad: {cmyk: [0, 2, 0, 0]}\n"
@@ -41,7 +43,10 @@ TEST_CASE("mistakes in both files are all reported in one run, in file order") {
              "masters:\n"
              "  page:\n"
              "    frames: [{flow: mian, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n"
+             "    footer: \"{{meta.title}}, page {{page}} for {{reader}}\"\n"
              "sequence: [page]\n");
+  write_file(dir + "/fake.ttf", "not a font");
+  write_file(dir + "/broken.png", "\x89PNG\r\n\x1a\nnot really");
   write_file(dir + "/c.yaml",
              "galley: 1\n"
              "layout: l.yaml\n"
@@ -57,7 +62,9 @@ TEST_CASE("mistakes in both files are all reported in one run, in file order") {
              "      style: note\n"
              "    - image: missing.png\n"
              "    - list: [one, two]\n"
-             "      ordred: true\n");
+             "      ordred: true\n"
+             "    - paragraph: See [the site](www.example.org).\n"
+             "    - image: broken.png\n");
   Run r = galley("check " + quote(dir + "/c.yaml"));
   CHECK(r.exit_code == 1);
   CHECK(lines_of(r.err, dir) ==
@@ -68,11 +75,17 @@ TEST_CASE("mistakes in both files are all reported in one run, in file order") {
             "$DIR/c.yaml:10:14: error: unknown style 'bdy' (did you mean 'body'?)",
             "$DIR/c.yaml:13:14: error: image 'missing.png' not found (looked for $DIR/missing.png)",
             "$DIR/c.yaml:15:7: error: unknown key 'ordred' (did you mean 'ordered'?)",
-            "$DIR/l.yaml:7:19: error: colour component '2' in colour 'bad' must be from 0 to 1 or from 0% to 100%",
-            "$DIR/l.yaml:9:35: error: unknown key 'colr' (did you mean 'color'?)",
-            "$DIR/l.yaml:10:14: error: unknown font family 'Sans' (define it under 'fonts:')",
-            "$DIR/l.yaml:11:28: error: expected a length such as 12pt, 3mm, 0.5in or 50%, found 'big' for 'size'",
-            "$DIR/l.yaml:14:21: warning: frame 'frame-1' places flow 'mian', which $DIR/c.yaml does not have; "
+            "$DIR/c.yaml:16:18: error: link 'www.example.org' has no scheme (write https://..., or #name for a place "
+            "in this document)",
+            "$DIR/c.yaml:17:7: error: image '$DIR/broken.png': invalid PNG: chunk 'real' at byte 8 claims 1852797984 "
+            "bytes, but 2 remain",
+            "$DIR/l.yaml:5:3: error: '$DIR/fake.ttf' of family 'Fake' is not a font file FreeType can read",
+            "$DIR/l.yaml:8:19: error: colour component '2' in colour 'bad' must be from 0 to 1 or from 0% to 100%",
+            "$DIR/l.yaml:10:35: error: unknown key 'colr' (did you mean 'color'?)",
+            "$DIR/l.yaml:11:14: error: unknown font family 'Sans' (define it under 'fonts:')",
+            "$DIR/l.yaml:12:28: error: expected a length such as 12pt, 3mm, 0.5in or 50%, found 'big' for 'size'",
+            "$DIR/l.yaml:15:21: warning: frame 'frame-1' places flow 'mian', which $DIR/c.yaml does not have; "
             "the frame stays empty (did you mean 'main'?)",
+            "$DIR/l.yaml:16:48: error: undefined variable 'reader'",
         });
 }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "model/layout.h"
@@ -110,6 +111,17 @@ int pdf_pages(const std::string& pdf) {
   auto pos = info.find("Pages:");
   if (pos == std::string::npos) return -1;
   return std::atoi(info.c_str() + pos + 6);
+}
+
+std::vector<WordBox> pdf_word_boxes(const std::string& pdf, int page) {
+  const std::string p = std::to_string(page);
+  const std::string html = sh("pdftotext -f " + p + " -l " + p + " -bbox " + quote(pdf) + " -").out;
+  static const std::regex word_re(
+      "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>");
+  std::vector<WordBox> out;
+  for (std::sregex_iterator w(html.begin(), html.end(), word_re), end; w != end; ++w)
+    out.push_back({std::stod((*w)[1]), std::stod((*w)[2]), std::stod((*w)[3]), std::stod((*w)[4]), (*w)[5]});
+  return out;
 }
 
 void write_minimal_pair(const std::string& dir, const std::string& blocks) {

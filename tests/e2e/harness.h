@@ -27,6 +27,14 @@ std::string temp_dir();
 std::string pdf_text(const std::string& pdf);
 int pdf_pages(const std::string& pdf);
 
+// The words of one page with their boxes (pdftotext -bbox), in points from
+// the page's top-left corner.
+struct WordBox {
+  double x0, y0, x1, y1;
+  std::string text;
+};
+std::vector<WordBox> pdf_word_boxes(const std::string& pdf, int page = 1);
+
 // A small valid content + layout pair in `dir` (content.yaml, layout.yaml)
 // using the project's fonts; `blocks` are appended to the `main` flow.
 void write_minimal_pair(const std::string& dir, const std::string& blocks = "");

@@ -390,10 +390,39 @@ TEST_CASE("what Markdown blocks cannot set is a warning at its place in the .md 
   CHECK(messages(dir, l.diags) == std::vector<std::string>{
             "x.md:3:1: warning: a thematic break (---) is left out: galley has no rule block; draw rules in the layout",
             "x.md:5:1: warning: HTML is not supported in Markdown; this block is left out",
-            "x.md:7:1: warning: Markdown tables are not read (galley's Markdown is CommonMark); write a table: block",
             "x.md:13:1: warning: heading level 6 is set as level 4, the deepest galley has",
             "x.md:15:1: error: image 'missing.png' not found (looked for " + dir.path("missing.png") + ")",
         });
+}
+
+TEST_CASE("GitHub tables in Markdown become table blocks; ~~strike~~ is kept as markup") {
+  TempDir dir;
+  dir.write("t.md", "Before ~~old~~ new, ~one tilde~.\n\n"
+                    "| Item | Count | Note |\n"
+                    "|:-----|:-----:|-----:|\n"
+                    "| **Tea** | 2 | a \\| b |\n"
+                    "| Cake |\n");
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {file: t.md}\n");
+  REQUIRE(l.doc);
+  CHECK(messages(dir, l.diags).empty());
+  const auto& b = l.doc->flows[0].blocks;
+  REQUIRE(b.size() == 2);
+  // Kept as markup: a single tilde escaped, as it is text.
+  CHECK(b[0].text.value == "Before ~~old~~ new, \\~one tilde\\~.");
+  CHECK(b[1].kind == BlockKind::Table);
+  CHECK(b[1].loc.line == 3);
+  REQUIRE(b[1].columns.size() == 3);
+  CHECK(b[1].columns[0].value == "Item");
+  CHECK(b[1].columns[2].value == "Note");
+  CHECK(b[1].column_aligns == std::vector<model::ColumnAlign>{model::ColumnAlign::Left, model::ColumnAlign::Center,
+                                                               model::ColumnAlign::Right});
+  REQUIRE(b[1].rows.size() == 2);
+  CHECK(b[1].rows[0][0].value == "**Tea**");
+  CHECK(b[1].rows[0][0].loc.line == 5);
+  CHECK(b[1].rows[0][2].value == "a | b");
+  // A short row is filled with empty cells, as GitHub shows it.
+  REQUIRE(b[1].rows[1].size() == 3);
+  CHECK(b[1].rows[1][1].value.empty());
 }
 
 TEST_CASE("Markdown lists nest at most 16 deep; deeper is a warning, not a deep recursion") {

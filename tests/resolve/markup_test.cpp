@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "fixtures.h"
 
 using namespace galley;
@@ -36,6 +39,31 @@ TEST_CASE("bold, italic, code, link and hard breaks become runs") {
   CHECK(p.runs[8].text == " end\u2028next\u2028last");
   CHECK(p.runs[8].style.link.empty());
   CHECK(p.plain_text() == "A bold and italic x = 1 site end\u2028next\u2028last");
+}
+
+TEST_CASE("~~two tildes~~ strike through, in the layout's strike style; one tilde is text") {
+  const Paragraph p = markup("was ~~10~~ now 8, ~5 km~ and **~~both~~**");
+  REQUIRE(p.runs.size() == 4);
+  CHECK(p.runs[0].text == "was ");
+  CHECK(p.runs[1].text == "10");
+  CHECK(p.runs[1].style.strike);
+  CHECK(p.runs[2].text == " now 8, ~5 km~ and ");
+  CHECK_FALSE(p.runs[2].style.strike);
+  CHECK((p.runs[3].style.strike && p.runs[3].style.bold));
+  // At the start of the text too (three tildes would be a code fence).
+  const Paragraph start = markup("~~gone~~ and ~~~ stays");
+  REQUIRE(start.runs.size() == 2);
+  CHECK(start.runs[0].style.strike);
+  CHECK(start.runs[1].text == " and ~~~ stays");
+
+  model::Style strike = style("strike");
+  strike.color = "grey";
+  strike.color_value = model::Color::gray(0.5);
+  const StyledDoc d = styled({paragraph("a ~~b~~")}, layout_with({style("body"), strike}));
+  const auto& runs = d.flows.at(0).blocks.at(0).paras.at(0).runs;
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[1].style.strike);
+  CHECK(runs[1].style.color.v[0] == doctest::Approx(0.5));
 }
 
 TEST_CASE("nested emphasis combines; emphasis in italic text turns upright") {
@@ -223,11 +251,32 @@ TEST_CASE("running heads in flow text are an error, as {{page}} is") {
   CHECK(messages(diags).find("'{{section-first}}' is only available in master page text") != std::string::npos);
 }
 
-TEST_CASE("an image inside text is set as its description, with a warning") {
+TEST_CASE("an image inside text is a run of its own: its file beside the text's, its description the alt text") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "galley-inline-image-test";
+  std::filesystem::create_directories(dir / "icons");
+  std::ofstream(dir / "icons" / "x.png") << "png";
+  model::Text t{"Call ![a *phone*](icons/x.png) now", {(dir / "content.yaml").string(), 3, 14}};
   Diagnostics diags;
-  const Paragraph p = resolve_text(text("An ![icon](x.png) here"), ParaStyle{}, {}, diags);
-  CHECK(p.plain_text() == "An icon here");
-  CHECK(messages(diags) ==
-        "content.yaml:3:14: warning: the image 'x.png' inside text is set as its description; give it an image: "
-        "block of its own\n");
+  const Paragraph p = resolve_text(t, ParaStyle{}, {}, diags);
+  CHECK(messages(diags).empty());
+  REQUIRE(p.runs.size() == 3);
+  CHECK(p.runs[0].text == "Call ");
+  CHECK(p.runs[1].text == "\uFFFC");
+  CHECK(p.runs[1].style.image == (dir / "icons" / "x.png").string());
+  CHECK(p.runs[1].style.image_alt == "a phone");
+  CHECK(p.runs[2].text == " now");
+  CHECK(p.runs[2].style.image.empty());
+
+  // Missing, or outside the root folder: an error at the text, and no image.
+  model::Text missing{"An ![icon](nothere.png) here", t.loc};
+  const Paragraph q = resolve_text(missing, ParaStyle{}, {}, diags);
+  CHECK(messages(diags) == (dir / "content.yaml").string() + ":3:14: error: image 'nothere.png' not found (looked for " +
+                               (dir / "nothere.png").string() + ")\n");
+  CHECK(q.plain_text() == "An  here");
+  Diagnostics confined;
+  Expansion expansion;
+  expansion.root = (dir / "icons").string();
+  resolve_text(model::Text{"![up](../content.yaml)", t.loc}, ParaStyle{}, {}, confined, nullptr, nullptr, &expansion);
+  CHECK(messages(confined).find("image '../content.yaml' is outside the root folder") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }

@@ -20,6 +20,11 @@ namespace galley::cli {
 // otherwise. Read from the headers, before any is decoded.
 bool images_within_budget(const model::Document& doc, const model::Layout& layout, Diagnostics& diags);
 
+// Reports every image the descriptors name whose header cannot be read
+// (not a PNG, JPEG, PDF or SVG; truncated; too many pixels), at the place
+// that names it, as layout would meet them: for the run that reports all.
+void check_image_headers(const model::Document& doc, const model::Layout& layout, Diagnostics& diags);
+
 // The thread; joining it (its destructor does) waits for the work's end.
 std::jthread start_head_start(const model::Document& doc, const model::Layout& layout);
 

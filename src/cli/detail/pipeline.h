@@ -36,9 +36,10 @@ struct Session {
   // the PDF's head start begins once the descriptors are loaded. `confine`
   // limits what may be read (a root folder: load::Options). Both files are
   // loaded and cross-checked in full, their problems reported together in
-  // file order; with `overrides` (the --set values) a failed open also
-  // reports what resolve finds (unknown styles, undefined variables). A
-  // batch passes none: its rows bring variables of their own.
+  // file order. A failed open also reports what the fonts and the images'
+  // headers show, and with `overrides` (the --set values) what resolve
+  // finds (unknown styles, undefined variables, links). A batch passes
+  // none: its rows bring variables of their own.
   static std::optional<Session> open(const std::string& content_path, const std::string& layout_path,
                                      bool writes_pdf, Diagnostics& diags, const load::Options& confine = {},
                                      const Overrides* overrides = nullptr);

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -50,7 +51,7 @@ class TextSetter {
   double natural_width(const resolve::Paragraph& para);
   double widest_word(const resolve::Paragraph& para);
 
-  // Glyph runs and link areas of `line` with its left edge at x and its
+  // Glyph runs, link areas and strikethrough lines of `line` with its left edge at x and its
   // baseline at y. Glyph runs carry FontBook face indices in GlyphRun::font.
   // A caller done with the line moves it in: its glyphs then move too.
   // The footnotes it references are kept until taken (take_notes()).
@@ -69,6 +70,9 @@ class TextSetter {
   Diagnostics& diags() { return diags_; }
 
  private:
+  Rect strike_line(const linebreak::LineRun& r, double x, double y) const;
+  std::optional<Image> inline_image(const linebreak::LineRun& r, const SourceLoc& loc, double x, double y) const;
+
   const text::FontBook& fonts_;
   bool greedy_;
   Diagnostics& diags_;

@@ -12,7 +12,8 @@
 namespace galley::resolve {
 
 // The character styles inline markup applies, by name.
-inline constexpr std::array<const char*, 5> kCharacterStyles = {"strong", "emphasis", "code", "link", "footnote-ref"};
+inline constexpr std::array<const char*, 6> kCharacterStyles = {"strong", "emphasis", "code", "link", "strike",
+                                                                "footnote-ref"};
 
 class Cascade {
  public:

@@ -26,6 +26,7 @@ inline constexpr size_t kMaxDocumentExpansion = size_t{2} << 20;
 // depth it was counted from: counts from deeper are cut sooner).
 struct Expansion {
   size_t budget = kMaxDocumentExpansion;
+  std::string root;  // images inside text must be in this folder (model::Document::root)
   std::map<std::string, std::pair<size_t, int>> sizes;
 };
 

@@ -1,8 +1,11 @@
 // Inline markup → runs. cmark parses the text (block syntax shielded, see
 // block_shield.h) and each inline node becomes text in a character style:
-// **strong**, *emphasis*, `code`, [links](url) (internal as "#id"); a soft
-// break is a space, a hard break and a blank line are U+2028; HTML and
-// images come out as their literal text. {{vars}} are substituted after
+// **strong**, *emphasis*, `code`, ~~strike~~ (GitHub's, two tildes),
+// [links](url) (internal as "#id"); a soft
+// break is a space, a hard break and a blank line are U+2028; HTML comes
+// out as its literal text; an image `![alt](file)` is a run of its own
+// (CharStyle::image), its file relative to the text's file and an error
+// when missing. {{vars}} are substituted after
 // parsing, in the text and link URLs, so a value's `*` stays literal.
 // Straight quotes then become the language's marks unless the paragraph
 // style turns `smart-quotes` off; `\"` and `\'` stay straight

@@ -12,23 +12,28 @@
 namespace galley::resolve {
 
 // Character styles a run is in, innermost last.
-enum class CharOp : unsigned char { Strong, Emphasis, Code, Link };
+enum class CharOp : unsigned char { Strong, Emphasis, Code, Link, Strike };
 
 // One run of the parse: its text with {{vars}} still in it, and the
 // character styles to apply over the paragraph's, outermost first.
 struct ParsedRun {
   std::string text;
   std::vector<CharOp> ops;
-  int link = -1;  // index into ParsedMarkup::urls when inside a link
+  int link = -1;   // index into ParsedMarkup::urls when inside a link
+  int image = -1;  // index into ParsedMarkup::images: an inline image (text U+FFFC)
+};
+
+// `![alt](file)` inside text, as written: placed in the line as an icon.
+struct InlineImage {
+  std::string url;
+  std::string alt;
 };
 
 struct ParsedMarkup {
   // Link destinations in document order, {{vars}} unsubstituted: they are
   // substituted before the runs, as the parse met them.
   std::vector<std::string> urls;
-  // Inline images' files: galley sets an image inside text as its
-  // description, and says so.
-  std::vector<std::string> images;
+  std::vector<InlineImage> images;
   std::vector<ParsedRun> runs;
 
   size_t bytes() const;  // what it holds, for the memo's budget

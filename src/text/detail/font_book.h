@@ -21,6 +21,7 @@ struct FaceInfo {
   bool bold = false, italic = false;
   unsigned units_per_em = 1000;
   double ascender = 0.8, descender = 0.2, cap_height = 0.7, x_height = 0.5;  // per em, descender positive
+  double strike_position = 0.25, strike_thickness = 0.05;  // per em, above the baseline (OS/2)
   bool embeddable = true;  // OS/2 fsType allows embedding
   std::string postscript_name;
   SourceLoc loc;  // the layout's `fonts:` entry naming it

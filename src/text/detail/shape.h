@@ -1,5 +1,7 @@
 // Itemisation and shaping of one paragraph.
 #pragma once
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "diag/diagnostic.h"
@@ -20,7 +22,15 @@ namespace galley::text {
 // can use them and the PDF draws nothing. U+00A0 is a normal space glyph.
 // Tracking is added once per cluster; kern and liga are on by default.
 // Thread-safe: the FontBook is only read; buffers are per thread.
-ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags);
+//
+// An inline image's run (CharStyle::image, one U+FFFC) is not shaped: it is
+// one glyph (gid 0, never drawn as a glyph) as wide as the image is at the
+// run's cap height, `aspect(path)` giving width ÷ height (0 when unknown:
+// square). Paragraphs with images are not kept in the shaping memo, since
+// the file may change under the same name.
+using ImageAspect = std::function<double(const std::string& path)>;
+ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags,
+                      const ImageAspect& aspect = {});
 
 // The count (base/figures.h) of characters shape() drew as .notdef, for --stats.
 inline constexpr std::string_view kMissingGlyphs = "characters without glyph";
