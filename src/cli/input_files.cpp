@@ -22,7 +22,10 @@ std::set<std::string> input_files(const std::string& content_path, const std::st
   if (doc)
     for (const auto& f : doc->flows)
       for (const auto& b : f.blocks) {
+        // A `markdown: {file: ...}` block's blocks are located in its file.
+        if (!b.loc.file.empty()) files.insert(absolute(b.loc.file));
         if (!b.src.empty()) files.insert(absolute(b.src));
+        if (b.table_data) files.insert(absolute(b.table_data->source));
         if (b.chart && b.chart->data) files.insert(absolute(b.chart->data->source));
       }
   if (!layout) return files;

@@ -94,8 +94,8 @@ std::string file_name(const Template& t, const cli::Overrides& values) {
   return name + ".pdf";
 }
 
-// The PDF's bytes decide the tag. libstdc++'s string hash reads 8 bytes a
-// step: a byte-wise hash took a tenth of a handout's time.
+// The PDF's bytes decide the tag. Every byte of every response is hashed,
+// so with libstdc++'s string hash, which reads 8 bytes a step.
 std::string etag(const std::string& bytes) {
   const size_t h = std::hash<std::string_view>{}(bytes);
   char text[40];
