@@ -16,6 +16,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def start_server(galley, source, extra):
@@ -68,8 +69,11 @@ def run(galley, source, token):
             assert driver.title == "Sign in", driver.title
             driver.find_element(By.ID, "token").send_keys(token)
             driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            # click() does not wait for the navigation the form starts.
+            WebDriverWait(driver, 30).until(lambda d: d.title != "Sign in")
         assert driver.title == "Handouts", driver.title
         driver.find_element(By.LINK_TEXT, "IR residency handout").click()
+        WebDriverWait(driver, 30).until(lambda d: d.current_url != base)
         assert driver.current_url == base + "t/handout", driver.current_url
         field = driver.find_element(By.ID, "v-recipient")
         label = driver.find_element(By.CSS_SELECTOR, "label[for=v-recipient]")
