@@ -38,6 +38,8 @@ def absolutise(block, base):
 
 
 def main():
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        sys.exit(__doc__)
     out, reps = sys.argv[1], [int(r) for r in sys.argv[2:]]
     os.makedirs(out, exist_ok=True)
     for n in (100, 1000, 10000):
