@@ -43,14 +43,7 @@
 // W11 Errors. libharu reports through a callback and stays in error until
 //    reset: the first error of a call is recorded with its code, the state
 //    reset, and every later call fails (never aborts).
-// W12 Allocation. libharu allocates every object, name and list on its
-//    own, and frees each one with the document. A short document's are
-//    taken from libharu's memory pool instead (HPDF_NewEx), which allocates
-//    64 KB blocks and frees them at once; a long one's are not, because the
-//    pool never reuses what libharu frees while writing, and the cross-
-//    reference list, regrown 1,024 entries at a time, would leave every
-//    former copy of itself behind.
-// W13 Entries made as written. libharu gives every dictionary key and every
+// W12 Entries made as written. libharu gives every dictionary key and every
 //    name a 128-byte buffer, so a tagged report's 25,000 structure elements
 //    cost 68 MB as libharu objects. extend_when_written() keeps the entries
 //    as our Values; the dictionary's private `before_write_fn` hook makes
@@ -130,9 +123,6 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
 constexpr int kFlateLevel = 4;
 constexpr int kFlateFastLevel = Z_BEST_SPEED;
 constexpr int kContentLevel = 3;
-
-// libharu W12: a pooled document's objects come from blocks this size.
-constexpr HPDF_UINT kPoolBytes = 64 * 1024;
 
 // Deflate states are kept and reset between streams: compress2() would
 // allocate and clear a window and hash tables (about 256 KB) for every
@@ -270,7 +260,7 @@ struct Writer::Impl {
   // and replaced in the saved bytes, so no offset moves.
   std::vector<std::pair<std::string, std::string>> names;  // placeholder, escaped
   const char* name_for(const std::string& value);
-  // libharu W13: entries waiting for their dictionary to be written (the
+  // libharu W12: entries waiting for their dictionary to be written (the
   // dictionary's `attr` points at its own); a deque, so they never move.
   struct Waiting {
     Impl* impl = nullptr;
@@ -371,7 +361,7 @@ bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
   return true;
 }
 
-// libharu W13: the waiting entries go in just before the dictionary's are
+// libharu W12: the waiting entries go in just before the dictionary's are
 // written...
 HPDF_STATUS Writer::Impl::add_waiting(HPDF_Dict dict) {
   auto* w = static_cast<Waiting*>(dict->attr);
@@ -392,9 +382,8 @@ HPDF_STATUS Writer::Impl::drop_waiting(HPDF_Dict dict) {
   return HPDF_OK;
 }
 
-Writer::Writer(bool pooled) : impl_(std::make_unique<Impl>()) {
-  // libharu W12
-  impl_->doc = HPDF_NewEx(on_error, nullptr, nullptr, pooled ? kPoolBytes : 0, &impl_->state);
+Writer::Writer() : impl_(std::make_unique<Impl>()) {
+  impl_->doc = HPDF_New(on_error, &impl_->state);
   if (!impl_->doc) {
     impl_->error = "libharu could not create a document";
     return;
@@ -490,7 +479,7 @@ bool Writer::extend(Ref object, const Dict& entries) {
   return impl_->add_entries(dict, entries);
 }
 
-bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W13
+bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W12
   if (!ok()) return false;
   auto* dict = static_cast<HPDF_Dict>(impl_->lookup(object));
   if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || dict->stream ||

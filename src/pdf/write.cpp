@@ -16,10 +16,6 @@ namespace {
 
 // PDF 1.6: /ActualText, soft masks, OpenType font programs, PDF/X-4.
 constexpr int kPdfMinorVersion = 6;
-// Documents up to this long are written with pooled libharu objects
-// (hpdf_objects.h): a handout's thousands of small objects are allocated in
-// a few blocks and freed at once.
-constexpr size_t kPooledPages = 16;
 
 std::optional<std::string> failed(hpdf::Writer& w, Diagnostics& diags) {
   if (!w.error().empty()) diags.error({}, "cannot write PDF: " + w.error());
@@ -43,7 +39,7 @@ std::optional<std::string> write(const layout::DisplayList& list, Drawing drawin
   }
   DocumentFonts fonts;
   if (!fonts.prepare(list, diags)) return std::nullopt;
-  hpdf::Writer w(list.pages.size() <= kPooledPages);
+  hpdf::Writer w;
   if (!w.ok()) return failed(w, diags);
   if (!fonts.embed(w, diags)) return failed(w, diags);
 

@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <memory>
 #include <set>
 #include <string>
 
@@ -114,49 +113,6 @@ TEST_CASE("libharu W2: stream bytes larger than libharu's buffers come back exac
   CHECK(stream_data(s, qpdf_dl_none) == bytes);
 }
 
-TEST_CASE("libharu W2: kept bytes are written in place, held until saved, as a copy would be") {
-  std::string pattern(70000, '\0');
-  for (size_t i = 0; i < pattern.size(); ++i) pattern[i] = static_cast<char>((i * 31) % 253);
-  auto deflated = hpdf::deflate(pattern, hpdf::Compress::Flate);
-  REQUIRE(deflated);
-  hpdf::Writer copied;
-  auto a = copied.add_stream(Dict{}.set("N", 3), *deflated, hpdf::Compress::Deflated);
-  REQUIRE(a);
-  std::string copy_bytes;
-  probe(copied, *a, &copy_bytes);
-
-  hpdf::Writer kept;
-  auto held = std::make_shared<const std::string>(*deflated);
-  std::weak_ptr<const std::string> watch = held;
-  auto b = kept.add_stream(Dict{}.set("N", 3), std::move(held), hpdf::Compress::Deflated);
-  REQUIRE(b);
-  CHECK_FALSE(watch.expired());  // the writer holds the cache's bytes
-  std::string kept_bytes;
-  auto pdf = probe(kept, *b, &kept_bytes);
-  CHECK(kept_bytes == copy_bytes);
-  CHECK(stream_data(pdf->getRoot().getKey("/Probe"), qpdf_dl_generalized) == pattern);
-
-  hpdf::Writer refused;
-  CHECK_FALSE(refused.add_stream(Dict{}, std::make_shared<const std::string>("x"), hpdf::Compress::Flate));
-  CHECK_FALSE(refused.ok());
-}
-
-TEST_CASE("libharu W12: a pooled writer saves the same bytes as one that allocates each object") {
-  auto build = [](bool pooled) {
-    hpdf::Writer w(pooled);
-    Array many;
-    for (int i = 0; i < 3000; ++i)
-      many.items.push_back(Dict{}.set("N", i).set("S", String{"item " + std::to_string(i)}));
-    std::string bytes;
-    auto pdf = probe(w, many, &bytes);
-    CHECK(pdf->getRoot().getKey("/Probe").getArrayItem(2999).getKey("/S").getUTF8Value() == "item 2999");
-    return bytes;
-  };
-  const std::string pooled = build(true);
-  CHECK(pooled.size() > 64 * 1024);  // more than one of the pool's blocks
-  CHECK(pooled == build(false));
-}
-
 TEST_CASE("libharu W3: deflated, pre-deflated and JPEG streams carry their /Filter") {
   hpdf::Writer w;
   const std::string text = "stream text, stream text, stream text";
@@ -232,7 +188,34 @@ TEST_CASE("libharu W5: nested objects, references and extended dictionaries") {
   CHECK_FALSE(v.ok());
 }
 
-TEST_CASE("libharu W13: entries made as written give extend()'s bytes, escaped names and references included") {
+TEST_CASE("libharu W2: kept bytes are written in place, held until saved, as a copy would be") {
+  std::string pattern(70000, '\0');
+  for (size_t i = 0; i < pattern.size(); ++i) pattern[i] = static_cast<char>((i * 31) % 253);
+  auto deflated = hpdf::deflate(pattern, hpdf::Compress::Flate);
+  REQUIRE(deflated);
+  hpdf::Writer copied;
+  auto a = copied.add_stream(Dict{}.set("N", 3), *deflated, hpdf::Compress::Deflated);
+  REQUIRE(a);
+  std::string copy_bytes;
+  probe(copied, *a, &copy_bytes);
+
+  hpdf::Writer kept;
+  auto held = std::make_shared<const std::string>(*deflated);
+  std::weak_ptr<const std::string> watch = held;
+  auto b = kept.add_stream(Dict{}.set("N", 3), std::move(held), hpdf::Compress::Deflated);
+  REQUIRE(b);
+  CHECK_FALSE(watch.expired());  // the writer holds the cache's bytes
+  std::string kept_bytes;
+  auto pdf = probe(kept, *b, &kept_bytes);
+  CHECK(kept_bytes == copy_bytes);
+  CHECK(stream_data(pdf->getRoot().getKey("/Probe"), qpdf_dl_generalized) == pattern);
+
+  hpdf::Writer refused;
+  CHECK_FALSE(refused.add_stream(Dict{}, std::make_shared<const std::string>("x"), hpdf::Compress::Flate));
+  CHECK_FALSE(refused.ok());
+}
+
+TEST_CASE("libharu W12: entries made as written give extend()'s bytes, escaped names and references included") {
   // Both writers make the same objects; one adds the entries at once, the
   // other when save() reaches each dictionary.
   auto write = [](bool when_written) {

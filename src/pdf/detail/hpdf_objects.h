@@ -28,10 +28,7 @@ std::optional<std::string> deflate(std::string_view bytes, Compress compress);
 // every call returns false / nullopt after an error, and error() says why.
 class Writer {
  public:
-  // `pooled`: libharu's objects come from blocks freed with the document
-  // (libharu W12), which is quicker for a short document and wasteful for
-  // a long one.
-  explicit Writer(bool pooled = false);
+  Writer();
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
