@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!session) return 0;
   auto vars = resolve::make_variables(session->doc, {{"recipient", "Dr. Jane Doe"}});
   cli::BuildOptions opts;
-  opts.keep_items = true;
+  opts.keep_display = true;
   auto result = cli::build_once(*session, vars, opts, diags);
   if (result.display) layout::to_json(*result.display);
   return 0;
