@@ -9,17 +9,12 @@
 namespace galley::image {
 namespace {
 
-struct PdfBytes {
-  std::string data;
-  size_t bytes() const { return data.size(); }
-};
-
-std::shared_ptr<const PdfBytes> load(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
+std::shared_ptr<const VectorSource> load(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
   auto bytes = detail::read_file(path, diags, where);
   if (!bytes) return nullptr;
-  auto out = std::make_shared<PdfBytes>();
+  auto out = std::make_shared<VectorSource>();
   if (bytes->compare(0, 5, "%PDF-") == 0) {
-    out->data = std::move(*bytes);
+    out->pdf = std::move(*bytes);
     return out;
   }
   if (bytes->size() > kMaxSvgBytes) {
@@ -30,40 +25,60 @@ std::shared_ptr<const PdfBytes> load(const std::string& path, Diagnostics& diags
     detail::report(diags, where, path, "SVG draws more than 100000 elements (<use> references counted)");
     return nullptr;
   }
+  // What the native reader leaves (`error` says why) librsvg draws.
   std::string error;
+  if (auto drawing = detail::svg_native(*bytes, error)) {
+    out->drawing = std::move(drawing);
+    return out;
+  }
   auto pdf = detail::svg_to_pdf(*bytes, error);
   if (!pdf) {
     detail::report(diags, where, path, error);
     return nullptr;
   }
-  out->data = std::move(*pdf);
+  out->pdf = std::move(*pdf);
   return out;
 }
 
+// A native drawing's facts: one page, its box its size.
+VectorPage drawing_page(const SvgDrawing& d) {
+  VectorPage page;
+  page.pages = 1;
+  page.box = {0, 0, d.width, d.height};
+  page.width = d.width, page.height = d.height;
+  page.rgb = d.rgb;
+  return page;
+}
+
 std::optional<VectorPage> read_page(const std::string& path, int page, Diagnostics& diags, const SourceLoc& where) {
+  auto source = vector_source(path, diags, where);
+  if (!source) return std::nullopt;
+  if (source->drawing) {
+    if (page != 1) {
+      detail::report(diags, where, path, "page " + std::to_string(page) + " is out of range (an SVG has one page)");
+      return std::nullopt;
+    }
+    return drawing_page(*source->drawing);
+  }
   std::string error;
   const VectorReader* reader = vector_reader(error);
   if (!reader) {
     detail::report(diags, where, path, "cannot read PDF and SVG images: " + error);
     return std::nullopt;
   }
-  auto bytes = vector_pdf(path, diags, where);
-  if (!bytes) return std::nullopt;
-  auto facts = reader->read_page(bytes, path, page, error);
+  auto facts = reader->read_page(std::shared_ptr<const std::string>(source, &source->pdf), path, page, error);
   if (!facts) detail::report(diags, where, path, error);
   return facts;
 }
 
 }  // namespace
 
-std::shared_ptr<const std::string> vector_pdf(const std::string& path, Diagnostics& diags, const SourceLoc& where) {
+std::shared_ptr<const VectorSource> vector_source(const std::string& path, Diagnostics& diags,
+                                                  const SourceLoc& where) {
   // A batch places the same logo on every row's document.
-  static base::Memo<PdfBytes> memo(size_t{64} << 20);
+  static base::Memo<VectorSource> memo(size_t{64} << 20);
   const auto stamp = file_stamp(path);
-  std::shared_ptr<const PdfBytes> got =
-      stamp ? memo.get(path + '\n' + *stamp, [&] { return load(path, diags, where); }) : load(path, diags, where);
-  if (!got) return nullptr;
-  return std::shared_ptr<const std::string>(got, &got->data);
+  return stamp ? memo.get(path + '\n' + *stamp, [&] { return load(path, diags, where); }) : load(path, diags, where);
 }
 
 std::optional<VectorPage> probe_vector(const std::string& path, int page, Diagnostics& diags,

@@ -14,11 +14,11 @@ void prepare_ahead(const std::vector<std::string>& image_paths, const layout::Ou
   if (pdfx) prepare_srgb_space();
   for (const std::string& path : image_paths) {
     Diagnostics ignored;
-    // A vector graphic has no pixels to encode; an SVG's conversion to PDF
-    // is the work worth starting early.
+    // A vector graphic has no pixels to encode; reading an SVG (drawing it,
+    // or converting it to PDF) is the work worth starting early.
     const auto info = image::probe(path, ignored, {});
     if (info && (info->format == image::Format::Pdf || info->format == image::Format::Svg)) {
-      image::vector_pdf(path, ignored, {});
+      image::vector_source(path, ignored, {});
       continue;
     }
     encoded_image(path, ignored, {});

@@ -37,6 +37,29 @@ std::string key_of(const layout::Image& img) {
   return key;
 }
 
+// An SVG drawn natively (image/vector.h): its operators with each colour
+// as the mapping says, in a form of its own size; no module, no copy.
+std::optional<Ref> drawn_form(const image::SvgDrawing& drawing, const Graphic& graphic, hpdf::Writer& writer) {
+  const image::Recolor recolor = [&](uint32_t rgb, bool stroke) -> std::optional<std::string> {
+    for (const Graphic::Mapped& m : graphic.recolor)
+      if (m.rgb == rgb) return stroke ? m.stroke : m.fill;
+    return std::nullopt;
+  };
+  Dict resources;
+  if (!graphic.spaces.empty()) {
+    Dict spaces;
+    for (const Graphic::Space& s : graphic.spaces) spaces.set(s.resource, s.ref);
+    resources.set("ColorSpace", std::move(spaces));
+  }
+  Dict form;
+  form.set("Type", Name{"XObject"})
+      .set("Subtype", Name{"Form"})
+      .set("BBox", Array{{0.0, 0.0, drawing.width, drawing.height}})
+      .set("Matrix", Array{{1 / drawing.width, 0.0, 0.0, 1 / drawing.height, 0.0, 0.0}})
+      .set("Resources", std::move(resources));
+  return writer.add_stream(form, image::drawing_content(drawing, recolor), hpdf::Compress::Flate);
+}
+
 }  // namespace
 
 std::optional<Ref> DocumentGraphics::get(PageShared& shared, const layout::Image& img, Diagnostics& diags) {
@@ -50,13 +73,9 @@ std::optional<Ref> DocumentGraphics::get(PageShared& shared, const layout::Image
     if (diags.error_count() == errors_before) diags.error(at, "image '" + img.path + "': " + why);
     return std::nullopt;
   };
-  std::string error;
-  const auto* copier =
-      base::module_table<GraphicCopier>(image::kVectorModuleFile, kGraphicCopierEntry, kGraphicCopierAbi, error);
-  if (!copier) return report("cannot read PDF and SVG images: " + error);
+  auto source = image::vector_source(img.path, diags, img.loc);
+  if (!source) return report("cannot be read");
   Graphic graphic;
-  graphic.bytes = image::vector_pdf(img.path, diags, img.loc);
-  if (!graphic.bytes) return report("cannot be read");
   graphic.path = img.path;
   graphic.page = img.page;
   // Spot colours name Separation spaces shared with the pages.
@@ -77,6 +96,16 @@ std::optional<Ref> DocumentGraphics::get(PageShared& shared, const layout::Image
     }
     graphic.recolor.push_back({rgb, " " + color_op(c, false, resource), " " + color_op(c, true, resource)});
   }
+  if (source->drawing) {
+    slot = drawn_form(*source->drawing, graphic, *shared.writer);
+    if (!slot) return report("cannot write to PDF: " + shared.writer->error());
+    return slot;
+  }
+  std::string error;
+  const auto* copier =
+      base::module_table<GraphicCopier>(image::kVectorModuleFile, kGraphicCopierEntry, kGraphicCopierAbi, error);
+  if (!copier) return report("cannot read PDF and SVG images: " + error);
+  graphic.bytes = std::shared_ptr<const std::string>(source, &source->pdf);
   WriterSink sink(*shared.writer);
   slot = copier->copy(graphic, sink, error);
   if (!slot) return report(error);

@@ -44,6 +44,7 @@ const std::map<std::string, std::string> kImplements = {
     {"image/hex_rgb.cpp", "image/detail/vector.h"},
     {"image/svg.cpp", "image/detail/vector.h"},
     {"image/svg_budget.cpp", "image/detail/vector.h"},
+    {"image/svg_native.cpp", "image/detail/vector.h"},
     {"layout/json.cpp", "layout/layout.h"},
     {"layout/lay_out.cpp", "layout/layout.h"},
     {"load/cross_check.cpp", "load/load.h"},

@@ -1,9 +1,10 @@
 // What a galley process maps: the binary links no TLS or HTTP library, not
 // libqpdf, librsvg or ICU's libicui18n; imposition loads galley-impose.so
 // only when a build imposes, PDF and SVG images galley-vector.so (and with
-// it libqpdf) only when a document places one, librsvg only when it has an
-// SVG, data tables and charts galley-numbers.so (and libicui18n); `galley
-// serve` runs galley-serve (docs/architecture.md, "Modules").
+// it libqpdf) only when a document places one that galley does not draw
+// itself, librsvg only when it has an SVG outside the plain subset, data
+// tables and charts galley-numbers.so (and libicui18n); `galley serve` runs
+// galley-serve (docs/architecture.md, "Modules").
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -72,6 +73,29 @@ TEST_CASE("a PDF image loads galley-vector.so and libqpdf, and no librsvg") {
   CHECK(has(pdf_text(dir + "/placed.pdf"), "Accredited vector mark seventeen."));
 }
 
+TEST_CASE("a plain SVG is drawn without librsvg or the vector module; one outside the subset loads them") {
+  const std::string dir = temp_dir();
+  // The sample brochure's back-page mark is plain SVG.
+  Run brochure = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/mayo-ir-residency.yaml -o " +
+                    quote(dir + "/brochure.pdf"));
+  REQUIRE(brochure.exit_code == 0);
+  REQUIRE(has(brochure.err, "file=libharfbuzz"));
+  CHECK_FALSE(has(brochure.err, "librsvg"));
+  CHECK_FALSE(has(brochure.err, "galley-vector.so"));
+  CHECK_FALSE(has(brochure.err, "libqpdf"));
+  CHECK_FALSE(has(brochure.err, "libcairo"));
+
+  write_file(dir + "/faded.svg",
+             "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20' "
+             "fill='#0057b8' fill-opacity='0.5'/></svg>\n");
+  write_minimal_pair(dir, "    - image: {src: faded.svg, width: 30%, alt: Logo}\n");
+  Run faded = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build " + quote(dir + "/content.yaml") + " -o " +
+                 quote(dir + "/faded.pdf"));
+  REQUIRE(faded.exit_code == 0);
+  CHECK(has(faded.err, "librsvg"));
+  CHECK(has(faded.err, "galley-vector.so"));
+}
+
 // An installed layout: bin/galley with its modules in lib/galley/; and one
 // without them, where an SVG image and a data table are errors at their
 // lines.
@@ -82,9 +106,10 @@ TEST_CASE("modules are found in ../lib/galley; a missing one is a located error"
   fs::create_directories(dir + "/bin");
   fs::create_directories(dir + "/lib/galley");
   fs::copy_file(GALLEY_BINARY, dir + "/bin/galley");
+  // Half opacity: librsvg's to draw, and its PDF is read with the module.
   write_file(dir + "/logo.svg",
              "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20' "
-             "fill='#0057b8'/></svg>\n");
+             "fill='#0057b8' opacity='0.5'/></svg>\n");
   write_file(dir + "/rows.csv", "year,cases\n2024,1234.5\n");
   const std::string build = quote(dir + "/bin/galley") + " build " + quote(dir + "/content.yaml") + " -o " +
                             quote(dir + "/out.pdf");

@@ -1,7 +1,8 @@
 // Vector graphics as image sources: one page of a PDF file, or an SVG
-// drawing converted to a one-page PDF (librsvg onto a cairo PDF surface,
-// image/svg.cpp). pdf/ places the page as a Form XObject; nothing here or
-// there rasterises it. A malformed file, a page out of range or a graphic
+// drawing, drawn as PDF operators by galley's own reader when it keeps to
+// the plain subset (image/svg_native.cpp), else converted to a one-page PDF
+// (librsvg onto a cairo PDF surface, image/svg.cpp). pdf/ places either as
+// a Form XObject; nothing here or there rasterises it. A malformed file, a page out of range or a graphic
 // over the budgets below is an error naming the file at the descriptor.
 #pragma once
 #include <array>
@@ -52,16 +53,12 @@ struct VectorPage {
   bool other_rgb = false;
 };
 
-// The file as a PDF: a PDF file's bytes, or the PDF an SVG converts to.
-// Kept by file identity (image/file_stamp.h) for the process.
-std::shared_ptr<const std::string> vector_pdf(const std::string& path, Diagnostics& diags,
-                                              const SourceLoc& where);
-
 // Reads and checks page `page` (1-based) of the graphic: the file parses,
 // is not encrypted, has the page, and its content and resources are within
-// the budgets. Kept by file identity and page. The reading is done by
-// galley-vector.so (detail/vector_module.h), loaded on the first call; a
-// missing module is an error at `where`.
+// the budgets. Kept by file identity and page. A PDF, or an SVG that
+// librsvg converts, is read by galley-vector.so (detail/vector_module.h),
+// loaded on the first call; a missing module is an error at `where`. An SVG
+// drawn natively needs no module.
 std::optional<VectorPage> probe_vector(const std::string& path, int page, Diagnostics& diags,
                                        const SourceLoc& where);
 
@@ -75,11 +72,48 @@ using RgbSpace = std::function<bool(const std::string& name)>;
 // calls it is the vector module's (detail/vector_module.h).
 using Recolor = std::function<std::optional<std::string>(uint32_t rgb, bool stroke)>;
 
+// A plain SVG drawn by galley's own reader (image/svg_native.cpp): PDF
+// content operators for a Form XObject whose box is (0, 0, width, height)
+// in points, with the colour operators left out: `paints` says where each
+// goes, so the writer can set the colour `recolor` maps it to instead.
+struct SvgDrawing {
+  double width = 0, height = 0;  // points
+  std::string content;
+  struct Paint {
+    size_t at = 0;  // offset in `content`
+    uint32_t rgb = 0;
+    bool stroke = false;
+  };
+  std::vector<Paint> paints;
+  std::vector<uint32_t> rgb;  // the colours of `paints`, sorted and distinct
+};
+
+// The content stream of a drawing: each paint as `recolor` maps it, or as
+// DeviceRGB `rg`/`RG` when it does not (or `recolor` is empty).
+std::string drawing_content(const SvgDrawing& drawing, const Recolor& recolor = {});
+
+// A vector image as it is placed: a PDF file's bytes, the PDF librsvg
+// converts an SVG to, or an SVG drawn natively (`drawing`; `pdf` is empty).
+struct VectorSource {
+  std::string pdf;
+  std::optional<SvgDrawing> drawing;
+  size_t bytes() const { return pdf.size() + (drawing ? drawing->content.size() : 0); }
+};
+
+// The file as placed. Kept by file identity (image/file_stamp.h) for the
+// process.
+std::shared_ptr<const VectorSource> vector_source(const std::string& path, Diagnostics& diags,
+                                                  const SourceLoc& where);
+
 // "#rrggbb" → 0xRRGGBB.
 std::optional<uint32_t> parse_hex_rgb(std::string_view text);
 std::string hex_rgb(uint32_t rgb);
 
 namespace detail {
+// galley's own reader, for SVG's plain subset (docs/format.md, "SVG"): the
+// drawing, or nullopt with `unsupported` naming the first thing outside
+// the subset (or the XML error), and librsvg draws the document instead.
+std::optional<SvgDrawing> svg_native(std::string_view svg, std::string& unsupported);
 // librsvg: the SVG drawn onto a cairo PDF surface of its own size; nullopt
 // with `error` when it does not parse or is larger than kMaxSvgPoints.
 // References to other files are never read (the handle has no base file).

@@ -1,9 +1,11 @@
-// Vector graphics (image/vector.h) as Form XObjects. The page's content and
-// every object its resources reach are read with qpdf and made again as
-// pdf::Value objects through hpdf::Writer, so libharu numbers and writes
-// them like galley's own (docs/architecture.md says why not a qpdf pass
-// after libharu). Fonts, images and nested forms inside stay as they were;
-// a graphic placed on many pages is one XObject.
+// Vector graphics (image/vector.h) as Form XObjects. A PDF page's content
+// and every object its resources reach are read with qpdf (in
+// galley-vector.so) and made again as pdf::Value objects through
+// hpdf::Writer, so libharu numbers and writes them like galley's own
+// (docs/architecture.md says why not a qpdf pass after libharu); fonts,
+// images and nested forms inside stay as they were. An SVG that image/
+// drew itself is one content stream, written here with no module. A graphic
+// placed on many pages is one XObject.
 #pragma once
 #include <map>
 #include <optional>
