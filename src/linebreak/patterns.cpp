@@ -122,30 +122,32 @@ PatternTrie::PatternTrie(const Patterns& patterns) {
   struct Todo {
     uint32_t node, lo, hi, depth;
   };
-  nodes_.reserve(patterns.letters.size() + 1);
-  digits_.reserve(patterns.digits.size());
-  nodes_.push_back({});
+  own_nodes_.reserve(patterns.letters.size() + 1);
+  own_digits_.reserve(patterns.digits.size());
+  own_nodes_.push_back({});
   std::vector<Todo> todo{{0, 0, static_cast<uint32_t>(refs.size()), 0}};
   while (!todo.empty()) {
     const Todo t = todo.back();
     todo.pop_back();
     uint32_t lo = t.lo;
     for (; lo < t.hi && refs[lo].size == t.depth; ++lo) {  // the last one wins
-      nodes_[t.node].digits = static_cast<uint32_t>(digits_.size());
+      own_nodes_[t.node].digits = static_cast<uint32_t>(own_digits_.size());
       const auto d = patterns.digits.begin() + refs[lo].digits;
-      digits_.insert(digits_.end(), d, d + t.depth + 1);
+      own_digits_.insert(own_digits_.end(), d, d + t.depth + 1);
     }
-    nodes_[t.node].first_child = static_cast<uint32_t>(nodes_.size());
+    own_nodes_[t.node].first_child = static_cast<uint32_t>(own_nodes_.size());
     for (uint32_t i = lo; i < t.hi;) {
       const char32_t c = patterns.letters[refs[i].letters + t.depth];
       uint32_t j = i + 1;
       while (j < t.hi && patterns.letters[refs[j].letters + t.depth] == c) ++j;
-      todo.push_back({static_cast<uint32_t>(nodes_.size()), i, j, t.depth + 1});
-      nodes_.push_back({c, 0, 0, kNone});
-      ++nodes_[t.node].child_count;
+      todo.push_back({static_cast<uint32_t>(own_nodes_.size()), i, j, t.depth + 1});
+      own_nodes_.push_back({c, 0, 0, kNone});
+      ++own_nodes_[t.node].child_count;
       i = j;
     }
   }
+  nodes_ = own_nodes_;
+  digits_ = own_digits_;
 }
 
 uint32_t PatternTrie::child(uint32_t node, char32_t letter) const {
@@ -214,6 +216,12 @@ std::vector<uint32_t> HyphenDictionary::points(std::u32string_view word, int lmi
   return out;
 }
 
+uint64_t dictionary_hash(std::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3u;
+  return h;
+}
+
 std::unique_ptr<HyphenDictionary> read_hyphen_dictionary(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return nullptr;
@@ -223,11 +231,24 @@ std::unique_ptr<HyphenDictionary> read_hyphen_dictionary(const std::string& path
   in.seekg(0);
   std::string bytes(static_cast<size_t>(size), '\0');
   if (!in.read(bytes.data(), size)) return nullptr;
+  const uint64_t hash = dictionary_hash(bytes);
+  for (const PrecompiledDictionary& p : precompiled_dictionaries()) {
+    if (p.file_hash != hash || p.file_size != bytes.size()) continue;
+    auto dict = std::make_unique<HyphenDictionary>();
+    dict->compounds = PatternTrie(p.compound_nodes, p.compound_digits);
+    dict->patterns = PatternTrie(p.nodes, p.digits);
+    dict->left_min = p.left_min, dict->right_min = p.right_min;
+    dict->compound_left_min = p.compound_left_min, dict->compound_right_min = p.compound_right_min;
+    return dict;
+  }
+  return parse_hyphen_dictionary(bytes);
+}
 
+std::unique_ptr<HyphenDictionary> parse_hyphen_dictionary(std::string_view bytes) {
   const size_t eol = std::min(bytes.find('\n'), bytes.size());
-  std::string charset = bytes.substr(0, eol);
+  std::string charset(bytes.substr(0, eol));
   while (!charset.empty() && (charset.back() == '\r' || charset.back() == ' ')) charset.pop_back();
-  const std::string_view body = std::string_view(bytes).substr(std::min(eol + 1, bytes.size()));
+  const std::string_view body = bytes.substr(std::min(eol + 1, bytes.size()));
 
   auto dict = std::make_unique<HyphenDictionary>();
   PatternTrie::Patterns levels[2];

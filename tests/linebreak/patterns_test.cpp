@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -76,4 +78,56 @@ TEST_CASE("a dictionary file: charset, settings, two levels, non-standard patter
   CHECK_FALSE(linebreak::read_hyphen_dictionary(write_dic("bad-charset", "NO-SUCH-CHARSET\nab1c\n")));
   CHECK_FALSE(linebreak::read_hyphen_dictionary("/tmp/galley-linebreak-missing.dic"));
   std::remove(path.c_str());
+}
+
+TEST_CASE("a precompiled dictionary is the trie parsing its file gives, used in place; a changed file is parsed") {
+  const std::string path = "/usr/share/hyphen/hyph_en_US.dic";
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const linebreak::PrecompiledDictionary* built_in = nullptr;
+  for (const auto& p : linebreak::precompiled_dictionaries())
+    if (p.file_hash == linebreak::dictionary_hash(bytes)) built_in = &p;
+  REQUIRE(built_in);  // the build precompiles en-US (src/CMakeLists.txt)
+
+  const auto parsed = linebreak::parse_hyphen_dictionary(bytes);
+  const auto read = linebreak::read_hyphen_dictionary(path);
+  REQUIRE(parsed);
+  REQUIRE(read);
+  CHECK(read->patterns.nodes().data() == built_in->nodes.data());
+  const auto same_trie = [](const linebreak::PatternTrie& a, const linebreak::PatternTrie& b) {
+    if (a.nodes().size() != b.nodes().size()) return false;
+    for (size_t i = 0; i < a.nodes().size(); ++i) {
+      const auto &x = a.nodes()[i], &y = b.nodes()[i];
+      if (x.letter != y.letter || x.first_child != y.first_child || x.child_count != y.child_count ||
+          x.digits != y.digits)
+        return false;
+    }
+    return std::equal(a.digits().begin(), a.digits().end(), b.digits().begin(), b.digits().end());
+  };
+  CHECK(same_trie(parsed->patterns, read->patterns));
+  CHECK(same_trie(parsed->compounds, read->compounds));
+  CHECK(read->left_min == parsed->left_min);
+  CHECK(read->right_min == parsed->right_min);
+
+  // One comment more: the bytes no longer match, so the file is parsed.
+  const auto changed = linebreak::read_hyphen_dictionary(write_dic("en-changed", bytes + "% a comment\n"));
+  REQUIRE(changed);
+  CHECK(changed->patterns.nodes().data() != built_in->nodes.data());
+  CHECK(same_trie(parsed->patterns, changed->patterns));
+
+  // And every word of the sample's body breaks at the same points.
+  std::ifstream body(std::string(GALLEY_SOURCE_DIR) + "/tests/linebreak/data/ir-residency-body.txt");
+  std::string word;
+  int words = 0;
+  while (body >> word) {
+    std::u32string lower;
+    for (unsigned char c : word)
+      if (c >= 'A' && c <= 'Z') lower += static_cast<char32_t>(c - 'A' + 'a');
+      else if (c >= 'a' && c <= 'z') lower += static_cast<char32_t>(c);
+    if (lower.size() < 5) continue;
+    ++words;
+    CHECK(read->points(lower, 2, 3) == parsed->points(lower, 2, 3));
+  }
+  CHECK(words > 100);
 }
