@@ -29,6 +29,7 @@ class PathOut {
     emit(p, " c\n");
   }
   void close() { out_ += "h\n"; }
+  size_t size() const { return out_.size(); }
   std::string take() { return std::move(out_); }
 
  private:
@@ -102,7 +103,7 @@ int operands_of(char command) {
 
 }  // namespace
 
-std::optional<std::string> path_operators(std::string_view d) {
+std::optional<std::string> path_operators(std::string_view d, size_t max_bytes) {
   PathOut out;
   NumberReader r(d);
   Point cur, start, control;  // control: the last curve's second control point
@@ -187,6 +188,7 @@ std::optional<std::string> path_operators(std::string_view d) {
         break;
     }
     previous = command;
+    if (out.size() > max_bytes) return std::nullopt;
   }
   return out.take();
 }

@@ -383,8 +383,9 @@ class Reader {
     std::optional<std::string> ops;
     if (element == "path") {
       auto d = a.geometry.find("d");
-      ops = d == a.geometry.end() ? std::string() : path_operators(d->second);
-      if (!ops) return unsupported("path data that does not parse");
+      const size_t left = kMaxVectorContentBytes - std::min<size_t>(out_.content.size(), kMaxVectorContentBytes);
+      ops = d == a.geometry.end() ? std::string() : path_operators(d->second, left);
+      if (!ops) return unsupported("path data that does not parse, or over 64 MB of PDF operators");
     } else if (element == "rect") {
       auto x = length(a, "x"), y = length(a, "y"), w = length(a, "width"), h = length(a, "height");
       const bool has_rx = a.geometry.count("rx") > 0, has_ry = a.geometry.count("ry") > 0;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/svg_geometry.h"
 #include "detail/vector.h"
 #include "make_images.h"
 
@@ -282,4 +283,13 @@ TEST_CASE("what lies outside the plain subset is left to librsvg, named") {
       "width='10' height='10' inkscape:version='1.2'><inkscape:grid/><metadata><x/></metadata>"
       "<desc>d</desc><rect width='5' height='5' id='r' class='c' inkscape:label='box'/></svg>",
       why));
+}
+
+TEST_CASE("path operators stop at their budget: arcs multiply bytes") {
+  std::string d = "M0 0";
+  for (int i = 0; i < 100; ++i) d += " a1 1 0 1 1 2 0";
+  const auto all = image::detail::path_operators(d, 1 << 20);
+  REQUIRE(all);
+  CHECK(all->size() > 4 * d.size());  // each half-circle is two curves
+  CHECK_FALSE(image::detail::path_operators(d, 1000));
 }
