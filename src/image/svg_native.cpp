@@ -82,6 +82,8 @@ class Reader {
     XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER);
     XML_SetElementHandler(parser, &Reader::start_element, &Reader::end_element);
     XML_SetStartDoctypeDeclHandler(parser, &Reader::doctype);
+    XML_SetSkippedEntityHandler(parser, &Reader::skipped_entity);
+    XML_SetProcessingInstructionHandler(parser, &Reader::instruction);
     const bool parsed = XML_Parse(parser, svg.data(), static_cast<int>(svg.size()), XML_TRUE) == XML_STATUS_OK;
     if (!parsed && why_.empty())
       why_ = std::string("the XML does not parse (") + XML_ErrorString(XML_GetErrorCode(parser)) + " at line " +
@@ -99,6 +101,14 @@ class Reader {
  private:
   static void XMLCALL doctype(void* self, const XML_Char*, const XML_Char*, const XML_Char*, int internal_subset) {
     if (internal_subset) static_cast<Reader*>(self)->unsupported("a DTD internal subset (entity declarations)");
+  }
+  // An entity expat did not expand (declared, if at all, in a DTD it does
+  // not read): librsvg's libxml2 may know better.
+  static void XMLCALL skipped_entity(void* self, const XML_Char*, int) {
+    static_cast<Reader*>(self)->unsupported("an entity declared outside the file");
+  }
+  static void XMLCALL instruction(void* self, const XML_Char* target, const XML_Char*) {
+    if (std::string_view(target) == "xml-stylesheet") static_cast<Reader*>(self)->unsupported("an xml-stylesheet");
   }
   static void XMLCALL start_element(void* self, const XML_Char* name, const XML_Char** attrs) {
     static_cast<Reader*>(self)->start(name, attrs);

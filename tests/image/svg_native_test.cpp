@@ -265,6 +265,12 @@ TEST_CASE("what lies outside the plain subset is left to librsvg, named") {
   CHECK(why.find("does not parse") != std::string::npos);
   CHECK_FALSE(image::detail::svg_native("<!DOCTYPE svg [<!ENTITY a 'b'>]>" + kHead + "width='1' height='1'/>", why));
   CHECK(why.find("DTD") != std::string::npos);
+  CHECK_FALSE(image::detail::svg_native("<?xml-stylesheet href='data:text/css,rect{fill:red}'?>" + kHead +
+                                        "width='10' height='10'><rect width='5' height='5'/></svg>", why));
+  CHECK(why.find("xml-stylesheet") != std::string::npos);
+  CHECK_FALSE(image::detail::svg_native("<!DOCTYPE svg SYSTEM 'x.dtd'>" + kHead +
+                                        "width='10' height='10'><desc>&ext;</desc></svg>", why));
+  CHECK(why.find("entity") != std::string::npos);
   CHECK_FALSE(image::detail::svg_native("<svg width='10' height='10'/>", why));  // no SVG namespace
   CHECK_FALSE(image::detail::svg_native(kHead + "width='100%' height='10'/>", why));
   CHECK_FALSE(image::detail::svg_native(kHead + "width='100000in' height='1in'/>", why));
