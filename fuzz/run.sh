@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=$1
 seconds=$2
 shift 2
-[ $# -gt 0 ] || set -- content layout markup png jpeg font data pipeline
+[ $# -gt 0 ] || set -- content layout markup png jpeg font data pipeline svg
 mkdir -p "$bin/findings"
 status=0
 for t in "$@"; do
