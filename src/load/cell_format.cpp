@@ -5,10 +5,10 @@
 
 namespace galley::load {
 
-void read_cell_format(Reader& r_, const YAML::Node& v, model::CellFormat& f, std::string_view owner) {
+void read_cell_format(Reader& r_, const Node& v, model::CellFormat& f, std::string_view owner) {
   const std::string what = std::string(owner) + "'s 'format'";
   using Kind = model::CellFormat::Kind;
-  const YAML::Node type = v.IsMap() ? r_.get(v, "type") : v;
+  const Node type = v.IsMap() ? r_.get(v, "type") : v;
   if (v.IsMap()) {
     r_.map(v, what, {"type", "decimals", "grouping", "style"});
     if (!type) r_.error(v, "missing required key 'type' in " + what);

@@ -28,7 +28,7 @@ class ChartLoader {
  public:
   explicit ChartLoader(Reader& r) : r_(r) {}
 
-  std::shared_ptr<const model::Chart> load(const YAML::Node& n) {
+  std::shared_ptr<const model::Chart> load(const Node& n) {
     if (!n.IsMap()) {
       r_.error(n, std::string("expected {type: bar, data: FILE, x: FIELD, y: [FIELDS]} for chart, found ") +
                       describe(n));
@@ -42,11 +42,11 @@ class ChartLoader {
       if (auto t = r_.choice(v, "chart 'type'", {"bar", "line", "pie"}))
         c->type = *t == "bar" ? ChartType::Bar : *t == "line" ? ChartType::Line : ChartType::Pie;
     options(n, *c);
-    YAML::Node x = r_.get(n, "x"), y = r_.get(n, "y"), data = r_.get(n, "data");
+    Node x = r_.get(n, "x"), y = r_.get(n, "y"), data = r_.get(n, "data");
     if (!data) r_.error(n, "missing required key 'data' in chart (a CSV, YAML or JSON file of rows)");
     if (!x) r_.error(n, "missing required key 'x' in chart (the field of the categories)");
     if (!y) r_.error(n, "missing required key 'y' in chart (the field or fields of the values)");
-    std::vector<YAML::Node> y_nodes;
+    std::vector<Node> y_nodes;
     if (y && y.IsSequence()) {
       if (y.size() == 0) r_.error(y, "'y' names no field");
       for (const auto& f : y) y_nodes.push_back(f);
@@ -70,9 +70,9 @@ class ChartLoader {
   }
 
  private:
-  void options(const YAML::Node& n, model::Chart& c) {
+  void options(const Node& n, model::Chart& c) {
     const bool bar = c.type == ChartType::Bar, pie = c.type == ChartType::Pie;
-    const auto only = [&](const YAML::Node& v, const char* key, bool ok, const char* kinds) {
+    const auto only = [&](const Node& v, const char* key, bool ok, const char* kinds) {
       if (!ok) r_.error(v, std::string("'") + key + "' is for " + kinds + " only");
       return ok;
     };
@@ -122,7 +122,7 @@ class ChartLoader {
     if (const auto v = r_.get(n, "caption")) c.caption = r_.text(v, "'caption'");
   }
 
-  std::optional<size_t> field(const model::DataTable& t, const YAML::Node& n, std::string_view what) {
+  std::optional<size_t> field(const model::DataTable& t, const Node& n, std::string_view what) {
     const auto name = r_.string(n, what);
     if (!name) return std::nullopt;
     if (auto i = t.field_index(*name)) return i;
@@ -131,8 +131,8 @@ class ChartLoader {
     return std::nullopt;
   }
 
-  void columns(const model::DataTable& t, const YAML::Node& data, const YAML::Node& x,
-               const std::vector<YAML::Node>& y, model::Chart& c) {
+  void columns(const model::DataTable& t, const Node& data, const Node& x,
+               const std::vector<Node>& y, model::Chart& c) {
     const auto xi = field(t, x, "chart 'x'");
     std::vector<size_t> yi;
     for (const auto& n : y) {
@@ -167,6 +167,6 @@ class ChartLoader {
 
 }  // namespace
 
-std::shared_ptr<const model::Chart> load_chart(Reader& r, const YAML::Node& n) { return ChartLoader(r).load(n); }
+std::shared_ptr<const model::Chart> load_chart(Reader& r, const Node& n) { return ChartLoader(r).load(n); }
 
 }  // namespace galley::load

@@ -16,7 +16,7 @@ int hex_digit(char c) {
   return -1;
 }
 
-std::optional<model::Color> parse_hex(Reader& r, const YAML::Node& n, std::string_view what) {
+std::optional<model::Color> parse_hex(Reader& r, const Node& n, std::string_view what) {
   const std::string& s = n.Scalar();
   std::string digits = s.substr(1);
   bool ok = digits.size() == 3 || digits.size() == 6;
@@ -35,7 +35,7 @@ std::optional<model::Color> parse_hex(Reader& r, const YAML::Node& n, std::strin
 }
 
 // A component: 0..1, or 0%..100%.
-std::optional<double> component(Reader& r, const YAML::Node& n, std::string_view what) {
+std::optional<double> component(Reader& r, const Node& n, std::string_view what) {
   if (!n.IsScalar()) {
     r.error(n, "expected a number from 0 to 1 (or 0% to 100%) in " + std::string(what) + ", found " +
                    describe(n));
@@ -54,7 +54,7 @@ std::optional<double> component(Reader& r, const YAML::Node& n, std::string_view
   return percent ? *v / 100.0 : *v;
 }
 
-bool components(Reader& r, const YAML::Node& n, std::string_view what, std::string_view space, size_t count,
+bool components(Reader& r, const Node& n, std::string_view what, std::string_view space, size_t count,
                 model::Color& out) {
   if (!n.IsSequence() || n.size() != count) {
     r.error(n, std::string(space) + " in " + std::string(what) + " needs a list of " + std::to_string(count) +
@@ -72,7 +72,7 @@ bool components(Reader& r, const YAML::Node& n, std::string_view what, std::stri
 
 }  // namespace
 
-std::optional<model::Color> parse_color_literal(Reader& r, const YAML::Node& n, std::string_view what) {
+std::optional<model::Color> parse_color_literal(Reader& r, const Node& n, std::string_view what) {
   if (n.IsScalar()) {
     if (!n.Scalar().empty() && n.Scalar()[0] == '#') return parse_hex(r, n, what);
     r.error(n, "expected a colour for " + std::string(what) + " (#rrggbb, {cmyk: [...]}, {rgb: [...]}, "
@@ -134,7 +134,7 @@ std::optional<model::Color> parse_color_literal(Reader& r, const YAML::Node& n, 
   return ok ? std::optional(c) : std::nullopt;
 }
 
-std::optional<model::Color> color_ref(Reader& r, const YAML::Node& n, std::string_view what,
+std::optional<model::Color> color_ref(Reader& r, const Node& n, std::string_view what,
                                       const std::map<std::string, model::Color>& palette) {
   if (!n.IsScalar() || (!n.Scalar().empty() && n.Scalar()[0] == '#')) return parse_color_literal(r, n, what);
   const std::string& name = n.Scalar();
@@ -160,7 +160,7 @@ std::optional<model::Color> color_ref(Reader& r, const YAML::Node& n, std::strin
   return std::nullopt;
 }
 
-std::vector<model::Recolor> recolor_map(Reader& r, const YAML::Node& n,
+std::vector<model::Recolor> recolor_map(Reader& r, const Node& n,
                                         const std::map<std::string, model::Color>* palette) {
   std::vector<model::Recolor> out;
   if (!n.IsMap()) {
@@ -168,8 +168,8 @@ std::vector<model::Recolor> recolor_map(Reader& r, const YAML::Node& n,
     return out;
   }
   for (const auto& kv : n) {
-    const YAML::Node& key = kv.first;
-    const YAML::Node& value = kv.second;
+    const Node& key = kv.first;
+    const Node& value = kv.second;
     const bool hex = key.IsScalar() && key.Scalar().size() == 7 && key.Scalar()[0] == '#';
     auto from = hex ? parse_hex(r, key, "'recolor'") : std::nullopt;
     if (!hex) r.error(key, "a 'recolor' key is a graphic's colour as \"#rrggbb\" (quoted, or YAML reads a comment)");

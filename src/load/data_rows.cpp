@@ -112,7 +112,7 @@ std::optional<model::DataTable> read_yaml_rows(std::string bytes, const std::str
   SourceText text(std::move(bytes));
   auto parsed = parse_yaml(text, path, diags);
   if (!parsed) return std::nullopt;
-  const YAML::Node& root = *parsed;
+  const Node& root = *parsed;
   if (!root.IsSequence()) {
     diags.error(text.loc(path, root.Mark()), "expected a list of rows (maps of field: value)");
     return std::nullopt;

@@ -60,7 +60,7 @@ class DocumentLoader {
     r_.set_foreign_keys(kStyleKeys, "a style in the layout");
   }
 
-  model::Document load(const YAML::Node& root) {
+  model::Document load(const Node& root) {
     model::Document doc;
     doc.path = r_.path();
     r_.map(root, "the content descriptor", {"galley", "layout", "meta", "variables", "flows", "notes"});
@@ -81,7 +81,7 @@ class DocumentLoader {
   }
 
  private:
-  void check_version(const YAML::Node& root) {
+  void check_version(const Node& root) {
     const auto n = root["galley"];
     if (!n) {
       r_.diags().error({r_.path(), 0, 0}, "missing required key 'galley' (the format version: galley: 1)");
@@ -91,7 +91,7 @@ class DocumentLoader {
       r_.error(n, "unsupported format version '" + v->substr(0, 20) + "' (this galley reads version 1)");
   }
 
-  void load_meta(const YAML::Node& n, model::Meta& meta) {
+  void load_meta(const Node& n, model::Meta& meta) {
     meta.loc = r_.loc(n);
     if (!r_.map(n, "meta", {"title", "subtitle", "author", "subject", "keywords", "language", "date"})) return;
     if (const auto v = n["title"]) meta.title = r_.text(v, "'title'");
@@ -116,7 +116,7 @@ class DocumentLoader {
     }
   }
 
-  void load_variables(const YAML::Node& n, std::map<std::string, model::Text>& vars) {
+  void load_variables(const Node& n, std::map<std::string, model::Text>& vars) {
     if (!r_.named_map(n, "variables") || !n.IsMap()) return;
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!it->first.IsScalar()) continue;
@@ -139,7 +139,7 @@ class DocumentLoader {
   }
 
   // `notes: {id: text}`: the footnotes that text references as `[^id]`.
-  void load_notes(const YAML::Node& n, std::vector<model::NoteDef>& notes) {
+  void load_notes(const Node& n, std::vector<model::NoteDef>& notes) {
     if (!r_.named_map(n, "notes") || !n.IsMap()) return;
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!it->first.IsScalar()) continue;
@@ -152,7 +152,7 @@ class DocumentLoader {
     }
   }
 
-  void load_flows(const YAML::Node& n, std::vector<model::Flow>& flows) {
+  void load_flows(const Node& n, std::vector<model::Flow>& flows) {
     if (!r_.named_map(n, "flows") || !n.IsMap()) return;
     if (n.size() == 0) r_.error(n, "'flows' is empty: give at least one flow of blocks");
     for (auto it = n.begin(); it != n.end(); ++it) {
@@ -161,7 +161,7 @@ class DocumentLoader {
       flow.name = it->first.Scalar();
       flow.loc = r_.loc(it->first);
       if (!valid_name(flow.name)) r_.error(it->first, "flow names use letters, digits, '_', '-' and '.'");
-      const YAML::Node blocks = it->second;
+      const Node blocks = it->second;
       if (r_.sequence(blocks, "flow '" + flow.name + "'"))
         for (const auto& b : blocks) {
           if (b.IsMap() && r_.get(b, "markdown")) load_markdown(b, flow.blocks);
@@ -173,14 +173,14 @@ class DocumentLoader {
 
   // `markdown: TEXT` or `markdown: {file: PATH}`: the blocks the Markdown
   // converts to (load/detail/markdown.h), located in the YAML or the .md file.
-  void load_markdown(const YAML::Node& n, std::vector<Block>& out) {
+  void load_markdown(const Node& n, std::vector<Block>& out) {
     r_.map(n, "a markdown block", {"markdown"});
-    const YAML::Node v = r_.get(n, "markdown");
+    const Node v = r_.get(n, "markdown");
     MarkdownOrigin origin;
     std::string text;
     if (v.IsMap()) {
       if (!r_.map(v, "markdown", {"file"})) return;
-      const YAML::Node f = r_.get(v, "file");
+      const Node f = r_.get(v, "file");
       if (!f) {
         // A misspelt key is reported already.
         if (v.size() == 0) r_.error(v, "missing required key 'file' in markdown");
@@ -247,7 +247,7 @@ class DocumentLoader {
 
   // A block is a one-key map naming its kind, plus the common keys and the
   // kind's sibling keys.
-  std::optional<Block> load_block(const YAML::Node& n) {
+  std::optional<Block> load_block(const Node& n) {
     if (!n.IsMap()) {
       r_.error(n, std::string("expected a block such as {paragraph: ...}, found ") + describe(n));
       return std::nullopt;
@@ -301,7 +301,7 @@ class DocumentLoader {
       if (b.kind == BlockKind::Break) r_.error(v, "a break spans nothing; 'span' is for the blocks around it");
       else if (r_.choice(v, "'span'", {"all"})) b.span_all = true;
     }
-    const YAML::Node body = r_.get(n, kind);
+    const Node body = r_.get(n, kind);
     bool text_kind = b.kind == BlockKind::Title || b.kind == BlockKind::Heading || b.kind == BlockKind::Paragraph;
     if (body.IsNull() && !text_kind && b.kind != BlockKind::Toc) {
       r_.error(n, "'" + kind + "' needs a value");
@@ -338,7 +338,7 @@ class DocumentLoader {
   }
 
   // An empty value's mark points past it, so it is reported at `owner`.
-  model::Text required_text(const YAML::Node& n, const std::string& what, const YAML::Node& owner) {
+  model::Text required_text(const Node& n, const std::string& what, const Node& owner) {
     model::Text t = r_.text(n, "'" + what + "'");
     if (n.IsNull()) {
       if (!r_.error_if_lost_to_comment(n, "'" + what + "' needs text")) r_.error(owner, "'" + what + "' needs text");
@@ -347,7 +347,7 @@ class DocumentLoader {
     return t;
   }
 
-  void load_list(const YAML::Node& block, const YAML::Node& body, Block& b) {
+  void load_list(const Node& block, const Node& body, Block& b) {
     if (const auto v = r_.get(block, "ordered"))
       if (auto o = r_.boolean(v, "'ordered'")) b.ordered = *o;
     if (body.IsMap()) {
@@ -363,7 +363,7 @@ class DocumentLoader {
 
   // Items are texts; a nested list (a list, or {items, ordered}) belongs to
   // the item before it.
-  void list_items(const YAML::Node& n, std::vector<model::ListItem>& items) {
+  void list_items(const Node& n, std::vector<model::ListItem>& items) {
     if (!r_.sequence(n, "list items")) return;
     if (n.size() == 0) r_.error(n, "a list needs at least one item");
     for (const auto& item : n) {
@@ -399,7 +399,7 @@ class DocumentLoader {
     }
   }
 
-  void load_image(const YAML::Node& n, Block& b) {
+  void load_image(const Node& n, Block& b) {
     if (n.IsScalar()) {
       if (auto p = r_.existing_file(n, "image")) b.src = *p;
       return;
@@ -434,7 +434,7 @@ class DocumentLoader {
 
   // [x, y]: the point of the picture, as fractions of its width and height
   // from the top left, that cropping keeps in view.
-  void load_focus(const YAML::Node& v, Block& b) {
+  void load_focus(const Node& v, Block& b) {
     if (!v.IsSequence() || v.size() != 2) {
       r_.error(v, "'focus' is a point [x, y] of the picture, fractions from its top left, e.g. [0.5, 0.3]");
       return;
@@ -446,20 +446,20 @@ class DocumentLoader {
       r_.error(v, "'focus' says what cropping keeps in view; this image is not cropped (give 'height', or fit: cover)");
   }
 
-  std::optional<model::HAlign> alignment(const YAML::Node& v) {
+  std::optional<model::HAlign> alignment(const Node& v) {
     auto c = r_.choice(v, "align", {"left", "center", "right"});
     if (!c) return std::nullopt;
     return *c == "left" ? model::HAlign::Left : *c == "right" ? model::HAlign::Right : model::HAlign::Center;
   }
 
-  std::vector<model::Text> cells(const YAML::Node& n, std::string_view what) {
+  std::vector<model::Text> cells(const Node& n, std::string_view what) {
     std::vector<model::Text> out;
     if (!r_.sequence(n, what)) return out;
     for (const auto& c : n) out.push_back(r_.text(c, "a table cell"));
     return out;
   }
 
-  void load_table(const YAML::Node& n, Block& b) {
+  void load_table(const Node& n, Block& b) {
     if (!n.IsMap()) {
       r_.error(n, std::string("expected {columns: [...], rows: [[...]]} or {data: FILE} for table, found ") +
                       describe(n));
@@ -470,7 +470,7 @@ class DocumentLoader {
       if (auto h = r_.boolean(v, "'header-repeat'")) b.header_repeat = *h;
     if (const auto v = r_.get(n, "row-headers"))
       if (auto h = r_.boolean(v, "'row-headers'")) b.row_headers = *h;
-    const YAML::Node data = r_.get(n, "data");
+    const Node data = r_.get(n, "data");
     size_t width = 0;
     if (data) {
       if (const auto v = r_.get(n, "rows")) r_.error(v, "a table takes 'rows' or 'data', not both");
@@ -501,7 +501,7 @@ class DocumentLoader {
   }
 
   // `data:` and its `columns:`; returns the number of columns.
-  size_t load_table_data(const YAML::Node& n, const YAML::Node& data, Block& b) {
+  size_t load_table_data(const Node& n, const Node& data, Block& b) {
     const auto file = r_.existing_file(data, "table 'data'");
     if (!file) return 0;
     const std::string ext = std::filesystem::path(*file).extension().string();
@@ -524,11 +524,10 @@ class DocumentLoader {
   }
 
   // A column of a data table: a field's name, or {field, title, align, format}.
-  std::optional<model::DataColumn> data_column(const YAML::Node& c, const model::DataTable& table) {
+  std::optional<model::DataColumn> data_column(const Node& c, const model::DataTable& table) {
     model::DataColumn col;
     col.loc = r_.loc(c);
-    // Not assigned later: assigning a YAML::Node overwrites the node it refers to.
-    const YAML::Node field = c.IsMap() ? r_.get(c, "field") : c;
+    const Node field = c.IsMap() ? r_.get(c, "field") : c;
     if (c.IsMap()) {
       r_.map(c, "a table column", {"field", "title", "align", "format"});
       if (!field) {
@@ -564,7 +563,7 @@ class DocumentLoader {
 
 
   // `widths: auto`, or one per column: auto, a share (2fr), a length or a percentage.
-  void column_widths(const YAML::Node& v, size_t width, Block& b) {
+  void column_widths(const Node& v, size_t width, Block& b) {
     if (v.IsScalar() && v.Scalar() == "auto") {
       b.column_widths.assign(width, model::ColumnWidth{model::ColumnWidth::Kind::Auto, {}, 0, r_.loc(v)});
       return;
@@ -598,7 +597,7 @@ class DocumentLoader {
       r_.error(v, "'widths' gives " + std::to_string(v.size()) + " widths for " + std::to_string(width) + " columns");
   }
 
-  void load_quote(const YAML::Node& n, Block& b) {
+  void load_quote(const Node& n, Block& b) {
     if (!n.IsMap()) {
       b.text = required_text(n, "quote", n);
       return;
@@ -609,7 +608,7 @@ class DocumentLoader {
     if (const auto v = r_.get(n, "by")) b.by = r_.text(v, "quote 'by'");
   }
 
-  void load_callout(const YAML::Node& n, Block& b) {
+  void load_callout(const Node& n, Block& b) {
     if (!n.IsMap()) {
       b.text = required_text(n, "callout", n);
       return;
@@ -624,7 +623,7 @@ class DocumentLoader {
     }
   }
 
-  void load_qr(const YAML::Node& n, Block& b) {
+  void load_qr(const Node& n, Block& b) {
     if (n.IsMap()) {
       r_.map(n, "qr", {"data", "size", "caption", "align"});
       if (const auto v = r_.get(n, "align")) b.align = alignment(v);
@@ -635,7 +634,7 @@ class DocumentLoader {
         return;
       }
     }
-    const YAML::Node value = n.IsMap() ? r_.get(n, "data") : n;
+    const Node value = n.IsMap() ? r_.get(n, "data") : n;
     if (auto s = r_.string(value, "qr 'data'")) {
       // Version 40 at the lowest error correction holds 2953 bytes.
       if (s->empty()) r_.error(value, "qr 'data' is empty");

@@ -60,7 +60,7 @@ class LayoutLoader {
                const std::string& root)
       : r_(path, diags, std::move(text), root), root_(root) {}
 
-  model::Layout load(const YAML::Node& root) {
+  model::Layout load(const Node& root) {
     model::Layout l;
     l.path = r_.path();
     r_.map(root, "the layout descriptor",
@@ -92,7 +92,7 @@ class LayoutLoader {
     r_.diags().error({r_.path(), 0, 0}, "missing required key '" + std::string(key) + "' (" + std::string(what) + ")");
   }
 
-  void check_version(const YAML::Node& root) {
+  void check_version(const Node& root) {
     const auto n = root["galley"];
     if (!n) {
       missing("galley", "the format version: galley: 1");
@@ -102,7 +102,7 @@ class LayoutLoader {
       r_.error(n, "unsupported format version '" + v->substr(0, 20) + "' (this galley reads version 1)");
   }
 
-  void load_page(const YAML::Node& n, model::PageSetup& page) {
+  void load_page(const Node& n, model::PageSetup& page) {
     page.loc = r_.loc(n);
     if (!r_.map(n, "page", {"size", "orientation", "bleed", "marks", "slug"})) return;
     if (const auto s = n["size"]) {
@@ -128,7 +128,7 @@ class LayoutLoader {
     }
     if (const auto b = n["bleed"]) page.bleed = r_.points(b, "'bleed'").value_or(0);
     if (const auto m = n["marks"]) {
-      for (const auto& mark : m.IsSequence() ? m : YAML::Node(YAML::NodeType::Sequence)) {
+      for (const auto& mark : m.IsSequence() ? m : Node()) {
         if (auto c = r_.choice(mark, "mark", {"crop", "registration"})) {
           if (*c == "crop") page.crop_marks = true;
           else page.registration_marks = true;
@@ -142,7 +142,7 @@ class LayoutLoader {
     if (const auto s = n["slug"]) page.slug = r_.points(s, "'slug'").value_or(page.slug);
   }
 
-  void load_colors(const YAML::Node& n, std::map<std::string, model::Color>& colors) {
+  void load_colors(const Node& n, std::map<std::string, model::Color>& colors) {
     if (!r_.named_map(n, "colors") || !n.IsMap()) return;
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!it->first.IsScalar()) continue;
@@ -155,7 +155,7 @@ class LayoutLoader {
     }
   }
 
-  void load_fonts(const YAML::Node& n, std::vector<model::FontFamily>& fonts) {
+  void load_fonts(const Node& n, std::vector<model::FontFamily>& fonts) {
     if (!r_.named_map(n, "fonts") || !n.IsMap()) return;
     if (n.size() == 0) r_.error(n, "'fonts' is empty: give at least one family");
     for (auto it = n.begin(); it != n.end(); ++it) {
@@ -163,7 +163,7 @@ class LayoutLoader {
       model::FontFamily f;
       f.name = it->first.Scalar();
       f.loc = r_.loc(it->first);
-      const YAML::Node faces = it->second;
+      const Node faces = it->second;
       std::string what = "font family '" + f.name + "'";
       if (faces.IsScalar()) {
         f.regular = font_file(faces);
@@ -184,7 +184,7 @@ class LayoutLoader {
 
   // A family written as a name, not a file, gets told how to name an
   // installed one.
-  std::string font_file(const YAML::Node& n) {
+  std::string font_file(const Node& n) {
     const bool path_like = n.IsScalar() && (n.Scalar().find('/') != std::string::npos ||
                                             n.Scalar().find('.') != std::string::npos);
     if (n.IsScalar() && !n.Scalar().empty() && !path_like) {
@@ -197,7 +197,7 @@ class LayoutLoader {
   }
 
   // {system: NAME}: an installed family, found now (load/detail/system_fonts.h).
-  void load_system_family(const YAML::Node& v, const YAML::Node& faces, model::FontFamily& f) {
+  void load_system_family(const Node& v, const Node& faces, model::FontFamily& f) {
     for (const char* k : {"regular", "bold", "italic", "bold-italic"})
       if (faces[k]) r_.error(faces[k], "'" + std::string(k) + "' and 'system' both name the faces: give one or the other");
     auto name = r_.string(v, "'system'");
@@ -219,7 +219,7 @@ class LayoutLoader {
     f.bold_italic = found->bold_italic;
   }
 
-  bool check_font(const YAML::Node& n, const std::string& family, const model::Layout& l) {
+  bool check_font(const Node& n, const std::string& family, const model::Layout& l) {
     for (const auto& f : l.fonts)
       if (f.name == family) return true;
     std::string hint = r_.hint(family, [&] {
@@ -232,7 +232,7 @@ class LayoutLoader {
     return false;
   }
 
-  void load_fallback(const YAML::Node& n, model::Layout& l) {
+  void load_fallback(const Node& n, model::Layout& l) {
     if (!r_.sequence(n, "'fallback'")) return;
     for (const auto& item : n)
       if (auto s = r_.string(item, "a fallback family"); s && check_font(item, *s, l)) l.fallback.push_back(*s);
@@ -240,19 +240,19 @@ class LayoutLoader {
 
   // Flows this layout leaves out on purpose (a one-page handout of a
   // brochure's content): no "placed by no frame" warning for them.
-  void load_omit_flows(const YAML::Node& n, model::Layout& l) {
+  void load_omit_flows(const Node& n, model::Layout& l) {
     if (!r_.sequence(n, "'omit-flows'")) return;
     for (const auto& item : n)
       if (auto s = r_.string(item, "a flow name")) l.omit_flows.push_back(*s);
   }
 
-  std::optional<std::string> color_name(const YAML::Node& v, std::optional<model::Color>& value,
+  std::optional<std::string> color_name(const Node& v, std::optional<model::Color>& value,
                                         const std::string& what, const model::Layout& l) {
     value = color_ref(r_, v, what, l.colors);
     return v.IsScalar() ? std::optional(v.Scalar()) : std::optional(std::string("(literal)"));
   }
 
-  void load_styles(const YAML::Node& n, model::Layout& l) {
+  void load_styles(const Node& n, model::Layout& l) {
     if (!r_.named_map(n, "styles") || !n.IsMap()) return;
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!it->first.IsScalar()) continue;
@@ -267,7 +267,7 @@ class LayoutLoader {
 
   // Font expansion as a percentage of each glyph's width, each way; pdfTeX's
   // useful range ends at a few percent, beyond which letters look distorted.
-  std::optional<double> expansion(const YAML::Node& v) {
+  std::optional<double> expansion(const Node& v) {
     const auto l = r_.length(v, "'expansion'", LengthRule::NonNegativeOrPercent);
     if (!l) return std::nullopt;
     if (!l->percent && l->value != 0) {
@@ -281,7 +281,7 @@ class LayoutLoader {
     return l->value / 100;
   }
 
-  void load_style(const YAML::Node& n, model::Style& s, const model::Layout& l) {
+  void load_style(const Node& n, model::Style& s, const model::Layout& l) {
     std::string what = "style '" + s.name + "'";
     if (!r_.map(n, what, std::vector<std::string_view>(std::begin(kStyleKeys), std::end(kStyleKeys)))) return;
     if (const auto v = n["base"]) {
@@ -310,7 +310,7 @@ class LayoutLoader {
 
   // A plain or character style key's value (model/style_keys.h).
   template <class T>
-  std::optional<T> style_value(const YAML::Node& v, std::string_view key, model::StyleRead read,
+  std::optional<T> style_value(const Node& v, std::string_view key, model::StyleRead read,
                                const model::Layout& l) {
     using R = model::StyleRead;
     const std::string what = read.what ? read.what : "'" + std::string(key) + "'";
@@ -337,7 +337,7 @@ class LayoutLoader {
   }
 
   // OpenType feature settings; a list that is not one sets none.
-  std::vector<std::string> features(const YAML::Node& v) {
+  std::vector<std::string> features(const Node& v) {
     std::vector<std::string> out;
     if (!r_.sequence(v, "'features'")) return out;
     for (const auto& f : v) {
@@ -351,15 +351,15 @@ class LayoutLoader {
   // An element's properties may sit in the map under its kind
   // ({rect: {x: 0, ...}}) or beside it ({text: "...", x: 0, ...}).
   struct Props {
-    YAML::Node inner, outer;
-    YAML::Node get(const char* key) const {
+    Node inner, outer;
+    Node get(const char* key) const {
       if (inner.IsMap() && inner[key]) return inner[key];
       if (outer[key]) return outer[key];
-      return YAML::Node(YAML::NodeType::Undefined);
+      return Node();
     }
   };
 
-  std::optional<model::Element> load_element(const YAML::Node& n, const model::Layout& l, bool is_text_only,
+  std::optional<model::Element> load_element(const Node& n, const model::Layout& l, bool is_text_only,
                                              const std::string& what) {
     using K = model::Element::Kind;
     model::Element e;
@@ -388,21 +388,21 @@ class LayoutLoader {
     }
     Props p;
     if (is_text_only) {
-      p.outer.reset(n);
+      p.outer = n;
       r_.map(n, what, keys);
     } else {
-      p.inner.reset(n[kind]);
+      p.inner = n[kind];
       std::vector<std::string_view> outer_keys = keys;
       if (std::find(outer_keys.begin(), outer_keys.end(), kind) == outer_keys.end()) outer_keys.push_back(kind);
       r_.map(n, what, outer_keys);
       if (p.inner.IsMap()) {
         r_.map(p.inner, what, keys);
-        const YAML::Node& inner = p.inner;
+        const Node& inner = p.inner;
         for (auto k : keys)
           if (inner[std::string(k)] && n[std::string(k)])
             r_.error(n[std::string(k)], "'" + std::string(k) + "' is given twice in this element");
       }
-      p.outer.reset(n);
+      p.outer = n;
     }
     auto len = [&](const char* key, LengthRule rule, std::optional<double> fallback_pt) -> Length {
       Length out;
@@ -442,14 +442,14 @@ class LayoutLoader {
       }
     }
     if (e.kind == K::Image) {
-      const YAML::Node src = p.inner.IsScalar() ? p.inner : p.get("src");
+      const Node src = p.inner.IsScalar() ? p.inner : p.get("src");
       if (src) e.src = r_.existing_file(src, "image").value_or("");
       else r_.error(n, "missing required key 'src' in image element");
       if (const auto v = p.get("page")) e.page = r_.integer(v, "image 'page'", 1, 1'000'000).value_or(1);
       if (const auto v = p.get("recolor")) e.recolor = recolor_map(r_, v, &l.colors);
     }
     if (e.kind == K::Text) {
-      const YAML::Node t = (!is_text_only && p.inner.IsScalar()) ? p.inner : p.get("text");
+      const Node t = (!is_text_only && p.inner.IsScalar()) ? p.inner : p.get("text");
       if (t) e.text = r_.text(t, "'text'");
       else r_.error(n, "missing required key 'text' in " + what);
     }
@@ -458,7 +458,7 @@ class LayoutLoader {
     return e;
   }
 
-  void load_frames(const YAML::Node& n, model::Master& m, const model::Layout& l) {
+  void load_frames(const Node& n, model::Master& m, const model::Layout& l) {
     if (!r_.sequence(n, "'frames'")) return;
     std::set<std::string> names;
     int index = 0;
@@ -477,7 +477,7 @@ class LayoutLoader {
       fr.name = "frame-" + std::to_string(index);
       if (const auto v = f["name"]) fr.name = r_.string(v, "'name'").value_or(fr.name);
       if (!names.insert(fr.name).second)
-        r_.error(f["name"] ? f["name"] : f, "duplicate frame name '" + fr.name + "' in master '" + m.name + "'");
+        r_.error(f["name"] ? f["name"] : Node(f), "duplicate frame name '" + fr.name + "' in master '" + m.name + "'");
       if (const auto v = f["flow"]) {
         fr.flow_loc = r_.loc(v);
         fr.flow = r_.string(v, "'flow'").value_or("");
@@ -513,7 +513,7 @@ class LayoutLoader {
     }
   }
 
-  void load_masters(const YAML::Node& n, model::Layout& l) {
+  void load_masters(const Node& n, model::Layout& l) {
     if (!r_.named_map(n, "masters") || !n.IsMap()) return;
     if (n.size() == 0) r_.error(n, "'masters' is empty: give at least one master page");
     for (auto it = n.begin(); it != n.end(); ++it) {
@@ -521,7 +521,7 @@ class LayoutLoader {
       model::Master m;
       m.name = it->first.Scalar();
       m.loc = r_.loc(it->first);
-      const YAML::Node body = it->second;
+      const Node body = it->second;
       std::string what = "master '" + m.name + "'";
       if (r_.map(body, what, {"background", "elements", "frames", "header", "footer"})) {
         if (const auto bg = body["background"]) {
@@ -554,7 +554,7 @@ class LayoutLoader {
     return e;
   }
 
-  std::optional<model::Element> load_text_box(const YAML::Node& n, const model::Layout& l, const std::string& what) {
+  std::optional<model::Element> load_text_box(const Node& n, const model::Layout& l, const std::string& what) {
     if (n.IsScalar()) {
       model::Element e = default_text_box(what, l);
       e.loc = r_.loc(n);
@@ -568,20 +568,20 @@ class LayoutLoader {
     return load_element(n, l, true, what);
   }
 
-  void load_sequence(const YAML::Node& n, model::Layout& l) {
+  void load_sequence(const Node& n, model::Layout& l) {
     if (!r_.sequence(n, "'sequence'")) return;
     if (n.size() == 0) r_.error(n, "'sequence' is empty: give at least one page");
     for (const auto& item : n) {
       model::SequenceEntry e;
       e.loc = r_.loc(item);
-      YAML::Node master = item;
+      Node master = item;
       if (item.IsMap()) {
         r_.map(item, "a sequence entry", {"master", "repeat"});
         if (!item["master"]) {
           r_.error(item, "missing required key 'master' in sequence entry");
           continue;
         }
-        master.reset(item["master"]);
+        master = item["master"];
         if (const auto rep = item["repeat"]) {
           if (rep.IsScalar() && rep.Scalar() == "until-empty") e.until_empty = true;
           else if (rep.IsScalar() && !rep.Scalar().empty() && std::isdigit(static_cast<unsigned char>(rep.Scalar()[0])))
@@ -611,7 +611,7 @@ class LayoutLoader {
     }
   }
 
-  void load_fit(const YAML::Node& n, model::Layout& l) {
+  void load_fit(const Node& n, model::Layout& l) {
     if (!r_.named_map(n, "fit") || !n.IsMap()) return;
     std::set<std::string> placed;
     for (const auto& [name, m] : l.masters)
@@ -637,7 +637,7 @@ class LayoutLoader {
     }
   }
 
-  void load_running_heads(const YAML::Node& n, model::RunningHeads& heads) {
+  void load_running_heads(const Node& n, model::RunningHeads& heads) {
     heads.loc = r_.loc(n);
     if (!r_.map(n, "running-heads", {"section", "chapter", "part"})) return;
     const std::pair<const char*, int*> levels[] = {
@@ -647,7 +647,7 @@ class LayoutLoader {
         if (auto k = r_.integer(v, "'" + std::string(key) + "' (a heading level)", 1, 4)) *level = *k;
   }
 
-  void load_footnotes(const YAML::Node& n, model::Layout& l) {
+  void load_footnotes(const Node& n, model::Layout& l) {
     model::Footnotes& f = l.footnotes;
     f.loc = r_.loc(n);
     if (!r_.map(n, "footnotes", {"numbering", "separator"})) return;
@@ -663,7 +663,7 @@ class LayoutLoader {
     if (const auto v = sep["space"]) f.space = r_.points(v, "separator 'space'").value_or(f.space);
   }
 
-  void load_output(const YAML::Node& n, model::Output& out) {
+  void load_output(const Node& n, model::Output& out) {
     out.loc = r_.loc(n);
     if (!r_.map(n, "output", {"standard", "intent", "imposition", "link-schemes", "tagged"})) return;
     if (const auto v = n["tagged"]) {
@@ -685,7 +685,7 @@ class LayoutLoader {
     if (const auto v = n["link-schemes"]) load_link_schemes(v, out);
   }
 
-  void load_link_schemes(const YAML::Node& n, model::Output& out) {
+  void load_link_schemes(const Node& n, model::Output& out) {
     if (!n.IsSequence()) {
       r_.error(n, "'link-schemes' must be a list of URI schemes, e.g. [ftp]");
       out.link_schemes_read = false;
@@ -713,16 +713,16 @@ class LayoutLoader {
   }
 
   // One standard or a list of them: at most one of each family.
-  void load_standards(const YAML::Node& v, model::Output& out) {
+  void load_standards(const Node& v, model::Output& out) {
     out.standard_loc = r_.loc(v);
-    std::vector<YAML::Node> names;
+    std::vector<Node> names;
     if (v.IsSequence()) {
       for (const auto& e : v) names.push_back(e);
     } else {
       names.push_back(v);
     }
     std::set<std::string> seen;
-    for (const YAML::Node& e : names) {
+    for (const Node& e : names) {
       auto c = r_.choice(e, "PDF standard", {"PDF/X-4", "PDF/UA-1", "PDF/A-2a", "PDF/A-2b", "PDF/A-2u", "none"});
       if (!c || *c == "none") continue;
       const std::string family = c->substr(0, 5);

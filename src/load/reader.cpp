@@ -15,12 +15,12 @@
 namespace galley::load {
 namespace fs = std::filesystem;
 
-const char* describe(const YAML::Node& n) {
+const char* describe(const Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Scalar: return "a value";
-    case YAML::NodeType::Null: return "nothing";
+    case NodeType::Sequence: return "a list";
+    case NodeType::Map: return "a mapping";
+    case NodeType::Scalar: return "a value";
+    case NodeType::Null: return "nothing";
     default: return "nothing";
   }
 }
@@ -66,14 +66,14 @@ std::string shown(const std::string& s) {
 
 }  // namespace
 
-SourceLoc Reader::loc(const YAML::Node& n) const {
+SourceLoc Reader::loc(const Node& n) const {
   const YAML::Mark m = n.Mark();
   if (text_) return text_->loc(path_, m);
   if (m.is_null()) return {path_, 0, 0};
   return {path_, m.line + 1, m.column + 1};
 }
 
-bool Reader::error_if_lost_to_comment(const YAML::Node& n, const std::string& message) {
+bool Reader::error_if_lost_to_comment(const Node& n, const std::string& message) {
   if (!n.IsNull() || !text_) return false;
   auto slip = comment_slip(text_->bytes(), n.Mark());
   if (!slip) return false;
@@ -81,15 +81,15 @@ bool Reader::error_if_lost_to_comment(const YAML::Node& n, const std::string& me
   return true;
 }
 
-void Reader::error(const YAML::Node& n, std::string message) {
+void Reader::error(const Node& n, std::string message) {
   if (!error_if_lost_to_comment(n, message)) diags_.error(loc(n), std::move(message));
 }
 
-void Reader::warning(const YAML::Node& n, std::string message) {
+void Reader::warning(const Node& n, std::string message) {
   diags_.warning(loc(n), std::move(message));
 }
 
-bool Reader::check_keys(const YAML::Node& n, std::string_view what,
+bool Reader::check_keys(const Node& n, std::string_view what,
                         const std::vector<std::string_view>* allowed) {
   if (n.IsNull()) return true;
   if (!n.IsMap()) {
@@ -98,7 +98,7 @@ bool Reader::check_keys(const YAML::Node& n, std::string_view what,
   }
   std::map<std::string, int> seen;  // key → line; a set, as maps may be huge
   for (auto it = n.begin(); it != n.end(); ++it) {
-    const YAML::Node key = it->first;
+    const Node key = it->first;
     if (!key.IsScalar()) {
       error(key, "keys in " + std::string(what) + " must be plain names, found " + describe(key));
       continue;
@@ -128,49 +128,42 @@ bool Reader::check_keys(const YAML::Node& n, std::string_view what,
   return true;
 }
 
-bool Reader::map(const YAML::Node& n, std::string_view what,
+bool Reader::map(const Node& n, std::string_view what,
                  std::initializer_list<std::string_view> allowed) {
   std::vector<std::string_view> keys(allowed);
   return check_keys(n, what, &keys);
 }
 
-bool Reader::map(const YAML::Node& n, std::string_view what, const std::vector<std::string_view>& allowed) {
+bool Reader::map(const Node& n, std::string_view what, const std::vector<std::string_view>& allowed) {
   return check_keys(n, what, &allowed);
 }
 
-bool Reader::named_map(const YAML::Node& n, std::string_view what) {
+bool Reader::named_map(const Node& n, std::string_view what) {
   return check_keys(n, what, nullptr);
 }
 
-YAML::Node Reader::get(const YAML::Node& map, std::string_view key) {
-  static const YAML::Node missing = [] {
-    const YAML::Node empty(YAML::NodeType::Map);
-    return empty["-"];
-  }();
-  if (map.IsMap())
-    for (auto it = map.begin(); it != map.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
-  return missing;
+Node Reader::get(const Node& map, std::string_view key) {
+  return map[key];
 }
 
-bool Reader::sequence(const YAML::Node& n, std::string_view what) {
+bool Reader::sequence(const Node& n, std::string_view what) {
   if (n.IsSequence()) return true;
   error(n, "expected a list for " + std::string(what) + ", found " + describe(n));
   return false;
 }
 
-bool Reader::scalar(const YAML::Node& n, std::string_view what, std::string_view expected) {
+bool Reader::scalar(const Node& n, std::string_view what, std::string_view expected) {
   if (n.IsScalar()) return true;
   error(n, "expected " + std::string(expected) + " for " + std::string(what) + ", found " + describe(n));
   return false;
 }
 
-std::optional<std::string> Reader::string(const YAML::Node& n, std::string_view what) {
+std::optional<std::string> Reader::string(const Node& n, std::string_view what) {
   if (!scalar(n, what, "text")) return std::nullopt;
   return n.Scalar();
 }
 
-model::Text Reader::text(const YAML::Node& n, std::string_view what) {
+model::Text Reader::text(const Node& n, std::string_view what) {
   model::Text t;
   t.loc = loc(n);
   if (n.IsNull()) return t;
@@ -181,7 +174,7 @@ model::Text Reader::text(const YAML::Node& n, std::string_view what) {
   return t;
 }
 
-std::optional<bool> Reader::boolean(const YAML::Node& n, std::string_view what) {
+std::optional<bool> Reader::boolean(const Node& n, std::string_view what) {
   if (!scalar(n, what, "true or false")) return std::nullopt;
   const std::string& s = n.Scalar();
   if (s == "true" || s == "True" || s == "TRUE") return true;
@@ -190,7 +183,7 @@ std::optional<bool> Reader::boolean(const YAML::Node& n, std::string_view what) 
   return std::nullopt;
 }
 
-std::optional<double> Reader::number(const YAML::Node& n, std::string_view what, double lo, double hi) {
+std::optional<double> Reader::number(const Node& n, std::string_view what, double lo, double hi) {
   if (!scalar(n, what, "a number")) return std::nullopt;
   auto v = parse_number(n.Scalar());
   if (!v) {
@@ -206,7 +199,7 @@ std::optional<double> Reader::number(const YAML::Node& n, std::string_view what,
   return v;
 }
 
-std::optional<int> Reader::integer(const YAML::Node& n, std::string_view what, int lo, int hi) {
+std::optional<int> Reader::integer(const Node& n, std::string_view what, int lo, int hi) {
   if (!scalar(n, what, "a whole number")) return std::nullopt;
   auto v = parse_number(n.Scalar());
   if (!v || *v != std::floor(*v)) {
@@ -221,7 +214,7 @@ std::optional<int> Reader::integer(const YAML::Node& n, std::string_view what, i
   return static_cast<int>(*v);
 }
 
-std::optional<model::Length> Reader::length(const YAML::Node& n, std::string_view what, LengthRule rule) {
+std::optional<model::Length> Reader::length(const Node& n, std::string_view what, LengthRule rule) {
   if (!scalar(n, what, "a length")) return std::nullopt;
   std::string why;
   auto parsed = parse_length(n.Scalar(), why);
@@ -258,13 +251,13 @@ std::optional<model::Length> Reader::length(const YAML::Node& n, std::string_vie
   return l;
 }
 
-std::optional<double> Reader::points(const YAML::Node& n, std::string_view what, LengthRule rule) {
+std::optional<double> Reader::points(const Node& n, std::string_view what, LengthRule rule) {
   auto l = length(n, what, rule);
   if (!l) return std::nullopt;
   return l->value;
 }
 
-std::optional<std::string> Reader::choice(const YAML::Node& n, std::string_view what,
+std::optional<std::string> Reader::choice(const Node& n, std::string_view what,
                                           std::initializer_list<std::string_view> choices) {
   if (!scalar(n, what, "a name")) return std::nullopt;
   const std::string& s = n.Scalar();
@@ -277,7 +270,7 @@ std::optional<std::string> Reader::choice(const YAML::Node& n, std::string_view 
   return std::nullopt;
 }
 
-std::vector<std::string> Reader::string_list(const YAML::Node& n, std::string_view what) {
+std::vector<std::string> Reader::string_list(const Node& n, std::string_view what) {
   std::vector<std::string> out;
   if (!sequence(n, what)) return out;
   for (const auto& item : n)
@@ -291,7 +284,7 @@ std::string Reader::relative_path(const std::string& p) const {
   return (fs::path(path_).parent_path() / given).lexically_normal().string();
 }
 
-std::optional<std::string> Reader::existing_file(const YAML::Node& n, std::string_view what) {
+std::optional<std::string> Reader::existing_file(const Node& n, std::string_view what) {
   auto s = string(n, what);
   if (!s) return std::nullopt;
   if (s->empty()) {

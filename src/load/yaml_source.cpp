@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <yaml-cpp/exceptions.h>
+
 #include "detail/yaml_hints.h"
 
 namespace galley::load {
@@ -36,9 +38,9 @@ namespace {
 
 // Walks the tree with aliases expanded, iteratively (no recursion to
 // overflow), so a shared-node bomb or a cycle is stopped by the budget.
-bool within_limits(const YAML::Node& root, const SourceText& text, const std::string& path,
+bool within_limits(const Node& root, const SourceText& text, const std::string& path,
                    Diagnostics& diags) {
-  std::vector<std::pair<YAML::Node, int>> stack{{root, 1}};
+  std::vector<std::pair<Node, int>> stack{{root, 1}};
   long visited = 0;
   while (!stack.empty()) {
     auto [node, depth] = std::move(stack.back());
@@ -66,59 +68,23 @@ bool within_limits(const YAML::Node& root, const SourceText& text, const std::st
   return true;
 }
 
-// Records where documents start, and nothing else.
-class DocumentStarts : public YAML::EventHandler {
- public:
-  std::vector<YAML::Mark> marks;
-  void OnDocumentStart(const YAML::Mark& m) override { marks.push_back(m); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
-
-bool has_document_marker(const std::string& b) {
-  return b.starts_with("---") || b.starts_with("...") || b.find("\n---") != std::string::npos ||
-         b.find("\n...") != std::string::npos;
-}
-
-// Parses one document and says whether another follows. yaml-cpp's LoadAll
-// loops forever (and grows without bound) when a stray token follows a
-// document, so documents are walked by hand, at most two. Throws as
-// yaml-cpp does.
-YAML::Node load_one(const std::string& bytes, std::optional<YAML::Mark>& second) {
-  YAML::Node root = YAML::Load(bytes);
-  if (has_document_marker(bytes)) {
-    std::istringstream in(bytes);
-    YAML::Parser parser(in);
-    DocumentStarts starts;
-    if (parser.HandleNextDocument(starts) && parser.HandleNextDocument(starts))
-      second = starts.marks.size() > 1 ? starts.marks[1] : YAML::Mark::null_mark();
-  }
-  return root;
-}
-
-const char* kind_name(const YAML::Node& n) {
+const char* kind_name(const Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "a single value";
-    case YAML::NodeType::Null: return "an empty document";
+    case NodeType::Sequence: return "a list";
+    case NodeType::Scalar: return "a single value";
+    case NodeType::Null: return "an empty document";
     default: return "something else";
   }
 }
 
 }  // namespace
 
-std::optional<YAML::Node> parse_yaml(const SourceText& text, const std::string& path,
+std::optional<Node> parse_yaml(const SourceText& text, const std::string& path,
                                      Diagnostics& diags) {
-  YAML::Node root;
+  Node root;
   std::optional<YAML::Mark> second;
   try {
-    root = load_one(text.bytes(), second);
+    root = parse_tree(text.bytes(), &second);
   } catch (const YAML::Exception& e) {
     const std::string hint = parse_error_hint(text.bytes(), e.msg, e.mark);
     diags.error(text.loc(path, e.mark), "malformed YAML: " + e.msg + (hint.empty() ? "" : ": " + hint));

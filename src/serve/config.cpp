@@ -1,6 +1,8 @@
 #include "detail/config.h"
 
+#include <charconv>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -10,6 +12,20 @@ namespace galley::serve {
 namespace {
 
 namespace fs = std::filesystem;
+using load::Node;
+
+std::optional<long> whole_number(const std::string& s) {
+  long value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<bool> true_or_false(const std::string& s) {
+  if (s == "true" || s == "True" || s == "TRUE") return true;
+  if (s == "false" || s == "False" || s == "FALSE") return false;
+  return std::nullopt;
+}
 
 class ConfigReader {
  public:
@@ -17,11 +33,11 @@ class ConfigReader {
       : path_(std::move(path)), text_(text), limits_(limits), diags_(diags),
         base_(fs::path(path_).parent_path()) {}
 
-  std::vector<TemplateSpec> templates(const YAML::Node& root) {
+  std::vector<TemplateSpec> templates(const Node& root) {
     std::vector<TemplateSpec> out;
     known_keys(root, {"root", "templates"});
     default_root_ = file(root, "root", false);
-    const YAML::Node list = root["templates"];
+    const Node list = root["templates"];
     if (!list || !list.IsSequence() || list.size() == 0) {
       error(list ? list : root, "'templates' must be a list of at least one template");
       return out;
@@ -37,7 +53,7 @@ class ConfigReader {
   }
 
  private:
-  std::optional<TemplateSpec> one_template(const YAML::Node& node) {
+  std::optional<TemplateSpec> one_template(const Node& node) {
     if (!node.IsMap()) {
       error(node, "a template is a mapping with id, content and layout");
       return std::nullopt;
@@ -59,7 +75,7 @@ class ConfigReader {
       if (t.root.empty()) t.root = ".";
     }
     t.slug = scalar(node, "slug", false);
-    if (const YAML::Node vars = node["variables"]) {
+    if (const Node vars = node["variables"]) {
       t.all_variables = false;
       if (!vars.IsMap() && !vars.IsNull()) error(vars, "'variables' maps each name a request may set to its constraints");
       else if (vars.IsMap())
@@ -73,7 +89,7 @@ class ConfigReader {
     return t;
   }
 
-  VariableSpec variable(const YAML::Node& key, const YAML::Node& node) {
+  VariableSpec variable(const Node& key, const Node& node) {
     VariableSpec v;
     v.name = key.Scalar();
     v.loc = loc(key);
@@ -88,11 +104,11 @@ class ConfigReader {
     if (auto label = scalar(node, "label", false); !label.empty()) v.label = label;
     if (auto type = scalar(node, "type", false); type == "integer") v.integer = true;
     else if (!type.empty() && type != "string") error(node["type"], "'type' is string or integer, not '" + type + "'");
-    if (const YAML::Node n = node["max_length"]) {
-      long value = 0;
-      if (!n.IsScalar() || !YAML::convert<long>::decode(n, value) || value < 1 || value > 100000)
+    if (const Node n = node["max_length"]) {
+      const auto value = n.IsScalar() ? whole_number(n.Scalar()) : std::nullopt;
+      if (!value || *value < 1 || *value > 100000)
         error(n, "'max_length' is a number of characters from 1 to 100000");
-      else v.max_length = static_cast<size_t>(value);
+      else v.max_length = static_cast<size_t>(*value);
     }
     v.pattern = scalar(node, "pattern", false);
     if (!v.pattern.empty()) {
@@ -102,7 +118,7 @@ class ConfigReader {
         error(node["pattern"], std::string("'pattern' is not a regular expression: ") + e.what());
       }
     }
-    if (const YAML::Node c = node["choices"]) {
+    if (const Node c = node["choices"]) {
       if (!c.IsSequence() || c.size() == 0) error(c, "'choices' is a list of the allowed values");
       else
         for (const auto& item : c) {
@@ -110,16 +126,16 @@ class ConfigReader {
           else v.choices.push_back(item.Scalar());
         }
     }
-    if (const YAML::Node r = node["required"]) {
-      bool value = false;
-      if (!r.IsScalar() || !YAML::convert<bool>::decode(r, value)) error(r, "'required' is true or false");
-      v.required = value;
+    if (const Node r = node["required"]) {
+      const auto value = r.IsScalar() ? true_or_false(r.Scalar()) : std::nullopt;
+      if (!value) error(r, "'required' is true or false");
+      v.required = value.value_or(false);
     }
     return v;
   }
 
-  std::string scalar(const YAML::Node& node, const char* key, bool required) {
-    const YAML::Node n = node[key];
+  std::string scalar(const Node& node, const char* key, bool required) {
+    const Node n = node[key];
     if (!n) {
       if (required) error(node, std::string("a template needs '") + key + "'");
       return "";
@@ -135,13 +151,13 @@ class ConfigReader {
     return n.Scalar();
   }
 
-  std::string file(const YAML::Node& node, const char* key, bool required) {
+  std::string file(const Node& node, const char* key, bool required) {
     std::string p = scalar(node, key, required);
     if (p.empty()) return p;
     return fs::path(p).is_absolute() ? p : (base_ / p).lexically_normal().string();
   }
 
-  void known_keys(const YAML::Node& node, std::initializer_list<std::string_view> keys) {
+  void known_keys(const Node& node, std::initializer_list<std::string_view> keys) {
     if (!node.IsMap()) return;
     std::vector<std::string_view> list(keys);
     for (const auto& kv : node) {
@@ -153,8 +169,8 @@ class ConfigReader {
     }
   }
 
-  SourceLoc loc(const YAML::Node& node) const { return text_.loc(path_, node.Mark()); }
-  void error(const YAML::Node& node, std::string message) { diags_.error(loc(node), std::move(message)); }
+  SourceLoc loc(const Node& node) const { return text_.loc(path_, node.Mark()); }
+  void error(const Node& node, std::string message) { diags_.error(loc(node), std::move(message)); }
 
   std::string path_;
   const load::SourceText& text_;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <yaml-cpp/yaml.h>
+#include "detail/yaml_tree.h"
 
 #include "detail/colors.h"
 #include "load_fixture.h"
@@ -19,7 +19,7 @@ struct Parsed {
 Parsed literal(const std::string& yaml) {
   Parsed p;
   Reader r("c.yaml", p.diags);
-  const YAML::Node n = YAML::Load(yaml);
+  const Node n = parse_tree(yaml);
   p.color = parse_color_literal(r, n, "'color'");
   return p;
 }
@@ -89,13 +89,13 @@ TEST_CASE("colour references resolve through the palette") {
   Diagnostics d;
   Reader r("c.yaml", d);
   std::map<std::string, model::Color> palette{{"brand", model::Color::gray(0.3)}};
-  auto c = color_ref(r, YAML::Load("brand"), "'color'", palette);
+  auto c = color_ref(r, parse_tree("brand"), "'color'", palette);
   REQUIRE(c);
   CHECK(c->v[0] == doctest::Approx(0.3));
-  auto black = color_ref(r, YAML::Load("black"), "'color'", palette);
+  auto black = color_ref(r, parse_tree("black"), "'color'", palette);
   REQUIRE(black);
   CHECK(black->space == Space::Gray);
   CHECK_FALSE(d.has_errors());
-  CHECK_FALSE(color_ref(r, YAML::Load("brnad"), "'color'", palette));
+  CHECK_FALSE(color_ref(r, parse_tree("brnad"), "'color'", palette));
   CHECK(first_line(d) == "c.yaml:1:1: error: unknown colour 'brnad' for 'color' (did you mean 'brand'?)");
 }

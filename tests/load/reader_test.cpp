@@ -2,10 +2,12 @@
 
 #include "detail/reader.h"
 
+using galley::load::Node;
+using galley::load::parse_tree;
 using galley::load::Reader;
 
 TEST_CASE("Reader::get finds a key like operator[], and is undefined without it") {
-  const YAML::Node n = YAML::Load("{paragraph: Hello, style: lead, empty: , [1, 2]: x, style: again}");
+  const Node n = parse_tree("{paragraph: Hello, style: lead, empty: , [1, 2]: x, style: again}");
   REQUIRE(Reader::get(n, "paragraph"));
   CHECK(Reader::get(n, "paragraph").Scalar() == "Hello");
   CHECK(Reader::get(n, "paragraph").Mark().column == n["paragraph"].Mark().column);
@@ -14,7 +16,7 @@ TEST_CASE("Reader::get finds a key like operator[], and is undefined without it"
   CHECK(Reader::get(n, "empty").IsNull());
   CHECK_FALSE(Reader::get(n, "heading"));
   CHECK_FALSE(Reader::get(n, ""));
-  CHECK_FALSE(Reader::get(YAML::Load("[paragraph]"), "paragraph"));  // not a mapping
-  CHECK_FALSE(Reader::get(YAML::Load("paragraph"), "paragraph"));
-  CHECK_FALSE(Reader::get(YAML::Node(), "paragraph"));
+  CHECK_FALSE(Reader::get(parse_tree("[paragraph]"), "paragraph"));  // not a mapping
+  CHECK_FALSE(Reader::get(parse_tree("paragraph"), "paragraph"));
+  CHECK_FALSE(Reader::get(Node(), "paragraph"));
 }

@@ -1,7 +1,7 @@
 // `format:` of a table column or a chart (docs/format.md): `number`, or
 // {type, decimals, grouping, style}.
 #pragma once
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.h"
 
 #include <string_view>
 
@@ -11,6 +11,6 @@
 namespace galley::load {
 
 // `owner` names what the format belongs to in messages: "a column".
-void read_cell_format(Reader& r, const YAML::Node& v, model::CellFormat& f, std::string_view owner);
+void read_cell_format(Reader& r, const Node& v, model::CellFormat& f, std::string_view owner);
 
 }  // namespace galley::load

@@ -3,7 +3,7 @@
 #pragma once
 #include <memory>
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.h"
 
 #include "reader.h"
 #include "model/chart.h"
@@ -17,6 +17,6 @@ inline constexpr size_t kMaxLinePoints = 10'000;
 inline constexpr size_t kMaxPieSlices = 100;
 
 // The chart `n` describes; null when it names no readable data.
-std::shared_ptr<const model::Chart> load_chart(Reader& r, const YAML::Node& n);
+std::shared_ptr<const model::Chart> load_chart(Reader& r, const Node& n);
 
 }  // namespace galley::load

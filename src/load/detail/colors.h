@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.h"
 
 #include "reader.h"
 #include "model/values.h"
@@ -16,11 +16,11 @@ namespace galley::load {
 
 // "#rgb" / "#rrggbb" (RGB), {gray: g}, {rgb: [r, g, b]}, {cmyk: [c, m, y, k]},
 // {spot: Name, cmyk: [c, m, y, k], tint: t}.
-std::optional<model::Color> parse_color_literal(Reader& r, const YAML::Node& n, std::string_view what);
+std::optional<model::Color> parse_color_literal(Reader& r, const Node& n, std::string_view what);
 
 // A literal, a name from `palette`, or a built-in name (black, white).
 // Unknown names are reported with a did-you-mean over the palette.
-std::optional<model::Color> color_ref(Reader& r, const YAML::Node& n, std::string_view what,
+std::optional<model::Color> color_ref(Reader& r, const Node& n, std::string_view what,
                                       const std::map<std::string, model::Color>& palette);
 
 // `recolor: {"#0057b8": mayo-blue}`: each key a graphic's colour as
@@ -28,7 +28,7 @@ std::optional<model::Color> color_ref(Reader& r, const YAML::Node& n, std::strin
 // file) values are looked up at once; without one (a content file) a name
 // is kept for resolve/ to look up in the layout's palette, and a literal is
 // read at once.
-std::vector<model::Recolor> recolor_map(Reader& r, const YAML::Node& n,
+std::vector<model::Recolor> recolor_map(Reader& r, const Node& n,
                                         const std::map<std::string, model::Color>* palette);
 
 }  // namespace galley::load

@@ -11,9 +11,11 @@
 namespace galley::load {
 
 inline constexpr int kMaxDepth = 64;  // nesting levels
-// yaml-cpp spends about half a kilobyte per node: cap the count before
-// parsing (a brochure has a few thousand) so a 16 MiB list cannot take GBs.
-inline constexpr long kMaxSourceNodes = 200'000;
+// The parsed tree (yaml_tree.h) spends about 64 bytes a value: cap the
+// count before parsing (a brochure has a few thousand, a 10,000-page
+// report about 400,000) so a 16 MiB list of one-letter values, 8 million of
+// them, cannot take half a gigabyte.
+inline constexpr long kMaxSourceNodes = 1'000'000;
 
 // A byte that is not valid UTF-8, or a control character other than tab,
 // LF and CR, at `offset` in some text.

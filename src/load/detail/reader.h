@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.h"
 
 #include "diag/diagnostic.h"
 #include "load/load.h"
@@ -22,7 +22,7 @@
 namespace galley::load {
 
 // "a list", "a mapping", ... for messages.
-const char* describe(const YAML::Node& n);
+const char* describe(const Node& n);
 
 // Where percentages are allowed, and what sign a length may have.
 enum class LengthRule { NonNegative, Positive, AnySign, NonNegativeOrPercent, PositiveOrPercent,
@@ -50,12 +50,12 @@ class Reader {
     foreign_where_ = std::move(where);
   }
   Diagnostics& diags() { return diags_; }
-  SourceLoc loc(const YAML::Node& n) const;
-  void error(const YAML::Node& n, std::string message);
+  SourceLoc loc(const Node& n) const;
+  void error(const Node& n, std::string message);
   // Reports `message` at the `#` with a hint when the empty value `n` is
   // empty because an unquoted `#` made the rest of its line a comment.
-  bool error_if_lost_to_comment(const YAML::Node& n, const std::string& message);
-  void warning(const YAML::Node& n, std::string message);
+  bool error_if_lost_to_comment(const Node& n, const std::string& message);
+  void warning(const Node& n, std::string message);
 
   // " (did you mean 'x'?)" from the names `candidates()` returns, or "".
   // Budgeted: a hostile file with thousands of bad names gets hints for the
@@ -71,37 +71,34 @@ class Reader {
   // Requires a mapping whose keys are all in `allowed`; reports unknown keys
   // (with a did-you-mean), duplicate keys and non-scalar keys. `what` names
   // the mapping in messages ("page", "style 'body'").
-  bool map(const YAML::Node& n, std::string_view what,
+  bool map(const Node& n, std::string_view what,
            std::initializer_list<std::string_view> allowed);
-  bool map(const YAML::Node& n, std::string_view what, const std::vector<std::string_view>& allowed);
+  bool map(const Node& n, std::string_view what, const std::vector<std::string_view>& allowed);
   // A mapping with free keys (names): checks only duplicates and key types.
-  bool named_map(const YAML::Node& n, std::string_view what);
-  bool sequence(const YAML::Node& n, std::string_view what);
-  // `map[key]`, or an undefined node when `map` is not a mapping or lacks
-  // the key. yaml-cpp names a missing key's node by formatting the key
-  // through a std::stringstream, too slow for probing every block for its
-  // eleven possible kinds.
-  static YAML::Node get(const YAML::Node& map, std::string_view key);
+  bool named_map(const Node& n, std::string_view what);
+  bool sequence(const Node& n, std::string_view what);
+  // `map[key]`: an undefined node when `map` is not a mapping or lacks the key.
+  static Node get(const Node& map, std::string_view key);
 
   // Scalars. `what` names the value in messages ("'size'").
-  std::optional<std::string> string(const YAML::Node& n, std::string_view what);
-  model::Text text(const YAML::Node& n, std::string_view what);
-  std::optional<bool> boolean(const YAML::Node& n, std::string_view what);
-  std::optional<int> integer(const YAML::Node& n, std::string_view what, int lo, int hi);
-  std::optional<double> number(const YAML::Node& n, std::string_view what, double lo, double hi);
-  std::optional<model::Length> length(const YAML::Node& n, std::string_view what, LengthRule rule);
+  std::optional<std::string> string(const Node& n, std::string_view what);
+  model::Text text(const Node& n, std::string_view what);
+  std::optional<bool> boolean(const Node& n, std::string_view what);
+  std::optional<int> integer(const Node& n, std::string_view what, int lo, int hi);
+  std::optional<double> number(const Node& n, std::string_view what, double lo, double hi);
+  std::optional<model::Length> length(const Node& n, std::string_view what, LengthRule rule);
   // A length in points (no percentages).
-  std::optional<double> points(const YAML::Node& n, std::string_view what,
+  std::optional<double> points(const Node& n, std::string_view what,
                                LengthRule rule = LengthRule::NonNegative);
   // One of `choices`, with a did-you-mean otherwise.
-  std::optional<std::string> choice(const YAML::Node& n, std::string_view what,
+  std::optional<std::string> choice(const Node& n, std::string_view what,
                                     std::initializer_list<std::string_view> choices);
-  std::vector<std::string> string_list(const YAML::Node& n, std::string_view what);
+  std::vector<std::string> string_list(const Node& n, std::string_view what);
 
   // A path relative to this file's folder, made absolute (and after
   // symlinks, with a root); reports it when no regular file is there or
   // when it resolves outside the root.
-  std::optional<std::string> existing_file(const YAML::Node& n, std::string_view what);
+  std::optional<std::string> existing_file(const Node& n, std::string_view what);
   // The same for a path written at `at` in the file `relative_to` (a
   // Markdown file's images).
   std::optional<std::string> existing_path(const std::string& s, const SourceLoc& at, std::string_view what,
@@ -110,9 +107,9 @@ class Reader {
   std::string relative_path(const std::string& p) const;
 
  private:
-  bool check_keys(const YAML::Node& n, std::string_view what,
+  bool check_keys(const Node& n, std::string_view what,
                   const std::vector<std::string_view>* allowed);
-  bool scalar(const YAML::Node& n, std::string_view what, std::string_view expected);
+  bool scalar(const Node& n, std::string_view what, std::string_view expected);
 
   std::string path_;
   Diagnostics& diags_;

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
 
 namespace galley::load {
 

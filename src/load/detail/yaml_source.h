@@ -10,11 +10,11 @@
 #include <vector>
 #include <string_view>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
 
 #include "diag/diagnostic.h"
-#include "prescan.h"  // the checks before parsing, and their limits
+#include "prescan.h"
+#include "yaml_tree.h"  // the checks before parsing, and their limits
 
 namespace galley::load {
 
@@ -37,14 +37,14 @@ class SourceText {
 };
 
 struct ParsedYaml {
-  YAML::Node root;
+  Node root;
   std::shared_ptr<const SourceText> text;
 };
 
 // Parses `text` (already prescanned) into one document whose node count
 // after alias expansion and depth stay within the limits. `path` names the
 // file in diagnostics.
-std::optional<YAML::Node> parse_yaml(const SourceText& text, const std::string& path,
+std::optional<Node> parse_yaml(const SourceText& text, const std::string& path,
                                      Diagnostics& diags);
 
 // Reads `path` (refusing missing files, directories, special files and files
