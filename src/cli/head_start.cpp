@@ -7,6 +7,7 @@
 
 #include "image/image.h"
 #include "pdf/pdf.h"
+#include "resolve/resolve.h"
 
 namespace galley::cli {
 namespace {
@@ -18,8 +19,10 @@ struct NamedImage {
 
 // The images the descriptors name, each once: the masters' in sequence
 // order, then those of the flows that are not omitted, roughly the order
-// the PDF writer meets them in.
-std::vector<NamedImage> named_images(const model::Document& doc, const model::Layout& layout) {
+// the PDF writer meets them in. `Doc` is the model or the resolved
+// document: their flows' image blocks are alike.
+template <typename Doc>
+std::vector<NamedImage> named_images(const Doc& doc, const model::Layout& layout) {
   std::vector<NamedImage> images;
   std::set<std::string> seen;
   auto add = [&](const std::string& path, const SourceLoc& loc) {
@@ -41,6 +44,17 @@ std::vector<NamedImage> named_images(const model::Document& doc, const model::La
   return images;
 }
 
+// The images a resolved document draws: those its descriptors name, then
+// those inside its text.
+std::vector<NamedImage> drawn_images(const resolve::StyledDoc& styled, const model::Layout& layout) {
+  std::vector<NamedImage> images = named_images(styled, layout);
+  std::set<std::string> seen;
+  for (const auto& image : images) seen.insert(image.path);
+  for (auto& image : styled.inline_images())
+    if (seen.insert(image.path).second) images.push_back({std::move(image.path), image.loc});
+  return images;
+}
+
 std::vector<std::string> image_paths(const model::Document& doc, const model::Layout& layout) {
   std::vector<std::string> paths;
   for (auto& image : named_images(doc, layout)) paths.push_back(std::move(image.path));
@@ -49,11 +63,9 @@ std::vector<std::string> image_paths(const model::Document& doc, const model::La
 
 std::string mebibytes(uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB"; }
 
-}  // namespace
-
-bool images_within_budget(const model::Document& doc, const model::Layout& layout, Diagnostics& diags) {
+bool within_budget(const std::vector<NamedImage>& images, Diagnostics& diags) {
   uint64_t total = 0;
-  for (const auto& image : named_images(doc, layout)) {
+  for (const auto& image : images) {
     // A header the layout reads again anyway (image::probe keeps it); an
     // unreadable file is reported there, in its place.
     Diagnostics unused;
@@ -67,6 +79,19 @@ bool images_within_budget(const model::Document& doc, const model::Layout& layou
     }
   }
   return true;
+}
+
+}  // namespace
+
+bool images_within_budget(const model::Document& doc, const model::Layout& layout, Diagnostics& diags) {
+  return within_budget(named_images(doc, layout), diags);
+}
+
+bool images_within_budget(const resolve::StyledDoc& styled, const model::Layout& layout, Diagnostics& diags) {
+  std::vector<NamedImage> images = drawn_images(styled, layout);
+  // Without images inside text, the check of the descriptors said it all.
+  if (images.size() == named_images(styled, layout).size()) return true;
+  return within_budget(images, diags);
 }
 
 void check_image_headers(const model::Document& doc, const model::Layout& layout, Diagnostics& diags) {

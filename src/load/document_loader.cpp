@@ -174,7 +174,20 @@ class DocumentLoader {
   // `markdown: TEXT` or `markdown: {file: PATH}`: the blocks the Markdown
   // converts to (load/detail/markdown.h), located in the YAML or the .md file.
   void load_markdown(const YAML::Node& n, std::vector<Block>& out) {
-    r_.map(n, "a markdown block", {"markdown"});
+    // The keys of the other kinds would apply to the one block the YAML
+    // shows, but the Markdown makes many, each in its kind's style.
+    std::vector<std::string_view> allowed{"markdown"};
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+      for (const std::string_view other : {"style", "id", "keep-with-next", "span"})
+        if (key == other) {
+          r_.error(it->first, "'" + key +
+                                  "' does not apply to a markdown block: the blocks it converts to take their "
+                                  "kinds' styles (write the block in YAML to give it one)");
+          allowed.push_back(other);  // reported: not again as unknown
+        }
+    }
+    r_.map(n, "a markdown block", allowed);
     const YAML::Node v = r_.get(n, "markdown");
     MarkdownOrigin origin;
     std::string text;
@@ -265,12 +278,15 @@ class DocumentLoader {
     std::vector<std::string_view> allowed{"style", "id", "keep-with-next", "span"};
     if (kind_index < 0) {
       allowed.insert(allowed.end(), std::begin(kBlockKinds), std::end(kBlockKinds));
+      // `markdown:` is read before a block is (load_markdown), but a
+      // misspelt one is met here.
+      allowed.push_back("markdown");
       // A misspelt kind is reported once, as an unknown key with its fix.
       int before = r_.diags().error_count();
       r_.map(n, "a block", allowed);
       if (r_.diags().error_count() == before)
         r_.error(n, "a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, qr, chart, "
-                    "toc or break");
+                    "toc, break or markdown");
       return std::nullopt;
     }
     Block b;

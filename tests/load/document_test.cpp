@@ -146,7 +146,7 @@ flows:
             "c.yaml:11:14: error: unknown break 'pgae' (did you mean 'page'?)",
             "c.yaml:12:11: error: missing required key 'data' in qr",
             "c.yaml:13:7: error: unknown key 'frobnicate' in a block (expected one of: style, id, keep-with-next, span, "
-            "title, heading, paragraph, list, image, table, quote, callout, qr, chart, toc, break)",
+            "title, heading, paragraph, list, image, table, quote, callout, qr, chart, toc, break, markdown)",
         });
 }
 
@@ -187,7 +187,7 @@ flows:
             "c.yaml:5:24: error: duplicate id 'x'",
             "c.yaml:6:32: error: duplicate key 'style' (first given on line 6)",
             "c.yaml:7:7: error: a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, "
-            "qr, chart, toc or break",
+            "qr, chart, toc, break or markdown",
         });
 }
 
@@ -386,6 +386,11 @@ TEST_CASE("what Markdown blocks cannot set is a warning at its place in the .md 
   auto typo = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {fil: x.md}\n");
   CHECK(messages(dir, typo.diags) ==
         std::vector<std::string>{"c.yaml:4:18: error: unknown key 'fil' (did you mean 'file'?)"});
+  auto kind = content(dir, "galley: 1\nflows:\n  main:\n    - markdwn: x\n    - {markdown: x, style: intro}\n");
+  CHECK(messages(dir, kind.diags) ==
+        std::vector<std::string>{"c.yaml:4:7: error: unknown key 'markdwn' (did you mean 'markdown'?)",
+                                 "c.yaml:5:21: error: 'style' does not apply to a markdown block: the blocks it "
+                                 "converts to take their kinds' styles (write the block in YAML to give it one)"});
   auto l = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {file: x.md}\n");
   CHECK(messages(dir, l.diags) == std::vector<std::string>{
             "x.md:3:1: warning: a thematic break (---) is left out: galley has no rule block; draw rules in the layout",

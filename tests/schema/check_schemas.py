@@ -84,7 +84,10 @@ for pointer, block in [("/definitions/list/properties/list/anyOf/1", "{list: {it
                        ("/definitions/quote/properties/quote/anyOf/1", "{quote: {text: a, %s}}"),
                        ("/definitions/callout/properties/callout/anyOf/1", "{callout: {text: a, %s}}"),
                        ("/definitions/qr/properties/qr/anyOf/1", "{qr: {data: a, %s}}"),
-                       ("/definitions/toc/properties/toc", "{toc: {%s}}")]:
+                       ("/definitions/toc/properties/toc", "{toc: {%s}}"),
+                       ("/definitions/markdown", "{markdown: a, %s}"),
+                       ("/definitions/markdown/properties/markdown/anyOf/1", "{markdown: {file: c.yaml, %s}}"),
+                       ("/definitions/chart/properties/chart", "{chart: {type: bar, data: d.csv, x: a, y: b, %s}}")]:
     PROBES.append(("content", pointer, "galley: 1\nflows: {main: [%s]}\n" % (block % X)))
 LAYOUT_PROBES = [
     ("", MINIMAL_LAYOUT + X + "\n"),
@@ -147,9 +150,10 @@ with tempfile.TemporaryDirectory() as tmp:
             continue
         node = at(SCHEMAS[kind], pointer)
         if pointer == "/definitions/block":
-            # A block without a kind may take any kind and the keys every kind takes.
+            # A block without a kind may take any kind and the keys every
+            # kind takes (but markdown, which takes no other key).
             branches = [at(SCHEMAS[kind], b["$ref"][1:]) for b in node["oneOf"]]
-            want = set.intersection(*(set(b["properties"]) for b in branches))
+            want = set.intersection(*(set(b["properties"]) for b in branches if "markdown" not in b["required"]))
             for b in branches:
                 want |= set(b["required"])
         else:

@@ -12,6 +12,7 @@
 #include "diag/diagnostic.h"
 #include "model/document.h"
 #include "model/layout.h"
+#include "resolve/styled.h"
 
 namespace galley::cli {
 
@@ -19,6 +20,10 @@ namespace galley::cli {
 // than image::kMaxDocumentImageBytes; an error at the one that goes over
 // otherwise. Read from the headers, before any is decoded.
 bool images_within_budget(const model::Document& doc, const model::Layout& layout, Diagnostics& diags);
+// The same for a resolved document, the images inside its text counted too
+// (their paths are known only once it is resolved); true at once when its
+// text has none.
+bool images_within_budget(const resolve::StyledDoc& styled, const model::Layout& layout, Diagnostics& diags);
 
 // Reports every image the descriptors name whose header cannot be read
 // (not a PNG, JPEG, PDF or SVG; truncated; too many pixels), at the place
