@@ -87,7 +87,9 @@ for pointer, block in [("/definitions/list/properties/list/anyOf/1", "{list: {it
                        ("/definitions/toc/properties/toc", "{toc: {%s}}"),
                        ("/definitions/markdown", "{markdown: a, %s}"),
                        ("/definitions/markdown/properties/markdown/anyOf/1", "{markdown: {file: c.yaml, %s}}"),
-                       ("/definitions/chart/properties/chart", "{chart: {type: bar, data: d.csv, x: a, y: b, %s}}")]:
+                       ("/definitions/chart/properties/chart", "{chart: {type: bar, data: d.csv, x: a, y: b, %s}}"),
+                       ("/definitions/chart/properties/chart/properties/format/anyOf/1",
+                        "{chart: {type: bar, data: c.yaml, x: a, y: b, format: {type: number, %s}}}")]:
     PROBES.append(("content", pointer, "galley: 1\nflows: {main: [%s]}\n" % (block % X)))
 LAYOUT_PROBES = [
     ("", MINIMAL_LAYOUT + X + "\n"),
@@ -112,6 +114,9 @@ LAYOUT_PROBES = [
     ("/properties/fit/additionalProperties", MINIMAL_LAYOUT + "fit: {main: {shrink-to: 8pt, %s}}\n" % X),
     ("/properties/output", MINIMAL_LAYOUT + "output: {%s}\n" % X),
     ("/properties/output/properties/intent", MINIMAL_LAYOUT + "output: {intent: {%s}}\n" % X),
+    ("/properties/running-heads", MINIMAL_LAYOUT + "running-heads: {%s}\n" % X),
+    ("/properties/footnotes", MINIMAL_LAYOUT + "footnotes: {%s}\n" % X),
+    ("/properties/footnotes/properties/separator", MINIMAL_LAYOUT + "footnotes: {separator: {%s}}\n" % X),
 ]
 PROBES += [("layout", p, text) for p, text in LAYOUT_PROBES]
 
@@ -148,7 +153,11 @@ with tempfile.TemporaryDirectory() as tmp:
         if isinstance(got, str):
             failures.append("%s: cannot ask galley: %s" % (where, got))
             continue
-        node = at(SCHEMAS[kind], pointer)
+        try:
+            node = at(SCHEMAS[kind], pointer)
+        except (KeyError, IndexError):
+            failures.append("%s: galley takes keys %s there, the schema has no such place" % (where, sorted(got)))
+            continue
         if pointer == "/definitions/block":
             # A block without a kind may take any kind and the keys every
             # kind takes (but markdown, which takes no other key).
