@@ -3,8 +3,9 @@
 1. Drift: for every mapping the schemas describe, galley itself is asked
    which keys it takes there (an unknown key's error lists them) and the
    schema must name exactly those; a difference is printed key by key.
-2. Every sample content and layout, the files a test builds, and the
-   hostile cases' support files that galley accepts validate; every hostile
+2. Every sample content and layout, the files a test builds, the
+   starter `galley init` writes (its copies of the schemas equal to these),
+   and the hostile cases' support files that galley accepts validate; every hostile
    case whose expected error is an unknown key does not.
 
 usage: check_schemas.py GALLEY SOURCE_DIR
@@ -12,6 +13,7 @@ usage: check_schemas.py GALLEY SOURCE_DIR
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -197,12 +199,22 @@ for f in sorted(os.listdir(rel("tests", "hostile", "support"))):
     if f.endswith(".yaml") and subprocess.run([GALLEY, "check", path] if kind_of(path) == "content" else
                                               [GALLEY, "fonts", path], capture_output=True).returncode == 0:
         valid.append(path)
+# The starter `galley init` writes, with the copies of the schemas it names.
+starter = tempfile.mkdtemp()
+subprocess.run([GALLEY, "init", os.path.join(starter, "s")], capture_output=True, check=True)
+for kind in ("content", "layout"):
+    path = os.path.join(starter, "s", kind + ".yaml")
+    valid.append(path)
+    with open(os.path.join(starter, "s", "schema", kind + ".schema.json")) as f:
+        if json.load(f) != SCHEMAS[kind]:
+            failures.append("galley init's schema/%s.schema.json differs from schema/" % kind)
 for path in valid:
     for e in errors(kind_of(path), path)[:3]:
         failures.append("%s: should validate: at %s: %s" % (os.path.relpath(path, ROOT), list(e.absolute_path), e.message[:200]))
 
 # The samples name their schema for editors (yaml-language-server).
-for path in [p for p in valid if os.sep + "hostile" + os.sep not in p and os.sep + "data" + os.sep not in p]:
+for path in [p for p in valid if os.sep + "hostile" + os.sep not in p and os.sep + "data" + os.sep not in p
+             and not p.startswith(starter)]:
     line = "# yaml-language-server: $schema=../schema/%s.schema.json" % kind_of(path)
     if line not in open(path).read().splitlines():
         failures.append("%s: lacks the line '%s'" % (os.path.relpath(path, ROOT), line))
@@ -221,6 +233,7 @@ for f in sorted(os.listdir(rel("tests", "hostile"))):
 if unknown_key_cases < 3:
     failures.append("only %d hostile unknown-key cases found" % unknown_key_cases)
 
+shutil.rmtree(starter, ignore_errors=True)
 print("%d probes, %d valid files, %d unknown-key cases" % (len(PROBES), len(valid), unknown_key_cases))
 for f in failures:
     print(f)
