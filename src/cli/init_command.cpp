@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <vector>
 
 #include "detail/atomic_write.h"
@@ -165,23 +166,18 @@ int run_init(const std::string& dir) {
     return InternalError;
   }
   files.emplace_back(fs::path("images") / "placeholder.png", std::move(png));
-  for (const char* font : kFonts) {
+  // The bundled files the starter carries a copy of: (folder, name, to).
+  std::vector<std::tuple<const char*, const char*, const char*>> bundled;
+  for (const char* font : kFonts) bundled.emplace_back(GALLEY_FONT_DIR, font, "fonts");
+  for (const char* schema : kSchemas) bundled.emplace_back(GALLEY_SCHEMA_DIR, schema, "schema");
+  for (const auto& [folder, name, to] : bundled) {
     std::string bytes;
-    const fs::path from = fs::path(GALLEY_FONT_DIR) / font;
+    const fs::path from = fs::path(folder) / name;
     if (!read_whole(from, bytes)) {
-      std::fprintf(stderr, "galley: error: cannot read the bundled font %s\n", from.string().c_str());
+      std::fprintf(stderr, "galley: error: cannot read the bundled file %s\n", from.string().c_str());
       return InputError;
     }
-    files.emplace_back(fs::path("fonts") / font, std::move(bytes));
-  }
-  for (const char* schema : kSchemas) {
-    std::string bytes;
-    const fs::path from = fs::path(GALLEY_SCHEMA_DIR) / schema;
-    if (!read_whole(from, bytes)) {
-      std::fprintf(stderr, "galley: error: cannot read the bundled schema %s\n", from.string().c_str());
-      return InputError;
-    }
-    files.emplace_back(fs::path("schema") / schema, std::move(bytes));
+    files.emplace_back(fs::path(to) / name, std::move(bytes));
   }
   // All or nothing: a starter half-written over someone's files helps no one.
   bool clash = false;
