@@ -18,17 +18,18 @@ namespace {
 
 // Adds to `found` what `later` holds at places nothing was reported at
 // yet: a problem where one already is follows from it. Layout's findings
-// are left out on a whole line already reported (`lines`): a block whose
+// are left out on a whole line already reported (`layout`): a block whose
 // value was wrong is laid out with its default, and what layout says of
-// it follows from that too.
-void add_new_places(const Diagnostics& later, Diagnostics& found, bool lines = false) {
+// it follows from that too; and its notes (the page count, a copy-fit)
+// say what a build that fails did not do.
+void add_new_places(const Diagnostics& later, Diagnostics& found, bool layout = false) {
   std::set<std::tuple<std::string, int, int>> reported;
   for (const auto& d : found.all()) {
     reported.emplace(d.loc.file, d.loc.line, d.loc.col);
-    if (lines) reported.emplace(d.loc.file, d.loc.line, -1);
+    if (layout) reported.emplace(d.loc.file, d.loc.line, -1);
   }
   for (const auto& d : later.all())
-    if ((!lines || !reported.count({d.loc.file, d.loc.line, -1})) &&
+    if ((!layout || (d.severity != Severity::Note && !reported.count({d.loc.file, d.loc.line, -1}))) &&
         reported.emplace(d.loc.file, d.loc.line, d.loc.col).second)
       found.add(d);
 }

@@ -269,8 +269,10 @@ class DocumentLoader {
     for (int i = 0; i < static_cast<int>(std::size(kBlockKinds)); ++i) {
       if (!r_.get(n, kBlockKinds[i])) continue;
       if (kind_index >= 0) {
+        const bool toc_flag = kBlockKinds[kind_index] == "heading" && kBlockKinds[i] == "toc";
         r_.error(n, "a block has one kind, found both '" + std::string(kBlockKinds[kind_index]) + "' and '" +
-                        std::string(kBlockKinds[i]) + "'");
+                        std::string(kBlockKinds[i]) + "'" +
+                        (toc_flag ? " (to leave a heading out of the table of contents, write 'in-toc: false')" : ""));
         return std::nullopt;
       }
       kind_index = i;

@@ -162,3 +162,12 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
   expected.insert(expected.end(), found_by_layout.begin(), found_by_layout.end());
   run(expected);
 }
+
+TEST_CASE("a build that fails does not say what it laid out: no page count note") {
+  const std::string dir = temp_dir();
+  write_minimal_pair(dir, "    - paragraph: Fine.\n      colour: red\n");
+  Run r = galley("check " + quote(dir + "/content.yaml"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("unknown key 'colour'") != std::string::npos);
+  CHECK(r.err.find("note:") == std::string::npos);
+}

@@ -161,6 +161,7 @@ flows:
       keep-with-next: maybe
     - just a string
     - {paragraph: a, heading: b}
+    - {heading: Contents, toc: false}
   side: 12
 )");
   CHECK(messages(dir, l.diags) == std::vector<std::string>{
@@ -169,7 +170,9 @@ flows:
             "c.yaml:7:23: error: expected true or false for 'keep-with-next', found 'maybe'",
             "c.yaml:8:7: error: expected a block such as {paragraph: ...}, found a value",
             "c.yaml:9:7: error: a block has one kind, found both 'heading' and 'paragraph'",
-            "c.yaml:10:9: error: expected a list for flow 'side', found a value",
+            "c.yaml:10:7: error: a block has one kind, found both 'heading' and 'toc' (to leave a heading out of the "
+            "table of contents, write 'in-toc: false')",
+            "c.yaml:11:9: error: expected a list for flow 'side', found a value",
         });
 }
 
