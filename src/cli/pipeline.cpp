@@ -35,13 +35,16 @@ void add_new_places(const Diagnostics& later, Diagnostics& found, bool layout = 
 }
 
 // What only laying out finds (text that does not fit, a QR code too long
-// to encode, a PDF image's page out of range), for a document that already
-// has errors, so that they come in the same run: `styled` is laid out as
-// far as it resolved and what layout reports is added to `found`.
+// to encode, a PDF image's page out of range) and preflight's findings on
+// the pages (images of too low a resolution, text in the safe zone), for a
+// document that already has errors, so that they come in the same run:
+// `styled` is laid out as far as it resolved and what is reported is
+// added to `found`.
 void add_layout_findings(resolve::StyledDoc styled, const model::Layout& layout, const text::FontBook& fonts,
                          Diagnostics& found) {
   Diagnostics laid;
-  layout::lay_out(std::move(styled), layout, fonts, layout::Options{}, laid);
+  if (auto display = layout::lay_out(std::move(styled), layout, fonts, layout::Options{}, laid))
+    print::preflight(*display, laid);
   add_new_places(laid, found, true);
 }
 

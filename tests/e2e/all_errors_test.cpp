@@ -163,11 +163,16 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
   run(expected);
 }
 
-TEST_CASE("a build that fails does not say what it laid out: no page count note") {
+TEST_CASE("a build that fails reports preflight's findings too, but not what it laid out (no page count note)") {
   const std::string dir = temp_dir();
-  write_minimal_pair(dir, "    - paragraph: Fine.\n      colour: red\n");
+  // 40 pixels across 108 mm: far under 150 dpi.
+  REQUIRE(sh("convert -size 40x20 xc:'#cc3311' " + quote(dir + "/small.png")).exit_code == 0);
+  write_minimal_pair(dir, "    - paragraph: Fine.\n      colour: red\n    - image: {src: small.png, alt: Small}\n");
   Run r = galley("check " + quote(dir + "/content.yaml"));
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("unknown key 'colour'") != std::string::npos);
+  INFO(r.err);
+  CHECK(r.err.find("content.yaml:9:7: error: unknown key 'colour'") != std::string::npos);
+  CHECK(r.err.find("content.yaml:10:7: warning: page 1: image 'small.png' is 9 dpi") != std::string::npos);
+  CHECK(r.err.find("under 150 dpi") != std::string::npos);
   CHECK(r.err.find("note:") == std::string::npos);
 }
