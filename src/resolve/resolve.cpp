@@ -381,7 +381,8 @@ StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, c
   out.notes = r.notes();
   out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
   out.variables = vars;
-  out.meta_loc = doc.meta.loc;
+  // Without `meta:`, the content file itself.
+  out.meta_loc = doc.meta.loc.line > 0 ? doc.meta.loc : SourceLoc{doc.path, 0, 0};
   out.master_text = master_text(layout, out.styles, vars, diags, r.cascade().get(), r.markup(), doc.root);
   return out;
 }

@@ -225,7 +225,7 @@ struct StyledDoc {
   // in its place.
   std::map<std::string, ParaStyle> styles;
   Variables variables;
-  SourceLoc meta_loc;  // the content file's `meta:`, where a missing title is reported
+  SourceLoc meta_loc;  // the content file's `meta:` (the file, line 0, without one): where a missing title is reported
   // Master name → its text elements, then header, then footer, in that
   // order: those of every master the layout's sequence names.
   std::map<std::string, std::vector<TextTemplate>> master_text;
