@@ -15,6 +15,7 @@ namespace {
 struct NamedImage {
   std::string path;
   SourceLoc loc;  // where a descriptor names it first
+  int page = 1;   // a PDF's page, there
 };
 
 // The images the descriptors name, each once: the masters' in sequence
@@ -25,21 +26,21 @@ template <typename Doc>
 std::vector<NamedImage> named_images(const Doc& doc, const model::Layout& layout) {
   std::vector<NamedImage> images;
   std::set<std::string> seen;
-  auto add = [&](const std::string& path, const SourceLoc& loc) {
-    if (!path.empty() && seen.insert(path).second) images.push_back({path, loc});
+  auto add = [&](const std::string& path, const SourceLoc& loc, int page) {
+    if (!path.empty() && seen.insert(path).second) images.push_back({path, loc, page});
   };
   for (const auto& entry : layout.sequence) {
     auto master = layout.masters.find(entry.master);
     if (master == layout.masters.end()) continue;
-    add(master->second.background_image, master->second.loc);
+    add(master->second.background_image, master->second.loc, 1);
     for (const auto& element : master->second.elements)
-      if (element.kind == model::Element::Kind::Image) add(element.src, element.loc);
+      if (element.kind == model::Element::Kind::Image) add(element.src, element.loc, element.page);
   }
   const auto& omitted = layout.omit_flows;
   for (const auto& flow : doc.flows) {
     if (std::find(omitted.begin(), omitted.end(), flow.name) != omitted.end()) continue;
     for (const auto& block : flow.blocks)
-      if (block.kind == model::BlockKind::Image) add(block.src, block.loc);
+      if (block.kind == model::BlockKind::Image) add(block.src, block.loc, block.page);
   }
   return images;
 }
@@ -95,7 +96,12 @@ bool images_within_budget(const resolve::StyledDoc& styled, const model::Layout&
 }
 
 void check_image_headers(const model::Document& doc, const model::Layout& layout, Diagnostics& diags) {
-  for (const auto& image : named_images(doc, layout)) image::probe(image.path, diags, image.loc);
+  for (const auto& image : named_images(doc, layout)) {
+    const auto info = image::probe(image.path, diags, image.loc);
+    // A vector graphic's header is the file: its page must be there.
+    if (info && (info->format == image::Format::Pdf || info->format == image::Format::Svg))
+      image::probe_vector(image.path, image.page, diags, image.loc);
+  }
 }
 
 std::jthread start_head_start(const model::Document& doc, const model::Layout& layout) {

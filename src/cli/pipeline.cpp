@@ -20,16 +20,22 @@ namespace {
 // yet: a problem where one already is follows from it. Layout's findings
 // are left out on a whole line already reported (`layout`): a block whose
 // value was wrong is laid out with its default, and what layout says of
-// it follows from that too; and its notes (the page count, a copy-fit)
-// say what a build that fails did not do.
+// it follows from that too; its notes (the page count, a copy-fit) say
+// what a build that fails did not do; and a warning about the whole
+// document (no title) would sort before every located problem.
 void add_new_places(const Diagnostics& later, Diagnostics& found, bool layout = false) {
   std::set<std::tuple<std::string, int, int>> reported;
   for (const auto& d : found.all()) {
     reported.emplace(d.loc.file, d.loc.line, d.loc.col);
     if (layout) reported.emplace(d.loc.file, d.loc.line, -1);
   }
+  const auto kept = [&](const Diagnostic& d) {
+    if (d.severity == Severity::Note) return false;
+    if (d.severity == Severity::Warning && d.loc.line == 0) return false;
+    return !reported.count({d.loc.file, d.loc.line, -1});
+  };
   for (const auto& d : later.all())
-    if ((!layout || (d.severity != Severity::Note && !reported.count({d.loc.file, d.loc.line, -1}))) &&
+    if ((!layout || kept(d)) &&
         reported.emplace(d.loc.file, d.loc.line, d.loc.col).second)
       found.add(d);
 }
@@ -88,8 +94,16 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   if (!images_within_budget(*doc, *layout, diags)) return std::nullopt;
   std::jthread head_start;
   if (writes_pdf) head_start = start_head_start(*doc, *layout);
-  auto fonts = text::FontBook::load(*layout, diags);
-  if (!fonts || diags.has_errors()) return std::nullopt;
+  Diagnostics font_findings;
+  auto fonts = text::FontBook::load(*layout, font_findings);
+  if (!fonts || font_findings.has_errors()) {
+    // A font the loader could not tell is broken: what resolve, the images
+    // and layout find come with it.
+    add_later_findings(*doc, *layout, overrides, font_findings);
+    load::append_in_file_order(font_findings, diags, files);
+    return std::nullopt;
+  }
+  diags.append(font_findings);
   auto prepared = std::make_unique<const resolve::Prepared>(*doc, *layout);
   return Session{std::move(*doc), std::move(*layout), std::move(*fonts), std::move(prepared),
                  std::move(head_start)};

@@ -25,6 +25,17 @@ std::vector<std::string> lines_of(const std::string& text, const std::string& di
   return out;
 }
 
+// `galley check DIR/c.yaml`'s lines (notes left out), which must fail.
+std::vector<std::string> check_lines(const std::string& dir) {
+  Run r = galley("check " + quote(dir + "/c.yaml"));
+  CHECK(r.exit_code == 1);
+  return lines_of(r.err, dir);
+}
+
+// A one-page SVG.
+const std::string kLogo =
+    "<svg xmlns='http://www.w3.org/2000/svg' width='100' height='50'><rect width='60' height='50'/></svg>\n";
+
 // An A5 layout's first lines, up to its one font family.
 const std::string kLayoutStart = "galley: 1\n"
                                  "page: {size: a5}\n"
@@ -70,9 +81,7 @@ TEST_CASE("mistakes in both files are all reported in one run, in file order") {
              "      ordred: true\n"
              "    - paragraph: See [the site](www.example.org).\n"
              "    - image: broken.png\n");
-  Run r = galley("check " + quote(dir + "/c.yaml"));
-  CHECK(r.exit_code == 1);
-  CHECK(lines_of(r.err, dir) ==
+  CHECK(check_lines(dir) ==
         std::vector<std::string>{
             "$DIR/c.yaml:5:3: error: unknown key 'auhtor' (did you mean 'author'?)",
             "$DIR/c.yaml:7:3: warning: flow 'main' is placed by no frame of $DIR/l.yaml; its content will not be printed",
@@ -106,8 +115,7 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
              "  page:\n"
              "    frames: [{flow: main, x: 20mm, y: 20mm, width: 108mm, height: 60mm}]\n"
              "sequence: [page]\n");
-  write_file(dir + "/logo.svg",
-             "<svg xmlns='http://www.w3.org/2000/svg' width='100' height='50'><rect width='60' height='50'/></svg>\n");
+  write_file(dir + "/logo.svg", kLogo);
   std::string long_data(2500, 'x');  // under the loader's bound, over what level M holds
   for (size_t i = 0; i < long_data.size(); ++i) long_data[i] = static_cast<char>('a' + (i * 7) % 26);
   std::string content =
@@ -175,4 +183,29 @@ TEST_CASE("a build that fails reports preflight's findings too, but not what it 
   CHECK(r.err.find("content.yaml:10:7: warning: page 1: image 'small.png' is 9 dpi") != std::string::npos);
   CHECK(r.err.find("under 150 dpi") != std::string::npos);
   CHECK(r.err.find("note:") == std::string::npos);
+}
+
+TEST_CASE("a PDF image's missing page is reported with the files' mistakes even when nothing can be laid out") {
+  const std::string dir = temp_dir();
+  write_file(dir + "/fake.ttf", "not a font");
+  write_file(dir + "/l.yaml",
+             "galley: 1\n"
+             "page: {size: a5}\n"
+             "fonts: {Fake: fake.ttf}\n"
+             "masters:\n"
+             "  page:\n"
+             "    frames: [{flow: main, x: 20mm, y: 20mm, width: 108mm, height: 60mm}]\n"
+             "sequence: [page]\n");
+  write_file(dir + "/logo.svg", kLogo);
+  write_file(dir + "/c.yaml",
+             "galley: 1\n"
+             "layout: l.yaml\n"
+             "flows:\n"
+             "  main:\n"
+             "    - image: {src: logo.svg, page: 3, alt: Logo}\n");
+  CHECK(check_lines(dir) ==
+        std::vector<std::string>{
+            "$DIR/c.yaml:5:7: error: image '$DIR/logo.svg': page 3 is out of range (the PDF has 1 page)",
+            "$DIR/l.yaml:3:9: error: '$DIR/fake.ttf' of family 'Fake' is not a font file FreeType can read",
+        });
 }
