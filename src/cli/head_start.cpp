@@ -45,15 +45,13 @@ std::vector<NamedImage> named_images(const Doc& doc, const model::Layout& layout
   return images;
 }
 
-// The images a resolved document draws: those its descriptors name, then
-// those inside its text.
-std::vector<NamedImage> drawn_images(const resolve::StyledDoc& styled, const model::Layout& layout) {
-  std::vector<NamedImage> images = named_images(styled, layout);
+// Adds the images inside a resolved document's text to those its
+// descriptors name (`images`), each file once.
+void add_inline_images(const resolve::StyledDoc& styled, std::vector<NamedImage>& images) {
   std::set<std::string> seen;
   for (const auto& image : images) seen.insert(image.path);
   for (auto& image : styled.inline_images())
     if (seen.insert(image.path).second) images.push_back({std::move(image.path), image.loc});
-  return images;
 }
 
 std::vector<std::string> image_paths(const model::Document& doc, const model::Layout& layout) {
@@ -89,10 +87,11 @@ bool images_within_budget(const model::Document& doc, const model::Layout& layou
 }
 
 bool images_within_budget(const resolve::StyledDoc& styled, const model::Layout& layout, Diagnostics& diags) {
-  std::vector<NamedImage> images = drawn_images(styled, layout);
+  std::vector<NamedImage> images = named_images(styled, layout);
+  const size_t named = images.size();
+  add_inline_images(styled, images);
   // Without images inside text, the check of the descriptors said it all.
-  if (images.size() == named_images(styled, layout).size()) return true;
-  return within_budget(images, diags);
+  return images.size() == named || within_budget(images, diags);
 }
 
 void check_image_headers(const model::Document& doc, const model::Layout& layout, Diagnostics& diags) {
