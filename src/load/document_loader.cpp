@@ -655,11 +655,32 @@ class DocumentLoader {
     }
     const YAML::Node value = n.IsMap() ? r_.get(n, "data") : n;
     if (auto s = r_.string(value, "qr 'data'")) {
-      // Version 40 at the lowest error correction holds 2953 bytes.
+      // Version 40 at the lowest error correction holds 2953 bytes; data
+      // with {{variables}} is measured again once they are expanded.
+      const bool fixed = s->find("{{") == std::string::npos;
       if (s->empty()) r_.error(value, "qr 'data' is empty");
-      else if (s->size() > 2953) r_.error(value, "qr 'data' is too long for a QR code (over 2953 bytes)");
+      else if (fixed ? !fits_qr(*s) : s->size() > 2953)
+        r_.error(value, "qr 'data' is too long for a QR code: " + std::to_string(s->size()) +
+                            " bytes, and at error-correction level M a code holds at most 2331 bytes of text (3391 "
+                            "of digits and capital letters, 5596 of digits only)");
       else b.data = *s;
     }
+  }
+
+  // Whether some QR code at level M (galley's, layout/detail/qr_codes.h)
+  // can hold `data`: the fewest bits any encoding takes (a digit 10/3 in
+  // numeric mode, one of 0-9, A-Z and " $%*+-./:" 5.5 in alphanumeric,
+  // any other byte 8, plus one segment's header) against version 40's
+  // 18,672 data bits. libqrencode can do no better, so what fails here
+  // fails there; the exact fit is layout's.
+  static bool fits_qr(const std::string& data) {
+    double bits = 4 + 13;
+    for (const char c : data) {
+      if (c >= '0' && c <= '9') bits += 10.0 / 3;
+      else if ((c >= 'A' && c <= 'Z') || std::string_view(" $%*+-./:").find(c) != std::string_view::npos) bits += 5.5;
+      else bits += 8;
+    }
+    return bits <= 18672;
   }
 
   Reader r_;

@@ -116,27 +116,29 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
              "    frames: [{flow: main, x: 20mm, y: 20mm, width: 108mm, height: 60mm}]\n"
              "sequence: [page]\n");
   write_file(dir + "/logo.svg", kLogo);
-  std::string long_data(2500, 'x');  // under the loader's bound, over what level M holds
+  // More than level M holds; a variable, so the loader cannot measure it.
+  std::string long_data(2500, 'x');
   for (size_t i = 0; i < long_data.size(); ++i) long_data[i] = static_cast<char>('a' + (i * 7) % 26);
   std::string content =
       "galley: 1\n"
       "layout: l.yaml\n"
       "meta: {title: Fellowship, auhtor: Someone}\n"
+      "variables: {link: " + long_data + "}\n"
       "flows:\n"
       "  main:\n"
       "    - heading: \"Welcome, {{name}}\"\n"
       "    - image: {src: logo.svg, page: 2, width: 20mm, alt: Logo}\n"
-      "    - qr: " + long_data + "\n";
+      "    - qr: \"{{link}}\"\n";
   for (int i = 0; i < 12; ++i)
     content += "    - paragraph: Paragraph " + std::to_string(i) +
                " of a text far too long for its one small frame, which is the only one the layout has.\n";
   write_file(dir + "/c.yaml", content);
   const std::vector<std::string> found_by_layout = {
-      "$DIR/c.yaml:7:7: error: image '$DIR/logo.svg': page 2 is out of range (the PDF has 1 page)",
-      "$DIR/c.yaml:8:7: error: qr: cannot encode the 2500 bytes of \"ahovcjqxelszgnubipwdkryfmtahovcjqxelszgn…\": a "
+      "$DIR/c.yaml:8:7: error: image '$DIR/logo.svg': page 2 is out of range (the PDF has 1 page)",
+      "$DIR/c.yaml:9:7: error: qr: cannot encode the 2500 bytes of \"ahovcjqxelszgnubipwdkryfmtahovcjqxelszgn…\": a "
       "QR code at error-correction level M holds at most 2331 bytes of text (more when it is digits or capital "
       "letters only)",
-      "$DIR/c.yaml:14:7: error: overset: flow 'main' does not fit; first block that did not fit: paragraph "
+      "$DIR/c.yaml:15:7: error: overset: flow 'main' does not fit; first block that did not fit: paragraph "
       "\"Paragraph 5…\"",
   };
   const auto run = [&](const std::vector<std::string>& expected) {
@@ -154,7 +156,7 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
   // Mistakes in both files: the files load with errors.
   std::vector<std::string> expected = {
       "$DIR/c.yaml:3:27: error: unknown key 'auhtor' (did you mean 'author'?)",
-      "$DIR/c.yaml:6:26: error: undefined variable 'name'",
+      "$DIR/c.yaml:7:26: error: undefined variable 'name'",
   };
   expected.insert(expected.end(), found_by_layout.begin(), found_by_layout.end());
   expected.push_back("$DIR/l.yaml:6:35: error: unknown key 'colr' (did you mean 'color'?)");
@@ -166,7 +168,7 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
   write_file(dir + "/l.yaml", layout.substr(0, layout.find("  h1:")) + layout.substr(layout.find("masters:")));
   write_file(dir + "/l.yaml", std::regex_replace(read_file(dir + "/l.yaml"), std::regex(", colr: black"), ""));
   write_file(dir + "/c.yaml", std::regex_replace(content, std::regex(", auhtor: Someone"), ""));
-  expected = {"$DIR/c.yaml:6:26: error: undefined variable 'name'"};
+  expected = {"$DIR/c.yaml:7:26: error: undefined variable 'name'"};
   expected.insert(expected.end(), found_by_layout.begin(), found_by_layout.end());
   run(expected);
 }

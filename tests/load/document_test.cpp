@@ -242,11 +242,14 @@ TEST_CASE("columns count characters, not bytes") {
 
 TEST_CASE("block shapes: toc takes no keys, qr data is bounded, quotes need text") {
   TempDir dir;
-  auto l = content(dir, "galley: 1\nflows:\n  main:\n    - toc: {depth: 2}\n    - qr: \"" + std::string(3000, 'x') +
-                            "\"\n    - quote: {by: Someone}\n    - heading:\n    - quote:\n");
+  // Level M holds 2331 bytes of text, 5596 digits (an unexpanded {{variable}} is measured later).
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n    - toc: {depth: 2}\n    - qr: \"" + std::string(2332, 'x') +
+                            "\"\n    - quote: {by: Someone}\n    - heading:\n    - quote:\n    - qr: \"" +
+                            std::string(5596, '7') + "\"\n    - qr: \"{{v}}" + std::string(2500, 'x') + "\"\n");
   CHECK(messages(dir, l.diags) == std::vector<std::string>{
             "c.yaml:4:13: error: unknown key 'depth' (toc takes no keys)",
-            "c.yaml:5:11: error: qr 'data' is too long for a QR code (over 2953 bytes)",
+            "c.yaml:5:11: error: qr 'data' is too long for a QR code: 2332 bytes, and at error-correction level M a "
+            "code holds at most 2331 bytes of text (3391 of digits and capital letters, 5596 of digits only)",
             "c.yaml:6:14: error: missing required key 'text' in quote",
             "c.yaml:7:7: error: 'heading' needs text",
             "c.yaml:8:7: error: 'quote' needs a value",
