@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <yaml-cpp/yaml.h>
 
 #include "load/data_rows.h"
 #include "load/load.h"

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <vector>
 
 #include "detail/atomic_write.h"
@@ -13,6 +14,9 @@
 
 #ifndef GALLEY_FONT_DIR
 #define GALLEY_FONT_DIR "fonts"
+#endif
+#ifndef GALLEY_SCHEMA_DIR
+#define GALLEY_SCHEMA_DIR "schema"
 #endif
 
 namespace galley::cli {
@@ -24,7 +28,10 @@ namespace fs = std::filesystem;
 constexpr const char* kFonts[] = {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
                                   "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "OFL.txt"};
 
-constexpr const char* kContent = R"(# A starter brochure: edit the text, then `galley build content.yaml`.
+constexpr const char* kSchemas[] = {"content.schema.json", "layout.schema.json"};
+
+constexpr const char* kContent = R"(# yaml-language-server: $schema=schema/content.schema.json
+# A starter brochure: edit the text, then `galley build content.yaml`.
 # Every key is described in galley's docs/format.md.
 galley: 1
 layout: layout.yaml
@@ -54,7 +61,8 @@ flows:
     - callout: Run `galley styles layout.yaml` to see every style you can change.
 )";
 
-constexpr const char* kLayout = R"(# The starter's look: an A4 page, two fonts, one accent colour.
+constexpr const char* kLayout = R"(# yaml-language-server: $schema=schema/layout.schema.json
+# The starter's look: an A4 page, two fonts, one accent colour.
 galley: 1
 page: {size: a4}
 
@@ -73,6 +81,7 @@ styles:
   body: {font: Noto Serif, size: 11pt, leading: 15pt, align: left, space-after: 6pt}
   title: {font: Noto Sans, weight: bold, size: 26pt, leading: 30pt, color: accent, space-after: 12pt}
   h1: {font: Noto Sans, weight: bold, size: 14pt, leading: 18pt, color: accent, space-before: 12pt, space-after: 4pt}
+  h2: {base: h1, size: 12pt, leading: 16pt, space-before: 8pt}
   list: {base: body, left-indent: 14pt, space-after: 3pt}
   callout: {base: body, background: tint, padding: 8pt, space-before: 8pt}
   caption: {base: body, style: italic, size: 9pt, leading: 12pt}
@@ -98,6 +107,9 @@ Made by `galley init`. Build it with
 - `layout.yaml` holds the look: the page, the fonts, colours, styles and the master page.
 - `images/placeholder.png` is a grey placeholder; `fonts/` holds Noto fonts under the
   SIL Open Font License (`fonts/OFL.txt`).
+- `schema/` holds the JSON Schemas of both files. Their first lines name them, so an
+  editor with a YAML language server (VS Code's YAML extension, Neovim, Helix, ...)
+  completes keys and underlines unknown ones as you type.
 
 `galley check content.yaml` reports every problem without writing; `galley styles layout.yaml`
 prints every style, those the layout leaves to galley's defaults included.
@@ -154,14 +166,18 @@ int run_init(const std::string& dir) {
     return InternalError;
   }
   files.emplace_back(fs::path("images") / "placeholder.png", std::move(png));
-  for (const char* font : kFonts) {
+  // The bundled files the starter carries a copy of: (folder, name, to).
+  std::vector<std::tuple<const char*, const char*, const char*>> bundled;
+  for (const char* font : kFonts) bundled.emplace_back(GALLEY_FONT_DIR, font, "fonts");
+  for (const char* schema : kSchemas) bundled.emplace_back(GALLEY_SCHEMA_DIR, schema, "schema");
+  for (const auto& [folder, name, to] : bundled) {
     std::string bytes;
-    const fs::path from = fs::path(GALLEY_FONT_DIR) / font;
+    const fs::path from = fs::path(folder) / name;
     if (!read_whole(from, bytes)) {
-      std::fprintf(stderr, "galley: error: cannot read the bundled font %s\n", from.string().c_str());
+      std::fprintf(stderr, "galley: error: cannot read the bundled file %s\n", from.string().c_str());
       return InputError;
     }
-    files.emplace_back(fs::path("fonts") / font, std::move(bytes));
+    files.emplace_back(fs::path(to) / name, std::move(bytes));
   }
   // All or nothing: a starter half-written over someone's files helps no one.
   bool clash = false;

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "resolve/resolve.h"
+
 namespace galley::cli {
 namespace {
 
@@ -29,6 +31,14 @@ std::set<std::string> input_files(const std::string& content_path, const std::st
         if (b.chart && b.chart->data) files.insert(absolute(b.chart->data->source));
       }
   if (!layout) return files;
+  if (doc) {
+    // Images inside text are known once it is resolved (a path may hold
+    // variables: their defaults here). Resolved past errors, so the images
+    // of a document with a mistake elsewhere are still watched.
+    Diagnostics quiet;
+    const auto styled = resolve::resolve_all(*doc, *layout, resolve::make_variables(*doc, {}), quiet);
+    for (const auto& image : styled.inline_images()) files.insert(image.path);
+  }
   for (const auto& f : layout->fonts)
     for (const std::string* p : {&f.regular, &f.bold, &f.italic, &f.bold_italic})
       if (!p->empty()) files.insert(absolute(*p));

@@ -16,25 +16,63 @@
 namespace galley::cli {
 namespace {
 
+// Adds to `found` what `later` holds at places nothing was reported at
+// yet: a problem where one already is follows from it. Layout's findings
+// are left out on a whole line already reported (`layout`): a block whose
+// value was wrong is laid out with its default, and what layout says of
+// it follows from that too; its notes (the page count, a copy-fit) say
+// what a build that fails did not do; and a warning about the whole
+// document (no title) would sort before every located problem.
+void add_new_places(const Diagnostics& later, Diagnostics& found, bool layout = false) {
+  std::set<std::tuple<std::string, int, int>> reported;
+  for (const auto& d : found.all()) {
+    reported.emplace(d.loc.file, d.loc.line, d.loc.col);
+    if (layout) reported.emplace(d.loc.file, d.loc.line, -1);
+  }
+  const auto kept = [&](const Diagnostic& d) {
+    if (d.severity == Severity::Note) return false;
+    if (d.severity == Severity::Warning && d.loc.line == 0) return false;
+    return !reported.count({d.loc.file, d.loc.line, -1});
+  };
+  for (const auto& d : later.all())
+    if ((!layout || kept(d)) &&
+        reported.emplace(d.loc.file, d.loc.line, d.loc.col).second)
+      found.add(d);
+}
+
+// What only laying out finds (text that does not fit, a QR code too long
+// to encode, a PDF image's page out of range) and preflight's findings on
+// the pages (images of too low a resolution, text in the safe zone), for a
+// document that already has errors, so that they come in the same run:
+// `styled` is laid out as far as it resolved and what is reported is
+// added to `found`.
+void add_layout_findings(resolve::StyledDoc styled, const model::Layout& layout, const text::FontBook& fonts,
+                         Diagnostics& found) {
+  Diagnostics laid;
+  if (auto display = layout::lay_out(std::move(styled), layout, fonts, layout::Options{}, laid))
+    print::preflight(*display, laid);
+  add_new_places(laid, found, true);
+}
+
 // Adds what later steps find in the loaded (maybe partial) models to
 // `found`: resolve (unknown styles, undefined variables in flows and master
-// text, bad markup, links), the fonts and the images' headers. A problem
-// at a place something was already reported at follows from it, and is
-// left out.
+// text, bad markup, links), the fonts, the images' headers, and what
+// layout finds once those are known.
 void add_later_findings(const model::Document& doc, const model::Layout& layout, const Overrides* overrides,
                         Diagnostics& found) {
   Diagnostics later;
-  if (overrides) resolve::resolve(doc, layout, resolve::make_variables(doc, *overrides), later);
+  std::optional<resolve::StyledDoc> styled;
+  if (overrides) styled = resolve::resolve_all(doc, layout, resolve::make_variables(doc, *overrides), later);
   // A family the loader refused a file of has no regular face left; its
   // error is reported, and the book would only add that it has none.
+  // Text in it is set in the first family that loaded.
   model::Layout readable = layout;
   std::erase_if(readable.fonts, [](const model::FontFamily& f) { return f.regular.empty(); });
-  if (!readable.fonts.empty()) text::FontBook::load(readable, later);
+  std::optional<text::FontBook> fonts;
+  if (!readable.fonts.empty()) fonts = text::FontBook::load(readable, later);
   check_image_headers(doc, layout, later);
-  std::set<std::tuple<std::string, int, int>> reported;
-  for (const auto& d : found.all()) reported.emplace(d.loc.file, d.loc.line, d.loc.col);
-  for (const auto& d : later.all())
-    if (reported.emplace(d.loc.file, d.loc.line, d.loc.col).second) found.add(d);
+  add_new_places(later, found);
+  if (styled && fonts) add_layout_findings(std::move(*styled), readable, *fonts, found);
 }
 
 }  // namespace
@@ -56,8 +94,16 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
   if (!images_within_budget(*doc, *layout, diags)) return std::nullopt;
   std::jthread head_start;
   if (writes_pdf) head_start = start_head_start(*doc, *layout);
-  auto fonts = text::FontBook::load(*layout, diags);
-  if (!fonts || diags.has_errors()) return std::nullopt;
+  Diagnostics font_findings;
+  auto fonts = text::FontBook::load(*layout, font_findings);
+  if (!fonts || font_findings.has_errors()) {
+    // A font the loader could not tell is broken: what resolve, the images
+    // and layout find come with it.
+    add_later_findings(*doc, *layout, overrides, font_findings);
+    load::append_in_file_order(font_findings, diags, files);
+    return std::nullopt;
+  }
+  diags.append(font_findings);
   auto prepared = std::make_unique<const resolve::Prepared>(*doc, *layout);
   return Session{std::move(*doc), std::move(*layout), std::move(*fonts), std::move(prepared),
                  std::move(head_start)};
@@ -65,10 +111,23 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
 
 namespace {
 
+// Empty on errors, which then include what layout finds (every error in
+// one run), in file order.
 std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const model::Document& doc,
                                               const resolve::Variables& vars, Diagnostics& diags) {
-  base::ScopedTimer timer("resolve");
-  return resolve::resolve(doc, session.layout, vars, diags, session.prepared.get());
+  Diagnostics found;
+  std::optional<resolve::StyledDoc> styled;
+  {
+    base::ScopedTimer timer("resolve");
+    styled = resolve::resolve_all(doc, session.layout, vars, found, session.prepared.get());
+  }
+  if (!found.has_errors()) {
+    diags.append(found);
+    return styled;
+  }
+  add_layout_findings(std::move(*styled), session.layout, session.fonts, found);
+  load::append_in_file_order(found, diags, {doc.path, session.layout.path});
+  return std::nullopt;
 }
 
 // Lays out, preflights and writes a resolved document.
@@ -76,6 +135,8 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
                    const BuildOptions& opts, Diagnostics& diags) {
   BuildResult result;
   if (!styled || diags.has_errors()) return result;
+  // Images inside text are known only now: the budget counts them too.
+  if (!images_within_budget(*styled, session.layout, diags)) return result;
   linebreak::check_hyphenation(*styled, diags);
 
   layout::Options lopts;

@@ -22,7 +22,13 @@ MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) 
   m.loc = b.loc;
   const std::shared_ptr<const QrModules> code = encode_qr(b.data);
   if (!code) {
-    ts.diags().error(b.loc, "qr: cannot encode \"" + b.data + "\" (too long for a QR code?)");
+    // The data may be kilobytes: its start says which code it is.
+    size_t shown = std::min<size_t>(b.data.size(), 40);
+    while (shown < b.data.size() && shown > 0 && (static_cast<unsigned char>(b.data[shown]) & 0xC0) == 0x80) --shown;
+    ts.diags().error(b.loc, "qr: cannot encode the " + std::to_string(b.data.size()) + " bytes of \"" +
+                                b.data.substr(0, shown) + (shown < b.data.size() ? "…" : "") +
+                                "\": a QR code at error-correction level M holds at most 2331 bytes of text "
+                                "(more when it is digits or capital letters only)");
     return m;
   }
   const int n = code->width;

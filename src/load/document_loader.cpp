@@ -174,7 +174,20 @@ class DocumentLoader {
   // `markdown: TEXT` or `markdown: {file: PATH}`: the blocks the Markdown
   // converts to (load/detail/markdown.h), located in the YAML or the .md file.
   void load_markdown(const Node& n, std::vector<Block>& out) {
-    r_.map(n, "a markdown block", {"markdown"});
+    // The keys of the other kinds would apply to the one block the YAML
+    // shows, but the Markdown makes many, each in its kind's style.
+    std::vector<std::string_view> allowed{"markdown"};
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+      for (const std::string_view other : {"style", "id", "keep-with-next", "span"})
+        if (key == other) {
+          r_.error(it->first, "'" + key +
+                                  "' does not apply to a markdown block: the blocks it converts to take their "
+                                  "kinds' styles (write the block in YAML to give it one)");
+          allowed.push_back(other);  // reported: not again as unknown
+        }
+    }
+    r_.map(n, "a markdown block", allowed);
     const Node v = r_.get(n, "markdown");
     MarkdownOrigin origin;
     std::string text;
@@ -256,8 +269,10 @@ class DocumentLoader {
     for (int i = 0; i < static_cast<int>(std::size(kBlockKinds)); ++i) {
       if (!r_.get(n, kBlockKinds[i])) continue;
       if (kind_index >= 0) {
+        const bool toc_flag = kBlockKinds[kind_index] == "heading" && kBlockKinds[i] == "toc";
         r_.error(n, "a block has one kind, found both '" + std::string(kBlockKinds[kind_index]) + "' and '" +
-                        std::string(kBlockKinds[i]) + "'");
+                        std::string(kBlockKinds[i]) + "'" +
+                        (toc_flag ? " (to leave a heading out of the table of contents, write 'in-toc: false')" : ""));
         return std::nullopt;
       }
       kind_index = i;
@@ -265,12 +280,15 @@ class DocumentLoader {
     std::vector<std::string_view> allowed{"style", "id", "keep-with-next", "span"};
     if (kind_index < 0) {
       allowed.insert(allowed.end(), std::begin(kBlockKinds), std::end(kBlockKinds));
+      // `markdown:` is read before a block is (load_markdown), but a
+      // misspelt one is met here.
+      allowed.push_back("markdown");
       // A misspelt kind is reported once, as an unknown key with its fix.
       int before = r_.diags().error_count();
       r_.map(n, "a block", allowed);
       if (r_.diags().error_count() == before)
         r_.error(n, "a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, qr, chart, "
-                    "toc or break");
+                    "toc, break or markdown");
       return std::nullopt;
     }
     Block b;
@@ -636,11 +654,32 @@ class DocumentLoader {
     }
     const Node value = n.IsMap() ? r_.get(n, "data") : n;
     if (auto s = r_.string(value, "qr 'data'")) {
-      // Version 40 at the lowest error correction holds 2953 bytes.
+      // Version 40 at the lowest error correction holds 2953 bytes; data
+      // with {{variables}} is measured again once they are expanded.
+      const bool fixed = s->find("{{") == std::string::npos;
       if (s->empty()) r_.error(value, "qr 'data' is empty");
-      else if (s->size() > 2953) r_.error(value, "qr 'data' is too long for a QR code (over 2953 bytes)");
+      else if (fixed ? !fits_qr(*s) : s->size() > 2953)
+        r_.error(value, "qr 'data' is too long for a QR code: " + std::to_string(s->size()) +
+                            " bytes, and at error-correction level M a code holds at most 2331 bytes of text (3391 "
+                            "of digits and capital letters, 5596 of digits only)");
       else b.data = *s;
     }
+  }
+
+  // Whether some QR code at level M (galley's, layout/detail/qr_codes.h)
+  // can hold `data`: the fewest bits any encoding takes (a digit 10/3 in
+  // numeric mode, one of 0-9, A-Z and " $%*+-./:" 5.5 in alphanumeric,
+  // any other byte 8, plus one segment's header) against version 40's
+  // 18,672 data bits. libqrencode can do no better, so what fails here
+  // fails there; the exact fit is layout's.
+  static bool fits_qr(const std::string& data) {
+    double bits = 4 + 13;
+    for (const char c : data) {
+      if (c >= '0' && c <= '9') bits += 10.0 / 3;
+      else if ((c >= 'A' && c <= 'Z') || std::string_view(" $%*+-./:").find(c) != std::string_view::npos) bits += 5.5;
+      else bits += 8;
+    }
+    return bits <= 18672;
   }
 
   Reader r_;

@@ -14,8 +14,10 @@ bool blank(std::string_view s) { return s.find_first_not_of(" \t\n\r\xC2\xA0") =
 
 // Where a missing piece of metadata is reported: the content's `meta:`, or
 // else the layout's request for the standard.
+// The content's `meta:`; without one, the layout's `standard:` that asks
+// for it, else the content file.
 const SourceLoc& meta_at(const DisplayList& list) {
-  return list.meta.loc.line > 0 ? list.meta.loc : list.standard_loc;
+  return list.meta.loc.line > 0 || list.standard_loc.line == 0 ? list.meta.loc : list.standard_loc;
 }
 
 void check_ua(const DisplayList& list, Diagnostics& diags) {

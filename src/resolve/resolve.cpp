@@ -366,6 +366,13 @@ void check_meta_lengths(const Variables& vars, const model::Document& doc, Diagn
 std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout, const Variables& vars,
                                  Diagnostics& diags, const Prepared* prepared) {
   const int errors_before = diags.error_count();
+  StyledDoc out = resolve_all(doc, layout, vars, diags, prepared);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return out;
+}
+
+StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, const Variables& vars,
+                      Diagnostics& diags, const Prepared* prepared) {
   check_values(vars, doc, diags);
   check_meta_lengths(vars, doc, diags);
   Resolver r(doc, layout, vars, diags, prepared);
@@ -374,9 +381,9 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
   out.notes = r.notes();
   out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
   out.variables = vars;
-  out.meta_loc = doc.meta.loc;
+  // Without `meta:`, the content file itself.
+  out.meta_loc = doc.meta.loc.line > 0 ? doc.meta.loc : SourceLoc{doc.path, 0, 0};
   out.master_text = master_text(layout, out.styles, vars, diags, r.cascade().get(), r.markup(), doc.root);
-  if (diags.error_count() > errors_before) return std::nullopt;
   return out;
 }
 

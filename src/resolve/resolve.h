@@ -39,6 +39,14 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
                                  const Variables& vars, Diagnostics& diags,
                                  const Prepared* prepared = nullptr);
 
+// resolve() that goes on past errors: every problem reported, and the
+// document as far as it resolved (an unknown style as its kind's default,
+// an undefined variable empty, a missing image left out). For finding
+// what only later stages find (the files text names, overset text) in a
+// document that already has errors; never for printing.
+StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, const Variables& vars,
+                      Diagnostics& diags, const Prepared* prepared = nullptr);
+
 // The text elements, headers and footers of every master the layout's
 // sequence names, as templates (StyledDoc::master_text), each in its style
 // from `styles` (StyledDoc::styles; `body` when it names none). Each

@@ -1,5 +1,7 @@
 #include "resolve/styled.h"
 
+#include <set>
+
 #include "detail/uppercase.h"
 
 namespace galley::resolve {
@@ -56,6 +58,28 @@ Paragraph TextTemplate::fill(const Values& values) const {
     if (!out.text.empty()) p.runs.push_back(std::move(out));
   }
   return p;
+}
+
+std::vector<StyledDoc::ImageUse> StyledDoc::inline_images() const {
+  std::vector<ImageUse> out;
+  std::set<std::string> seen;
+  const auto add = [&](const Paragraph& p) {
+    for (const Run& r : p.runs)
+      if (!r.style.image.empty() && seen.insert(r.style.image).second) out.push_back({r.style.image, p.loc});
+  };
+  for (const Flow& f : flows)
+    for (const Block& b : f.blocks) {
+      for (const Paragraph& p : b.paras) add(p);
+      for (const ListItem& item : b.items) add(item.para);
+      for (const TableCell& cell : b.header) add(cell.para);
+      for (const auto& row : b.rows)
+        for (const TableCell& cell : row) add(cell.para);
+      if (b.caption) add(*b.caption);
+    }
+  for (const Footnote& note : notes) add(note.para);
+  for (const auto& [name, texts] : master_text)
+    for (const TextTemplate& t : texts) add(t.para);
+  return out;
 }
 
 }  // namespace galley::resolve

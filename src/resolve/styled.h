@@ -225,10 +225,21 @@ struct StyledDoc {
   // in its place.
   std::map<std::string, ParaStyle> styles;
   Variables variables;
-  SourceLoc meta_loc;  // the content file's `meta:`, where a missing title is reported
+  SourceLoc meta_loc;  // the content file's `meta:` (the file, line 0, without one): where a missing title is reported
   // Master name → its text elements, then header, then footer, in that
   // order: those of every master the layout's sequence names.
   std::map<std::string, std::vector<TextTemplate>> master_text;
+
+  // The files of the images inside text (`![alt](file)`): absolute, each
+  // once, with the text that names it first; the flows' in order, their
+  // notes', then master text's. Their paths are known only here (a path
+  // may hold {{variables}}), so what a build reads (cli::input_files) and
+  // the document's image budget take them from here.
+  struct ImageUse {
+    std::string path;
+    SourceLoc loc;
+  };
+  std::vector<ImageUse> inline_images() const;
 };
 
 }  // namespace galley::resolve

@@ -13,8 +13,14 @@ TEST_CASE("galley init writes a starter that builds as is, and refuses to overwr
   INFO(init.err);
   REQUIRE(init.exit_code == 0);
   for (const char* f : {"content.yaml", "layout.yaml", "README.md", "images/placeholder.png",
-                        "fonts/NotoSerif-Regular.ttf", "fonts/OFL.txt"})
+                        "fonts/NotoSerif-Regular.ttf", "fonts/OFL.txt", "schema/content.schema.json",
+                        "schema/layout.schema.json"})
     CHECK_MESSAGE(std::filesystem::is_regular_file(dir + "/" + f), f);
+  // An editor finds the schemas from the files' first lines (that the
+  // files validate against them is tests/schema/check_schemas.py's).
+  for (const std::string kind : {"content", "layout"})
+    CHECK(read_file(dir + "/" + kind + ".yaml").rfind("# yaml-language-server: $schema=schema/" + kind +
+                                                      ".schema.json\n", 0) == 0);
 
   // Built from elsewhere, with the repository's fonts out of reach by name:
   // every path the starter names is its own.

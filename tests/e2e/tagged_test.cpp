@@ -167,3 +167,16 @@ TEST_CASE("PDF/A-2u with PDF/X-4 and PDF/UA-1: identification, one profile for b
   CHECK(r.exit_code == 1);
   CHECK(std::regex_search(r.err, std::regex(R"(layout\.yaml:\d+:\d+: error: more than one PDF/A standard)")));
 }
+
+TEST_CASE("a content file without meta: is where a missing title is reported, not a line without a place") {
+  const std::string dir = temp_dir();
+  write_minimal_pair(dir);
+  std::string content = read_file(dir + "/content.yaml");
+  const std::string meta = "meta: {title: Test, date: 2026-11-01}\n";
+  content.replace(content.find(meta), meta.size(), "");
+  write_file(dir + "/content.yaml", content);
+  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find(dir + "/content.yaml: warning: a tagged PDF should have a title") != std::string::npos);
+  CHECK(r.err.find("galley: warning") == std::string::npos);
+}

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "load_fixture.h"
 
 using namespace galley;
@@ -59,4 +61,24 @@ TEST_CASE("omit-flows silences the warning for flows a layout leaves out on purp
                      "omit-flows: [long]\n");
   CHECK(p.diags.all().empty());
   CHECK(p.layout->omit_flows == std::vector<std::string>{"long"});
+}
+
+TEST_CASE("a content file that is not valid YAML still has its layout's problems reported, found from its layout: line") {
+  TempDir dir;
+  dir.write("sub/l.yaml", "galley: 1\npage: {size: a5}\ncolors:\n  tint: #eef7f4\n");
+  for (const std::string line : {"layout: sub/l.yaml", "layout: \"sub/l.yaml\"  # the look"}) {
+    INFO(line);
+    const std::string content = dir.write("c.yaml", "galley: 1\n" + line + "\nflows:\n  main:\n    - paragraph: Hello: world\n");
+    Diagnostics found, diags;
+    const auto d = load::load_descriptors(content, "", found);
+    load::append_in_file_order(found, diags, {content});
+    CHECK_FALSE(d.doc);
+    const std::vector<std::string> got = lines(diags);
+    REQUIRE(got.size() >= 2);
+    CHECK(got[0].find(dir.path("c.yaml") + ":5:23: error: malformed YAML") == 0);
+    const std::string colour = dir.path("sub/l.yaml") +
+                               ":4:9: error: expected a colour for colour 'tint', found nothing: `#` starts a comment "
+                               "in YAML; quote the colour: \"#eef7f4\"";
+    CHECK(std::find(got.begin(), got.end(), colour) != got.end());
+  }
 }

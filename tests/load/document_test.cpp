@@ -146,7 +146,7 @@ flows:
             "c.yaml:11:14: error: unknown break 'pgae' (did you mean 'page'?)",
             "c.yaml:12:11: error: missing required key 'data' in qr",
             "c.yaml:13:7: error: unknown key 'frobnicate' in a block (expected one of: style, id, keep-with-next, span, "
-            "title, heading, paragraph, list, image, table, quote, callout, qr, chart, toc, break)",
+            "title, heading, paragraph, list, image, table, quote, callout, qr, chart, toc, break, markdown)",
         });
 }
 
@@ -161,6 +161,7 @@ flows:
       keep-with-next: maybe
     - just a string
     - {paragraph: a, heading: b}
+    - {heading: Contents, toc: false}
   side: 12
 )");
   CHECK(messages(dir, l.diags) == std::vector<std::string>{
@@ -169,7 +170,9 @@ flows:
             "c.yaml:7:23: error: expected true or false for 'keep-with-next', found 'maybe'",
             "c.yaml:8:7: error: expected a block such as {paragraph: ...}, found a value",
             "c.yaml:9:7: error: a block has one kind, found both 'heading' and 'paragraph'",
-            "c.yaml:10:9: error: expected a list for flow 'side', found a value",
+            "c.yaml:10:7: error: a block has one kind, found both 'heading' and 'toc' (to leave a heading out of the "
+            "table of contents, write 'in-toc: false')",
+            "c.yaml:11:9: error: expected a list for flow 'side', found a value",
         });
 }
 
@@ -187,7 +190,7 @@ flows:
             "c.yaml:5:24: error: duplicate id 'x'",
             "c.yaml:6:32: error: duplicate key 'style' (first given on line 6)",
             "c.yaml:7:7: error: a block needs a kind: title, heading, paragraph, list, image, table, quote, callout, "
-            "qr, chart, toc or break",
+            "qr, chart, toc, break or markdown",
         });
 }
 
@@ -239,11 +242,14 @@ TEST_CASE("columns count characters, not bytes") {
 
 TEST_CASE("block shapes: toc takes no keys, qr data is bounded, quotes need text") {
   TempDir dir;
-  auto l = content(dir, "galley: 1\nflows:\n  main:\n    - toc: {depth: 2}\n    - qr: \"" + std::string(3000, 'x') +
-                            "\"\n    - quote: {by: Someone}\n    - heading:\n    - quote:\n");
+  // Level M holds 2331 bytes of text, 5596 digits (an unexpanded {{variable}} is measured later).
+  auto l = content(dir, "galley: 1\nflows:\n  main:\n    - toc: {depth: 2}\n    - qr: \"" + std::string(2332, 'x') +
+                            "\"\n    - quote: {by: Someone}\n    - heading:\n    - quote:\n    - qr: \"" +
+                            std::string(5596, '7') + "\"\n    - qr: \"{{v}}" + std::string(2500, 'x') + "\"\n");
   CHECK(messages(dir, l.diags) == std::vector<std::string>{
             "c.yaml:4:13: error: unknown key 'depth' (toc takes no keys)",
-            "c.yaml:5:11: error: qr 'data' is too long for a QR code (over 2953 bytes)",
+            "c.yaml:5:11: error: qr 'data' is too long for a QR code: 2332 bytes, and at error-correction level M a "
+            "code holds at most 2331 bytes of text (3391 of digits and capital letters, 5596 of digits only)",
             "c.yaml:6:14: error: missing required key 'text' in quote",
             "c.yaml:7:7: error: 'heading' needs text",
             "c.yaml:8:7: error: 'quote' needs a value",
@@ -386,6 +392,11 @@ TEST_CASE("what Markdown blocks cannot set is a warning at its place in the .md 
   auto typo = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {fil: x.md}\n");
   CHECK(messages(dir, typo.diags) ==
         std::vector<std::string>{"c.yaml:4:18: error: unknown key 'fil' (did you mean 'file'?)"});
+  auto kind = content(dir, "galley: 1\nflows:\n  main:\n    - markdwn: x\n    - {markdown: x, style: intro}\n");
+  CHECK(messages(dir, kind.diags) ==
+        std::vector<std::string>{"c.yaml:4:7: error: unknown key 'markdwn' (did you mean 'markdown'?)",
+                                 "c.yaml:5:21: error: 'style' does not apply to a markdown block: the blocks it "
+                                 "converts to take their kinds' styles (write the block in YAML to give it one)"});
   auto l = content(dir, "galley: 1\nflows:\n  main:\n    - markdown: {file: x.md}\n");
   CHECK(messages(dir, l.diags) == std::vector<std::string>{
             "x.md:3:1: warning: a thematic break (---) is left out: galley has no rule block; draw rules in the layout",

@@ -3,8 +3,9 @@
 1. Drift: for every mapping the schemas describe, galley itself is asked
    which keys it takes there (an unknown key's error lists them) and the
    schema must name exactly those; a difference is printed key by key.
-2. Every sample content and layout, the files a test builds, and the
-   hostile cases' support files that galley accepts validate; every hostile
+2. Every sample content and layout, the files a test builds, the
+   starter `galley init` writes (its copies of the schemas equal to these),
+   and the hostile cases' support files that galley accepts validate; every hostile
    case whose expected error is an unknown key does not.
 
 usage: check_schemas.py GALLEY SOURCE_DIR
@@ -12,6 +13,7 @@ usage: check_schemas.py GALLEY SOURCE_DIR
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,7 +86,12 @@ for pointer, block in [("/definitions/list/properties/list/anyOf/1", "{list: {it
                        ("/definitions/quote/properties/quote/anyOf/1", "{quote: {text: a, %s}}"),
                        ("/definitions/callout/properties/callout/anyOf/1", "{callout: {text: a, %s}}"),
                        ("/definitions/qr/properties/qr/anyOf/1", "{qr: {data: a, %s}}"),
-                       ("/definitions/toc/properties/toc", "{toc: {%s}}")]:
+                       ("/definitions/toc/properties/toc", "{toc: {%s}}"),
+                       ("/definitions/markdown", "{markdown: a, %s}"),
+                       ("/definitions/markdown/properties/markdown/anyOf/1", "{markdown: {file: c.yaml, %s}}"),
+                       ("/definitions/chart/properties/chart", "{chart: {type: bar, data: d.csv, x: a, y: b, %s}}"),
+                       ("/definitions/chart/properties/chart/properties/format/anyOf/1",
+                        "{chart: {type: bar, data: c.yaml, x: a, y: b, format: {type: number, %s}}}")]:
     PROBES.append(("content", pointer, "galley: 1\nflows: {main: [%s]}\n" % (block % X)))
 LAYOUT_PROBES = [
     ("", MINIMAL_LAYOUT + X + "\n"),
@@ -109,6 +116,9 @@ LAYOUT_PROBES = [
     ("/properties/fit/additionalProperties", MINIMAL_LAYOUT + "fit: {main: {shrink-to: 8pt, %s}}\n" % X),
     ("/properties/output", MINIMAL_LAYOUT + "output: {%s}\n" % X),
     ("/properties/output/properties/intent", MINIMAL_LAYOUT + "output: {intent: {%s}}\n" % X),
+    ("/properties/running-heads", MINIMAL_LAYOUT + "running-heads: {%s}\n" % X),
+    ("/properties/footnotes", MINIMAL_LAYOUT + "footnotes: {%s}\n" % X),
+    ("/properties/footnotes/properties/separator", MINIMAL_LAYOUT + "footnotes: {separator: {%s}}\n" % X),
 ]
 PROBES += [("layout", p, text) for p, text in LAYOUT_PROBES]
 
@@ -145,11 +155,16 @@ with tempfile.TemporaryDirectory() as tmp:
         if isinstance(got, str):
             failures.append("%s: cannot ask galley: %s" % (where, got))
             continue
-        node = at(SCHEMAS[kind], pointer)
+        try:
+            node = at(SCHEMAS[kind], pointer)
+        except (KeyError, IndexError):
+            failures.append("%s: galley takes keys %s there, the schema has no such place" % (where, sorted(got)))
+            continue
         if pointer == "/definitions/block":
-            # A block without a kind may take any kind and the keys every kind takes.
+            # A block without a kind may take any kind and the keys every
+            # kind takes (but markdown, which takes no other key).
             branches = [at(SCHEMAS[kind], b["$ref"][1:]) for b in node["oneOf"]]
-            want = set.intersection(*(set(b["properties"]) for b in branches))
+            want = set.intersection(*(set(b["properties"]) for b in branches if "markdown" not in b["required"]))
             for b in branches:
                 want |= set(b["required"])
         else:
@@ -184,12 +199,22 @@ for f in sorted(os.listdir(rel("tests", "hostile", "support"))):
     if f.endswith(".yaml") and subprocess.run([GALLEY, "check", path] if kind_of(path) == "content" else
                                               [GALLEY, "fonts", path], capture_output=True).returncode == 0:
         valid.append(path)
+# The starter `galley init` writes, with the copies of the schemas it names.
+starter = tempfile.mkdtemp()
+subprocess.run([GALLEY, "init", os.path.join(starter, "s")], capture_output=True, check=True)
+for kind in ("content", "layout"):
+    path = os.path.join(starter, "s", kind + ".yaml")
+    valid.append(path)
+    with open(os.path.join(starter, "s", "schema", kind + ".schema.json")) as f:
+        if json.load(f) != SCHEMAS[kind]:
+            failures.append("galley init's schema/%s.schema.json differs from schema/" % kind)
 for path in valid:
     for e in errors(kind_of(path), path)[:3]:
         failures.append("%s: should validate: at %s: %s" % (os.path.relpath(path, ROOT), list(e.absolute_path), e.message[:200]))
 
 # The samples name their schema for editors (yaml-language-server).
-for path in [p for p in valid if os.sep + "hostile" + os.sep not in p and os.sep + "data" + os.sep not in p]:
+for path in [p for p in valid if os.sep + "hostile" + os.sep not in p and os.sep + "data" + os.sep not in p
+             and not p.startswith(starter)]:
     line = "# yaml-language-server: $schema=../schema/%s.schema.json" % kind_of(path)
     if line not in open(path).read().splitlines():
         failures.append("%s: lacks the line '%s'" % (os.path.relpath(path, ROOT), line))
@@ -208,6 +233,7 @@ for f in sorted(os.listdir(rel("tests", "hostile"))):
 if unknown_key_cases < 3:
     failures.append("only %d hostile unknown-key cases found" % unknown_key_cases)
 
+shutil.rmtree(starter, ignore_errors=True)
 print("%d probes, %d valid files, %d unknown-key cases" % (len(PROBES), len(valid), unknown_key_cases))
 for f in failures:
     print(f)

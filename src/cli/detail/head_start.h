@@ -12,6 +12,7 @@
 #include "diag/diagnostic.h"
 #include "model/document.h"
 #include "model/layout.h"
+#include "resolve/styled.h"
 
 namespace galley::cli {
 
@@ -19,10 +20,16 @@ namespace galley::cli {
 // than image::kMaxDocumentImageBytes; an error at the one that goes over
 // otherwise. Read from the headers, before any is decoded.
 bool images_within_budget(const model::Document& doc, const model::Layout& layout, Diagnostics& diags);
+// The same for a resolved document, the images inside its text counted too
+// (their paths are known only once it is resolved); true at once when its
+// text has none.
+bool images_within_budget(const resolve::StyledDoc& styled, const model::Layout& layout, Diagnostics& diags);
 
 // Reports every image the descriptors name whose header cannot be read
-// (not a PNG, JPEG, PDF or SVG; truncated; too many pixels), at the place
-// that names it, as layout would meet them: for the run that reports all.
+// (not a PNG, JPEG, PDF or SVG; truncated; too many pixels), or, for a PDF
+// or SVG, whose page is not there or is over the budgets, at the place
+// that names it, as layout would meet them: for the run that reports all,
+// even when nothing can be laid out.
 void check_image_headers(const model::Document& doc, const model::Layout& layout, Diagnostics& diags);
 
 // The thread; joining it (its destructor does) waits for the work's end.
