@@ -13,7 +13,8 @@
 //    filled 4 KB at a time and copied byte by byte at save) is swapped for a
 //    callback reader over our own bytes, which libharu reads once at save.
 //    Bytes kept by a cache (images, font subsets, profiles) are read where
-//    they are, not copied.
+//    they are, not copied. Once read to the end, a source lets go of its
+//    bytes (the cache keeps its own), so they are not held twice at save.
 // W3 Stream filters. libharu writes /Filter only for streams it deflates
 //    itself; ours are deflated here (or come deflated, or are JPEG), so the
 //    private `write_fn` hook writes /Filter /FlateDecode, and the private
@@ -218,6 +219,14 @@ HPDF_STATUS read_source(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size) {
   source->pos += n;
   const bool short_read = n < *size;
   *size = static_cast<HPDF_UINT>(n);
+  if (short_read) {
+    // Read to its end, once, by save(): its bytes are in the PDF now, so a
+    // long document's deflated pages are not held beside the whole file.
+    std::string().swap(source->owned);
+    source->kept.reset();
+    source->bytes = {};
+    source->pos = 0;
+  }
   return short_read ? HPDF_STREAM_EOF : HPDF_OK;
 }
 
