@@ -130,7 +130,48 @@ std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const mode
   return std::nullopt;
 }
 
-// Lays out, preflights and writes a resolved document.
+// Each page, as layout finishes it, preflighted and written into the PDF
+// (its drawing then freed), unless the display list is to be kept too. What
+// each finds waits apart from layout's reports: they come after them, as
+// when the stages ran one after the other.
+class BuildSink : public layout::PageSink {
+ public:
+  explicit BuildSink(const BuildOptions& opts)
+      : preflight_(opts.preflight), pdf_(opts.write_pdf), keep_(opts.keep_display || !opts.write_pdf) {}
+
+  void page(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items) override {
+    take(list, p, std::move(items), false);
+  }
+  void under(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items) override {
+    take(list, p, std::move(items), true);
+  }
+
+  Diagnostics found;    // preflight's
+  Diagnostics written;  // the PDF writer's
+  print::PagePreflight checks{found};
+  pdf::PdfStream pdf{written};
+  layout::CollectingSink kept;
+
+ private:
+  void take(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items, bool under) {
+    if (preflight_) {
+      base::ScopedTimer timer("preflight");
+      checks.page(list, p, items);
+    }
+    if (pdf_) {
+      base::ScopedTimer timer("pdf");
+      if (under) pdf.under(list, p, items);
+      else pdf.page(list, p, items);
+    }
+    if (!keep_) return;
+    if (under) kept.under(list, p, std::move(items));
+    else kept.page(list, p, std::move(items));
+  }
+
+  bool preflight_, pdf_, keep_;
+};
+
+// Lays out, preflights and writes a resolved document, a page at a time.
 BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> styled,
                    const BuildOptions& opts, Diagnostics& diags) {
   BuildResult result;
@@ -142,32 +183,31 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
   layout::Options lopts;
   lopts.greedy = opts.greedy;
   lopts.jobs = opts.jobs;
+  BuildSink sink(opts);
+  std::optional<layout::Streamed> laid;
   {
     base::ScopedTimer timer("layout");
     // Moved in: the styled text is not needed after layout, and a long
     // report's flows would otherwise stay alive through PDF writing.
-    result.display = layout::lay_out(std::move(*styled), session.layout, session.fonts, lopts, diags);
+    laid = layout::lay_out(std::move(*styled), session.layout, session.fonts, lopts, sink, diags);
     styled.reset();
   }
-  if (!result.display || diags.has_errors()) return result;
-  result.pages = result.display->pages.size();
+  if (!laid || diags.has_errors()) return result;
+  result.pages = laid->list.pages.size();
 
   if (opts.preflight) {
     base::ScopedTimer timer("preflight");
-    print::preflight(*result.display, diags);
+    sink.checks.finish(laid->list);
   }
+  diags.append(sink.found);
   if (opts.strict) diags.promote_warnings();
-  if (!opts.write_pdf || diags.has_errors()) return result;
-  {
+  if (opts.write_pdf && !diags.has_errors()) {
     base::ScopedTimer timer("pdf");
-    if (opts.keep_display) {
-      result.pdf = pdf::write_pdf(*result.display, diags);
-    } else {
-      result.pdf = pdf::write_pdf(std::move(*result.display), diags);
-      result.display.reset();
-    }
+    result.pdf = sink.pdf.finish(laid->list, laid->renumber);
+    diags.append(sink.written);
+    if (diags.has_errors()) result.pdf.reset();
   }
-  if (diags.has_errors()) result.pdf.reset();
+  if (opts.keep_display || !opts.write_pdf) result.display = sink.kept.list(std::move(*laid));
   return result;
 }
 

@@ -12,7 +12,7 @@
 
 #include "base/figures.h"
 #include "layout/layout.h"
-#include "detail/master_elements.h"
+#include "detail/page_finisher.h"
 #include "detail/prepare.h"
 #include "detail/sequence.h"
 #include "resolve/resolve.h"
@@ -30,15 +30,17 @@ struct Attempt {
   PassResult result;
   std::unique_ptr<Diagnostics> diags = std::make_unique<Diagnostics>();
   linebreak::Stats stats;
+  bool streamed = false;  // its pages went to the PageDone as they were made
 };
 
 class Engine {
  public:
   // Takes the flows out of `doc` rather than copying them: a long report's
   // styled text is then held once during layout.
+  // `done` takes the pages of the last pass as they are complete.
   Engine(resolve::StyledDoc& doc, const model::Layout& layout, const text::FontBook& fonts,
-         const Options& opts)
-      : doc_(doc), layout_(layout), fonts_(fonts), opts_(opts),
+         const Options& opts, PageDone done)
+      : doc_(doc), layout_(layout), fonts_(fonts), opts_(opts), done_(std::move(done)),
         base_(std::make_shared<std::vector<resolve::Flow>>(std::move(doc.flows))),
         notes_(std::move(doc.notes)) {
     // The calling thread paginates; the others measure ahead of it.
@@ -70,7 +72,8 @@ class Engine {
     std::vector<resolve::Flow> taken = std::move(*flows);
     flows.reset();
     base_.reset();
-    a.result = run_pass(std::move(taken), layout_, ctx, *a.diags);
+    a.result = run_pass(std::move(taken), layout_, ctx, *a.diags, done_);
+    a.streamed = true;
     a.flows = std::make_shared<const std::vector<resolve::Flow>>(std::move(a.result.flows));
     return a;
   }
@@ -201,169 +204,13 @@ class Engine {
   const model::Layout& layout_;
   const text::FontBook& fonts_;
   const Options& opts_;
+  PageDone done_;
   std::shared_ptr<std::vector<resolve::Flow>> base_;
   std::vector<double> scales_;
   std::vector<TocEntry> toc_;
   std::vector<resolve::Footnote> notes_;  // renumbered between passes, read by the measurements
   std::unique_ptr<Workers> workers_;
 };
-
-// Stable 64-bit FNV-1a over everything that shapes the output.
-class Hash {
- public:
-  void add(std::string_view s) {
-    for (unsigned char c : s) h_ = (h_ ^ c) * 1099511628211ull;
-    h_ = (h_ ^ 0xff) * 1099511628211ull;  // separator: "ab","c" differs from "a","bc"
-  }
-  // Positions count to a thousandth of a point, as the PDF writes them; the
-  // integer is hashed byte by byte, low first, so the digest is the same on
-  // every platform without formatting each number as text.
-  void add(double v) {
-    const auto q = static_cast<uint64_t>(std::llround(v * 1000.0));
-    for (int i = 0; i < 8; ++i) h_ = (h_ ^ ((q >> (8 * i)) & 0xff)) * 1099511628211ull;
-  }
-  std::string hex() const {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h_));
-    return buf;
-  }
-
- private:
-  uint64_t h_ = 1469598103934665603ull;
-};
-
-// /ID is "a hash of the content": of what the pages show, so two inputs
-// that print the same (a batch row and the same build by hand, whatever
-// unused variables each had) get the same bytes, and any visible change
-// gives another ID.
-std::string source_hash(const DisplayList& dl) {
-  Hash h;
-  for (const FontRef& f : dl.fonts) h.add(f.path);
-  auto color = [&](const std::optional<Color>& c) {
-    if (!c) return h.add(std::string_view("-"));
-    h.add(static_cast<double>(static_cast<int>(c->space)));
-    for (double v : c->v) h.add(v);
-    h.add(c->spot_name);
-  };
-  for (const Page& page : dl.pages) {
-    for (const Box* b : {&page.media, &page.bleed, &page.trim}) h.add(b->x), h.add(b->y), h.add(b->w), h.add(b->h);
-    h.add(page.label);
-    for (const Item& item : page.items) {
-      if (const auto* run = std::get_if<GlyphRun>(&item)) {
-        h.add(static_cast<double>(run->font)), h.add(run->size), h.add(run->x), h.add(run->y);
-        color(run->color);
-        for (const Glyph& g : run->glyphs) h.add(static_cast<double>(g.gid)), h.add(g.x), h.add(g.y);
-        for (const Cluster& c : run->clusters) h.add(run->text_of(c));
-      } else if (const auto* rect = std::get_if<Rect>(&item)) {
-        h.add(rect->x), h.add(rect->y), h.add(rect->w), h.add(rect->h), h.add(rect->radius);
-        color(rect->fill), color(rect->stroke);
-      } else if (const auto* path = std::get_if<Path>(&item)) {
-        for (const Path::Op& op : path->ops) h.add(op.x), h.add(op.y), h.add(op.x1), h.add(op.y1), h.add(op.x2), h.add(op.y2);
-        color(path->fill), color(path->stroke);
-      } else if (const auto* img = std::get_if<Image>(&item)) {
-        h.add(img->path), h.add(img->x), h.add(img->y), h.add(img->w), h.add(img->h), h.add(img->alt);
-      } else if (const auto* fig = std::get_if<Figure>(&item)) {
-        h.add(fig->alt), h.add(static_cast<double>(fig->items));
-      } else if (const auto* mark = std::get_if<Mark>(&item)) {
-        h.add(static_cast<double>(mark->element));
-      }
-    }
-    for (const Link& l : page.links) h.add(l.uri), h.add(l.dest), h.add(l.x), h.add(l.y);
-  }
-  for (const std::string* m : {&dl.meta.title, &dl.meta.subtitle, &dl.meta.author, &dl.meta.subject,
-                               &dl.meta.keywords, &dl.meta.language, &dl.meta.date})
-    h.add(*m);
-  h.add(dl.intent.standard), h.add(dl.intent.icc_profile);
-  h.add(dl.tagged ? std::string_view("tagged") : std::string_view("untagged"));
-  h.add(dl.pdf_ua ? std::string_view("PDF/UA-1") : std::string_view("-")), h.add(dl.pdf_a);
-  for (const StructElement& e : dl.structure)
-    h.add(e.role), h.add(static_cast<double>(e.parent)), h.add(e.alt), h.add(e.lang), h.add(e.scope);
-  return h.hex();
-}
-
-// Glyph runs carry FontBook faces until here; the list gets one FontRef per
-// face used, in order of first use.
-void remap_fonts(DisplayList& dl, const text::FontBook& fonts) {
-  std::vector<int> slot(static_cast<size_t>(std::max(fonts.size(), 0)), -1);
-  for (Page& p : dl.pages)
-    for (Item& it : p.items) {
-      auto* run = std::get_if<GlyphRun>(&it);
-      if (!run || run->font < 0 || run->font >= fonts.size()) continue;
-      int& s = slot[static_cast<size_t>(run->font)];
-      if (s < 0) {
-        const text::FaceInfo& info = fonts.info(run->font);
-        s = static_cast<int>(dl.fonts.size());
-        dl.fonts.push_back({info.path, 0, info.family, info.bold, info.italic, info.loc});
-      }
-      run->font = s;
-    }
-}
-
-// Master text's links are known only here, with the page's values in them.
-void check_links(const DisplayList& dl, const model::Layout& layout, Diagnostics& diags) {
-  std::set<std::string> reported;
-  for (const Page& page : dl.pages)
-    for (const Link& l : page.links) resolve::check_link(l.uri, l.loc, layout, reported, diags);
-}
-
-using Slot = resolve::Slot;
-
-// Each page's values for the slots of master text: its number, the count,
-// and for each running head the heading in force at the end of the page
-// and the first that starts on it (else the one in force). A heading of a
-// higher rank (a lower level) ends a running head of a deeper level: a new
-// chapter has no section until its first one.
-std::vector<resolve::TextTemplate::Values> slot_values(const std::vector<Page>& pages,
-                                                       const std::vector<OutlineEntry>& outline,
-                                                       const model::RunningHeads& heads) {
-  std::vector<resolve::TextTemplate::Values> out(pages.size());
-  std::vector<std::vector<const OutlineEntry*>> on_page(pages.size());
-  for (const OutlineEntry& e : outline)
-    if (e.page >= 0 && static_cast<size_t>(e.page) < pages.size()) on_page[static_cast<size_t>(e.page)].push_back(&e);
-  const std::pair<int, Slot> running[] = {
-      {heads.section, Slot::Section}, {heads.chapter, Slot::Chapter}, {heads.part, Slot::Part}};
-  for (const auto& [level, slot] : running) {
-    std::string current;
-    for (size_t i = 0; i < pages.size(); ++i) {
-      std::optional<std::string> first;
-      for (const OutlineEntry* e : on_page[i]) {
-        if (e->level < level) current.clear();
-        if (e->level != level) continue;
-        current = e->title;
-        if (!first) first = current;
-      }
-      out[i][static_cast<size_t>(slot)] = current;
-      out[i][static_cast<size_t>(slot) + 1] = first ? *first : current;
-    }
-  }
-  for (size_t i = 0; i < pages.size(); ++i) {
-    out[i][static_cast<size_t>(Slot::Page)] = std::to_string(i + 1);
-    out[i][static_cast<size_t>(Slot::Pages)] = std::to_string(pages.size());
-  }
-  return out;
-}
-
-// Master text is set on every page of its master: what variables add to it
-// counts once a page against the document's budget (resolve/detail/expand.h), so a
-// header naming a long variable does not cost its length ten thousand times.
-bool within_budget(const std::vector<Page>& pages, const std::map<std::string, std::vector<resolve::TextTemplate>>& texts, Diagnostics& diags) {
-  size_t total = 0;
-  for (const Page& page : pages) {
-    const auto it = texts.find(page.master);
-    if (it == texts.end()) continue;
-    for (const resolve::TextTemplate& t : it->second) {
-      total += t.added;
-      if (total <= resolve::kMaxDocumentExpansion) continue;
-      size_t count = 0;
-      for (const Page& p : pages) count += p.master == page.master;
-      diags.error(t.para.loc, "variables add " + std::to_string(t.added) + " bytes to this master text, set on " +
-                                  std::to_string(count) + " pages of master '" + page.master +
-                                  "': more than the 2 MiB of text variables may add to a document");
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string var(const resolve::Variables& v, const std::string& key) {
   auto it = v.find(key);
@@ -372,10 +219,26 @@ std::string var(const resolve::Variables& v, const std::string& key) {
 
 }  // namespace
 
-std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& layout,
-                                   const text::FontBook& fonts, const Options& opts,
-                                   Diagnostics& diags) {
-  Engine engine(doc, layout, fonts, opts);
+std::optional<Streamed> lay_out(resolve::StyledDoc doc, const model::Layout& layout, const text::FontBook& fonts,
+                                const Options& opts, PageSink& sink, Diagnostics& diags) {
+  Streamed out;
+  DisplayList& dl = out.list;
+  // The settings first: the sink reads them from the first page on.
+  const auto& v = doc.variables;
+  dl.meta = {var(v, "meta.title"), var(v, "meta.subtitle"), var(v, "meta.author"), var(v, "meta.subject"),
+             var(v, "meta.keywords"), var(v, "meta.language"), var(v, "meta.date"), doc.meta_loc};
+  dl.intent = {layout.output.standard, layout.output.icc_profile, layout.output.condition,
+               layout.output.icc_profile_loc};
+  dl.crop_marks = layout.page.crop_marks;
+  dl.registration_marks = layout.page.registration_marks;
+  dl.bleed = layout.page.bleed;
+  dl.tagged = layout.output.tagged;
+  dl.pdf_ua = layout.output.pdf_ua;
+  dl.pdf_a = layout.output.pdf_a;
+  dl.standard_loc = layout.output.standard_loc;
+
+  PageFinisher finisher(doc, layout, fonts, dl, sink);
+  Engine engine(doc, layout, fonts, opts, [&finisher](PassResult& r, size_t i) { finisher.page(r, i); });
   Diagnostics notes;
   engine.copy_fit(notes);
   Attempt a = engine.settle();
@@ -403,53 +266,67 @@ std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& 
   }
   if (diags.error_count() > errors_before) return std::nullopt;
 
-  DisplayList dl;
-  dl.pages = std::move(a.result.pages);
-  if (!within_budget(dl.pages, doc.master_text, diags)) return std::nullopt;
-  const auto values = slot_values(dl.pages, a.result.outline, layout.running_heads);
-  std::set<std::string> reported;  // master text repeats on every page; its problems once
-  const std::vector<resolve::TextTemplate> none;
-  for (size_t i = 0; i < dl.pages.size(); ++i) {
-    Page& page = dl.pages[i];
-    const model::Master& m = layout.masters.at(page.master);
-    const auto texts = doc.master_text.find(page.master);
-    Diagnostics page_diags;
-    std::vector<Item> under = master_items(m, layout, texts == doc.master_text.end() ? none : texts->second,
-                                           values[i], fonts, page, page_diags);
-    for (const Diagnostic& d : page_diags.all())
-      if (reported.insert(format(d)).second) diags.add(d);
-    if (under.empty()) continue;
-    // Master furniture (backgrounds, rules, running heads, page numbers)
-    // is not content.
-    under.insert(under.begin(), Mark{});
-    // Built at its exact size: inserting in front would leave the vector
-    // with up to twice the capacity it needs, on every page.
-    std::vector<Item> items;
-    items.reserve(under.size() + page.items.size());
-    std::move(under.begin(), under.end(), std::back_inserter(items));
-    std::move(page.items.begin(), page.items.end(), std::back_inserter(items));
-    page.items = std::move(items);
-  }
-  check_links(dl, layout, diags);
-  remap_fonts(dl, fonts);
+  // A pass others might have followed is finished once it is known to be
+  // the last.
+  if (!a.streamed)
+    for (size_t i = 0; i < a.result.pages.size(); ++i) finisher.page(a.result, i);
+  out.renumber = finisher.finish(a.result, diags);
   dl.outline = std::move(a.result.outline);
-  const auto& v = doc.variables;
-  dl.meta = {var(v, "meta.title"), var(v, "meta.subtitle"), var(v, "meta.author"), var(v, "meta.subject"),
-             var(v, "meta.keywords"), var(v, "meta.language"), var(v, "meta.date"), doc.meta_loc};
-  dl.intent = {layout.output.standard, layout.output.icc_profile, layout.output.condition,
-               layout.output.icc_profile_loc};
-  dl.crop_marks = layout.page.crop_marks;
-  dl.registration_marks = layout.page.registration_marks;
-  dl.bleed = layout.page.bleed;
-  dl.tagged = layout.output.tagged;
-  dl.pdf_ua = layout.output.pdf_ua;
-  dl.pdf_a = layout.output.pdf_a;
-  dl.standard_loc = layout.output.standard_loc;
-  if (dl.tagged)
-    finish_structure(a.result.structure, dl.meta.language, dl.pages, dl.structure, diags);
-  dl.source_hash = source_hash(dl);
   if (diags.error_count() > errors_before) return std::nullopt;
+  return out;
+}
+
+void CollectingSink::page(const DisplayList&, size_t p, std::vector<Item>&& items) {
+  if (pages_.size() <= p) pages_.resize(p + 1);
+  pages_[p] = std::move(items);
+}
+
+void CollectingSink::under(const DisplayList&, size_t p, std::vector<Item>&& items) {
+  if (under_.size() <= p) under_.resize(p + 1);
+  under_[p] = std::move(items);
+}
+
+DisplayList CollectingSink::list(Streamed&& streamed) {
+  DisplayList dl = std::move(streamed.list);
+  const std::vector<int32_t>& renumber = streamed.renumber;
+  for (size_t p = 0; p < dl.pages.size() && p < pages_.size(); ++p) {
+    std::vector<Item> items;
+    if (p < under_.size()) items = std::move(under_[p]);
+    items.reserve(items.size() + pages_[p].size());
+    std::move(pages_[p].begin(), pages_[p].end(), std::back_inserter(items));
+    for (Item& it : items)
+      if (auto* m = std::get_if<Mark>(&it); m && m->element >= 0 && static_cast<size_t>(m->element) < renumber.size())
+        m->element = renumber[static_cast<size_t>(m->element)];
+    dl.pages[p].items = std::move(items);
+  }
+  pages_.clear();
+  under_.clear();
+  // Fonts in order of first use in the whole list, as pages drawn whole
+  // have them (decoration set at the end took its fonts' numbers last).
+  std::vector<int> slot(dl.fonts.size(), -1);
+  std::vector<FontRef> fonts;
+  for (Page& page : dl.pages)
+    for (Item& it : page.items) {
+      auto* run = std::get_if<GlyphRun>(&it);
+      if (!run || run->font < 0 || static_cast<size_t>(run->font) >= slot.size()) continue;
+      int& s = slot[static_cast<size_t>(run->font)];
+      if (s < 0) {
+        s = static_cast<int>(fonts.size());
+        fonts.push_back(dl.fonts[static_cast<size_t>(run->font)]);
+      }
+      run->font = s;
+    }
+  dl.fonts = std::move(fonts);
   return dl;
+}
+
+std::optional<DisplayList> lay_out(resolve::StyledDoc doc, const model::Layout& layout,
+                                   const text::FontBook& fonts, const Options& opts,
+                                   Diagnostics& diags) {
+  CollectingSink sink;
+  auto streamed = lay_out(std::move(doc), layout, fonts, opts, sink, diags);
+  if (!streamed) return std::nullopt;
+  return sink.list(std::move(*streamed));
 }
 
 }  // namespace galley::layout

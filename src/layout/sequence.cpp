@@ -114,7 +114,8 @@ bool has_content(const resolve::Flow& flow, Cursor from) {
 namespace {
 
 // The pages of one pass, from the flows `measures` read.
-PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layout, Diagnostics& diags) {
+PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layout, Diagnostics& diags,
+                    const PageDone& done = {}) {
   PassResult r;
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < measures.size(); ++i) index.emplace(measures[i].flow().name, i);
@@ -175,6 +176,7 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
     // Pages are kept to the end of the pass; growth slack would be kept too.
     page.items.shrink_to_fit();
     r.pages.push_back(std::move(page));
+    if (done) done(r, r.pages.size() - 1);
     return progress;
   };
 
@@ -233,11 +235,11 @@ PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout
 }
 
 PassResult run_pass(std::vector<resolve::Flow>&& flows, const model::Layout& layout, const MeasureContext& ctx,
-                    Diagnostics& diags) {
+                    Diagnostics& diags, const PageDone& done) {
   std::deque<FlowMeasure> measures;
   for (resolve::Flow& f : flows) measures.emplace_back(std::move(f), ctx);
   std::vector<resolve::Flow>().swap(flows);
-  PassResult r = paginate(measures, layout, diags);
+  PassResult r = paginate(measures, layout, diags, done);
   for (FlowMeasure& fm : measures) r.flows.push_back(fm.release());
   return r;
 }

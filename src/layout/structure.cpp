@@ -60,9 +60,43 @@ void place_marks(std::vector<Item>& items, std::vector<Link>& links, size_t firs
   for (size_t i = first_link; i < links.size(); ++i) links[i].element = artifact ? Mark::kArtifact : content;
 }
 
-void finish_structure(const PlacedStructure& placed, const std::string& doc_lang,
-                      std::vector<Page>& pages, std::vector<StructElement>& structure,
-                      Diagnostics& diags) {
+void StructureNumbering::page(const PlacedStructure& placed, std::vector<Item>& items, std::vector<Link>& links,
+                              std::vector<StructElement>& structure) {
+  const auto number = [&](int64_t& element) {
+    if (element < 0) return;
+    const auto where = block_of(element);
+    auto it = base_.find(where);
+    if (it == base_.end()) {
+      const auto nodes = placed.find(where);
+      if (nodes == placed.end()) {
+        element = Mark::kArtifact;
+        return;
+      }
+      it = base_.emplace(where, static_cast<int64_t>(structure.size())).first;
+      structure.insert(structure.end(), nodes->second.begin(), nodes->second.end());
+    }
+    element = it->second + (element & kNodeMask);
+  };
+  for (Item& it : items)
+    if (auto* m = std::get_if<Mark>(&it)) number(m->element);
+  for (Link& l : links) number(l.element);
+}
+
+std::vector<int32_t> StructureNumbering::renumber(const PlacedStructure& placed,
+                                                  const std::map<std::pair<size_t, size_t>, int64_t>& final_base) const {
+  size_t count = 0;
+  for (const auto& [where, first] : base_) count += placed.at(where).size();
+  std::vector<int32_t> out(count, static_cast<int32_t>(Mark::kArtifact));
+  for (const auto& [where, first] : base_) {
+    const int64_t to = final_base.at(where);
+    const size_t n = placed.at(where).size();
+    for (size_t k = 0; k < n; ++k) out[static_cast<size_t>(first) + k] = static_cast<int32_t>(to + static_cast<int64_t>(k));
+  }
+  return out;
+}
+
+std::map<std::pair<size_t, size_t>, int64_t> finish_structure(const PlacedStructure& placed, const std::string& doc_lang,
+                                                              std::vector<StructElement>& structure, Diagnostics& diags) {
   std::map<std::pair<size_t, size_t>, int64_t> base;
   std::vector<std::string> lang;  // per element: the language it is in
   int last_heading = 0;
@@ -87,16 +121,7 @@ void finish_structure(const PlacedStructure& placed, const std::string& doc_lang
       structure.push_back(std::move(e));
     }
   }
-  const auto resolve = [&](int64_t& element) {
-    if (element < 0) return;
-    auto it = base.find(block_of(element));
-    element = it == base.end() ? Mark::kArtifact : it->second + (element & kNodeMask);
-  };
-  for (Page& page : pages) {
-    for (Item& it : page.items)
-      if (auto* m = std::get_if<Mark>(&it)) resolve(m->element);
-    for (Link& l : page.links) resolve(l.element);
-  }
+  return base;
 }
 
 }  // namespace galley::layout

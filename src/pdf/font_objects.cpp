@@ -5,56 +5,63 @@
 
 namespace galley::pdf {
 
-bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags) {
+bool DocumentFonts::learn(const layout::DisplayList& list, const std::vector<layout::Item>& items,
+                          Diagnostics& diags) {
   bool ok = true;
-  std::set<int> failed;
-  for (const auto& page : list.pages) {
-    for (const auto& item : page.items) {
-      const auto* run = std::get_if<layout::GlyphRun>(&item);
-      if (!run || run->glyphs.empty()) continue;
-      if (run->font < 0 || static_cast<size_t>(run->font) >= list.fonts.size()) {
-        diags.error(run->loc, "text refers to font " + std::to_string(run->font) +
-                                  ", which the document does not have");
+  for (const auto& item : items) {
+    const auto* run = std::get_if<layout::GlyphRun>(&item);
+    if (!run || run->glyphs.empty()) continue;
+    if (run->font < 0 || static_cast<size_t>(run->font) >= list.fonts.size()) {
+      diags.error(run->loc, "text refers to font " + std::to_string(run->font) +
+                                ", which the document does not have");
+      ok = false;
+      continue;
+    }
+    if (failed_.count(run->font)) {
+      ok = false;
+      continue;
+    }
+    auto it = used_.find(run->font);
+    if (it == used_.end()) {
+      const auto& ref = list.fonts[run->font];
+      // Stamped before loading, so a file rewritten meanwhile is never
+      // taken for the one that was read.
+      const auto stamp = image::file_stamp(ref.path);
+      std::string file;
+      if (stamp) file = ref.path + '\n' + std::to_string(ref.face_index) + '\n' + *stamp;
+      auto program = FontProgram::load(ref.path, ref.face_index, diags, run->loc);
+      if (!program) {
+        failed_.insert(run->font);
         ok = false;
         continue;
       }
-      if (failed.count(run->font)) continue;
-      auto it = used_.find(run->font);
-      if (it == used_.end()) {
-        const auto& ref = list.fonts[run->font];
-        // Stamped before loading, so a file rewritten meanwhile is never
-        // taken for the one that was read.
-        const auto stamp = image::file_stamp(ref.path);
-        std::string file;
-        if (stamp) file = ref.path + '\n' + std::to_string(ref.face_index) + '\n' + *stamp;
-        auto program = FontProgram::load(ref.path, ref.face_index, diags, run->loc);
-        if (!program) {
-          failed.insert(run->font);
-          ok = false;
-          continue;
-        }
-        const uint16_t fs = program->metrics().fs_type;
-        if ((fs & 0x000F) == 0x0002 || (fs & 0x0200))
-          diags.warning(run->loc, "font '" + ref.path +
-                                      "' does not permit embedding (OS/2 fsType " +
-                                      std::to_string(fs) + ")");
-        it = used_.emplace(run->font, Used{std::move(*program), {}, {}, {}, ref.path, ref.loc, std::move(file), {}}).first;
-      }
-      Used& used = it->second;
-      for (const auto& g : run->glyphs) {
-        if (g.gid > 0xFFFF) {  // no font has it; the subsetter drops it
-          used.gids.insert(g.gid);
-          continue;
-        }
-        if (g.gid >= used.widths.size())
-          used.widths.resize(std::min<size_t>(0x10000, std::max<size_t>(g.gid + 1, used.widths.size() * 2)), kUnseen);
-        if (used.widths[g.gid] != kUnseen) continue;
-        used.widths[g.gid] = used.program.width(g.gid);
-        used.gids.insert(g.gid);
-      }
-      it->second.text.learn(*run);
+      const uint16_t fs = program->metrics().fs_type;
+      if ((fs & 0x000F) == 0x0002 || (fs & 0x0200))
+        diags.warning(run->loc, "font '" + ref.path +
+                                    "' does not permit embedding (OS/2 fsType " +
+                                    std::to_string(fs) + ")");
+      it = used_.emplace(run->font, Used{std::move(*program), {}, {}, {}, ref.path, ref.loc, std::move(file), {}}).first;
     }
+    Used& used = it->second;
+    for (const auto& g : run->glyphs) {
+      if (g.gid > 0xFFFF) {  // no font has it; the subsetter drops it
+        used.gids.insert(g.gid);
+        continue;
+      }
+      if (g.gid >= used.widths.size())
+        used.widths.resize(std::min<size_t>(0x10000, std::max<size_t>(g.gid + 1, used.widths.size() * 2)), kUnseen);
+      if (used.widths[g.gid] != kUnseen) continue;
+      used.widths[g.gid] = used.program.width(g.gid);
+      used.gids.insert(g.gid);
+    }
+    used.text.learn(*run);
   }
+  return ok;
+}
+
+bool DocumentFonts::prepare(const layout::DisplayList& list, Diagnostics& diags) {
+  bool ok = true;
+  for (const auto& page : list.pages) ok = learn(list, page.items, diags) && ok;
   return ok;
 }
 
@@ -137,7 +144,10 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
           .set("Encoding", Name{"Identity-H"})
           .set("DescendantFonts", Array{{*cid_ref}})
           .set("ToUnicode", *cmap);
-      used.ref = writer.add_object(type0);
+      if (!used.ref) used.ref = writer.add_object(Dict{});
+      if (used.ref && !writer.extend(*used.ref, type0)) used.ref.reset();
+    } else {
+      used.ref.reset();
     }
     if (!used.ref) {
       diags.error(at, "font '" + used.path + "': cannot write font objects: " + writer.error());
@@ -147,9 +157,11 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
   return true;
 }
 
-std::optional<Ref> DocumentFonts::ref(int font) const {
+std::optional<Ref> DocumentFonts::ref(hpdf::Writer& writer, int font) {
   auto it = used_.find(font);
-  return it == used_.end() ? std::nullopt : it->second.ref;
+  if (it == used_.end()) return std::nullopt;
+  if (!it->second.ref) it->second.ref = writer.add_object(Dict{});
+  return it->second.ref;
 }
 
 RunFont DocumentFonts::run_font(int font, const std::string& resource) const {

@@ -13,7 +13,8 @@
 //    filled 4 KB at a time and copied byte by byte at save) is swapped for a
 //    callback reader over our own bytes, which libharu reads once at save.
 //    Bytes kept by a cache (images, font subsets, profiles) are read where
-//    they are, not copied.
+//    they are, not copied. Once read to the end, a source lets go of its
+//    bytes (the cache keeps its own), so they are not held twice at save.
 // W3 Stream filters. libharu writes /Filter only for streams it deflates
 //    itself; ours are deflated here (or come deflated, or are JPEG), so the
 //    private `write_fn` hook writes /Filter /FlateDecode, and the private
@@ -50,6 +51,11 @@
 //    them into libharu objects when save() reaches it (after the `<<` and
 //    before its entries are written, so the bytes are extend()'s) and the
 //    `after_write_fn` hook frees them, and ours, once it is written.
+// W13 Content layers. A page's operators are deflated when the page is
+//    finished (finish_content), so a long document's content is not held
+//    raw; a layer known only later (master text with {{pages}}) becomes a
+//    stream of its own put first in the page's /Contents, an array then,
+//    so it is painted under what the page already has.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -147,6 +153,9 @@ class Deflater {
     z_.avail_out = static_cast<uInt>(out.size());
     if (deflate(&z_, Z_FINISH) != Z_STREAM_END) return std::nullopt;
     out.resize(z_.total_out);
+    // The bound is about the input's size: kept at that capacity, a long
+    // document's deflated pages would hold their raw size.
+    out.shrink_to_fit();
     return out;
   }
 
@@ -210,6 +219,14 @@ HPDF_STATUS read_source(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size) {
   source->pos += n;
   const bool short_read = n < *size;
   *size = static_cast<HPDF_UINT>(n);
+  if (short_read) {
+    // Read to its end, once, by save(): its bytes are in the PDF now, so a
+    // long document's deflated pages are not held beside the whole file.
+    std::string().swap(source->owned);
+    source->kept.reset();
+    source->bytes = {};
+    source->pos = 0;
+  }
   return short_read ? HPDF_STREAM_EOF : HPDF_OK;
 }
 
@@ -252,7 +269,9 @@ struct Writer::Impl {
   HPDF_Doc doc = nullptr;
   std::vector<void*> objects;  // by Ref id
   std::vector<HPDF_Page> pages;
-  std::vector<std::string> contents;  // by page, deflated into the page at save()
+  std::vector<bool> finished;  // by page: content deflated, nothing more appended
+  std::vector<std::vector<void*>> layers;  // by page: streams prepended to its content, first first
+  std::vector<std::string> contents;  // by page, deflated into the page when finished or at save()
   // Stream bytes that libharu reads at save(); a deque, so they never move.
   std::deque<StreamSource> sources;
   std::string error;
@@ -290,6 +309,7 @@ struct Writer::Impl {
   void* convert(const Value& value);
   HPDF_Dict resource_group(int page, const std::string& category);
   bool write_contents();
+  bool write_content(size_t page);
   std::optional<Ref> stream_object(const Dict& dict, StreamSource data, Compress compress);
   HPDF_Stream reader_over(StreamSource& source);
   bool add_entries(HPDF_Dict dict, const Dict& entries);
@@ -501,6 +521,8 @@ std::optional<int> Writer::add_page(const Dict& entries) {
   if (!impl_->add_entries(page, entries)) return std::nullopt;
   impl_->pages.push_back(page);
   impl_->contents.emplace_back();
+  impl_->finished.push_back(false);
+  impl_->layers.emplace_back();
   return static_cast<int>(impl_->pages.size() - 1);
 }
 
@@ -514,27 +536,69 @@ std::optional<Ref> Writer::page_ref(int page) {
 bool Writer::append_content(int page, const std::string& ops) {
   if (!ok()) return false;
   if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
+  if (impl_->finished[page]) return impl_->fail("page content already finished");
   impl_->contents[page] += ops;
   return true;
 }
 
-bool Writer::Impl::write_contents() {  // libharu W4, W2
-  for (size_t i = 0; i < pages.size(); ++i) {
-    if (contents[i].empty()) continue;
-    auto deflated = deflate_bytes(contents[i], kContentLevel);
-    if (!deflated) return fail("cannot deflate page content");
-    auto attr = static_cast<HPDF_PageAttr>(pages[i]->attr);
-    StreamSource& source = sources.emplace_back();
-    source.owned = std::move(*deflated);
-    source.bytes = source.owned;
-    HPDF_Stream reader = reader_over(source);
-    if (!reader) return fail("cannot create page content reader");
-    HPDF_Stream_Free(attr->contents->stream);
-    attr->contents->stream = reader;
-    attr->stream = reader;
-    attr->contents->write_fn = write_flate_filter;
-    std::string().swap(contents[i]);
-  }
+bool Writer::finish_content(int page) {
+  if (!ok()) return false;
+  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
+  return impl_->write_content(static_cast<size_t>(page));
+}
+
+bool Writer::prepend_content(int page, const std::string& ops) {  // libharu W13
+  if (!ok()) return false;
+  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
+  if (ops.empty()) return true;
+  if (!impl_->write_content(static_cast<size_t>(page))) return false;
+  auto deflated = deflate_bytes(ops, kContentLevel);
+  if (!deflated) return impl_->fail("cannot deflate page content");
+  StreamSource source;
+  source.owned = std::move(*deflated);
+  auto layer = impl_->stream_object({}, std::move(source), Compress::Deflated);
+  if (!layer) return false;
+  HPDF_Page p = impl_->pages[static_cast<size_t>(page)];
+  auto attr = static_cast<HPDF_PageAttr>(p->attr);
+  void* first = impl_->lookup(*layer);
+  if (!first || !attr->contents) return impl_->fail("page has no content stream");
+  // A new array, the layer first (libharu's HPDF_Array_Insert does not find
+  // an indirect target); the streams are indirect, so replacing the entry
+  // frees only the references the old value held.
+  HPDF_Array contents = HPDF_Array_New(impl_->doc->mmgr);
+  if (!contents || !impl_->check(HPDF_Array_Add(contents, first), "cannot build /Contents")) return false;
+  auto& layers = impl_->layers[static_cast<size_t>(page)];
+  for (void* stream : layers)
+    if (!impl_->check(HPDF_Array_Add(contents, stream), "cannot build /Contents")) return false;
+  if (!impl_->check(HPDF_Array_Add(contents, attr->contents), "cannot build /Contents") ||
+      !impl_->check(HPDF_Dict_Add(p, "Contents", contents), "cannot set /Contents"))
+    return false;
+  layers.insert(layers.begin(), first);
+  return true;
+}
+
+bool Writer::Impl::write_content(size_t i) {  // libharu W4, W2
+  finished[i] = true;
+  if (contents[i].empty()) return true;
+  auto deflated = deflate_bytes(contents[i], kContentLevel);
+  if (!deflated) return fail("cannot deflate page content");
+  auto attr = static_cast<HPDF_PageAttr>(pages[i]->attr);
+  StreamSource& source = sources.emplace_back();
+  source.owned = std::move(*deflated);
+  source.bytes = source.owned;
+  HPDF_Stream reader = reader_over(source);
+  if (!reader) return fail("cannot create page content reader");
+  HPDF_Stream_Free(attr->contents->stream);
+  attr->contents->stream = reader;
+  attr->stream = reader;
+  attr->contents->write_fn = write_flate_filter;
+  std::string().swap(contents[i]);
+  return true;
+}
+
+bool Writer::Impl::write_contents() {
+  for (size_t i = 0; i < pages.size(); ++i)
+    if (!write_content(i)) return false;
   return true;
 }
 
@@ -645,7 +709,10 @@ std::optional<std::string> Writer::save() {
   // libharu W8: saved through a callback writer that appends to `out`; the
   // writer is freed again here, so the document never points at `out`.
   std::string out;
-  size_t expected = 4096;
+  // The streams' bytes, and for each object its number, dictionary and
+  // xref entry: a string that grows while libharu writes would be copied
+  // and briefly held twice.
+  size_t expected = 4096 + 256 * impl_->doc->xref->entries->count;
   for (const StreamSource& source : impl_->sources) expected += source.bytes.size();
   out.reserve(expected);
   if (impl_->doc->stream) HPDF_Stream_Free(impl_->doc->stream);

@@ -142,14 +142,15 @@ std::optional<DocDate> document_date(const layout::Metadata& meta, const char* s
   return std::nullopt;
 }
 
-std::string document_id(const std::string& source_hash, const std::string& fallback) {
-  const std::string& basis = source_hash.empty() ? fallback : source_hash;
+std::string document_id(uint64_t h0, uint64_t h1) {
   std::string id;
-  for (uint64_t seed : {1469598103934665603ull, 0x9E3779B97F4A7C15ull}) {
-    const uint64_t h = fnv1a(basis, seed);
+  for (uint64_t h : {h0, h1})
     for (int i = 7; i >= 0; --i) id.push_back(static_cast<char>((h >> (8 * i)) & 0xFF));
-  }
   return id;
+}
+
+std::string document_id(const std::string& source_hash) {
+  return document_id(fnv1a(source_hash, 1469598103934665603ull), fnv1a(source_hash, 0x9E3779B97F4A7C15ull));
 }
 
 std::string uuid_of(const std::string& id) {

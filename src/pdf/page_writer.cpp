@@ -143,7 +143,7 @@ class Painter {
   std::map<int32_t, std::array<double, 4>>& figure_boxes() { return boxes_; }
 
   bool item(const layout::GlyphRun& run, std::string& out) {
-    auto font = shared_.fonts->ref(run.font);
+    auto font = shared_.fonts->ref(*shared_.writer, run.font);
     if (!font) return run.glyphs.empty();
     auto name = shared_.writer->resource(index_, "Font", *font);
     std::string fill;
@@ -316,6 +316,24 @@ std::optional<PageResult> write_page(PageShared& shared, const layout::Page& pag
     return std::nullopt;
   if (!ops.empty() && !w.append_content(*index, ops)) return std::nullopt;
   return result;
+}
+
+}  // namespace galley::pdf
+
+namespace galley::pdf {
+
+std::optional<std::string> write_layer(PageShared& shared, const layout::Page& page, int index,
+                                       const std::vector<layout::Item>& items, Diagnostics& diags) {
+  Painter painter(shared, page, index, diags);
+  std::string ops;
+  for (const auto& item : items)
+    if (!painter.paint(item, ops)) return std::nullopt;
+  painter.finish(ops);
+  if (!painter.mcids().empty()) {
+    diags.error({}, "cannot write PDF: a layer under page " + std::to_string(index + 1) + " has tagged content");
+    return std::nullopt;
+  }
+  return ops;
 }
 
 }  // namespace galley::pdf

@@ -17,109 +17,191 @@ namespace {
 // PDF 1.6: /ActualText, soft masks, OpenType font programs, PDF/X-4.
 constexpr int kPdfMinorVersion = 6;
 
-std::optional<std::string> failed(hpdf::Writer& w, Diagnostics& diags) {
-  if (!w.error().empty()) diags.error({}, "cannot write PDF: " + w.error());
-  return std::nullopt;
+// The two FNV-1a states document_id() starts from, carried over the page
+// contents as they are written (the /ID of a list without a source hash).
+constexpr uint64_t kIdSeeds[2] = {1469598103934665603ull, 0x9E3779B97F4A7C15ull};
+
+}  // namespace
+
+struct PdfStream::State {
+  explicit State(Diagnostics& d) : diags(d), errors_before(d.error_count()) {}
+  Diagnostics& diags;
+  const int errors_before;
+  bool started = false, failed = false;
+  bool pdfx = false;
+  DocumentFonts fonts;
+  hpdf::Writer w;
+  DocumentImages images;
+  DocumentGraphics graphics;
+  PageShared shared;
+  std::vector<Ref> page_refs;
+  std::vector<PageResult> tags;  // tagged: each page's MCIDs (its content dropped)
+  uint64_t content_hash[2] = {kIdSeeds[0], kIdSeeds[1]};
+  bool warned_marks = false;
+
+  bool fail() {
+    if (!w.error().empty()) diags.error({}, "cannot write PDF: " + w.error());
+    failed = true;
+    return false;
+  }
+
+  bool start(const layout::DisplayList& list) {
+    started = true;
+    pdfx = list.intent.standard == "PDF/X-4";
+    if (!list.intent.standard.empty() && !pdfx) {
+      diags.error({}, "unsupported output standard '" + list.intent.standard + "' (galley writes PDF/X-4)");
+      failed = true;
+      return false;
+    }
+    if (!w.ok()) return fail();
+    shared.graphics = &graphics;
+    shared.writer = &w;
+    shared.fonts = &fonts;
+    shared.images = &images;
+    shared.crop_marks = list.crop_marks;
+    shared.registration_marks = list.registration_marks;
+    if (pdfx || !list.pdf_a.empty()) {
+      shared.default_rgb = write_srgb_space(w);
+      if (!shared.default_rgb) return fail();
+    }
+    return true;
+  }
+
+  std::optional<std::string> give_up() {
+    fail();
+    return std::nullopt;
+  }
+
+  void hash(const std::string& content) {
+    for (int k = 0; k < 2; ++k)
+      for (unsigned char c : content) content_hash[k] = (content_hash[k] ^ c) * 1099511628211ull;
+  }
+};
+
+PdfStream::PdfStream(Diagnostics& diags) : s_(std::make_unique<State>(diags)) {}
+PdfStream::~PdfStream() = default;
+
+bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items) {
+  State& s = *s_;
+  if (s.failed || (!s.started && !s.start(list))) return false;
+  if (p != s.page_refs.size() || p >= list.pages.size()) {
+    s.diags.error({}, "cannot write PDF: page " + std::to_string(p + 1) + " out of order");
+    s.failed = true;
+    return false;
+  }
+  // The fonts learn the page's glyphs (widths, and the text each stands
+  // for) before it is drawn.
+  if (!s.fonts.learn(list, items, s.diags)) {
+    s.failed = true;
+    return false;
+  }
+  s.shared.structure = list.tagged ? &list.structure : nullptr;
+  auto result = write_page(s.shared, list.pages[p], items, s.diags);
+  if (!result || !s.w.finish_content(result->index)) return s.fail();
+  if (result->marks_dropped && !s.warned_marks) {
+    s.diags.warning({}, "crop or registration marks asked for, but the slug is too small for them");
+    s.warned_marks = true;
+  }
+  auto ref = s.w.page_ref(result->index);
+  if (!ref) return s.fail();
+  s.page_refs.push_back(*ref);
+  s.hash(result->content);
+  if (list.tagged) {
+    std::string().swap(result->content);
+    s.tags.push_back(std::move(*result));
+  }
+  return true;
 }
 
-// `drawing(p)` hands over page p's items: a reference into a list the
-// caller keeps, or, from a list the writer owns, the items themselves, which
-// are then freed at the end of the page's loop iteration.
-template <class Drawing>
-std::optional<std::string> write(const layout::DisplayList& list, Drawing drawing, Diagnostics& diags) {
-  const int errors_before = diags.error_count();
+bool PdfStream::under(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items) {
+  State& s = *s_;
+  if (s.failed) return false;
+  if (p >= s.page_refs.size()) {
+    s.diags.error({}, "cannot write PDF: page " + std::to_string(p + 1) + " is not written yet");
+    s.failed = true;
+    return false;
+  }
+  if (!s.fonts.learn(list, items, s.diags)) {
+    s.failed = true;
+    return false;
+  }
+  auto ops = write_layer(s.shared, list.pages[p], static_cast<int>(p), items, s.diags);
+  if (!ops || !s.w.prepend_content(static_cast<int>(p), *ops)) return s.fail();
+  s.hash(*ops);
+  return true;
+}
+
+std::optional<std::string> PdfStream::finish(const layout::DisplayList& list, const std::vector<int32_t>& renumber) {
+  State& s = *s_;
+  Diagnostics& diags = s.diags;
   if (list.pages.empty()) {
     diags.error({}, "the document has no pages");
     return std::nullopt;
   }
-  const bool pdfx = list.intent.standard == "PDF/X-4";
-  if (!list.intent.standard.empty() && !pdfx) {
-    diags.error({}, "unsupported output standard '" + list.intent.standard + "' (galley writes PDF/X-4)");
+  if (s.failed) return std::nullopt;
+  if (s.page_refs.size() != list.pages.size()) {
+    diags.error({}, "cannot write PDF: " + std::to_string(list.pages.size() - s.page_refs.size()) +
+                        " pages were not written");
     return std::nullopt;
   }
-  DocumentFonts fonts;
-  if (!fonts.prepare(list, diags)) return std::nullopt;
-  hpdf::Writer w;
-  if (!w.ok()) return failed(w, diags);
-  if (!fonts.embed(w, diags)) return failed(w, diags);
-
-  DocumentImages images;
-  DocumentGraphics graphics;
-  PageShared shared;
-  shared.graphics = &graphics;
-  shared.writer = &w;
-  shared.fonts = &fonts;
-  shared.images = &images;
-  shared.crop_marks = list.crop_marks;
-  shared.registration_marks = list.registration_marks;
-  if (list.tagged) shared.structure = &list.structure;
-  const bool pdfa = !list.pdf_a.empty();
-  if (pdfx || pdfa) {
-    shared.default_rgb = write_srgb_space(w);
-    if (!shared.default_rgb) return failed(w, diags);
-  }
-  std::vector<Ref> page_refs;
-  std::vector<PageResult> tags;  // tagged: each page's MCIDs (its content dropped)
-  std::string all_content;
-  bool warned_marks = false;
-  for (size_t p = 0; p < list.pages.size(); ++p) {
-    decltype(auto) items = drawing(p);
-    auto result = write_page(shared, list.pages[p], items, diags);
-    if (!result) return failed(w, diags);
-    if (result->marks_dropped && !warned_marks) {
-      diags.warning({}, "crop or registration marks asked for, but the slug is too small for them");
-      warned_marks = true;
-    }
-    auto ref = w.page_ref(result->index);
-    if (!ref) return failed(w, diags);
-    page_refs.push_back(*ref);
-    // Only the fallback for a missing source hash reads it; a long
-    // document's content would otherwise be held twice.
-    if (list.source_hash.empty()) all_content += result->content;
-    if (list.tagged) {
-      std::string().swap(result->content);
-      tags.push_back(std::move(*result));
+  hpdf::Writer& w = s.w;
+  if (!s.fonts.embed(w, diags)) return s.give_up();
+  if (!renumber.empty()) {
+    const auto to = [&renumber](int32_t e) {
+      return e >= 0 && static_cast<size_t>(e) < renumber.size() ? renumber[static_cast<size_t>(e)] : e;
+    };
+    for (PageResult& t : s.tags) {
+      for (int32_t& e : t.mcid_element) e = to(e);
+      std::map<int32_t, std::array<double, 4>> boxes;
+      for (const auto& [e, box] : t.figure_box) boxes.emplace(to(e), box);
+      t.figure_box = std::move(boxes);
     }
   }
   std::vector<LinkAnnotation> annotations;
-  if (!write_navigation(w, list, page_refs, diags, list.tagged ? &annotations : nullptr))
-    return failed(w, diags);
-  if (list.tagged && !write_struct_tree(w, list, page_refs, tags, annotations)) return failed(w, diags);
+  if (!write_navigation(w, list, s.page_refs, diags, list.tagged ? &annotations : nullptr))
+    return s.give_up();
+  if (list.tagged && !write_struct_tree(w, list, s.page_refs, s.tags, annotations)) return s.give_up();
 
+  const bool pdfx = s.pdfx, pdfa = !list.pdf_a.empty();
   const auto date = document_date(list.meta, std::getenv("SOURCE_DATE_EPOCH"), diags);
   if (pdfx && !date)
     diags.warning({}, "PDF/X-4 needs creation and modification dates: set meta.date or "
                       "SOURCE_DATE_EPOCH");
   if (pdfx && list.meta.title.empty())
     diags.warning({}, "PDF/X-4 needs a document title: set meta.title");
-  const std::string id = document_id(list.source_hash, all_content);
+  const std::string id = list.source_hash.empty() ? document_id(s.content_hash[0], s.content_hash[1])
+                                                  : document_id(list.source_hash);
   auto xmp = w.add_stream(Dict{}.set("Type", Name{"Metadata"}).set("Subtype", Name{"XML"}),
                           xmp_packet(list.meta, date, id, pdfx, list.pdf_ua, list.pdf_a),
                           hpdf::Compress::None);
   if (!xmp || !w.set_catalog("Metadata", *xmp) || !w.set_info(info_dict(list.meta, date, pdfx)) ||
       !w.set_trailer("ID", Array{{String{id}, String{id}}}))
-    return failed(w, diags);
+    return s.give_up();
   if (!list.meta.language.empty() && !w.set_catalog("Lang", text_string(list.meta.language)))
-    return failed(w, diags);
-  if ((pdfx || pdfa) && !write_output_intent(w, list.intent, diags, pdfx, pdfa)) return failed(w, diags);
-  if (!w.set_version(kPdfMinorVersion)) return failed(w, diags);
-  if (diags.error_count() > errors_before) return std::nullopt;
+    return s.give_up();
+  if ((pdfx || pdfa) && !write_output_intent(w, list.intent, diags, pdfx, pdfa)) return s.give_up();
+  if (!w.set_version(kPdfMinorVersion)) return s.give_up();
+  if (diags.error_count() > s.errors_before) return std::nullopt;
   auto bytes = w.save();
-  if (!bytes) return failed(w, diags);
+  if (!bytes) return s.give_up();
   return bytes;
 }
 
-}  // namespace
-
 std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostics& diags) {
-  return write(list, [&list](size_t p) -> const std::vector<layout::Item>& { return list.pages[p].items; }, diags);
+  PdfStream out(diags);
+  for (size_t p = 0; p < list.pages.size(); ++p)
+    if (!out.page(list, p, list.pages[p].items)) return std::nullopt;
+  return out.finish(list, {});
 }
 
 std::optional<std::string> write_pdf(layout::DisplayList&& list, Diagnostics& diags) {
   layout::DisplayList owned = std::move(list);
-  // The fonts read every page's items before the first is taken; nothing
-  // after the page writer reads them.
-  return write(owned, [&owned](size_t p) { return std::move(owned.pages[p].items); }, diags);
+  PdfStream out(diags);
+  for (size_t p = 0; p < owned.pages.size(); ++p) {
+    const std::vector<layout::Item> items = std::move(owned.pages[p].items);
+    if (!out.page(owned, p, items)) return std::nullopt;
+  }
+  return out.finish(owned, {});
 }
 
 }  // namespace galley::pdf

@@ -65,31 +65,40 @@ class RgbUses {
   std::map<std::string, size_t> index_;
 };
 
-class Preflight {
- public:
-  Preflight(const DisplayList& list, Diagnostics& diags)
-      : list_(list), diags_(diags), pdfx_(!list.intent.standard.empty()), fonts_(list.fonts.size()),
-        font_checked_(list.fonts.size(), false) {}
+}  // namespace
 
-  void run() {
-    for (size_t p = 0; p < list_.pages.size(); ++p) {
-      const Page& page = list_.pages[p];
-      const std::string name = "page " + std::to_string(p + 1);
-      const std::span<const Item> items(page.items);
-      for (size_t i = 0; i < items.size(); ++i) {
-        std::visit(
-            [&](const auto& it) {
-              if constexpr (std::is_same_v<std::decay_t<decltype(it)>, Figure>) {
-                check(page, name, it, items.subspan(i + 1, std::min<size_t>(it.items, items.size() - i - 1)));
-              } else {
-                check(page, name, it);
-              }
-            },
-            items[i]);
-      }
-      missing_.report(name, diags_);
+class PagePreflight::Checks {
+ public:
+  explicit Checks(Diagnostics& diags) : diags_(diags) {}
+
+  void page(const DisplayList& list, size_t p, const std::vector<Item>& items) {
+    list_ = &list;
+    pdfx_ = !list.intent.standard.empty();
+    if (fonts_.size() < list.fonts.size()) {
+      fonts_.resize(list.fonts.size());
+      font_checked_.resize(list.fonts.size(), false);
     }
+    const Page& page = list.pages[p];
+    const std::string name = "page " + std::to_string(p + 1);
+    const std::span<const Item> all(items);
+    for (size_t i = 0; i < all.size(); ++i) {
+      std::visit(
+          [&](const auto& it) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(it)>, Figure>) {
+              check(page, name, it, all.subspan(i + 1, std::min<size_t>(it.items, all.size() - i - 1)));
+            } else {
+              check(page, name, it);
+            }
+          },
+          all[i]);
+    }
+    missing_.report(name, diags_);
+    check_pdfa_page(list, p, items, pdfa_pages_);
+  }
+
+  void finish(const DisplayList& list) {
     rgb_.report(diags_);
+    check_standards(list, pdfa_pages_, diags_);
   }
 
  private:
@@ -169,8 +178,8 @@ class Preflight {
   }
 
   std::string font_name(int index) const {
-    if (index < 0 || static_cast<size_t>(index) >= list_.fonts.size()) return "?";
-    const auto& f = list_.fonts[index];
+    if (index < 0 || static_cast<size_t>(index) >= list_->fonts.size()) return "?";
+    const auto& f = list_->fonts[index];
     return f.family.empty() ? f.path : f.family;
   }
 
@@ -181,10 +190,10 @@ class Preflight {
     if (!font_checked_[i]) {
       font_checked_[i] = true;
       std::string error;
-      if (auto facts = read_font_facts(list_.fonts[i], error)) {
+      if (auto facts = read_font_facts(list_->fonts[i], error)) {
         fonts_[i] = *facts;
         if (auto why = embedding_restriction(facts->fs_type); !why.empty()) {
-          diags_.error(run.loc, page + ": font '" + font_name(run.font) + "' (" + list_.fonts[i].path +
+          diags_.error(run.loc, page + ": font '" + font_name(run.font) + "' (" + list_->fonts[i].path +
                                     ") cannot go to print: " + why);
         }
       } else {
@@ -194,9 +203,10 @@ class Preflight {
     return fonts_[i];
   }
 
-  const DisplayList& list_;
+  const DisplayList* list_ = nullptr;  // the pages so far
   Diagnostics& diags_;
-  bool pdfx_;
+  bool pdfx_ = false;
+  Diagnostics pdfa_pages_;  // PDF/A findings of the pages, reported with the document's
   std::vector<FontFacts> fonts_;
   std::vector<bool> font_checked_;
   RgbUses rgb_;
@@ -204,11 +214,19 @@ class Preflight {
   std::set<std::string> rgb_images_;
 };
 
-}  // namespace
+PagePreflight::PagePreflight(Diagnostics& diags) : checks_(std::make_unique<Checks>(diags)) {}
+PagePreflight::~PagePreflight() = default;
+
+void PagePreflight::page(const DisplayList& list, size_t p, const std::vector<Item>& items) {
+  checks_->page(list, p, items);
+}
+
+void PagePreflight::finish(const DisplayList& list) { checks_->finish(list); }
 
 void preflight(const DisplayList& list, Diagnostics& diags) {
-  Preflight(list, diags).run();
-  check_standards(list, diags);
+  PagePreflight checks(diags);
+  for (size_t p = 0; p < list.pages.size(); ++p) checks.page(list, p, list.pages[p].items);
+  checks.finish(list);
 }
 
 }  // namespace galley::print

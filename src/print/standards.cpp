@@ -50,26 +50,30 @@ void check_ua(const DisplayList& list, Diagnostics& diags) {
         diags.error(l.loc, "PDF/UA-1: link without text; a link needs words a reader can announce");
 }
 
-void check_pdfa(const DisplayList& list, Diagnostics& diags) {
+}  // namespace
+
+void check_pdfa_page(const DisplayList& list, size_t p, const std::vector<Item>& items, Diagnostics& diags) {
+  if (list.pdf_a.empty()) return;
   const std::string name = "PDF/A-" + list.pdf_a;
-  for (size_t p = 0; p < list.pages.size(); ++p)
-    for (const Item& it : list.pages[p].items) {
-      const auto* run = std::get_if<GlyphRun>(&it);
-      if (!run) continue;
-      for (const Glyph& g : run->glyphs)
-        if (g.gid == 0) {
-          diags.error(run->loc, name + " forbids the .notdef glyph, and page " + std::to_string(p + 1) +
-                                    " has a character no font has; choose a font (or a fallback) that has it");
-          break;
-        }
-    }
+  for (const Item& it : items) {
+    const auto* run = std::get_if<GlyphRun>(&it);
+    if (!run) continue;
+    for (const Glyph& g : run->glyphs)
+      if (g.gid == 0) {
+        diags.error(run->loc, name + " forbids the .notdef glyph, and page " + std::to_string(p + 1) +
+                                  " has a character no font has; choose a font (or a fallback) that has it");
+        break;
+      }
+  }
 }
+
+namespace {
 
 }  // namespace
 
-void check_standards(const DisplayList& list, Diagnostics& diags) {
+void check_standards(const DisplayList& list, const Diagnostics& pdfa_pages, Diagnostics& diags) {
   if (list.pdf_ua) check_ua(list, diags);
-  if (!list.pdf_a.empty()) check_pdfa(list, diags);
+  diags.append(pdfa_pages);
   if (list.tagged && !list.pdf_ua && list.meta.title.empty())
     diags.warning(meta_at(list), "a tagged PDF should have a title for readers to announce: set meta.title");
 }

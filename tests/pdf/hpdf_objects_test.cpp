@@ -333,3 +333,37 @@ TEST_CASE("libharu W10: strings with NULs or non-ASCII bytes are binary; over th
   CHECK_FALSE(over.ok());
   CHECK_FALSE(over.error().empty());
 }
+
+TEST_CASE("libharu W13: a page's content deflated when finished, a later layer painted under it") {
+  hpdf::Writer w;
+  auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+  REQUIRE(page);
+  REQUIRE(w.append_content(*page, "0 0 1 rg 10 10 20 20 re f\n"));
+  REQUIRE(w.finish_content(*page));
+  // Finished: nothing more goes into the page's own stream.
+  CHECK_FALSE(w.append_content(*page, "q Q\n"));
+  hpdf::Writer v;
+  auto other = v.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+  REQUIRE(other);
+  REQUIRE(v.append_content(*other, "0 0 1 rg 10 10 20 20 re f\n"));
+  REQUIRE(v.finish_content(*other));
+  REQUIRE(v.prepend_content(*other, "1 0 0 rg 0 0 100 100 re f\n"));
+  REQUIRE(v.prepend_content(*other, "0 1 0 rg 0 0 50 50 re f\n"));
+  auto bytes = v.save();
+  REQUIRE(bytes);
+  auto pdf = open(*bytes);
+  auto first = pdf->getAllPages().at(0);
+  auto contents = first.getKey("/Contents");
+  REQUIRE(contents.isArray());
+  REQUIRE(contents.getArrayNItems() == 3);
+  // The last layer first, the page's own content last (painted on top).
+  const auto text = [&](int i) {
+    auto data = contents.getArrayItem(i).getStreamData(qpdf_dl_generalized);
+    return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  };
+  CHECK(text(0) == "0 1 0 rg 0 0 50 50 re f\n");
+  CHECK(text(1) == "1 0 0 rg 0 0 100 100 re f\n");
+  CHECK(text(2) == "0 0 1 rg 10 10 20 20 re f\n");
+  auto check = run("qpdf --check " + save("layers.pdf", *bytes), true);
+  CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+}

@@ -2,6 +2,7 @@
 // their frames. Master decoration (background, elements, header, footer)
 // comes later, when the page count is known.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -38,10 +39,15 @@ bool has_content(const resolve::Flow& flow, Cursor from);
 PassResult run_pass(const std::vector<resolve::Flow>& flows, const model::Layout& layout,
                     const MeasureContext& ctx, Diagnostics& diags);
 
+// Called as each page of a pass is complete (r.pages[page] is its last
+// entry): nothing later in the pass changes it.
+using PageDone = std::function<void(PassResult& r, size_t page)>;
+
 // The last pass, owning the flows: each block a flow has left behind is
 // freed there, so a long report's text is not held beside all of its pages.
 // The result's `flows` hands them back, blocks from each cursor on whole.
+// `done` may take each page as it is complete.
 PassResult run_pass(std::vector<resolve::Flow>&& flows, const model::Layout& layout,
-                    const MeasureContext& ctx, Diagnostics& diags);
+                    const MeasureContext& ctx, Diagnostics& diags, const PageDone& done = {});
 
 }  // namespace galley::layout

@@ -35,10 +35,26 @@ using PlacedStructure = std::map<std::pair<size_t, size_t>, std::vector<StructEl
 void place_marks(std::vector<Item>& items, std::vector<Link>& links, size_t first_item,
                  size_t first_link, size_t flow, size_t block, bool artifact);
 
-// Turns the placed keys into indices of `structure` (filled from `placed` in
-// content order) on every page; a heading that skips a level is a warning.
-void finish_structure(const PlacedStructure& placed, const std::string& doc_lang,
-                      std::vector<Page>& pages, std::vector<StructElement>& structure,
-                      Diagnostics& diags);
+// Numbers the placed keys of each finished page's marks and links in the
+// order their blocks are first met, so a page can be written before the
+// pass ends (a block of a later flow may be met first): each block's
+// nodes join `structure` (what the page writer reads of them: roles) when
+// it is met. renumber() maps these numbers to finish_structure()'s.
+class StructureNumbering {
+ public:
+  void page(const PlacedStructure& placed, std::vector<Item>& items, std::vector<Link>& links,
+            std::vector<StructElement>& structure);
+  std::vector<int32_t> renumber(const PlacedStructure& placed,
+                                const std::map<std::pair<size_t, size_t>, int64_t>& final_base) const;
+
+ private:
+  std::map<std::pair<size_t, size_t>, int64_t> base_;  // block → its first node's number
+};
+
+// Fills `structure` from `placed` in content order (flow, then block) and
+// returns each block's first index there; a heading that skips a level is
+// a warning.
+std::map<std::pair<size_t, size_t>, int64_t> finish_structure(const PlacedStructure& placed, const std::string& doc_lang,
+                                                              std::vector<StructElement>& structure, Diagnostics& diags);
 
 }  // namespace galley::layout

@@ -19,13 +19,18 @@ namespace galley::pdf {
 
 class DocumentFonts {
  public:
-  // Loads every face a glyph run uses and learns glyph texts. False (with
-  // diagnostics) when a font cannot be read.
+  // Loads every face the items' glyph runs use and learns their glyphs
+  // and glyph texts, before the items are drawn. False (with diagnostics)
+  // when a font cannot be read.
+  bool learn(const layout::DisplayList& list, const std::vector<layout::Item>& items, Diagnostics& diags);
+  // learn() over every page.
   bool prepare(const layout::DisplayList& list, Diagnostics& diags);
-  // Writes the font objects. False when libharu or hb-subset fails.
+  // Writes the font objects, once every page is drawn: the subsets hold
+  // the glyphs learnt. False when libharu or hb-subset fails.
   bool embed(hpdf::Writer& writer, Diagnostics& diags);
-  // The Type0 font object of `font` (an index into DisplayList::fonts).
-  std::optional<Ref> ref(int font) const;
+  // The Type0 font object of `font` (an index into DisplayList::fonts),
+  // made (empty until embed()) at its first use.
+  std::optional<Ref> ref(hpdf::Writer& writer, int font);
   // How glyph_run_ops() positions and annotates text in `font`.
   RunFont run_font(int font, const std::string& resource) const;
 
@@ -47,6 +52,7 @@ class DocumentFonts {
   };
   static constexpr int kUnseen = -1;
   std::map<int, Used> used_;
+  std::set<int> failed_;  // fonts that could not be read, reported once
 };
 
 }  // namespace galley::pdf

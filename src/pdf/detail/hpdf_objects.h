@@ -61,6 +61,12 @@ class Writer {
   int page_count() const;
   // Appends operators to the page's (compressed) content stream.
   bool append_content(int page, const std::string& ops);
+  // Deflates what the page's content stream has (else done at save()):
+  // nothing more may be appended after it.
+  bool finish_content(int page);
+  // Operators painted before the page's content, as a stream of their own
+  // (the page's /Contents becomes an array). Finishes the page's content.
+  bool prepend_content(int page, const std::string& ops);
   // The page's resource name for a font, XObject, colour space or ExtGState
   // object ("Font", "XObject", "ColorSpace", "ExtGState"). Stable per page.
   std::optional<std::string> resource(int page, const std::string& category, Ref object);

@@ -1,6 +1,7 @@
 // Document information, XMP metadata, dates and the file identifier, all
 // derived from the display list (and SOURCE_DATE_EPOCH), never the clock.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -21,9 +22,12 @@ struct DocDate {
 std::optional<DocDate> document_date(const layout::Metadata& meta, const char* source_date_epoch,
                                      Diagnostics& diags);
 
-// 16 bytes for /ID and the XMP UUIDs, from the display list's source_hash
-// (or, without one, from `fallback`, e.g. the page contents).
-std::string document_id(const std::string& source_hash, const std::string& fallback);
+// 16 bytes for /ID and the XMP UUIDs, from the display list's source_hash.
+std::string document_id(const std::string& source_hash);
+// The same from the two FNV-1a states document_id() would reach over some
+// other basis (a list without a source hash: its page contents, hashed as
+// they are written).
+std::string document_id(uint64_t h0, uint64_t h1);
 // `uuid:xxxxxxxx-xxxx-...` from 16 bytes.
 std::string uuid_of(const std::string& id);
 

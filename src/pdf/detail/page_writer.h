@@ -59,4 +59,9 @@ std::optional<Ref> separation(PageShared& shared, const Separation& sep);
 std::optional<PageResult> write_page(PageShared& shared, const layout::Page& page,
                                      const std::vector<layout::Item>& items, Diagnostics& diags);
 
+// Artifacts drawn under page `index`'s content once the page is written
+// (pdf::PdfStream::under): their operators, resources added to the page.
+std::optional<std::string> write_layer(PageShared& shared, const layout::Page& page, int index,
+                                       const std::vector<layout::Item>& items, Diagnostics& diags);
+
 }  // namespace galley::pdf

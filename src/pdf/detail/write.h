@@ -1,7 +1,9 @@
 // pdf/: the display list as PDF bytes, written with libharu.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "layout/page.h"
@@ -17,5 +19,36 @@ std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostic
 // the page is written, so a long document's items are not held beside its
 // PDF objects.
 std::optional<std::string> write_pdf(layout::DisplayList&& list, Diagnostics& diags);
+
+// A PDF written a page at a time, as layout finishes pages
+// (layout::PageSink, through cli/): each page's content is deflated when
+// it comes, so only what later objects need of it is kept (its MCIDs,
+// link and figure boxes). What needs the whole document waits for
+// finish(): the font subsets, /W and /ToUnicode (glyph ids are kept, so
+// page content does not depend on the subset), the outline, links,
+// structure tree, metadata and /ID. write_pdf() is this over a whole list.
+class PdfStream {
+ public:
+  explicit PdfStream(Diagnostics& diags);
+  ~PdfStream();
+  PdfStream(const PdfStream&) = delete;
+  PdfStream& operator=(const PdfStream&) = delete;
+
+  // Page p of `list` (its boxes and links; the fonts and structure elements
+  // it uses are in `list` already), drawing `items`. Pages come in order.
+  // False once anything failed.
+  bool page(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items);
+  // Artifacts painted under page p's items (already written), known only
+  // once the document is: master text naming {{pages}}.
+  bool under(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items);
+  // The complete list (every page, without items). `renumber[e]` is the
+  // index in list.structure of the element the pages' marks called e
+  // (empty: the same).
+  std::optional<std::string> finish(const layout::DisplayList& list, const std::vector<int32_t>& renumber);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 }  // namespace galley::pdf
