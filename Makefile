@@ -31,19 +31,20 @@ test-release: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 test-sanitize: deps
-	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DGALLEY_SANITIZE=ON -DGALLEY_UNITY_BUILD=ON >/dev/null
+	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DGALLEY_SANITIZE=ON -DGALLEY_UNITY_BUILD=ON -DGALLEY_BENCH=OFF \
+	  "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" "-DCMAKE_C_FLAGS_DEBUG=-O0 -g1" >/dev/null
 	@cmake --build $(BUILD)-asan -j $(JOBS)
 	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		ctest --output-on-failure -j $(JOBS)
 
 # libFuzzer needs clang; the stage libraries are built again with its
-# coverage hooks and ASan+UBSan.
+# coverage hooks and ASan+UBSan, and only what the fuzz targets link.
 fuzz-build: deps
 	@cmake -S . -B $(BUILD)-fuzz -DGALLEY_FUZZ=ON -DGALLEY_TESTS=OFF -DGALLEY_BENCH=OFF \
 	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release -DGALLEY_UNITY_BUILD=ON \
 	  -DCMAKE_C_FLAGS_RELEASE=-O1 -DCMAKE_CXX_FLAGS_RELEASE=-O1 \
 	  -DGALLEY_FUZZ_TEST_SECONDS=$(FUZZ_TEST_SECONDS) >/dev/null
-	@cmake --build $(BUILD)-fuzz -j $(JOBS)
+	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_targets
 
 test-fuzz: fuzz-build
 	@cd $(BUILD)-fuzz && ctest --output-on-failure -j $(JOBS)
