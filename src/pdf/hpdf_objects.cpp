@@ -50,6 +50,15 @@
 //    them into libharu objects when save() reaches it (after the `<<` and
 //    before its entries are written, so the bytes are extend()'s) and the
 //    `after_write_fn` hook frees them, and ours, once it is written.
+// W13 Long arrays. HPDF_Array_Add refuses an item past
+//    HPDF_LIMIT_MAX_ARRAY (32,767), which a tagged document's structure
+//    element (/K), the parent tree (/Nums, two per page and per link),
+//    the IDTree (two per footnote), a page's /Annots or a font's /W pass.
+//    PDF sets no such limit. Items past it are added to an empty scratch
+//    array (which proxies or marks them as HPDF_Array_Add does) and moved
+//    onto the array's private `list`, which has none; HPDF_Array_Write
+//    writes every item on it. The list then grows by its own length, not
+//    20 items at a time.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -270,6 +279,9 @@ struct Writer::Impl {
   std::deque<Waiting> waiting;
   static HPDF_STATUS add_waiting(HPDF_Dict dict);
   static HPDF_STATUS drop_waiting(HPDF_Dict dict);
+  // libharu W13: an empty array that items past libharu's limit pass through.
+  HPDF_Array scratch = nullptr;
+  HPDF_STATUS append(HPDF_Array array, void* obj);
 
   bool fail(const std::string& what) {
     if (error.empty()) {
@@ -338,7 +350,7 @@ void* Writer::Impl::convert(const Value& value) {
       if (!array) return nullptr;
       for (const Value& item : a.items) {
         void* obj = self.convert(item);
-        if (!obj || HPDF_Array_Add(array, obj) != HPDF_OK) return nullptr;
+        if (!obj || self.append(array, obj) != HPDF_OK) return nullptr;
       }
       return array;
     }
@@ -350,6 +362,19 @@ void* Writer::Impl::convert(const Value& value) {
     void* operator()(Ref r) { return self.lookup(r); }
   };
   return std::visit(Visitor{*this, mmgr}, value.v);
+}
+
+HPDF_STATUS Writer::Impl::append(HPDF_Array array, void* obj) {  // libharu W13
+  if (array->list->count < HPDF_LIMIT_MAX_ARRAY) return HPDF_Array_Add(array, obj);
+  if (!scratch && !(scratch = HPDF_Array_New(doc->mmgr))) return HPDF_FAILD_TO_ALLOC_MEM;
+  const HPDF_STATUS added = HPDF_Array_Add(scratch, obj);
+  if (added != HPDF_OK) return added;
+  void* item = HPDF_List_ItemAt(scratch->list, 0);
+  scratch->list->count = 0;
+  array->list->items_per_block = std::max(array->list->items_per_block, array->list->count);
+  const HPDF_STATUS moved = HPDF_List_Add(array->list, item);
+  if (moved != HPDF_OK) HPDF_Obj_Free(doc->mmgr, item);
+  return moved;
 }
 
 bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
@@ -391,6 +416,7 @@ Writer::Writer() : impl_(std::make_unique<Impl>()) {
 }
 
 Writer::~Writer() {
+  if (impl_->scratch) HPDF_Array_Free(impl_->scratch);
   if (impl_->doc) HPDF_Free(impl_->doc);
 }
 
@@ -600,7 +626,7 @@ bool Writer::add_annotation(int page, Ref annotation) {
     if (!annots || !impl_->check(HPDF_Dict_Add(p, "Annots", annots), "cannot add /Annots"))
       return false;
   }
-  return impl_->check(HPDF_Array_Add(annots, obj), "cannot add annotation");
+  return impl_->check(impl_->append(annots, obj), "cannot add annotation");
 }
 
 bool Writer::set_catalog(const std::string& key, const Value& value) {

@@ -333,3 +333,33 @@ TEST_CASE("libharu W10: strings with NULs or non-ASCII bytes are binary; over th
   CHECK_FALSE(over.ok());
   CHECK_FALSE(over.error().empty());
 }
+
+TEST_CASE("libharu W13: arrays past libharu's 32,767 items are written whole, references and annotations included") {
+  hpdf::Writer w;
+  auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+  REQUIRE(page);
+  auto target = w.add_object(Dict{}.set("Type", Name{"Probe"}));
+  REQUIRE(target);
+  constexpr int64_t kItems = 70'000;
+  Array many;
+  for (int64_t i = 0; i < kItems; ++i) many.items.push_back(i % 3 == 0 ? Value{*target} : Value{i});
+  auto annotation = w.add_object(Dict{}.set("Type", Name{"Annot"}).set("Subtype", Name{"Link"})
+                                     .set("Rect", Array{{0, 0, 1, 1}}));
+  REQUIRE(annotation);
+  bool added = true;
+  for (int i = 0; i < 33'000; ++i) added = added && w.add_annotation(*page, *annotation);
+  REQUIRE(added);
+  REQUIRE(w.set_catalog("Probe", Dict{}.set("Many", std::move(many))));
+  auto bytes = w.save();
+  REQUIRE(bytes);
+  auto pdf = open(*bytes);
+  auto a = pdf->getRoot().getKey("/Probe").getKey("/Many");
+  REQUIRE(a.getArrayNItems() == kItems);
+  CHECK(a.getArrayItem(kItems - 2).getIntValue() == kItems - 2);  // 69,998
+  CHECK(a.getArrayItem(kItems - 1).isIndirect());                  // 69,999 = 3 × 23,333
+  CHECK(a.getArrayItem(kItems - 1).getKey("/Type").getName() == "/Probe");
+  auto first = pdf->getAllPages().at(0);
+  CHECK(first.getKey("/Annots").getArrayNItems() == 33'000);
+  auto check = run("qpdf --check " + save("w13.pdf", *bytes), true);
+  CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+}
