@@ -42,7 +42,11 @@
 //    error: galley's strings (metadata, alt text, names) stay far below.
 // W11 Errors. libharu reports through a callback and stays in error until
 //    reset: the first error of a call is recorded with its code, the state
-//    reset, and every later call fails (never aborts).
+//    reset, and every later call fails (never aborts). Object constructors
+//    record theirs in the document without calling back (a name over 127
+//    bytes comes out empty, a real over 32,767 as 0): check() reads the
+//    document's error too, and convert() refuses such names itself. A hook's
+//    failure at save (W12) fails the save, not only the object.
 // W12 Entries made as written. libharu gives every dictionary key and every
 //    name a 128-byte buffer, so a tagged report's 25,000 structure elements
 //    cost 68 MB as libharu objects. extend_when_written() keeps the entries
@@ -59,6 +63,10 @@
 //    onto the array's private `list`, which has none; HPDF_Array_Write
 //    writes every item on it. The list then grows by its own length, not
 //    20 items at a time.
+// W14 Large reals. libharu's reals stop at ±32,767 (HPDF_LIMIT_MAX_REAL),
+//    which a copied vector graphic's coordinates can pass; such a number is
+//    written as the nearest integer (a float has no finer steps there than
+//    1/256 anyway), one beyond 32-bit integers is an error, as is such an integer.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -70,6 +78,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <deque>
 #include <limits>
@@ -295,7 +304,10 @@ struct Writer::Impl {
     return false;
   }
   bool check(HPDF_STATUS status, const std::string& what) {
-    if (status == HPDF_OK && state.code == HPDF_OK) return true;
+    // libharu W11: an object's constructor records its error (a name too
+    // long) in the document without calling the handler.
+    if (status == HPDF_OK && state.code == HPDF_OK && HPDF_GetError(doc) == HPDF_OK) return true;
+    if (state.code == HPDF_OK) state.code = HPDF_GetError(doc);
     return fail(what);
   }
 
@@ -336,9 +348,19 @@ void* Writer::Impl::convert(const Value& value) {
     HPDF_MMgr mmgr;
     void* operator()(std::monostate) { return HPDF_Null_New(mmgr); }
     void* operator()(bool b) { return HPDF_Boolean_New(mmgr, b ? HPDF_TRUE : HPDF_FALSE); }
-    void* operator()(int64_t i) { return HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(i)); }
-    void* operator()(double d) { return HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(d)); }
-    void* operator()(const Name& n) { return HPDF_Name_New(mmgr, self.name_for(n.value)); }
+    void* operator()(int64_t i) {
+      if (i < std::numeric_limits<HPDF_INT32>::min() || i > std::numeric_limits<HPDF_INT32>::max()) return nullptr;
+      return HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(i));
+    }
+    void* operator()(double d) {  // libharu W14
+      if (std::abs(d) <= HPDF_LIMIT_MAX_REAL) return HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(d));
+      if (!(std::abs(d) < std::numeric_limits<HPDF_INT32>::max())) return nullptr;
+      return HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(std::lround(d)));
+    }
+    void* operator()(const Name& n) {
+      const char* name = self.name_for(n.value);
+      return std::strlen(name) <= HPDF_LIMIT_MAX_NAME_LEN ? HPDF_Name_New(mmgr, name) : nullptr;
+    }
     void* operator()(const String& s) {  // libharu W10
       if (printable_ascii(s.bytes) && s.bytes.size() < HPDF_LIMIT_MAX_STRING_LEN)
         return HPDF_String_New(mmgr, s.bytes.c_str(), nullptr);
@@ -680,7 +702,9 @@ std::optional<std::string> Writer::save() {
     impl_->fail("cannot create the output stream");
     return std::nullopt;
   }
-  const bool saved = impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF");
+  // A hook's failure (W12) is recorded by fail(), which resets libharu's
+  // state: the save then ends early with HPDF_OK and a truncated file.
+  const bool saved = impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF") && ok();
   HPDF_Stream_Free(impl_->doc->stream);
   impl_->doc->stream = nullptr;
   if (!saved) return std::nullopt;

@@ -363,3 +363,36 @@ TEST_CASE("libharu W13: arrays past libharu's 32,767 items are written whole, re
   auto check = run("qpdf --check " + save("w13.pdf", *bytes), true);
   CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
 }
+
+TEST_CASE("libharu W11: what libharu's constructors refuse without calling back is an error, at save too") {
+  for (const Value& refused : {Value{Name{std::string(128, 'N')}}, Value{Name{std::string(60, ' ')}},
+                               Value{int64_t{1} << 40}, Value{1e12}}) {
+    hpdf::Writer w;
+    CHECK_FALSE(w.add_object(Array{{1, refused}}));
+    CHECK_FALSE(w.ok());
+  }
+  hpdf::Writer fits;  // 127 bytes as written is libharu's longest name
+  CHECK(fits.add_object(Name{std::string(127, 'N')}));
+  CHECK(fits.ok());
+
+  // An entry that fails when save() makes it fails the save: the file would
+  // end at that object.
+  hpdf::Writer w;
+  REQUIRE(w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}})));
+  auto later = w.add_object(Dict{});
+  REQUIRE(later);
+  REQUIRE(w.set_catalog("Probe", *later));
+  REQUIRE(w.extend_when_written(*later, Dict{}.set("Alt", String{std::string(70000, 'a')})));
+  CHECK_FALSE(w.save());
+  CHECK_FALSE(w.error().empty());
+}
+
+TEST_CASE("libharu W14: reals past libharu's 32,767 are written as the nearest integer") {
+  hpdf::Writer w;
+  auto pdf = probe(w, Array{{40000.4, -40000.6, 32767.0, 1.5}});
+  auto a = pdf->getRoot().getKey("/Probe");
+  CHECK(a.getArrayItem(0).getIntValue() == 40000);
+  CHECK(a.getArrayItem(1).getIntValue() == -40001);
+  CHECK(a.getArrayItem(2).getNumericValue() == 32767.0);
+  CHECK(a.getArrayItem(3).getNumericValue() == 1.5);
+}
