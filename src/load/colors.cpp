@@ -3,23 +3,12 @@
 #include <cmath>
 #include <vector>
 
+#include "base/pdf_name.h"
 #include "detail/suggest.h"
 #include "detail/units.h"
 
 namespace galley::load {
 namespace {
-
-// A spot colour's name is the /Separation's colorant name: PDF's longest
-// name (ISO 32000-1, annex C), which libharu holds as written, with the
-// bytes it escapes as #xx.
-constexpr size_t kMaxPdfNameBytes = 127;
-
-size_t pdf_name_bytes(std::string_view name) {
-  size_t n = 0;
-  for (unsigned char c : name)
-    n += c <= 0x20 || c >= 0x7F || std::string_view("#()<>[]{}/%").find(static_cast<char>(c)) != std::string_view::npos ? 3 : 1;
-  return n;
-}
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -108,12 +97,12 @@ std::optional<model::Color> parse_color_literal(Reader& r, const YAML::Node& n, 
     // with control characters is no ink a press has.
     const auto bad = name ? find_bad_byte(*name) : std::nullopt;
     if (bad) r.error(n["spot"], "the spot colour's name has a " + describe(*bad));
-    const size_t written = name ? pdf_name_bytes(*name) : 0;
-    if (written > kMaxPdfNameBytes)
+    const size_t written = name ? base::pdf_name_bytes(*name) : 0;
+    if (written > base::kMaxPdfNameBytes)
       r.error(n["spot"], "the spot colour's name takes " + std::to_string(written) +
                              " bytes as a PDF name (a space, '#' or non-ASCII byte takes 3); a PDF name takes at most " +
-                             std::to_string(kMaxPdfNameBytes));
-    ok = name && !name->empty() && !bad && written <= kMaxPdfNameBytes;
+                             std::to_string(base::kMaxPdfNameBytes));
+    ok = name && !name->empty() && !bad && written <= base::kMaxPdfNameBytes;
     if (name) c.spot_name = *name;
     if (!n["cmyk"]) {
       r.error(n, "spot colour '" + c.spot_name + "' needs its CMYK alternate: cmyk: [c, m, y, k]");
