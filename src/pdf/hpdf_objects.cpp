@@ -66,7 +66,8 @@
 // W14 Large reals. libharu's reals stop at ±32,767 (HPDF_LIMIT_MAX_REAL),
 //    which a copied vector graphic's coordinates can pass; such a number is
 //    written as the nearest integer (a float has no finer steps there than
-//    1/256 anyway), one beyond 32-bit integers is an error, as is such an integer.
+//    1/256 anyway). A number beyond 32-bit integers, real or integer, is an
+//    error.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -372,13 +373,20 @@ void* Writer::Impl::convert(const Value& value) {
       if (!array) return nullptr;
       for (const Value& item : a.items) {
         void* obj = self.convert(item);
-        if (!obj || self.append(array, obj) != HPDF_OK) return nullptr;
+        if (!obj || self.append(array, obj) != HPDF_OK) {
+          HPDF_Array_Free(array);  // and the items it holds; a refused item is freed by libharu
+          return nullptr;
+        }
       }
       return array;
     }
     void* operator()(const Dict& d) {
       HPDF_Dict dict = HPDF_Dict_New(mmgr);
-      if (!dict || !self.add_entries(dict, d)) return nullptr;
+      if (!dict) return nullptr;
+      if (!self.add_entries(dict, d)) {
+        HPDF_Dict_Free(dict);
+        return nullptr;
+      }
       return dict;
     }
     void* operator()(Ref r) { return self.lookup(r); }
