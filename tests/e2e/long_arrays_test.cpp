@@ -10,6 +10,7 @@
 
 #include <qpdf/QPDF.hh>
 
+#include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
@@ -116,4 +117,20 @@ TEST_CASE("long arrays: 16,400 footnotes, 8,200 in each of two paragraphs, are w
   CHECK(counts["Note"] == kNotes);
   CHECK(counts["P"] == 2);
   CHECK(words_matching(pdf, "N[0-9]+\\.").size() == kNotes);
+}
+
+TEST_CASE("long arrays: a page of more than 10,000 links, which poppler would not display, is a located error") {
+  const std::string dir = temp_dir();
+  write_file(dir + "/layout.yaml", big_pages_layout());
+  std::string content = "galley: 1\nlayout: layout.yaml\nmeta: {title: Many links, language: en-US}\nflows:\n  main:\n"
+                        "    - paragraph: \"";
+  for (int i = 0; i < 10'001; ++i) content += "[l" + std::to_string(i) + "](https://example.org/) ";
+  write_file(dir + "/content.yaml", content + "\"\n");
+  for (const std::string& output : {std::string(), " -o " + quote(dir + "/t.pdf")}) {
+    Run r = galley((output.empty() ? "check " : "build ") + quote(dir + "/content.yaml") + output);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("content.yaml:6:19: error: page 1 has 10001 links; PDF readers refuse a page with more than "
+                     "10000 (poppler shows none of it)") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir + "/t.pdf"));
+  }
 }
