@@ -59,7 +59,9 @@ class Scan {
 
   // `name` as qpdf gives it, with its '/'.
   bool name_fits(const std::string& name) {
-    if (base::pdf_name_bytes(name.substr(name.empty() ? 0 : 1)) <= base::kMaxPdfNameBytes) return true;
+    // libharu cannot write the empty name `/`, valid as it is.
+    if (name.size() <= 1) return fail("it has an empty name (/), which galley cannot copy");
+    if (base::pdf_name_bytes(name.substr(1)) <= base::kMaxPdfNameBytes) return true;
     return fail("it has a name longer than PDF's 127 bytes");
   }
 
