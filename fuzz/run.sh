@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=$1
 seconds=$2
 shift 2
-[ $# -gt 0 ] || set -- content layout markup png jpeg font data pipeline svg
+[ $# -gt 0 ] || set -- content layout markup png jpeg font data pipeline svg vector
 mkdir -p "$bin/findings"
 status=0
 for t in "$@"; do
@@ -26,6 +26,7 @@ for t in "$@"; do
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: a tiny input
   # costing 2 GB is a finding, not a machine to grow into.
   if ! TMPDIR="$scratch" ASAN_OPTIONS=detect_leaks=1 \
+       LSAN_OPTIONS=suppressions="$here/lsan.supp":print_suppressions=0 \
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "$bin/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
          -max_len=65536 -print_final_stats=1 $dict_option -artifact_prefix="$bin/findings/$t-" \

@@ -11,8 +11,9 @@ namespace galley::fuzz {
 
 namespace {
 
-// galley-numbers.so (data tables and charts) is built in src/, not beside
-// the fuzz targets; the qpdf modules are not built here (CMakeLists.txt).
+// galley-numbers.so (data tables and charts) and galley-vector.so (PDF and
+// SVG images) are built in src/, not beside the fuzz targets;
+// galley-impose.so is not built here (CMakeLists.txt).
 [[maybe_unused]] const bool kModulesFound = (base::add_module_dir(GALLEY_FUZZ_MODULE_DIR), true);
 
 struct Scratch {

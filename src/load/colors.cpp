@@ -3,6 +3,7 @@
 #include <cmath>
 #include <vector>
 
+#include "base/pdf_name.h"
 #include "detail/suggest.h"
 #include "detail/units.h"
 
@@ -96,7 +97,12 @@ std::optional<model::Color> parse_color_literal(Reader& r, const Node& n, std::s
     // with control characters is no ink a press has.
     const auto bad = name ? find_bad_byte(*name) : std::nullopt;
     if (bad) r.error(n["spot"], "the spot colour's name has a " + describe(*bad));
-    ok = name && !name->empty() && !bad;
+    const size_t written = name ? base::pdf_name_bytes(*name) : 0;
+    if (written > base::kMaxPdfNameBytes)
+      r.error(n["spot"], "the spot colour's name takes " + std::to_string(written) +
+                             " bytes as a PDF name (a space, '#' or non-ASCII byte takes 3); a PDF name takes at most " +
+                             std::to_string(base::kMaxPdfNameBytes));
+    ok = name && !name->empty() && !bad && written <= base::kMaxPdfNameBytes;
     if (name) c.spot_name = *name;
     if (!n["cmyk"]) {
       r.error(n, "spot colour '" + c.spot_name + "' needs its CMYK alternate: cmyk: [c, m, y, k]");

@@ -43,7 +43,11 @@
 //    error: galley's strings (metadata, alt text, names) stay far below.
 // W11 Errors. libharu reports through a callback and stays in error until
 //    reset: the first error of a call is recorded with its code, the state
-//    reset, and every later call fails (never aborts).
+//    reset, and every later call fails (never aborts). Object constructors
+//    record theirs in the document without calling back (a name over 127
+//    bytes comes out empty, a real over 32,767 as 0): check() reads the
+//    document's error too, and convert() refuses such names itself. A hook's
+//    failure at save (W12) fails the save, not only the object.
 // W12 Entries made as written. libharu gives every dictionary key and every
 //    name a 128-byte buffer, so a tagged report's 25,000 structure elements
 //    cost 68 MB as libharu objects. extend_when_written() keeps the entries
@@ -51,7 +55,21 @@
 //    them into libharu objects when save() reaches it (after the `<<` and
 //    before its entries are written, so the bytes are extend()'s) and the
 //    `after_write_fn` hook frees them, and ours, once it is written.
-// W13 Content layers. A page's operators are deflated when the page is
+// W13 Long arrays. HPDF_Array_Add refuses an item past
+//    HPDF_LIMIT_MAX_ARRAY (32,767), which a tagged document's structure
+//    element (/K), the parent tree (/Nums, two per page and per link),
+//    the IDTree (two per footnote), a page's /Annots or a font's /W pass.
+//    PDF sets no such limit. Items past it are added to an empty scratch
+//    array (which proxies or marks them as HPDF_Array_Add does) and moved
+//    onto the array's private `list`, which has none; HPDF_Array_Write
+//    writes every item on it. The list then grows by its own length, not
+//    20 items at a time.
+// W14 Large reals. libharu's reals stop at ±32,767 (HPDF_LIMIT_MAX_REAL),
+//    which a copied vector graphic's coordinates can pass; such a number is
+//    written as the nearest integer (a float has no finer steps there than
+//    1/256 anyway). A number beyond 32-bit integers, real or integer, is an
+//    error.
+// W15 Content layers. A page's operators are deflated when the page is
 //    finished (finish_content), so a long document's content is not held
 //    raw; a layer known only later (master text with {{pages}}) becomes a
 //    stream of its own put first in the page's /Contents, an array then,
@@ -67,6 +85,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <deque>
 #include <limits>
@@ -289,6 +308,9 @@ struct Writer::Impl {
   std::deque<Waiting> waiting;
   static HPDF_STATUS add_waiting(HPDF_Dict dict);
   static HPDF_STATUS drop_waiting(HPDF_Dict dict);
+  // libharu W13: an empty array that items past libharu's limit pass through.
+  HPDF_Array scratch = nullptr;
+  HPDF_STATUS append(HPDF_Array array, void* obj);
 
   bool fail(const std::string& what) {
     if (error.empty()) {
@@ -302,7 +324,10 @@ struct Writer::Impl {
     return false;
   }
   bool check(HPDF_STATUS status, const std::string& what) {
-    if (status == HPDF_OK && state.code == HPDF_OK) return true;
+    // libharu W11: an object's constructor records its error (a name too
+    // long) in the document without calling the handler.
+    if (status == HPDF_OK && state.code == HPDF_OK && HPDF_GetError(doc) == HPDF_OK) return true;
+    if (state.code == HPDF_OK) state.code = HPDF_GetError(doc);
     return fail(what);
   }
 
@@ -344,9 +369,19 @@ void* Writer::Impl::convert(const Value& value) {
     HPDF_MMgr mmgr;
     void* operator()(std::monostate) { return HPDF_Null_New(mmgr); }
     void* operator()(bool b) { return HPDF_Boolean_New(mmgr, b ? HPDF_TRUE : HPDF_FALSE); }
-    void* operator()(int64_t i) { return HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(i)); }
-    void* operator()(double d) { return HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(d)); }
-    void* operator()(const Name& n) { return HPDF_Name_New(mmgr, self.name_for(n.value)); }
+    void* operator()(int64_t i) {
+      if (i < std::numeric_limits<HPDF_INT32>::min() || i > std::numeric_limits<HPDF_INT32>::max()) return nullptr;
+      return HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(i));
+    }
+    void* operator()(double d) {  // libharu W14
+      if (std::abs(d) <= HPDF_LIMIT_MAX_REAL) return HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(d));
+      if (!(std::abs(d) < std::numeric_limits<HPDF_INT32>::max())) return nullptr;
+      return HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(std::lround(d)));
+    }
+    void* operator()(const Name& n) {
+      const char* name = self.name_for(n.value);
+      return std::strlen(name) <= HPDF_LIMIT_MAX_NAME_LEN ? HPDF_Name_New(mmgr, name) : nullptr;
+    }
     void* operator()(const String& s) {  // libharu W10
       if (printable_ascii(s.bytes) && s.bytes.size() < HPDF_LIMIT_MAX_STRING_LEN)
         return HPDF_String_New(mmgr, s.bytes.c_str(), nullptr);
@@ -358,18 +393,38 @@ void* Writer::Impl::convert(const Value& value) {
       if (!array) return nullptr;
       for (const Value& item : a.items) {
         void* obj = self.convert(item);
-        if (!obj || HPDF_Array_Add(array, obj) != HPDF_OK) return nullptr;
+        if (!obj || self.append(array, obj) != HPDF_OK) {
+          HPDF_Array_Free(array);  // and the items it holds; a refused item is freed by libharu
+          return nullptr;
+        }
       }
       return array;
     }
     void* operator()(const Dict& d) {
       HPDF_Dict dict = HPDF_Dict_New(mmgr);
-      if (!dict || !self.add_entries(dict, d)) return nullptr;
+      if (!dict) return nullptr;
+      if (!self.add_entries(dict, d)) {
+        HPDF_Dict_Free(dict);
+        return nullptr;
+      }
       return dict;
     }
     void* operator()(Ref r) { return self.lookup(r); }
   };
   return std::visit(Visitor{*this, mmgr}, value.v);
+}
+
+HPDF_STATUS Writer::Impl::append(HPDF_Array array, void* obj) {  // libharu W13
+  if (array->list->count < HPDF_LIMIT_MAX_ARRAY) return HPDF_Array_Add(array, obj);
+  if (!scratch && !(scratch = HPDF_Array_New(doc->mmgr))) return HPDF_FAILD_TO_ALLOC_MEM;
+  const HPDF_STATUS added = HPDF_Array_Add(scratch, obj);
+  if (added != HPDF_OK) return added;
+  void* item = HPDF_List_ItemAt(scratch->list, 0);
+  scratch->list->count = 0;
+  array->list->items_per_block = std::max(array->list->items_per_block, array->list->count);
+  const HPDF_STATUS moved = HPDF_List_Add(array->list, item);
+  if (moved != HPDF_OK) HPDF_Obj_Free(doc->mmgr, item);
+  return moved;
 }
 
 bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
@@ -411,6 +466,7 @@ Writer::Writer() : impl_(std::make_unique<Impl>()) {
 }
 
 Writer::~Writer() {
+  if (impl_->scratch) HPDF_Array_Free(impl_->scratch);
   if (impl_->doc) HPDF_Free(impl_->doc);
 }
 
@@ -547,7 +603,7 @@ bool Writer::finish_content(int page) {
   return impl_->write_content(static_cast<size_t>(page));
 }
 
-bool Writer::prepend_content(int page, const std::string& ops) {  // libharu W13
+bool Writer::prepend_content(int page, const std::string& ops) {  // libharu W15
   if (!ok()) return false;
   if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
   if (ops.empty()) return true;
@@ -664,7 +720,7 @@ bool Writer::add_annotation(int page, Ref annotation) {
     if (!annots || !impl_->check(HPDF_Dict_Add(p, "Annots", annots), "cannot add /Annots"))
       return false;
   }
-  return impl_->check(HPDF_Array_Add(annots, obj), "cannot add annotation");
+  return impl_->check(impl_->append(annots, obj), "cannot add annotation");
 }
 
 bool Writer::set_catalog(const std::string& key, const Value& value) {
@@ -721,7 +777,9 @@ std::optional<std::string> Writer::save() {
     impl_->fail("cannot create the output stream");
     return std::nullopt;
   }
-  const bool saved = impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF");
+  // A hook's failure (W12) is recorded by fail(), which resets libharu's
+  // state: the save then ends early with HPDF_OK and a truncated file.
+  const bool saved = impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF") && ok();
   HPDF_Stream_Free(impl_->doc->stream);
   impl_->doc->stream = nullptr;
   if (!saved) return std::nullopt;

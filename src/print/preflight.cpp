@@ -65,6 +65,10 @@ class RgbUses {
   std::map<std::string, size_t> index_;
 };
 
+// Link annotations of one page: poppler takes a page with more for a
+// malformed file and does not display it.
+constexpr size_t kMaxPageLinks = 10'000;
+
 }  // namespace
 
 class PagePreflight::Checks {
@@ -93,6 +97,10 @@ class PagePreflight::Checks {
           all[i]);
     }
     missing_.report(name, diags_);
+    if (page.links.size() > kMaxPageLinks)
+      diags_.error(page.links[kMaxPageLinks].loc,
+                   name + " has " + std::to_string(page.links.size()) + " links; PDF readers refuse a page with more than " +
+                       std::to_string(kMaxPageLinks) + " (poppler shows none of it)");
     check_pdfa_page(list, p, items, pdfa_pages_);
   }
 

@@ -20,6 +20,12 @@ namespace {
 
 using model::BlockKind;
 
+// The document information strings go into the PDF's Info dictionary,
+// where libharu takes at most 65,535 bytes (UTF-16: two per UTF-8 byte at
+// worst); the XMP packet repeats them. An image's or chart's alt text is
+// its Figure element's /Alt, a string the same.
+constexpr size_t kMaxMetaBytes = 32000;
+
 class Resolver {
  public:
   Resolver(const model::Document& doc, const model::Layout& layout, const Variables& vars, Diagnostics& diags,
@@ -54,6 +60,11 @@ class Resolver {
   }
 
  private:
+  void check_alt(const std::string& alt, const SourceLoc& loc) {
+    if (alt.size() > kMaxMetaBytes)
+      diags_.error(loc, "alt text is " + std::to_string(alt.size()) + " bytes long; a PDF's alt text takes at most " +
+                            std::to_string(kMaxMetaBytes));
+  }
   Block block(const model::Block& b) {
     Block out;
     out.kind = b.kind;
@@ -90,6 +101,7 @@ class Resolver {
       case BlockKind::Image:
         out.src = b.src;
         out.alt = b.alt;
+        check_alt(b.alt, b.loc);
         out.decorative = b.decorative;
         out.width = b.width;
         out.fit = b.fit;
@@ -115,6 +127,7 @@ class Resolver {
           numbers_loaded(b.loc, diags_);  // ticks and labels are formatted numbers
           out.chart = resolve_chart(*b.chart, layout_, style, diags_);
           out.alt = b.chart->alt.empty() ? chart_summary(*out.chart) : b.chart->alt;
+          check_alt(out.alt, b.loc);
           out.width = b.chart->width;
         }
         caption(b, out);
@@ -345,11 +358,6 @@ void check_values(const Variables& vars, const model::Document& doc, Diagnostics
     expand(value, with_pages, definition_of(name, doc), diags, opts);
   }
 }
-
-// The document information strings go into the PDF's Info dictionary,
-// where libharu takes at most 65,535 bytes (UTF-16: two per UTF-8 byte at
-// worst); the XMP packet repeats them.
-constexpr size_t kMaxMetaBytes = 32000;
 
 void check_meta_lengths(const Variables& vars, const model::Document& doc, Diagnostics& diags) {
   for (const char* name : {"meta.title", "meta.subtitle", "meta.author", "meta.subject", "meta.keywords"}) {

@@ -197,6 +197,14 @@ void write_hostile_files(const std::string& dir) {
   image("pdf-jpx-image.pdf", minimal_pdf("<< /XObject << /Im0 5 0 R >> >>",
                                          {"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
                                           " /BitsPerComponent 8 /Filter /JPXDecode /Length 4 >>\nstream\nabcd\nendstream"}));
+  std::string entries;
+  for (int i = 0; i < 4096; ++i) entries += "/P" + std::to_string(i) + " 0 ";
+  image("pdf-big-dictionary.pdf", minimal_pdf("<< /Properties << " + entries + ">> >>"));
+  image("pdf-long-name.pdf", minimal_pdf("<< /Properties << /P0 /" + std::string(128, 'N') + " >> >>"));
+  // fuzz_vector's first finding, reduced: the empty name failed to copy and
+  // the dictionary holding it stayed allocated.
+  image("pdf-empty-name.pdf", minimal_pdf("<< /Pattern / /Properties << /P0 7 >> >>"));
+  image("pdf-huge-number.pdf", minimal_pdf("<< /Properties << /P0 [1 2 4294967296] >> >>"));
   image("pdf-deep-resources.pdf", minimal_pdf("<< /Properties << /P0 " + std::string(200, '[') + std::string(200, ']') + " >> >>"));
   write_file(dir + "/images/plain.pdf", pdf);
   Run encrypt = sh("qpdf --encrypt '' owner 256 -- " + quote(dir + "/images/plain.pdf") + " " +

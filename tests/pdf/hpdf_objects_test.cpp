@@ -334,7 +334,7 @@ TEST_CASE("libharu W10: strings with NULs or non-ASCII bytes are binary; over th
   CHECK_FALSE(over.error().empty());
 }
 
-TEST_CASE("libharu W13: a page's content deflated when finished, a later layer painted under it") {
+TEST_CASE("libharu W15: a page's content deflated when finished, a later layer painted under it") {
   hpdf::Writer w;
   auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
   REQUIRE(page);
@@ -366,4 +366,66 @@ TEST_CASE("libharu W13: a page's content deflated when finished, a later layer p
   CHECK(text(2) == "0 0 1 rg 10 10 20 20 re f\n");
   auto check = run("qpdf --check " + save("layers.pdf", *bytes), true);
   CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+}
+TEST_CASE("libharu W13: arrays past libharu's 32,767 items are written whole, references and annotations included") {
+  hpdf::Writer w;
+  auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+  REQUIRE(page);
+  auto target = w.add_object(Dict{}.set("Type", Name{"Probe"}));
+  REQUIRE(target);
+  constexpr int64_t kItems = 70'000;
+  Array many;
+  for (int64_t i = 0; i < kItems; ++i) many.items.push_back(i % 3 == 0 ? Value{*target} : Value{i});
+  auto annotation = w.add_object(Dict{}.set("Type", Name{"Annot"}).set("Subtype", Name{"Link"})
+                                     .set("Rect", Array{{0, 0, 1, 1}}));
+  REQUIRE(annotation);
+  bool added = true;
+  for (int i = 0; i < 33'000; ++i) added = added && w.add_annotation(*page, *annotation);
+  REQUIRE(added);
+  REQUIRE(w.set_catalog("Probe", Dict{}.set("Many", std::move(many))));
+  auto bytes = w.save();
+  REQUIRE(bytes);
+  auto pdf = open(*bytes);
+  auto a = pdf->getRoot().getKey("/Probe").getKey("/Many");
+  REQUIRE(a.getArrayNItems() == kItems);
+  CHECK(a.getArrayItem(kItems - 2).getIntValue() == kItems - 2);  // 69,998
+  CHECK(a.getArrayItem(kItems - 1).isIndirect());                  // 69,999 = 3 × 23,333
+  CHECK(a.getArrayItem(kItems - 1).getKey("/Type").getName() == "/Probe");
+  auto first = pdf->getAllPages().at(0);
+  CHECK(first.getKey("/Annots").getArrayNItems() == 33'000);
+  auto check = run("qpdf --check " + save("w13.pdf", *bytes), true);
+  CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+}
+
+TEST_CASE("libharu W11: what libharu's constructors refuse without calling back is an error, at save too") {
+  for (const Value& refused : {Value{Name{std::string(128, 'N')}}, Value{Name{std::string(60, ' ')}},
+                               Value{int64_t{1} << 40}, Value{1e12}}) {
+    hpdf::Writer w;
+    CHECK_FALSE(w.add_object(Array{{1, refused}}));
+    CHECK_FALSE(w.ok());
+  }
+  hpdf::Writer fits;  // 127 bytes as written is libharu's longest name
+  CHECK(fits.add_object(Name{std::string(127, 'N')}));
+  CHECK(fits.ok());
+
+  // An entry that fails when save() makes it fails the save: the file would
+  // end at that object.
+  hpdf::Writer w;
+  REQUIRE(w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}})));
+  auto later = w.add_object(Dict{});
+  REQUIRE(later);
+  REQUIRE(w.set_catalog("Probe", *later));
+  REQUIRE(w.extend_when_written(*later, Dict{}.set("Alt", String{std::string(70000, 'a')})));
+  CHECK_FALSE(w.save());
+  CHECK_FALSE(w.error().empty());
+}
+
+TEST_CASE("libharu W14: reals past libharu's 32,767 are written as the nearest integer") {
+  hpdf::Writer w;
+  auto pdf = probe(w, Array{{40000.4, -40000.6, 32767.0, 1.5}});
+  auto a = pdf->getRoot().getKey("/Probe");
+  CHECK(a.getArrayItem(0).getIntValue() == 40000);
+  CHECK(a.getArrayItem(1).getIntValue() == -40001);
+  CHECK(a.getArrayItem(2).getNumericValue() == 32767.0);
+  CHECK(a.getArrayItem(3).getNumericValue() == 1.5);
 }
