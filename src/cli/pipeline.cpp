@@ -66,14 +66,18 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
 namespace {
 
 std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const model::Document& doc,
-                                              const resolve::Variables& vars, Diagnostics& diags) {
+                                              const resolve::Variables& vars, Diagnostics& diags,
+                                              const KeptBlocks::Kept* kept = nullptr,
+                                              KeptBlocks::Kept* keeping = nullptr) {
   base::ScopedTimer timer("resolve");
-  return resolve::resolve(doc, session.layout, vars, diags, session.prepared.get());
+  return resolve::resolve(doc, session.layout, vars, diags, session.prepared.get(), kept ? &kept->blocks : nullptr,
+                          keeping ? &keeping->blocks : nullptr);
 }
 
 // Lays out, preflights and writes a resolved document.
 BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> styled,
-                   const BuildOptions& opts, Diagnostics& diags) {
+                   const BuildOptions& opts, Diagnostics& diags, const KeptBlocks::Kept* kept = nullptr,
+                   KeptBlocks::Kept* keeping = nullptr) {
   BuildResult result;
   if (!styled || diags.has_errors()) return result;
   linebreak::check_hyphenation(*styled, diags);
@@ -81,6 +85,8 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
   layout::Options lopts;
   lopts.greedy = opts.greedy;
   lopts.jobs = opts.jobs;
+  lopts.reuse = kept ? &kept->measures : nullptr;
+  lopts.record = keeping ? &keeping->measures : nullptr;
   {
     base::ScopedTimer timer("layout");
     // Moved in: the styled text is not needed after layout, and a long
@@ -114,7 +120,15 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
 
 BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
                   Diagnostics& diags) {
-  return finish(session, resolve_doc(session, session.doc, vars, diags), opts, diags);
+  if (!opts.reuse) return finish(session, resolve_doc(session, session.doc, vars, diags), opts, diags);
+  const std::shared_ptr<const KeptBlocks::Kept> kept = session.kept->get();
+  const auto keeping = kept ? nullptr : std::make_shared<KeptBlocks::Kept>();
+  const int errors = diags.error_count();
+  BuildResult result =
+      finish(session, resolve_doc(session, session.doc, vars, diags, kept.get(), keeping.get()), opts, diags,
+             kept.get(), keeping.get());
+  if (keeping && diags.error_count() == errors && (result.pdf || result.display)) session.kept->keep(keeping);
+  return result;
 }
 
 BuildResult build_once(Session& session, const resolve::Variables& vars, const BuildOptions& opts,
