@@ -118,9 +118,25 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
 
 }  // namespace
 
+namespace {
+
+// Documents with more blocks than this (long reports) keep none: a copy of
+// every block would double what such a build holds, for builds that are
+// rarely repeated. A handout has a few dozen.
+constexpr size_t kMaxKeptBlocks = 4096;
+
+size_t blocks_of(const model::Document& doc) {
+  size_t n = 0;
+  for (const model::Flow& f : doc.flows) n += f.blocks.size();
+  return n;
+}
+
+}  // namespace
+
 BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
                   Diagnostics& diags) {
-  if (!opts.reuse) return finish(session, resolve_doc(session, session.doc, vars, diags), opts, diags);
+  if (!opts.reuse || blocks_of(session.doc) > kMaxKeptBlocks)
+    return finish(session, resolve_doc(session, session.doc, vars, diags), opts, diags);
   const std::shared_ptr<const KeptBlocks::Kept> kept = session.kept->get();
   const auto keeping = kept ? nullptr : std::make_shared<KeptBlocks::Kept>();
   const int errors = diags.error_count();

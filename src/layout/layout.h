@@ -28,6 +28,10 @@ struct Measured;  // layout/detail/measure.h
 // and the line-breaking mode; immutable once its build has finished.
 struct FixedMeasures {
   std::map<std::string, std::shared_ptr<const Measured>> by_key;
+  // What by_key holds (Measured::bytes()); a build records no more once it
+  // reaches kBudget, so a document with huge blocks keeps only some.
+  size_t bytes = 0;
+  static constexpr size_t kBudget = size_t{32} << 20;
   std::mutex mutex;  // held while a build records into it
 };
 

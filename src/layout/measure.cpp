@@ -178,8 +178,10 @@ std::shared_ptr<const Measured> FlowMeasure::measure(size_t block, double width,
   // a hundredth of a point apart); workers measure too, hence the lock.
   if (ctx_.keep)
     if (std::string key = fixed_key(block, width, height); !key.empty()) {
+      const size_t bytes = m->bytes();
       std::lock_guard lock(ctx_.keep->mutex);
-      ctx_.keep->by_key.emplace(std::move(key), m);
+      if (ctx_.keep->bytes + bytes <= FixedMeasures::kBudget && ctx_.keep->by_key.emplace(std::move(key), m).second)
+        ctx_.keep->bytes += bytes;
     }
   return m;
 }
