@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace galley::base {
 
@@ -66,7 +67,12 @@ class Memo {
  public:
   using Result = std::shared_ptr<const Value>;
 
-  explicit Memo(size_t budget_bytes) : budget_(budget_bytes) {}
+  // When `second_sighting` holds, a key is kept only when it is asked for a
+  // second time: a result asked for once (a batch row's or a request's own
+  // line, most of a report's text) would fill the budget with what no one
+  // asks for again, so memory would grow with the rows up to the budget.
+  explicit Memo(size_t budget_bytes, bool second_sighting = false)
+      : budget_(budget_bytes), second_sighting_(second_sighting) {}
   Memo(const Memo&) = delete;
   Memo& operator=(const Memo&) = delete;
 
@@ -85,6 +91,17 @@ class Memo {
         lock.unlock();
         if (Result r = pending.get()) return r;
         return make();
+      }
+      if (second_sighting_) {
+        // A collision keeps a result a sighting early, no more: entries
+        // are keyed by the whole key.
+        const size_t hash = std::hash<std::string>{}(key);
+        if (sightings_.size() >= kMaxSightings) sightings_.clear();
+        if (sightings_.insert(hash).second) {
+          lock.unlock();
+          return make();
+        }
+        sightings_.erase(hash);
       }
       ticket = ++tickets_;
       promise.emplace();
@@ -159,6 +176,11 @@ class Memo {
   uint64_t tickets_ = 0;
   size_t bytes_ = 0;
   const size_t budget_;
+  // Hashes of keys asked for once and not kept; 8 bytes each, forgotten
+  // when full.
+  static constexpr size_t kMaxSightings = size_t{1} << 16;
+  const bool second_sighting_;
+  std::unordered_set<size_t> sightings_;
 };
 
 }  // namespace galley::base

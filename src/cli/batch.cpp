@@ -222,6 +222,7 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
       RowJob& job = jobs[i];
       BuildOptions row_opts = opts;
       row_opts.write_pdf = !keep_display;
+      row_opts.reuse = true;  // rows differ only in their variables
       auto result = build(session, variables_of(job), row_opts, job.diags);
       if (!job.diags.has_errors()) {
         if (keep_display) {

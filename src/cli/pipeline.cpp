@@ -114,12 +114,15 @@ namespace {
 // Empty on errors, which then include what layout finds (every error in
 // one run), in file order.
 std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const model::Document& doc,
-                                              const resolve::Variables& vars, Diagnostics& diags) {
+                                              const resolve::Variables& vars, Diagnostics& diags,
+                                              const KeptBlocks::Kept* kept = nullptr,
+                                              KeptBlocks::Kept* keeping = nullptr) {
   Diagnostics found;
   std::optional<resolve::StyledDoc> styled;
   {
     base::ScopedTimer timer("resolve");
-    styled = resolve::resolve_all(doc, session.layout, vars, found, session.prepared.get());
+    styled = resolve::resolve_all(doc, session.layout, vars, found, session.prepared.get(),
+                                  kept ? &kept->blocks : nullptr, keeping ? &keeping->blocks : nullptr);
   }
   if (!found.has_errors()) {
     diags.append(found);
@@ -173,7 +176,8 @@ class BuildSink : public layout::PageSink {
 
 // Lays out, preflights and writes a resolved document, a page at a time.
 BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> styled,
-                   const BuildOptions& opts, Diagnostics& diags) {
+                   const BuildOptions& opts, Diagnostics& diags, const KeptBlocks::Kept* kept = nullptr,
+                   KeptBlocks::Kept* keeping = nullptr) {
   BuildResult result;
   if (!styled || diags.has_errors()) return result;
   // Images inside text are known only now: the budget counts them too.
@@ -185,6 +189,8 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
   lopts.jobs = opts.jobs;
   BuildSink sink(opts);
   std::optional<layout::Streamed> laid;
+  lopts.reuse = kept ? &kept->measures : nullptr;
+  lopts.record = keeping ? &keeping->measures : nullptr;
   {
     base::ScopedTimer timer("layout");
     // Moved in: the styled text is not needed after layout, and a long
@@ -213,9 +219,33 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
 
 }  // namespace
 
+namespace {
+
+// Documents with more blocks than this (long reports) keep none: a copy of
+// every block would double what such a build holds, for builds that are
+// rarely repeated. A handout has a few dozen.
+constexpr size_t kMaxKeptBlocks = 4096;
+
+size_t blocks_of(const model::Document& doc) {
+  size_t n = 0;
+  for (const model::Flow& f : doc.flows) n += f.blocks.size();
+  return n;
+}
+
+}  // namespace
+
 BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
                   Diagnostics& diags) {
-  return finish(session, resolve_doc(session, session.doc, vars, diags), opts, diags);
+  if (!opts.reuse || blocks_of(session.doc) > kMaxKeptBlocks)
+    return finish(session, resolve_doc(session, session.doc, vars, diags), opts, diags);
+  const std::shared_ptr<const KeptBlocks::Kept> kept = session.kept->get();
+  const auto keeping = kept ? nullptr : std::make_shared<KeptBlocks::Kept>();
+  const int errors = diags.error_count();
+  BuildResult result =
+      finish(session, resolve_doc(session, session.doc, vars, diags, kept.get(), keeping.get()), opts, diags,
+             kept.get(), keeping.get());
+  if (keeping && diags.error_count() == errors && (result.pdf || result.display)) session.kept->keep(keeping);
+  return result;
 }
 
 BuildResult build_once(Session& session, const resolve::Variables& vars, const BuildOptions& opts,

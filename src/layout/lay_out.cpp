@@ -62,8 +62,14 @@ class Engine {
       for (size_t i = 0; i < flows->size(); ++i)
         if (scales_[i] != 1.0) scale_flow((*flows)[i], scales_[i]);
     }
-    const MeasureContext ctx{fonts_, opts_.greedy, toc_, doc_.styles, *a.diags, &a.stats, workers_.get(),
-                             base::current_figures() != nullptr, &notes_};
+    MeasureContext ctx{fonts_, opts_.greedy, toc_, doc_.styles, *a.diags, &a.stats, workers_.get(),
+                       base::current_figures() != nullptr, &notes_};
+    // A scaled flow's blocks are not the document's; a reused measurement
+    // carries no times for a Figures.
+    if (!scaled && !ctx.record) {
+      ctx.reuse = opts_.reuse;
+      ctx.keep = opts_.record;
+    }
     if (!last) {
       a.flows = flows;
       a.result = run_pass(*a.flows, layout_, ctx, *a.diags);

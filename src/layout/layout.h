@@ -2,6 +2,9 @@
 // and produces the display list.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 #include <string>
@@ -18,12 +21,34 @@ namespace galley::layout {
 // With a Figures current (base/figures.h), layout adds the times "shape"
 // and "breaking" of every pass (copy-fit and TOC passes included) and the
 // linebreak::Stats of the pass it keeps.
+struct Measured;  // layout/detail/measure.h
+
+// Measurements of fixed blocks (resolve::Block::fixed: the same in every
+// build of a document), kept from one build for the next builds of the same
+// document with the same layout and fonts (the rows of a batch, the
+// requests of `galley serve`). Keyed by flow, block, the exact column size
+// and the line-breaking mode; immutable once its build has finished.
+struct FixedMeasures {
+  std::map<std::string, std::shared_ptr<const Measured>> by_key;
+  // What by_key holds (Measured::bytes()); a build records no more once it
+  // reaches kBudget, so a document with huge blocks keeps only some.
+  size_t bytes = 0;
+  static constexpr size_t kBudget = size_t{32} << 20;
+  std::mutex mutex;  // held while a build records into it
+};
+
 struct Options {
   bool greedy = false;  // greedy line breaking (stats comparison)
   // Threads, this one included: above 1, blocks are measured (shaped,
   // hyphenated, broken) ahead of pagination on the others. The display
   // list is the same whatever the number.
   int jobs = 1;
+  // Measurements an earlier build of this document made of its fixed
+  // blocks: taken instead of measuring again. `record` collects this
+  // build's, for later builds. Neither is used while copy-fitting scales a
+  // flow or when a Figures is current (a reused measurement has no times).
+  const FixedMeasures* reuse = nullptr;
+  FixedMeasures* record = nullptr;
 };
 
 // Where lay_out() hands each page once nothing can change it. In the last

@@ -96,6 +96,12 @@ void measure_notes(MeasuredBlock& m, size_t block, double width, const std::vect
   }
 }
 
+// An image never grows taller than its column, nor a chart; other blocks
+// are measured alike in columns of one width.
+bool reads_height(const resolve::Block& b) {
+  return b.kind == model::BlockKind::Image || b.kind == model::BlockKind::Chart;
+}
+
 }  // namespace
 
 MeasuredBlock measure_block(const resolve::Block& b, size_t index, double width, double height,
@@ -125,8 +131,22 @@ std::string measure_key(size_t block, long long width, long long height) {
   return base::memo_key("measure", block, width, height);
 }
 
+std::string fixed_measure_key(const std::string& flow, size_t block, const std::string& id, double width,
+                              double height, bool greedy) {
+  return base::memo_key("fixed measure", flow, block, id, width, height, greedy ? 1 : 0);
+}
+
+std::string FlowMeasure::fixed_key(size_t block, double width, double height) const {
+  if (!ctx_.reuse && !ctx_.keep) return {};
+  const resolve::Block& b = flow_.blocks[block];
+  // A table of contents reads the pass's page numbers, not only its block.
+  // A heading's id is made by layout from every heading's text: keyed.
+  if (!b.fixed || b.kind == model::BlockKind::Toc) return {};
+  return fixed_measure_key(flow_.name, block, b.id, width, reads_height(b) ? height : 0, ctx_.greedy);
+}
+
 FlowMeasure::Key FlowMeasure::key_of(size_t block, double width, double height) const {
-  const bool tall = flow_.blocks[block].kind == model::BlockKind::Image;
+  const bool tall = reads_height(flow_.blocks[block]);
   return {block, std::llround(width * 100), tall ? std::llround(height * 100) : 0};
 }
 
@@ -143,6 +163,9 @@ FlowMeasure::FlowMeasure(resolve::Flow&& flow, const MeasureContext& ctx)
 FlowMeasure::~FlowMeasure() { forget_before(std::numeric_limits<size_t>::max()); }
 
 std::shared_ptr<const Measured> FlowMeasure::measure(size_t block, double width, double height) const {
+  if (ctx_.reuse)
+    if (const std::string key = fixed_key(block, width, height); !key.empty())
+      if (auto it = ctx_.reuse->by_key.find(key); it != ctx_.reuse->by_key.end()) return it->second;
   auto m = std::make_shared<Measured>();
   // A setter per measurement: its shaping of the block's paragraphs is
   // scratch, and no two threads share one.
@@ -151,6 +174,15 @@ std::shared_ptr<const Measured> FlowMeasure::measure(size_t block, double width,
   TextSetter ts(ctx_.fonts, ctx_.greedy, m->diags);
   m->block = measure_block(flow_.blocks[block], block, width, height, ctx_, ts);
   m->stats = ts.stats();
+  // Kept here, where the exact size is known (the pass's memo joins sizes
+  // a hundredth of a point apart); workers measure too, hence the lock.
+  if (ctx_.keep)
+    if (std::string key = fixed_key(block, width, height); !key.empty()) {
+      const size_t bytes = m->bytes();
+      std::lock_guard lock(ctx_.keep->mutex);
+      if (ctx_.keep->bytes + bytes <= FixedMeasures::kBudget && ctx_.keep->by_key.emplace(std::move(key), m).second)
+        ctx_.keep->bytes += bytes;
+    }
   return m;
 }
 

@@ -78,12 +78,30 @@ std::string color_op(const model::Color& c, bool stroke, const std::string& spot
   return {};
 }
 
+void append_rect_path(std::string& out, const Coords& at, double x, double y, double w, double h, double radius) {
+  const double left = at.x(x), top = at.y(y), right = at.x(x + w), bottom = at.y(y + h);
+  if (std::clamp(radius, 0.0, std::min(std::abs(w), std::abs(h)) / 2) > 0) {
+    out += rect_path(at, x, y, w, h, radius);
+    return;
+  }
+  append_num(out, left);
+  out += ' ';
+  append_num(out, bottom);
+  out += ' ';
+  append_num(out, right - left);
+  out += ' ';
+  append_num(out, top - bottom);
+  out += " re\n";
+}
+
 std::string rect_path(const Coords& at, double x, double y, double w, double h, double radius) {
   const double left = at.x(x), top = at.y(y), right = at.x(x + w), bottom = at.y(y + h);
   const double r = std::clamp(radius, 0.0, std::min(std::abs(w), std::abs(h)) / 2);
-  if (r <= 0)
-    return num(left) + " " + num(bottom) + " " + num(right - left) + " " + num(top - bottom) +
-           " re\n";
+  if (r <= 0) {
+    std::string s;
+    append_rect_path(s, at, x, y, w, h, 0);
+    return s;
+  }
   const double k = r * kKappa;
   const auto pt = [](double px, double py) { return num(px) + " " + num(py); };
   std::string s = pt(left + r, bottom) + " m\n";

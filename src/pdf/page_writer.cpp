@@ -156,13 +156,18 @@ class Painter {
 
   bool item(const layout::Rect& r, std::string& out) {
     if (!r.fill && !(r.stroke && r.stroke_width > 0)) return true;
-    std::string s = "q\n";
-    if (r.fill && !color(*r.fill, false, s)) return false;
+    // Written in place: a failed colour fails the whole page.
+    out += "q\n";
+    if (r.fill && !color(*r.fill, false, out)) return false;
     const bool stroke = r.stroke && r.stroke_width > 0;
-    if (stroke && !color(*r.stroke, true, s)) return false;
-    if (stroke) s += num(r.stroke_width) + " w\n";
-    s += rect_path(at_, r.x, r.y, r.w, r.h, r.radius) + paint_op(r.fill.has_value(), stroke) + "Q\n";
-    out += s;
+    if (stroke && !color(*r.stroke, true, out)) return false;
+    if (stroke) {
+      append_num(out, r.stroke_width);
+      out += " w\n";
+    }
+    append_rect_path(out, at_, r.x, r.y, r.w, r.h, r.radius);
+    out += paint_op(r.fill.has_value(), stroke);
+    out += "Q\n";
     return true;
   }
 

@@ -68,6 +68,7 @@ class Expander {
 
  private:
   void insert(const std::string& name, std::string& out, int depth) {
+    if (opts_.document) ++opts_.document->references;
     if (name.empty()) {
       report(token_loc(), "empty variable reference '{{}}'", "{{}}");
       return;

@@ -45,16 +45,36 @@ class Resolver {
   std::vector<Footnote> notes() { return notes_.finish(); }
   MarkupCache* markup() const { return markup_; }
 
-  Flow flow(const model::Flow& f) {
+  // The flow `index` of the document; its fixed blocks are copied from
+  // `reuse` when it has them, and kept in `record` when given.
+  Flow flow(const model::Flow& f, size_t index, const FixedBlocks* reuse, FixedBlocks* record) {
     Flow out{f.name, f.loc, {}};
     out.blocks.reserve(f.blocks.size());
-    for (const model::Block& b : f.blocks) out.blocks.push_back(block(b));
+    for (size_t j = 0; j < f.blocks.size(); ++j) {
+      if (const Block* kept = reuse ? reuse->at(index, j) : nullptr) {
+        out.blocks.push_back(*kept);
+        continue;
+      }
+      // A block that met no variable reference, reported nothing and cut
+      // no footnote reference depends on nothing but the model.
+      const size_t references = expansion_.references, said = diags_.all().size(), cuts = cuts_;
+      out.blocks.push_back(block(f.blocks[j]));
+      out.blocks.back().fixed =
+          expansion_.references == references && diags_.all().size() == said && cuts_ == cuts;
+    }
     // A heading right before a table of contents is its title ("Contents"),
     // not an entry of it, unless it says otherwise.
     for (size_t i = 1; i < f.blocks.size(); ++i) {
       const model::Block& title = f.blocks[i - 1];
       if (f.blocks[i].kind == BlockKind::Toc && title.kind == BlockKind::Heading && !title.in_toc)
         out.blocks[i - 1].in_toc = false;
+    }
+    if (record) {
+      if (record->flows.size() <= index) record->flows.resize(index + 1);
+      auto& kept = record->flows[index];
+      kept.assign(out.blocks.size(), nullptr);
+      for (size_t j = 0; j < out.blocks.size(); ++j)
+        if (out.blocks[j].fixed) kept[j] = std::make_shared<const Block>(out.blocks[j]);
     }
     return out;
   }
@@ -207,7 +227,10 @@ class Resolver {
     const std::optional<model::Text> cut =
         notes_.cut(t, refs, [this](const model::Text& note) { return para(note, cascade_->fallback("footnote")); });
     Paragraph p{style, markup_runs(cut ? *cut : t, style, cascade_.get(), vars_, diags_, markup_, &expansion_), t.loc};
-    if (cut) notes_.place(p.runs, refs);
+    if (cut) {
+      notes_.place(p.runs, refs);
+      ++cuts_;
+    }
     for (const Run& r : p.runs) check_link(r.style.link, t.loc, layout_, reported_links_, diags_);
     return p;
   }
@@ -326,6 +349,7 @@ class Resolver {
   MarkupCache* markup_;
   Expansion expansion_;
   Footnotes notes_;
+  size_t cuts_ = 0;  // texts that had footnote references cut out
 };
 
 // Where a variable is defined, for errors in its value.
@@ -372,20 +396,22 @@ void check_meta_lengths(const Variables& vars, const model::Document& doc, Diagn
 }  // namespace
 
 std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout, const Variables& vars,
-                                 Diagnostics& diags, const Prepared* prepared) {
+                                 Diagnostics& diags, const Prepared* prepared, const FixedBlocks* reuse,
+                                 FixedBlocks* record) {
   const int errors_before = diags.error_count();
-  StyledDoc out = resolve_all(doc, layout, vars, diags, prepared);
+  StyledDoc out = resolve_all(doc, layout, vars, diags, prepared, reuse, record);
   if (diags.error_count() > errors_before) return std::nullopt;
   return out;
 }
 
 StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, const Variables& vars,
-                      Diagnostics& diags, const Prepared* prepared) {
+                      Diagnostics& diags, const Prepared* prepared, const FixedBlocks* reuse,
+                      FixedBlocks* record) {
   check_values(vars, doc, diags);
   check_meta_lengths(vars, doc, diags);
   Resolver r(doc, layout, vars, diags, prepared);
   StyledDoc out;
-  for (const model::Flow& f : doc.flows) out.flows.push_back(r.flow(f));
+  for (size_t i = 0; i < doc.flows.size(); ++i) out.flows.push_back(r.flow(doc.flows[i], i, reuse, record));
   out.notes = r.notes();
   out.styles = prepared && prepared->cascade() ? prepared->styles() : r.cascade()->with_defaults();
   out.variables = vars;

@@ -1,6 +1,7 @@
 // resolve/: variables, the style cascade and inline markup.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,6 +27,20 @@ struct Expansion;  // resolve/detail/expand.h
 Variables make_variables(const model::Document& doc,
                          const std::vector<std::pair<std::string, std::string>>& overrides);
 
+// The blocks of one document that no variable reaches, kept from one of
+// its builds for the next (the rows of a batch, the requests of `galley
+// serve`): a block whose text names no variable, and whose resolving
+// reported nothing and cut no footnote reference, comes out the same
+// whatever the variables, so it is copied instead of resolved again.
+// Indexed by the model's flow and block; null where a block is resolved
+// each time. Immutable once made, so builds on any thread share one.
+struct FixedBlocks {
+  std::vector<std::vector<std::shared_ptr<const Block>>> flows;
+  const Block* at(size_t flow, size_t block) const {
+    return flow < flows.size() && block < flows[flow].size() ? flows[flow][block].get() : nullptr;
+  }
+};
+
 // Flattens every style (an unknown or cyclic `base:` is an error), then
 // styles every block of every flow and the master text (master_text()).
 // `{{page}}`, `{{pages}}` and the running heads are not known yet: in flows
@@ -35,9 +50,13 @@ Variables make_variables(const model::Document& doc,
 // titles, headings and th), else built-in defaults. Empty on any error.
 // `prepared`, made for the same `doc` and `layout`, saves rebuilding the
 // cascade and reparsing markup; the result and diagnostics are the same.
+// `reuse`, made by an earlier resolve() of the same `doc` and `layout` into
+// `record`, saves resolving its blocks again; each block that reads no
+// variable comes out with Block::fixed set.
 std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout& layout,
                                  const Variables& vars, Diagnostics& diags,
-                                 const Prepared* prepared = nullptr);
+                                 const Prepared* prepared = nullptr, const FixedBlocks* reuse = nullptr,
+                                 FixedBlocks* record = nullptr);
 
 // resolve() that goes on past errors: every problem reported, and the
 // document as far as it resolved (an unknown style as its kind's default,
@@ -45,7 +64,8 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
 // what only later stages find (the files text names, overset text) in a
 // document that already has errors; never for printing.
 StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, const Variables& vars,
-                      Diagnostics& diags, const Prepared* prepared = nullptr);
+                      Diagnostics& diags, const Prepared* prepared = nullptr, const FixedBlocks* reuse = nullptr,
+                      FixedBlocks* record = nullptr);
 
 // The text elements, headers and footers of every master the layout's
 // sequence names, as templates (StyledDoc::master_text), each in its style

@@ -161,6 +161,11 @@ struct Block {
   model::BreakKind break_kind = model::BreakKind::Page;
 
   std::shared_ptr<const Chart> chart;  // chart; its alt text is `alt`
+
+  // Reads no variable and references no footnote: the same block in every
+  // build of its document (resolve::FixedBlocks), so layout/ may reuse its
+  // measurements from an earlier build (layout::Options::reuse).
+  bool fixed = false;
 };
 
 // A footnote's text in the `footnote` style. Its first run is its number;

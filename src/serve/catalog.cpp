@@ -2,6 +2,11 @@
 
 #include <sys/stat.h>
 
+#include <fstream>
+#include <iterator>
+
+#include "base/memo.h"
+
 #include "cli/cli.h"
 #include "resolve/resolve.h"
 #include "detail/values.h"
@@ -80,7 +85,9 @@ std::shared_ptr<const Template> load_template(const TemplateSpec& spec, const Li
   if (diags.has_errors()) return nullptr;
 
   cli::Overrides defaults;
-  auto result = cli::build(*session, resolve::make_variables(session->doc, defaults), cli::BuildOptions{}, diags);
+  cli::BuildOptions opts;
+  opts.reuse = true;  // requests then copy what no variable reaches from this build
+  auto result = cli::build(*session, resolve::make_variables(session->doc, defaults), opts, diags);
   if (!result.pdf || diags.has_errors()) return nullptr;
   const auto pages = result.pages;
   if (pages > static_cast<size_t>(limits.max_pages)) {
@@ -88,7 +95,24 @@ std::shared_ptr<const Template> load_template(const TemplateSpec& spec, const Li
                                           std::to_string(limits.max_pages));
     return nullptr;
   }
-  return std::make_shared<const Template>(Template{std::move(bound), std::move(*session), std::move(stamps)});
+  std::string digest = template_digest(*result.pdf, stamps);
+  return std::make_shared<const Template>(
+      Template{std::move(bound), std::move(*session), std::move(stamps), std::move(digest)});
+}
+
+std::string template_digest(const std::string& pdf, const std::map<std::string, std::string>& files) {
+  std::string key;
+  base::add_key_part(key, std::hash<std::string_view>{}(pdf));
+  base::add_key_part(key, pdf.size());
+  // By content, not identity: replicas with copies of the same files give
+  // the same tags.
+  for (const auto& [file, stamp] : files) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    base::add_key_part(key, std::hash<std::string_view>{}(bytes));
+    base::add_key_part(key, bytes.size());
+  }
+  return key;
 }
 
 bool Catalog::load(std::vector<TemplateSpec> specs, const Limits& limits, Diagnostics& diags) {

@@ -1,6 +1,8 @@
-// memo_key(): different lists of inputs never share a key.
+// memo_key(): different lists of inputs never share a key; the memo's
+// second-sighting rule.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <set>
 #include <string>
 
@@ -30,4 +32,22 @@ TEST_CASE("memo keys of many similar inputs are all different") {
         ++n;
       }
   CHECK(keys.size() == static_cast<size_t>(n));
+}
+
+TEST_CASE("a second-sighting memo keeps a result only when it is asked for again") {
+  struct Value {
+    int n;
+    size_t bytes() const { return sizeof n; }
+  };
+  galley::base::Memo<Value> memo(1 << 20, true);
+  galley::base::Memo<Value> plain(1 << 20);
+  int made = 0;
+  const auto make = [&] { return std::make_shared<const Value>(Value{++made}); };
+  CHECK(memo.get("a", make)->n == 1);  // once: made, not kept
+  CHECK(memo.get("a", make)->n == 2);  // twice: made and kept
+  CHECK(memo.get("a", make)->n == 2);  // from then on, the kept one
+  CHECK(memo.get("a", make)->n == 2);
+  CHECK(memo.get("b", make)->n == 3);
+  CHECK(plain.get("c", make)->n == 4);  // a plain memo keeps the first
+  CHECK(plain.get("c", make)->n == 4);
 }

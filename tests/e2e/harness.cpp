@@ -148,6 +148,32 @@ void write_minimal_pair(const std::string& dir, const std::string& blocks) {
              "    - paragraph: \"Hello {{recipient}}.\"\n" + blocks);
 }
 
+void write_variable_flows(const std::string& dir) {
+  write_minimal_pair(dir);
+  std::string layout = read_file(dir + "/layout.yaml");
+  layout.replace(layout.find("leading: 13pt}"), 14, "leading: 13pt, align: justify, hyphenate: true, language: en-US}");
+  layout.replace(layout.find("height: 170mm}"), 14, "height: 120mm, columns: 2, gutter: 6mm}");
+  write_file(dir + "/layout.yaml", layout);
+  std::string words;
+  for (int i = 0; i < 60; ++i)
+    words += std::string(i % 7 == 0 ? "extraordinarily " : i % 3 == 0 ? "characteristic " : "plain ") + "words ";
+  std::string c = "galley: 1\nlayout: layout.yaml\nmeta: {title: Reuse, date: 2026-11-01}\n"
+                  "variables: {name: Someone, place: Paris}\n"
+                  "flows:\n  main:\n"
+                  "    - heading: Contents\n      in-toc: false\n"
+                  "    - toc: {}\n"
+                  "    - heading: \"{{place}}\"\n"
+                  "    - paragraph: \"Written for {{name}}: " + words + "\"\n"
+                  "    - heading: Rome\n"
+                  "    - paragraph: \"See [the first heading](#rome). " + words + "\"\n";
+  for (int i = 0; i < 8; ++i) c += "    - paragraph: \"Fixed " + std::to_string(i) + ": " + words + "\"\n";
+  c += "    - paragraph: \"A note follows.^[The note of a fixed paragraph.] " + words + "\"\n"
+       "    - list: [One item of a fixed list, \"Another, " + words + "\"]\n"
+       "    - table:\n        columns: [Year, Count]\n        rows: [[\"2025\", \"12\"], [\"2026\", \"14\"]]\n"
+       "    - paragraph: \"The end for {{name}}.\"\n";
+  write_file(dir + "/content.yaml", c);
+}
+
 double serif_advance(char32_t c) {
   static const galley::text::FontBook book = [] {
     galley::model::Layout l;

@@ -39,6 +39,14 @@ std::vector<WordBox> pdf_word_boxes(const std::string& pdf, int page = 1);
 // using the project's fonts; `blocks` are appended to the `main` flow.
 void write_minimal_pair(const std::string& dir, const std::string& blocks = "");
 
+// A document whose variables `name` and `place` reach some blocks of its
+// flow and not others (content.yaml, layout.yaml in `dir`): two columns
+// over pages, a table of contents, a heading made of a variable and a fixed
+// heading whose id depends on it ("Rome", when `place` is Rome too, gets
+// rome-2), paragraphs whose breaks a long name changes, a footnote, a list
+// and a table after them. For the builds that reuse fixed blocks.
+void write_variable_flows(const std::string& dir);
+
 // Noto Serif's (fonts/) advance of `c` at 10pt, in points: where tests
 // expect a glyph's edge from word boxes.
 double serif_advance(char32_t c);

@@ -170,3 +170,43 @@ TEST_CASE("the markup memo key covers every input that changes the parse") {
   CHECK(cache.get("[a](x)")->urls == std::vector<std::string>{"x"});
   CHECK(cache.get("[a](y)")->urls == std::vector<std::string>{"y"});
 }
+
+TEST_CASE("blocks no variable reaches are kept from one resolve and copied by the next, the same as resolved") {
+  const model::Layout l = styled_layout();
+  const model::Document d =
+      document({paragraph("Dear **{{recipient}}**"), paragraph("Plain *text* for everyone"),
+                heading("{{meta.title}}", 2), paragraph("An {{undefined}} name"), paragraph("Also plain")});
+  const Prepared prepared(d, l);
+  FixedBlocks kept;
+  Diagnostics first_diags;
+  auto first = resolve::resolve(d, l, make_variables(d, {{"recipient", "Ana"}}), first_diags, &prepared, nullptr,
+                                &kept);
+  REQUIRE_FALSE(first);
+  // A block that reported something is resolved each time, to report it again.
+  CHECK(kept.at(0, 3) == nullptr);
+  CHECK(kept.at(0, 4) != nullptr);
+  const model::Document ok = document({paragraph("Dear **{{recipient}}**"), paragraph("Plain *text* for everyone"),
+                                       heading("{{meta.title}}", 2), paragraph("Also plain")});
+  FixedBlocks made;
+  Diagnostics diags;
+  auto base = resolve::resolve(ok, l, make_variables(ok, {{"recipient", "Ana"}}), diags, &prepared, nullptr, &made);
+  REQUIRE(base);
+  std::vector<bool> fixed;
+  for (const Block& b : base->flows[0].blocks) fixed.push_back(b.fixed);
+  CHECK(fixed == std::vector<bool>{false, true, false, true});
+  CHECK(made.at(0, 0) == nullptr);
+  REQUIRE(made.at(0, 1) != nullptr);
+  CHECK(made.at(0, 1)->paras[0].plain_text() == "Plain text for everyone");
+  CHECK(made.at(0, 2) == nullptr);
+  CHECK(made.at(0, 9) == nullptr);
+  for (const char* who : {"Bo", "Cy *x*"}) {
+    const Variables vars = make_variables(ok, {{"recipient", who}});
+    Diagnostics reused_diags;
+    auto reused = resolve::resolve(ok, l, vars, reused_diags, &prepared, &made);
+    REQUIRE(reused);
+    CHECK(dump(*reused) == run(ok, l, vars, nullptr).doc);
+    CHECK(reused->flows[0].blocks[0].paras[0].plain_text() == std::string("Dear ") + who);
+    CHECK(reused->flows[0].blocks[1].fixed);
+    CHECK_FALSE(reused->flows[0].blocks[0].fixed);
+  }
+}

@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -78,6 +80,38 @@ TEST_CASE("serve: a warm handout is the same bytes as a cold galley build of the
                          " --set 'recipient=Dr. Ada Example' -o " + e2e::quote(out));
   REQUIRE(run.exit_code == 0);
   CHECK(e2e::read_file(out) == res->body);
+}
+
+TEST_CASE("serve: warm answers equal cold builds when variables reach the flow's blocks, requests alternating") {
+  // The template's start build keeps the blocks no variable reaches; the
+  // requests alternate between values that break lines differently, move
+  // the fixed blocks to other columns and pages and change the fixed
+  // heading's id (e2e::write_variable_flows).
+  const std::string dir = e2e::temp_dir();
+  e2e::write_variable_flows(dir);
+  Server server({dir + "/content.yaml", "--root", "/"});
+  REQUIRE(server.up());
+  auto c = server.client();
+  const std::vector<std::pair<std::string, std::string>> values = {
+      {"Al", "Rome"},
+      {"Maximiliana Wolfeschlegelsteinhausen-Bergerdorff of the Extraordinarily Long Name", "Paris"},
+      {"Al", "Rome"},
+      {"Bo", "Paris"},
+      {"Maximiliana Wolfeschlegelsteinhausen-Bergerdorff of the Extraordinarily Long Name", "Rome"}};
+  for (const auto& [name, place] : values) {
+    nlohmann::json body = {{"name", name}, {"place", place}};
+    auto res = c->Post("/v1/templates/content/pdf", body.dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    const std::string out = dir + "/cold.pdf";
+    auto run = e2e::galley("build " + e2e::quote(dir + "/content.yaml") + " --set " + e2e::quote("name=" + name) +
+                           " --set place=" + place + " -o " + e2e::quote(out));
+    REQUIRE(run.exit_code == 0);
+    CAPTURE(name);
+    CAPTURE(place);
+    CHECK((e2e::read_file(out) == res->body));
+  }
+  CHECK(server.stop() == 0);
 }
 
 TEST_CASE("serve: a form post builds the same document as JSON") {

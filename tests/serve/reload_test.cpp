@@ -97,12 +97,20 @@ TEST_CASE("serve reload: a layout edit is picked up too") {
     e2e::write_file(path, res->body);
     return e2e::sh("pdfinfo " + e2e::quote(path) + " | grep 'Page size'").out;
   };
+  auto tag = [&] {
+    auto res = c->Post("/v1/templates/content/pdf", "{}", "application/json");
+    return res ? res->get_header_value("ETag") : std::string();
+  };
   const std::string before = pages_of();
   REQUIRE(before.find("419.528 x 595.276") != std::string::npos);  // A5
+  const std::string tag_before = tag();
+  REQUIRE_FALSE(tag_before.empty());
   std::string layout = e2e::read_file(dir + "/layout.yaml");
   layout.replace(layout.find("size: a5"), 8, "size: a4");
   replace_file(dir + "/layout.yaml", layout);
   CHECK(eventually([&] { return pages_of().find("595.276 x 841.8") != std::string::npos; }));
+  // The same request, other bytes: the tag is not the variables' alone.
+  CHECK(tag() != tag_before);
 }
 
 TEST_CASE("serve reload: replacing an image the template places is picked up") {

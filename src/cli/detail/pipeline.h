@@ -3,6 +3,7 @@
 // per-row work starts at resolve.
 #pragma once
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "layout/layout.h"
 #include "layout/page.h"
 #include "linebreak/line.h"
 #include "load/load.h"
@@ -23,6 +25,31 @@ namespace galley::cli {
 
 using Overrides = std::vector<std::pair<std::string, std::string>>;
 
+// What the builds of one session share beyond the session itself
+// (BuildOptions::reuse): its fixed blocks (those no variable reaches),
+// resolved and measured by the first build that succeeds, read by the
+// builds after it on any thread, never changed once kept.
+class KeptBlocks {
+ public:
+  struct Kept {
+    resolve::FixedBlocks blocks;
+    layout::FixedMeasures measures;
+  };
+  std::shared_ptr<const Kept> get() const {
+    std::lock_guard lock(mutex_);
+    return kept_;
+  }
+  // The first kept wins: any build's are the same.
+  void keep(std::shared_ptr<const Kept> kept) {
+    std::lock_guard lock(mutex_);
+    if (!kept_) kept_ = std::move(kept);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::shared_ptr<const Kept> kept_;
+};
+
 struct Session {
   model::Document doc;
   model::Layout layout;
@@ -30,6 +57,7 @@ struct Session {
   // The cascade and parsed markup every row's resolve() shares.
   std::unique_ptr<const resolve::Prepared> prepared;
   std::jthread head_start;  // cli/detail/head_start.h; joined when the session ends
+  std::shared_ptr<KeptBlocks> kept = std::make_shared<KeptBlocks>();
 
   // Loads and validates both descriptors and the fonts. `layout_path`
   // overrides the content's `layout:` when not empty. With `writes_pdf`,
@@ -57,6 +85,11 @@ struct BuildOptions {
   // Threads for one document's layout (layout::Options::jobs). A batch's
   // rows leave it at 1: they use the cores themselves.
   int jobs = 1;
+  // Builds of one session with different variables (a batch's rows, serve's
+  // requests): blocks no variable reaches are resolved and measured once,
+  // by the first, and copied by the others (Session::kept). The bytes are
+  // those of a build without it.
+  bool reuse = false;
 };
 
 struct BuildResult {

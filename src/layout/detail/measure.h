@@ -15,6 +15,7 @@
 
 #include "base/figures.h"
 #include "base/memo.h"
+#include "layout/layout.h"
 #include "toc_block.h"
 #include "workers.h"
 
@@ -33,6 +34,9 @@ struct MeasureContext {
   Workers* workers = nullptr;
   bool record = false;  // a Figures is current: measurements record theirs
   const std::vector<resolve::Footnote>* notes = nullptr;  // StyledDoc::notes, by number - 1
+  // Options::reuse and Options::record, for a pass that may use them.
+  const FixedMeasures* reuse = nullptr;
+  FixedMeasures* keep = nullptr;
 };
 
 // A block measured, with what measuring it reported: replayed when the
@@ -55,9 +59,17 @@ MeasuredBlock measure_block(const resolve::Block& b, size_t index, double width,
 // The memo key of a flow's block at a column size, in hundredths of a
 // point (equal columns share a measurement): within one pass the flow,
 // fonts, TOC and styles are fixed, so these are the inputs that vary. Only
-// an image reads the height; other blocks are keyed with height 0, so
-// columns of one width and different heights share them.
+// an image or a chart reads the height; other blocks are keyed with height
+// 0, so columns of one width and different heights share them.
 std::string measure_key(size_t block, long long width, long long height);
+
+// The key of a fixed block's measurement in FixedMeasures: the flow by
+// name and the block by index within one document, with its id (layout
+// makes a heading's from every heading's text, variable ones too), at a
+// column size to the bit (across builds no rounding may join two sizes),
+// in one breaking mode.
+std::string fixed_measure_key(const std::string& flow, size_t block, const std::string& id, double width,
+                              double height, bool greedy);
 
 class FlowMeasure {
  public:
@@ -86,6 +98,9 @@ class FlowMeasure {
   Key key_of(size_t block, double width, double height) const;
   static std::string memo_key_of(const Key& k);
   std::shared_ptr<const Measured> measure(size_t block, double width, double height) const;
+  // The FixedMeasures key of `block` at this size, or "" for a block that
+  // is measured each time.
+  std::string fixed_key(size_t block, double width, double height) const;
   void look_ahead(size_t block, double width, double height);
 
   std::optional<resolve::Flow> owned_;  // flow_ refers to it when set

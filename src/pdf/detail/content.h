@@ -34,6 +34,9 @@ std::string color_op(const model::Color& c, bool stroke, const std::string& spot
 
 // Path construction for a rectangle (Bézier corners when radius > 0).
 std::string rect_path(const Coords& at, double x, double y, double w, double h, double radius);
+// The same, appended to `out`: a page of QR code modules or table cells
+// draws hundreds, and each string made costs allocations.
+void append_rect_path(std::string& out, const Coords& at, double x, double y, double w, double h, double radius);
 std::string path_ops(const Coords& at, const layout::Path& path);
 // The painting operator: f, S, B, or n when neither.
 std::string paint_op(bool fill, bool stroke);

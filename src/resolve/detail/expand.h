@@ -28,6 +28,9 @@ struct Expansion {
   size_t budget = kMaxDocumentExpansion;
   std::string root;  // images inside text must be in this folder (model::Document::root)
   std::map<std::string, std::pair<size_t, int>> sizes;
+  // Variable references met so far (any, found or not): a text during
+  // which this did not grow reads no variable (resolve::FixedBlocks).
+  size_t references = 0;
 };
 
 struct ExpandOptions {

@@ -20,7 +20,16 @@ struct Template {
   TemplateSpec spec;  // variables with the content's defaults
   cli::Session session;
   std::map<std::string, std::string> stamps;  // file -> identity when loaded
+  // What decides an answer's bytes besides its variables, hashed at load:
+  // the bytes of every file the template read and of its build with the
+  // defaults (which the program's version shows in). With the variables it
+  // makes the ETag, so no answer is hashed whole (docs/serve.md).
+  std::string digest;
 };
+
+// The digest of Template: `pdf`, the build with the defaults, and the
+// contents of `files`.
+std::string template_digest(const std::string& pdf, const std::map<std::string, std::string>& files);
 
 // Opens the template's files, checks its variables against the content,
 // and builds it once with the defaults (which also warms the caches); any
