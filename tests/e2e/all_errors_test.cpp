@@ -134,7 +134,7 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
                " of a text far too long for its one small frame, which is the only one the layout has.\n";
   write_file(dir + "/c.yaml", content);
   const std::vector<std::string> found_by_layout = {
-      "$DIR/c.yaml:8:7: error: image '$DIR/logo.svg': page 2 is out of range (the PDF has 1 page)",
+      "$DIR/c.yaml:8:7: error: image '$DIR/logo.svg': page 2 is out of range (an SVG has one page)",
       "$DIR/c.yaml:9:7: error: qr: cannot encode the 2500 bytes of \"ahovcjqxelszgnubipwdkryfmtahovcjqxelszgn…\": a "
       "QR code at error-correction level M holds at most 2331 bytes of text (more when it is digits or capital "
       "letters only)",
@@ -207,7 +207,7 @@ TEST_CASE("a PDF image's missing page is reported with the files' mistakes even 
              "    - image: {src: logo.svg, page: 3, alt: Logo}\n");
   CHECK(check_lines(dir) ==
         std::vector<std::string>{
-            "$DIR/c.yaml:5:7: error: image '$DIR/logo.svg': page 3 is out of range (the PDF has 1 page)",
+            "$DIR/c.yaml:5:7: error: image '$DIR/logo.svg': page 3 is out of range (an SVG has one page)",
             "$DIR/l.yaml:3:9: error: '$DIR/fake.ttf' of family 'Fake' is not a font file FreeType can read",
         });
 }
