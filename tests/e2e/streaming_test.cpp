@@ -31,6 +31,13 @@ TEST_CASE("a thousand pages drawn from a few lines of input are built in flat me
   INFO(m.err);
   REQUIRE(m.exit_code == 0);
   CHECK(pdf_pages(dir + "/out.pdf") == 1200);
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer's shadow memory and its quarantine of freed blocks
+  // (up to 256 MB) make the process's size say nothing about the build's:
+  // the release run (make test-release) holds the bound.
+  MESSAGE("peak RSS under AddressSanitizer: " << m.max_rss_mb << " MB (not checked)");
+#else
   // Held whole, the pages took 80 MB; streamed, under 30.
   CHECK(m.max_rss_mb < 55);
+#endif
 }
