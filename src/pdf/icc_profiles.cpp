@@ -164,6 +164,12 @@ std::optional<std::string> make_srgb_profile() {
   return bytes;
 }
 
+ProfileStamp profile_stamp(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return {bytes.size(), h};
+}
+
 std::string check_cmyk_output_profile(const std::string& bytes) {
   if (bytes.size() < 132 || bytes.compare(36, 4, "acsp") != 0) return "not an ICC profile";
   if (bytes.compare(16, 4, "CMYK") != 0) return "not a CMYK profile";

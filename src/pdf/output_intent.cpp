@@ -43,30 +43,46 @@ std::optional<std::string> read_profile(const std::string& path, const SourceLoc
     diags.error(at, "output intent profile '" + path + "' is unreadable");
     return std::nullopt;
   }
-  const std::string problem = check_cmyk_output_profile(bytes);
-  if (!problem.empty()) {
-    diags.error(at, "output intent profile '" + path + "': " + problem);
-    return std::nullopt;
-  }
   return bytes;
 }
 
 // The user's profile, checked; nullopt (with the error) when unusable.
+// galley's own generic profile (color/galley-cmyk.icc) is the stream made
+// when galley was built, already known to be good.
 std::shared_ptr<const KeptBytes> named_profile(const std::string& path, const SourceLoc& at, Diagnostics& diags) {
-  auto make = [&] { return deflated(read_profile(path, at, diags), hpdf::Compress::FlateFast); };
+  auto make = [&]() -> std::shared_ptr<const KeptBytes> {
+    auto bytes = read_profile(path, at, diags);
+    if (!bytes) return nullptr;
+    if (profile_stamp(*bytes) == precompiled_cmyk_stamp())
+      return std::make_shared<const KeptBytes>(KeptBytes{std::string(precompiled_cmyk_stream())});
+    if (const std::string problem = check_cmyk_output_profile(*bytes); !problem.empty()) {
+      diags.error(at, "output intent profile '" + path + "': " + problem);
+      return nullptr;
+    }
+    return deflated(bytes, hpdf::Compress::FlateFast);
+  };
   const auto stamp = image::file_stamp(path);
   if (!stamp) return make();
   return profile_streams().get("output intent\n" + path + '\n' + *stamp, make);
 }
 
+// Built into galley when the build could make it, else made here.
+std::shared_ptr<const KeptBytes> made_profile(std::string_view precompiled,
+                                              std::optional<std::string> (*make)(), hpdf::Compress compress) {
+  if (!precompiled.empty()) return std::make_shared<const KeptBytes>(KeptBytes{std::string(precompiled)});
+  return deflated(make(), compress);
+}
+
 std::shared_ptr<const KeptBytes> generic_cmyk_profile() {
   return profile_streams().get("generic CMYK", [] {
-    return deflated(make_cmyk_profile(), hpdf::Compress::FlateFast);
+    return made_profile(precompiled_cmyk_stream(), make_cmyk_profile, hpdf::Compress::FlateFast);
   });
 }
 
 std::shared_ptr<const KeptBytes> srgb_profile() {
-  return profile_streams().get("sRGB", [] { return deflated(make_srgb_profile(), hpdf::Compress::Flate); });
+  return profile_streams().get("sRGB", [] {
+    return made_profile(precompiled_srgb_stream(), make_srgb_profile, hpdf::Compress::Flate);
+  });
 }
 
 }  // namespace
