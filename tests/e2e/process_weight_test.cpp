@@ -138,6 +138,29 @@ TEST_CASE("modules are found in ../lib/galley; a missing one is a located error"
   CHECK(has(pdf_text(dir + "/out.pdf"), "1,234.5"));
 }
 
+#ifdef GALLEY_STATIC_DEPS_LINKED
+// ICU's common library, yaml-cpp and libstdc++ are in the binary
+// (GALLEY_STATIC_DEPS): the cold brochure maps none of them as shared
+// libraries; a data table's module (libicui18n, which maps libicuuc and
+// libstdc++ as its own) still formats with ICU.
+TEST_CASE("a cold brochure maps no shared libstdc++, ICU or yaml-cpp") {
+  const std::string dir = temp_dir();
+  Run brochure = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/mayo-ir-residency.yaml -o " +
+                    quote(dir + "/brochure.pdf"));
+  REQUIRE(brochure.exit_code == 0);
+  REQUIRE(has(brochure.err, "file=libharfbuzz"));
+  for (const char* lib : {"file=libstdc++", "file=libicuuc", "file=libicudata", "file=libyaml-cpp"}) {
+    INFO(lib);
+    CHECK_FALSE(has(brochure.err, lib));
+  }
+  Run report = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/residency-at-a-glance.yaml -o " +
+                  quote(dir + "/report.pdf"));
+  REQUIRE(report.exit_code == 0);
+  CHECK(has(report.err, "galley-numbers.so"));
+  CHECK(has(report.err, "file=libicui18n"));
+}
+#endif
+
 TEST_CASE("galley needs no TLS or HTTP library, libqpdf, librsvg nor libicui18n; galley serve is galley-serve's") {
   Run needed = sh("readelf -d " + quote(GALLEY_BINARY));
   REQUIRE(needed.exit_code == 0);
