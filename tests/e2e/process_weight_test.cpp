@@ -18,6 +18,15 @@ namespace {
 
 bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
 
+// `galley build ARGS` with LD_DEBUG=files: the dynamic loader names every
+// library it maps, dlopen'd ones included, on stderr.
+Run build_naming_libraries(const std::string& args) {
+  Run run = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build " + args);
+  REQUIRE(run.exit_code == 0);
+  REQUIRE(has(run.err, "file=libharfbuzz"));  // the loader's report is there to read
+  return run;
+}
+
 }  // namespace
 
 TEST_CASE("a build that does not impose loads no imposition module; one with no SVG no librsvg") {
@@ -76,10 +85,7 @@ TEST_CASE("a PDF image loads galley-vector.so and libqpdf, and no librsvg") {
 TEST_CASE("a plain SVG is drawn without librsvg or the vector module; one outside the subset loads them") {
   const std::string dir = temp_dir();
   // The sample brochure's back-page mark is plain SVG.
-  Run brochure = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/mayo-ir-residency.yaml -o " +
-                    quote(dir + "/brochure.pdf"));
-  REQUIRE(brochure.exit_code == 0);
-  REQUIRE(has(brochure.err, "file=libharfbuzz"));
+  Run brochure = build_naming_libraries("content/mayo-ir-residency.yaml -o " + quote(dir + "/brochure.pdf"));
   CHECK_FALSE(has(brochure.err, "librsvg"));
   CHECK_FALSE(has(brochure.err, "galley-vector.so"));
   CHECK_FALSE(has(brochure.err, "libqpdf"));
@@ -145,17 +151,12 @@ TEST_CASE("modules are found in ../lib/galley; a missing one is a located error"
 // libstdc++ as its own) still formats with ICU.
 TEST_CASE("a cold brochure maps no shared libstdc++, ICU or yaml-cpp") {
   const std::string dir = temp_dir();
-  Run brochure = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/mayo-ir-residency.yaml -o " +
-                    quote(dir + "/brochure.pdf"));
-  REQUIRE(brochure.exit_code == 0);
-  REQUIRE(has(brochure.err, "file=libharfbuzz"));
+  Run brochure = build_naming_libraries("content/mayo-ir-residency.yaml -o " + quote(dir + "/brochure.pdf"));
   for (const char* lib : {"file=libstdc++", "file=libicuuc", "file=libicudata", "file=libyaml-cpp"}) {
     INFO(lib);
     CHECK_FALSE(has(brochure.err, lib));
   }
-  Run report = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build content/residency-at-a-glance.yaml -o " +
-                  quote(dir + "/report.pdf"));
-  REQUIRE(report.exit_code == 0);
+  Run report = build_naming_libraries("content/residency-at-a-glance.yaml -o " + quote(dir + "/report.pdf"));
   CHECK(has(report.err, "galley-numbers.so"));
   CHECK(has(report.err, "file=libicui18n"));
 }
