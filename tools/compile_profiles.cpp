@@ -2,9 +2,9 @@
 // pdf::precompiled_srgb_stream(): the ICC profiles galley makes with
 // LittleCMS (src/pdf/icc_profiles.cpp, compiled in here), deflated as the PDF
 // writer deflates them (src/pdf/hpdf_objects.cpp, compiled in too). Run by
-// the build (src/CMakeLists.txt): making and deflating the generic CMYK
-// profile was a fifth of a cold brochure's CPU time. A profile that cannot
-// be made is written empty, and galley then makes it at run time as before.
+// the build (src/CMakeLists.txt), so no PDF/X build makes the generic CMYK
+// profile's tables and deflates them again (docs/pdfx.md). A profile that
+// cannot be made is written empty, and galley then makes it at run time.
 //   compile_profiles OUT.cpp
 #include <cstdio>
 #include <fstream>

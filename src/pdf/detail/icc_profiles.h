@@ -24,8 +24,8 @@ std::optional<std::string> make_srgb_profile();
 // The two profiles above as the PDF writer deflates them (make_cmyk_profile()
 // for hpdf::Compress::FlateFast, make_srgb_profile() for Flate), made when
 // galley is built (tools/compile_profiles.cpp, src/CMakeLists.txt): making
-// the CMYK profile's tables and deflating them took about 8 ms of every cold
-// PDF/X build. Empty when the build could not make one: then it is made at
+// the CMYK profile's tables and deflating them took several milliseconds of
+// every cold PDF/X build. Empty when the build could not make one: then it is made at
 // run time.
 std::string_view precompiled_cmyk_stream();
 std::string_view precompiled_srgb_stream();
