@@ -153,9 +153,9 @@ std::string overrunning_chunk(const std::string& bytes) {
 // Inflates the IDAT data without keeping it: true when it is one zlib
 // stream (Adler-32 checked, nothing after it) of exactly `rows` rows of a
 // PNG filter type (0-4) and `rowbytes` samples. The zlib header and the
-// checksum are read here and the deflate data inflated raw, with the window
-// the header declares, as zlib's own wrapper would: zlib's scalar Adler-32
-// cost as much as the inflating (detail/adler32.h).
+// checksum are read here and the deflate data inflated raw, with the 32 KB
+// window zlib's own wrapper uses whatever the header declares: zlib's
+// scalar Adler-32 cost as much as the inflating (detail/adler32.h).
 bool inflates_to_rows(const std::string& idat, size_t rowbytes, size_t rows) {
   const auto* in = reinterpret_cast<const unsigned char*>(idat.data());
   if (idat.size() < 6) return false;
@@ -163,7 +163,7 @@ bool inflates_to_rows(const std::string& idat, size_t rowbytes, size_t rows) {
   // Deflate, a window of at most 32 KB, the check bits right, no preset dictionary.
   if ((cmf & 0x0f) != 8 || (cmf >> 4) > 7 || (cmf * 256 + flg) % 31 != 0 || (flg & 0x20)) return false;
   z_stream z{};
-  if (inflateInit2(&z, -static_cast<int>((cmf >> 4) + 8)) != Z_OK) return false;
+  if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return false;
   z.next_in = const_cast<Bytef*>(in + 2);
   z.avail_in = static_cast<uInt>(idat.size() - 2);
   const size_t stride = rowbytes + 1, total = stride * rows;
