@@ -51,10 +51,13 @@
 // W12 Entries made as written. libharu gives every dictionary key and every
 //    name a 128-byte buffer, so a tagged report's 25,000 structure elements
 //    cost 68 MB as libharu objects. extend_when_written() keeps the entries
-//    as our Values; the dictionary's private `before_write_fn` hook makes
-//    them into libharu objects when save() reaches it (after the `<<` and
-//    before its entries are written, so the bytes are extend()'s) and the
-//    `after_write_fn` hook frees them, and ours, once it is written.
+//    as our Values; the dictionary's private `write_fn` hook, which libharu
+//    calls after the dictionary's own entries and before its `>>`, writes
+//    them into the output then, in the forms HPDF_Obj_Write gives each kind
+//    of object and through libharu's own number, name and string writers
+//    (so the bytes are extend()'s), and frees them. No libharu object is
+//    made for them at all: in a warm handout request, making and freeing
+//    them was a tenth of the PDF's writing.
 // W13 Long arrays. HPDF_Array_Add refuses an item past
 //    HPDF_LIMIT_MAX_ARRAY (32,767), which a tagged document's structure
 //    element (/K), the parent tree (/Nums, two per page and per link),
@@ -374,6 +377,7 @@ struct Writer::Impl {
   std::vector<bool> finished;  // by page: content deflated, nothing more appended
   std::vector<std::vector<void*>> layers;  // by page: streams prepended to its content, first first
   std::vector<std::string> contents;  // by page, deflated into the page when finished or at save()
+  std::vector<const StreamSource*> page_streams;  // by page, once finished: its deflated content
   // Stream bytes that libharu reads at save(); a deque, so they never move.
   std::deque<StreamSource> sources;
   std::string error;
@@ -386,11 +390,11 @@ struct Writer::Impl {
   struct Waiting {
     Impl* impl = nullptr;
     Dict entries;
-    HPDF_UINT kept = 0;  // the dictionary's own entries, before these
   };
   std::deque<Waiting> waiting;
-  static HPDF_STATUS add_waiting(HPDF_Dict dict);
-  static HPDF_STATUS drop_waiting(HPDF_Dict dict);
+  static HPDF_STATUS write_waiting(HPDF_Dict dict, HPDF_Stream out);
+  HPDF_STATUS write_entries(HPDF_Stream out, const Dict& entries, HPDF_Dict own);
+  HPDF_STATUS write_value(HPDF_Stream out, const Value& value);
   // libharu W16: the placeholders of spliced objects (the dictionary's
   // `attr` points at its own); a deque, so they never move.
   struct Spliced {
@@ -535,25 +539,95 @@ bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
   return true;
 }
 
-// libharu W12: the waiting entries go in just before the dictionary's are
-// written...
-HPDF_STATUS Writer::Impl::add_waiting(HPDF_Dict dict) {
+// libharu W12: the waiting entries are written after the dictionary's own,
+// as HPDF_Dict_Write would have written them had they been added, and freed.
+HPDF_STATUS Writer::Impl::write_waiting(HPDF_Dict dict, HPDF_Stream out) {
   auto* w = static_cast<Waiting*>(dict->attr);
-  w->kept = dict->list->count;
-  return w->impl->add_entries(dict, w->entries) ? HPDF_OK : HPDF_INVALID_OBJECT;
+  const HPDF_STATUS written = w->impl->write_entries(out, w->entries, dict);
+  w->entries = Dict{};
+  if (written != HPDF_OK) w->impl->fail("cannot write a dictionary's entries");
+  return written;
 }
 
-// ... and are freed, as libharu objects and as ours, once it is written.
-HPDF_STATUS Writer::Impl::drop_waiting(HPDF_Dict dict) {
-  auto* w = static_cast<Waiting*>(dict->attr);
-  while (dict->list->count > w->kept) {
-    auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, dict->list->count - 1));
-    HPDF_List_Remove(dict->list, element);
-    HPDF_Obj_Free(dict->mmgr, element->value);
-    HPDF_FreeMem(dict->mmgr, element);
+// As HPDF_Dict_Add keeps them: a key given again replaces the value at its
+// first place. A key the dictionary `own` already has is refused (its entry
+// is written already).
+HPDF_STATUS Writer::Impl::write_entries(HPDF_Stream out, const Dict& d, HPDF_Dict own) {
+  const auto& entries = d.entries;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const std::string& key = entries[i].first;
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; ++j) seen = entries[j].first == key;
+    if (seen) continue;
+    if (key.size() > HPDF_LIMIT_MAX_NAME_LEN || key.find('\0') != std::string::npos) return HPDF_INVALID_PARAMETER;
+    for (HPDF_UINT k = 0; own && k < own->list->count; ++k)
+      if (key == static_cast<HPDF_DictElement>(HPDF_List_ItemAt(own->list, k))->key) return HPDF_INVALID_PARAMETER;
+    const Value* value = &entries[i].second;
+    for (size_t j = i + 1; j < entries.size(); ++j)
+      if (entries[j].first == key) value = &entries[j].second;
+    HPDF_STATUS r = HPDF_Stream_WriteEscapeName(out, key.c_str());
+    if (r == HPDF_OK) r = HPDF_Stream_WriteChar(out, ' ');
+    if (r == HPDF_OK) r = write_value(out, *value);
+    if (r == HPDF_OK) r = HPDF_Stream_WriteStr(out, "\012");
+    if (r != HPDF_OK) return r;
   }
-  w->entries = Dict{};
   return HPDF_OK;
+}
+
+// One value as HPDF_Obj_Write writes the object convert() makes of it.
+HPDF_STATUS Writer::Impl::write_value(HPDF_Stream out, const Value& value) {
+  struct Visitor {
+    Impl& self;
+    HPDF_Stream out;
+    HPDF_STATUS operator()(std::monostate) { return HPDF_Stream_WriteStr(out, "null"); }
+    HPDF_STATUS operator()(bool b) { return HPDF_Stream_WriteStr(out, b ? "true" : "false"); }
+    HPDF_STATUS operator()(int64_t i) {
+      if (i < std::numeric_limits<HPDF_INT32>::min() || i > std::numeric_limits<HPDF_INT32>::max())
+        return HPDF_INVALID_PARAMETER;
+      return HPDF_Stream_WriteInt(out, static_cast<HPDF_INT>(i));
+    }
+    HPDF_STATUS operator()(double d) {  // libharu W14
+      if (std::abs(d) <= HPDF_LIMIT_MAX_REAL) return HPDF_Stream_WriteReal(out, static_cast<HPDF_REAL>(d));
+      if (!(std::abs(d) < std::numeric_limits<HPDF_INT32>::max())) return HPDF_INVALID_PARAMETER;
+      return HPDF_Stream_WriteInt(out, static_cast<HPDF_INT>(std::lround(d)));
+    }
+    HPDF_STATUS operator()(const Name& n) {
+      const char* name = self.name_for(n.value);
+      const size_t length = std::strlen(name);
+      if (length == 0 || length > HPDF_LIMIT_MAX_NAME_LEN) return HPDF_NAME_INVALID_VALUE;
+      return HPDF_Stream_WriteEscapeName(out, name);
+    }
+    HPDF_STATUS operator()(const String& s) {  // libharu W10
+      if (printable_ascii(s.bytes) && s.bytes.size() < HPDF_LIMIT_MAX_STRING_LEN)
+        return HPDF_Stream_WriteEscapeText(out, s.bytes.c_str());
+      if (s.bytes.size() > HPDF_LIMIT_MAX_STRING_LEN) return HPDF_BINARY_LENGTH_ERR;
+      if (s.bytes.empty()) return HPDF_Stream_WriteStr(out, "<>");
+      HPDF_STATUS r = HPDF_Stream_WriteChar(out, '<');
+      if (r == HPDF_OK)
+        r = HPDF_Stream_WriteBinary(out, reinterpret_cast<const HPDF_BYTE*>(s.bytes.data()),
+                                    static_cast<HPDF_UINT>(s.bytes.size()), nullptr);
+      return r == HPDF_OK ? HPDF_Stream_WriteChar(out, '>') : r;
+    }
+    HPDF_STATUS operator()(const Array& a) {
+      HPDF_STATUS r = HPDF_Stream_WriteStr(out, "[ ");
+      for (const Value& item : a.items) {
+        if (r == HPDF_OK) r = self.write_value(out, item);
+        if (r == HPDF_OK) r = HPDF_Stream_WriteChar(out, ' ');
+      }
+      return r == HPDF_OK ? HPDF_Stream_WriteChar(out, ']') : r;
+    }
+    HPDF_STATUS operator()(const Dict& d) {
+      HPDF_STATUS r = HPDF_Stream_WriteStr(out, "<<\012");
+      if (r == HPDF_OK) r = self.write_entries(out, d, nullptr);
+      return r == HPDF_OK ? HPDF_Stream_WriteStr(out, ">>") : r;
+    }
+    HPDF_STATUS operator()(Ref r) {
+      void* obj = self.lookup(r);
+      if (!obj) return HPDF_INVALID_OBJECT;
+      return HPDF_Stream_WriteStr(out, reference_text(obj).c_str());
+    }
+  };
+  return std::visit(Visitor{*this, out}, value.v);
 }
 
 size_t Serialized::bytes() const {
@@ -818,9 +892,9 @@ bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W12
   if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || dict->stream ||
       dict->before_write_fn || dict->after_write_fn || dict->attr)
     return impl_->fail("not a plain dictionary");
-  dict->attr = &impl_->waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(entries), 0});
-  dict->before_write_fn = Impl::add_waiting;
-  dict->after_write_fn = Impl::drop_waiting;
+  if (dict->write_fn) return impl_->fail("not a plain dictionary");
+  dict->attr = &impl_->waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(entries)});
+  dict->write_fn = Impl::write_waiting;
   return true;
 }
 
@@ -834,6 +908,7 @@ std::optional<int> Writer::add_page(const Dict& entries) {
   if (!impl_->add_entries(page, entries)) return std::nullopt;
   impl_->pages.push_back(page);
   impl_->contents.emplace_back();
+  impl_->page_streams.push_back(nullptr);
   impl_->finished.push_back(false);
   impl_->layers.emplace_back();
   return static_cast<int>(impl_->pages.size() - 1);
@@ -906,7 +981,13 @@ bool Writer::Impl::write_content(size_t i) {  // libharu W4, W2
   attr->stream = reader;
   attr->contents->write_fn = write_flate_filter;
   std::string().swap(contents[i]);
+  page_streams[i] = &source;
   return true;
+}
+
+std::string_view Writer::content(int page) const {
+  if (page < 0 || static_cast<size_t>(page) >= impl_->page_streams.size() || !impl_->page_streams[page]) return {};
+  return impl_->page_streams[page]->bytes;
 }
 
 bool Writer::Impl::write_contents() {

@@ -99,6 +99,9 @@ class Writer {
   // Deflates what the page's content stream has (else done at save()):
   // nothing more may be appended after it.
   bool finish_content(int page);
+  // A finished page's content stream as it will be written (deflated);
+  // empty before, or when it has none. Valid until save().
+  std::string_view content(int page) const;
   // Operators painted before the page's content, as a stream of their own
   // (the page's /Contents becomes an array). Finishes the page's content.
   bool prepend_content(int page, const std::string& ops);
