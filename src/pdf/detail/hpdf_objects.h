@@ -82,10 +82,11 @@ class Writer {
   // Adds entries to an object made by add_object with a Dict.
   bool extend(Ref object, const Dict& entries);
   // The same bytes as extend(), but the entries are kept as Values until
-  // save() writes the object, made into libharu's objects then and freed
-  // after: for the many small objects of a long document (structure
-  // elements), which cost several times more as libharu objects. Once per
-  // object.
+  // save() writes the object, written by galley then (never made into
+  // libharu objects) and freed: for the many small objects of a long
+  // document (structure elements), which cost several times more as
+  // libharu objects. Once per object; a key the dictionary already has
+  // fails the save (its entry is written first).
   bool extend_when_written(Ref object, Dict entries);
 
   // Appends a page; returns its 0-based index. `entries` (boxes, labels...)
