@@ -1,5 +1,6 @@
 #include "detail/font_objects.h"
 
+#include "base/memo.h"
 #include "image/image.h"
 #include "detail/font_streams.h"
 
@@ -89,72 +90,123 @@ Array DocumentFonts::widths(const FontProgram& program, const std::set<uint32_t>
   return w;
 }
 
+// A font's objects as the PDF holds them, serialised once (hpdf::Serialized,
+// libharu W16) and spliced into every document that uses the same glyphs
+// of the same file with the same texts: what a batch's rows and a server's
+// requests share of their fonts beyond the subset program.
+struct FontObjects {
+  std::shared_ptr<const hpdf::Serialized> file, descriptor, cid, cmap, type0;
+  std::shared_ptr<const std::string> program, cmap_bytes;  // the streams' bytes
+  std::string error;  // why they could not be made
+  size_t bytes() const {
+    size_t n = 0;
+    for (const auto* o : {&file, &descriptor, &cid, &cmap, &type0}) n += *o ? (*o)->bytes() : 0;
+    return n + (program ? program->size() : 0) + (cmap_bytes ? cmap_bytes->size() : 0);
+  }
+};
+
+namespace {
+
+// Kept on their second sighting: a request's own glyphs (a name set in a
+// face no other text uses) make objects no later request asks for.
+constexpr size_t kFontObjectsBudget = size_t{32} << 20;
+
+}  // namespace
+
 bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
+  static base::Memo<FontObjects> memo(kFontObjectsBudget, true);
   for (auto& [index, used] : used_) {
-    const FontMetrics& m = used.program.metrics();
     const SourceLoc at = used.loc.file.empty() ? SourceLoc{used.path, 0, 0} : used.loc;
-    auto program = subset_program(used.program, used.file, used.gids);
-    if (!program) {
-      diags.error(at, "font '" + used.path + "': subsetting failed");
-      return false;
-    }
-    const std::string base = subset_tag(m.postscript_name, used.gids) + "+" + m.postscript_name;
-    Dict file_dict;
-    if (m.cff) file_dict.set("Subtype", Name{"OpenType"});
-    else file_dict.set("Length1", Value(static_cast<int64_t>(program->length)));
-    auto file = writer.add_stream(file_dict, std::shared_ptr<const std::string>(program, &program->deflated),
-                                  hpdf::Compress::Deflated);
-    Dict descriptor;
-    descriptor.set("Type", Name{"FontDescriptor"})
-        .set("FontName", Name{base})
-        .set("Flags", m.flags)
-        .set("FontBBox", Array{{m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]}})
-        .set("ItalicAngle", m.italic_angle)
-        .set("Ascent", m.ascent)
-        .set("Descent", m.descent)
-        .set("CapHeight", m.cap_height)
-        .set("StemV", m.stem_v);
-    if (file) descriptor.set(m.cff ? "FontFile3" : "FontFile2", *file);
-    auto desc_ref = file ? writer.add_object(descriptor) : std::nullopt;
-    Dict cid;
-    cid.set("Type", Name{"Font"})
-        .set("Subtype", Name{m.cff ? "CIDFontType0" : "CIDFontType2"})
-        .set("BaseFont", Name{base})
-        .set("CIDSystemInfo", Dict{}.set("Registry", String{"Adobe"})
-                                  .set("Ordering", String{"Identity"})
-                                  .set("Supplement", 0))
-        .set("DW", program ? used.program.width(0) : 0)
-        .set("W", widths(used.program, used.gids));
-    if (desc_ref) cid.set("FontDescriptor", *desc_ref);
-    if (!m.cff) cid.set("CIDToGIDMap", Name{"Identity"});
-    auto cid_ref = desc_ref ? writer.add_object(cid) : std::nullopt;
-    auto cmap_bytes = cid_ref ? deflated_cmap(tounicode_cmap(used.text.entries())) : nullptr;
-    if (cid_ref && !cmap_bytes) {
-      diags.error(at, "font '" + used.path + "': cannot write font objects: cannot deflate its CMap");
-      return false;
-    }
-    auto cmap = cmap_bytes ? writer.add_stream({}, std::shared_ptr<const std::string>(cmap_bytes, &cmap_bytes->data),
-                                                 hpdf::Compress::Deflated)
-                           : std::nullopt;
-    if (cmap) {
-      Dict type0;
-      type0.set("Type", Name{"Font"})
-          .set("Subtype", Name{"Type0"})
-          .set("BaseFont", Name{m.cff ? base + "-Identity-H" : base})
-          .set("Encoding", Name{"Identity-H"})
-          .set("DescendantFonts", Array{{*cid_ref}})
-          .set("ToUnicode", *cmap);
-      if (!used.ref) used.ref = writer.add_object(Dict{});
-      if (used.ref && !writer.extend(*used.ref, type0)) used.ref.reset();
+    const auto make = [&used]() -> std::shared_ptr<const FontObjects> {
+      auto objects = std::make_shared<FontObjects>();
+      objects->error = make_objects(used, *objects);
+      return objects;
+    };
+    std::shared_ptr<const FontObjects> objects;
+    if (used.file.empty()) {
+      objects = make();
     } else {
-      used.ref.reset();
+      std::string key = used.file;
+      key.push_back('\n');
+      base::add_key_part(key, used.gids.size());
+      for (uint32_t g : used.gids) key.append(reinterpret_cast<const char*>(&g), sizeof g);
+      for (const auto& [gid, text] : used.text.entries()) {
+        key.append(reinterpret_cast<const char*>(&gid), sizeof gid);
+        base::add_key_part(key, text);
+      }
+      objects = memo.get(key, [&]() -> std::shared_ptr<const FontObjects> {
+        auto made = make();
+        return made->error.empty() ? made : nullptr;
+      });
+      if (!objects) objects = make();  // its failure, reported as an uncached call would
     }
-    if (!used.ref) {
+    if (!objects->error.empty()) {
+      diags.error(at, "font '" + used.path + "': " + objects->error);
+      return false;
+    }
+    auto file = writer.add(objects->file, {}, objects->program);
+    auto desc = file ? writer.add(objects->descriptor, {*file}) : std::nullopt;
+    auto cid = desc ? writer.add(objects->cid, {*desc}) : std::nullopt;
+    auto cmap = cid ? writer.add(objects->cmap, {}, objects->cmap_bytes) : std::nullopt;
+    if (cmap && !used.ref) used.ref = writer.reserve();
+    if (!cmap || !used.ref || !writer.put(*used.ref, objects->type0, {*cid, *cmap})) {
       diags.error(at, "font '" + used.path + "': cannot write font objects: " + writer.error());
       return false;
     }
   }
   return true;
+}
+
+std::string DocumentFonts::make_objects(const Used& used, FontObjects& out) {
+  const FontMetrics& m = used.program.metrics();
+  auto program = subset_program(used.program, used.file, used.gids);
+  if (!program) return "subsetting failed";
+  const std::string base = subset_tag(m.postscript_name, used.gids) + "+" + m.postscript_name;
+  Dict file_dict;
+  if (m.cff) file_dict.set("Subtype", Name{"OpenType"});
+  else file_dict.set("Length1", Value(static_cast<int64_t>(program->length)));
+  out.file = hpdf::serialise(file_dict, hpdf::Compress::Deflated);
+  out.program = std::shared_ptr<const std::string>(program, &program->deflated);
+  // Ref{0}, Ref{1}: the holes Writer::add() fills with the objects given.
+  Dict descriptor;
+  descriptor.set("Type", Name{"FontDescriptor"})
+      .set("FontName", Name{base})
+      .set("Flags", m.flags)
+      .set("FontBBox", Array{{m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]}})
+      .set("ItalicAngle", m.italic_angle)
+      .set("Ascent", m.ascent)
+      .set("Descent", m.descent)
+      .set("CapHeight", m.cap_height)
+      .set("StemV", m.stem_v)
+      .set(m.cff ? "FontFile3" : "FontFile2", Ref{0});
+  out.descriptor = hpdf::serialise(descriptor);
+  Dict cid;
+  cid.set("Type", Name{"Font"})
+      .set("Subtype", Name{m.cff ? "CIDFontType0" : "CIDFontType2"})
+      .set("BaseFont", Name{base})
+      .set("CIDSystemInfo", Dict{}.set("Registry", String{"Adobe"})
+                                .set("Ordering", String{"Identity"})
+                                .set("Supplement", 0))
+      .set("DW", used.program.width(0))
+      .set("W", widths(used.program, used.gids))
+      .set("FontDescriptor", Ref{0});
+  if (!m.cff) cid.set("CIDToGIDMap", Name{"Identity"});
+  out.cid = hpdf::serialise(cid);
+  auto cmap_bytes = deflated_cmap(tounicode_cmap(used.text.entries()));
+  if (!cmap_bytes) return "cannot write font objects: cannot deflate its CMap";
+  out.cmap = hpdf::serialise(Dict{}, hpdf::Compress::Deflated);
+  out.cmap_bytes = std::shared_ptr<const std::string>(cmap_bytes, &cmap_bytes->data);
+  Dict type0;
+  type0.set("Type", Name{"Font"})
+      .set("Subtype", Name{"Type0"})
+      .set("BaseFont", Name{m.cff ? base + "-Identity-H" : base})
+      .set("Encoding", Name{"Identity-H"})
+      .set("DescendantFonts", Array{{Ref{0}}})
+      .set("ToUnicode", Ref{1});
+  out.type0 = hpdf::serialise(type0);
+  if (!out.file || !out.descriptor || !out.cid || !out.cmap || !out.type0)
+    return "cannot write font objects: libharu refused them";
+  return "";
 }
 
 std::optional<Ref> DocumentFonts::ref(hpdf::Writer& writer, int font) {

@@ -51,10 +51,13 @@
 // W12 Entries made as written. libharu gives every dictionary key and every
 //    name a 128-byte buffer, so a tagged report's 25,000 structure elements
 //    cost 68 MB as libharu objects. extend_when_written() keeps the entries
-//    as our Values; the dictionary's private `before_write_fn` hook makes
-//    them into libharu objects when save() reaches it (after the `<<` and
-//    before its entries are written, so the bytes are extend()'s) and the
-//    `after_write_fn` hook frees them, and ours, once it is written.
+//    as our Values; the dictionary's private `write_fn` hook, which libharu
+//    calls after the dictionary's own entries and before its `>>`, writes
+//    them into the output then, in the forms HPDF_Obj_Write gives each kind
+//    of object and through libharu's own number, name and string writers
+//    (so the bytes are extend()'s), and frees them. No libharu object is
+//    made for them at all: in a warm handout request, making and freeing
+//    them was a tenth of the PDF's writing.
 // W13 Long arrays. HPDF_Array_Add refuses an item past
 //    HPDF_LIMIT_MAX_ARRAY (32,767), which a tagged document's structure
 //    element (/K), the parent tree (/Nums, two per page and per link),
@@ -74,9 +77,21 @@
 //    raw; a layer known only later (master text with {{pages}}) becomes a
 //    stream of its own put first in the page's /Contents, an array then,
 //    so it is painted under what the page already has.
+// W16 Spliced objects. An object that is the same in many documents (a
+//    font's dictionaries and program, an image, a profile) is made into
+//    libharu objects once and written into a string by libharu
+//    (serialise(), through a callback writer that cuts out the references
+//    as holes). A document holds an empty dictionary in its place, whose
+//    private `before_write_fn` hook takes back the "<<" libharu has just
+//    written and puts the kept bytes, references filled, into the output
+//    instead; what libharu writes of the dictionary after that is dropped
+//    until its `after_write_fn` hook, which sets the output stream's private
+//    `size` (libharu's xref offsets) to what was really written. A stream
+//    is followed by its /Length number, as libharu's own streams are.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
+#include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_list.h>
 #include <hpdf_objects.h>
@@ -269,10 +284,81 @@ HPDF_UINT32 size_source(HPDF_Stream stream) {
   return static_cast<HPDF_UINT32>(static_cast<StreamSource*>(stream->attr)->bytes.size());
 }
 
-// libharu W8
+// libharu W8. While `dropping`, a spliced object's own bytes are in `out`
+// and libharu's for its placeholder are not wanted (W16).
+struct SaveSink {
+  std::string out;
+  bool dropping = false;
+};
+
 HPDF_STATUS append_saved(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
-  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(ptr), size);
+  auto* sink = static_cast<SaveSink*>(stream->attr);
+  if (!sink->dropping) sink->out.append(reinterpret_cast<const char*>(ptr), size);
   return HPDF_OK;
+}
+
+// libharu W16: what serialise() captures. libharu writes a reference in one
+// call ("12 0 R"), a stream's start in another; neither text is ever one
+// whole call of anything else (numbers, names and strings are written
+// without " R", and strings with their delimiters).
+struct Capture {
+  Serialized* object = nullptr;
+  std::vector<std::pair<std::string, int>> refs;  // "12 0 R" -> hole
+  bool in_tail = false;
+};
+
+constexpr std::string_view kStreamStart = "\012stream\015\012";
+
+HPDF_STATUS capture_written(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
+  auto* c = static_cast<Capture*>(stream->attr);
+  const std::string_view text(reinterpret_cast<const char*>(ptr), size);
+  if (c->in_tail) {
+    c->object->tail.append(text);
+    return HPDF_OK;
+  }
+  for (const auto& [ref, hole] : c->refs) {
+    if (text != ref) continue;
+    c->object->holes.push_back(hole);
+    c->object->parts.emplace_back();
+    return HPDF_OK;
+  }
+  c->object->parts.back().append(text);
+  if (text == kStreamStart) c->in_tail = true;
+  return HPDF_OK;
+}
+
+std::string reference_text(void* obj) {
+  const auto* header = static_cast<const HPDF_Obj_Header*>(obj);
+  return std::to_string(header->obj_id & 0x00FFFFFF) + ' ' + std::to_string(header->gen_no) + " R";
+}
+
+// The largest Ref{k} in `value`, -1 when none.
+int highest_ref(const Value& value) {
+  if (const auto* r = std::get_if<Ref>(&value.v)) return r->id;
+  int top = -1;
+  if (const auto* a = std::get_if<Array>(&value.v))
+    for (const Value& item : a->items) top = std::max(top, highest_ref(item));
+  if (const auto* d = std::get_if<Dict>(&value.v))
+    for (const auto& [key, item] : d->entries) top = std::max(top, highest_ref(item));
+  return top;
+}
+
+// libharu W1, in the saved bytes: each placeholder by its escaped name.
+// How often each was found.
+std::vector<int> replace_names(std::string& out, const std::vector<std::pair<std::string, std::string>>& names) {
+  std::vector<int> found;
+  for (const auto& [placeholder, escaped] : names) {
+    const std::string token = "/" + placeholder;
+    int n = 0;
+    for (size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + 1)) {
+      const char next = at + token.size() < out.size() ? out[at + token.size()] : ' ';
+      if (std::string_view(" \r\n\t/[]<>()").find(next) == std::string_view::npos) continue;
+      out.replace(at + 1, placeholder.size(), escaped);
+      ++n;
+    }
+    found.push_back(n);
+  }
+  return found;
 }
 
 bool printable_ascii(const std::string& s) {
@@ -291,6 +377,7 @@ struct Writer::Impl {
   std::vector<bool> finished;  // by page: content deflated, nothing more appended
   std::vector<std::vector<void*>> layers;  // by page: streams prepended to its content, first first
   std::vector<std::string> contents;  // by page, deflated into the page when finished or at save()
+  std::vector<const StreamSource*> page_streams;  // by page, once finished: its deflated content
   // Stream bytes that libharu reads at save(); a deque, so they never move.
   std::deque<StreamSource> sources;
   std::string error;
@@ -303,11 +390,27 @@ struct Writer::Impl {
   struct Waiting {
     Impl* impl = nullptr;
     Dict entries;
-    HPDF_UINT kept = 0;  // the dictionary's own entries, before these
   };
   std::deque<Waiting> waiting;
-  static HPDF_STATUS add_waiting(HPDF_Dict dict);
-  static HPDF_STATUS drop_waiting(HPDF_Dict dict);
+  static HPDF_STATUS write_waiting(HPDF_Dict dict, HPDF_Stream out);
+  HPDF_STATUS write_entries(HPDF_Stream out, const Dict& entries, HPDF_Dict own);
+  HPDF_STATUS write_value(HPDF_Stream out, const Value& value);
+  // libharu W16: the placeholders of spliced objects (the dictionary's
+  // `attr` points at its own); a deque, so they never move.
+  struct Spliced {
+    Impl* impl = nullptr;
+    std::shared_ptr<const Serialized> object;
+    std::vector<Ref> refs;
+    std::shared_ptr<const std::string> data;  // a stream's bytes
+    void* length = nullptr;                   // and its /Length number
+  };
+  std::deque<Spliced> spliced;
+  SaveSink* sink = nullptr;        // while save() runs
+  HPDF_Stream saving = nullptr;    // likewise
+  static HPDF_STATUS splice(HPDF_Dict dict);
+  static HPDF_STATUS end_splice(HPDF_Dict dict);
+  bool place(HPDF_Dict placeholder, Spliced spliced);
+  std::shared_ptr<const Serialized> capture(void* obj, int slots);
   // libharu W13: an empty array that items past libharu's limit pass through.
   HPDF_Array scratch = nullptr;
   HPDF_STATUS append(HPDF_Array array, void* obj);
@@ -436,25 +539,253 @@ bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
   return true;
 }
 
-// libharu W12: the waiting entries go in just before the dictionary's are
-// written...
-HPDF_STATUS Writer::Impl::add_waiting(HPDF_Dict dict) {
+// libharu W12: the waiting entries are written after the dictionary's own,
+// as HPDF_Dict_Write would have written them had they been added, and freed.
+HPDF_STATUS Writer::Impl::write_waiting(HPDF_Dict dict, HPDF_Stream out) {
   auto* w = static_cast<Waiting*>(dict->attr);
-  w->kept = dict->list->count;
-  return w->impl->add_entries(dict, w->entries) ? HPDF_OK : HPDF_INVALID_OBJECT;
+  const HPDF_STATUS written = w->impl->write_entries(out, w->entries, dict);
+  w->entries = Dict{};
+  if (written != HPDF_OK) w->impl->fail("cannot write a dictionary's entries");
+  return written;
 }
 
-// ... and are freed, as libharu objects and as ours, once it is written.
-HPDF_STATUS Writer::Impl::drop_waiting(HPDF_Dict dict) {
-  auto* w = static_cast<Waiting*>(dict->attr);
-  while (dict->list->count > w->kept) {
-    auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, dict->list->count - 1));
-    HPDF_List_Remove(dict->list, element);
-    HPDF_Obj_Free(dict->mmgr, element->value);
-    HPDF_FreeMem(dict->mmgr, element);
+// As HPDF_Dict_Add keeps them: a key given again replaces the value at its
+// first place. A key the dictionary `own` already has is refused (its entry
+// is written already).
+HPDF_STATUS Writer::Impl::write_entries(HPDF_Stream out, const Dict& d, HPDF_Dict own) {
+  const auto& entries = d.entries;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const std::string& key = entries[i].first;
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; ++j) seen = entries[j].first == key;
+    if (seen) continue;
+    if (key.size() > HPDF_LIMIT_MAX_NAME_LEN || key.find('\0') != std::string::npos) return HPDF_INVALID_PARAMETER;
+    for (HPDF_UINT k = 0; own && k < own->list->count; ++k)
+      if (key == static_cast<HPDF_DictElement>(HPDF_List_ItemAt(own->list, k))->key) return HPDF_INVALID_PARAMETER;
+    const Value* value = &entries[i].second;
+    for (size_t j = i + 1; j < entries.size(); ++j)
+      if (entries[j].first == key) value = &entries[j].second;
+    HPDF_STATUS r = HPDF_Stream_WriteEscapeName(out, key.c_str());
+    if (r == HPDF_OK) r = HPDF_Stream_WriteChar(out, ' ');
+    if (r == HPDF_OK) r = write_value(out, *value);
+    if (r == HPDF_OK) r = HPDF_Stream_WriteStr(out, "\012");
+    if (r != HPDF_OK) return r;
   }
-  w->entries = Dict{};
   return HPDF_OK;
+}
+
+// One value as HPDF_Obj_Write writes the object convert() makes of it.
+HPDF_STATUS Writer::Impl::write_value(HPDF_Stream out, const Value& value) {
+  struct Visitor {
+    Impl& self;
+    HPDF_Stream out;
+    HPDF_STATUS operator()(std::monostate) { return HPDF_Stream_WriteStr(out, "null"); }
+    HPDF_STATUS operator()(bool b) { return HPDF_Stream_WriteStr(out, b ? "true" : "false"); }
+    HPDF_STATUS operator()(int64_t i) {
+      if (i < std::numeric_limits<HPDF_INT32>::min() || i > std::numeric_limits<HPDF_INT32>::max())
+        return HPDF_INVALID_PARAMETER;
+      return HPDF_Stream_WriteInt(out, static_cast<HPDF_INT>(i));
+    }
+    HPDF_STATUS operator()(double d) {  // libharu W14
+      if (std::abs(d) <= HPDF_LIMIT_MAX_REAL) return HPDF_Stream_WriteReal(out, static_cast<HPDF_REAL>(d));
+      if (!(std::abs(d) < std::numeric_limits<HPDF_INT32>::max())) return HPDF_INVALID_PARAMETER;
+      return HPDF_Stream_WriteInt(out, static_cast<HPDF_INT>(std::lround(d)));
+    }
+    HPDF_STATUS operator()(const Name& n) {
+      const char* name = self.name_for(n.value);
+      const size_t length = std::strlen(name);
+      if (length == 0 || length > HPDF_LIMIT_MAX_NAME_LEN) return HPDF_NAME_INVALID_VALUE;
+      return HPDF_Stream_WriteEscapeName(out, name);
+    }
+    HPDF_STATUS operator()(const String& s) {  // libharu W10
+      if (printable_ascii(s.bytes) && s.bytes.size() < HPDF_LIMIT_MAX_STRING_LEN)
+        return HPDF_Stream_WriteEscapeText(out, s.bytes.c_str());
+      if (s.bytes.size() > HPDF_LIMIT_MAX_STRING_LEN) return HPDF_BINARY_LENGTH_ERR;
+      if (s.bytes.empty()) return HPDF_Stream_WriteStr(out, "<>");
+      HPDF_STATUS r = HPDF_Stream_WriteChar(out, '<');
+      if (r == HPDF_OK)
+        r = HPDF_Stream_WriteBinary(out, reinterpret_cast<const HPDF_BYTE*>(s.bytes.data()),
+                                    static_cast<HPDF_UINT>(s.bytes.size()), nullptr);
+      return r == HPDF_OK ? HPDF_Stream_WriteChar(out, '>') : r;
+    }
+    HPDF_STATUS operator()(const Array& a) {
+      HPDF_STATUS r = HPDF_Stream_WriteStr(out, "[ ");
+      for (const Value& item : a.items) {
+        if (r == HPDF_OK) r = self.write_value(out, item);
+        if (r == HPDF_OK) r = HPDF_Stream_WriteChar(out, ' ');
+      }
+      return r == HPDF_OK ? HPDF_Stream_WriteChar(out, ']') : r;
+    }
+    HPDF_STATUS operator()(const Dict& d) {
+      HPDF_STATUS r = HPDF_Stream_WriteStr(out, "<<\012");
+      if (r == HPDF_OK) r = self.write_entries(out, d, nullptr);
+      return r == HPDF_OK ? HPDF_Stream_WriteStr(out, ">>") : r;
+    }
+    HPDF_STATUS operator()(Ref r) {
+      void* obj = self.lookup(r);
+      if (!obj) return HPDF_INVALID_OBJECT;
+      return HPDF_Stream_WriteStr(out, reference_text(obj).c_str());
+    }
+  };
+  return std::visit(Visitor{*this, out}, value.v);
+}
+
+size_t Serialized::bytes() const {
+  size_t n = tail.size();
+  for (const std::string& part : parts) n += part.size();
+  return n;
+}
+
+// libharu W16: libharu has just written the placeholder's "<<"; the kept
+// bytes go in its place...
+HPDF_STATUS Writer::Impl::splice(HPDF_Dict dict) {
+  auto* s = static_cast<Spliced*>(dict->attr);
+  std::string& out = s->impl->sink->out;
+  if (out.size() < 3 || out.compare(out.size() - 3, 3, "<<\012") != 0) return HPDF_INVALID_OBJECT;
+  out.resize(out.size() - 3);
+  const Serialized& object = *s->object;
+  for (size_t i = 0; i < object.parts.size(); ++i) {
+    out += object.parts[i];
+    if (i >= object.holes.size()) continue;
+    const int hole = object.holes[i];
+    out += reference_text(hole == Serialized::kOwnLength ? s->length
+                                                          : s->impl->lookup(s->refs[static_cast<size_t>(hole)]));
+  }
+  // In pieces of libharu's own stream buffer size, as its streams were
+  // copied: memcpy moves a large block with `rep movsb`, which callgrind
+  // (bench/serve-instructions.sh) counts a byte at a time, so the figures
+  // would say a 240 KB photograph costs a third of a request. The time is
+  // the same either way.
+  if (s->data)
+    for (size_t at = 0; at < s->data->size(); at += HPDF_STREAM_BUF_SIZ)
+      out.append(*s->data, at, std::min<size_t>(HPDF_STREAM_BUF_SIZ, s->data->size() - at));
+  out += object.tail;
+  s->impl->sink->dropping = true;
+  return HPDF_OK;
+}
+
+// ... and what libharu writes of the placeholder itself is dropped, its
+// offsets counting what was written instead.
+HPDF_STATUS Writer::Impl::end_splice(HPDF_Dict dict) {
+  auto* s = static_cast<Spliced*>(dict->attr);
+  s->impl->sink->dropping = false;
+  s->impl->saving->size = static_cast<HPDF_UINT32>(s->impl->sink->out.size());
+  s->data.reset();  // a kept stream's bytes are in the PDF now
+  return HPDF_OK;
+}
+
+bool Writer::Impl::place(HPDF_Dict placeholder, Spliced s) {
+  if (placeholder->list->count != 0 || placeholder->stream || placeholder->before_write_fn ||
+      placeholder->after_write_fn || placeholder->attr)
+    return fail("not a reserved object");
+  for (int hole : s.object->holes) {
+    if (hole == Serialized::kOwnLength ? !s.length
+                                       : hole < 0 || static_cast<size_t>(hole) >= s.refs.size() ||
+                                             !lookup(s.refs[static_cast<size_t>(hole)]))
+      return fail("a spliced object's reference is missing");
+  }
+  s.impl = this;
+  placeholder->attr = &spliced.emplace_back(std::move(s));
+  placeholder->before_write_fn = splice;
+  placeholder->after_write_fn = end_splice;
+  return true;
+}
+
+std::shared_ptr<const Serialized> Writer::Impl::capture(void* obj, int slots) {
+  auto object = std::make_shared<Serialized>();
+  object->parts.emplace_back();
+  Capture c;
+  c.object = object.get();
+  for (int k = 0; k < slots; ++k) c.refs.emplace_back(reference_text(objects[static_cast<size_t>(k)]), k);
+  auto* dict = static_cast<HPDF_Dict>(obj);
+  if ((dict->header.obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && dict->stream) {
+    void* length = HPDF_Dict_GetItem(dict, "Length", HPDF_OCLASS_NUMBER);
+    if (!length) {
+      fail("stream without /Length");
+      return nullptr;
+    }
+    c.refs.emplace_back(reference_text(length), Serialized::kOwnLength);
+    object->stream = true;
+  }
+  HPDF_Stream out = HPDF_CallbackWriter_New(doc->mmgr, capture_written, &c);
+  if (!out) {
+    fail("cannot create the output stream");
+    return nullptr;
+  }
+  const bool written = check(HPDF_Obj_WriteValue(obj, out, nullptr), "cannot write object") && error.empty();
+  HPDF_Stream_Free(out);
+  if (!written) return nullptr;
+  std::vector<int> found(names.size(), 0);
+  for (std::string& part : object->parts) {
+    const auto in_part = replace_names(part, names);
+    for (size_t k = 0; k < found.size(); ++k) found[k] += in_part[k];
+  }
+  for (size_t k = 0; k < found.size(); ++k)
+    if (found[k] == 0) {
+      fail("cannot write the name /" + names[k].second);
+      return nullptr;
+    }
+  return object;
+}
+
+std::shared_ptr<const Serialized> serialise(const Value& value) {
+  Writer w;
+  const int slots = highest_ref(value) + 1;
+  for (int k = 0; k < slots; ++k)
+    if (!w.add_object(Dict{})) return nullptr;
+  auto ref = w.add_object(value);
+  return ref ? w.impl_->capture(w.impl_->lookup(*ref), slots) : nullptr;
+}
+
+std::shared_ptr<const Serialized> serialise(const Dict& dict, Compress compress) {
+  Writer w;
+  const int slots = highest_ref(Value(dict)) + 1;
+  for (int k = 0; k < slots; ++k)
+    if (!w.add_object(Dict{})) return nullptr;
+  // Written with no bytes: libharu's data section is empty, and the bytes
+  // go there when the stream is spliced.
+  auto ref = w.add_stream(dict, std::make_shared<const std::string>(), compress);
+  return ref ? w.impl_->capture(w.impl_->lookup(*ref), slots) : nullptr;
+}
+
+std::optional<Ref> Writer::add(std::shared_ptr<const Serialized> object, std::vector<Ref> refs,
+                               std::shared_ptr<const std::string> bytes) {
+  if (!ok()) return std::nullopt;
+  if (!object || object->stream != static_cast<bool>(bytes)) {
+    impl_->fail(object ? "a spliced stream needs its bytes, and only a stream has them" : "no object to splice");
+    return std::nullopt;
+  }
+  HPDF_Dict placeholder = HPDF_Dict_New(impl_->doc->mmgr);
+  if (!placeholder) {
+    impl_->fail("cannot create object");
+    return std::nullopt;
+  }
+  if (!impl_->check(HPDF_Xref_Add(impl_->doc->xref, placeholder), "cannot add object")) return std::nullopt;
+  void* length = nullptr;
+  if (bytes) {
+    // After the stream, as HPDF_DictStream_New numbers its /Length.
+    if (bytes->size() > static_cast<size_t>(std::numeric_limits<HPDF_INT32>::max())) {
+      impl_->fail("stream too long");
+      return std::nullopt;
+    }
+    length = HPDF_Number_New(impl_->doc->mmgr, static_cast<HPDF_INT32>(bytes->size()));
+    if (!length || !impl_->check(HPDF_Xref_Add(impl_->doc->xref, length), "cannot add /Length"))
+      return std::nullopt;
+  }
+  if (!impl_->place(placeholder, Impl::Spliced{nullptr, std::move(object), std::move(refs), std::move(bytes), length}))
+    return std::nullopt;
+  return impl_->remember(placeholder);
+}
+
+std::optional<Ref> Writer::reserve() { return add_object(Dict{}); }
+
+bool Writer::put(Ref reserved, std::shared_ptr<const Serialized> object, std::vector<Ref> refs) {
+  if (!ok()) return false;
+  auto* dict = static_cast<HPDF_Dict>(impl_->lookup(reserved));
+  if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+    return impl_->fail("not a reserved object");
+  if (!object || object->stream) return impl_->fail("a reserved object cannot be a stream");
+  return impl_->place(dict, Impl::Spliced{nullptr, std::move(object), std::move(refs), nullptr, nullptr});
 }
 
 Writer::Writer() : impl_(std::make_unique<Impl>()) {
@@ -550,7 +881,7 @@ std::optional<Ref> Writer::Impl::stream_object(const Dict& dict, StreamSource da
 bool Writer::extend(Ref object, const Dict& entries) {
   if (!ok()) return false;
   auto* dict = static_cast<HPDF_Dict>(impl_->lookup(object));
-  if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+  if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || dict->before_write_fn == Impl::splice)
     return impl_->fail("not a dictionary");
   return impl_->add_entries(dict, entries);
 }
@@ -561,9 +892,9 @@ bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W12
   if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || dict->stream ||
       dict->before_write_fn || dict->after_write_fn || dict->attr)
     return impl_->fail("not a plain dictionary");
-  dict->attr = &impl_->waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(entries), 0});
-  dict->before_write_fn = Impl::add_waiting;
-  dict->after_write_fn = Impl::drop_waiting;
+  if (dict->write_fn) return impl_->fail("not a plain dictionary");
+  dict->attr = &impl_->waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(entries)});
+  dict->write_fn = Impl::write_waiting;
   return true;
 }
 
@@ -577,6 +908,7 @@ std::optional<int> Writer::add_page(const Dict& entries) {
   if (!impl_->add_entries(page, entries)) return std::nullopt;
   impl_->pages.push_back(page);
   impl_->contents.emplace_back();
+  impl_->page_streams.push_back(nullptr);
   impl_->finished.push_back(false);
   impl_->layers.emplace_back();
   return static_cast<int>(impl_->pages.size() - 1);
@@ -649,7 +981,13 @@ bool Writer::Impl::write_content(size_t i) {  // libharu W4, W2
   attr->stream = reader;
   attr->contents->write_fn = write_flate_filter;
   std::string().swap(contents[i]);
+  page_streams[i] = &source;
   return true;
+}
+
+std::string_view Writer::content(int page) const {
+  if (page < 0 || static_cast<size_t>(page) >= impl_->page_streams.size() || !impl_->page_streams[page]) return {};
+  return impl_->page_streams[page]->bytes;
 }
 
 bool Writer::Impl::write_contents() {
@@ -762,42 +1100,39 @@ bool Writer::set_version(int minor) {
 
 std::optional<std::string> Writer::save() {
   if (!ok() || !impl_->write_contents()) return std::nullopt;
-  // libharu W8: saved through a callback writer that appends to `out`; the
-  // writer is freed again here, so the document never points at `out`.
-  std::string out;
+  // libharu W8: saved through a callback writer that appends to `sink`; the
+  // writer is freed again here, so the document never points at it.
+  SaveSink sink;
   // The streams' bytes, and for each object its number, dictionary and
   // xref entry: a string that grows while libharu writes would be copied
   // and briefly held twice.
   size_t expected = 4096 + 256 * impl_->doc->xref->entries->count;
   for (const StreamSource& source : impl_->sources) expected += source.bytes.size();
-  out.reserve(expected);
+  for (const Impl::Spliced& s : impl_->spliced) expected += s.object->bytes() + (s.data ? s.data->size() : 0);
+  sink.out.reserve(expected);
   if (impl_->doc->stream) HPDF_Stream_Free(impl_->doc->stream);
-  impl_->doc->stream = HPDF_CallbackWriter_New(impl_->doc->mmgr, append_saved, &out);
+  impl_->doc->stream = HPDF_CallbackWriter_New(impl_->doc->mmgr, append_saved, &sink);
   if (!impl_->doc->stream) {
     impl_->fail("cannot create the output stream");
     return std::nullopt;
   }
+  impl_->sink = &sink;
+  impl_->saving = impl_->doc->stream;
   // A hook's failure (W12) is recorded by fail(), which resets libharu's
   // state: the save then ends early with HPDF_OK and a truncated file.
   const bool saved = impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF") && ok();
   HPDF_Stream_Free(impl_->doc->stream);
   impl_->doc->stream = nullptr;
+  impl_->sink = nullptr;
+  impl_->saving = nullptr;
   if (!saved) return std::nullopt;
-  for (const auto& [placeholder, escaped] : impl_->names) {  // libharu W1
-    const std::string token = "/" + placeholder;
-    int found = 0;
-    for (size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + 1)) {
-      const char next = at + token.size() < out.size() ? out[at + token.size()] : ' ';
-      if (std::string_view(" \r\n\t/[]<>()").find(next) == std::string_view::npos) continue;
-      out.replace(at + 1, placeholder.size(), escaped);
-      ++found;
-    }
-    if (found == 0) {
-      impl_->fail("cannot write the name /" + escaped);
+  const auto found = replace_names(sink.out, impl_->names);  // libharu W1
+  for (size_t k = 0; k < found.size(); ++k)
+    if (found[k] == 0) {
+      impl_->fail("cannot write the name /" + impl_->names[k].second);
       return std::nullopt;
     }
-  }
-  return out;
+  return std::move(sink.out);
 }
 
 }  // namespace galley::pdf::hpdf

@@ -10,6 +10,39 @@ namespace {
 // are written once each and may be dropped.
 constexpr size_t kImageBudgetBytes = size_t{64} << 20;
 
+const char* device_space(image::ColorSpace s) {
+  switch (s) {
+    case image::ColorSpace::Gray: return "DeviceGray";
+    case image::ColorSpace::Rgb: return "DeviceRGB";
+    case image::ColorSpace::Cmyk: return "DeviceCMYK";
+  }
+  return "DeviceGray";
+}
+
+Dict image_dict(const image::Info& info, const char* space) {
+  Dict d;
+  d.set("Type", Name{"XObject"})
+      .set("Subtype", Name{"Image"})
+      .set("Width", info.width)
+      .set("Height", info.height)
+      .set("ColorSpace", Name{space})
+      .set("BitsPerComponent", 8);
+  return d;
+}
+
+// The XObject's dictionaries, as DocumentImages writes them.
+bool serialise_objects(EncodedImage& enc) {
+  Dict dict = image_dict(enc.info, device_space(enc.info.space));
+  if (!enc.mask.empty()) {
+    enc.mask_object = hpdf::serialise(image_dict(enc.info, "DeviceGray"), hpdf::Compress::Deflated);
+    if (!enc.mask_object) return false;
+    dict.set("SMask", Ref{0});
+  }
+  for (const auto& [key, value] : enc.params.entries) dict.set(key, value);
+  enc.object = hpdf::serialise(dict, enc.compress);
+  return enc.object != nullptr;
+}
+
 std::shared_ptr<const EncodedImage> encode(const std::string& path, Diagnostics& diags,
                                            const SourceLoc& where) {
   auto px = image::decode(path, diags, where, image::PngSamples::KeepStream);
@@ -39,6 +72,7 @@ std::shared_ptr<const EncodedImage> encode(const std::string& path, Diagnostics&
     if (!samples) return nullptr;
     enc->samples = std::move(*samples);
   }
+  if (!serialise_objects(*enc)) return nullptr;
   return enc;
 }
 

@@ -5,29 +5,6 @@
 #include "detail/image_encoding.h"
 
 namespace galley::pdf {
-namespace {
-
-const char* device_space(image::ColorSpace s) {
-  switch (s) {
-    case image::ColorSpace::Gray: return "DeviceGray";
-    case image::ColorSpace::Rgb: return "DeviceRGB";
-    case image::ColorSpace::Cmyk: return "DeviceCMYK";
-  }
-  return "DeviceGray";
-}
-
-Dict image_dict(const image::Info& info, const char* space) {
-  Dict d;
-  d.set("Type", Name{"XObject"})
-      .set("Subtype", Name{"Image"})
-      .set("Width", info.width)
-      .set("Height", info.height)
-      .set("ColorSpace", Name{space})
-      .set("BitsPerComponent", 8);
-  return d;
-}
-
-}  // namespace
 
 std::optional<Ref> DocumentImages::get(hpdf::Writer& writer, const layout::Image& img,
                                        Diagnostics& diags) {
@@ -44,14 +21,13 @@ std::optional<Ref> DocumentImages::get(hpdf::Writer& writer, const layout::Image
     return std::nullopt;
   }
   any_rgb_ = any_rgb_ || enc->info.space == image::ColorSpace::Rgb;
-  Dict dict = image_dict(enc->info, device_space(enc->info.space));
-  if (!enc->mask.empty()) {
-    auto mask = writer.add_stream(image_dict(enc->info, "DeviceGray"),
-                                  std::shared_ptr<const std::string>(enc, &enc->mask), hpdf::Compress::Deflated);
-    if (mask) dict.set("SMask", *mask);
+  std::vector<Ref> refs;
+  if (enc->mask_object) {
+    auto mask = writer.add(enc->mask_object, {}, std::shared_ptr<const std::string>(enc, &enc->mask));
+    if (mask) refs.push_back(*mask);
   }
-  for (const auto& [key, value] : enc->params.entries) dict.set(key, value);
-  slot = writer.add_stream(dict, std::shared_ptr<const std::string>(enc, &enc->samples), enc->compress);
+  if (writer.ok())
+    slot = writer.add(enc->object, std::move(refs), std::shared_ptr<const std::string>(enc, &enc->samples));
   if (!slot) diags.error(at, "image '" + img.path + "': cannot write to PDF: " + writer.error());
   return slot;
 }

@@ -110,8 +110,9 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
     if (condition.empty()) condition = "galley generic CMYK";
   }
   if (condition.empty()) condition = "Custom";
-  auto stream = w.add_stream(Dict{}.set("N", 4), std::shared_ptr<const std::string>(profile, &profile->data),
-                             hpdf::Compress::Deflated);
+  // Serialised once for the process (libharu W16), as the sRGB space's.
+  static const auto object = hpdf::serialise(Dict{}.set("N", 4), hpdf::Compress::Deflated);
+  auto stream = w.add(object, {}, std::shared_ptr<const std::string>(profile, &profile->data));
   if (!stream) return false;
   Array intents;
   for (const char* subtype : {"GTS_PDFX", "GTS_PDFA1"}) {
@@ -132,11 +133,12 @@ bool write_output_intent(hpdf::Writer& w, const layout::OutputIntent& intent, Di
 std::optional<Ref> write_srgb_space(hpdf::Writer& w) {
   auto profile = srgb_profile();
   if (!profile) return std::nullopt;
-  auto stream = w.add_stream(Dict{}.set("N", 3).set("Alternate", Name{"DeviceRGB"}),
-                             std::shared_ptr<const std::string>(profile, &profile->data),
-                             hpdf::Compress::Deflated);
+  static const auto object =
+      hpdf::serialise(Dict{}.set("N", 3).set("Alternate", Name{"DeviceRGB"}), hpdf::Compress::Deflated);
+  static const auto space = hpdf::serialise(Array{{Name{"ICCBased"}, Ref{0}}});
+  auto stream = w.add(object, {}, std::shared_ptr<const std::string>(profile, &profile->data));
   if (!stream) return std::nullopt;
-  return w.add_object(Array{{Name{"ICCBased"}, *stream}});
+  return w.add(space, {*stream});
 }
 
 void prepare_output_intent(const layout::OutputIntent& intent) {

@@ -229,12 +229,21 @@ TEST_CASE("libharu W12: entries made as written give extend()'s bytes, escaped n
     Dict da;
     da.set("S", Name{"PANTONE 151 C"}).set("P", *b).set("K", Array{{0, 1, Dict{}.set("Type", Name{"MCR"}).set("MCID", 2)}})
         .set("Alt", text_string("Caf\xC3\xA9"));
+    // Every kind of value, written without libharu objects since W12 writes
+    // them itself: reals (W14 too), booleans, null, strings plain, escaped,
+    // binary and empty, nested arrays and dictionaries, a key given twice.
+    da.set("BBox", Array{{0.5, -12.25, 1.0 / 3, 40000.6, -0.000001}})
+        .set("On", true).set("Off", false).set("None", Value{})
+        .set("T", String{"a (b) \\ c"}).set("Bin", String{std::string("\0\x01\xFF", 3)}).set("Empty", String{""})
+        .set("Nest", Array{{Array{}, Dict{}, Dict{}.set("N", Name{"a#b"}).set("M", 7)}})
+        .set("Twice", 1).set("Other", 2).set("Twice", Name{"Again"});
     Dict db;
     db.set("Type", Name{"StructElem"}).set("K", Array{{*a}}).set("Pg", *w.page_ref(*page));
     for (auto& [ref, d] : {std::pair{*a, da}, std::pair{*b, db}})
       REQUIRE((when_written ? w.extend_when_written(ref, d) : w.extend(ref, d)));
     REQUIRE(w.set_catalog("Probe", *a));
     auto bytes = w.save();
+    INFO(w.error());
     REQUIRE(bytes);
     return *bytes;
   };

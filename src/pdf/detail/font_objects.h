@@ -17,6 +17,8 @@
 
 namespace galley::pdf {
 
+struct FontObjects;
+
 class DocumentFonts {
  public:
   // Loads every face the items' glyph runs use and learns their glyphs
@@ -51,6 +53,8 @@ class DocumentFonts {
     std::optional<Ref> ref;
   };
   static constexpr int kUnseen = -1;
+  // The font's objects (libharu W16); empty, or why they cannot be made.
+  static std::string make_objects(const Used& used, FontObjects& out);
   std::map<int, Used> used_;
   std::set<int> failed_;  // fonts that could not be read, reported once
 };

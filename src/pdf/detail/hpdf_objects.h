@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "value.h"
 
@@ -23,6 +24,30 @@ enum class Compress { None, Flate, FlateFast, Deflated, Dct };
 // (Flate or FlateFast): written later with Compress::Deflated, they give the
 // same PDF bytes, so deflated streams can be kept and reused.
 std::optional<std::string> deflate(std::string_view bytes, Compress compress);
+
+// An object's bytes as Writer::save() writes them, made once by serialise()
+// and spliced into any number of documents by Writer::add() and put(): the
+// objects that do not change between the documents of a batch or a
+// server's requests (fonts, images, profiles) are made into libharu objects
+// and written once, not once per document. Its references are holes, filled
+// with each document's objects: the same bytes as writing it there.
+struct Serialized {
+  // The stream's own /Length, an object of its own (the stream's next).
+  static constexpr int kOwnLength = -1;
+  std::vector<std::string> parts;  // the text around the holes: one more than holes
+  std::vector<int> holes;          // after parts[i]: the reference given at that place, or kOwnLength
+  bool stream = false;             // the stream's bytes go between parts and tail
+  std::string tail;                // after a stream's bytes: "\nendstream"
+  size_t bytes() const;
+};
+
+// `value` as add_object() writes it, each Ref{k} in it a hole for the k-th
+// reference given to Writer::add(). Null when libharu refuses it.
+std::shared_ptr<const Serialized> serialise(const Value& value);
+// A stream as add_stream() over kept bytes writes it (`compress` None,
+// Deflated or Dct), its dictionary's Ref{k} holes as above; its bytes are
+// given to Writer::add().
+std::shared_ptr<const Serialized> serialise(const Dict& dict, Compress compress);
 
 // One PDF being written. Errors from libharu are recorded (never abort);
 // every call returns false / nullopt after an error, and error() says why.
@@ -44,13 +69,24 @@ class Writer {
   // `compress` says (None, Deflated or Dct): held, not copied, until save().
   std::optional<Ref> add_stream(const Dict& dict, std::shared_ptr<const std::string> bytes,
                                 Compress compress);
+  // An object written as `object`, its holes filled with `refs` (objects
+  // of this writer); a stream's `bytes` (held, not copied, until save())
+  // come after its dictionary, and it takes two numbers, as add_stream()'s do.
+  std::optional<Ref> add(std::shared_ptr<const Serialized> object, std::vector<Ref> refs,
+                         std::shared_ptr<const std::string> bytes = nullptr);
+  // An object whose bytes are given later by put() (an empty dictionary
+  // until then), so pages can refer to it before it is known.
+  std::optional<Ref> reserve();
+  // Gives a reserved object its bytes, `object` not a stream. Once.
+  bool put(Ref reserved, std::shared_ptr<const Serialized> object, std::vector<Ref> refs);
   // Adds entries to an object made by add_object with a Dict.
   bool extend(Ref object, const Dict& entries);
   // The same bytes as extend(), but the entries are kept as Values until
-  // save() writes the object, made into libharu's objects then and freed
-  // after: for the many small objects of a long document (structure
-  // elements), which cost several times more as libharu objects. Once per
-  // object.
+  // save() writes the object, written by galley then (never made into
+  // libharu objects) and freed: for the many small objects of a long
+  // document (structure elements), which cost several times more as
+  // libharu objects. Once per object; a key the dictionary already has
+  // fails the save (its entry is written first).
   bool extend_when_written(Ref object, Dict entries);
 
   // Appends a page; returns its 0-based index. `entries` (boxes, labels...)
@@ -64,6 +100,9 @@ class Writer {
   // Deflates what the page's content stream has (else done at save()):
   // nothing more may be appended after it.
   bool finish_content(int page);
+  // A finished page's content stream as it will be written (deflated);
+  // empty before, or when it has none. Valid until save().
+  std::string_view content(int page) const;
   // Operators painted before the page's content, as a stream of their own
   // (the page's /Contents becomes an array). Finishes the page's content.
   bool prepend_content(int page, const std::string& ops);
@@ -88,6 +127,8 @@ class Writer {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  friend std::shared_ptr<const Serialized> serialise(const Value&);
+  friend std::shared_ptr<const Serialized> serialise(const Dict&, Compress);
 };
 
 }  // namespace galley::pdf::hpdf

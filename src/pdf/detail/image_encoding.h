@@ -19,6 +19,9 @@ struct EncodedImage {
   hpdf::Compress compress = hpdf::Compress::Deflated;  // Dct or Deflated
   std::string mask;          // deflated 8-bit alpha for an /SMask; empty when opaque
   Dict params;               // /Decode or /DecodeParms the samples need
+  // The image's XObject and its mask's, their dictionaries serialised
+  // (libharu W16): the XObject's Ref{0} is the mask.
+  std::shared_ptr<const hpdf::Serialized> object, mask_object;
   size_t bytes() const { return samples.size() + mask.size(); }
 };
 
