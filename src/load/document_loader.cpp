@@ -173,7 +173,7 @@ class DocumentLoader {
 
   // `markdown: TEXT` or `markdown: {file: PATH}`: the blocks the Markdown
   // converts to (load/detail/markdown.h), located in the YAML or the .md file.
-  void load_markdown(const Node& n, std::vector<Block>& out) {
+  void load_markdown(const Node& n, std::deque<Block>& out) {
     // The keys of the other kinds would apply to the one block the YAML
     // shows, but the Markdown makes many, each in its kind's style.
     std::vector<std::string_view> allowed{"markdown"};
