@@ -155,6 +155,9 @@ class DocumentLoader {
   void load_flows(const Node& n, std::vector<model::Flow>& flows) {
     if (!r_.named_map(n, "flows") || !n.IsMap()) return;
     if (n.size() == 0) r_.error(n, "'flows' is empty: give at least one flow of blocks");
+    // A deque's move may throw, so a vector of flows that grew would copy
+    // every flow loaded so far: the whole model twice, for a moment.
+    flows.reserve(flows.size() + n.size());
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!it->first.IsScalar()) continue;
       model::Flow flow;
