@@ -78,7 +78,7 @@ TEST_CASE("three hundred pages of text named from one Markdown file are resolved
   MESSAGE("peak RSS under AddressSanitizer: " << m.max_rss_mb << " MB (not checked)");
 #else
   // With the model whole beside the styled text and a box style per block,
-  // 75 MB; freed as resolved, about 52.
+  // 74 MiB; freed as resolved, about 51.
   CHECK(m.max_rss_mb < 64);
 #endif
 }
