@@ -112,17 +112,15 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
 namespace {
 
 // Empty on errors, which then include what layout finds (every error in
-// one run), in file order.
-std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const model::Document& doc,
-                                              const resolve::Variables& vars, Diagnostics& diags,
-                                              const KeptBlocks::Kept* kept = nullptr,
-                                              KeptBlocks::Kept* keeping = nullptr) {
+// one run), in file order. `run` resolves.
+template <class Resolve>
+std::optional<resolve::StyledDoc> resolve_with(const Session& session, const model::Document& doc,
+                                               Diagnostics& diags, Resolve&& run) {
   Diagnostics found;
   std::optional<resolve::StyledDoc> styled;
   {
     base::ScopedTimer timer("resolve");
-    styled = resolve::resolve_all(doc, session.layout, vars, found, session.prepared.get(),
-                                  kept ? &kept->blocks : nullptr, keeping ? &keeping->blocks : nullptr);
+    styled = run(found);
   }
   if (!found.has_errors()) {
     diags.append(found);
@@ -131,6 +129,16 @@ std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const mode
   add_layout_findings(std::move(*styled), session.layout, session.fonts, found);
   load::append_in_file_order(found, diags, {doc.path, session.layout.path});
   return std::nullopt;
+}
+
+std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const model::Document& doc,
+                                              const resolve::Variables& vars, Diagnostics& diags,
+                                              const KeptBlocks::Kept* kept = nullptr,
+                                              KeptBlocks::Kept* keeping = nullptr) {
+  return resolve_with(session, doc, diags, [&](Diagnostics& found) {
+    return resolve::resolve_all(doc, session.layout, vars, found, session.prepared.get(),
+                                kept ? &kept->blocks : nullptr, keeping ? &keeping->blocks : nullptr);
+  });
 }
 
 // Each page, as layout finishes it, preflighted and written into the PDF
@@ -251,10 +259,13 @@ BuildResult build(const Session& session, const resolve::Variables& vars, const 
 BuildResult build_once(Session& session, const resolve::Variables& vars, const BuildOptions& opts,
                        Diagnostics& diags) {
   auto styled = [&] {
-    // Taken from the session, the document is freed at the end of this
-    // scope, once resolved: a long report's model is not held beside its layout.
-    const model::Document doc = std::exchange(session.doc, {});
-    return resolve_doc(session, doc, vars, diags);
+    // Taken from the session, the document's blocks are freed one by one as
+    // they are resolved, and the rest of it at the end of this scope: a long
+    // report's model is held neither beside its styled text nor its layout.
+    model::Document doc = std::exchange(session.doc, {});
+    return resolve_with(session, doc, diags, [&](Diagnostics& found) {
+      return resolve::resolve_freeing(doc, session.layout, vars, found, session.prepared.get());
+    });
   }();
   return finish(session, std::move(styled), opts, diags);
 }

@@ -155,6 +155,9 @@ class DocumentLoader {
   void load_flows(const Node& n, std::vector<model::Flow>& flows) {
     if (!r_.named_map(n, "flows") || !n.IsMap()) return;
     if (n.size() == 0) r_.error(n, "'flows' is empty: give at least one flow of blocks");
+    // A deque's move may throw, so a vector of flows that grew would copy
+    // every flow loaded so far: the whole model twice, for a moment.
+    flows.reserve(flows.size() + n.size());
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!it->first.IsScalar()) continue;
       model::Flow flow;
@@ -173,7 +176,7 @@ class DocumentLoader {
 
   // `markdown: TEXT` or `markdown: {file: PATH}`: the blocks the Markdown
   // converts to (load/detail/markdown.h), located in the YAML or the .md file.
-  void load_markdown(const Node& n, std::vector<Block>& out) {
+  void load_markdown(const Node& n, std::deque<Block>& out) {
     // The keys of the other kinds would apply to the one block the YAML
     // shows, but the Markdown makes many, each in its kind's style.
     std::vector<std::string_view> allowed{"markdown"};

@@ -1,6 +1,7 @@
 // model::Document: the content descriptor, typed. Produced by load/, read by
 // resolve/. Paths are already resolved relative to the descriptor.
 #pragma once
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -107,7 +108,11 @@ struct Block {
 struct Flow {
   std::string name;
   SourceLoc loc;
-  std::vector<Block> blocks;
+  // A deque, not a vector: resolve::resolve_freeing() frees each block as
+  // it is resolved (pop_front), so a long report's model and styled text
+  // are never both whole; and it grows without a vector's spare capacity
+  // (a Block is about 940 bytes).
+  std::deque<Block> blocks;
 };
 
 // A note of the top-level `notes:` map, referenced in text as `[^id]`.

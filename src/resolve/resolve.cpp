@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <type_traits>
 
 #include "detail/cascade.h"
 #include "detail/expand.h"
@@ -46,28 +47,32 @@ class Resolver {
   MarkupCache* markup() const { return markup_; }
 
   // The flow `index` of the document; its fixed blocks are copied from
-  // `reuse` when it has them, and kept in `record` when given.
-  Flow flow(const model::Flow& f, size_t index, const FixedBlocks* reuse, FixedBlocks* record) {
+  // `reuse` when it has them, and kept in `record` when given. A flow
+  // given as non-const is spent: each model block is freed once resolved.
+  template <class ModelFlow>
+  Flow flow(ModelFlow& f, size_t index, const FixedBlocks* reuse, FixedBlocks* record) {
+    constexpr bool kSpend = !std::is_const_v<ModelFlow>;
     Flow out{f.name, f.loc, {}};
-    out.blocks.reserve(f.blocks.size());
-    for (size_t j = 0; j < f.blocks.size(); ++j) {
-      if (const Block* kept = reuse ? reuse->at(index, j) : nullptr) {
-        out.blocks.push_back(*kept);
-        continue;
-      }
-      // A block that met no variable reference, reported nothing and cut
-      // no footnote reference depends on nothing but the model.
-      const size_t references = expansion_.references, said = diags_.all().size(), cuts = cuts_;
-      out.blocks.push_back(block(f.blocks[j]));
-      out.blocks.back().fixed =
-          expansion_.references == references && diags_.all().size() == said && cuts_ == cuts;
-    }
+    const size_t count = f.blocks.size();
+    out.blocks.reserve(count);
     // A heading right before a table of contents is its title ("Contents"),
     // not an entry of it, unless it says otherwise.
-    for (size_t i = 1; i < f.blocks.size(); ++i) {
-      const model::Block& title = f.blocks[i - 1];
-      if (f.blocks[i].kind == BlockKind::Toc && title.kind == BlockKind::Heading && !title.in_toc)
-        out.blocks[i - 1].in_toc = false;
+    bool toc_title = false;
+    for (size_t j = 0; j < count; ++j) {
+      const model::Block& b = f.blocks[kSpend ? 0 : j];
+      if (j > 0 && toc_title && b.kind == BlockKind::Toc) out.blocks[j - 1].in_toc = false;
+      toc_title = b.kind == BlockKind::Heading && !b.in_toc;
+      if (const Block* kept = reuse ? reuse->at(index, j) : nullptr) {
+        out.blocks.push_back(*kept);
+      } else {
+        // A block that met no variable reference, reported nothing and cut
+        // no footnote reference depends on nothing but the model.
+        const size_t references = expansion_.references, said = diags_.all().size(), cuts = cuts_;
+        out.blocks.push_back(block(b));
+        out.blocks.back().fixed =
+            expansion_.references == references && diags_.all().size() == said && cuts_ == cuts;
+      }
+      if constexpr (kSpend) f.blocks.pop_front();
     }
     if (record) {
       if (record->flows.size() <= index) record->flows.resize(index + 1);
@@ -95,7 +100,7 @@ class Resolver {
     out.in_toc = b.in_toc.value_or(true);
     const std::string name = default_name(b);
     const ParaStyle style = own_or(b, name);
-    out.box = std::make_shared<const ParaStyle>(style);
+    out.box = box(b.style, name, style);
     switch (b.kind) {
       case BlockKind::Title:
       case BlockKind::Heading:
@@ -204,6 +209,16 @@ class Resolver {
       case BlockKind::Chart: return "chart";
     }
     return "body";
+  }
+
+  // One box style per (style, kind) pair, shared by every block that has
+  // it: own_or() gives the same style for the same pair, and a long
+  // report's blocks would otherwise each hold a copy.
+  std::shared_ptr<const ParaStyle> box(const std::string& style_name, const std::string& kind,
+                                       const ParaStyle& style) {
+    auto& shared = boxes_[{style_name, kind}];
+    if (!shared) shared = std::make_shared<const ParaStyle>(style);
+    return shared;
   }
 
   ParaStyle own_or(const model::Block& b, const std::string& name) {
@@ -343,6 +358,7 @@ class Resolver {
 
   const model::Layout& layout_;
   std::set<std::string> reported_links_;
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<const ParaStyle>> boxes_;
   const Variables& vars_;
   Diagnostics& diags_;
   std::shared_ptr<const Cascade> cascade_;  // the prepared one, or this build's own
@@ -404,9 +420,12 @@ std::optional<StyledDoc> resolve(const model::Document& doc, const model::Layout
   return out;
 }
 
-StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, const Variables& vars,
-                      Diagnostics& diags, const Prepared* prepared, const FixedBlocks* reuse,
-                      FixedBlocks* record) {
+namespace {
+
+// resolve_all() of a const document, or of one whose blocks it frees.
+template <class Doc>
+StyledDoc resolve_flows(Doc& doc, const model::Layout& layout, const Variables& vars, Diagnostics& diags,
+                        const Prepared* prepared, const FixedBlocks* reuse, FixedBlocks* record) {
   check_values(vars, doc, diags);
   check_meta_lengths(vars, doc, diags);
   Resolver r(doc, layout, vars, diags, prepared);
@@ -419,6 +438,19 @@ StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, c
   out.meta_loc = doc.meta.loc.line > 0 ? doc.meta.loc : SourceLoc{doc.path, 0, 0};
   out.master_text = master_text(layout, out.styles, vars, diags, r.cascade().get(), r.markup(), doc.root);
   return out;
+}
+
+}  // namespace
+
+StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, const Variables& vars,
+                      Diagnostics& diags, const Prepared* prepared, const FixedBlocks* reuse,
+                      FixedBlocks* record) {
+  return resolve_flows(doc, layout, vars, diags, prepared, reuse, record);
+}
+
+StyledDoc resolve_freeing(model::Document& doc, const model::Layout& layout, const Variables& vars,
+                          Diagnostics& diags, const Prepared* prepared) {
+  return resolve_flows(doc, layout, vars, diags, prepared, nullptr, nullptr);
 }
 
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,

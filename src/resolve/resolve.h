@@ -67,6 +67,13 @@ StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, c
                       Diagnostics& diags, const Prepared* prepared = nullptr, const FixedBlocks* reuse = nullptr,
                       FixedBlocks* record = nullptr);
 
+// resolve_all() for a build that reads the model once: each block of
+// `doc`'s flows is freed as soon as it is resolved (its flows are left
+// empty; the rest of it stays), so a long report's model and its styled
+// text are never both whole.
+StyledDoc resolve_freeing(model::Document& doc, const model::Layout& layout, const Variables& vars,
+                          Diagnostics& diags, const Prepared* prepared = nullptr);
+
 // The text elements, headers and footers of every master the layout's
 // sequence names, as templates (StyledDoc::master_text), each in its style
 // from `styles` (StyledDoc::styles; `body` when it names none). Each

@@ -1,5 +1,6 @@
 // Hand-built documents and layouts for resolve/ tests (no loader needed).
 #pragma once
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,7 +45,9 @@ inline model::Document document(std::vector<model::Block> blocks) {
   model::Document d;
   d.path = "content.yaml";
   d.meta.title = text("A Title", 2, 10);
-  d.flows.push_back(model::Flow{"main", {"content.yaml", 5, 3}, std::move(blocks)});
+  d.flows.push_back(model::Flow{"main",
+                                {"content.yaml", 5, 3},
+                                {std::make_move_iterator(blocks.begin()), std::make_move_iterator(blocks.end())}});
   return d;
 }
 
