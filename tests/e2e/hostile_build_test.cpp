@@ -63,26 +63,18 @@ TEST_CASE("every tests/hostile/build case fails alike in check and build, cheapl
   std::sort(cases.begin(), cases.end());
   REQUIRE(cases.size() >= 35);
   const bool update = std::getenv("GALLEY_UPDATE_EXPECTED") != nullptr;
-  std::vector<std::vector<std::string>> runs;
   for (const fs::path& expected_file : cases) {
     const std::string name = expected_file.stem().string() + ".yaml";
-    runs.push_back({"check", name});
-    // Each build its own output, so a file left behind names its case.
-    runs.push_back({"build", name, "-o", expected_file.stem().string() + ".pdf"});
-  }
-  const std::vector<Measured> measured = run_measured_all(dir, runs);
-  for (size_t i = 0; i < cases.size(); ++i) {
-    const fs::path& expected_file = cases[i];
-    INFO("case: " << expected_file.stem().string() << ".yaml");
-    const Measured& check = measured[2 * i];
-    const Measured& build = measured[2 * i + 1];
+    INFO("case: " << name);
+    const Measured check = run_measured(dir, {"check", name});
+    const Measured build = run_measured(dir, {"build", name, "-o", "out.pdf"});
     if (update) std::ofstream(expected_file) << first_error(build.err, dir) << '\n';
     const std::string expected = expectation(expected_file);
     CHECK(build.exit_code == 1);
     CHECK(first_error(build.err, dir) == expected);
     CHECK(check.exit_code == 1);
     CHECK(first_error(check.err, dir) == expected);
-    CHECK_FALSE(fs::exists(dir + "/" + expected_file.stem().string() + ".pdf"));
+    CHECK_FALSE(fs::exists(dir + "/out.pdf"));
     for (const Measured* m : {&check, &build}) {
       CHECK(m->max_rss_mb < kMaxRssMb);
       CHECK(m->seconds < kMaxSeconds);
@@ -107,11 +99,10 @@ TEST_CASE("a 14 MB paragraph is refused at its line, not shaped") {
   words.reserve(14u << 20);
   while (words.size() < (14u << 20)) words += "lorem ipsum dolor sit amet ";
   const std::string name = content_with(dir, "    - paragraph: Short.\n    - paragraph: \"" + words + "\"\n");
-  const std::vector<std::vector<std::string>> runs{{"check", name}, {"build", name, "-o", "out.pdf"}};
-  const std::vector<Measured> measured = run_measured_all(dir, runs);
-  for (size_t i = 0; i < runs.size(); ++i) {
-    const Measured& m = measured[i];
-    INFO(runs[i][0]);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"check", name}, std::vector<std::string>{"build", name, "-o", "out.pdf"}}) {
+    const Measured m = run_measured(dir, args);
+    INFO(args[0]);
     CHECK(m.exit_code == 1);
     // Markdown drops the paragraph's trailing space.
     CHECK(first_error(m.err, dir) == "big.yaml:6:19: error: paragraph of " + std::to_string(words.size() - 1) +

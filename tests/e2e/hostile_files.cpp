@@ -6,9 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -233,19 +231,12 @@ void write_hostile_files(const std::string& dir) {
   write_file(dir + "/profiles/rgb.icc", rgb_profile);
 }
 
-namespace {
-
-struct Child {
-  pid_t pid = -1;
-  std::string err_path;
-};
-
-Child start_measured(const std::string& cwd, const std::vector<std::string>& args) {
-  Child c{-1, temp_dir() + "/stderr"};
-  c.pid = fork();
-  if (c.pid == 0) {
+Measured run_measured(const std::string& cwd, const std::vector<std::string>& args) {
+  const std::string err_path = temp_dir() + "/stderr";
+  const pid_t pid = fork();
+  if (pid == 0) {
     if (chdir(cwd.c_str()) != 0) _exit(127);
-    const int err = open(c.err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int null = open("/dev/null", O_WRONLY);
     if (err < 0 || null < 0) _exit(127);
     dup2(null, 1);
@@ -259,43 +250,15 @@ Child start_measured(const std::string& cwd, const std::vector<std::string>& arg
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
-  return c;
-}
-
-Measured finish_measured(const Child& c) {
   Measured m;
   int status = 0;
   rusage usage{};
-  if (c.pid < 0 || wait4(c.pid, &status, 0, &usage) != c.pid) return m;
+  if (pid < 0 || wait4(pid, &status, 0, &usage) != pid) return m;
   m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  m.err = read_file(c.err_path);
+  m.err = read_file(err_path);
   m.seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   m.max_rss_mb = usage.ru_maxrss / 1024;
   return m;
-}
-
-}  // namespace
-
-Measured run_measured(const std::string& cwd, const std::vector<std::string>& args) {
-  return finish_measured(start_measured(cwd, args));
-}
-
-std::vector<Measured> run_measured_all(const std::string& cwd, const std::vector<std::vector<std::string>>& runs,
-                                       size_t jobs) {
-  // Waits for the oldest child, never for any child (wait4(-1) could reap a
-  // process another test started).
-  std::vector<Measured> out(runs.size());
-  std::deque<std::pair<size_t, Child>> running;
-  for (size_t next = 0; next < runs.size() || !running.empty();) {
-    if (next < runs.size() && running.size() < std::max<size_t>(jobs, 1)) {
-      running.emplace_back(next, start_measured(cwd, runs[next]));
-      ++next;
-      continue;
-    }
-    out[running.front().first] = finish_measured(running.front().second);
-    running.pop_front();
-  }
-  return out;
 }
 
 }  // namespace e2e

@@ -20,11 +20,6 @@ struct Measured {
 
 // Runs the galley binary with `args` in `cwd`, stdout discarded.
 Measured run_measured(const std::string& cwd, const std::vector<std::string>& args);
-// Each of `runs` as run_measured, `jobs` at a time (results in `runs`'
-// order): the hostile suite is well over a hundred runs, minutes under
-// AddressSanitizer one after another.
-std::vector<Measured> run_measured_all(const std::string& cwd, const std::vector<std::vector<std::string>>& runs,
-                                       size_t jobs = 2);
 
 // PNG chunks and JPEG segments, for the surgery.
 std::string png_chunk(const std::string& type, const std::string& data);
