@@ -4,6 +4,7 @@
 #                   then each fuzz target for FUZZ_TEST_SECONDS
 # and, for developers:
 #   make fuzz       each fuzz target (or FUZZ_TARGETS) for FUZZ_SECONDS (docs/fuzzing.md)
+#   make test-release / test-sanitize / test-fuzz   one of the three, alone
 JOBS ?= $(shell nproc)
 BUILD ?= build
 GALLEY = $(BUILD)/src/galley
@@ -11,29 +12,46 @@ FUZZ_SECONDS ?= 60
 FUZZ_TEST_SECONDS ?= 20
 FUZZ_TARGETS ?=
 
-.PHONY: all deps build brochure samples test test-release test-sanitize test-fuzz fuzz fuzz-build bench clean
+.PHONY: all deps build brochure samples test test-release test-sanitize sanitize-build test-fuzz fuzz fuzz-build bench clean
 
 all: brochure
 
 deps:
 	@sh scripts/deps.sh
 
+# Inside `make test` the builds run niced, so a test run beside one keeps
+# its pace; a build's make ignores the outer make's job slots (MAKEFLAGS
+# cleared) and takes JOBS of its own.
+BUILD_CMD = MAKEFLAGS= $(if $(TEST_OVERLAP),nice -n 5) cmake --build
+
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DGALLEY_UNITY_BUILD=ON >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@$(BUILD_CMD) $(BUILD) -j $(JOBS)
 
 brochure: build
 	@sh scripts/samples.sh $(GALLEY)
 
-test: test-release test-sanitize test-fuzz
+# The three builds run one after another, each at JOBS jobs, and each
+# build's tests run beside the next build: a test run leaves cores idle
+# (processes waiting on each other, the last long test alone), which the
+# compiler then fills. --output-sync keeps each step's output in one piece.
+test: deps
+	@$(MAKE) --no-print-directory -j 2 --output-sync=target TEST_OVERLAP=1 test-release test-sanitize test-fuzz
+
+ifdef TEST_OVERLAP
+sanitize-build: | build
+fuzz-build: | sanitize-build
+endif
 
 test-release: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-test-sanitize: deps
+sanitize-build: deps
 	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DGALLEY_SANITIZE=ON -DGALLEY_UNITY_BUILD=ON -DGALLEY_BENCH=OFF \
 	  "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" "-DCMAKE_C_FLAGS_DEBUG=-O0 -g1" >/dev/null
-	@cmake --build $(BUILD)-asan -j $(JOBS)
+	@$(BUILD_CMD) $(BUILD)-asan -j $(JOBS)
+
+test-sanitize: sanitize-build
 	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		ctest --output-on-failure -j $(JOBS)
 
@@ -44,7 +62,7 @@ fuzz-build: deps
 	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release -DGALLEY_UNITY_BUILD=ON \
 	  -DCMAKE_C_FLAGS_RELEASE=-O1 -DCMAKE_CXX_FLAGS_RELEASE=-O1 \
 	  -DGALLEY_FUZZ_TEST_SECONDS=$(FUZZ_TEST_SECONDS) >/dev/null
-	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_targets
+	@$(BUILD_CMD) $(BUILD)-fuzz -j $(JOBS) --target fuzz_targets
 
 test-fuzz: fuzz-build
 	@cd $(BUILD)-fuzz && ctest --output-on-failure -j $(JOBS)

@@ -14,7 +14,7 @@ using namespace e2e;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text, const std::string& dir) {
+std::vector<std::string> error_lines(const std::string& text, const std::string& dir) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
@@ -27,13 +27,13 @@ std::vector<std::string> lines_of(const std::string& text, const std::string& di
 
 // `galley check DIR/c.yaml`'s lines (notes left out), which must fail.
 std::vector<std::string> check_lines(const std::string& dir) {
-  Run r = galley("check " + quote(dir + "/c.yaml"));
+  Run r = e2e::galley("check " + quote(dir + "/c.yaml"));
   CHECK(r.exit_code == 1);
-  return lines_of(r.err, dir);
+  return error_lines(r.err, dir);
 }
 
 // A one-page SVG.
-const std::string kLogo =
+const std::string kLogoSvg =
     "<svg xmlns='http://www.w3.org/2000/svg' width='100' height='50'><rect width='60' height='50'/></svg>\n";
 
 // An A5 layout's first lines, up to its one font family.
@@ -115,7 +115,7 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
              "  page:\n"
              "    frames: [{flow: main, x: 20mm, y: 20mm, width: 108mm, height: 60mm}]\n"
              "sequence: [page]\n");
-  write_file(dir + "/logo.svg", kLogo);
+  write_file(dir + "/logo.svg", kLogoSvg);
   // More than level M holds; a variable, so the loader cannot measure it.
   std::string long_data(2500, 'x');
   for (size_t i = 0; i < long_data.size(); ++i) long_data[i] = static_cast<char>('a' + (i * 7) % 26);
@@ -144,10 +144,10 @@ TEST_CASE("what only layout finds comes in the same run as the files' mistakes: 
   const auto run = [&](const std::vector<std::string>& expected) {
     for (const std::string command : {"check", "build"}) {
       INFO(command);
-      Run r = galley(command + " " + quote(dir + "/c.yaml") +
+      Run r = e2e::galley(command + " " + quote(dir + "/c.yaml") +
                      (command == "build" ? " -o " + quote(dir + "/out.pdf") : ""));
       CHECK(r.exit_code == 1);
-      const std::vector<std::string> got = lines_of(r.err, dir);
+      const std::vector<std::string> got = error_lines(r.err, dir);
       INFO(r.err);
       CHECK(got == expected);
       CHECK_FALSE(std::filesystem::exists(dir + "/out.pdf"));
@@ -178,7 +178,7 @@ TEST_CASE("a build that fails reports preflight's findings too, but not what it 
   // 40 pixels across 108 mm: far under 150 dpi.
   REQUIRE(sh("convert -size 40x20 xc:'#cc3311' " + quote(dir + "/small.png")).exit_code == 0);
   write_minimal_pair(dir, "    - paragraph: Fine.\n      colour: red\n    - image: {src: small.png, alt: Small}\n");
-  Run r = galley("check " + quote(dir + "/content.yaml"));
+  Run r = e2e::galley("check " + quote(dir + "/content.yaml"));
   CHECK(r.exit_code == 1);
   INFO(r.err);
   CHECK(r.err.find("content.yaml:9:7: error: unknown key 'colour'") != std::string::npos);
@@ -198,7 +198,7 @@ TEST_CASE("a PDF image's missing page is reported with the files' mistakes even 
              "  page:\n"
              "    frames: [{flow: main, x: 20mm, y: 20mm, width: 108mm, height: 60mm}]\n"
              "sequence: [page]\n");
-  write_file(dir + "/logo.svg", kLogo);
+  write_file(dir + "/logo.svg", kLogoSvg);
   write_file(dir + "/c.yaml",
              "galley: 1\n"
              "layout: l.yaml\n"

@@ -32,10 +32,10 @@ TEST_CASE("batch output equals one-by-one builds, whatever the number of jobs") 
   std::string rows = write_rows(dir, 4);
   fs::create_directories(dir + "/j1");
   fs::create_directories(dir + "/j2");
-  Run j1 = galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --jobs 1 -o " + quote(dir + "/j1/{{slug}}.pdf"));
+  Run j1 = e2e::galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --jobs 1 -o " + quote(dir + "/j1/{{slug}}.pdf"));
   INFO(j1.err);
   REQUIRE(j1.exit_code == 0);
-  Run j2 = galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --jobs 2 -o " + quote(dir + "/j2/{{slug}}.pdf"));
+  Run j2 = e2e::galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --jobs 2 -o " + quote(dir + "/j2/{{slug}}.pdf"));
   REQUIRE(j2.exit_code == 0);
   for (int i = 1; i <= 4; ++i) {
     char slug[32];
@@ -44,7 +44,7 @@ TEST_CASE("batch output equals one-by-one builds, whatever the number of jobs") 
     REQUIRE(a.rfind("%PDF-", 0) == 0);
     CHECK(a == read_file(dir + "/j2/" + slug));
     if (i == 3) {
-      Run one = galley(std::string("build ") + kHandout + " --set 'recipient=Applicant 003, MD' -o " + quote(dir + "/one.pdf"));
+      Run one = e2e::galley(std::string("build ") + kHandout + " --set 'recipient=Applicant 003, MD' -o " + quote(dir + "/one.pdf"));
       REQUIRE(one.exit_code == 0);
       CHECK(read_file(dir + "/one.pdf") == a);
       CHECK(pdf_text(dir + "/j1/" + slug).find("Applicant 003, MD") != std::string::npos);
@@ -56,7 +56,7 @@ TEST_CASE("shards cover every row exactly once") {
   std::string dir = temp_dir();
   std::string rows = write_rows(dir, 7);
   for (int s = 1; s <= 3; ++s) {
-    Run r = galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --shard " + std::to_string(s) + "/3 -o " +
+    Run r = e2e::galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --shard " + std::to_string(s) + "/3 -o " +
                    quote(dir + "/{{slug}}.shard" + std::to_string(s)));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -70,7 +70,7 @@ TEST_CASE("shards cover every row exactly once") {
     }
     CHECK(found == 1);
   }
-  CHECK(galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --shard 4/3").exit_code == 2);
+  CHECK(e2e::galley(std::string("build ") + kHandout + " --data " + quote(rows) + " --shard 4/3").exit_code == 2);
 }
 
 TEST_CASE("a bad row is reported with its number; the other rows are written") {
@@ -80,7 +80,7 @@ TEST_CASE("a bad row is reported with its number; the other rows are written") {
              "- {slug: a, mentor: Ann}\n"
              "- {slug: b}\n"
              "- {slug: c, mentor: Cy}\n");
-  Run r = galley("build " + quote(dir + "/content.yaml") + " --data " + quote(dir + "/rows.yaml") + " -o " +
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " --data " + quote(dir + "/rows.yaml") + " -o " +
                  quote(dir + "/{{slug}}.pdf"));
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("rows.yaml:2:3: error: row 2: ") != std::string::npos);
@@ -95,7 +95,7 @@ TEST_CASE("a bad row is reported with its number; the other rows are written") {
 TEST_CASE("two rows writing the same file are refused before anything is written") {
   std::string dir = temp_dir();
   write_file(dir + "/rows.csv", "slug,recipient\nsame,A\nother,B\nsame,C\n");
-  Run r = galley(std::string("build ") + kHandout + " --data " + quote(dir + "/rows.csv") + " -o " + quote(dir + "/{{slug}}.pdf"));
+  Run r = e2e::galley(std::string("build ") + kHandout + " --data " + quote(dir + "/rows.csv") + " -o " + quote(dir + "/{{slug}}.pdf"));
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("rows 1 and 3") != std::string::npos);
   CHECK_FALSE(fs::exists(dir + "/same.pdf"));
@@ -112,13 +112,13 @@ TEST_CASE("rows whose text needs other glyphs get their own font subsets, as one
              "three,\"Zoë Quixby-Ångström, PhD\"\n"
              "four,Wu Jv\n");
   fs::create_directories(dir + "/out");
-  Run batch = galley(std::string("build ") + kHandout + " --data " + quote(dir + "/rows.csv") + " --jobs 1 -o " +
+  Run batch = e2e::galley(std::string("build ") + kHandout + " --data " + quote(dir + "/rows.csv") + " --jobs 1 -o " +
                      quote(dir + "/out/{{slug}}.pdf"));
   INFO(batch.err);
   REQUIRE(batch.exit_code == 0);
   const char* rows[][2] = {{"one", "Ann Lee"}, {"two", "Lee Ann"}, {"three", "Zoë Quixby-Ångström, PhD"}, {"four", "Wu Jv"}};
   for (const auto& [slug, name] : rows) {
-    Run one = galley(std::string("build ") + kHandout + " --set " + quote(std::string("recipient=") + name) + " -o " +
+    Run one = e2e::galley(std::string("build ") + kHandout + " --set " + quote(std::string("recipient=") + name) + " -o " +
                      quote(dir + "/" + slug + ".pdf"));
     REQUIRE(one.exit_code == 0);
     CHECK(read_file(dir + "/" + slug + ".pdf") == read_file(dir + "/out/" + slug + ".pdf"));
@@ -130,7 +130,7 @@ TEST_CASE("a broken image is reported for every row, the same way") {
   write_file(dir + "/bad.png", std::string("\x89PNG\r\n\x1a\n", 8) + "cut short");
   write_minimal_pair(dir, "    - image: {src: bad.png}\n");
   write_file(dir + "/rows.csv", "slug,recipient\na,Ann\nb,Bo\n");
-  Run r = galley("build " + quote(dir + "/content.yaml") + " --data " + quote(dir + "/rows.csv") + " --jobs 2 -o " +
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " --data " + quote(dir + "/rows.csv") + " --jobs 2 -o " +
                  quote(dir + "/{{slug}}.pdf"));
   CHECK(r.exit_code == 1);
   for (const char* row : {"row 1: ", "row 2: "}) {
@@ -159,13 +159,13 @@ TEST_CASE("rows whose variables reach the flow's blocks equal one-by-one builds:
   write_file(dir + "/rows.csv", csv);
   for (const char* jobs : {"1", "2"}) {
     fs::create_directories(dir + "/j" + jobs);
-    Run batch = galley("build " + quote(dir + "/content.yaml") + " --data " + quote(dir + "/rows.csv") + " --jobs " +
+    Run batch = e2e::galley("build " + quote(dir + "/content.yaml") + " --data " + quote(dir + "/rows.csv") + " --jobs " +
                        jobs + " -o " + quote(dir + "/j" + jobs + "/{{slug}}.pdf"));
     INFO(batch.err);
     REQUIRE(batch.exit_code == 0);
   }
   for (size_t i = 0; i < values.size(); ++i) {
-    Run one = galley("build " + quote(dir + "/content.yaml") + " --set " + quote("name=" + values[i].first) +
+    Run one = e2e::galley("build " + quote(dir + "/content.yaml") + " --set " + quote("name=" + values[i].first) +
                      " --set place=" + values[i].second + " -o " + quote(dir + "/one.pdf"));
     REQUIRE(one.exit_code == 0);
     const std::string cold = read_file(dir + "/one.pdf");

@@ -16,6 +16,10 @@
 #include "cli/cli.h"
 #include "resolve/resolve.h"
 
+// A named namespace keeps `using namespace galley` from the other e2e files,
+// which call e2e::galley(), when the suite is compiled as one unity file.
+namespace pagination_test {
+
 using namespace galley;
 
 namespace {
@@ -271,3 +275,5 @@ TEST_CASE("brochure: every inside page has its page number in the footer") {
   }
   CHECK(inside >= 2);
 }
+
+}  // namespace pagination_test

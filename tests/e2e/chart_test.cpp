@@ -51,7 +51,7 @@ std::string build_chart(const std::string& chart, const std::string& csv) {
   const std::string dir = temp_dir();
   write_chart_pair(dir, chart, csv);
   const std::string pdf = dir + "/out.pdf";
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(pdf));
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(pdf));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   return pdf;
 }

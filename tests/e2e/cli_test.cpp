@@ -9,16 +9,16 @@ using namespace e2e;
 
 
 TEST_CASE("--version and --help exit 0; a bad command line exits 2") {
-  CHECK(galley("--version").exit_code == 0);
-  CHECK(galley("--help").exit_code == 0);
-  CHECK(galley("").exit_code == 2);
-  CHECK(galley("build").exit_code == 2);
-  CHECK(galley("frobnicate x.yaml").exit_code == 2);
-  CHECK(galley("build x.yaml --set novalue").exit_code == 2);
+  CHECK(e2e::galley("--version").exit_code == 0);
+  CHECK(e2e::galley("--help").exit_code == 0);
+  CHECK(e2e::galley("").exit_code == 2);
+  CHECK(e2e::galley("build").exit_code == 2);
+  CHECK(e2e::galley("frobnicate x.yaml").exit_code == 2);
+  CHECK(e2e::galley("build x.yaml --set novalue").exit_code == 2);
 }
 
 TEST_CASE("a missing file is an input error with its name") {
-  Run r = galley("build does-not-exist.yaml");
+  Run r = e2e::galley("build does-not-exist.yaml");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("does-not-exist.yaml") != std::string::npos);
   CHECK(r.err.find("error:") != std::string::npos);
@@ -27,7 +27,7 @@ TEST_CASE("a missing file is an input error with its name") {
 TEST_CASE("'colour' for 'color' is reported at its line and column and leaves the old PDF untouched") {
   std::string dir = temp_dir();
   write_minimal_pair(dir);
-  Run ok = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run ok = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   INFO(ok.err);
   REQUIRE(ok.exit_code == 0);
   std::string before = read_file(dir + "/out.pdf");
@@ -38,7 +38,7 @@ TEST_CASE("'colour' for 'color' is reported at its line and column and leaves th
   std::string from = "  body: {font: Noto Serif, size: 10pt, leading: 13pt}\n";
   layout.replace(layout.find(from), from.size(), "  body: {font: Noto Serif, size: 10pt, leading: 13pt}\n  h1: {colour: red}\n");
   write_file(dir + "/layout.yaml", layout);
-  Run bad = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run bad = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("layout.yaml:7:8: error: unknown key 'colour'") != std::string::npos);
   CHECK(bad.err.find("did you mean 'color'") != std::string::npos);
@@ -51,13 +51,13 @@ TEST_CASE("'colour' for 'color' is reported at its line and column and leaves th
 TEST_CASE("an undefined variable is an error at its location; --set defines it") {
   std::string dir = temp_dir();
   write_minimal_pair(dir, "    - paragraph: \"Dear {{title_of_the_day}}\"\n");
-  Run bad = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run bad = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("content.yaml:8:") != std::string::npos);
   CHECK(bad.err.find("title_of_the_day") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir + "/out.pdf"));
 
-  Run good = galley("build " + quote(dir + "/content.yaml") + " --set title_of_the_day=Colleague -o " + quote(dir + "/out.pdf"));
+  Run good = e2e::galley("build " + quote(dir + "/content.yaml") + " --set title_of_the_day=Colleague -o " + quote(dir + "/out.pdf"));
   INFO(good.err);
   CHECK(good.exit_code == 0);
   CHECK(pdf_text(dir + "/out.pdf").find("Dear Colleague") != std::string::npos);
@@ -66,7 +66,7 @@ TEST_CASE("an undefined variable is an error at its location; --set defines it")
 TEST_CASE("check lays out and writes nothing") {
   std::string dir = temp_dir();
   write_minimal_pair(dir);
-  Run r = galley("check " + quote(dir + "/content.yaml"));
+  Run r = e2e::galley("check " + quote(dir + "/content.yaml"));
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK_FALSE(std::filesystem::exists("content.pdf"));
@@ -78,7 +78,7 @@ TEST_CASE("check lays out and writes nothing") {
 TEST_CASE("--dump-layout writes the display list as JSON") {
   std::string dir = temp_dir();
   write_minimal_pair(dir);
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/o.pdf") + " --dump-layout " +
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/o.pdf") + " --dump-layout " +
                  quote(dir + "/o.json"));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -95,20 +95,20 @@ TEST_CASE("a character no font has is one preflight warning with page and source
                            "the document has 1 page\n";
   const std::string expected = note + dir + "/content.yaml:8:19: warning: page 1: text 'Snow \u2603 falls.' has no glyph for "
                                "U+2603 '\u2603' in Noto Serif or any fallback font; it prints as a box (.notdef)\n";
-  Run check = galley("check " + quote(dir + "/content.yaml"));
+  Run check = e2e::galley("check " + quote(dir + "/content.yaml"));
   CHECK(check.exit_code == 0);
   CHECK(check.err == expected);
-  Run build = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run build = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   CHECK(build.exit_code == 0);
   CHECK(build.err == expected);
-  Run strict = galley("check --strict " + quote(dir + "/content.yaml"));
+  Run strict = e2e::galley("check --strict " + quote(dir + "/content.yaml"));
   CHECK(strict.exit_code == 1);
   CHECK(strict.err == note + dir + "/content.yaml:8:19: error: page 1: text 'Snow \u2603 falls.' has no glyph for U+2603 "
                             "'\u2603' in Noto Serif or any fallback font; it prints as a box (.notdef)\n");
 }
 
 TEST_CASE("galley styles prints every built-in style name as resolved") {
-  Run r = galley("styles layouts/brochure-letter.yaml");
+  Run r = e2e::galley("styles layouts/brochure-letter.yaml");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   for (const char* name : {"body", "title", "h1", "h2", "h3", "h4", "list", "quote", "quote-by", "callout", "caption",
@@ -118,18 +118,10 @@ TEST_CASE("galley styles prints every built-in style name as resolved") {
   // A layout with only body: the rest are derived from it, and say so.
   std::string dir = temp_dir();
   write_minimal_pair(dir);
-  Run minimal = galley("styles " + quote(dir + "/layout.yaml"));
+  Run minimal = e2e::galley("styles " + quote(dir + "/layout.yaml"));
   CHECK(minimal.out.find("  h1: Noto Serif bold 16pt/20.8pt left") != std::string::npos);
   CHECK(minimal.out.find("(built-in)") != std::string::npos);
 }
-
-namespace {
-int occurrences(const std::string& text, const std::string& word) {
-  int n = 0;
-  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
-  return n;
-}
-}  // namespace
 
 TEST_CASE("the table of contents leaves out its own title, and headings with in-toc: false") {
   std::string dir = temp_dir();
@@ -142,7 +134,7 @@ TEST_CASE("the table of contents leaves out its own title, and headings with in-
                      "    - heading: Curriculum\n"
                      "      level: 2\n"
                      "    - paragraph: Words.\n");
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string text = pdf_text(dir + "/out.pdf");
@@ -160,7 +152,7 @@ TEST_CASE("a copy-fit that succeeds is a note, so --strict builds") {
   std::string layout = read_file(dir + "/layout.yaml");
   layout.replace(layout.find("repeat: until-empty"), 19, "repeat: 1");
   write_file(dir + "/layout.yaml", layout + "fit: {main: {shrink-to: 5pt}}\n");
-  Run r = galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run r = e2e::galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("note: flow 'main' copy-fitted at") != std::string::npos);
@@ -172,18 +164,18 @@ TEST_CASE("until-empty reports the page count; a booklet of a count not a multip
   for (int i = 0; i < 50; ++i) blocks += "    - paragraph: Line of text number " + std::to_string(i) + " in the flow.\n";
   write_minimal_pair(dir, blocks);
   const std::string args = quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf");
-  Run plain = galley("build " + args);
+  Run plain = e2e::galley("build " + args);
   INFO(plain.err);
   CHECK(plain.exit_code == 0);
   CHECK(plain.err.find("layout.yaml:11:5: note: repeat: until-empty made 2 pages of master 'page'; the document has 2 pages") !=
         std::string::npos);
   CHECK(plain.err.find("multiple of 4") == std::string::npos);
-  Run booklet = galley("build --impose booklet " + args);
+  Run booklet = e2e::galley("build --impose booklet " + args);
   CHECK(booklet.exit_code == 0);
   CHECK(booklet.err.find("layout.yaml:11:5: warning: the document has 2 pages, not a multiple of 4: the booklet gets "
                          "2 blank pages") != std::string::npos);
-  CHECK(galley("build --strict --impose booklet " + args).exit_code == 1);
+  CHECK(e2e::galley("build --strict --impose booklet " + args).exit_code == 1);
   // The layout can ask for the booklet itself.
   write_file(dir + "/layout.yaml", read_file(dir + "/layout.yaml") + "output: {imposition: booklet}\n");
-  CHECK(galley("build " + args).err.find("not a multiple of 4") != std::string::npos);
+  CHECK(e2e::galley("build " + args).err.find("not a multiple of 4") != std::string::npos);
 }

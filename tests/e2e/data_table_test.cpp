@@ -13,16 +13,16 @@ using namespace e2e;
 
 namespace {
 
-struct Word {
+struct CellWord {
   double x0, y0, x1;
   std::string text;
 };
 
-std::vector<Word> words_of(const std::string& pdf) {
+std::vector<CellWord> words_of(const std::string& pdf) {
   const std::string html = sh("pdftotext -f 1 -l 1 -bbox " + quote(pdf) + " -").out;
   static const std::regex word_re(
       "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"[\\d.]+\">([^<]*)</word>");
-  std::vector<Word> out;
+  std::vector<CellWord> out;
   for (std::sregex_iterator w(html.begin(), html.end(), word_re), end; w != end; ++w)
     out.push_back({std::stod((*w)[1]), std::stod((*w)[2]), std::stod((*w)[3]), (*w)[4]});
   return out;
@@ -35,12 +35,6 @@ double advance(const std::string& text) {
   return w;
 }
 
-int count(const std::string& s, const std::string& what) {
-  int n = 0;
-  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("a decimal column lines its numbers up on the decimal point") {
@@ -50,7 +44,7 @@ TEST_CASE("a decimal column lines its numbers up on the decimal point") {
   const Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   REQUIRE(r.exit_code == 0);
   std::vector<double> points;
-  for (const Word& w : words_of(dir + "/out.pdf")) {
+  for (const CellWord& w : words_of(dir + "/out.pdf")) {
     if (w.text.empty() || !std::isdigit(static_cast<unsigned char>(w.text[0]))) continue;
     const size_t dot = w.text.find('.');
     // Where the decimal point starts: after the whole part.
@@ -62,7 +56,7 @@ TEST_CASE("a decimal column lines its numbers up on the decimal point") {
   // Not merely right-aligned: the values' right edges differ.
   const auto words = words_of(dir + "/out.pdf");
   double right_100 = 0, right_1_5 = 0;
-  for (const Word& w : words) {
+  for (const CellWord& w : words) {
     if (w.text == "100") right_100 = w.x1;
     if (w.text == "1.5") right_1_5 = w.x1;
   }
@@ -82,19 +76,19 @@ TEST_CASE("words too long for a narrow column stay inside it, with one warning f
   const Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   REQUIRE(r.exit_code == 0);
   CAPTURE(r.err);
-  CHECK(count(r.err, "wider than its column") == 1);
-  CHECK(count(r.err, "overfull") == 0);
+  CHECK(occurrences(r.err, "wider than its column") == 1);
+  CHECK(occurrences(r.err, "overfull") == 0);
   CHECK(r.err.find("content.yaml:11:14: warning: a word in row 1, column 1 of this table is wider than its column; "
                    "set smaller (and in 3 more cells)") != std::string::npos);
   double next_left = 1e9;
-  std::vector<Word> first_column;
-  for (const Word& w : words_of(dir + "/out.pdf")) {
+  std::vector<CellWord> first_column;
+  for (const CellWord& w : words_of(dir + "/out.pdf")) {
     if (w.text == "next") next_left = std::min(next_left, w.x0);
     else if (w.text != "Hello" && w.text != "Someone.") first_column.push_back(w);
   }
   REQUIRE(next_left < 1e9);
   REQUIRE(first_column.size() >= 4);
-  for (const Word& w : first_column) {
+  for (const CellWord& w : first_column) {
     CAPTURE(w.text);
     CHECK(w.x1 < next_left - 3);  // the next cell's padding stays clear too
   }
@@ -118,7 +112,7 @@ TEST_CASE("a 2,000-row CSV becomes a table of many pages, each starting with the
   const int pages = pdf_pages(dir + "/out.pdf");
   CHECK(pages > 30);
   const std::string text = sh("pdftotext -layout " + quote(dir + "/out.pdf") + " -").out;
-  CHECK(count(text, "Cases seen") == pages);
+  CHECK(occurrences(text, "Cases seen") == pages);
   CHECK(text.find("1,036.8") != std::string::npos);  // row 29: 28·37 = 1036, grouped
   CHECK(text.find("12.8%") != std::string::npos);    // 0.128
   CHECK(text.find("2999") != std::string::npos);     // the last row is there

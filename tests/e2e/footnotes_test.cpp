@@ -40,8 +40,8 @@ std::string content(int paragraphs, const std::map<int, std::string>& extra, con
   return c;
 }
 
-Run build(const std::string& dir) {
-  return galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+Run build_notes(const std::string& dir) {
+  return e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
 }
 
 // The text of page `page` inside a rectangle (points from the top left).
@@ -57,8 +57,6 @@ std::string page_text(const std::string& pdf, int page) {
   return sh("pdftotext -f " + p + " -l " + p + " " + quote(pdf) + " - | tr -s ' \\n' '  '").out;
 }
 
-bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
-
 }  // namespace
 
 TEST_CASE("a footnote is set at the foot of its reference's page, after the body text, numbered per document or page") {
@@ -69,7 +67,7 @@ TEST_CASE("a footnote is set at the foot of its reference's page, after the body
                                            {50, " Cited again[^log]."}};
   write_file(dir + "/content.yaml", content(60, refs, "notes:\n  log: \"Source: the case log.\"\n"));
   write_layout(dir, kOneFrame, "");
-  Run r = build(dir);
+  Run r = build_notes(dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string pdf = dir + "/out.pdf";
@@ -92,7 +90,7 @@ TEST_CASE("a footnote is set at the foot of its reference's page, after the body
 
   // Numbered per page, the note on page two is 1 again.
   write_layout(dir, kOneFrame, "footnotes: {numbering: page, separator: {width: 50%, weight: 1pt}}\n");
-  r = build(dir);
+  r = build_notes(dir);
   REQUIRE(r.exit_code == 0);
   CHECK(has(page_text(pdf, 1), "1 Source: the case log. 2 Second note, on page one."));
   CHECK(has(page_text(pdf, 2), "Later.1"));
@@ -104,10 +102,10 @@ TEST_CASE("the line holding a reference moves on when its note does not fit belo
   // 481pt hold 37 lines of 13pt: without the note, Para 37 ends page one.
   write_layout(dir, kOneFrame, "");
   write_file(dir + "/content.yaml", content(40, {}));
-  REQUIRE(build(dir).exit_code == 0);
+  REQUIRE(build_notes(dir).exit_code == 0);
   CHECK(has(page_text(dir + "/out.pdf", 1), "Para 37."));
   write_file(dir + "/content.yaml", content(40, {{37, " Cited.^[The NOTE of Para 37.]"}}));
-  const Run r = build(dir);
+  const Run r = build_notes(dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string one = page_text(dir + "/out.pdf", 1), two = page_text(dir + "/out.pdf", 2);
@@ -123,7 +121,7 @@ TEST_CASE("a note too long for the column continues at the foot of the next colu
   for (int i = 0; i < 60; ++i) note += "Word" + std::to_string(i) + " of the note. ";
   write_layout(dir, kTwoColumns, "");
   write_file(dir + "/content.yaml", content(30, {{8, " Long.^[" + note + "THE-END]"}, {12, " Short.^[NOTE-TWO.]"}}));
-  Run r = build(dir);
+  Run r = build_notes(dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string pdf = dir + "/out.pdf";
@@ -142,7 +140,7 @@ TEST_CASE("a note too long for the column continues at the foot of the next colu
   note.clear();
   for (int i = 0; i < 110; ++i) note += "Word" + std::to_string(i) + " of the note. ";
   write_file(dir + "/content.yaml", content(30, {{8, " Long.^[" + note + "THE-END]"}, {12, " Short.^[NOTE-TWO.]"}}));
-  r = build(dir);
+  r = build_notes(dir);
   REQUIRE(r.exit_code == 0);
   left = region(pdf, 1, 30, 30, 180, 320), right = region(pdf, 1, 210, 30, 180, 320);
   const std::string next = region(pdf, 2, 30, 30, 180, 320);
@@ -161,7 +159,7 @@ TEST_CASE("footnote errors are located: an unknown name with a did-you-mean, a n
   write_file(dir + "/content.yaml",
              content(3, {{1, " Bad[^logg] here."}, {2, " Nested.^[Outer [^log] inner.]"}, {3, " Good[^log]."}},
                      "notes:\n  log: \"The log.\"\n  spare: \"Never cited.\"\n"));
-  const Run r = build(dir);
+  const Run r = build_notes(dir);
   CHECK(r.exit_code == 1);
   const std::string c = dir + "/content.yaml";
   // `    - paragraph: "Para 1. Bad[^lgo]`: the text starts at column 19.
@@ -175,7 +173,7 @@ TEST_CASE("footnotes are Note elements inside the element that references them")
   const std::string dir = temp_dir();
   write_layout(dir, kOneFrame, "");
   write_file(dir + "/content.yaml", content(2, {{1, " Cited.^[The note.]"}}));
-  REQUIRE(build(dir).exit_code == 0);
+  REQUIRE(build_notes(dir).exit_code == 0);
   const std::string tree = sh("pdfinfo -struct-text " + quote(dir + "/out.pdf") + " 2>/dev/null").out;
   INFO(tree);
   const size_t p = tree.find("\"Para 1. Cited.\""), note = tree.find("Note"), para2 = tree.find("\"Para 2.\"");

@@ -34,6 +34,14 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+
+int occurrences(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;

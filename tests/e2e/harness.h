@@ -16,6 +16,10 @@ Run sh(const std::string& command);
 Run galley(const std::string& args);
 
 std::string quote(const std::string& s);
+
+// Whether `text` holds `what`, and how many times (overlaps counted).
+bool has(const std::string& text, const std::string& what);
+int occurrences(const std::string& text, const std::string& what);
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& bytes);
 

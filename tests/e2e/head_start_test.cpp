@@ -26,7 +26,7 @@ TEST_CASE("images that fail in the PDF stage are reported in document order, on 
   std::string dir = temp_dir();
   write_minimal_pair(dir, "    - image: {src: " + broken_copy(dir, "first.png") + ", width: 40%}\n"
                           "    - image: {src: " + broken_copy(dir, "second.png") + ", width: 40%}\n");
-  Run first = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run first = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   INFO(first.err);
   CHECK(first.exit_code == 1);
   const size_t a = first.err.find("first.png"), b = first.err.find("second.png");
@@ -34,7 +34,7 @@ TEST_CASE("images that fail in the PDF stage are reported in document order, on 
   REQUIRE(b != std::string::npos);
   CHECK(a < b);
   for (int i = 0; i < 4; ++i) {
-    Run again = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+    Run again = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
     CHECK(again.exit_code == first.exit_code);
     CHECK(again.err == first.err);
   }

@@ -9,7 +9,7 @@ using namespace e2e;
 
 TEST_CASE("galley init writes a starter that builds as is, and refuses to overwrite it") {
   const std::string dir = temp_dir() + "/starter";
-  Run init = galley("init " + quote(dir));
+  Run init = e2e::galley("init " + quote(dir));
   INFO(init.err);
   REQUIRE(init.exit_code == 0);
   for (const char* f : {"content.yaml", "layout.yaml", "README.md", "images/placeholder.png",
@@ -35,7 +35,7 @@ TEST_CASE("galley init writes a starter that builds as is, and refuses to overwr
 
   const std::string before = read_file(dir + "/content.yaml");
   write_file(dir + "/content.yaml", "mine\n");
-  Run again = galley("init " + quote(dir));
+  Run again = e2e::galley("init " + quote(dir));
   CHECK(again.exit_code == 1);
   CHECK(again.err.find("content.yaml: error: already exists") != std::string::npos);
   CHECK(read_file(dir + "/content.yaml") == "mine\n");

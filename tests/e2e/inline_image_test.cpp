@@ -46,7 +46,7 @@ TEST_CASE("an image inside text is drawn in the line at the cap height, between 
   // 400 by 200 pixels: set 14 pt wide, well over 300 dpi.
   REQUIRE(sh("convert -size 400x200 xc:'#cc3311' " + quote(dir + "/icon.png")).exit_code == 0);
   write_minimal_pair(dir, "    - paragraph: \"Call ![phone](icon.png) now.\"\n");
-  const Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  const Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(r.err.find("warning") == std::string::npos);
   const std::string list = sh("pdfimages -list " + quote(dir + "/out.pdf")).out;
@@ -81,7 +81,7 @@ TEST_CASE("an image inside text is drawn in the line at the cap height, between 
 TEST_CASE("a missing image inside text is an error at its text's place") {
   const std::string dir = temp_dir();
   write_minimal_pair(dir, "    - paragraph: \"Call ![phone](nothere.png) now.\"\n");
-  const Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  const Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   CHECK(r.exit_code == 1);
   CHECK(r.err.find(dir + "/content.yaml:8:19: error: image 'nothere.png' not found (looked for " + dir +
                    "/nothere.png)") != std::string::npos);

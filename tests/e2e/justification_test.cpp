@@ -27,7 +27,7 @@ std::string body_text() {
 
 // One justified, hyphenated paragraph of the customer's text in a 200pt
 // column at x = 72pt; `style` is added to the body style.
-std::string build(const std::string& dir, const std::string& style) {
+std::string build_styled(const std::string& dir, const std::string& style) {
   const std::string fonts = std::string(GALLEY_SOURCE_DIR) + "/fonts";
   write_file(dir + "/layout.yaml",
              "galley: 1\n"
@@ -51,20 +51,20 @@ std::string build(const std::string& dir, const std::string& style) {
   return pdf;
 }
 
-struct Word {
+struct SetWord {
   double x0, x1;
   std::string text;
 };
 
 // The lines of the first page as pdftotext -bbox-layout sees them.
-std::vector<std::vector<Word>> lines_of(const std::string& pdf) {
+std::vector<std::vector<SetWord>> word_lines(const std::string& pdf) {
   const std::string html = sh("pdftotext -f 1 -l 1 -bbox-layout " + quote(pdf) + " -").out;
   static const std::regex line_re("<line [^>]*>([\\s\\S]*?)</line>");
   static const std::regex word_re("<word xMin=\"([\\d.]+)\" yMin=\"[\\d.]+\" xMax=\"([\\d.]+)\" yMax=\"[\\d.]+\">([^<]*)</word>");
-  std::vector<std::vector<Word>> out;
+  std::vector<std::vector<SetWord>> out;
   for (std::sregex_iterator l(html.begin(), html.end(), line_re), end; l != end; ++l) {
     const std::string body = (*l)[1];
-    std::vector<Word> words;
+    std::vector<SetWord> words;
     for (std::sregex_iterator w(body.begin(), body.end(), word_re); w != end; ++w)
       words.push_back({std::stod((*w)[1]), std::stod((*w)[2]), (*w)[3]});
     if (!words.empty()) out.push_back(std::move(words));
@@ -91,7 +91,7 @@ std::vector<double> tz_values(const std::string& pdf) {
   return out;
 }
 
-std::string squash(const std::string& s) {
+std::string squash_quotes(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s.compare(i, 2, "\xC2\xA0") == 0) {
@@ -112,11 +112,11 @@ TEST_CASE("a comma or hyphen ending a justified line hangs past the frame edge b
   REQUIRE(hyphen > 1);
   for (bool on : {true, false}) {
     CAPTURE(on);
-    const auto lines = lines_of(build(temp_dir(), on ? "" : ", protrusion: false"));
+    const auto lines = word_lines(build_styled(temp_dir(), on ? "" : ", protrusion: false"));
     REQUIRE(lines.size() > 20);
     int commas = 0, hyphens = 0, flush = 0;
     for (size_t i = 0; i + 1 < lines.size(); ++i) {  // the last line is ragged
-      const Word& last = lines[i].back();
+      const SetWord& last = lines[i].back();
       CAPTURE(last.text);
       CHECK(lines[i].front().x0 == doctest::Approx(kFrameX).epsilon(1e-4));
       if (ends_with(last.text, ",")) {
@@ -139,11 +139,11 @@ TEST_CASE("a comma or hyphen ending a justified line hangs past the frame edge b
 TEST_CASE("font expansion scales lines within its bound and the text extracts exactly") {
   // Smart quotes are on: the source's apostrophes extract as U+2019.
   std::string text;
-  for (char c : squash(body_text())) text += c == '\'' ? std::string("\u2019") : std::string(1, c);
+  for (char c : squash_quotes(body_text())) text += c == '\'' ? std::string("\u2019") : std::string(1, c);
   const std::pair<std::string, double> cases[] = {{"", 2}, {", expansion: 1%", 1}, {", expansion: 0%", 0}};
   for (const auto& [style, bound] : cases) {
     CAPTURE(style);
-    const std::string pdf = build(temp_dir(), style);
+    const std::string pdf = build_styled(temp_dir(), style);
     const auto tz = tz_values(pdf);
     if (bound == 0) {
       CHECK(tz.empty());
@@ -151,7 +151,7 @@ TEST_CASE("font expansion scales lines within its bound and the text extracts ex
       CHECK(tz.size() > 10);  // most lines take part of their adjustment in the glyphs
       for (double v : tz) CHECK(std::abs(v - 100) <= bound + 1e-6);
     }
-    CHECK(squash(sh("pdftotext -enc UTF-8 " + quote(pdf) + " -").out) == text);
+    CHECK(squash_quotes(sh("pdftotext -enc UTF-8 " + quote(pdf) + " -").out) == text);
   }
 }
 

@@ -30,11 +30,11 @@ TEST_CASE("a language without hyphenation patterns is a warning at its first par
   const std::string expected = dir + "/content.yaml:7:19: warning: no hyphenation patterns for language 'xx-YY': "
                                "its paragraphs are set without hyphenation (looked for /usr/share/hyphen/hyph_xx_YY.dic; "
                                "Debian's hyphen-xx* packages install them)\n";
-  Run check = galley("check " + quote(dir + "/content.yaml"));
+  Run check = e2e::galley("check " + quote(dir + "/content.yaml"));
   CHECK(check.exit_code == 0);
   CHECK(check.err.substr(0, check.err.find('\n') + 1) == expected);
   CHECK(check.err.find(": warning: ", expected.size()) == std::string::npos);
-  Run strict = galley("check --strict " + quote(dir + "/content.yaml"));
+  Run strict = e2e::galley("check --strict " + quote(dir + "/content.yaml"));
   CHECK(strict.exit_code == 1);
   CHECK(strict.err.find("content.yaml:7:19: error: no hyphenation patterns for language 'xx-YY'") != std::string::npos);
 }
@@ -42,7 +42,7 @@ TEST_CASE("a language without hyphenation patterns is a warning at its first par
 TEST_CASE("every language docs/format.md lists has patterns, and a French paragraph hyphenates") {
   for (const char* language : {"en-US", "en-GB", "de-DE", "de-AT", "fr-FR", "es-ES", "es", "it-IT", "nl-NL", "pt-PT", "pt-BR"}) {
     const std::string dir = pair_in(language, "");
-    Run check = galley("check --strict " + quote(dir + "/content.yaml"));
+    Run check = e2e::galley("check --strict " + quote(dir + "/content.yaml"));
     INFO(language << ": " << check.err);
     CHECK(check.exit_code == 0);
   }
@@ -50,7 +50,7 @@ TEST_CASE("every language docs/format.md lists has patterns, and a French paragr
                                   "    - paragraph: \"L'établissement hospitalier développe considérablement "
                                   "l'enseignement universitaire interventionnel.\"\n",
                                   "30mm");
-  Run build = galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf") +
+  Run build = e2e::galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf") +
                      " --dump-layout " + quote(dir + "/out.json"));
   INFO(build.err);
   REQUIRE(build.exit_code == 0);
@@ -63,14 +63,14 @@ TEST_CASE("every language docs/format.md lists has patterns, and a French paragr
 
 TEST_CASE("straight quotes print as the language's marks; an escaped one stays straight") {
   const std::string en = pair_in("en-US", "    - paragraph: \"The department's \\\"best\\\" program is 5\\\\' 10\\\\\\\" tall.\"\n");
-  Run build = galley("build --strict " + quote(en + "/content.yaml") + " -o " + quote(en + "/out.pdf"));
+  Run build = e2e::galley("build --strict " + quote(en + "/content.yaml") + " -o " + quote(en + "/out.pdf"));
   INFO(build.err);
   REQUIRE(build.exit_code == 0);
   CHECK(pdf_text(en + "/out.pdf").find("The department\u2019s \u201Cbest\u201D program is 5' 10\" tall.") !=
         std::string::npos);
 
   const std::string fr = pair_in("fr-FR", "    - paragraph: \"Il dit \\\"bonjour\\\" \u00E0 l'\u00E9cole.\"\n");
-  build = galley("build --strict " + quote(fr + "/content.yaml") + " -o " + quote(fr + "/out.pdf") +
+  build = e2e::galley("build --strict " + quote(fr + "/content.yaml") + " -o " + quote(fr + "/out.pdf") +
                  " --dump-layout " + quote(fr + "/out.json"));
   INFO(build.err);
   REQUIRE(build.exit_code == 0);
@@ -85,7 +85,7 @@ TEST_CASE("smart-quotes: false in a style prints the quotes as typed") {
   const std::string from = "language: en-US}";
   layout.replace(layout.find(from), from.size(), "language: en-US, smart-quotes: false}");
   write_file(dir + "/layout.yaml", layout);
-  Run build = galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run build = e2e::galley("build --strict " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   INFO(build.err);
   REQUIRE(build.exit_code == 0);
   CHECK(pdf_text(dir + "/out.pdf").find("it's \"x\"") != std::string::npos);

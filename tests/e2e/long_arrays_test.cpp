@@ -66,7 +66,7 @@ std::string build_clean(const std::string& dir, const std::string& content) {
   write_file(dir + "/layout.yaml", big_pages_layout());
   write_file(dir + "/content.yaml", content);
   const std::string pdf = dir + "/t.pdf";
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(pdf));
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(pdf));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(sh("qpdf --check " + quote(pdf)).out.find("No syntax or stream encoding errors") != std::string::npos);
   return pdf;
@@ -127,7 +127,7 @@ TEST_CASE("long arrays: a page of more than 10,000 links, which poppler would no
   for (int i = 0; i < 10'001; ++i) content += "[l" + std::to_string(i) + "](https://example.org/) ";
   write_file(dir + "/content.yaml", content + "\"\n");
   for (const std::string& output : {std::string(), " -o " + quote(dir + "/t.pdf")}) {
-    Run r = galley((output.empty() ? "check " : "build ") + quote(dir + "/content.yaml") + output);
+    Run r = e2e::galley((output.empty() ? "check " : "build ") + quote(dir + "/content.yaml") + output);
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("content.yaml:6:19: error: page 1 has 10001 links; PDF readers refuse a page with more than "
                      "10000 (poppler shows none of it)") != std::string::npos);

@@ -24,7 +24,7 @@ struct Bar {
 };
 
 // Every filled rectangle of page 1 (`x y w h re f`), in PDF coordinates.
-std::vector<Bar> filled_rects(const std::string& pdf) {
+std::vector<Bar> bars_of(const std::string& pdf) {
   const std::string qdf = sh("qpdf --qdf --object-streams=disable " + quote(pdf) + " -").out;
   static const std::regex re(R"((-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re\nf\n)");
   std::vector<Bar> out;
@@ -33,7 +33,7 @@ std::vector<Bar> filled_rects(const std::string& pdf) {
   return out;
 }
 
-constexpr double kA5Height = 595.276;
+constexpr double kPageHeight = 595.276;
 
 }  // namespace
 
@@ -44,7 +44,7 @@ TEST_CASE("a Markdown table is set as a table, its columns aligned as the delimi
                           "        |:-----|:------:|------:|\n"
                           "        | a | b | c |\n"
                           "        | longer-left-cell | longer-middle-cell | longer-right-cell |\n");
-  const Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  const Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(r.err.find("warning") == std::string::npos);
   const auto words = pdf_word_boxes(dir + "/out.pdf");
@@ -76,18 +76,18 @@ TEST_CASE("~~struck~~ text keeps its words and has a bar through them, in text a
                           "        | Plan |\n"
                           "        |------|\n"
                           "        | ~~gone~~ |\n");
-  const Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  const Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(pdf_text(dir + "/out.pdf").find("Price twelve ten, about ~5 km~.") != std::string::npos);
   const auto words = pdf_word_boxes(dir + "/out.pdf");
-  const auto bars = filled_rects(dir + "/out.pdf");
+  const auto bars = bars_of(dir + "/out.pdf");
   for (const char* struck : {"twelve", "gone"}) {
     CAPTURE(struck);
     const WordBox* w = find_word(words, struck);
     REQUIRE(w);
     int across = 0;
     for (const Bar& bar : bars) {
-      const double top = kA5Height - (bar.y + bar.h), bottom = kA5Height - bar.y;
+      const double top = kPageHeight - (bar.y + bar.h), bottom = kPageHeight - bar.y;
       // As wide as the word, thin, between its top and its baseline.
       if (std::abs(bar.x - w->x0) < 0.5 && std::abs(bar.w - (w->x1 - w->x0)) < 0.5 && bar.h > 0.2 &&
           bar.h < 1.5 && top > w->y0 && bottom < w->y1 - 1)

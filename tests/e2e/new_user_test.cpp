@@ -9,7 +9,7 @@ using namespace e2e;
 
 TEST_CASE("the brochure a new user wrote from docs/format.md builds with --strict") {
   const std::string pdf = temp_dir() + "/fellowship.pdf";
-  Run r = galley("build tests/data/new-user/fellowship.yaml --strict -o " + quote(pdf));
+  Run r = e2e::galley("build tests/data/new-user/fellowship.yaml --strict -o " + quote(pdf));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("warning") == std::string::npos);

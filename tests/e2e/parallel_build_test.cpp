@@ -10,8 +10,8 @@ using namespace e2e;
 
 namespace {
 
-std::string build(const std::string& args, const std::string& out, int jobs) {
-  Run r = galley("build " + args + " -o " + quote(out) + " --jobs " + std::to_string(jobs));
+std::string build_jobs(const std::string& args, const std::string& out, int jobs) {
+  Run r = e2e::galley("build " + args + " -o " + quote(out) + " --jobs " + std::to_string(jobs));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return read_file(out);
@@ -31,9 +31,9 @@ TEST_CASE("one thread and several give byte-identical PDFs: the samples and a lo
                                  std::string("content/mayo-ir-residency.yaml --layout layouts/handout-a4.yaml"),
                                  quote(dir + "/long-40.yaml")}) {
     INFO(args);
-    const std::string one = build(args, dir + "/one.pdf", 1);
+    const std::string one = build_jobs(args, dir + "/one.pdf", 1);
     CHECK(pdf_pages(dir + "/one.pdf") >= 1);
-    for (int jobs : {2, 4}) CHECK(build(args, dir + "/many.pdf", jobs) == one);
+    for (int jobs : {2, 4}) CHECK(build_jobs(args, dir + "/many.pdf", jobs) == one);
   }
   CHECK(pdf_pages(dir + "/one.pdf") > 60);
 }
@@ -50,8 +50,8 @@ TEST_CASE("a build that frees as it goes gives the bytes of one that keeps its d
   REQUIRE(made.exit_code == 0);
   for (const std::string args : {std::string("content/mayo-ir-residency.yaml"), quote(dir + "/long-40.yaml")}) {
     INFO(args);
-    const std::string freed = build(args, dir + "/freed.pdf", 2);
-    const std::string kept = build(args + " --dump-layout " + quote(dir + "/layout.json"), dir + "/kept.pdf", 2);
+    const std::string freed = build_jobs(args, dir + "/freed.pdf", 2);
+    const std::string kept = build_jobs(args + " --dump-layout " + quote(dir + "/layout.json"), dir + "/kept.pdf", 2);
     CHECK(freed == kept);
     CHECK(read_file(dir + "/layout.json").find("\"pages\"") != std::string::npos);
   }

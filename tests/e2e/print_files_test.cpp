@@ -37,7 +37,7 @@ const Built& sample(const std::string& which) {
   if (which == "brochure") args += " --impose booklet";
   if (which == "trifold") args += " --layout layouts/trifold-letter.yaml --impose trifold";
   if (which == "handout") args += " --layout layouts/handout-a4.yaml --set 'recipient=Dr. Jane Doe'";
-  Run r = galley(args);
+  Run r = e2e::galley(args);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return built.emplace(which, b).first->second;
@@ -290,7 +290,7 @@ TEST_CASE("tri-fold imposition keeps both sides in order, PDF/X-4 and the boxes"
 TEST_CASE("imposed files are reproducible") {
   const std::string dir = temp_dir();
   for (const char* name : {"a", "b"}) {
-    Run r = galley("build content/mayo-ir-residency.yaml --impose booklet -o " + quote(dir + "/" + name + ".pdf"));
+    Run r = e2e::galley("build content/mayo-ir-residency.yaml --impose booklet -o " + quote(dir + "/" + name + ".pdf"));
     REQUIRE(r.exit_code == 0);
   }
   CHECK(read_file(dir + "/a-imposed.pdf") == read_file(dir + "/b-imposed.pdf"));

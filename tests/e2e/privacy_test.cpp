@@ -19,8 +19,6 @@ std::string plain_pdf(const std::string& pdf) {
   return read_file(out);
 }
 
-bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
 }  // namespace
 
 TEST_CASE("a photo's metadata stays out of the PDF; its ICC profile and Adobe marker stay in") {

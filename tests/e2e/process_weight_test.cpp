@@ -16,8 +16,6 @@ using namespace e2e;
 
 namespace {
 
-bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
-
 // `galley build ARGS` with LD_DEBUG=files: the dynamic loader names every
 // library it maps, dlopen'd ones included, on stderr.
 Run build_naming_libraries(const std::string& args) {
@@ -68,7 +66,7 @@ TEST_CASE("a PDF image loads galley-vector.so and libqpdf, and no librsvg") {
   const std::string dir = temp_dir();
   std::filesystem::create_directories(dir + "/marks");
   write_minimal_pair(dir + "/marks", "    - paragraph: Accredited vector mark seventeen.\n");
-  Run marks = galley("build " + quote(dir + "/marks/content.yaml") + " -o " + quote(dir + "/marks.pdf"));
+  Run marks = e2e::galley("build " + quote(dir + "/marks/content.yaml") + " -o " + quote(dir + "/marks.pdf"));
   REQUIRE(marks.exit_code == 0);
   write_minimal_pair(dir, "    - image: {src: marks.pdf, width: 50%, alt: Accreditation marks}\n");
   Run placed = sh("LD_DEBUG=files " + quote(GALLEY_BINARY) + " build " + quote(dir + "/content.yaml") + " -o " +
@@ -170,7 +168,7 @@ TEST_CASE("galley needs no TLS or HTTP library, libqpdf, librsvg nor libicui18n;
     INFO(lib);
     CHECK_FALSE(has(needed.out, lib));
   }
-  Run help = galley("serve --help");
+  Run help = e2e::galley("serve --help");
   CHECK(help.exit_code == 0);
   CHECK(has(help.out, "--port"));
 }

@@ -33,10 +33,10 @@ std::string squash(const std::string& s) {
   return out;
 }
 
-const std::string& brochure() {
+const std::string& sample_pdf() {
   static const std::string pdf = [] {
     std::string out = temp_dir() + "/brochure.pdf";
-    Run r = galley("build content/mayo-ir-residency.yaml -o " + quote(out));
+    Run r = e2e::galley("build content/mayo-ir-residency.yaml -o " + quote(out));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     return out;
@@ -47,7 +47,7 @@ const std::string& brochure() {
 }  // namespace
 
 TEST_CASE("the sample brochure holds every fact of the program page") {
-  std::string text = squash(pdf_text(brochure()));
+  std::string text = squash(pdf_text(sample_pdf()));
   const char* facts[] = {
       "Interventional Radiology Integrated Residency",
       "Jacksonville, Florida",
@@ -94,7 +94,7 @@ TEST_CASE("the sample brochure holds every fact of the program page") {
 // the letter-spaced lines (kicker, running header) are compared with their
 // spaces, and no line may read as letters spaced apart ("G R A D U AT E").
 TEST_CASE("the sample brochure's letter-spaced lines extract as their words") {
-  const std::string text = pdf_text(brochure());
+  const std::string text = pdf_text(sample_pdf());
   CHECK(text.find("GRADUATE MEDICAL EDUCATION IN RADIOLOGY AT MAYO CLINIC") != std::string::npos);
   CHECK(text.find("MAYO CLINIC \u00b7 JACKSONVILLE, FLORIDA") != std::string::npos);
   std::string spaced;  // the first three one-letter words in a row
@@ -110,7 +110,7 @@ TEST_CASE("the sample brochure's letter-spaced lines extract as their words") {
 }
 
 TEST_CASE("the sample brochure is a multi-page, fonts-embedded, boxed print file") {
-  const std::string& pdf = brochure();
+  const std::string& pdf = sample_pdf();
   CHECK(pdf_pages(pdf) >= 3);
 
   Run fonts = sh("pdffonts " + quote(pdf));
@@ -148,8 +148,8 @@ TEST_CASE("the sample brochure is a multi-page, fonts-embedded, boxed print file
 
 TEST_CASE("identical input gives byte-identical PDFs") {
   std::string dir = temp_dir();
-  Run a = galley("build content/mayo-ir-residency.yaml -o " + quote(dir + "/a.pdf"));
-  Run b = galley("build content/mayo-ir-residency.yaml -o " + quote(dir + "/b.pdf"));
+  Run a = e2e::galley("build content/mayo-ir-residency.yaml -o " + quote(dir + "/a.pdf"));
+  Run b = e2e::galley("build content/mayo-ir-residency.yaml -o " + quote(dir + "/b.pdf"));
   REQUIRE(a.exit_code == 0);
   REQUIRE(b.exit_code == 0);
   CHECK(read_file(dir + "/a.pdf") == read_file(dir + "/b.pdf"));
@@ -157,12 +157,12 @@ TEST_CASE("identical input gives byte-identical PDFs") {
 
 TEST_CASE("the tri-fold has two sheets and the handout one personalised page") {
   std::string dir = temp_dir();
-  Run tri = galley("build content/mayo-ir-residency.yaml --layout layouts/trifold-letter.yaml -o " + quote(dir + "/t.pdf"));
+  Run tri = e2e::galley("build content/mayo-ir-residency.yaml --layout layouts/trifold-letter.yaml -o " + quote(dir + "/t.pdf"));
   INFO(tri.err);
   REQUIRE(tri.exit_code == 0);
   CHECK(pdf_pages(dir + "/t.pdf") == 2);
 
-  Run hand = galley("build content/mayo-ir-residency.yaml --layout layouts/handout-a4.yaml --set 'recipient=Dr. Ada Quinn' -o " +
+  Run hand = e2e::galley("build content/mayo-ir-residency.yaml --layout layouts/handout-a4.yaml --set 'recipient=Dr. Ada Quinn' -o " +
                     quote(dir + "/h.pdf"));
   INFO(hand.err);
   REQUIRE(hand.exit_code == 0);

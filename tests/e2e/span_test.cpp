@@ -13,23 +13,23 @@ using namespace e2e;
 
 namespace {
 
-struct Box {
+struct SpanBox {
   double x0, y0, x1, y1;
   std::string text;
 };
 
-std::vector<Box> boxes(const std::string& pdf) {
+std::vector<SpanBox> span_boxes(const std::string& pdf) {
   const std::string html = sh("pdftotext -f 1 -l 1 -bbox " + quote(pdf) + " -").out;
   static const std::regex word_re(
       "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>");
-  std::vector<Box> out;
+  std::vector<SpanBox> out;
   for (std::sregex_iterator w(html.begin(), html.end(), word_re), end; w != end; ++w)
     out.push_back({std::stod((*w)[1]), std::stod((*w)[2]), std::stod((*w)[3]), std::stod((*w)[4]), (*w)[5]});
   return out;
 }
 
-const Box& find(const std::vector<Box>& words, const std::string& text) {
-  for (const Box& b : words)
+const SpanBox& find(const std::vector<SpanBox>& words, const std::string& text) {
+  for (const SpanBox& b : words)
     if (b.text == text) return b;
   FAIL("no word '" << text << "'");
   return words.front();
@@ -59,25 +59,25 @@ TEST_CASE("span: all sets a heading and a table across a two-column frame, balan
   const Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   CAPTURE(r.err);
   REQUIRE(r.exit_code == 0);
-  const auto w = boxes(dir + "/out.pdf");
+  const auto w = span_boxes(dir + "/out.pdf");
   const double second_column = 40 + 160 + 20;
   // Balanced above: two paragraphs a column, side by side, all above the heading.
-  const Box &p1 = find(w, "P1"), &p3 = find(w, "P3"), &p4 = find(w, "P4");
+  const SpanBox &p1 = find(w, "P1"), &p3 = find(w, "P3"), &p4 = find(w, "P4");
   CHECK(p1.x0 < second_column);
   CHECK(p3.x0 >= second_column);
   CHECK(p3.y0 == doctest::Approx(p1.y0));
-  const Box& heading = find(w, "Volumes");
+  const SpanBox& heading = find(w, "Volumes");
   CHECK(p4.y1 < heading.y0);
   // Across: the heading and the table start at the frame's left edge and
   // reach into the second column.
   CHECK(heading.x0 == doctest::Approx(40).epsilon(0.01));
   CHECK(find(w, "page").x1 > 40);
-  const Box& last_header = find(w, "Nonvascular");
+  const SpanBox& last_header = find(w, "Nonvascular");
   CHECK(last_header.x1 > second_column + 100);
   CHECK(find(w, "Year").x1 < second_column - 40);
   // Below: the flow goes on in the first column under the table (the
   // frame does not ask for balance, so the last band fills a column first).
-  const Box &table_end = find(w, "2020"), &p5 = find(w, "P5"), &p8 = find(w, "P8");
+  const SpanBox &table_end = find(w, "2020"), &p5 = find(w, "P5"), &p8 = find(w, "P8");
   CHECK(p5.y0 > table_end.y1);
   CHECK(p5.x0 == doctest::Approx(40).epsilon(0.01));
   CHECK(p8.x0 == doctest::Approx(40).epsilon(0.01));

@@ -45,7 +45,7 @@ TEST_CASE("a font family can name an installed family; its files are found at lo
                       GALLEY_SOURCE_DIR + "/fonts/NotoSans-Bold.ttf, italic: " + GALLEY_SOURCE_DIR +
                       "/fonts/NotoSans-Italic.ttf, bold-italic: " + GALLEY_SOURCE_DIR +
                       "/fonts/NotoSans-BoldItalic.ttf}");
-  REQUIRE(galley("build " + quote(dir + "/c.yaml") + " -o " + quote(dir + "/paths.pdf")).exit_code == 0);
+  REQUIRE(e2e::galley("build " + quote(dir + "/c.yaml") + " -o " + quote(dir + "/paths.pdf")).exit_code == 0);
   CHECK(read_file(dir + "/c.pdf") == read_file(dir + "/paths.pdf"));
 }
 

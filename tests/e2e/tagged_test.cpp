@@ -55,7 +55,7 @@ std::string matterhorn(const std::string& args) {
 TEST_CASE("tagged: the brochure's structure in the content file's order, without furniture") {
   const std::string dir = temp_dir();
   const std::string pdf = dir + "/brochure.pdf";
-  REQUIRE(galley("build content/mayo-ir-residency.yaml -o " + quote(pdf)).exit_code == 0);
+  REQUIRE(e2e::galley("build content/mayo-ir-residency.yaml -o " + quote(pdf)).exit_code == 0);
   CHECK(sh("pdfinfo " + quote(pdf)).out.find("Tagged:          yes") != std::string::npos);
   const std::string tree = sh("pdfinfo -struct-text " + quote(pdf) + " 2>/dev/null").out;
   for (const char* role : {"Document", "H1", "H2", "P", "L (block)", "LI", "Lbl", "LBody", "Table",
@@ -88,7 +88,7 @@ TEST_CASE("tagged: the Matterhorn checker passes the samples and imposed files")
       {"handout", "--layout layouts/handout-a4.yaml"}};
   std::string files;
   for (const auto& [name, args] : builds) {
-    Run r = galley("build content/mayo-ir-residency.yaml " + args + " -o " + quote(dir + "/" + name + ".pdf"));
+    Run r = e2e::galley("build content/mayo-ir-residency.yaml " + args + " -o " + quote(dir + "/" + name + ".pdf"));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     files += " " + quote(dir + "/" + name + ".pdf");
   }
@@ -102,7 +102,7 @@ TEST_CASE("tagged: the Matterhorn checker passes the samples and imposed files")
 
 TEST_CASE("tagged: the Matterhorn checker notices each condition broken in a passing file") {
   const std::string dir = tagged_pair("[PDF/X-4, PDF/UA-1]", "        alt: People in a hallway\n");
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/t.pdf"));
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/t.pdf"));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(matterhorn(quote(dir + "/t.pdf")) == "0\n");
   const std::string self = matterhorn("--selftest " + quote(dir + "/t.pdf"));
@@ -114,12 +114,12 @@ TEST_CASE("tagged: the Matterhorn checker notices each condition broken in a pas
 
 TEST_CASE("PDF/UA-1: an image without alt text is a located error; decorative, an artifact") {
   const std::string bad = tagged_pair("[PDF/X-4, PDF/UA-1]", "");
-  Run r = galley("build " + quote(bad + "/content.yaml") + " -o " + quote(bad + "/t.pdf"));
+  Run r = e2e::galley("build " + quote(bad + "/content.yaml") + " -o " + quote(bad + "/t.pdf"));
   CHECK(r.exit_code == 1);
   CHECK(std::regex_search(r.err, std::regex(R"(content\.yaml:\d+:\d+: error: PDF/UA-1: image without 'alt:')")));
 
   const std::string ok = tagged_pair("[PDF/X-4, PDF/UA-1]", "        decorative: true\n");
-  r = galley("build " + quote(ok + "/content.yaml") + " -o " + quote(ok + "/t.pdf"));
+  r = e2e::galley("build " + quote(ok + "/content.yaml") + " -o " + quote(ok + "/t.pdf"));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const std::string tree = sh("pdfinfo -struct-text " + quote(ok + "/t.pdf") + " 2>/dev/null").out;
   CHECK(tree.find("Figure") == std::string::npos);
@@ -137,7 +137,7 @@ TEST_CASE("PDF/UA-1: a missing title and a table without headers are located err
   const std::string header = "        columns: [Key, Value]\n";
   content.replace(content.find(header), header.size(), "");
   write_file(dir + "/content.yaml", content);
-  Run r = galley("check " + quote(dir + "/content.yaml"));
+  Run r = e2e::galley("check " + quote(dir + "/content.yaml"));
   CHECK(r.exit_code == 1);
   CHECK(std::regex_search(r.err, std::regex(R"(content\.yaml:3:\d+: error: PDF/UA-1 needs a document title)")));
   CHECK(std::regex_search(r.err, std::regex(R"(content\.yaml:\d+:\d+: error: PDF/UA-1: table without headers)")));
@@ -145,7 +145,7 @@ TEST_CASE("PDF/UA-1: a missing title and a table without headers are located err
 
 TEST_CASE("PDF/A-2u with PDF/X-4 and PDF/UA-1: identification, one profile for both intents") {
   const std::string dir = tagged_pair("[PDF/X-4, PDF/UA-1, PDF/A-2u]", "        alt: People\n");
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/t.pdf"));
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/t.pdf"));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const std::string qdf = sh("qpdf --qdf --object-streams=disable " + quote(dir + "/t.pdf") + " -").out;
   CHECK(qdf.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
@@ -159,11 +159,11 @@ TEST_CASE("PDF/A-2u with PDF/X-4 and PDF/UA-1: identification, one profile for b
   REQUIRE(profiles.size() == 2);
   CHECK(profiles[0] == profiles[1]);
   // A second build gives the same bytes.
-  REQUIRE(galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/u.pdf")).exit_code == 0);
+  REQUIRE(e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/u.pdf")).exit_code == 0);
   CHECK(read_file(dir + "/t.pdf") == read_file(dir + "/u.pdf"));
 
   const std::string both = tagged_pair("[PDF/A-2b, PDF/A-2u]", "        alt: People\n");
-  r = galley("check " + quote(both + "/content.yaml"));
+  r = e2e::galley("check " + quote(both + "/content.yaml"));
   CHECK(r.exit_code == 1);
   CHECK(std::regex_search(r.err, std::regex(R"(layout\.yaml:\d+:\d+: error: more than one PDF/A standard)")));
 }
@@ -175,7 +175,7 @@ TEST_CASE("a content file without meta: is where a missing title is reported, no
   const std::string meta = "meta: {title: Test, date: 2026-11-01}\n";
   content.replace(content.find(meta), meta.size(), "");
   write_file(dir + "/content.yaml", content);
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   CHECK(r.exit_code == 0);
   CHECK(r.err.find(dir + "/content.yaml: warning: a tagged PDF should have a title") != std::string::npos);
   CHECK(r.err.find("galley: warning") == std::string::npos);

@@ -73,7 +73,7 @@ void write_marks_pdf(const std::string& dir) {
   const std::string src = dir + "/marks-src";
   std::filesystem::create_directories(src);
   write_minimal_pair(src, "    - paragraph: Accredited vector mark seventeen.\n");
-  Run r = galley("build " + quote(src + "/content.yaml") + " -o " + quote(dir + "/marks.pdf"));
+  Run r = e2e::galley("build " + quote(src + "/content.yaml") + " -o " + quote(dir + "/marks.pdf"));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
 }
@@ -112,7 +112,7 @@ TEST_CASE("SVG and PDF images stay vector, are embedded once, and keep a PDF pag
   write_job(dir, ", recolor: {\"#0057b8\": mayo-blue, \"#e4002b\": accent}");
   write_marks_pdf(dir);
   const std::string out = dir + "/out.pdf";
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(out));
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(out));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
 
@@ -156,8 +156,8 @@ TEST_CASE("a build with vector images gives the same bytes every time") {
   const std::string dir = temp_dir();
   write_job(dir, ", recolor: {\"#0057b8\": mayo-blue}");
   write_marks_pdf(dir);
-  Run a = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/a.pdf"));
-  Run b = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/b.pdf"));
+  Run a = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/a.pdf"));
+  Run b = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/b.pdf"));
   REQUIRE(a.exit_code == 0);
   REQUIRE(b.exit_code == 0);
   CHECK(read_file(dir + "/a.pdf") == read_file(dir + "/b.pdf"));
@@ -167,7 +167,7 @@ TEST_CASE("unmapped RGB in a vector image is a PDF/X preflight finding; a full m
   const std::string dir = temp_dir();
   write_job(dir, ", recolor: {\"#0057b8\": mayo-blue}", "PDF/X-4");
   write_marks_pdf(dir);
-  Run r = galley("check " + quote(dir + "/content.yaml"));
+  Run r = e2e::galley("check " + quote(dir + "/content.yaml"));
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("#e4002b, not mapped by 'recolor'") != std::string::npos);
@@ -176,7 +176,7 @@ TEST_CASE("unmapped RGB in a vector image is a PDF/X preflight finding; a full m
   write_file(dir + "/content.yaml",
              "galley: 1\nlayout: layout.yaml\nmeta: {title: Vector test}\nflows:\n  main:\n"
              "    - paragraph: Only the master's logo.\n");
-  r = galley("check " + quote(dir + "/content.yaml"));
+  r = e2e::galley("check " + quote(dir + "/content.yaml"));
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("RGB") == std::string::npos);
 }
@@ -198,7 +198,7 @@ TEST_CASE("an SVG's references to other files are never read") {
              "  <image x='20' y='0' width='20' height='20' href='file://" + dir + "/secret.png'/>\n"
              "  <use xlink:href='other.svg#x'/>\n"
              "</svg>\n");
-  Run r = galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
+  Run r = e2e::galley("build " + quote(dir + "/content.yaml") + " -o " + quote(dir + "/out.pdf"));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(raster_images(dir + "/out.pdf") == 0);
@@ -214,7 +214,7 @@ TEST_CASE("galley check reports a broken SVG or PDF at the line naming it") {
   const std::string dir = temp_dir();
   write_minimal_pair(dir, "    - image: {src: broken.svg}\n");
   write_file(dir + "/broken.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><g></svg>");
-  Run r = galley("check " + quote(dir + "/content.yaml"));
+  Run r = e2e::galley("check " + quote(dir + "/content.yaml"));
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("content.yaml:8:7: error: image '") != std::string::npos);
   CHECK(r.err.find("broken.svg': not a readable SVG file") != std::string::npos);

@@ -15,18 +15,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int count(const std::string& text, const std::string& word) {
-  int n = 0;
-  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
-  return n;
-}
-
 // Waits (up to a generous 30 s, for a loaded machine) until `file` holds
 // `word` `times` times; returns the seconds it took, or -1.
 double wait_for(const std::string& file, const std::string& word, int times) {
   const auto start = std::chrono::steady_clock::now();
   while (std::chrono::steady_clock::now() - start < std::chrono::seconds(30)) {
-    if (fs::exists(file) && count(read_file(file), word) >= times)
+    if (fs::exists(file) && occurrences(read_file(file), word) >= times)
       return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }

@@ -13,7 +13,7 @@ TEST_CASE("metadata with markup, escapes and non-characters gives a well-formed 
                                   "meta:\n  title: \"Caf\\u00e9 <b> & \\\"q\\\" \\x01 \\uFFFE ]]>\"\n"
                                   "  subtitle: \"for {{recipient}}\"\n"
                                   "flows: {main: [paragraph: x]}\n");
-  Run build = galley("build " + quote(dir + "/c.yaml") + " --set 'recipient=Zo\xC3\xAB <x>' -o " + quote(dir + "/o.pdf"));
+  Run build = e2e::galley("build " + quote(dir + "/c.yaml") + " --set 'recipient=Zo\xC3\xAB <x>' -o " + quote(dir + "/o.pdf"));
   INFO(build.err);
   REQUIRE(build.exit_code == 0);
   // qpdf --qdf leaves every stream uncompressed, so the packet can be cut out.

@@ -12,7 +12,7 @@ MeasuredBlock para(int lines, double leading = 10, int widows = 2, int orphans =
                    double space_before = 0, double space_after = 0) {
   MeasuredBlock b;
   for (int i = 0; i < lines; ++i) {
-    Slice s;
+    galley::layout::Slice s;  // not chart::Slice, which the unity build also sees
     s.height = leading;
     s.gap_before = i == 0 ? space_before : 0;
     s.break_after = i + 1 >= orphans && lines - (i + 1) >= widows;

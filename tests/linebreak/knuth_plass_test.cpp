@@ -44,7 +44,7 @@ void end_paragraph(std::vector<Item>& v) {
   v.push_back(penalty(0, -kInfPenalty, false));
 }
 
-std::vector<Item> paragraph(Lcg& rng, int words) {
+std::vector<Item> random_paragraph(Lcg& rng, int words) {
   std::vector<Item> v;
   for (int w = 0; w < words; ++w) {
     if (w) v.push_back(glue(4, 2, 1.3));
@@ -136,7 +136,7 @@ TEST_CASE("Knuth–Plass finds the optimum of an exhaustive search") {
   Lcg rng{42};
   int compared = 0, infeasible = 0;
   for (int round = 0; round < 150; ++round) {
-    const auto items = paragraph(rng, 8 + rng.next(7));
+    const auto items = random_paragraph(rng, 8 + rng.next(7));
     for (double threshold : {100.0, 400.0, 3000.0}) {
       Params p;
       p.threshold = threshold;
@@ -170,7 +170,7 @@ TEST_CASE("Knuth–Plass finds the optimum with widths constant from some line o
   };
   int compared = 0;
   for (int round = 0; round < 120; ++round) {
-    const auto items = paragraph(rng, 8 + rng.next(7));
+    const auto items = random_paragraph(rng, 8 + rng.next(7));
     for (const auto& width : widths) {
       for (bool final_pass : {false, true}) {
         Params p;

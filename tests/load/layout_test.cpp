@@ -6,18 +6,18 @@ using namespace galley;
 using namespace galley::testing;
 
 namespace {
-struct Loaded {
+struct LoadedLayout {
   std::optional<model::Layout> layout;
   Diagnostics diags;
 };
 
-Loaded layout(const TempDir& dir, const std::string& yaml) {
-  Loaded l;
+LoadedLayout layout(const TempDir& dir, const std::string& yaml) {
+  LoadedLayout l;
   l.layout = load::load_layout(dir.write("l.yaml", yaml), l.diags);
   return l;
 }
 
-std::vector<std::string> messages(const TempDir& dir, const Diagnostics& d) {
+std::vector<std::string> layout_messages(const TempDir& dir, const Diagnostics& d) {
   std::vector<std::string> out;
   for (auto l : lines(d)) {
     if (l.starts_with(dir.path())) l = l.substr(dir.path().size() + 1);
@@ -62,7 +62,7 @@ fit: {main: {shrink-to: 8.5pt}}
 output: {standard: PDF/X-4, intent: {profile: color/cmyk.icc, condition: Coated FOGRA39}, imposition: booklet}
 )");
   // The one deliberate mistake: a length with a unit galley does not know.
-  CHECK(messages(dir, l.diags) ==
+  CHECK(layout_messages(dir, l.diags) ==
         std::vector<std::string>{"l.yaml:11:51: error: unknown unit 'em-is-bad-so-not-here' in "
                                  "'-1em-is-bad-so-not-here' (use pt, mm, cm, in, pc or %) for 'first-indent'"});
   auto fixed = layout(dir, [&] {
@@ -167,7 +167,7 @@ TEST_CASE("page sizes by name, orientation and custom size") {
   CHECK(custom.layout->page.slug == 0);
   auto bad = layout(dir, minimal_layout().replace(minimal_layout().find("{size: letter}"), 14,
                                                   "{size: leter, bleed: 3px}"));
-  CHECK(messages(dir, bad.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, bad.diags) == std::vector<std::string>{
             "l.yaml:2:14: error: unknown page size 'leter' (did you mean 'letter'?)",
             "l.yaml:2:28: error: unknown unit 'px' in '3px' (use pt, mm, cm, in, pc or %) for 'bleed'",
         });
@@ -186,12 +186,12 @@ TEST_CASE("output standards: one or a list, at most one of each family; tagging 
   CHECK(all.layout->output.pdf_ua);
   CHECK(all.layout->output.pdf_a == "2u");
   auto bad = layout(dir, minimal_layout() + "output: {standard: [PDF/A-2b, PDF/A-2u, PDF/UA-2]}\n");
-  CHECK(messages(dir, bad.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, bad.diags) == std::vector<std::string>{
             "l.yaml:12:31: error: more than one PDF/A standard in 'standard'",
             "l.yaml:12:41: error: unknown PDF standard 'PDF/UA-2' (did you mean 'PDF/UA-1'?)",
         });
   auto untagged = layout(dir, minimal_layout() + "output: {standard: [PDF/UA-1], tagged: false}\n");
-  CHECK(messages(dir, untagged.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, untagged.diags) == std::vector<std::string>{
             "l.yaml:12:20: error: PDF/UA-1 needs a tagged PDF; remove 'tagged: false'",
         });
 }
@@ -202,7 +202,7 @@ TEST_CASE("a colour typo in a style gets a did-you-mean") {
   y.replace(y.find("size: 10pt}"), 11, "size: 10pt, colour: black}");
   auto l = layout(dir, y);
   CHECK_FALSE(l.layout);
-  CHECK(messages(dir, l.diags) ==
+  CHECK(layout_messages(dir, l.diags) ==
         std::vector<std::string>{"l.yaml:6:40: error: unknown key 'colour' (did you mean 'color'?)"});
 }
 
@@ -230,7 +230,7 @@ output: {standard: PDF/X-3, imposition: booklet, intent: {profile: nope.icc}}
   const std::string bold_column =
       std::to_string(std::string("  Serif: {regular: ").size() + font("NotoSerif-Regular.ttf").size() +
                      std::string(", bold: ").size() + 1);
-  CHECK(messages(dir, l.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, l.diags) == std::vector<std::string>{
             "l.yaml:4:" + bold_column + ": error: font file 'missing-bold.ttf' not found (looked for " +
                 dir.path("missing-bold.ttf") + ")",
             "l.yaml:5:12: error: unknown font family 'Serf' (did you mean 'Serif'?)",
@@ -255,7 +255,7 @@ output: {standard: PDF/X-3, imposition: booklet, intent: {profile: nope.icc}}
 TEST_CASE("missing required layout keys") {
   TempDir dir;
   auto l = layout(dir, "galley: 1\n");
-  CHECK(messages(dir, l.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, l.diags) == std::vector<std::string>{
             "l.yaml: error: missing required key 'page' (the page size, e.g. page: {size: letter})",
             "l.yaml: error: missing required key 'fonts' (font families and their files)",
             "l.yaml: error: missing required key 'masters' (the master pages and their frames)",
@@ -272,7 +272,7 @@ TEST_CASE("element and frame shapes") {
       - {circle: {x: 0}}
       - {text: hi, x: 0, y: 0, width: 1in, colr: black}
 )"));
-  CHECK(messages(dir, l.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, l.diags) == std::vector<std::string>{
             "l.yaml:10:71: error: 'x' is given twice in this element",
             "l.yaml:11:9: error: an element has exactly one kind: rect, line, image or text",
             "l.yaml:12:44: error: unknown key 'colr' in element of master 'inside' (expected one of: x, y, width, "
@@ -288,7 +288,7 @@ TEST_CASE("headers, footers and frames: defaults and checks") {
   y.replace(y.find("height: 9in}]"), 13,
             "height: 9in}, {flow: side, x: 7in, y: 0, width: 2in, height: 100%, columns: 3, gutter: 1in}]");
   auto l = layout(dir, y);
-  CHECK(messages(dir, l.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, l.diags) == std::vector<std::string>{
             "l.yaml:11:83: warning: frame 'frame-2' reaches past the trim edge of the page",
             "l.yaml:11:83: error: frame 'frame-2': the gutters leave no room for the columns",
         });
@@ -311,7 +311,7 @@ TEST_CASE("fonts need a regular face that exists") {
   TempDir dir;
   auto l = layout(dir, "galley: 1\npage: {size: a5}\nfonts:\n  Sans: {bold: " + font("NotoSans-Bold.ttf") +
                            "}\n  Mono: fonts/nope.ttf\n  Dir: {regular: .}\nmasters: {m: {}}\nsequence: [m]\n");
-  CHECK(messages(dir, l.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, l.diags) == std::vector<std::string>{
             "l.yaml:4:9: error: missing required key 'regular' in font family 'Sans'",
             "l.yaml:5:9: error: font file 'fonts/nope.ttf' not found (looked for " + dir.path("fonts/nope.ttf") + ")",
             "l.yaml:6:18: error: font file '.' is not a regular file",
@@ -324,7 +324,7 @@ TEST_CASE("a master that repeats until empty needs a frame with a flow") {
   y.replace(y.find("sequence:"), 0, "  back:\n    background: {color: {gray: 0.9}}\n");
   y += "  - {master: back, repeat: until-empty}\n";
   auto l = layout(dir, y);
-  CHECK(messages(dir, l.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, l.diags) == std::vector<std::string>{
             "l.yaml:14:5: error: master 'back' repeats until empty but has no frame with a flow",
         });
 }
@@ -346,7 +346,7 @@ TEST_CASE("justification keys: emergency stretch, protrusion, expansion") {
   y.replace(y.find("size: 10pt}"), 11, "size: 10pt, emergency-stretch: 8pt, expansion: 2}");
   l = layout(dir, y);
   CHECK_FALSE(l.layout);
-  CHECK(messages(dir, l.diags) ==
+  CHECK(layout_messages(dir, l.diags) ==
         std::vector<std::string>{"l.yaml:6:75: error: 'expansion' is a percentage such as 2%, found 2"});
 }
 
@@ -361,7 +361,7 @@ TEST_CASE("running heads: the heading level of each, 1 by default") {
   CHECK(set.layout->running_heads.section == 2);
   CHECK(set.layout->running_heads.part == 1);
   auto bad = layout(dir, minimal_layout() + "running-heads: {section: 7, chaptr: 1}\n");
-  CHECK(messages(dir, bad.diags) == std::vector<std::string>{
+  CHECK(layout_messages(dir, bad.diags) == std::vector<std::string>{
             "l.yaml:12:26: error: 'section' (a heading level) must be from 1 to 4, found 7",
             "l.yaml:12:29: error: unknown key 'chaptr' (did you mean 'chapter'?)",
         });

@@ -8,7 +8,7 @@ using Kind = model::ColumnWidth::Kind;
 
 namespace {
 
-std::vector<std::string> messages(const TempDir& dir, const Diagnostics& d) {
+std::vector<std::string> table_messages(const TempDir& dir, const Diagnostics& d) {
   std::vector<std::string> out;
   for (auto l : lines(d)) {
     if (l.starts_with(dir.path())) l = l.substr(dir.path().size() + 1);
@@ -68,7 +68,7 @@ TEST_CASE("table data errors: unknown field, rows and data, bad shares and forma
       dir.write("c.yaml", flow("{data: v.csv, rows: [[a]], widths: [0fr, auto, 1in],\n"
                                "      columns: [Yaer, {field: Cases, format: {type: money}}, {title: X}]}")),
       diags));
-  CHECK(messages(dir, diags) == std::vector<std::string>{
+  CHECK(table_messages(dir, diags) == std::vector<std::string>{
       "c.yaml:4:34: error: a table takes 'rows' or 'data', not both",
       "c.yaml:4:49: error: 'widths' gives 3 widths for 1 columns",
       "c.yaml:4:50: error: a column's share is a number greater than zero before 'fr', such as 2fr",

@@ -64,7 +64,7 @@ std::string compare(const YAML::Node& want, const Node& got, int budget = 200000
   return {};
 }
 
-std::string read(const std::filesystem::path& p) {
+std::string read_text(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
@@ -81,7 +81,7 @@ TEST_CASE("every YAML file in the repository reads as yaml-cpp's own tree") {
     if (!fs::exists(root)) continue;
     for (const auto& e : fs::recursive_directory_iterator(root)) {
       if (!e.is_regular_file() || e.path().extension() != ".yaml" || e.file_size() > (1 << 20)) continue;
-      const std::string bytes = read(e.path());
+      const std::string bytes = read_text(e.path());
       YAML::Node want;
       try {
         want = YAML::Load(bytes);

@@ -19,7 +19,7 @@ using galley::testing::sample_layout;
 
 namespace {
 
-const text::FontBook& book() { return galley::testing::sample_book(); }
+const text::FontBook& fonts() { return galley::testing::sample_book(); }
 
 resolve::Paragraph two_runs() {
   resolve::Paragraph p = paragraph("Office hours ");
@@ -63,14 +63,14 @@ TEST_CASE("the shape key changes with every input shaping reads") {
   changes.push_back({key, [](auto& p) { p.runs[0].style.member = other(p.runs[0].style.member); }});
   GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_CHANGE)
 #undef GALLEY_STYLE_CHANGE
-  const std::string base = text::shape_key(two_runs(), book());
+  const std::string base = text::shape_key(two_runs(), fonts());
   REQUIRE(!base.empty());
   std::set<std::string> keys{base};
   for (const auto& [what, change] : changes) {
     resolve::Paragraph p = two_runs();
     change(p);
     INFO(std::string(what));
-    CHECK(keys.insert(text::shape_key(p, book())).second);
+    CHECK(keys.insert(text::shape_key(p, fonts())).second);
   }
   Diagnostics d;
   auto other = text::FontBook::load(sample_layout(), d);
@@ -79,7 +79,7 @@ TEST_CASE("the shape key changes with every input shaping reads") {
 }
 
 TEST_CASE("the shape key ignores what shaping does not read") {
-  const std::string base = text::shape_key(two_runs(), book());
+  const std::string base = text::shape_key(two_runs(), fonts());
   const std::vector<std::function<void(resolve::Paragraph&)>> changes = {
       [](auto& p) { p.runs[1].style.color = magenta(); },
       [](auto& p) { p.runs[1].style.link = "https://example.org"; },
@@ -90,7 +90,7 @@ TEST_CASE("the shape key ignores what shaping does not read") {
   for (const auto& change : changes) {
     resolve::Paragraph p = two_runs();
     change(p);
-    CHECK(text::shape_key(p, book()) == base);
+    CHECK(text::shape_key(p, fonts()) == base);
   }
 }
 
@@ -98,10 +98,10 @@ TEST_CASE("a memo hit is the shaping of the paragraph itself") {
   Diagnostics d1, d2;
   resolve::Paragraph p = two_runs();
   p.runs[1].style.features = {"not a feature!"};
-  const auto first = text::shape(p, book(), d1);
+  const auto first = text::shape(p, fonts(), d1);
   p.loc.line = 40;
   p.runs[1].style.color = magenta();
-  const auto again = text::shape(p, book(), d2);
+  const auto again = text::shape(p, fonts(), d2);
   REQUIRE(first.runs.size() == again.runs.size());
   for (size_t i = 0; i < first.runs.size(); ++i) CHECK(first.runs[i].glyphs.size() == again.runs[i].glyphs.size());
   CHECK(again.loc.line == 40);
