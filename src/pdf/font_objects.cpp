@@ -117,9 +117,10 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
   static base::Memo<FontObjects> memo(kFontObjectsBudget, true);
   for (auto& [index, used] : used_) {
     const SourceLoc at = used.loc.file.empty() ? SourceLoc{used.path, 0, 0} : used.loc;
-    const auto make = [&used]() -> std::shared_ptr<const FontObjects> {
+    // Bound by name: clang 14 cannot capture a structured binding.
+    const auto make = [&font = used]() -> std::shared_ptr<const FontObjects> {
       auto objects = std::make_shared<FontObjects>();
-      objects->error = make_objects(used, *objects);
+      objects->error = make_objects(font, *objects);
       return objects;
     };
     std::shared_ptr<const FontObjects> objects;
