@@ -1,5 +1,5 @@
-// Adler-32 (RFC 1950) over bytes, as zlib's adler32() computes it, in SSE2
-// where the machine has it: checking a kept PNG stream's checksum with
+// Adler-32 (RFC 1950) over bytes, as zlib's adler32() computes it, by
+// libdeflate's vectorised one: checking a kept PNG stream's checksum with
 // zlib's scalar one was a seventh of a cold brochure's instructions (23 MB
 // of inflated rows, most of it the cover photograph).
 #pragma once
