@@ -38,10 +38,17 @@ struct Slot {
 // stored each slot's state, which made all 128 pages (512 KB) resident in
 // every run.
 constinit Slot g_slots[kSlots];
+// Set by the handler before it looks at any slot. The handler runs on one
+// thread while the others go on writing: a writer that takes a slot after
+// the handler has passed it would leave its file behind, so a writer that
+// finds this set gives its slot back and waits for the process to die.
+constinit std::atomic<bool> g_dying{false};
 static_assert(std::atomic<int>::is_always_lock_free);
+static_assert(std::atomic<bool>::is_always_lock_free);
 
 extern "C" void remove_temporaries_and_die(int sig) {
   const int saved = errno;
+  g_dying.store(true);
   for (auto& slot : g_slots) {
     // A slot being filled on another thread holds a file (or soon none)
     // within microseconds; wait for it, within reason.
@@ -76,6 +83,13 @@ class Registration {
       }
       // More files being written at once than slots: wait for one.
       if (!slot_) std::this_thread::yield();
+    }
+    // Sequentially consistent with the handler's store and its reading of
+    // the slots: either the handler sees this slot Filling (and waits for
+    // it), or this thread sees the handler at work.
+    if (g_dying.load()) {
+      slot_->state.store(Free);
+      for (;;) ::pause();
     }
   }
   // The file is made: `path`, or nothing when null.
