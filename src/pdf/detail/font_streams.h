@@ -23,13 +23,13 @@ struct SubsetProgram {
 // `program` reduced to `gids` (FontProgram::subset) and deflated. `file`
 // names where the program was loaded from: its path, face index and
 // image::file_stamp() taken before loading; empty, nothing is kept. Null
-// when hb-subset or zlib fails.
+// when hb-subset or deflating fails.
 std::shared_ptr<const SubsetProgram> subset_program(const FontProgram& program,
                                                     const std::string& file,
                                                     const std::set<uint32_t>& gids);
 
 // `cmap` (tounicode_cmap()) deflated as hpdf::Compress::Flate would; null
-// when zlib fails.
+// when deflating fails.
 std::shared_ptr<const KeptBytes> deflated_cmap(const std::string& cmap);
 
 }  // namespace galley::pdf

@@ -13,11 +13,10 @@
 
 namespace galley::pdf::hpdf {
 
-// Flate: the bytes are deflated here; FlateFast: likewise at zlib's fastest
-// level, for data that barely compresses (ICC lookup tables: 1 % larger,
-// half the time); Deflated: they already are a zlib stream (a PNG's IDAT
-// data), written as they are with /FlateDecode; Dct: they are a JPEG, kept
-// as is.
+// Flate: the bytes are deflated here; FlateFast: likewise at the fastest
+// level, for data that barely compresses (ICC lookup tables); Deflated:
+// they already are a zlib stream (a PNG's IDAT data), written as they are
+// with /FlateDecode; Dct: they are a JPEG, kept as is.
 enum class Compress { None, Flate, FlateFast, Deflated, Dct };
 
 // `bytes` deflated exactly as add_stream() deflates them for `compress`

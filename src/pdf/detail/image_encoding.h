@@ -27,7 +27,7 @@ struct EncodedImage {
 
 // Decodes and validates the file (image::decode) and compresses what needs
 // it. Null, with image::decode's error at `where`, when the file is
-// unusable; null without an error only if zlib runs out of memory.
+// unusable; null without an error only if deflating runs out of memory.
 std::shared_ptr<const EncodedImage> encoded_image(const std::string& path, Diagnostics& diags,
                                                   const SourceLoc& where);
 

@@ -15,7 +15,7 @@ struct KeptBytes {
 };
 
 // `bytes` deflated as hpdf::Writer::add_stream() would for `compress`;
-// null when zlib fails.
+// null when deflating fails.
 std::shared_ptr<const KeptBytes> kept_deflated(std::string_view bytes, hpdf::Compress compress);
 
 }  // namespace galley::pdf
