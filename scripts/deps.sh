@@ -11,7 +11,7 @@ hyphen-nl hyphen-pt-pt hyphen-pt-br"
 BUILD_PACKAGES="build-essential cmake pkg-config
 libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libfontconfig-dev
 libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev
-libpng-dev libjpeg-dev zlib1g-dev libdeflate-dev liblcms2-dev libcli11-dev libexpat1-dev
+libpng-dev libjpeg-dev zlib1g-dev libdeflate-dev libxxhash-dev liblcms2-dev libcli11-dev libexpat1-dev
 libqpdf-dev librsvg2-dev libcairo2-dev libcpp-httplib-dev nlohmann-json3-dev $HYPHEN_PACKAGES"
 # The tests read PDFs back (qpdf, poppler-utils), make test images
 # (imagemagick), check deploy/ and schema/ (python3-yaml, python3-jsonschema), fuzz (clang, libFuzzer in

@@ -2,21 +2,37 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 
 #include "detail/master_elements.h"
 #include "resolve/resolve.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace galley::layout {
 
-void PageFinisher::Hash::add(double v) {
-  const auto q = static_cast<uint64_t>(std::llround(v * 1000.0));
-  for (int i = 0; i < 8; ++i) h_ = (h_ ^ ((q >> (8 * i)) & 0xff)) * 1099511628211ull;
+void PageFinisher::Hash::flush() {
+  h_ = XXH3_64bits_withSeed(buf_, n_, h_);
+  n_ = 0;
+}
+
+void PageFinisher::Hash::add(std::string_view s) {
+  word(s.size());
+  if (n_ + s.size() > sizeof buf_) flush();
+  if (s.size() > sizeof buf_) {
+    h_ = XXH3_64bits_withSeed(s.data(), s.size(), h_);
+    return;
+  }
+  std::memcpy(buf_ + n_, s.data(), s.size());
+  n_ += s.size();
 }
 
 std::string PageFinisher::Hash::hex() const {
+  const uint64_t h = XXH3_64bits_withSeed(buf_, n_, h_);
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h_));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
 
@@ -60,14 +76,17 @@ void PageFinisher::hash_items(const std::vector<Item>& items) {
     if (!c) return h.add(std::string_view("-"));
     h.add(static_cast<double>(static_cast<int>(c->space)));
     for (double v : c->v) h.add(v);
-    h.add(c->spot_name);
+    if (c->space == Color::Space::Spot) h.add(c->spot_name), h.add(c->tint);
   };
   for (const Item& item : items) {
     if (const auto* run = std::get_if<GlyphRun>(&item)) {
-      h.add(static_cast<double>(run->font)), h.add(run->size), h.add(run->x), h.add(run->y);
+      h.add(static_cast<double>(run->font)), h.add(run->size), h.add(run->x), h.add(run->y), h.add(run->hscale);
       color(run->color);
       for (const Glyph& g : run->glyphs) h.add(static_cast<double>(g.gid)), h.add(g.x), h.add(g.y);
-      for (const Cluster& c : run->clusters) h.add(run->text_of(c));
+      // The text once, then which of it each cluster stands for.
+      h.add(run->text);
+      for (const Cluster& c : run->clusters)
+        h.word(c.glyph_begin | uint64_t{c.glyph_count} << 32), h.word(c.text_begin | uint64_t{c.text_size} << 32);
     } else if (const auto* rect = std::get_if<Rect>(&item)) {
       h.add(rect->x), h.add(rect->y), h.add(rect->w), h.add(rect->h), h.add(rect->radius);
       color(rect->fill), color(rect->stroke);

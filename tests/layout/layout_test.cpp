@@ -636,3 +636,37 @@ TEST_CASE("qr: the memo key covers every input that changes the encoding") {
     }());
   }
 }
+
+TEST_CASE("the source hash (the PDF's /ID): the same pages give the same digest, any visible change another") {
+  model::Layout l = make_layout();
+  add_master(l, "p", {frame("main", 20, 20, 300, 400)});
+  l.sequence = {seq("p", true)};
+  const auto hash_of = [&](std::vector<resolve::Block> blocks) {
+    Result r = run(doc(std::move(blocks)), l);
+    REQUIRE(r.list);
+    return r.list->source_hash;
+  };
+  const std::string base = hash_of(one_liners(30));
+  CHECK(base.size() == 16);
+  CHECK(base.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(hash_of(one_liners(30)) == base);
+  CHECK(hash_of(one_liners(31)) != base);  // one more line
+  auto moved = one_liners(30);
+  moved[29].paras[0].style.space_before = 1;  // the last line 1 pt lower
+  CHECK(hash_of(moved) != base);
+  model::Color spot;
+  spot.space = model::Color::Space::Spot;
+  spot.spot_name = "PANTONE 151 C";
+  spot.v = {0, 0.6, 1, 0};
+  auto tinted = [&](double tint) {
+    auto b = one_liners(30);
+    b[0].paras[0].runs[0].style.color = spot;
+    b[0].paras[0].runs[0].style.color.tint = tint;
+    return hash_of(std::move(b));
+  };
+  CHECK(tinted(1) != base);
+  CHECK(tinted(0.5) != tinted(1));  // a spot colour's tint shows
+  auto other = one_liners(30);
+  other[5].paras[0].runs[0].text = "Line 6";  // another glyph, the same width
+  CHECK(hash_of(other) != base);
+}

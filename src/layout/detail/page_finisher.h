@@ -7,7 +7,10 @@
 // variables (their budget counts pages), the structure elements' final
 // order, and the hash's end.
 #pragma once
+#include <bit>
+#include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -37,21 +40,38 @@ class PageFinisher {
   std::vector<int32_t> finish(const PassResult& r, Diagnostics& diags);
 
  private:
-  // Stable 64-bit FNV-1a over everything that shapes the output.
+  // A stable 64-bit digest (XXH3) of everything that shapes the output.
+  // Values are gathered in a buffer as bytes, the same on every platform,
+  // and each full buffer is hashed with the digest so far as its seed: a
+  // page's few thousand positions cost a store each, not a hash round.
   class Hash {
    public:
-    void add(std::string_view s) {
-      for (unsigned char c : s) h_ = (h_ ^ c) * 1099511628211ull;
-      h_ = (h_ ^ 0xff) * 1099511628211ull;  // separator: "ab","c" differs from "a","bc"
+    // Its length first: "ab","c" differs from "a","bc".
+    void add(std::string_view s);
+    // Positions count to a thousandth of a point, as the PDF writes them, so
+    // float noise below that does not change the digest.
+    void add(double v) {
+      const double scaled = v * 1000.0;
+      // Out of range (or not a number): one marker, not an undefined cast.
+      const int64_t q = std::abs(scaled) < 9.0e18 ? static_cast<int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5)
+                                                  : INT64_MIN;
+      word(static_cast<uint64_t>(q));
     }
-    // Positions count to a thousandth of a point, as the PDF writes them; the
-    // integer is hashed byte by byte, low first, so the digest is the same on
-    // every platform without formatting each number as text.
-    void add(double v);
+    // Low byte first, on any platform.
+    void word(uint64_t w) {
+      if (n_ + 8 > sizeof buf_) flush();
+      if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+      std::memcpy(buf_ + n_, &w, 8);
+      n_ += 8;
+    }
     std::string hex() const;
 
    private:
-    uint64_t h_ = 1469598103934665603ull;
+    void flush();
+
+    uint64_t h_ = 0;
+    size_t n_ = 0;
+    unsigned char buf_[2048];
   };
 
   void hash_items(const std::vector<Item>& items);
