@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "detail/unicode.h"
 
@@ -13,10 +14,9 @@ double unit(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0;
 
 }  // namespace
 
-void append_num(std::string& out, double v) {
+char* write_num(char* p, double v) {
   if (!std::isfinite(v)) v = 0;
   v = std::clamp(v, -1e7, 1e7);
-  char buf[32];
   // The value in ten-thousandths, rounded as an integer. The product is off
   // by at most 1.2e-5 (|scaled| <= 1e11), so a fraction further than 1e-4
   // from a half rounds as the exact value does; nearer, to_chars decides: it
@@ -26,32 +26,35 @@ void append_num(std::string& out, double v) {
   const auto whole = static_cast<long long>(scaled);  // toward zero
   const double frac = scaled - static_cast<double>(whole);
   if (std::abs(std::abs(frac) - 0.5) < 1e-4) {
-    const char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4).ptr;
+    char* end = std::to_chars(p, p + 16, v, std::chars_format::fixed, 4).ptr;
     while (end[-1] == '0') --end;  // the fixed format always has a '.' before its zeros
     if (end[-1] == '.') --end;
-    if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
-      out += '0';
-      return;
+    if (end - p == 2 && p[0] == '-' && p[1] == '0') {
+      *p = '0';
+      return p + 1;
     }
-    out.append(buf, static_cast<size_t>(end - buf));
-    return;
+    return end;
   }
   const long long q = whole + (frac > 0.5) - (frac < -0.5);
   if (q == 0) {
-    out += '0';  // never "-0"
-    return;
+    *p = '0';  // never "-0"
+    return p + 1;
   }
-  if (q < 0) out += '-';
+  if (q < 0) *p++ = '-';
   const unsigned long long a = q < 0 ? 0ull - static_cast<unsigned long long>(q) : static_cast<unsigned long long>(q);
-  out.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, a / 10000).ptr - buf));
+  p = std::to_chars(p, p + 16, a / 10000).ptr;  // at most 8 digits
   unsigned digits = static_cast<unsigned>(a % 10000);
-  if (digits == 0) return;
+  if (digits == 0) return p;
   int n = 4;
   while (digits % 10 == 0) digits /= 10, --n;  // no trailing zeros
-  char* p = buf + n;
-  for (int i = 0; i < n; ++i, digits /= 10) *--p = static_cast<char>('0' + digits % 10);
-  out += '.';
-  out.append(buf, static_cast<size_t>(n));
+  *p = '.';
+  for (int i = n; i > 0; --i, digits /= 10) p[i] = static_cast<char>('0' + digits % 10);
+  return p + n + 1;
+}
+
+void append_num(std::string& out, double v) {
+  char buf[kNumChars];
+  out.append(buf, static_cast<size_t>(write_num(buf, v) - buf));
 }
 
 std::string num(double v) {
@@ -60,22 +63,36 @@ std::string num(double v) {
   return s;
 }
 
-std::string color_op(const model::Color& c, bool stroke, const std::string& spot_resource) {
+void append_color_op(std::string& out, const model::Color& c, bool stroke, const std::string& spot_resource) {
   using Space = model::Color::Space;
-  switch (c.space) {
-    case Space::Gray:
-      return num(unit(c.v[0])) + (stroke ? " G\n" : " g\n");
-    case Space::Rgb:
-      return num(unit(c.v[0])) + " " + num(unit(c.v[1])) + " " + num(unit(c.v[2])) +
-             (stroke ? " RG\n" : " rg\n");
-    case Space::Cmyk:
-      return num(unit(c.v[0])) + " " + num(unit(c.v[1])) + " " + num(unit(c.v[2])) + " " +
-             num(unit(c.v[3])) + (stroke ? " K\n" : " k\n");
-    case Space::Spot:
-      return "/" + spot_resource + (stroke ? " CS " : " cs ") + num(unit(c.tint)) +
-             (stroke ? " SCN\n" : " scn\n");
+  if (c.space == Space::Spot) {
+    out += '/';
+    out += spot_resource;
+    out += stroke ? " CS " : " cs ";
+    append_num(out, unit(c.tint));
+    out += stroke ? " SCN\n" : " scn\n";
+    return;
   }
-  return {};
+  // One append: a page sets a colour for every run and rectangle.
+  const int n = c.space == Space::Gray ? 1 : c.space == Space::Rgb ? 3 : 4;
+  char buf[4 * kNumChars + 8];
+  char* p = buf;
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) *p++ = ' ';
+    p = write_num(p, unit(c.v[static_cast<size_t>(i)]));
+  }
+  const char* op = c.space == Space::Gray ? (stroke ? " G\n" : " g\n")
+                   : c.space == Space::Rgb ? (stroke ? " RG\n" : " rg\n")
+                                           : (stroke ? " K\n" : " k\n");
+  const size_t len = std::strlen(op);
+  std::memcpy(p, op, len);
+  out.append(buf, static_cast<size_t>(p + len - buf));
+}
+
+std::string color_op(const model::Color& c, bool stroke, const std::string& spot_resource) {
+  std::string s;
+  append_color_op(s, c, stroke, spot_resource);
+  return s;
 }
 
 void append_rect_path(std::string& out, const Coords& at, double x, double y, double w, double h, double radius) {
@@ -84,14 +101,17 @@ void append_rect_path(std::string& out, const Coords& at, double x, double y, do
     out += rect_path(at, x, y, w, h, radius);
     return;
   }
-  append_num(out, left);
-  out += ' ';
-  append_num(out, bottom);
-  out += ' ';
-  append_num(out, right - left);
-  out += ' ';
-  append_num(out, top - bottom);
-  out += " re\n";
+  // One append for the line: a page of QR code modules draws hundreds.
+  char buf[4 * kNumChars + 4];
+  char* p = write_num(buf, left);
+  *p++ = ' ';
+  p = write_num(p, bottom);
+  *p++ = ' ';
+  p = write_num(p, right - left);
+  *p++ = ' ';
+  p = write_num(p, top - bottom);
+  std::memcpy(p, " re\n", 4);
+  out.append(buf, static_cast<size_t>(p + 4 - buf));
 }
 
 std::string rect_path(const Coords& at, double x, double y, double w, double h, double radius) {

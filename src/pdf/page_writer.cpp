@@ -1,6 +1,7 @@
 #include "detail/page_writer.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "detail/content.h"
 #include "detail/marks.h"
@@ -39,12 +40,12 @@ class Painter {
   bool color(const model::Color& c, bool stroke, std::string& out) {
     if (c.space == Space::Rgb) uses_rgb_ = true;
     if (c.space != Space::Spot) {
-      out += color_op(c, stroke);
+      append_color_op(out, c, stroke);
       return true;
     }
     auto name = spot_resource(separation_of(c));
     if (!name) return false;
-    out += color_op(c, stroke, *name);
+    append_color_op(out, c, stroke, *name);
     return true;
   }
 
@@ -91,18 +92,11 @@ class Painter {
       const std::string& role = structure[static_cast<size_t>(want)].role;
       // A piece with /ActualText is tagged Span: poppler reads ActualText
       // only there (its MCID still makes it the element's content).
-      const int32_t link = link_of(std::get<layout::GlyphRun>(it), want);
-      open_piece_ = [this, &role, want, link](const std::string* actual) {
-        std::string s = "/" + (actual ? std::string("Span") : role) + " <</MCID " + std::to_string(mcids_.size());
-        if (actual) s += " /ActualText " + text_string_operand(*actual);
-        mcids_.push_back(static_cast<int32_t>(want));
-        links_.push_back(link);
-        return s + ">> BDC\n";
-      };
+      piece_ = Piece{&role, want, link_of(std::get<layout::GlyphRun>(it), want)};
       if (open_) out += "EMC\n";
       open_ = false;
       const bool ok = item(std::get<layout::GlyphRun>(it), out);
-      open_piece_ = nullptr;
+      piece_.role = nullptr;
       return ok;
     }
     thread_local std::string ops;
@@ -149,8 +143,8 @@ class Painter {
     std::string fill;
     if (!name || !color(run.color, false, fill)) return false;
     RunFont rf = shared_.fonts->run_font(run.font, *name);
-    rf.open_piece = open_piece_;
-    out += glyph_run_ops(run, at_, rf, fill);
+    if (piece_.role) rf.open_piece = [this](std::string& s, const std::string* actual) { open_piece(s, actual); };
+    append_glyph_run_ops(out, run, at_, rf, fill);
     return true;
   }
 
@@ -261,7 +255,28 @@ class Painter {
     s = {std::min(s[0], b[0]), std::min(s[1], b[1]), std::max(s[2], b[2]), std::max(s[3], b[3])};
   }
 
-  std::function<std::string(const std::string*)> open_piece_;  // tagged glyph runs
+  // Tagged: the structure element whose glyph run is being painted.
+  struct Piece {
+    const std::string* role = nullptr;  // null: no run is being painted
+    int64_t element = 0;
+    int32_t link = -1;
+  } piece_;
+
+  // RunFont::open_piece for a tagged run.
+  void open_piece(std::string& out, const std::string* actual) {
+    out += '/';
+    out += actual ? std::string_view("Span") : std::string_view(*piece_.role);
+    out += " <</MCID ";
+    char digits[24];
+    out.append(digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, mcids_.size()).ptr - digits));
+    if (actual) {
+      out += " /ActualText ";
+      out += text_string_operand(*actual);
+    }
+    out += ">> BDC\n";
+    mcids_.push_back(static_cast<int32_t>(piece_.element));
+    links_.push_back(piece_.link);
+  }
   int64_t element_ = layout::Mark::kArtifact;  // from the last Mark
   bool open_ = false;                          // tagged: marked content is open
   int64_t open_element_ = layout::Mark::kArtifact;

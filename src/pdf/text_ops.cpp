@@ -13,8 +13,10 @@ namespace {
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
-std::string actual_text(const std::string& utf8) {
-  return "/Span << /ActualText " + text_string_operand(utf8) + " >> BDC\n";
+void append_actual_text(std::string& out, const std::string& utf8) {
+  out += "/Span << /ActualText ";
+  out += text_string_operand(utf8);
+  out += " >> BDC\n";
 }
 
 // Which /ActualText span (if any) each glyph belongs to, with its text.
@@ -127,9 +129,9 @@ double tracking(const layout::GlyphRun& run, const std::vector<int>& widths, dou
 
 }  // namespace
 
-std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const RunFont& font,
+void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coords& at, const RunFont& font,
                           const std::string& color) {
-  if (run.glyphs.empty() || !(run.size > 0)) return {};
+  if (run.glyphs.empty() || !(run.size > 0)) return;
   static const GlyphTextMap empty;
   // Each width is read twice (tracking, then the pen), through a std::function.
   thread_local std::vector<int> widths;
@@ -143,8 +145,6 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
   const double tc = tracking(run, widths, h);
   const Spans spans = tc != 0 ? plan_word_spans(run) : plan_spans(run, font.text ? *font.text : empty);
 
-  std::string s;
-  s.reserve(96 + color.size() + run.glyphs.size() * 6);
   s += "q\n";
   s += color;
   s += "BT\n/";
@@ -183,12 +183,12 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
       close_tj();
       if (i > 0) s += "EMC\n";
       span = spans.of_glyph[i];
-      s += font.open_piece(span >= 0 ? &spans.text[static_cast<size_t>(span)] : nullptr);
+      font.open_piece(s, span >= 0 ? &spans.text[static_cast<size_t>(span)] : nullptr);
     } else if (!font.open_piece && spans.of_glyph[i] != span) {
       close_tj();
       if (span >= 0) s += "EMC\n";
       span = spans.of_glyph[i];
-      if (span >= 0) s += actual_text(spans.text[span]);
+      if (span >= 0) append_actual_text(s, spans.text[span]);
     }
     const double want_rise = std::isfinite(g.y) ? -g.y : 0;
     if (std::abs(want_rise - rise) > 0.0005) {
@@ -220,7 +220,6 @@ std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const R
   close_tj();
   if (span >= 0 || font.open_piece) s += "EMC\n";
   s += "ET\nQ\n";
-  return s;
 }
 
 }  // namespace galley::pdf

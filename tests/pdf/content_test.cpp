@@ -79,7 +79,8 @@ TEST_CASE("clusters that do not round-trip get ActualText spans") {
   CHECK(map.round_trips(run, run.clusters[0]));
   CHECK_FALSE(map.round_trips(run, run.clusters[1]));
   RunFont font{"F1", [](uint32_t) { return 500; }, &map};
-  const std::string ops = glyph_run_ops(run, Coords{0, 100}, font, "0 g\n");
+  std::string ops;
+  append_glyph_run_ops(ops, run, Coords{0, 100}, font, "0 g\n");
   CHECK(ops.find("/Span << /ActualText (xyz) >> BDC\n[<000B000C>] TJ\nEMC") != std::string::npos);
   CHECK(ops.find("[<000A>] TJ") != std::string::npos);
 }
@@ -110,7 +111,8 @@ TEST_CASE("TJ adjustments follow the glyph positions against /W widths") {
   GlyphTextMap map;
   map.learn(run);
   RunFont font{"F1", [](uint32_t) { return 500; }, &map};
-  const std::string ops = glyph_run_ops(run, Coords{0, 100}, font, "");
+  std::string ops;
+  append_glyph_run_ops(ops, run, Coords{0, 100}, font, "");
   CHECK(ops.find("[<0001> -100 <0002>] TJ\n2 Ts\n[<0003>] TJ") != std::string::npos);
 }
 

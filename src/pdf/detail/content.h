@@ -16,6 +16,11 @@ inline constexpr double kKappa = 0.5522847498;
 std::string num(double v);
 // The same, appended to `out` (content streams are built by appending).
 void append_num(std::string& out, double v);
+// Room for a number: at most 14 characters ("-10000000.0000"), and
+// to_chars is given 16 past a sign.
+inline constexpr int kNumChars = 24;
+// The same, written at `p`, which has kNumChars bytes free; returns the end.
+char* write_num(char* p, double v);
 
 // Display-list coordinates (trim origin, y down) to PDF user space (media
 // origin, y up).
@@ -31,6 +36,9 @@ struct Coords {
 // `g`/`G`, `rg`/`RG`, `k`/`K`, or `/CS scn` for a spot colour whose
 // Separation space is the page resource `spot_resource`.
 std::string color_op(const model::Color& c, bool stroke, const std::string& spot_resource = "");
+// The same, appended to `out`.
+void append_color_op(std::string& out, const model::Color& c, bool stroke,
+                     const std::string& spot_resource = "");
 
 // Path construction for a rectangle (Bézier corners when radius > 0).
 std::string rect_path(const Coords& at, double x, double y, double w, double h, double radius);

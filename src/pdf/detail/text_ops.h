@@ -22,11 +22,13 @@ struct RunFont {
   // `actual` then is; an EMC closes it. Marked content with an MCID may not
   // nest, and readers (poppler) lose the rest of a sequence after a nested
   // span, so the spans themselves carry the MCIDs. Null: plain /Span spans.
-  std::function<std::string(const std::string* actual)> open_piece;
+  // It appends the operator to `out`.
+  std::function<void(std::string& out, const std::string* actual)> open_piece;
 };
 
-// `q BT ... ET Q` for the run; `color` is the fill colour operator.
-std::string glyph_run_ops(const layout::GlyphRun& run, const Coords& at, const RunFont& font,
+// `q BT ... ET Q` for the run, appended to `out`; `color` is the fill
+// colour operator.
+void append_glyph_run_ops(std::string& out, const layout::GlyphRun& run, const Coords& at, const RunFont& font,
                           const std::string& color);
 
 }  // namespace galley::pdf
