@@ -10,7 +10,19 @@
 namespace galley::layout {
 
 void PageFinisher::Hash::add(double v) {
-  const auto q = static_cast<uint64_t>(std::llround(v * 1000.0));
+  // std::llround's value, without its call: a long report hashes a few
+  // million positions. Below 2^52 the fraction r - trunc(r) is exact.
+  const double r = v * 1000.0;
+  long long rounded;
+  if (std::fabs(r) < 4503599627370496.0) {
+    rounded = static_cast<long long>(r);
+    const double frac = r - static_cast<double>(rounded);
+    if (frac >= 0.5) ++rounded;
+    else if (frac <= -0.5) --rounded;
+  } else {
+    rounded = std::llround(r);
+  }
+  const auto q = static_cast<uint64_t>(rounded);
   for (int i = 0; i < 8; ++i) h_ = (h_ ^ ((q >> (8 * i)) & 0xff)) * 1099511628211ull;
 }
 
