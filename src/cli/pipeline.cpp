@@ -153,7 +153,8 @@ std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const mode
 // written on a thread of their own while layout goes on (WriterThread). That
 // thread reads a copy of the list of its own (`mirror_`), given what each
 // page adds to the list (the page without its items, fonts and structure
-// elements appended since), as layout never changes what it has appended.
+// elements appended since), as layout never changes what it has appended;
+// the complete list is read by the writer's finish() after layout.
 // The first pages are written on the calling thread: a handout is done
 // before a thread would have started.
 class BuildSink : public layout::PageSink {
@@ -202,7 +203,13 @@ class BuildSink : public layout::PageSink {
     }
     Delta d{p, list.pages.at(p), {}, {}};
     d.fonts.assign(list.fonts.begin() + static_cast<std::ptrdiff_t>(fonts_sent_), list.fonts.end());
-    d.structure.assign(list.structure.begin() + static_cast<std::ptrdiff_t>(structure_sent_), list.structure.end());
+    // Of an element, a page's drawing reads only its role (the rest is read
+    // from the complete list at the end): its source and texts are not
+    // copied, which would double a long report's structure in memory.
+    for (size_t e = structure_sent_; e < list.structure.size(); ++e) {
+      d.structure.emplace_back();
+      d.structure.back().role = list.structure[e].role;
+    }
     fonts_sent_ = list.fonts.size();
     structure_sent_ = list.structure.size();
     if (!writer_ && ++handed_ > kInlinePages) {
