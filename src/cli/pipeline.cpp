@@ -1,11 +1,14 @@
 #include "detail/pipeline.h"
 
+#include <iterator>
+#include <memory>
 #include <set>
 #include <tuple>
 #include <utility>
 
 #include "base/figures.h"
 #include "detail/head_start.h"
+#include "detail/writer_thread.h"
 #include "layout/layout.h"
 #include "linebreak/linebreak.h"
 #include "load/load.h"
@@ -145,16 +148,30 @@ std::optional<resolve::StyledDoc> resolve_doc(const Session& session, const mode
 // (its drawing then freed), unless the display list is to be kept too. What
 // each finds waits apart from layout's reports: they come after them, as
 // when the stages ran one after the other.
+//
+// With more than one job, a long document's pages are preflighted and
+// written on a thread of their own while layout goes on (WriterThread). That
+// thread reads a copy of the list of its own (`mirror_`), given what each
+// page adds to the list (the page without its items, fonts and structure
+// elements appended since), as layout never changes what it has appended;
+// the complete list is read by the writer's finish() after layout.
+// The first pages are written on the calling thread: a handout is done
+// before a thread would have started.
 class BuildSink : public layout::PageSink {
  public:
   explicit BuildSink(const BuildOptions& opts)
-      : preflight_(opts.preflight), pdf_(opts.write_pdf), keep_(opts.keep_display || !opts.write_pdf) {}
+      : preflight_(opts.preflight), pdf_(opts.write_pdf), keep_(opts.keep_display || !opts.write_pdf),
+        threaded_(opts.jobs > 1) {}
 
   void page(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items) override {
-    take(list, p, std::move(items), false);
+    hand_on(list, p, std::move(items), false);
   }
   void under(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items) override {
-    take(list, p, std::move(items), true);
+    hand_on(list, p, std::move(items), true);
+  }
+  // Every page handed on is preflighted and written.
+  void drain() {
+    if (writer_) writer_->drain();
   }
 
   Diagnostics found;    // preflight's
@@ -164,6 +181,60 @@ class BuildSink : public layout::PageSink {
   layout::CollectingSink kept;
 
  private:
+  // Pages written on the calling thread before the writer's starts.
+  static constexpr size_t kInlinePages = 4;
+  // Pages waiting for the writer at most: enough to ride out a slow page.
+  static constexpr size_t kPagesInFlight = 8;
+
+  // What page p adds to the list since the last page handed on.
+  struct Delta {
+    size_t p = 0;
+    layout::Page page;
+    std::vector<layout::FontRef> fonts;
+    std::vector<layout::StructElement> structure;
+  };
+
+  void hand_on(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items, bool under) {
+    if (!threaded_) return take(list, p, std::move(items), under);
+    if (!mirror_started_) {  // the settings; pages, fonts and structure come as deltas
+      mirror_ = list;
+      mirror_.pages.clear(), mirror_.fonts.clear(), mirror_.structure.clear(), mirror_.outline.clear();
+      mirror_started_ = true;
+    }
+    Delta d{p, list.pages.at(p), {}, {}};
+    d.fonts.assign(list.fonts.begin() + static_cast<std::ptrdiff_t>(fonts_sent_), list.fonts.end());
+    // Of an element, a page's drawing reads only its role (the rest is read
+    // from the complete list at the end): its source and texts are not
+    // copied, which would double a long report's structure in memory.
+    for (size_t e = structure_sent_; e < list.structure.size(); ++e) {
+      d.structure.emplace_back();
+      d.structure.back().role = list.structure[e].role;
+    }
+    fonts_sent_ = list.fonts.size();
+    structure_sent_ = list.structure.size();
+    if (!writer_ && ++handed_ > kInlinePages) {
+      writer_ = std::make_unique<WriterThread>(kPagesInFlight);
+      if (!writer_->running()) writer_.reset();
+    }
+    if (!writer_) {
+      apply(d);
+      return take(mirror_, p, std::move(items), under);
+    }
+    base::Figures* figures = base::current_figures();
+    writer_->submit([this, d = std::move(d), items = std::move(items), under, figures]() mutable {
+      base::FiguresScope scope(figures);
+      apply(d);
+      take(mirror_, d.p, std::move(items), under);
+    });
+  }
+
+  void apply(Delta& d) {
+    if (mirror_.pages.size() <= d.p) mirror_.pages.resize(d.p + 1);
+    mirror_.pages[d.p] = std::move(d.page);
+    std::move(d.fonts.begin(), d.fonts.end(), std::back_inserter(mirror_.fonts));
+    std::move(d.structure.begin(), d.structure.end(), std::back_inserter(mirror_.structure));
+  }
+
   void take(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items, bool under) {
     if (preflight_) {
       base::ScopedTimer timer("preflight");
@@ -179,7 +250,13 @@ class BuildSink : public layout::PageSink {
     else kept.page(list, p, std::move(items));
   }
 
-  bool preflight_, pdf_, keep_;
+  bool preflight_, pdf_, keep_, threaded_;
+  layout::DisplayList mirror_;  // threaded: the list as the writer sees it
+  bool mirror_started_ = false;
+  size_t handed_ = 0;  // pages and layers handed on before the writer started
+  size_t fonts_sent_ = 0, structure_sent_ = 0;
+  // Last: destroyed first, so queued pages still find the members above.
+  std::unique_ptr<WriterThread> writer_;
 };
 
 // Lays out, preflights and writes a resolved document, a page at a time.
@@ -206,6 +283,7 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
     laid = layout::lay_out(std::move(*styled), session.layout, session.fonts, lopts, sink, diags);
     styled.reset();
   }
+  sink.drain();
   if (!laid || diags.has_errors()) return result;
   result.pages = laid->list.pages.size();
 

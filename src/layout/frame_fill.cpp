@@ -62,7 +62,7 @@ FrameFill fill_bands(const BlockSource& blocks, size_t count, Cursor from, const
   const double height = box.column_height();
   const double full = std::max(0.0, box.w - 2 * box.padding);
   while (cur.block < count) {
-    if (spanning.spans(cur.block)) {
+    if (spanning.next(cur.block) == cur.block) {
       const MeasuredBlock& b = spanning.wide(cur.block);
       const double gap = top > 0 && cur.slice == 0 && !b.slices.empty() ? b.slices.front().gap_before : 0;
       ColumnFill fill = fill_column(spanning.wide, cur.block + 1, cur, std::max(0.0, height - top - gap), box.separator);
@@ -84,8 +84,7 @@ FrameFill fill_bands(const BlockSource& blocks, size_t count, Cursor from, const
       top += b.space_after;
       continue;
     }
-    size_t stop = cur.block;
-    while (stop < count && !spanning.spans(stop)) ++stop;
+    const size_t stop = std::min(count, spanning.next(cur.block));
     const bool last = stop == count;
     FrameFill band = fill_balanced(blocks, stop, cur, box, std::max(0.0, height - top), !last || box.balance);
     if (band.overfull && top > 0) {
@@ -116,10 +115,8 @@ FrameFill fill_bands(const BlockSource& blocks, size_t count, Cursor from, const
 
 FrameFill fill_frame(const BlockSource& blocks, size_t block_count, Cursor from, const FrameBox& box,
                      const Spanning* spanning) {
-  if (spanning && box.columns > 1) {
-    for (size_t i = from.block; i < block_count; ++i)
-      if (spanning->spans(i)) return fill_bands(blocks, block_count, from, box, *spanning);
-  }
+  if (spanning && box.columns > 1 && spanning->next(from.block) < block_count)
+    return fill_bands(blocks, block_count, from, box, *spanning);
   FrameFill out = fill_balanced(blocks, block_count, from, box, box.column_height(), box.balance);
   for (PlacedColumn& col : out.columns) {
     const double room = box.column_height() - col.fill.used;

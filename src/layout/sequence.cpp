@@ -120,6 +120,13 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < measures.size(); ++i) index.emplace(measures[i].flow().name, i);
   r.cursors.assign(measures.size(), {});
+  // Per flow, the last answer to "the next spanning block from `from`":
+  // none lies in [from, at). The cursors only move on, so each flow's
+  // blocks are walked about once a pass.
+  struct NextSpan {
+    size_t from = 1, at = 0;  // none yet
+  };
+  std::vector<NextSpan> next_span(measures.size());
   r.placed_somewhere.assign(measures.size(), false);
 
   auto flow_of = [&](const model::Frame& f) -> std::optional<size_t> {
@@ -152,7 +159,13 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
       };
       const double full = std::max(0.0, box.w - 2 * box.padding);
       const resolve::Flow& flow = fm.flow();
-      const Spanning spanning{[&flow](size_t i) { return i < flow.blocks.size() && flow.blocks[i].span_all; },
+      const Spanning spanning{[&flow, &known = next_span[*fi]](size_t i) {
+                                if (known.from <= i && i <= known.at && known.at <= flow.blocks.size()) return known.at;
+                                size_t at = i;
+                                while (at < flow.blocks.size() && !flow.blocks[at].span_all) ++at;
+                                known = {i, at};
+                                return at;
+                              },
                               [&fm, full, height](size_t i) -> const MeasuredBlock& { return fm.at(i, full, height); }};
       const FrameFill fill = fill_frame(src, fm.size(), cur, box, &spanning);
       for (const PlacedColumn& col : fill.columns)

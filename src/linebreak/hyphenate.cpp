@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <unordered_map>
 
 #include "base/memo.h"
 #include "detail/patterns.h"
@@ -122,6 +123,42 @@ std::vector<uint32_t> word_points(const HyphenDictionary& dict, std::string_view
   return out;
 }
 
+// Each thread's words already looked up, per language and pair of limits
+// (a few at a time: a paragraph's words share them, and so do a
+// document's, mostly): a long report looks up about a million words, most
+// of them many times, and the shared memo's key, lock and future cost more
+// than a lookup here. A table is cleared when full.
+constexpr size_t kLocalWords = 8192;
+constexpr size_t kLocalLanguages = 4;
+struct LocalWords {
+  std::string language;
+  int left_min = -1, right_min = -1;
+  std::unordered_map<std::string, std::vector<uint32_t>> points;
+};
+
+LocalWords& local_words(const std::string& language, int left_min, int right_min) {
+  thread_local std::vector<LocalWords> tables;
+  thread_local size_t next = 0;  // the table reused when all are taken
+  for (LocalWords& t : tables)
+    if (t.language == language && t.left_min == left_min && t.right_min == right_min) return t;
+  LocalWords* t = nullptr;
+  if (tables.size() < kLocalLanguages) {
+    t = &tables.emplace_back();
+  } else {
+    t = &tables[next];
+    next = (next + 1) % kLocalLanguages;
+  }
+  t->points.clear();
+  t->language = language;
+  t->left_min = left_min;
+  t->right_min = right_min;
+  return *t;
+}
+
+// hyphenation_points() through the memo every thread shares.
+std::vector<uint32_t> shared_points(const std::string& language, std::string_view word, int left_min,
+                                    int right_min);
+
 }  // namespace
 
 void prefetch_hyphenation(const std::string& language) {
@@ -143,6 +180,19 @@ bool has_hyphenation(const std::string& language) {
 std::vector<uint32_t> hyphenation_points(const std::string& language, std::string_view word,
                                          int left_min, int right_min) {
   if (word.empty() || word.size() > 4 * kMaxWordChars) return {};
+  LocalWords& local = local_words(language, left_min, right_min);
+  std::string key(word);
+  if (auto it = local.points.find(key); it != local.points.end()) return it->second;
+  std::vector<uint32_t> found = shared_points(language, word, left_min, right_min);
+  if (local.points.size() >= kLocalWords) local.points.clear();
+  local.points.emplace(std::move(key), found);
+  return found;
+}
+
+namespace {
+
+std::vector<uint32_t> shared_points(const std::string& language, std::string_view word, int left_min,
+                                    int right_min) {
   const HyphenDictionary* dict = nullptr;
   {
     std::lock_guard lock(mutex);
@@ -155,6 +205,8 @@ std::vector<uint32_t> hyphenation_points(const std::string& language, std::strin
   });
   return points->at;
 }
+
+}  // namespace
 
 std::string hyphenation_key(const std::string& language, std::string_view word, int left_min,
                             int right_min) {

@@ -46,7 +46,8 @@ class Converter {
     const int line = std::max(1, cmark_node_get_start_line(n));
     const int col = std::max(1, cmark_node_get_start_column(n));
     const size_t start = line_starts_[std::min<size_t>(static_cast<size_t>(line - 1), line_starts_.size() - 1)];
-    SourceLoc l = loc_of_offset(text_, std::min(text_.size(), start + static_cast<size_t>(col - 1)), origin_.file);
+    SourceLoc l = loc_of_offset(text_, std::min(text_.size(), start + static_cast<size_t>(col - 1)), origin_.file,
+                                line_starts_);
     if (origin_.own_file) return l;
     if (line == 1) return {origin_.file, origin_.first.line, origin_.first.col + l.col - 1};
     return {origin_.file, origin_.first.line + line - 1, origin_.indent + l.col};

@@ -1,5 +1,6 @@
 #include "detail/prescan.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -235,6 +236,15 @@ SourceLoc loc_of_offset(std::string_view text, size_t offset, const std::string&
   int line = 1;
   for (size_t i = 0; i < from; ++i) line += text[i] == '\n';
   return SourceLoc{path, line, column(text.substr(from), offset - from)};
+}
+
+SourceLoc loc_of_offset(std::string_view text, size_t offset, const std::string& path,
+                        const std::vector<size_t>& line_starts) {
+  // The last line start at or before `offset`: what rfind finds above.
+  const auto after = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+  if (after == line_starts.begin()) return loc_of_offset(text, offset, path);
+  const size_t from = *(after - 1);
+  return SourceLoc{path, static_cast<int>(after - line_starts.begin()), column(text.substr(from), offset - from)};
 }
 
 bool prescan(std::string_view bytes, const std::string& path, Diagnostics& diags) {

@@ -115,7 +115,7 @@ class PagePreflight::Checks {
     missing_.add(run, font_name(run.font));
     if (pdfx_ && run.color.space == Color::Space::Rgb) rgb_.add(run.color, name, describe(run), run.loc);
     if (auto ink = detail::run_bounds(run, facts)) {
-      detail::check_safe_zone(page, *ink, false, describe(run), name, run.loc, diags_);
+      detail::check_safe_zone(page, *ink, false, [&run] { return describe(run); }, name, run.loc, diags_);
     }
   }
 
@@ -123,7 +123,7 @@ class PagePreflight::Checks {
     detail::check_resolution(image, name, diags_);
     const detail::Bounds visible{image.clip_x, image.clip_y, image.clip_x + image.clip_w,
                                  image.clip_y + image.clip_h};
-    detail::check_safe_zone(page, visible, true, describe(image), name, image.loc, diags_);
+    detail::check_safe_zone(page, visible, true, [&image] { return describe(image); }, name, image.loc, diags_);
     if (pdfx_ && image.page > 0) return check_vector_rgb(name, image);
     if (pdfx_ && !image.path.empty() && rgb_images_.insert(image.path).second) {
       Diagnostics ignored;  // an unreadable image is the PDF writer's error
@@ -181,7 +181,7 @@ class PagePreflight::Checks {
   // are otherwise checked as boxes.
   void check(const Page& page, const std::string& name, const Figure& figure, std::span<const Item> covered) {
     if (auto ink = detail::figure_bounds(covered)) {
-      detail::check_safe_zone(page, *ink, false, describe(figure), name, figure.loc, diags_);
+      detail::check_safe_zone(page, *ink, false, [&figure] { return describe(figure); }, name, figure.loc, diags_);
     }
   }
 

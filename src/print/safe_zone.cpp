@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -13,7 +15,16 @@ namespace {
 // Half a point past the trim counts as reaching into the bleed on purpose.
 constexpr double kIntoBleed = 0.5;
 
-bool blank(std::string text) {
+bool blank(std::string_view view) {
+  // Most clusters hold a letter: an ASCII character other than white space
+  // is never erased below, so it decides at once.
+  bool ascii = true;
+  for (const char c : view) {
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  if (ascii) return true;
+  std::string text(view);
   for (const char* wide : {"\u00a0", "\u2009", "\u202f", "\u200b"}) {
     for (auto at = text.find(wide); at != std::string::npos; at = text.find(wide)) text.erase(at, std::strlen(wide));
   }
@@ -51,7 +62,7 @@ std::optional<Bounds> figure_bounds(std::span<const layout::Item> covered) {
 std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& font) {
   std::vector<bool> space(run.glyphs.size(), false);
   for (const auto& c : run.clusters) {
-    if (!blank(std::string(run.text_of(c)))) continue;
+    if (!blank(run.text_of(c))) continue;
     for (uint32_t g = c.glyph_begin; g < c.glyph_begin + c.glyph_count && g < space.size(); ++g) space[g] = true;
   }
   std::optional<Bounds> b;
@@ -64,8 +75,9 @@ std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& f
   return b;
 }
 
-void check_safe_zone(const layout::Page& page, const Bounds& ink, bool may_bleed, const std::string& what,
-                     const std::string& page_name, const SourceLoc& loc, Diagnostics& diags) {
+void check_safe_zone(const layout::Page& page, const Bounds& ink, bool may_bleed,
+                     const std::function<std::string()>& what, const std::string& page_name, const SourceLoc& loc,
+                     Diagnostics& diags) {
   const layout::Box& t = page.trim;
   const double left = ink.x0 - t.x, top = ink.y0 - t.y;
   const double right = t.x + t.w - ink.x1, bottom = t.y + t.h - ink.y1;
@@ -74,7 +86,7 @@ void check_safe_zone(const layout::Page& page, const Bounds& ink, bool may_bleed
   if (may_bleed && std::min({left, top, right, bottom}) < -kIntoBleed) return;
   const double nearest = std::min({left, top, right, bottom});
   if (nearest >= kSafeZone) return;
-  const std::string prefix = page_name + ": " + what;
+  const std::string prefix = page_name + ": " + what();
   if (nearest < 0) {
     diags.warning(loc, prefix + " runs " + pdf::num(std::ceil(-nearest * 10) / 10) +
                            "pt past the trim edge and will be cut off");

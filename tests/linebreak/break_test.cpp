@@ -162,6 +162,36 @@ TEST_CASE("hyphenation points respect the 2/3 minimums") {
   CHECK(linebreak::hyphenation_points("../../etc/passwd", "hyphenation", 2, 3).empty());
 }
 
+TEST_CASE("a thread's words looked up again are those of their language and limits") {
+  // Each thread keeps the words it has looked up, per language and pair
+  // of limits: asked again in any order, under five languages and limits
+  // (more than the tables it keeps), every answer is the first one's.
+  struct Ask {
+    std::string language, word;
+    int left, right;
+  };
+  const std::vector<Ask> asks = {
+      {"en-US", "hyphenation", 2, 3}, {"en-US", "hyphenation", 3, 3}, {"de-DE", "Silbentrennung", 2, 2},
+      {"en-US", "hyphenation", 2, 6}, {"en-GB", "hyphenation", 2, 3}, {"de-DE", "hyphenation", 2, 3},
+      {"en-US", "hyphenate", 2, 3},   {"en-US", "hyphenations", 2, 3}, {"xx-YY", "hyphenation", 2, 3}};
+  std::vector<std::vector<uint32_t>> first;
+  // On a thread of its own, so that nothing this thread kept answers.
+  std::thread([&] {
+    for (const Ask& a : asks) first.push_back(linebreak::hyphenation_points(a.language, a.word, a.left, a.right));
+  }).join();
+  CHECK(first[0] == std::vector<uint32_t>{2, 6});  // hy-phen-ation
+  CHECK(first[1] == std::vector<uint32_t>{6});
+  CHECK(first[2] != first[5]);
+  CHECK(first[8].empty());
+  for (int round = 0; round < 3; ++round)
+    for (size_t k = 0; k < asks.size(); ++k) {
+      const size_t i = round == 1 ? asks.size() - 1 - k : k;  // backwards once
+      const Ask& a = asks[i];
+      INFO(a.language << " " << a.word << " " << a.left << "/" << a.right);
+      CHECK(linebreak::hyphenation_points(a.language, a.word, a.left, a.right) == first[i]);
+    }
+}
+
 TEST_CASE("prefetched patterns give the same points as patterns loaded on first use") {
   // "en" is used by no other test here, so the prefetch really loads it.
   linebreak::prefetch_hyphenation("en");

@@ -243,6 +243,27 @@ TEST_CASE("safe zone: trailing spaces do not count, images reaching into the ble
         "safe zone)");
 }
 
+TEST_CASE("safe zone: clusters of wide and zero-width spaces do not count; a letter among them does") {
+  // No-break, thin, narrow no-break and zero-width spaces, alone and mixed
+  // with ASCII white space, trail the text into the safe zone.
+  const std::vector<std::string> blanks = {"\u00a0", "\u2009", "\u202f", "\u200b", "\t\u00a0 ", "\u00a0\u2009"};
+  for (const bool letter_among : {false, true}) {
+    DisplayList list = letter();
+    GlyphRun run = text_at(500, 400);  // ink ends at 590, 22pt from the edge
+    std::vector<std::string> trailing = blanks;
+    if (letter_among) trailing.push_back("\u00a0x");
+    for (const std::string& t : trailing) {
+      run.glyphs.push_back({3, 6.0f * static_cast<float>(run.glyphs.size()), 0, 6});
+      run.add_cluster(static_cast<uint32_t>(run.glyphs.size() - 1), 1, t);
+    }
+    list.pages[0].items.push_back(run);
+    Diagnostics d;
+    print::preflight(list, d);
+    INFO(all_messages(d));
+    CHECK(d.all().size() == (letter_among ? 1u : 0u));
+  }
+}
+
 TEST_CASE("fonts whose licence forbids embedding are errors") {
   for (uint16_t fs_type : {uint16_t{0x0002}, uint16_t{0x0200}}) {
     DisplayList list = letter(true, font_with_fs_type(fs_type));

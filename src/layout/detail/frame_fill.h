@@ -40,7 +40,10 @@ struct FrameFill {
 // Blocks that span every column of a multi-column frame: which they are,
 // and each measured at the frame's full width.
 struct Spanning {
-  std::function<bool(size_t)> spans;
+  // The first spanning block at or after block i, or the flow's end when
+  // none is: asked at each frame's cursor, so it must not cost a walk to
+  // the flow's end (a long report's frames would be quadratic).
+  std::function<size_t(size_t)> next;
   BlockSource wide;
 };
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostic.h"
 
@@ -31,6 +32,11 @@ std::optional<BadByte> find_bad_byte(std::string_view s);
 std::string describe(const BadByte& bad);
 // The 1-based line and character column of byte `offset` in `text`.
 SourceLoc loc_of_offset(std::string_view text, size_t offset, const std::string& path);
+// The same, given where `text`'s lines start (0 and each byte after a
+// '\n', ascending): a Markdown file's blocks each ask, and counting the
+// lines from the start each time made a long file's load quadratic.
+SourceLoc loc_of_offset(std::string_view text, size_t offset, const std::string& path,
+                        const std::vector<size_t>& line_starts);
 
 // Checks the raw bytes before parsing: valid UTF-8 without control
 // characters, no tab in indentation, nesting no deeper than kMaxDepth, no

@@ -2,6 +2,7 @@
 // keeps clear of the trim edge. `page_name` is a finding's prefix, e.g.
 // "page 3".
 #pragma once
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -24,7 +25,11 @@ std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& f
 // included); its text is checked as text. nullopt when they cover nothing.
 std::optional<Bounds> figure_bounds(std::span<const layout::Item> covered);
 
-void check_safe_zone(const layout::Page& page, const Bounds& ink, bool may_bleed, const std::string& what,
-                     const std::string& page_name, const SourceLoc& loc, Diagnostics& diags);
+// `what` names the element, asked for only when there is something to
+// report (a long report has a few hundred thousand runs, nearly all well
+// inside the trim).
+void check_safe_zone(const layout::Page& page, const Bounds& ink, bool may_bleed,
+                     const std::function<std::string()>& what, const std::string& page_name, const SourceLoc& loc,
+                     Diagnostics& diags);
 
 }  // namespace galley::print::detail
