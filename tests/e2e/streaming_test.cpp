@@ -10,11 +10,24 @@
 
 using namespace e2e;
 
-TEST_CASE("a thousand pages drawn from a few lines of input are built in flat memory") {
+namespace {
+
+// A fresh folder with fonts/NotoSerif-Regular.ttf.
+std::string streaming_serif_dir() {
   const std::string dir = temp_dir();
   std::filesystem::create_directories(dir + "/fonts");
   std::filesystem::copy_file(std::string(GALLEY_SOURCE_DIR) + "/fonts/NotoSerif-Regular.ttf",
                              dir + "/fonts/NotoSerif-Regular.ttf");
+  return dir;
+}
+
+constexpr const char* kStreamingWords[] = {"memory", "stays", "flat", "when", "the", "model",
+                                           "is",     "freed", "as",   "it",   "resolved"};
+
+}  // namespace
+
+TEST_CASE("a thousand pages drawn from a few lines of input are built in flat memory") {
+  const std::string dir = streaming_serif_dir();
   std::string words;
   for (int i = 0; i < 40; ++i) words += "memory stays flat when pages are written as they are made ";
   // Every page sets the same long master text: about 50 KB of glyph runs
@@ -46,13 +59,10 @@ TEST_CASE("a thousand pages drawn from a few lines of input are built in flat me
 // build_once, resolve::resolve_freeing), so the model and the styled text
 // are never both whole, and blocks of one style share their box style.
 TEST_CASE("three hundred pages of text named from one Markdown file are resolved in flat memory") {
-  const std::string dir = temp_dir();
-  std::filesystem::create_directories(dir + "/fonts");
-  std::filesystem::copy_file(std::string(GALLEY_SOURCE_DIR) + "/fonts/NotoSerif-Regular.ttf",
-                             dir + "/fonts/NotoSerif-Regular.ttf");
+  const std::string dir = streaming_serif_dir();
   // 600 different paragraphs (58 KB), the file named 30 times: 1.7 MB of
   // text in 18,000 blocks.
-  const char* words[] = {"memory", "stays", "flat", "when", "the", "model", "is", "freed", "as", "it", "resolved"};
+  const auto& words = kStreamingWords;
   std::string markdown;
   for (int i = 0; i < 600; ++i) {
     for (int k = 0; k < 14; ++k)
@@ -88,13 +98,10 @@ TEST_CASE("three hundred pages of text named from one Markdown file are resolved
 // (hpdf::Writer::save(to), cli's AtomicFile): tagging adds little to a
 // long report's peak, and the file is never held whole.
 TEST_CASE("a tagged long report costs little more memory than an untagged one") {
-  const std::string dir = temp_dir();
-  std::filesystem::create_directories(dir + "/fonts");
-  std::filesystem::copy_file(std::string(GALLEY_SOURCE_DIR) + "/fonts/NotoSerif-Regular.ttf",
-                             dir + "/fonts/NotoSerif-Regular.ttf");
+  const std::string dir = streaming_serif_dir();
   // 600 headings, each with a short paragraph, the file named 30 times:
   // 36,000 structure elements and 18,000 outline entries on 690 pages.
-  const char* words[] = {"memory", "stays", "flat", "when", "the", "model", "is", "freed", "as", "it", "resolved"};
+  const auto& words = kStreamingWords;
   std::string markdown;
   for (int i = 0; i < 600; ++i) {
     markdown += "## Part " + std::to_string(i) + " " + words[i % 11] + "\n\n";
