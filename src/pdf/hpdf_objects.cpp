@@ -34,7 +34,10 @@
 // W8 Saving. libharu saves into the document's private `stream`, a memory
 //    stream that copies every byte it is given one at a time (HPDF_MemCpy)
 //    and would be read back the same way; a callback writer put there
-//    before HPDF_SaveToStream appends straight to our string instead.
+//    before HPDF_SaveToStream appends straight to our string instead, or
+//    hands the bytes on a megabyte at a time (save(to): a long report's
+//    file is written as it is made), holding back the last few that a W1
+//    placeholder or a W16 splice may still need.
 // W9 Resource names. A new resource's key counts the group's entries (its
 //    private `list`), so keys are F1, F2... in first-use order per page.
 // W10 Strings. HPDF_String_New takes a C string (it stops at a NUL), so
