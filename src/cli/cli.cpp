@@ -171,12 +171,15 @@ int run_build(const BuildArgs& a, bool write) {
 
   opts.jobs = a.batch.jobs > 0 ? a.batch.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   auto vars = resolve::make_variables(session->doc, overrides);
-  // The PDF goes into its file as it is written, unless imposition reads
-  // it: a long report's bytes are never held whole.
+  // The PDF goes into its file as it is written (check makes it and lets
+  // it go), unless imposition reads it: a long report's bytes are never
+  // held whole.
   std::optional<AtomicFile> file;
   if (write && imposition == print::Imposition::None) {
     file.emplace(output);
     opts.pdf_to = [&file](std::string_view bytes) { return file->write(bytes); };
+  } else if (imposition == print::Imposition::None) {
+    opts.pdf_to = [](std::string_view) { return true; };
   }
   auto result = build_once(*session, vars, opts, diags);
   if (file && !file->error().empty()) diags.error({output, 0, 0}, file->error());
