@@ -16,6 +16,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <utility>
 
 namespace galley::cli {
 namespace {
@@ -190,14 +191,33 @@ std::string unwritable(const std::string& path) {
   return {};
 }
 
-std::string write_atomically(const std::string& path, const std::string& bytes) {
-  if (std::string why = unwritable(path); !why.empty()) return why;
-  fs::path target(path);
-  fs::path dir = folder_of(target);
+struct AtomicFile::Guard {
+  explicit Guard(size_t length) : registration(length) {}
+  Registration registration;
+};
 
-  std::string tmpl = (dir / temp_prefix(target.filename().string())).string() + "XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {}
+
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::discard() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(temp_.data());
+    fd_ = -1;
+  }
+  guard_.reset();
+}
+
+bool AtomicFile::open() {
+  if (std::string why = unwritable(path_); !why.empty()) {
+    error_ = why;
+    return false;
+  }
+  fs::path target(path_);
+  std::string tmpl = (folder_of(target) / temp_prefix(target.filename().string())).string() + "XXXXXX";
+  temp_.assign(tmpl.begin(), tmpl.end());
+  temp_.push_back('\0');
   // The slot is taken before the file is made and filled after, with the
   // fatal signals blocked on this thread meanwhile; a handler on another
   // thread waits for the filling, so the file is never missed.
@@ -205,27 +225,41 @@ std::string write_atomically(const std::string& path, const std::string& bytes) 
   sigemptyset(&fatal);
   for (int sig : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&fatal, sig);
   pthread_sigmask(SIG_BLOCK, &fatal, &before);
-  Registration guard(tmpl.size());
-  int fd = mkstemp(name.data());
+  guard_ = std::make_unique<Guard>(tmpl.size());
+  fd_ = mkstemp(temp_.data());
   const int mkstemp_errno = errno;
-  guard.made(fd >= 0 ? name.data() : nullptr);
+  guard_->registration.made(fd_ >= 0 ? temp_.data() : nullptr);
   pthread_sigmask(SIG_SETMASK, &before, nullptr);
-  if (fd < 0) return std::string("cannot create a temporary file: ") + std::strerror(mkstemp_errno);
+  if (fd_ < 0) {
+    guard_.reset();
+    error_ = std::string("cannot create a temporary file: ") + std::strerror(mkstemp_errno);
+    return false;
+  }
+  return true;
+}
 
+bool AtomicFile::write(std::string_view bytes) {
+  if (!error_.empty()) return false;
+  if (fd_ < 0 && !open()) return false;
   const char* p = bytes.data();
   size_t left = bytes.size();
   while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+    ssize_t n = ::write(fd_, p, left);
     if (n < 0) {
-      if (errno == EINTR) continue;
-      std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(name.data());
-      return "cannot write: " + why;
+      const int e = errno;
+      if (e == EINTR) continue;
+      error_ = std::string("cannot write: ") + std::strerror(e);
+      discard();
+      return false;
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
+  return true;
+}
+
+std::string AtomicFile::commit() {
+  if (!error_.empty() || (fd_ < 0 && !open())) return error_;
   // mkstemp creates 0600; an output file should be readable like any other.
   // umask can only be read by setting it, and it is the process's: read once
   // (static initialisation is thread-safe), so batch threads writing at
@@ -235,18 +269,27 @@ std::string write_atomically(const std::string& path, const std::string& bytes) 
     ::umask(m);
     return m;
   }();
-  ::fchmod(fd, 0666 & ~mask);
+  ::fchmod(fd_, 0666 & ~mask);
+  const int fd = std::exchange(fd_, -1);
   if (::close(fd) != 0) {
-    std::string why = std::strerror(errno);
-    ::unlink(name.data());
-    return "cannot write: " + why;
+    const int e = errno;
+    error_ = std::string("cannot write: ") + std::strerror(e);
+  } else if (std::rename(temp_.data(), path_.c_str()) != 0) {
+    const int e = errno;
+    error_ = "cannot replace '" + path_ + "': " + std::strerror(e);
+  } else {
+    guard_.reset();
+    return {};
   }
-  if (std::rename(name.data(), path.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    ::unlink(name.data());
-    return "cannot replace '" + path + "': " + why;
-  }
-  return {};
+  ::unlink(temp_.data());
+  guard_.reset();
+  return error_;
+}
+
+std::string write_atomically(const std::string& path, const std::string& bytes) {
+  AtomicFile file(path);
+  if (!file.write(bytes)) return file.error();
+  return file.commit();
 }
 
 }  // namespace galley::cli

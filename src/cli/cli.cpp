@@ -6,6 +6,7 @@
 #include <exception>
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -170,7 +171,18 @@ int run_build(const BuildArgs& a, bool write) {
 
   opts.jobs = a.batch.jobs > 0 ? a.batch.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   auto vars = resolve::make_variables(session->doc, overrides);
+  // The PDF goes into its file as it is written (check makes it and lets
+  // it go), unless imposition reads it: a long report's bytes are never
+  // held whole.
+  std::optional<AtomicFile> file;
+  if (write && imposition == print::Imposition::None) {
+    file.emplace(output);
+    opts.pdf_to = [&file](std::string_view bytes) { return file->write(bytes); };
+  } else if (imposition == print::Imposition::None) {
+    opts.pdf_to = [](std::string_view) { return true; };
+  }
   auto result = build_once(*session, vars, opts, diags);
+  if (file && !file->error().empty()) diags.error({output, 0, 0}, file->error());
 
   if (!a.dump_layout.empty() && result.display) {
     std::string json = layout::to_json(*result.display);
@@ -195,7 +207,7 @@ int run_build(const BuildArgs& a, bool write) {
   }
   if (!write) return finish(diags);
 
-  if (auto err = write_atomically(output, *result.pdf); !err.empty()) {
+  if (auto err = file ? file->commit() : write_atomically(output, *result.pdf); !err.empty()) {
     diags.error({output, 0, 0}, err);
     return finish(diags);
   }

@@ -295,7 +295,8 @@ BuildResult finish(const Session& session, std::optional<resolve::StyledDoc> sty
   if (opts.strict) diags.promote_warnings();
   if (opts.write_pdf && !diags.has_errors()) {
     base::ScopedTimer timer("pdf");
-    result.pdf = sink.pdf.finish(laid->list, laid->renumber);
+    if (!opts.pdf_to) result.pdf = sink.pdf.finish(laid->list, laid->renumber);
+    else if (sink.pdf.finish(laid->list, laid->renumber, opts.pdf_to)) result.pdf.emplace();
     diags.append(sink.written);
     if (diags.has_errors()) result.pdf.reset();
   }

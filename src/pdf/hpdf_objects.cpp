@@ -34,7 +34,10 @@
 // W8 Saving. libharu saves into the document's private `stream`, a memory
 //    stream that copies every byte it is given one at a time (HPDF_MemCpy)
 //    and would be read back the same way; a callback writer put there
-//    before HPDF_SaveToStream appends straight to our string instead.
+//    before HPDF_SaveToStream appends straight to our string instead, or
+//    hands the bytes on a megabyte at a time (save(to): a long report's
+//    file is written as it is made), holding back the last few that a W1
+//    placeholder or a W16 splice may still need.
 // W9 Resource names. A new resource's key counts the group's entries (its
 //    private `list`), so keys are F1, F2... in first-use order per page.
 // W10 Strings. HPDF_String_New takes a C string (it stops at a NUL), so
@@ -48,16 +51,18 @@
 //    bytes comes out empty, a real over 32,767 as 0): check() reads the
 //    document's error too, and convert() refuses such names itself. A hook's
 //    failure at save (W12) fails the save, not only the object.
-// W12 Entries made as written. libharu gives every dictionary key and every
-//    name a 128-byte buffer, so a tagged report's 25,000 structure elements
-//    cost 68 MB as libharu objects. extend_when_written() keeps the entries
-//    as our Values; the dictionary's private `write_fn` hook, which libharu
-//    calls after the dictionary's own entries and before its `>>`, writes
-//    them into the output then, in the forms HPDF_Obj_Write gives each kind
-//    of object and through libharu's own number, name and string writers
-//    (so the bytes are extend()'s), and frees them. No libharu object is
-//    made for them at all: in a warm handout request, making and freeing
-//    them was a tenth of the PDF's writing.
+// W12 Entries written at once. libharu gives every dictionary key and
+//    every name a 128-byte buffer, so a tagged report's 25,000 structure
+//    elements cost 68 MB as libharu objects, and even as our Values they
+//    held 18 MB until save(). extend_when_written() writes the entries
+//    into bytes when it is called, in the forms HPDF_Obj_Write gives each
+//    kind of object and through libharu's own number, name and string
+//    writers (a callback writer into a string), so the bytes are
+//    extend()'s; the dictionary's private `write_fn` hook, which libharu
+//    calls after the dictionary's own entries and before its `>>`, puts
+//    them into the output and frees them. No libharu object is made for
+//    them at all: in a warm handout request, making and freeing them was a
+//    tenth of the PDF's writing.
 // W13 Long arrays. HPDF_Array_Add refuses an item past
 //    HPDF_LIMIT_MAX_ARRAY (32,767), which a tagged document's structure
 //    element (/K), the parent tree (/Nums, two per page and per link),
@@ -103,6 +108,7 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <string_view>
@@ -265,15 +271,36 @@ HPDF_UINT32 size_source(HPDF_Stream stream) {
 }
 
 // libharu W8. While `dropping`, a spliced object's own bytes are in `out`
-// and libharu's for its placeholder are not wanted (W16).
+// and libharu's for its placeholder are not wanted (W16). With a `to`, the
+// bytes are passed on whenever `out` holds kPassAt of them, all but the
+// last few: a name placeholder whose next byte is not written yet (W1),
+// the "<<" a splice takes back (W16).
 struct SaveSink {
-  std::string out;
+  static constexpr size_t kPassAt = size_t{1} << 20;
+  std::string out;    // the bytes not passed on yet
+  size_t passed = 0;  // bytes passed on before them
+  const std::function<bool(std::string_view)>* to = nullptr;
+  const std::vector<std::pair<std::string, std::string>>* names = nullptr;
+  std::vector<int> found;  // by name: how often its placeholder was replaced
   bool dropping = false;
+  bool refused = false;  // `to` failed
+  size_t written() const { return passed + out.size(); }
+  // Replaces the placeholders in `out` (W1) and passes on what precedes
+  // the held-back bytes, or everything when `all`.
+  bool pass_on(bool all);
 };
 
 HPDF_STATUS append_saved(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
   auto* sink = static_cast<SaveSink*>(stream->attr);
-  if (!sink->dropping) sink->out.append(reinterpret_cast<const char*>(ptr), size);
+  if (sink->dropping) return HPDF_OK;
+  sink->out.append(reinterpret_cast<const char*>(ptr), size);
+  if (sink->to && sink->out.size() >= SaveSink::kPassAt && !sink->pass_on(false)) return HPDF_FILE_IO_ERROR;
+  return HPDF_OK;
+}
+
+// libharu W12: entries written into a string, as they would be into the PDF.
+HPDF_STATUS append_text(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(ptr), size);
   return HPDF_OK;
 }
 
@@ -323,22 +350,40 @@ int highest_ref(const Value& value) {
   return top;
 }
 
-// libharu W1, in the saved bytes: each placeholder by its escaped name.
-// How often each was found.
-std::vector<int> replace_names(std::string& out, const std::vector<std::pair<std::string, std::string>>& names) {
-  std::vector<int> found;
-  for (const auto& [placeholder, escaped] : names) {
+// libharu W1, in the saved bytes: each placeholder by its escaped name,
+// where it starts before `limit` (the bytes after a token up to `limit`
+// are known). Counts into `found`, by name.
+void replace_names(std::string& out, size_t limit, const std::vector<std::pair<std::string, std::string>>& names,
+                   std::vector<int>& found) {
+  found.resize(names.size());
+  for (size_t k = 0; k < names.size(); ++k) {
+    const auto& [placeholder, escaped] = names[k];
     const std::string token = "/" + placeholder;
-    int n = 0;
-    for (size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + 1)) {
+    for (size_t at = out.find(token); at != std::string::npos && at < limit; at = out.find(token, at + 1)) {
       const char next = at + token.size() < out.size() ? out[at + token.size()] : ' ';
       if (std::string_view(" \r\n\t/[]<>()").find(next) == std::string_view::npos) continue;
       out.replace(at + 1, placeholder.size(), escaped);
-      ++n;
+      ++found[k];
     }
-    found.push_back(n);
   }
-  return found;
+}
+
+bool SaveSink::pass_on(bool all) {
+  // A placeholder token and the byte after it; the "<<\n" a splice takes
+  // back.
+  size_t held = 3;
+  for (const auto& name : *names) held = std::max(held, name.first.size() + 2);
+  if (!all && out.size() <= held) return true;
+  const size_t limit = all ? out.size() : out.size() - held;
+  replace_names(out, limit, *names, found);
+  if (!to) return true;
+  if (!(*to)(std::string_view(out).substr(0, limit))) {
+    refused = true;
+    return false;
+  }
+  passed += limit;
+  out.erase(0, limit);
+  return true;
 }
 
 bool printable_ascii(const std::string& s) {
@@ -369,8 +414,9 @@ struct Writer::Impl {
   // dictionary's `attr` points at its own); a deque, so they never move.
   struct Waiting {
     Impl* impl = nullptr;
-    Dict entries;
+    std::string bytes;  // the entries, as written
   };
+  HPDF_Stream text_out = nullptr;  // a callback writer into a string, reused
   std::deque<Waiting> waiting;
   static HPDF_STATUS write_waiting(HPDF_Dict dict, HPDF_Stream out);
   HPDF_STATUS write_entries(HPDF_Stream out, const Dict& entries, HPDF_Dict own);
@@ -386,6 +432,8 @@ struct Writer::Impl {
   };
   std::deque<Spliced> spliced;
   SaveSink* sink = nullptr;        // while save() runs
+  bool refused = false;            // save()'s output refused the bytes
+  bool save_into(SaveSink& sink);
   HPDF_Stream saving = nullptr;    // likewise
   static HPDF_STATUS splice(HPDF_Dict dict);
   static HPDF_STATUS end_splice(HPDF_Dict dict);
@@ -523,8 +571,9 @@ bool Writer::Impl::add_entries(HPDF_Dict dict, const Dict& entries) {
 // as HPDF_Dict_Write would have written them had they been added, and freed.
 HPDF_STATUS Writer::Impl::write_waiting(HPDF_Dict dict, HPDF_Stream out) {
   auto* w = static_cast<Waiting*>(dict->attr);
-  const HPDF_STATUS written = w->impl->write_entries(out, w->entries, dict);
-  w->entries = Dict{};
+  const HPDF_STATUS written =
+      HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(w->bytes.data()), static_cast<HPDF_UINT>(w->bytes.size()));
+  std::string().swap(w->bytes);
   if (written != HPDF_OK) w->impl->fail("cannot write a dictionary's entries");
   return written;
 }
@@ -641,6 +690,8 @@ HPDF_STATUS Writer::Impl::splice(HPDF_Dict dict) {
       out.append(*s->data, at, std::min<size_t>(HPDF_STREAM_BUF_SIZ, s->data->size() - at));
   out += object.tail;
   s->impl->sink->dropping = true;
+  if (s->impl->sink->to && out.size() >= SaveSink::kPassAt && !s->impl->sink->pass_on(false))
+    return HPDF_FILE_IO_ERROR;
   return HPDF_OK;
 }
 
@@ -649,7 +700,7 @@ HPDF_STATUS Writer::Impl::splice(HPDF_Dict dict) {
 HPDF_STATUS Writer::Impl::end_splice(HPDF_Dict dict) {
   auto* s = static_cast<Spliced*>(dict->attr);
   s->impl->sink->dropping = false;
-  s->impl->saving->size = static_cast<HPDF_UINT32>(s->impl->sink->out.size());
+  s->impl->saving->size = static_cast<HPDF_UINT32>(s->impl->sink->written());
   s->data.reset();  // a kept stream's bytes are in the PDF now
   return HPDF_OK;
 }
@@ -696,10 +747,7 @@ std::shared_ptr<const Serialized> Writer::Impl::capture(void* obj, int slots) {
   HPDF_Stream_Free(out);
   if (!written) return nullptr;
   std::vector<int> found(names.size(), 0);
-  for (std::string& part : object->parts) {
-    const auto in_part = replace_names(part, names);
-    for (size_t k = 0; k < found.size(); ++k) found[k] += in_part[k];
-  }
+  for (std::string& part : object->parts) replace_names(part, part.size(), names, found);
   for (size_t k = 0; k < found.size(); ++k)
     if (found[k] == 0) {
       fail("cannot write the name /" + names[k].second);
@@ -778,6 +826,7 @@ Writer::Writer() : impl_(std::make_unique<Impl>()) {
 
 Writer::~Writer() {
   if (impl_->scratch) HPDF_Array_Free(impl_->scratch);
+  if (impl_->text_out) HPDF_Stream_Free(impl_->text_out);
   if (impl_->doc) HPDF_Free(impl_->doc);
 }
 
@@ -861,7 +910,8 @@ std::optional<Ref> Writer::Impl::stream_object(const Dict& dict, StreamSource da
 bool Writer::extend(Ref object, const Dict& entries) {
   if (!ok()) return false;
   auto* dict = static_cast<HPDF_Dict>(impl_->lookup(object));
-  if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || dict->before_write_fn == Impl::splice)
+  if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || dict->before_write_fn == Impl::splice ||
+      dict->write_fn == Impl::write_waiting)
     return impl_->fail("not a dictionary");
   return impl_->add_entries(dict, entries);
 }
@@ -873,7 +923,15 @@ bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W12
       dict->before_write_fn || dict->after_write_fn || dict->attr)
     return impl_->fail("not a plain dictionary");
   if (dict->write_fn) return impl_->fail("not a plain dictionary");
-  dict->attr = &impl_->waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(entries)});
+  Impl& impl = *impl_;
+  if (!impl.text_out && !(impl.text_out = HPDF_CallbackWriter_New(impl.doc->mmgr, append_text, nullptr)))
+    return impl.fail("cannot create a stream");
+  std::string bytes;
+  impl.text_out->attr = &bytes;
+  const HPDF_STATUS written = impl.write_entries(impl.text_out, entries, dict);
+  impl.text_out->attr = nullptr;
+  if (written != HPDF_OK) return impl.fail("cannot write a dictionary's entries");
+  dict->attr = &impl.waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(bytes)});
   dict->write_fn = Impl::write_waiting;
   return true;
 }
@@ -1078,41 +1136,56 @@ bool Writer::set_version(int minor) {
   return true;
 }
 
-std::optional<std::string> Writer::save() {
-  if (!ok() || !impl_->write_contents()) return std::nullopt;
+bool Writer::Impl::save_into(SaveSink& sink) {
+  if (!write_contents()) return false;
   // libharu W8: saved through a callback writer that appends to `sink`; the
   // writer is freed again here, so the document never points at it.
-  SaveSink sink;
-  // The streams' bytes, and for each object its number, dictionary and
-  // xref entry: a string that grows while libharu writes would be copied
-  // and briefly held twice.
-  size_t expected = 4096 + 256 * impl_->doc->xref->entries->count;
-  for (const StreamSource& source : impl_->sources) expected += source.bytes.size();
-  for (const Impl::Spliced& s : impl_->spliced) expected += s.object->bytes() + (s.data ? s.data->size() : 0);
-  sink.out.reserve(expected);
-  if (impl_->doc->stream) HPDF_Stream_Free(impl_->doc->stream);
-  impl_->doc->stream = HPDF_CallbackWriter_New(impl_->doc->mmgr, append_saved, &sink);
-  if (!impl_->doc->stream) {
-    impl_->fail("cannot create the output stream");
-    return std::nullopt;
+  sink.names = &names;
+  if (!sink.to) {
+    // The streams' bytes, and for each object its number, dictionary and
+    // xref entry: a string that grows while libharu writes would be copied
+    // and briefly held twice.
+    size_t expected = 4096 + 256 * doc->xref->entries->count;
+    for (const StreamSource& source : sources) expected += source.bytes.size();
+    for (const Spliced& s : spliced) expected += s.object->bytes() + (s.data ? s.data->size() : 0);
+    sink.out.reserve(expected);
   }
-  impl_->sink = &sink;
-  impl_->saving = impl_->doc->stream;
+  if (doc->stream) HPDF_Stream_Free(doc->stream);
+  doc->stream = HPDF_CallbackWriter_New(doc->mmgr, append_saved, &sink);
+  if (!doc->stream) return fail("cannot create the output stream");
+  this->sink = &sink;
+  saving = doc->stream;
   // A hook's failure (W12) is recorded by fail(), which resets libharu's
   // state: the save then ends early with HPDF_OK and a truncated file.
-  const bool saved = impl_->check(HPDF_SaveToStream(impl_->doc), "cannot write the PDF") && ok();
-  HPDF_Stream_Free(impl_->doc->stream);
-  impl_->doc->stream = nullptr;
-  impl_->sink = nullptr;
-  impl_->saving = nullptr;
-  if (!saved) return std::nullopt;
-  const auto found = replace_names(sink.out, impl_->names);  // libharu W1
-  for (size_t k = 0; k < found.size(); ++k)
-    if (found[k] == 0) {
-      impl_->fail("cannot write the name /" + impl_->names[k].second);
-      return std::nullopt;
-    }
+  bool saved = check(HPDF_SaveToStream(doc), "cannot write the PDF") && error.empty();
+  HPDF_Stream_Free(doc->stream);
+  doc->stream = nullptr;
+  this->sink = nullptr;
+  saving = nullptr;
+  saved = saved && sink.pass_on(true);
+  if (sink.refused) return fail("the output refused the bytes");
+  if (!saved) return false;
+  for (size_t k = 0; k < names.size(); ++k)  // libharu W1
+    if (k >= sink.found.size() || sink.found[k] == 0) return fail("cannot write the name /" + names[k].second);
+  return true;
+}
+
+std::optional<std::string> Writer::save() {
+  SaveSink sink;
+  if (!ok() || !impl_->save_into(sink)) return std::nullopt;
   return std::move(sink.out);
 }
+
+bool Writer::save(const std::function<bool(std::string_view)>& to) {
+  SaveSink sink;
+  sink.to = &to;
+  if (!ok() || !impl_->save_into(sink)) {
+    impl_->refused = sink.refused;
+    return false;
+  }
+  return true;
+}
+
+bool Writer::output_refused() const { return impl_->refused; }
 
 }  // namespace galley::pdf::hpdf

@@ -57,12 +57,12 @@ bool write_outline(hpdf::Writer& w, const layout::DisplayList& list, const std::
     if (!n.kids.empty()) d.set("Count", -static_cast<int>(n.kids.size()));  // closed
     if (e.page >= 0 && static_cast<size_t>(e.page) < pages.size())
       d.set("Dest", xyz(pages[e.page], Coords::of(list.pages[e.page]).y(e.y)));
-    if (!w.extend(n.ref, d)) return false;
+    if (!w.extend_when_written(n.ref, std::move(d))) return false;
   }
   Dict r;
   link_kids(r, top);
   r.set("Count", static_cast<int>(top.size()));
-  return w.extend(*root, r) && w.set_catalog("Outlines", *root) &&
+  return w.extend_when_written(*root, std::move(r)) && w.set_catalog("Outlines", *root) &&
          w.set_catalog("PageMode", Name{"UseOutlines"});
 }
 

@@ -136,21 +136,21 @@ bool PdfStream::under(const layout::DisplayList& list, size_t p, const std::vect
   return true;
 }
 
-std::optional<std::string> PdfStream::finish(const layout::DisplayList& list, const std::vector<int32_t>& renumber) {
+bool PdfStream::prepare(const layout::DisplayList& list, const std::vector<int32_t>& renumber) {
   State& s = *s_;
   Diagnostics& diags = s.diags;
   if (list.pages.empty()) {
     diags.error({}, "the document has no pages");
-    return std::nullopt;
+    return false;
   }
-  if (s.failed) return std::nullopt;
+  if (s.failed) return false;
   if (s.page_refs.size() != list.pages.size()) {
     diags.error({}, "cannot write PDF: " + std::to_string(list.pages.size() - s.page_refs.size()) +
                         " pages were not written");
-    return std::nullopt;
+    return false;
   }
   hpdf::Writer& w = s.w;
-  if (!s.fonts.embed(w, diags)) return s.give_up();
+  if (!s.fonts.embed(w, diags)) return s.fail();
   if (!renumber.empty()) {
     const auto to = [&renumber](int32_t e) {
       return e >= 0 && static_cast<size_t>(e) < renumber.size() ? renumber[static_cast<size_t>(e)] : e;
@@ -164,8 +164,8 @@ std::optional<std::string> PdfStream::finish(const layout::DisplayList& list, co
   }
   std::vector<LinkAnnotation> annotations;
   if (!write_navigation(w, list, s.page_refs, diags, list.tagged ? &annotations : nullptr))
-    return s.give_up();
-  if (list.tagged && !write_struct_tree(w, list, s.page_refs, s.tags, annotations)) return s.give_up();
+    return s.fail();
+  if (list.tagged && !write_struct_tree(w, list, s.page_refs, s.tags, annotations)) return s.fail();
 
   const bool pdfx = s.pdfx, pdfa = !list.pdf_a.empty();
   const auto date = document_date(list.meta, std::getenv("SOURCE_DATE_EPOCH"), diags);
@@ -181,15 +181,28 @@ std::optional<std::string> PdfStream::finish(const layout::DisplayList& list, co
                           hpdf::Compress::None);
   if (!xmp || !w.set_catalog("Metadata", *xmp) || !w.set_info(info_dict(list.meta, date, pdfx)) ||
       !w.set_trailer("ID", Array{{String{id}, String{id}}}))
-    return s.give_up();
+    return s.fail();
   if (!list.meta.language.empty() && !w.set_catalog("Lang", text_string(list.meta.language)))
-    return s.give_up();
-  if ((pdfx || pdfa) && !write_output_intent(w, list.intent, diags, pdfx, pdfa)) return s.give_up();
-  if (!w.set_version(kPdfMinorVersion)) return s.give_up();
-  if (diags.error_count() > s.errors_before) return std::nullopt;
-  auto bytes = w.save();
-  if (!bytes) return s.give_up();
+    return s.fail();
+  if ((pdfx || pdfa) && !write_output_intent(w, list.intent, diags, pdfx, pdfa)) return s.fail();
+  if (!w.set_version(kPdfMinorVersion)) return s.fail();
+  return diags.error_count() == s.errors_before;
+}
+
+std::optional<std::string> PdfStream::finish(const layout::DisplayList& list, const std::vector<int32_t>& renumber) {
+  if (!prepare(list, renumber)) return std::nullopt;
+  auto bytes = s_->w.save();
+  if (!bytes) return s_->give_up();
   return bytes;
+}
+
+bool PdfStream::finish(const layout::DisplayList& list, const std::vector<int32_t>& renumber,
+                       const std::function<bool(std::string_view)>& to) {
+  if (!prepare(list, renumber)) return false;
+  if (s_->w.save(to)) return true;
+  if (s_->w.output_refused()) return false;
+  s_->fail();
+  return false;
 }
 
 std::optional<std::string> write_pdf(const layout::DisplayList& list, Diagnostics& diags) {

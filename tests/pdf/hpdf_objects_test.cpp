@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -300,6 +302,56 @@ TEST_CASE("libharu W8: a PDF of many buffers is saved whole") {
   CHECK(pdf->getRoot().getKey("/Probe").getArrayItem(4999).getUTF8Value() == "item 4999");
 }
 
+TEST_CASE("libharu W8: a PDF handed on in pieces as it is written is save()'s bytes, names and splices included") {
+  // Megabytes of streams between names libharu cannot escape (W1, replaced
+  // piece by piece), entries made as written (W12) and a spliced stream
+  // (W16) larger than a piece.
+  std::string noise(100'000, '\0');
+  uint32_t x = 2463534242u;
+  for (char& c : noise) c = static_cast<char>((x ^= x << 13, x ^= x >> 17, x ^= x << 5) >> 24);
+  auto kept = std::make_shared<const std::string>(std::string(1'500'000, 'k') + noise);
+  const auto spliced = hpdf::serialise(Dict{}.set("Spot", Name{"PANTONE 151 C"}), hpdf::Compress::None);
+  REQUIRE(spliced);
+  const auto make = [&](hpdf::Writer& w) {
+    REQUIRE(w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}})));
+    Array all;
+    for (int i = 0; i < 40; ++i) {
+      auto data = w.add_stream(Dict{}.set("N", Name{"Spot " + std::to_string(i % 7)}), noise, hpdf::Compress::None);
+      auto later = w.add_object(Dict{});
+      REQUIRE(data);
+      REQUIRE(later);
+      REQUIRE(w.extend_when_written(*later, Dict{}.set("S", Name{"PANTONE " + std::to_string(i)}).set("D", *data)));
+      all.items.push_back(*later);
+    }
+    auto big = w.add(spliced, {}, kept);
+    REQUIRE(big);
+    all.items.push_back(*big);
+    REQUIRE(w.set_catalog("Probe", all));
+  };
+  hpdf::Writer whole, streamed, refused;
+  make(whole);
+  make(streamed);
+  make(refused);
+  const auto bytes = whole.save();
+  REQUIRE(bytes);
+  std::string pieces;
+  int count = 0;
+  REQUIRE(streamed.save([&](std::string_view piece) {
+    pieces.append(piece);
+    return ++count > 0;
+  }));
+  CHECK(count > 4);
+  CHECK(pieces.size() == bytes->size());
+  CHECK(pieces == *bytes);
+  auto pdf = open(pieces);
+  CHECK(pdf->getRoot().getKey("/Probe").getArrayItem(3).getKey("/S").getName() == "/PANTONE 3");
+  CHECK(pdf->getRoot().getKey("/Probe").getArrayItem(40).getDict().getKey("/Spot").getName() == "/PANTONE 151 C");
+
+  CHECK_FALSE(refused.save([&](std::string_view) { return false; }));
+  CHECK(refused.output_refused());
+  CHECK_FALSE(whole.output_refused());
+}
+
 TEST_CASE("libharu W9: resource keys count per page and category, in first-use order") {
   hpdf::Writer w;
   auto p0 = w.add_page(Dict{});
@@ -417,14 +469,14 @@ TEST_CASE("libharu W11: what libharu's constructors refuse without calling back 
   CHECK(fits.add_object(Name{std::string(127, 'N')}));
   CHECK(fits.ok());
 
-  // An entry that fails when save() makes it fails the save: the file would
-  // end at that object.
+  // An entry written into bytes when it is given (W12) fails then, and the
+  // save after it fails too: the file would lack that object's entries.
   hpdf::Writer w;
   REQUIRE(w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}})));
   auto later = w.add_object(Dict{});
   REQUIRE(later);
   REQUIRE(w.set_catalog("Probe", *later));
-  REQUIRE(w.extend_when_written(*later, Dict{}.set("Alt", String{std::string(70000, 'a')})));
+  CHECK_FALSE(w.extend_when_written(*later, Dict{}.set("Alt", String{std::string(70000, 'a')})));
   CHECK_FALSE(w.save());
   CHECK_FALSE(w.error().empty());
 }

@@ -2,7 +2,9 @@
 // destroyed file: the bytes go to a temporary file beside the target, which
 // is renamed over it only when complete.
 #pragma once
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace galley::cli {
@@ -11,6 +13,35 @@ namespace galley::cli {
 // Only a regular file or a new path is replaced: a device, FIFO, socket or
 // directory at `path` is an error.
 std::string write_atomically(const std::string& path, const std::string& bytes);
+
+// The same, for bytes that come in pieces (a long report's PDF, written as
+// it is made, never held whole): the temporary file is made at the first
+// write() and renamed over `path` by commit(); dropped without a commit (an
+// error, the bytes incomplete), it is removed. The signals remove it as
+// they remove write_atomically's.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  // False once anything failed; error() says what.
+  bool write(std::string_view bytes);
+  // Puts the file in place (an empty one when nothing was written). Returns
+  // an empty string on success, else what failed (error()).
+  std::string commit();
+  const std::string& error() const { return error_; }
+
+ private:
+  bool open();
+  void discard();
+  struct Guard;
+  std::string path_, error_;
+  std::vector<char> temp_;  // its name, NUL-terminated, once made
+  int fd_ = -1;
+  std::unique_ptr<Guard> guard_;
+};
 
 // Why write_atomically would refuse `path` before writing (its folder is
 // missing, it is a directory or special file), or empty; to check outputs

@@ -2,10 +2,12 @@
 // Session holds what a batch shares between rows (model, layout, fonts);
 // per-row work starts at resolve.
 #pragma once
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -90,6 +92,11 @@ struct BuildOptions {
   // by the first, and copied by the others (Session::kept). The bytes are
   // those of a build without it.
   bool reuse = false;
+  // Where the PDF goes, in pieces as it is written, when it is not wanted
+  // whole (a build's file): the result's pdf is then an empty string once
+  // all went there. Refused bytes are not reported: the function's owner
+  // knows why.
+  std::function<bool(std::string_view)> pdf_to;
 };
 
 struct BuildResult {

@@ -3,6 +3,7 @@
 // pdf::Value and page content as operator text. The map of its workarounds
 // and why each is needed heads hpdf_objects.cpp.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,12 +81,13 @@ class Writer {
   bool put(Ref reserved, std::shared_ptr<const Serialized> object, std::vector<Ref> refs);
   // Adds entries to an object made by add_object with a Dict.
   bool extend(Ref object, const Dict& entries);
-  // The same bytes as extend(), but the entries are kept as Values until
-  // save() writes the object, written by galley then (never made into
-  // libharu objects) and freed: for the many small objects of a long
-  // document (structure elements), which cost several times more as
-  // libharu objects. Once per object; a key the dictionary already has
-  // fails the save (its entry is written first).
+  // The same bytes as extend(), but the entries are written into bytes now
+  // and kept so until save() writes the object (never made into libharu
+  // objects): for the many small objects of a long document (structure
+  // elements), which cost several times more as libharu objects or Values.
+  // Once per object, after which it takes no other entries; a key the
+  // dictionary already has fails. References in `entries` are to objects
+  // made already.
   bool extend_when_written(Ref object, Dict entries);
 
   // Appends a page; returns its 0-based index. `entries` (boxes, labels...)
@@ -122,6 +124,11 @@ class Writer {
   bool set_version(int minor);
 
   std::optional<std::string> save();
+  // The same bytes handed to `to` in pieces, in order, as they are written
+  // (the PDF is never held whole). False on any error; output_refused()
+  // then says whether it was `to` that failed.
+  bool save(const std::function<bool(std::string_view)>& to);
+  bool output_refused() const;
 
  private:
   struct Impl;

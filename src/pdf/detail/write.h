@@ -1,8 +1,10 @@
 // pdf/: the display list as PDF bytes, written with libharu.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -45,10 +47,18 @@ class PdfStream {
   // index in list.structure of the element the pages' marks called e
   // (empty: the same).
   std::optional<std::string> finish(const layout::DisplayList& list, const std::vector<int32_t>& renumber);
+  // The same bytes handed to `to` in pieces as they are written, so the
+  // PDF is never held whole (a long report's file is written as it is
+  // made). True when all were; when `to` refused them, nothing is reported
+  // (its owner knows why), else the errors are.
+  bool finish(const layout::DisplayList& list, const std::vector<int32_t>& renumber,
+              const std::function<bool(std::string_view)>& to);
 
  private:
   struct State;
   std::unique_ptr<State> s_;
+  // Everything up to saving; false when it failed (reported).
+  bool prepare(const layout::DisplayList& list, const std::vector<int32_t>& renumber);
 };
 
 }  // namespace galley::pdf
