@@ -114,16 +114,22 @@ def runtime_covers_binary(galley, lists):
     check(needed, "readelf lists %s's libraries" % os.path.basename(galley))
     # In every Debian image already.
     base = {"libc6", "libstdc++6", "libgcc-s1"}
+    # The sanitizer test build links its runtimes; a deployed galley is a release build.
+    needed = [lib for lib in needed if not re.match(r"lib(asan|ubsan|lsan|tsan)\.so", lib)]
+    resolved = {lib: os.path.realpath(paths.get(lib, lib)) for lib in needed}
+    # Merged /usr: dpkg may know the file by its /lib name. One dpkg -S for
+    # all of them: each call reads every package's file list.
+    candidates = sorted({c for p in resolved.values() for c in (p, p.replace("/usr/lib/", "/lib/", 1))})
+    owners = {}
+    if candidates:
+        found = subprocess.run(["dpkg", "-S"] + candidates, capture_output=True, text=True).stdout
+        for line in found.splitlines():
+            packages, sep, path = line.partition(": ")
+            if sep and not line.startswith("diversion "):
+                owners.setdefault(path, packages.split(":")[0])
     for lib in needed:
-        # The sanitizer test build links its runtimes; a deployed galley is a release build.
-        if re.match(r"lib(asan|ubsan|lsan|tsan)\.so", lib):
-            continue
-        path = os.path.realpath(paths.get(lib, lib))
-        owner = ""
-        # Merged /usr: dpkg may know the file by its /lib name.
-        for candidate in (path, path.replace("/usr/lib/", "/lib/", 1)):
-            owner = owner or subprocess.run(["dpkg", "-S", candidate], capture_output=True,
-                                            text=True).stdout.split(":")[0]
+        path = resolved[lib]
+        owner = owners.get(path) or owners.get(path.replace("/usr/lib/", "/lib/", 1), "")
         check(owner in runtime or owner in base,
               "%s needs %s from %s, which RUNTIME_PACKAGES lacks" % (os.path.basename(galley), lib,
                                                                     owner or "no package"))
