@@ -143,3 +143,36 @@ TEST_CASE("a tagged long report costs little more memory than an untagged one") 
   CHECK(tagged.max_rss_mb < untagged.max_rss_mb + 25);
 #endif
 }
+
+TEST_CASE("a long report laid out and written on two threads takes little more memory than on one") {
+  const std::string dir = streaming_serif_dir();
+  std::string markdown;
+  for (int i = 0; i < 600; ++i) {
+    markdown += "## Part " + std::to_string(i) + "\n\n";
+    for (int k = 0; k < 40; ++k) markdown += std::string(k ? " " : "") + kStreamingWords[(i * 7 + k) % 11];
+    markdown += "\n\n";
+  }
+  write_file(dir + "/text.md", markdown);
+  write_file(dir + "/layout.yaml",
+             "galley: 1\npage: {size: a5}\nfonts:\n  Noto Serif: {regular: fonts/NotoSerif-Regular.ttf}\n"
+             "styles:\n  body: {font: Noto Serif, size: 6pt}\nmasters:\n  page:\n"
+             "    frames: [{name: body, flow: main, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n"
+             "sequence:\n  - {master: page, repeat: until-empty}\n");
+  std::string doc = "galley: 1\nlayout: layout.yaml\nmeta: {title: Two threads}\nflows:\n  main:\n";
+  for (int i = 0; i < 20; ++i) doc += "    - markdown: {file: text.md}\n";
+  write_file(dir + "/doc.yaml", doc);
+  const Measured one = run_measured(dir, {"build", "doc.yaml", "-o", "one.pdf", "--jobs", "1"});
+  INFO(one.err);
+  REQUIRE(one.exit_code == 0);
+  const Measured two = run_measured(dir, {"build", "doc.yaml", "-o", "two.pdf", "--jobs", "2"});
+  INFO(two.err);
+  REQUIRE(two.exit_code == 0);
+  CHECK(pdf_pages(dir + "/two.pdf") > 500);
+  CHECK(read_file(dir + "/one.pdf") == read_file(dir + "/two.pdf"));
+#if defined(__SANITIZE_ADDRESS__)
+  MESSAGE("peak RSS under AddressSanitizer: " << two.max_rss_mb << " and " << one.max_rss_mb << " MB (not checked)");
+#else
+  MESSAGE("peak RSS on two threads " << two.max_rss_mb << " MB, on one " << one.max_rss_mb << " MB");
+  CHECK(two.max_rss_mb < one.max_rss_mb + 8);
+#endif
+}
