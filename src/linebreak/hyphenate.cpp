@@ -157,7 +157,19 @@ LocalWords& local_words(const std::string& language, int left_min, int right_min
 
 // hyphenation_points() through the memo every thread shares.
 std::vector<uint32_t> shared_points(const std::string& language, std::string_view word, int left_min,
-                                    int right_min);
+                                    int right_min) {
+  const HyphenDictionary* dict = nullptr;
+  {
+    std::lock_guard lock(mutex);
+    dict = language_for(language).dict.get();  // lives until exit
+  }
+  if (!dict) return {};
+  static base::Memo<Points> words(kWordsBudgetBytes);
+  const auto points = words.get(hyphenation_key(language, word, left_min, right_min), [&] {
+    return std::make_shared<const Points>(Points{word_points(*dict, word, left_min, right_min)});
+  });
+  return points->at;
+}
 
 }  // namespace
 
@@ -188,25 +200,6 @@ std::vector<uint32_t> hyphenation_points(const std::string& language, std::strin
   local.points.emplace(std::move(key), found);
   return found;
 }
-
-namespace {
-
-std::vector<uint32_t> shared_points(const std::string& language, std::string_view word, int left_min,
-                                    int right_min) {
-  const HyphenDictionary* dict = nullptr;
-  {
-    std::lock_guard lock(mutex);
-    dict = language_for(language).dict.get();  // lives until exit
-  }
-  if (!dict) return {};
-  static base::Memo<Points> words(kWordsBudgetBytes);
-  const auto points = words.get(hyphenation_key(language, word, left_min, right_min), [&] {
-    return std::make_shared<const Points>(Points{word_points(*dict, word, left_min, right_min)});
-  });
-  return points->at;
-}
-
-}  // namespace
 
 std::string hyphenation_key(const std::string& language, std::string_view word, int left_min,
                             int right_min) {
