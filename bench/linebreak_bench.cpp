@@ -20,9 +20,9 @@ namespace {
 
 text::ShapedParagraph synthetic(std::string text, bool hyphenate) {
   text::ShapedParagraph p;
-  p.style.align = model::Align::Justify;
-  p.style.hyphenate = hyphenate;
-  p.style.language = "en-US";
+  p.style.edit().align = model::Align::Justify;
+  p.style.edit().hyphenate = hyphenate;
+  p.style.edit().language = "en-US";
   p.loc = SourceLoc{"bench.yaml", 1, 1};
   text::ShapedRun run;
   run.size = 10;

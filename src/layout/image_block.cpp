@@ -17,7 +17,7 @@ namespace galley::layout {
 Caption measure_caption(const resolve::Block& b, double width, TextSetter& ts) {
   Caption c;
   if (!b.caption || b.caption->runs.empty()) return c;
-  const double gap = std::max(b.caption->style.space_before, 0.25 * b.caption->style.size);
+  const double gap = std::max(b.caption->style->space_before, 0.25 * b.caption->style->size);
   c.height = gap + draw_paragraph(*b.caption, width, 0, gap, ts, c.items, c.links);
   return c;
 }

@@ -166,8 +166,8 @@ class Engine {
     const auto relabel = [&](resolve::Paragraph& p) {
       bool any = false;
       for (resolve::Run& run : p.runs) {
-        const auto n = static_cast<size_t>(std::abs(run.style.note) - 1);
-        if (run.style.note == 0 || n >= label.size() || label[n].empty() || run.text == label[n]) continue;
+        const auto n = static_cast<size_t>(std::abs(run.style->note) - 1);
+        if (run.style->note == 0 || n >= label.size() || label[n].empty() || run.text == label[n]) continue;
         run.text = label[n];
         any = true;
       }

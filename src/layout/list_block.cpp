@@ -33,19 +33,19 @@ MeasuredBlock measure_list(const resolve::Block& b, double width, TextSetter& ts
     last_item = add_node(m, "LI", lists.back(), item.para.loc);
     const int label = item.marker.empty() ? -1 : add_node(m, "Lbl", last_item, item.para.loc);
     const int lbody = add_node(m, "LBody", last_item, item.para.loc);
-    m.structure[static_cast<size_t>(lbody)].lang = item.para.style.language;
+    m.structure[static_cast<size_t>(lbody)].lang = item.para.style->language;
     const double step = indent_step(item.para.style);
     const double indent = step * (item.depth + 1);
     // The item text is set in the measure right of the indent; the line
     // breaker sees no indents of its own.
     const resolve::Paragraph& body = ts.derived(&item, 0, [&] {
       resolve::Paragraph p = item.para;
-      p.style.left_indent = 0;
-      p.style.first_indent = 0;
+      p.style.edit().left_indent = 0;
+      p.style.edit().first_indent = 0;
       return p;
     });
     const size_t first = m.slices.size();
-    const double gap = k == 0 ? item.para.style.space_before : b.items[k - 1].para.style.space_after;
+    const double gap = k == 0 ? item.para.style->space_before : b.items[k - 1].para.style->space_after;
     append_lines(body, std::max(1.0, width - indent), indent, gap, 2, ts, m.slices);
     mark_slices(m.slices, first, lbody);
     if (m.slices.size() == first || item.marker.empty()) continue;
@@ -55,14 +55,14 @@ MeasuredBlock measure_list(const resolve::Block& b, double width, TextSetter& ts
     if (lines.empty()) continue;
     double marker_w = 0;
     for (const auto& r : lines.front().runs) marker_w = std::max(marker_w, r.x + r.width);
-    const double gap_x = 0.4 * item.para.style.size;
+    const double gap_x = 0.4 * item.para.style->size;
     std::vector<Link> unused;
     mark_from(m.slices[first].items, m.slices[first].items.size(), label);
     ts.draw(std::move(lines.front()), item.para.loc, std::max(0.0, indent - gap_x - marker_w),
             ts.baseline(item.para.style), m.slices[first].items, unused);
   }
   if (!b.items.empty()) {
-    m.space_after = b.items.back().para.style.space_after;
+    m.space_after = b.items.back().para.style->space_after;
     m.keep_with_next = b.keep_with_next;
   }
   add_block_anchor(b, m);

@@ -84,10 +84,10 @@ void measure_notes(MeasuredBlock& m, size_t block, double width, const std::vect
       auto lines = std::make_shared<NoteLines>();
       lines->note = n;
       lines->block = block;
-      append_lines(para, width, 0, para.style.space_before, 1, ts, lines->lines);
+      append_lines(para, width, 0, para.style->space_before, 1, ts, lines->lines);
       if (!m.structure.empty()) {
         const int node = add_node(m, "Note", parent, para.loc);
-        m.structure[static_cast<size_t>(node)].lang = para.style.language;
+        m.structure[static_cast<size_t>(node)].lang = para.style->language;
         mark_slices(lines->lines, 0, node);
       }
       m.notes.push_back(std::move(lines));

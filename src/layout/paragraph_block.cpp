@@ -10,12 +10,12 @@ void append_lines(const resolve::Paragraph& para, double width, double x, double
                   int min_first, TextSetter& ts, std::vector<Slice>& out) {
   auto lines = ts.lines(para, width);
   const int n = static_cast<int>(lines.size());
-  const int orphans = std::max({para.style.orphans, min_first, 1});
-  const int widows = std::max(para.style.widows, 1);
+  const int orphans = std::max({para.style->orphans, min_first, 1});
+  const int widows = std::max(para.style->widows, 1);
   const double base = ts.baseline(para.style);
   for (int i = 0; i < n; ++i) {
     Slice s;
-    s.height = para.style.leading;
+    s.height = para.style->leading;
     s.gap_before = i == 0 ? gap : 0;
     s.break_after = i + 1 >= orphans && n - (i + 1) >= widows;
     ts.draw(std::move(lines[i]), para.loc, x, base, s.items, s.links);
@@ -109,7 +109,7 @@ int para_node(const resolve::Block& b, const resolve::Paragraph& p, MeasuredBloc
   if (m.structure.empty()) add_node(m, block_role(b), -1, b.loc);
   int node = 0;
   if (b.kind == K::Quote || b.kind == K::Callout) node = add_node(m, "P", 0, p.loc);
-  if (m.structure[static_cast<size_t>(node)].lang.empty()) m.structure[static_cast<size_t>(node)].lang = p.style.language;
+  if (m.structure[static_cast<size_t>(node)].lang.empty()) m.structure[static_cast<size_t>(node)].lang = p.style->language;
   return node;
 }
 
@@ -123,7 +123,7 @@ MeasuredBlock boxed(const resolve::Block& b, double width, TextSetter& ts) {
   for (size_t i = 0; i < b.paras.size(); ++i) {
     const auto& p = b.paras[i];
     const size_t first = inner.size();
-    append_lines(p, std::max(1.0, width - 2 * inset), inset, i == 0 ? 0 : p.style.space_before, 1,
+    append_lines(p, std::max(1.0, width - 2 * inset), inset, i == 0 ? 0 : p.style->space_before, 1,
                  ts, inner);
     mark_slices(inner, first, para_node(b, p, m));
   }
@@ -173,15 +173,15 @@ MeasuredBlock measure_text_block(const resolve::Block& b, double width, TextSett
   for (size_t i = 0; i < b.paras.size(); ++i) {
     const auto& p = b.paras[i];
     const size_t first = m.slices.size();
-    append_lines(p, width, 0, p.style.space_before + (i > 0 ? b.paras[i - 1].style.space_after : 0),
+    append_lines(p, width, 0, p.style->space_before + (i > 0 ? b.paras[i - 1].style->space_after : 0),
                  1, ts, m.slices);
     mark_slices(m.slices, first, para_node(b, p, m));
     // A quote's attribution never starts a column on its own.
     if (i > 0 && first > 0) m.slices[first - 1].break_after = false;
   }
   if (!b.paras.empty()) {
-    m.space_after = b.paras.back().style.space_after;
-    m.keep_with_next = b.keep_with_next || b.paras.front().style.keep_with_next;
+    m.space_after = b.paras.back().style->space_after;
+    m.keep_with_next = b.keep_with_next || b.paras.front().style->keep_with_next;
   }
   // A quote with a border colour gets a rule down its left side.
   if (b.kind == model::BlockKind::Quote && b.box->border) {

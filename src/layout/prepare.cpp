@@ -30,10 +30,37 @@ void scale_style(resolve::ParaStyle& s, double k) {
   s.space_after *= k;
 }
 
-void scale_para(resolve::Paragraph& p, double k) {
-  scale_style(p.style, k);
-  for (auto& r : p.runs) r.style.size *= k;
-}
+// Scales paragraphs by one factor, each distinct style once: paragraphs
+// and runs that shared a style share its scaled copy.
+class StyleScaler {
+ public:
+  explicit StyleScaler(double k) : k_(k) {}
+
+  void operator()(resolve::Paragraph& p) {
+    p.style = scaled(paras_, p.style, [&](resolve::ParaStyle& s) { scale_style(s, k_); });
+    for (auto& r : p.runs) r.style = scaled(chars_, r.style, [&](resolve::CharStyle& c) { c.size *= k_; });
+  }
+
+ private:
+  // The originals are kept with their copies, so no key's address is reused.
+  template <class T>
+  using Scaled = std::map<const T*, std::pair<resolve::Shared<T>, resolve::Shared<T>>>;
+
+  template <class T, class Scale>
+  static resolve::Shared<T> scaled(Scaled<T>& done, const resolve::Shared<T>& style, Scale scale) {
+    auto [it, made] = done.try_emplace(&*style);
+    if (made) {
+      T copy = *style;
+      scale(copy);
+      it->second = {style, std::move(copy)};
+    }
+    return it->second.second;
+  }
+
+  double k_;
+  Scaled<resolve::ParaStyle> paras_;
+  Scaled<resolve::CharStyle> chars_;
+};
 
 std::string first_text(const resolve::Block& b) {
   if (!b.paras.empty()) return b.paras.front().plain_text();
@@ -87,16 +114,17 @@ void assign_heading_ids(std::vector<resolve::Flow>& flows) {
 }
 
 void scale_flow(resolve::Flow& flow, double k) {
+  StyleScaler scale_para(k);
   for (auto& b : flow.blocks) {
-    for (auto& p : b.paras) scale_para(p, k);
-    for (auto& i : b.items) scale_para(i.para, k);
-    for (auto& c : b.header) scale_para(c.para, k);
+    for (auto& p : b.paras) scale_para(p);
+    for (auto& i : b.items) scale_para(i.para);
+    for (auto& c : b.header) scale_para(c.para);
     for (auto& row : b.rows)
-      for (auto& c : row) scale_para(c.para, k);
+      for (auto& c : row) scale_para(c.para);
     // Box and caption may be shared with the unscaled flows: scaled copies.
     if (b.caption) {
       resolve::Paragraph caption = *b.caption;
-      scale_para(caption, k);
+      scale_para(caption);
       b.caption = std::make_shared<const resolve::Paragraph>(std::move(caption));
     }
     resolve::ParaStyle box = *b.box;
@@ -143,7 +171,7 @@ std::string describe(const resolve::Block& b) {
 
 double body_size(const resolve::Flow& flow, const resolve::StyledDoc& doc) {
   for (const auto& b : flow.blocks)
-    if (b.kind == model::BlockKind::Paragraph && !b.paras.empty()) return b.paras.front().style.size;
+    if (b.kind == model::BlockKind::Paragraph && !b.paras.empty()) return b.paras.front().style->size;
   auto it = doc.styles.find("body");
   return it != doc.styles.end() ? it->second.size : 10;
 }

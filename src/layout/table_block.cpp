@@ -158,9 +158,9 @@ std::vector<double> column_widths(const resolve::Block& b, size_t ncols, double 
 
 resolve::Paragraph scaled(const resolve::Paragraph& para, double f) {
   resolve::Paragraph p = para;
-  p.style.size *= f;
-  p.style.leading *= f;
-  for (auto& r : p.runs) r.style.size *= f;
+  p.style.edit().size *= f;
+  p.style.edit().leading *= f;
+  for (auto& r : p.runs) r.style.edit().size *= f;
   return p;
 }
 
@@ -184,7 +184,7 @@ const resolve::Paragraph& fitted(const resolve::TableCell& cell, double width, T
   }
   return ts.derived(&cell, kBrokenTag, [&] {
     resolve::Paragraph p = scaled(para, kMinShrink);
-    p.style.break_anywhere = true;
+    p.style.edit().break_anywhere = true;
     return p;
   });
 }
@@ -200,7 +200,7 @@ std::vector<int> row_nodes(MeasuredBlock& m, int group, bool head, const resolve
     cells.push_back(add_node(m, th ? "TH" : "TD", tr, c < row.size() ? row[c].para.loc : b.loc));
     StructElement& e = m.structure.back();
     if (th) e.scope = head ? "Column" : "Row";
-    if (c < row.size()) e.lang = row[c].para.style.language;
+    if (c < row.size()) e.lang = row[c].para.style->language;
   }
   return cells;
 }
@@ -229,7 +229,7 @@ Slice row_slice(const std::vector<resolve::TableCell>& row, const Geometry& g,
   const double total = x;
   x = 0;
   for (size_t c = 0; c < g.widths.size(); ++c) {
-    std::optional<Color> fill = c < row.size() ? row[c].para.style.background : std::nullopt;
+    std::optional<Color> fill = c < row.size() ? row[c].para.style->background : std::nullopt;
     if (!fill) fill = zebra;
     if (fill) {
       Rect r;

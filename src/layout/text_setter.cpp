@@ -85,7 +85,7 @@ double TextSetter::natural_width(const resolve::Paragraph& para) {
   double w = 0;
   for (const auto& run : shaped(para).runs)
     for (const auto& g : run.glyphs) w += g.advance;
-  return w + para.style.left_indent + para.style.right_indent + std::max(0.0, para.style.first_indent);
+  return w + para.style->left_indent + para.style->right_indent + std::max(0.0, para.style->first_indent);
 }
 
 double TextSetter::widest_word(const resolve::Paragraph& para) {
@@ -103,7 +103,7 @@ double TextSetter::widest_word(const resolve::Paragraph& para) {
         word += g.advance;
       }
     }
-  return std::max(widest, word) + para.style.left_indent + para.style.right_indent;
+  return std::max(widest, word) + para.style->left_indent + para.style->right_indent;
 }
 
 // The font's own strikeout stroke (OS/2), in the run's colour, across
@@ -116,7 +116,7 @@ Rect TextSetter::strike_line(const linebreak::LineRun& r, double x, double y) co
   line.w = r.width;
   line.y = y - f.strike_position * r.size - thickness / 2;
   line.h = thickness;
-  line.fill = r.style.color;
+  line.fill = r.style->color;
   return line;
 }
 
@@ -125,33 +125,33 @@ Rect TextSetter::strike_line(const linebreak::LineRun& r, double x, double y) co
 // is its alternate text.
 std::optional<Image> TextSetter::inline_image(const linebreak::LineRun& r, const SourceLoc& loc, double x,
                                               double y) const {
-  std::optional<Image> img = probe_image(r.style.image, 1, {}, loc, diags_);
+  std::optional<Image> img = probe_image(r.style->image, 1, {}, loc, diags_);
   if (!img || r.width <= 0) return std::nullopt;
   const double h = height_at(*img, r.width);
   img->x = img->clip_x = x + r.x;
   img->y = img->clip_y = y - h;
   img->w = img->clip_w = r.width;
   img->h = img->clip_h = h;
-  img->alt = r.style.image_alt;
+  img->alt = r.style->image_alt;
   return img;
 }
 
 void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, double y,
                       std::vector<Item>& items, std::vector<Link>& links) const {
   for (auto& r : line.runs) {
-    if (!r.style.image.empty()) {
+    if (!r.style->image.empty()) {
       if (auto img = inline_image(r, loc, x, y)) items.push_back(std::move(*img));
       continue;
     }
     std::optional<Rect> strike;
-    if (r.style.strike && r.width > 0) strike = strike_line(r, x, y);
+    if (r.style->strike && r.width > 0) strike = strike_line(r, x, y);
     GlyphRun g;
     g.font = r.face;
     g.size = r.size;
-    g.color = std::move(r.style.color);
+    g.color = std::move(r.style->color);
     g.x = x + r.x;
-    g.y = y - r.style.rise;
-    if (r.style.note > 0) notes_.push_back(r.style.note);
+    g.y = y - r.style->rise;
+    if (r.style->note > 0) notes_.push_back(r.style->note);
     g.glyphs = std::move(r.glyphs);
     g.clusters = std::move(r.clusters);
     g.text = std::move(r.text);
@@ -159,17 +159,17 @@ void TextSetter::draw(linebreak::Line line, const SourceLoc& loc, double x, doub
     g.loc = loc;
     g.hscale = r.scale;
     std::string words;  // a link's, for its annotation
-    if (!r.style.link.empty())
+    if (!r.style->link.empty())
       for (const Cluster& c : g.clusters) words += g.text_of(c);
     if (!g.glyphs.empty() || !g.clusters.empty()) items.push_back(std::move(g));
     if (strike) items.push_back(std::move(*strike));
-    if (r.style.link.empty() || r.width <= 0) continue;
+    if (r.style->link.empty() || r.width <= 0) continue;
     Link l;
     l.x = x + r.x;
     l.y = y - line.ascent;
     l.w = r.width;
     l.h = line.ascent + line.descent;
-    if (r.style.link[0] == '#') l.dest = r.style.link.substr(1); else l.uri = r.style.link;
+    if (r.style->link[0] == '#') l.dest = r.style->link.substr(1); else l.uri = r.style->link;
     l.loc = loc;
     l.text = std::move(words);
     // Adjacent runs of one link (a bold word inside it) make one area.
@@ -189,8 +189,8 @@ resolve::Paragraph plain_paragraph(const std::string& text, const resolve::ParaS
                                    const SourceLoc& loc) {
   resolve::Paragraph p;
   p.style = style;
-  p.style.first_indent = p.style.left_indent = p.style.right_indent = 0;
-  p.style.align = model::Align::Left;
+  p.style.edit().first_indent = p.style.edit().left_indent = p.style.edit().right_indent = 0;
+  p.style.edit().align = model::Align::Left;
   p.runs.push_back({text, resolve::char_style(style)});
   p.loc = loc;
   return p;

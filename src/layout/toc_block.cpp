@@ -68,7 +68,7 @@ MeasuredBlock measure_toc(const resolve::Block& b, double width, TextSetter& ts,
     const resolve::ParaStyle style = entry_style(e.level, b, styles);
     const resolve::Paragraph& title = ts.derived(&e, 0, [&] {
       resolve::Paragraph p = plain_paragraph(e.title, style, b.loc);
-      p.style.left_indent = 0;
+      p.style.edit().left_indent = 0;
       return p;
     });
     const resolve::Paragraph& number = ts.derived(&e, 1, [&] {

@@ -129,7 +129,7 @@ double safe(double w) { return std::isfinite(w) ? std::max(0.0, w) : 0.0; }
 }  // namespace
 
 Margins margins(const text::ShapedParagraph& para, int line) {
-  const auto& s = para.style;
+  const resolve::ParaStyle& s = para.style;
   const double first = line == 0 ? s.first_indent : 0;
   if (para.base_level & 1) return {s.left_indent, s.right_indent + first};
   return {s.left_indent + first, s.right_indent};
@@ -140,7 +140,7 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
   const auto& items = itemized.items;
   const auto& sources = itemized.sources;
   const bool rtl_para = (para.base_level & 1) != 0;
-  const auto align = para.style.align;
+  const auto align = para.style->align;
   std::vector<Line> lines;
   size_t start = 0;
   for (size_t li = 0; li < breaks.size(); ++li) {
@@ -242,7 +242,7 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
     }
     reorder(line.runs, levels);
     if (line.runs.empty()) {
-      const double size = para.runs.empty() ? para.style.size : para.runs.front().size;
+      const double size = para.runs.empty() ? para.style->size : para.runs.front().size;
       line.ascent = para.runs.empty() ? 0.8 * size : para.runs.front().ascent;
       line.descent = para.runs.empty() ? 0.2 * size : para.runs.front().descent;
     }

@@ -37,7 +37,7 @@ Breakpoints total_fit(const text::ShapedParagraph& para, const Itemized& it,
   Breakpoints b = knuth_plass(it.items, avail, p);
   if (!b.at.empty()) return b;
   if (!it.ragged) {
-    const double es = para.style.emergency_stretch.resolve(para.style.size);
+    const double es = para.style->emergency_stretch.resolve(para.style->size);
     if (std::isfinite(es) && es > 0) p.background_stretch += es;
   }
   p.final_pass = true;

@@ -209,12 +209,12 @@ std::string hyphenation_key(const std::string& language, std::string_view word, 
 void check_hyphenation(const resolve::StyledDoc& doc, Diagnostics& diags) {
   std::set<std::string> seen;
   const auto check = [&](const resolve::Paragraph& p) {
-    if (!p.style.hyphenate || !seen.insert(p.style.language).second) return;
-    if (has_hyphenation(p.style.language)) return;
-    const std::vector<std::string> files = hyphenation_files(p.style.language);
-    std::string subtag = p.style.language.substr(0, p.style.language.find_first_of("-_"));
+    if (!p.style->hyphenate || !seen.insert(p.style->language).second) return;
+    if (has_hyphenation(p.style->language)) return;
+    const std::vector<std::string> files = hyphenation_files(p.style->language);
+    std::string subtag = p.style->language.substr(0, p.style->language.find_first_of("-_"));
     for (char& c : subtag) c = to_lower(c);
-    diags.warning(p.loc, "no hyphenation patterns for language '" + p.style.language.substr(0, kMaxTagChars) +
+    diags.warning(p.loc, "no hyphenation patterns for language '" + p.style->language.substr(0, kMaxTagChars) +
                              "': its paragraphs are set without hyphenation" +
                              (files.empty() ? std::string()
                                             : " (looked for " + files.front() + "; Debian's hyphen-" +

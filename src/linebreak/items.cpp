@@ -201,10 +201,10 @@ class Builder {
   Builder(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts,
           uint32_t last_word)
       : para_(para), hyphen_(hyphen), opts_(opts), last_word_(last_word) {
-    ragged_ = para.style.align != model::Align::Justify;
+    ragged_ = para.style->align != model::Align::Justify;
     // The margins of a right-to-left paragraph are the other way round, and
     // the texts that need it hang other characters: not attempted.
-    protrude_ = !ragged_ && para.style.protrusion && (para.base_level & 1) == 0;
+    protrude_ = !ragged_ && para.style->protrusion && (para.base_level & 1) == 0;
   }
 
   Itemized build(const Opps& opps) {
@@ -221,7 +221,7 @@ class Builder {
     opportunities_up_to(static_cast<uint32_t>(para_.text.size()));
     finish();
     out_.ragged = ragged_;
-    const double e = para_.style.expansion;
+    const double e = para_.style->expansion;
     out_.expansion = !ragged_ && std::isfinite(e) ? std::clamp(e, 0.0, 0.05) : 0;
     return std::move(out_);
   }
@@ -383,14 +383,14 @@ class Builder {
 
 }  // namespace
 
-double ragged_stretch(const text::ShapedParagraph& para) { return 2 * para.style.size; }
+double ragged_stretch(const text::ShapedParagraph& para) { return 2 * para.style->size; }
 
 Itemized itemize(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen, const Options& opts) {
-  Opps opps = line_breaks(para.text, para.style.language);
+  Opps opps = line_breaks(para.text, para.style->language);
   uint32_t last_word = UINT32_MAX;
-  if (para.style.hyphenate && has_hyphenation(para.style.language))
-    last_word = add_hyphenation(para.text, para.style.language, opts, opps);
-  if (para.style.break_anywhere) add_anywhere(para.text, opps);
+  if (para.style->hyphenate && has_hyphenation(para.style->language))
+    last_word = add_hyphenation(para.text, para.style->language, opts, opps);
+  if (para.style->break_anywhere) add_anywhere(para.text, opps);
   return Builder(para, hyphen, opts, last_word).build(opps);
 }
 

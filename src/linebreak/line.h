@@ -15,7 +15,7 @@ namespace galley::linebreak {
 struct LineRun {
   int face = 0;              // FontBook index
   double size = 10;
-  resolve::CharStyle style;
+  resolve::Shared<resolve::CharStyle> style;
   double x = 0;              // run origin from the line's left edge
   std::vector<text::Glyph> glyphs;        // positions relative to the run origin
   text::ClusterList clusters;             // source text of the glyphs

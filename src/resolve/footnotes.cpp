@@ -145,7 +145,7 @@ int Footnotes::add(const model::Text& text, const Resolve& resolve) {
   const int number = static_cast<int>(notes_.size()) + 1;
   // Its number on the baseline: raised, text extraction reads it as a line
   // of its own.
-  const CharStyle plain = char_style(p.style);
+  const Shared<CharStyle> plain = char_style(*p.style);
   p.runs.insert(p.runs.begin(), {Run{std::to_string(number), plain}, Run{" ", plain}});
   notes_.push_back({std::move(p)});
   return number;
@@ -153,10 +153,10 @@ int Footnotes::add(const model::Text& text, const Resolve& resolve) {
 
 Run Footnotes::mark(int number, const CharStyle& base) const {
   Run r{std::to_string(std::abs(number)), base};
-  r.style.link.clear();
-  r.style.rise = kRise * base.size;
-  cascade_.apply("footnote-ref", r.style);
-  r.style.note = number;
+  r.style.edit().link.clear();
+  r.style.edit().rise = kRise * base.size;
+  cascade_.apply("footnote-ref", r.style.edit());
+  r.style.edit().note = number;
   return r;
 }
 

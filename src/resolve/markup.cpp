@@ -226,8 +226,9 @@ std::string inline_image_path(const std::string& url, const SourceLoc& loc, cons
 
 // The parse in `para`'s style with {{vars}} substituted: link destinations
 // first, then the runs' text, each problem reported once.
-std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text, const ParaStyle& para,
-                             const Cascade* cascade, const Variables& vars, Diagnostics& diags, Expansion* expansion) {
+std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text, const Shared<ParaStyle>& shared,
+                             const Variables& vars, Diagnostics& diags, Expansion* expansion, RunStyles& styles) {
+  const ParaStyle& para = shared;
   std::set<std::string> reported;
   ExpandOptions opts;
   opts.document = expansion;
@@ -239,21 +240,21 @@ std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text
     urls.push_back(expand(url, vars, text.loc, diags, opts));
     restore_quotes(urls.back(), false);
   }
-  const CharStyle plain = char_style(para);
   std::vector<Run> out;
   std::vector<bool> code;
   out.reserve(parsed.runs.size());
+  static const std::string kNoLink;
   for (const ParsedRun& p : parsed.runs) {
-    Run r{expand(p.text, vars, text.loc, diags, opts), plain};
-    for (CharOp op : p.ops) apply(op, cascade, r.style);
-    if (p.link >= 0) r.style.link = urls[p.link];
+    Run r{expand(p.text, vars, text.loc, diags, opts),
+          p.ops.empty() && p.link < 0 ? styles.plain(shared)
+                                      : styles.marked(shared, p.ops, p.link >= 0 ? urls[p.link] : kNoLink)};
     if (p.image >= 0) {
       const InlineImage& image = parsed.images[static_cast<size_t>(p.image)];
-      r.style.image = inline_image_path(expand(image.url, vars, text.loc, diags, opts), text.loc,
+      r.style.edit().image = inline_image_path(expand(image.url, vars, text.loc, diags, opts), text.loc,
                                         expansion ? expansion->root : std::string(), diags);
-      r.style.image_alt = image.alt;
+      r.style.edit().image_alt = image.alt;
       // An image that is not there is left out, its error reported.
-      if (r.style.image.empty()) r.text.clear();
+      if (r.style->image.empty()) r.text.clear();
     }
     code.push_back(std::find(p.ops.begin(), p.ops.end(), CharOp::Code) != p.ops.end());
     out.push_back(std::move(r));
@@ -262,7 +263,7 @@ std::vector<Run> styled_runs(const ParsedMarkup& parsed, const model::Text& text
   for (size_t i = 0; i < out.size(); ++i) {
     Run& r = out[i];
     restore_quotes(r.text, code[i]);
-    if (para.uppercase) r.text = to_upper(r.text, r.style.language.empty() ? para.language : r.style.language);
+    if (para.uppercase) r.text = to_upper(r.text, r.style->language.empty() ? para.language : r.style->language);
   }
   std::erase_if(out, [](const Run& r) { return r.text.empty(); });
   return out;
@@ -286,14 +287,38 @@ std::shared_ptr<const ParsedMarkup> parse_markup(const std::string& source) {
   return std::make_shared<const ParsedMarkup>(parser.finish());
 }
 
-std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
-                             const Variables& vars, Diagnostics& diags, MarkupCache* cache, Expansion* expansion) {
+std::vector<Run> markup_runs(const model::Text& text, const Shared<ParaStyle>& para, const Cascade* cascade,
+                             const Variables& vars, Diagnostics& diags, MarkupCache* cache, Expansion* expansion,
+                             RunStyles* styles) {
   const std::shared_ptr<const ParsedMarkup> parsed = cache ? cache->get(text.value) : parse_markup(text.value);
   if (!parsed) {
     diags.error(text.loc, "cannot parse the inline markup (out of memory)");
     return {};
   }
-  return styled_runs(*parsed, text, para, cascade, vars, diags, expansion);
+  if (styles) return styled_runs(*parsed, text, para, vars, diags, expansion, *styles);
+  RunStyles own(cascade);
+  return styled_runs(*parsed, text, para, vars, diags, expansion, own);
+}
+
+const Shared<CharStyle>& RunStyles::plain(const Shared<ParaStyle>& para) {
+  auto [it, made] = plain_.try_emplace(&*para);
+  if (made) it->second = {para, char_style(*para)};
+  return it->second.style;
+}
+
+const Shared<CharStyle>& RunStyles::marked(const Shared<ParaStyle>& para, const std::vector<CharOp>& ops,
+                                           const std::string& link) {
+  const Shared<CharStyle>& base = plain(para);
+  std::string key;
+  for (CharOp op : ops) key += static_cast<char>(op);
+  auto [it, made] = marked_.try_emplace({&*para, std::move(key), link});
+  if (made) {
+    CharStyle c = *base;
+    for (CharOp op : ops) apply(op, cascade_, c);
+    c.link = link;
+    it->second = std::move(c);
+  }
+  return it->second;
 }
 
 }  // namespace galley::resolve

@@ -55,7 +55,7 @@ std::map<std::string, std::vector<TextTemplate>> master_text(const model::Layout
       const ParaStyle& style = style_for(e.style, styles);
       t.para = Paragraph{style, markup_runs(e.text, style, cascade, with_slots, own, cache, &expansion), e.text.loc};
       t.added = budget - expansion.budget;
-      for (const Run& r : t.para.runs) t.has_slots = t.has_slots || holds_slot(r.text) || holds_slot(r.style.link);
+      for (const Run& r : t.para.runs) t.has_slots = t.has_slots || holds_slot(r.text) || holds_slot(r.style->link);
       for (const Diagnostic& d : own.all())
         if (reported.insert(format(d)).second) diags.add(d);
       texts.push_back(std::move(t));

@@ -99,7 +99,7 @@ class Resolver {
     out.span_all = b.span_all;
     out.in_toc = b.in_toc.value_or(true);
     const std::string name = default_name(b);
-    const ParaStyle style = own_or(b, name);
+    const Shared<ParaStyle> style = block_style(b, name);
     out.box = box(b.style, name, style);
     switch (b.kind) {
       case BlockKind::Title:
@@ -111,12 +111,12 @@ class Resolver {
       case BlockKind::Quote:
         out.paras.push_back(para(b.text, style));
         if (!b.by.value.empty()) {
-          Paragraph by = para(b.by, cascade_->fallback("quote-by"));
+          Paragraph by = para(b.by, fallback("quote-by"));
           // A run of its own, so errors in the text keep their columns; an
           // author who wrote the dash keeps it.
           const std::string& v = b.by.value;
           if (v.compare(0, 3, "\u2014") != 0 && v.compare(0, 2, "- ") != 0)
-            by.runs.insert(by.runs.begin(), Run{"\u2014 ", char_style(by.style)});
+            by.runs.insert(by.runs.begin(), Run{"\u2014 ", runs_.plain(by.style)});
           out.paras.push_back(std::move(by));
         }
         break;
@@ -164,8 +164,40 @@ class Resolver {
         break;
     }
     out.keep_with_next = keep_with_next(b, name, style);
-    for (Paragraph& p : out.paras) p.style.keep_with_next = out.keep_with_next;
+    for (Paragraph& p : out.paras) p.style = keeping(p.style, out.keep_with_next);
     return out;
+  }
+
+  // The style of a block of style `b.style` (its kind's default when
+  // empty) and kind `name`, made once and shared by every such block. A
+  // style unknown to the layout is not kept: each block naming it reports
+  // it.
+  Shared<ParaStyle> block_style(const model::Block& b, const std::string& name) {
+    const auto key = std::make_pair(b.style, name);
+    if (auto it = styles_.find(key); it != styles_.end()) return it->second;
+    const size_t said = diags_.all().size();
+    Shared<ParaStyle> style = own_or(b, name);
+    if (diags_.all().size() == said) styles_.emplace(key, style);
+    return style;
+  }
+
+  // cascade_->fallback(name), shared.
+  Shared<ParaStyle> fallback(const std::string& name) {
+    auto [it, made] = styles_.try_emplace({std::string(), name});
+    if (made) it->second = cascade_->fallback(name);
+    return it->second;
+  }
+
+  // `style` with keep_with_next set to `keep`, one per style.
+  Shared<ParaStyle> keeping(const Shared<ParaStyle>& style, bool keep) {
+    if (style->keep_with_next == keep) return style;
+    auto [it, made] = keeping_.try_emplace(&*style);
+    if (made) {
+      ParaStyle changed = *style;
+      changed.keep_with_next = keep;
+      it->second = {style, std::move(changed)};
+    }
+    return it->second.second;
   }
 
   // A heading keeps with what follows unless its style or the block says not.
@@ -215,7 +247,7 @@ class Resolver {
   // it: own_or() gives the same style for the same pair, and a long
   // report's blocks would otherwise each hold a copy.
   std::shared_ptr<const ParaStyle> box(const std::string& style_name, const std::string& kind,
-                                       const ParaStyle& style) {
+                                       const Shared<ParaStyle>& style) {
     auto& shared = boxes_[{style_name, kind}];
     if (!shared) shared = std::make_shared<const ParaStyle>(style);
     return shared;
@@ -237,26 +269,27 @@ class Resolver {
     return expand(text, vars_, loc, diags_, opts);
   }
 
-  Paragraph para(const model::Text& t, const ParaStyle& style) {
+  Paragraph para(const model::Text& t, const Shared<ParaStyle>& style) {
     std::vector<int> refs;
     const std::optional<model::Text> cut =
-        notes_.cut(t, refs, [this](const model::Text& note) { return para(note, cascade_->fallback("footnote")); });
-    Paragraph p{style, markup_runs(cut ? *cut : t, style, cascade_.get(), vars_, diags_, markup_, &expansion_), t.loc};
+        notes_.cut(t, refs, [this](const model::Text& note) { return para(note, fallback("footnote")); });
+    Paragraph p{style, markup_runs(cut ? *cut : t, style, cascade_.get(), vars_, diags_, markup_, &expansion_, &runs_),
+                t.loc};
     if (cut) {
       notes_.place(p.runs, refs);
       ++cuts_;
     }
-    for (const Run& r : p.runs) check_link(r.style.link, t.loc, layout_, reported_links_, diags_);
+    for (const Run& r : p.runs) check_link(r.style->link, t.loc, layout_, reported_links_, diags_);
     return p;
   }
 
   void caption(const model::Block& b, Block& out) {
     const model::Text& text = b.chart ? b.chart->caption : b.caption;
     if (!text.value.empty())
-      out.caption = std::make_shared<const Paragraph>(para(text, cascade_->fallback("caption")));
+      out.caption = std::make_shared<const Paragraph>(para(text, fallback("caption")));
   }
 
-  void list_items(const std::vector<model::ListItem>& items, bool ordered, int depth, const ParaStyle& style,
+  void list_items(const std::vector<model::ListItem>& items, bool ordered, int depth, const Shared<ParaStyle>& style,
                   std::vector<ListItem>& out) {
     int number = 0;
     for (const model::ListItem& item : items) {
@@ -267,18 +300,27 @@ class Resolver {
   }
 
   void table(const model::Block& b, Block& out) {
-    const ParaStyle th = cascade_->fallback("th");
-    const ParaStyle td = cascade_->fallback("td");
+    const Shared<ParaStyle> th = fallback("th");
+    const Shared<ParaStyle> td = fallback("td");
     if (b.table_data) data_table(b, th, td, out);
-    // A column aligned in Markdown (`:-:`) sets its header and cells so.
-    const auto aligned = [&](const ParaStyle& style, size_t column) {
-      ParaStyle s = style;
+    // A column aligned in Markdown (`:-:`) sets its header and cells so,
+    // in a style made once per alignment.
+    std::map<std::pair<const ParaStyle*, Align>, Shared<ParaStyle>> made;
+    const auto aligned = [&](const Shared<ParaStyle>& style, size_t column) {
       const model::ColumnAlign a =
           column < b.column_aligns.size() ? b.column_aligns[column] : model::ColumnAlign::Auto;
-      if (a == model::ColumnAlign::Left) s.align = Align::Left;
-      else if (a == model::ColumnAlign::Center) s.align = Align::Center;
-      else if (a == model::ColumnAlign::Right) s.align = Align::Right;
-      return s;
+      if (a != model::ColumnAlign::Left && a != model::ColumnAlign::Center && a != model::ColumnAlign::Right)
+        return style;
+      const Align align = a == model::ColumnAlign::Left ? Align::Left
+                          : a == model::ColumnAlign::Center ? Align::Center
+                                                            : Align::Right;
+      auto [it, fresh] = made.try_emplace({&*style, align});
+      if (fresh) {
+        ParaStyle s = *style;
+        s.align = align;
+        it->second = std::move(s);
+      }
+      return it->second;
     };
     for (size_t c = 0; c < b.columns.size(); ++c) out.header.push_back({para(b.columns[c], aligned(th, c))});
     for (const auto& row : b.rows) {
@@ -318,10 +360,11 @@ class Resolver {
       model::ColumnAlign align = col.align;
       if (align == model::ColumnAlign::Auto)
         align = numbers && all_numbers ? model::ColumnAlign::Right : model::ColumnAlign::Left;
-      ParaStyle cell = td, head = th;
-      cell.align = head.align = align == model::ColumnAlign::Left     ? Align::Left
-                                : align == model::ColumnAlign::Center ? Align::Center
-                                                                      : Align::Right;
+      ParaStyle cell_style = td, head_style = th;
+      cell_style.align = head_style.align = align == model::ColumnAlign::Left     ? Align::Left
+                                            : align == model::ColumnAlign::Center ? Align::Center
+                                                                                  : Align::Right;
+      const Shared<ParaStyle> cell = std::move(cell_style), head = std::move(head_style);
       if (col.renamed) out.header.push_back({para(col.title, head)});
       else out.header.push_back({plain_text(col.title.value, head, col.title.loc)});
       for (size_t r = 0; r < data.rows.size(); ++r) {
@@ -337,7 +380,7 @@ class Resolver {
 
   // Text as one run in the style's own character style. A line break in a
   // data value stays one (U+2028, as markup's hard break).
-  static Paragraph plain_text(const std::string& text, const ParaStyle& style, const SourceLoc& loc) {
+  Paragraph plain_text(const std::string& text, const Shared<ParaStyle>& style, const SourceLoc& loc) {
     std::string t;
     t.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
@@ -345,7 +388,7 @@ class Resolver {
       if (text[i] == '\n' || text[i] == '\r') t += "\u2028";
       else t += text[i];
     }
-    return Paragraph{style, {Run{std::move(t), char_style(style)}}, loc};
+    return Paragraph{style, {Run{std::move(t), runs_.plain(style)}}, loc};
   }
 
   // Where a value without a decimal sign ends its digits ("12%" → 2), so
@@ -359,12 +402,18 @@ class Resolver {
   const model::Layout& layout_;
   std::set<std::string> reported_links_;
   std::map<std::pair<std::string, std::string>, std::shared_ptr<const ParaStyle>> boxes_;
+  // Paragraph styles by (style name, kind), as block_style() and
+  // fallback() made them; keeping()'s by the style they change (which
+  // they keep, so its address is not reused).
+  std::map<std::pair<std::string, std::string>, Shared<ParaStyle>> styles_;
+  std::map<const ParaStyle*, std::pair<Shared<ParaStyle>, Shared<ParaStyle>>> keeping_;
   const Variables& vars_;
   Diagnostics& diags_;
   std::shared_ptr<const Cascade> cascade_;  // the prepared one, or this build's own
   MarkupCache* markup_;
   Expansion expansion_;
   Footnotes notes_;
+  RunStyles runs_{cascade_.get()};
   size_t cuts_ = 0;  // texts that had footnote references cut out
 };
 

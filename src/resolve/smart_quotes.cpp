@@ -136,7 +136,7 @@ void smarten_quotes(std::vector<Run>& runs, const std::vector<bool>& literal, co
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = runs[r].text;
     const bool keep = r < literal.size() && literal[r];
-    const QuoteMarks& marks = quote_marks(runs[r].style.language.empty() ? language : runs[r].style.language);
+    const QuoteMarks& marks = quote_marks(runs[r].style->language.empty() ? language : runs[r].style->language);
     std::string out;
     out.reserve(text.size() + 8);
     for (size_t i = 0; i < text.size();) {

@@ -52,9 +52,9 @@ Paragraph TextTemplate::fill(const Values& values) const {
   Paragraph p{para.style, {}, para.loc};
   p.runs.reserve(para.runs.size());
   for (const Run& r : para.runs) {
-    const std::string& language = r.style.language.empty() ? para.style.language : r.style.language;
-    Run out{filled(r.text, values, para.style.uppercase, language), r.style};
-    out.style.link = filled(r.style.link, values, false, language);
+    const std::string& language = r.style->language.empty() ? para.style->language : r.style->language;
+    Run out{filled(r.text, values, para.style->uppercase, language), r.style};
+    out.style.edit().link = filled(r.style->link, values, false, language);
     if (!out.text.empty()) p.runs.push_back(std::move(out));
   }
   return p;
@@ -65,7 +65,7 @@ std::vector<StyledDoc::ImageUse> StyledDoc::inline_images() const {
   std::set<std::string> seen;
   const auto add = [&](const Paragraph& p) {
     for (const Run& r : p.runs)
-      if (!r.style.image.empty() && seen.insert(r.style.image).second) out.push_back({r.style.image, p.loc});
+      if (!r.style->image.empty() && seen.insert(r.style->image).second) out.push_back({r.style->image, p.loc});
   };
   for (const Flow& f : flows)
     for (const Block& b : f.blocks) {

@@ -125,7 +125,7 @@ void shape_item(ShapedParagraph& out, const CodePoints& cps, const Item& item, c
   hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   const char* script = uscript_getShortName(item.script);
   hb_buffer_set_script(buf, script ? hb_script_from_string(script, -1) : HB_SCRIPT_COMMON);
-  const std::string& lang = style.language.empty() ? out.style.language : style.language;
+  const std::string& lang = style.language.empty() ? out.style->language : style.language;
   hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), -1));
   // Grapheme clusters: a base and its marks always share one cluster, so
   // the line breaker and /ActualText never split a letter from its accent.
@@ -214,7 +214,7 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
   }
   const CodePoints cps = decode(out.text);
   uint8_t base = 0;
-  const std::vector<uint8_t> levels = bidi_levels(cps, is_rtl_language(para.style.language), base);
+  const std::vector<uint8_t> levels = bidi_levels(cps, is_rtl_language(para.style->language), base);
   out.base_level = base;
   if (cps.size() == 0) return out;
   if (fonts.size() == 0) {
@@ -233,10 +233,10 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
   for (const resolve::Run& run : para.runs) {
     // An unknown family (already an error upstream) degrades to the
     // paragraph's, then to the book's first, never to a fallback script font.
-    std::string family = run.style.font;
-    if (fonts.find(family, false, false) < 0) family = para.style.font;
+    std::string family = run.style->font;
+    if (fonts.find(family, false, false) < 0) family = para.style->font;
     if (fonts.find(family, false, false) < 0) family = fonts.info(0).family;
-    auto chain = fonts.fallback_chain(family, run.style.bold, run.style.italic);
+    auto chain = fonts.fallback_chain(family, run.style->bold, run.style->italic);
     chains.push_back(std::move(chain));
   }
 
@@ -244,7 +244,7 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
   const std::vector<bool> starts = grapheme_starts(cps);
   const FaceChoice choice = choose_faces(cps, starts, style_of, chains, fonts);
   missing = static_cast<int>(std::count_if(choice.missing.begin(), choice.missing.end(), [&](uint32_t i) {
-    return para.runs[style_of[i]].style.image.empty();
+    return para.runs[style_of[i]].style->image.empty();
   }));
 
   thread_local std::unique_ptr<hb_buffer_t, BufferDestroyer> buf;
@@ -258,7 +258,7 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
   std::vector<std::string> bad;
   for (const Item& item : items) {
     const resolve::Run& run = para.runs[item.style];
-    if (run.style.image.empty()) shape_item(out, cps, item, run, fonts, buf.get(), bad, diags);
+    if (run.style->image.empty()) shape_item(out, cps, item, run, fonts, buf.get(), bad, diags);
     else image_item(out, cps, item, run, fonts, aspect);
   }
   std::sort(bad.begin(), bad.end());
@@ -276,7 +276,7 @@ ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Dia
   // shaped once, and kept it grew a 10,000-row batch by 32 MiB.
   static base::Memo<ShapeEntry> memo(size_t{32} << 20, true);
   const bool images = std::any_of(para.runs.begin(), para.runs.end(),
-                                  [](const resolve::Run& r) { return !r.style.image.empty(); });
+                                  [](const resolve::Run& r) { return !r.style->image.empty(); });
   const std::string key = images ? std::string() : shape_key(para, fonts);
   // Set when this caller shapes (a miss, or a failure it waited for): it
   // then reports everything itself, errors included.

@@ -27,10 +27,10 @@ size_t ShapeEntry::bytes() const {
 }
 
 std::string shape_key(const resolve::Paragraph& para, const FontBook& fonts) {
-  std::string key = base::memo_key("shape", fonts.id(), para.style.font, para.style.language);
+  std::string key = base::memo_key("shape", fonts.id(), para.style->font, para.style->language);
   for (const resolve::Run& r : para.runs) {
     base::add_key_part(key, r.text);
-#define GALLEY_STYLE_KEY_PART(name, member, type, fallback, read) add_part(key, r.style.member);
+#define GALLEY_STYLE_KEY_PART(name, member, type, fallback, read) add_part(key, r.style->member);
     GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_KEY_PART)
 #undef GALLEY_STYLE_KEY_PART
     if (key.size() > kMaxKeyBytes) return {};

@@ -33,7 +33,7 @@ struct ShapedGlyph {
 struct ShapedRun {
   int face = 0;            // index into FontBook
   double size = 10;
-  resolve::CharStyle style;
+  resolve::Shared<resolve::CharStyle> style;
   uint8_t bidi_level = 0;  // odd = right to left
   uint32_t text_begin = 0, text_end = 0;  // byte range in ShapedParagraph::text
   // In logical order (HarfBuzz's RTL output is reversed back), so the line
@@ -45,7 +45,7 @@ struct ShapedRun {
 struct ShapedParagraph {
   std::string text;        // all runs' text, UTF-8, logical order
   std::vector<ShapedRun> runs;
-  resolve::ParaStyle style;
+  resolve::Shared<resolve::ParaStyle> style;
   uint8_t base_level = 0;  // paragraph direction: 0 LTR, 1 RTL
   SourceLoc loc;
 };

@@ -61,7 +61,7 @@ std::vector<const resolve::Paragraph*> paragraphs(const resolve::Block& b) {
 // One line per run, then its glyphs as gid@cluster+advance (and the offset
 // when there is one).
 std::string dump_shaped(const text::ShapedParagraph& sp, const text::FontBook& fonts) {
-  std::string out = "paragraph " + where(sp.loc) + " style=" + sp.style.name +
+  std::string out = "paragraph " + where(sp.loc) + " style=" + sp.style->name +
                     " base_level=" + std::to_string(sp.base_level) + "\n";
   for (const auto& run : sp.runs) {
     out += "  run " + fs::path(fonts.info(run.face).path).filename().string() + " size=" + num(run.size) +
@@ -186,7 +186,7 @@ Traces trace(const std::string& content) {
             auto sp = text::shape(*p, session->fonts, diags);
             t.text += dump_shaped(sp, session->fonts);
             const double width = std::max(
-                1.0, column_width(session->layout, flow.name) - p->style.left_indent - p->style.right_indent);
+                1.0, column_width(session->layout, flow.name) - p->style->left_indent - p->style->right_indent);
             auto lines = linebreak::break_paragraph(sp, session->fonts, [width](int) { return width; }, {},
                                                     diags);
             t.lines += dump_lines(*p, lines, width);

@@ -48,10 +48,10 @@ inline resolve::Paragraph para(const std::string& text, const resolve::ParaStyle
   p.style = style;
   resolve::Run r;
   r.text = text;
-  r.style.font = style.font;
-  r.style.bold = style.bold;
-  r.style.size = style.size;
-  r.style.link = link;
+  r.style.edit().font = style.font;
+  r.style.edit().bold = style.bold;
+  r.style.edit().size = style.size;
+  r.style.edit().link = link;
   p.runs.push_back(r);
   p.loc = {"content.yaml", line, 5};
   return p;

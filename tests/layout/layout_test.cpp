@@ -95,8 +95,8 @@ TEST_CASE("first baseline: half-leading model; space before dropped at the frame
   add_master(l, "p", {frame("main", 20, 30, 300, 200)});
   l.sequence = {seq("p")};
   auto b = one_liners(2);
-  b[0].paras[0].style.space_before = 40;
-  b[1].paras[0].style.space_before = 40;
+  b[0].paras[0].style.edit().space_before = 40;
+  b[1].paras[0].style.edit().space_before = 40;
   Result r = run(doc(b), l);
   REQUIRE(r.list);
   const double y0 = runs_of(r.list->pages[0], 100)[0]->y;
@@ -652,7 +652,7 @@ TEST_CASE("the source hash (the PDF's /ID): the same pages give the same digest,
   CHECK(hash_of(one_liners(30)) == base);
   CHECK(hash_of(one_liners(31)) != base);  // one more line
   auto moved = one_liners(30);
-  moved[29].paras[0].style.space_before = 1;  // the last line 1 pt lower
+  moved[29].paras[0].style.edit().space_before = 1;  // the last line 1 pt lower
   CHECK(hash_of(moved) != base);
   model::Color spot;
   spot.space = model::Color::Space::Spot;
@@ -660,8 +660,8 @@ TEST_CASE("the source hash (the PDF's /ID): the same pages give the same digest,
   spot.v = {0, 0.6, 1, 0};
   auto tinted = [&](double tint) {
     auto b = one_liners(30);
-    b[0].paras[0].runs[0].style.color = spot;
-    b[0].paras[0].runs[0].style.color.tint = tint;
+    b[0].paras[0].runs[0].style.edit().color = spot;
+    b[0].paras[0].runs[0].style.edit().color.tint = tint;
     return hash_of(std::move(b));
   };
   CHECK(tinted(1) != base);

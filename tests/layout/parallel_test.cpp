@@ -31,8 +31,8 @@ resolve::StyledDoc long_doc() {
     for (int w = 0; w < 30 + i % 17; ++w)
       text += std::string(w % 5 == 0 ? "extraordinarily " : "plain ") + (w % 7 == 0 ? "considerations " : "words ");
     resolve::Block p = fixture::block(model::BlockKind::Paragraph, text + std::to_string(i), ++line, just);
-    p.paras[0].runs[0].style.language = "en-US";
-    if (i % 9 == 0) p.paras[0].runs[0].style.features = {"not a feature!"};
+    p.paras[0].runs[0].style.edit().language = "en-US";
+    if (i % 9 == 0) p.paras[0].runs[0].style.edit().features = {"not a feature!"};
     blocks.push_back(std::move(p));
     if (i % 10 == 3) {
       resolve::Block list = fixture::block(model::BlockKind::List, "", ++line);

@@ -16,11 +16,11 @@ TEST_CASE("scale_flow scales a copy's box and caption, not the flow they are sha
   resolve::Flow scaled = base;  // shares the box and the caption
   layout::scale_flow(scaled, 0.5);
   CHECK(scaled.blocks[0].box->space_before == doctest::Approx(3));
-  CHECK(scaled.blocks[0].caption->style.size == doctest::Approx(4));
-  CHECK(scaled.blocks[0].caption->runs.at(0).style.size == doctest::Approx(4));
+  CHECK(scaled.blocks[0].caption->style->size == doctest::Approx(4));
+  CHECK(scaled.blocks[0].caption->runs.at(0).style->size == doctest::Approx(4));
   CHECK(base.blocks[0].box->space_before == doctest::Approx(6));
-  CHECK(base.blocks[0].caption->style.size == doctest::Approx(8));
-  CHECK(base.blocks[0].caption->runs.at(0).style.size == doctest::Approx(8));
+  CHECK(base.blocks[0].caption->style->size == doctest::Approx(8));
+  CHECK(base.blocks[0].caption->runs.at(0).style->size == doctest::Approx(8));
 }
 
 TEST_CASE("a block made without a style shares the default box") {

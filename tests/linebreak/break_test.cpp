@@ -108,10 +108,10 @@ TEST_CASE("justified lines fill the measure exactly; the last is ragged") {
   const double width = 3.3 * 72;
   for (const std::string& text : body) {
     auto para = paragraph(text);
-    para.style.first_indent = 12;
-    para.style.left_indent = 6;
-    para.style.right_indent = 4;
-    para.style.protrusion = false;  // hanging punctuation would go past the measure
+    para.style.edit().first_indent = 12;
+    para.style.edit().left_indent = 6;
+    para.style.edit().right_indent = 4;
+    para.style.edit().protrusion = false;  // hanging punctuation would go past the measure
     const auto sp = shaped(para);
     const auto lines = set(sp, width);
     REQUIRE(lines.size() > 2);
@@ -228,7 +228,7 @@ TEST_CASE("words with digits are not hyphenated; the last word is, at a heavy pe
   CHECK(points("Hyphenation word", no_caps).empty());
   CHECK(points("Hyphenation word").size() == 2);
   auto off = paragraph("hyphenation hyphenation");
-  off.style.hyphenate = false;
+  off.style.edit().hyphenate = false;
   int n = 0;
   for (const auto& it : linebreak::itemize(shaped(off), linebreak::hyphen_glyphs(fonts()), {}).items)
     n += it.hyphenation;
@@ -250,8 +250,8 @@ TEST_CASE("an RTL line comes out in visual order, aligned right") {
   // Hebrew "shalom olam" with an embedded Latin word.
   const std::string text = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D abc \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D";
   auto para = paragraph(text, model::Align::Justify, false, "he");
-  para.runs[0].style.font = "Noto Sans Hebrew";
-  para.style.font = "Noto Sans Hebrew";
+  para.runs[0].style.edit().font = "Noto Sans Hebrew";
+  para.style.edit().font = "Noto Sans Hebrew";
   const auto sp = shaped(para);
   REQUIRE(sp.base_level == 1);
   const auto lines = set(sp, 300);
@@ -294,7 +294,7 @@ TEST_CASE("an RTL line comes out in visual order, aligned right") {
 
 TEST_CASE("each line gets its own width") {
   auto para = paragraph(body_sample());
-  para.style.protrusion = false;
+  para.style.edit().protrusion = false;
   const auto sp = shaped(para);
   // A wrap around an image: the first three lines are short.
   const auto width = [](int line) { return line < 3 ? 120.0 : 240.0; };

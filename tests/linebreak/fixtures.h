@@ -39,12 +39,12 @@ inline const text::FontBook& fonts() {
 inline resolve::Paragraph paragraph(const std::string& text, model::Align align = model::Align::Justify,
                                     bool hyphenate = true, const std::string& language = "en-US") {
   resolve::Paragraph p;
-  p.style.font = "Noto Serif";
-  p.style.size = 10;
-  p.style.leading = 13.5;
-  p.style.align = align;
-  p.style.hyphenate = hyphenate;
-  p.style.language = language;
+  p.style.edit().font = "Noto Serif";
+  p.style.edit().size = 10;
+  p.style.edit().leading = 13.5;
+  p.style.edit().align = align;
+  p.style.edit().hyphenate = hyphenate;
+  p.style.edit().language = language;
   p.loc = SourceLoc{"content.yaml", 12, 3};
   resolve::CharStyle c;
   c.font = "Noto Serif";

@@ -46,22 +46,22 @@ TEST_CASE("each block kind takes its default style when the layout defines it") 
                              l);
   const auto& b = d.flows.at(0).blocks;
   REQUIRE(b.size() == 9);
-  CHECK(b[0].paras.at(0).style.size == 30);
-  CHECK(b[1].paras.at(0).style.name == "h2");
-  CHECK(b[2].paras.at(0).style.size == 10);
-  CHECK(b[3].items.at(0).para.style.size == 9);
+  CHECK(b[0].paras.at(0).style->size == 30);
+  CHECK(b[1].paras.at(0).style->name == "h2");
+  CHECK(b[2].paras.at(0).style->size == 10);
+  CHECK(b[3].items.at(0).para.style->size == 9);
   REQUIRE(b[4].paras.size() == 2);
-  CHECK(b[4].paras[0].style.size == 11);
-  CHECK(b[4].paras[1].style.size == 8);
+  CHECK(b[4].paras[0].style->size == 11);
+  CHECK(b[4].paras[1].style->size == 8);
   CHECK(b[4].paras[1].plain_text() == "\u2014 A. Person");
-  CHECK(b[5].paras.at(0).style.size == 12);
+  CHECK(b[5].paras.at(0).style->size == 12);
   CHECK(b[5].box->size == 12);
   REQUIRE(b[6].caption);
-  CHECK(b[6].caption->style.size == 7);
+  CHECK(b[6].caption->style->size == 7);
   CHECK(b[7].box->size == 6);
-  CHECK(b[7].header.at(1).para.style.size == 8.5);
+  CHECK(b[7].header.at(1).para.style->size == 8.5);
   CHECK(b[7].header.at(1).para.plain_text() == "Focus");
-  CHECK(b[7].rows.at(0).at(0).para.style.size == 8);
+  CHECK(b[7].rows.at(0).at(0).para.style->size == 8);
   CHECK(b[7].rows.at(0).at(1).para.plain_text() == "Surgery");
   CHECK(b[8].box->size == 9.5);
 }
@@ -77,8 +77,8 @@ TEST_CASE("missing default styles fall back to body, headings bold and larger, t
   CHECK(h.size == doctest::Approx(16));
   CHECK(h.leading == doctest::Approx(22.4));
   CHECK(h.align == model::Align::Left);
-  CHECK(d.flows[0].blocks[1].paras[0].style.size == 10);
-  CHECK(d.flows[0].blocks[1].paras[0].style.align == model::Align::Justify);
+  CHECK(d.flows[0].blocks[1].paras[0].style->size == 10);
+  CHECK(d.flows[0].blocks[1].paras[0].style->align == model::Align::Justify);
 
   const StyledDoc none = styled({paragraph("p")}, layout_with({}));
   const ParaStyle& p = none.flows[0].blocks[0].paras[0].style;
@@ -89,7 +89,7 @@ TEST_CASE("missing default styles fall back to body, headings bold and larger, t
 TEST_CASE("a block's own style wins; an unknown one is an error at style_loc") {
   model::Style big = sized("big", 20);
   const StyledDoc d = styled({paragraph("p", "big")}, layout_with({sized("body", 10), big}));
-  CHECK(d.flows[0].blocks[0].paras[0].style.size == 20);
+  CHECK(d.flows[0].blocks[0].paras[0].style->size == 20);
 
   const model::Document doc = document({paragraph("p", "bigg")});
   Diagnostics diags;
@@ -110,7 +110,7 @@ TEST_CASE("keep-with-next: the block's own, else its style's; headings keep by d
                              layout_with({body, h2, sized("h1", 16)}));
   const auto& b = d.flows[0].blocks;
   CHECK(b[0].keep_with_next);
-  CHECK(b[0].paras[0].style.keep_with_next);
+  CHECK(b[0].paras[0].style->keep_with_next);
   CHECK_FALSE(b[1].keep_with_next);
   CHECK_FALSE(b[2].keep_with_next);
   CHECK_FALSE(b[3].keep_with_next);
@@ -151,7 +151,7 @@ TEST_CASE("qr data and image fields pass through; variables reach qr data") {
   CHECK(b[0].data == "https://mayo.edu/ada");
   CHECK(b[0].qr_size == 90);
   REQUIRE(b[0].caption);
-  CHECK(b[0].caption->runs.at(1).style.bold);
+  CHECK(b[0].caption->runs.at(1).style->bold);
   CHECK(b[1].src == "/abs/campus.png");
   CHECK(b[1].fit == model::Fit::Cover);
   CHECK_FALSE(b[1].caption);

@@ -55,7 +55,7 @@ TEST_CASE("a document resolved while freeing its blocks comes out as one kept wh
     REQUIRE(f[i].paras.size() == w[i].paras.size());
     for (size_t p = 0; p < f[i].paras.size(); ++p) {
       CHECK(f[i].paras[p].plain_text() == w[i].paras[p].plain_text());
-      CHECK(f[i].paras[p].style.size == w[i].paras[p].style.size);
+      CHECK(f[i].paras[p].style->size == w[i].paras[p].style->size);
     }
   }
   // A heading right before a table of contents titles it, unless it says

@@ -27,17 +27,17 @@ TEST_CASE("bold, italic, code, link and hard breaks become runs") {
   const Paragraph p = markup("A **bold** and *italic* `x = 1` [site](https://mayo.edu) end  \nnext\\\nlast");
   REQUIRE(p.runs.size() == 9);
   CHECK(p.runs[0].text == "A ");
-  CHECK_FALSE(p.runs[0].style.bold);
+  CHECK_FALSE(p.runs[0].style->bold);
   CHECK(p.runs[1].text == "bold");
-  CHECK(p.runs[1].style.bold);
+  CHECK(p.runs[1].style->bold);
   CHECK(p.runs[3].text == "italic");
-  CHECK(p.runs[3].style.italic);
+  CHECK(p.runs[3].style->italic);
   CHECK(p.runs[5].text == "x = 1");
-  CHECK(p.runs[5].style.code);
+  CHECK(p.runs[5].style->code);
   CHECK(p.runs[7].text == "site");
-  CHECK(p.runs[7].style.link == "https://mayo.edu");
+  CHECK(p.runs[7].style->link == "https://mayo.edu");
   CHECK(p.runs[8].text == " end\u2028next\u2028last");
-  CHECK(p.runs[8].style.link.empty());
+  CHECK(p.runs[8].style->link.empty());
   CHECK(p.plain_text() == "A bold and italic x = 1 site end\u2028next\u2028last");
 }
 
@@ -46,14 +46,14 @@ TEST_CASE("~~two tildes~~ strike through, in the layout's strike style; one tild
   REQUIRE(p.runs.size() == 4);
   CHECK(p.runs[0].text == "was ");
   CHECK(p.runs[1].text == "10");
-  CHECK(p.runs[1].style.strike);
+  CHECK(p.runs[1].style->strike);
   CHECK(p.runs[2].text == " now 8, ~5 km~ and ");
-  CHECK_FALSE(p.runs[2].style.strike);
-  CHECK((p.runs[3].style.strike && p.runs[3].style.bold));
+  CHECK_FALSE(p.runs[2].style->strike);
+  CHECK((p.runs[3].style->strike && p.runs[3].style->bold));
   // At the start of the text too (three tildes would be a code fence).
   const Paragraph start = markup("~~gone~~ and ~~~ stays");
   REQUIRE(start.runs.size() == 2);
-  CHECK(start.runs[0].style.strike);
+  CHECK(start.runs[0].style->strike);
   CHECK(start.runs[1].text == " and ~~~ stays");
 
   model::Style strike = style("strike");
@@ -62,28 +62,28 @@ TEST_CASE("~~two tildes~~ strike through, in the layout's strike style; one tild
   const StyledDoc d = styled({paragraph("a ~~b~~")}, layout_with({style("body"), strike}));
   const auto& runs = d.flows.at(0).blocks.at(0).paras.at(0).runs;
   REQUIRE(runs.size() == 2);
-  CHECK(runs[1].style.strike);
-  CHECK(runs[1].style.color.v[0] == doctest::Approx(0.5));
+  CHECK(runs[1].style->strike);
+  CHECK(runs[1].style->color.v[0] == doctest::Approx(0.5));
 }
 
 TEST_CASE("nested emphasis combines; emphasis in italic text turns upright") {
   const Paragraph p = markup("***both*** and *outer **inner***");
   REQUIRE(p.runs.size() == 4);
-  CHECK((p.runs[0].style.bold && p.runs[0].style.italic));
-  CHECK((p.runs[3].text == "inner" && p.runs[3].style.bold && p.runs[3].style.italic));
+  CHECK((p.runs[0].style->bold && p.runs[0].style->italic));
+  CHECK((p.runs[3].text == "inner" && p.runs[3].style->bold && p.runs[3].style->italic));
 
   ParaStyle italic;
   italic.italic = true;
   Diagnostics diags;
   const Paragraph q = resolve_text(text("a *title* here"), italic, {}, diags);
   REQUIRE(q.runs.size() == 3);
-  CHECK_FALSE(q.runs[1].style.italic);
+  CHECK_FALSE(q.runs[1].style->italic);
 }
 
 TEST_CASE("internal links keep their #id; a soft break is a space") {
   const Paragraph p = markup("see [the program](#program)\nbelow");
   REQUIRE(p.runs.size() == 3);
-  CHECK(p.runs[1].style.link == "#program");
+  CHECK(p.runs[1].style->link == "#program");
   CHECK(p.runs[2].text == " below");
 }
 
@@ -116,10 +116,10 @@ TEST_CASE("block syntax at a line start stays literal paragraph text") {
 TEST_CASE("inline markup at a line start still works") {
   const Paragraph p = markup("*italic* start\n**bold** line\n`code` line");
   REQUIRE(p.runs.size() == 6);
-  CHECK(p.runs[0].style.italic);
-  CHECK(p.runs[2].style.bold);
-  CHECK(p.runs[4].style.code);
-  CHECK(markup("<https://mayo.edu>").runs.at(0).style.link == "https://mayo.edu");
+  CHECK(p.runs[0].style->italic);
+  CHECK(p.runs[2].style->bold);
+  CHECK(p.runs[4].style->code);
+  CHECK(markup("<https://mayo.edu>").runs.at(0).style->link == "https://mayo.edu");
 }
 
 TEST_CASE("a blank line inside a text is a line break, not a lost paragraph") {
@@ -131,9 +131,9 @@ TEST_CASE("variables are substituted after parsing: markup in a value stays lite
   const Paragraph p = markup("For {{recipient}} at [apply]({{ site }}) {{a_b}} **{{recipient}}**", v);
   CHECK(p.plain_text() == "For *Ada* **L** at apply ok *Ada* **L**");
   REQUIRE(p.runs.size() == 4);
-  CHECK_FALSE(p.runs[0].style.italic);
-  CHECK(p.runs[1].style.link == "https://mayo.edu/ir");
-  CHECK(p.runs[3].style.bold);
+  CHECK_FALSE(p.runs[0].style->italic);
+  CHECK(p.runs[1].style->link == "https://mayo.edu/ir");
+  CHECK(p.runs[3].style->bold);
   CHECK(markup("literal \\{{braces}}", v).plain_text() == "literal {{braces}}");
 }
 
@@ -169,16 +169,16 @@ TEST_CASE("layout character styles: code in Noto Mono, link colour, strong and e
   const StyledDoc d = styled({paragraph("**b** `c` [l](https://x.org) *e*")}, l);
   const auto& runs = d.flows.at(0).blocks.at(0).paras.at(0).runs;
   REQUIRE(runs.size() == 7);
-  CHECK(runs[0].style.color.v[0] == doctest::Approx(0.5));
-  CHECK(runs[2].style.font == "Noto Mono");
-  CHECK(runs[2].style.code);
-  CHECK(runs[4].style.color.v[0] == doctest::Approx(0.3));
-  CHECK(runs[6].style.italic);
-  CHECK(runs[6].style.font == "Noto Serif");
+  CHECK(runs[0].style->color.v[0] == doctest::Approx(0.5));
+  CHECK(runs[2].style->font == "Noto Mono");
+  CHECK(runs[2].style->code);
+  CHECK(runs[4].style->color.v[0] == doctest::Approx(0.3));
+  CHECK(runs[6].style->italic);
+  CHECK(runs[6].style->font == "Noto Serif");
 
   // Without a monospaced family, code stays in the paragraph's font.
   const StyledDoc plain = styled({paragraph("`c`")}, layout_with({style("body")}));
-  CHECK(plain.flows[0].blocks[0].paras[0].runs.at(0).style.font == "Noto Serif");
+  CHECK(plain.flows[0].blocks[0].paras[0].runs.at(0).style->font == "Noto Serif");
 }
 
 TEST_CASE("hostile markup neither crashes nor hangs") {
@@ -202,9 +202,9 @@ TEST_CASE("master text can use the layout's character styles") {
   CHECK_FALSE(diags.has_errors());
   REQUIRE(p.runs.size() == 2);
   CHECK(p.runs[0].text == "2");
-  CHECK(p.runs[0].style.size == 14);
+  CHECK(p.runs[0].style->size == 14);
   CHECK(p.runs[1].text == " of 9");
-  CHECK(p.runs[1].style.size == ParaStyle{}.size);
+  CHECK(p.runs[1].style->size == ParaStyle{}.size);
 }
 
 TEST_CASE("master text becomes a template once; the page's values fill its slots") {
@@ -240,7 +240,7 @@ TEST_CASE("master text becomes a template once; the page's values fill its slots
   const Paragraph p = t.fill(values);
   REQUIRE(p.runs.size() == 2);
   CHECK(p.runs[0].text == "2");
-  CHECK(p.runs[0].style.size == 14);
+  CHECK(p.runs[0].style->size == 14);
   CHECK(p.runs[1].text == " OF 9 · SECCIÓN STRASSE");
 }
 
@@ -262,10 +262,10 @@ TEST_CASE("an image inside text is a run of its own: its file beside the text's,
   REQUIRE(p.runs.size() == 3);
   CHECK(p.runs[0].text == "Call ");
   CHECK(p.runs[1].text == "\uFFFC");
-  CHECK(p.runs[1].style.image == (dir / "icons" / "x.png").string());
-  CHECK(p.runs[1].style.image_alt == "a phone");
+  CHECK(p.runs[1].style->image == (dir / "icons" / "x.png").string());
+  CHECK(p.runs[1].style->image_alt == "a phone");
   CHECK(p.runs[2].text == " now");
-  CHECK(p.runs[2].style.image.empty());
+  CHECK(p.runs[2].style->image.empty());
 
   // Missing, or outside the root folder: an error at the text, and no image.
   model::Text missing{"An ![icon](nothere.png) here", t.loc};

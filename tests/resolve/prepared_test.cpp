@@ -41,7 +41,7 @@ std::string dump(const StyledDoc& d) {
   for (const Flow& f : d.flows)
     for (const Block& b : f.blocks)
       for (const Paragraph& p : b.paras) {
-        s += p.style.name + " " + std::to_string(p.style.size) + (p.style.keep_with_next ? " keep" : "") + "\n";
+        s += p.style->name + " " + std::to_string(p.style->size) + (p.style->keep_with_next ? " keep" : "") + "\n";
         for (const Run& r : p.runs) {
           s += "[" + r.text + "] ";
           style(r.style);
@@ -92,9 +92,9 @@ TEST_CASE("a row that changes a variable inside markup gets its own text and lin
   const Paragraph& b = second->flows[0].blocks[0].paras[0];
   CHECK(a.plain_text() == "Dear Ana, see your page now");
   CHECK(b.plain_text() == "Dear Bo, see your page now");
-  CHECK(a.runs[1].style.color.v[0] == doctest::Approx(0.3));  // the layout's strong
-  CHECK(a.runs[3].style.link == "https://x.org/ana");
-  CHECK(b.runs[3].style.link == "https://x.org/bo");
+  CHECK(a.runs[1].style->color.v[0] == doctest::Approx(0.3));  // the layout's strong
+  CHECK(a.runs[3].style->link == "https://x.org/ana");
+  CHECK(b.runs[3].style->link == "https://x.org/bo");
   CHECK(second->flows[0].blocks[1].paras[0].plain_text() == "FOR BO {{KEPT}}");
 }
 

@@ -39,9 +39,9 @@ inline resolve::CharStyle char_style(double size = 10) {
 
 inline resolve::Paragraph paragraph(const std::string& text, resolve::CharStyle style = char_style()) {
   resolve::Paragraph p;
-  p.style.font = style.font;
-  p.style.size = style.size;
-  p.style.language = style.language;
+  p.style.edit().font = style.font;
+  p.style.edit().size = style.size;
+  p.style.edit().language = style.language;
   p.loc = SourceLoc{"content.yaml", 12, 3};
   p.runs.push_back({text, std::move(style)});
   return p;

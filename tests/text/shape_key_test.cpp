@@ -52,15 +52,15 @@ TEST_CASE("the shape key changes with every input shaping reads") {
   std::vector<std::pair<const char*, Change>> changes = {
       {"text", [](auto& p) { p.runs[1].text = "Thursday"; }},
       {"run boundary", [](auto& p) { p.runs[0].text += "T"; p.runs[1].text = "uesday"; }},
-      {"feature order", [](auto& p) { p.runs[1].style.features = {"smcp", "-liga"}; }},
-      {"feature order swapped", [](auto& p) { p.runs[1].style.features = {"-liga", "smcp"}; }},
-      {"paragraph family", [](auto& p) { p.style.font = "Noto Sans Arabic"; }},
-      {"paragraph language", [](auto& p) { p.style.language = "he"; }},
+      {"feature order", [](auto& p) { p.runs[1].style.edit().features = {"smcp", "-liga"}; }},
+      {"feature order swapped", [](auto& p) { p.runs[1].style.edit().features = {"-liga", "smcp"}; }},
+      {"paragraph family", [](auto& p) { p.style.edit().font = "Noto Sans Arabic"; }},
+      {"paragraph language", [](auto& p) { p.style.edit().language = "he"; }},
   };
   // Every character key of model/style_keys.h, in either run.
 #define GALLEY_STYLE_CHANGE(key, member, type, fallback, read)                                      \
-  changes.push_back({key, [](auto& p) { p.runs[1].style.member = other(p.runs[1].style.member); }}); \
-  changes.push_back({key, [](auto& p) { p.runs[0].style.member = other(p.runs[0].style.member); }});
+  changes.push_back({key, [](auto& p) { p.runs[1].style.edit().member = other(p.runs[1].style->member); }}); \
+  changes.push_back({key, [](auto& p) { p.runs[0].style.edit().member = other(p.runs[0].style->member); }});
   GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_CHANGE)
 #undef GALLEY_STYLE_CHANGE
   const std::string base = text::shape_key(two_runs(), fonts());
@@ -81,11 +81,11 @@ TEST_CASE("the shape key changes with every input shaping reads") {
 TEST_CASE("the shape key ignores what shaping does not read") {
   const std::string base = text::shape_key(two_runs(), fonts());
   const std::vector<std::function<void(resolve::Paragraph&)>> changes = {
-      [](auto& p) { p.runs[1].style.color = magenta(); },
-      [](auto& p) { p.runs[1].style.link = "https://example.org"; },
+      [](auto& p) { p.runs[1].style.edit().color = magenta(); },
+      [](auto& p) { p.runs[1].style.edit().link = "https://example.org"; },
       [](auto& p) { p.loc.line = 99; },
-      [](auto& p) { p.style.leading = 30; },
-      [](auto& p) { p.style.align = model::Align::Justify; },
+      [](auto& p) { p.style.edit().leading = 30; },
+      [](auto& p) { p.style.edit().align = model::Align::Justify; },
   };
   for (const auto& change : changes) {
     resolve::Paragraph p = two_runs();
@@ -97,15 +97,15 @@ TEST_CASE("the shape key ignores what shaping does not read") {
 TEST_CASE("a memo hit is the shaping of the paragraph itself") {
   Diagnostics d1, d2;
   resolve::Paragraph p = two_runs();
-  p.runs[1].style.features = {"not a feature!"};
+  p.runs[1].style.edit().features = {"not a feature!"};
   const auto first = text::shape(p, fonts(), d1);
   p.loc.line = 40;
-  p.runs[1].style.color = magenta();
+  p.runs[1].style.edit().color = magenta();
   const auto again = text::shape(p, fonts(), d2);
   REQUIRE(first.runs.size() == again.runs.size());
   for (size_t i = 0; i < first.runs.size(); ++i) CHECK(first.runs[i].glyphs.size() == again.runs[i].glyphs.size());
   CHECK(again.loc.line == 40);
-  CHECK(again.runs.back().style.color.v[1] == doctest::Approx(1));
+  CHECK(again.runs.back().style->color.v[1] == doctest::Approx(1));
   // The feature warning is reported again, at the paragraph asking.
   REQUIRE(d2.all().size() == 1);
   CHECK(d2.all()[0].loc.line == 40);

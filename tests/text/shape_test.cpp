@@ -313,7 +313,7 @@ TEST_CASE("a repeated paragraph comes from the cache with its own styles, locati
   first.runs.push_back({"office", red});
   resolve::Paragraph again = paragraph("Cached 中 ", blue);
   again.runs.push_back({"office", blue});
-  again.runs[1].style.link = "https://example.org";
+  again.runs[1].style.edit().link = "https://example.org";
   again.loc.line = 99;
 
   Diagnostics d1, d2;
@@ -331,13 +331,13 @@ TEST_CASE("a repeated paragraph comes from the cache with its own styles, locati
   REQUIRE(a.runs.size() == b.runs.size());
   for (size_t k = 0; k < a.runs.size(); ++k) {
     CHECK(a.runs[k].glyphs.size() == b.runs[k].glyphs.size());
-    CHECK(b.runs[k].style.color.v[0] == doctest::Approx(0.8));
+    CHECK(b.runs[k].style->color.v[0] == doctest::Approx(0.8));
   }
-  CHECK(b.runs.back().style.link == "https://example.org");
-  CHECK(a.runs.back().style.link.empty());
+  CHECK(b.runs.back().style->link == "https://example.org");
+  CHECK(a.runs.back().style->link.empty());
 
   auto bigger = again;
-  for (auto& r : bigger.runs) r.style.size = 20;
+  for (auto& r : bigger.runs) r.style.edit().size = 20;
   CHECK(width(text::shape(bigger, book(), d2)) == doctest::Approx(2 * width(b)));
 }
 

@@ -11,6 +11,9 @@
 // style turns `smart-quotes` off; `\"` and `\'` stay straight
 // (smart_quotes.h), and so does everything in `code`.
 #pragma once
+#include <map>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "cascade.h"
@@ -21,11 +24,36 @@ namespace galley::resolve {
 
 struct Expansion;  // resolve/detail/expand.h
 
+// The character styles of one resolve's runs, each made once and shared
+// by every run in it (Shared): a paragraph style's own, and its own with
+// the markup's character styles and a link over it. Not thread-safe: one
+// per resolve.
+class RunStyles {
+ public:
+  explicit RunStyles(const Cascade* cascade) : cascade_(cascade) {}
+  // char_style(*para).
+  const Shared<CharStyle>& plain(const Shared<ParaStyle>& para);
+  // plain(para) with `ops` applied, innermost last, and `link` set.
+  const Shared<CharStyle>& marked(const Shared<ParaStyle>& para, const std::vector<CharOp>& ops,
+                                  const std::string& link);
+
+ private:
+  struct Plain {
+    Shared<ParaStyle> para;  // keeps the key's address from being reused
+    Shared<CharStyle> style;
+  };
+  const Cascade* cascade_;
+  std::map<const ParaStyle*, Plain> plain_;
+  std::map<std::tuple<const ParaStyle*, std::string, std::string>, Shared<CharStyle>> marked_;
+};
+
 // `cascade` gives the layout's character styles; null (master text set by
 // layout/) uses their built-in effects. With a `cache`, the text is parsed
-// once for every use of it. `expansion`: ExpandOptions::document.
-std::vector<Run> markup_runs(const model::Text& text, const ParaStyle& para, const Cascade* cascade,
+// once for every use of it. `expansion`: ExpandOptions::document. `styles`
+// shares the runs' styles with other paragraphs' (one of the call's own
+// when null); made with `cascade`.
+std::vector<Run> markup_runs(const model::Text& text, const Shared<ParaStyle>& para, const Cascade* cascade,
                              const Variables& vars, Diagnostics& diags, MarkupCache* cache = nullptr,
-                             Expansion* expansion = nullptr);
+                             Expansion* expansion = nullptr, RunStyles* styles = nullptr);
 
 }  // namespace galley::resolve
