@@ -271,10 +271,15 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
 
 ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags,
                       const ImageAspect& aspect) {
-  // A 1000-page report's distinct paragraphs fit many times over. Kept on
-  // their second sighting: each batch row's or serve request's own line is
-  // shaped once, and kept it grew a 10,000-row batch by 32 MiB.
-  static base::Memo<ShapeEntry> memo(size_t{32} << 20, true);
+  // The 995-page report's 1,100 distinct paragraphs take under 4 MiB and
+  // are all kept at 8 (21,300 of 22,400 shapings are hits). A text whose
+  // paragraphs repeat only after megabytes of others (a long Markdown file
+  // named five times, 94 MB of shapes) gains nothing from a memo, which
+  // empties itself when full: at 32 MiB it held 31 MB for a 3 % hit rate,
+  // the same as at 8 (bench/README.md, "Issue 16 item 2: styles shared").
+  // Kept on their second sighting: each batch row's or serve request's own
+  // line is shaped once, and kept it grew a 10,000-row batch by the budget.
+  static base::Memo<ShapeEntry> memo(size_t{8} << 20, true);
   const bool images = std::any_of(para.runs.begin(), para.runs.end(),
                                   [](const resolve::Run& r) { return !r.style->image.empty(); });
   const std::string key = images ? std::string() : shape_key(para, fonts);
