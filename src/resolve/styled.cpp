@@ -54,7 +54,9 @@ Paragraph TextTemplate::fill(const Values& values) const {
   for (const Run& r : para.runs) {
     const std::string& language = r.style->language.empty() ? para.style->language : r.style->language;
     Run out{filled(r.text, values, para.style->uppercase, language), r.style};
-    out.style.edit().link = filled(r.style->link, values, false, language);
+    // Only a link holding a slot gets a style of its own.
+    if (std::string link = filled(r.style->link, values, false, language); link != r.style->link)
+      out.style.edit().link = std::move(link);
     if (!out.text.empty()) p.runs.push_back(std::move(out));
   }
   return p;

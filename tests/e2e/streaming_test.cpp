@@ -138,8 +138,8 @@ TEST_CASE("three hundred pages of text set in many runs of bold and italic share
 #if defined(__SANITIZE_ADDRESS__)
   MESSAGE("peak RSS under AddressSanitizer: " << m.max_rss_mb << " MB (not checked)");
 #else
-  // With a copy of its style in every run, shaped run and line: 165 MiB;
-  // shared, about 54.
+  // With a copy of its style in every run, shaped run and line: 161 MiB;
+  // shared, 53.
   CHECK(m.max_rss_mb < 80);
 #endif
 }
