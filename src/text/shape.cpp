@@ -95,7 +95,7 @@ void image_item(ShapedParagraph& out, const CodePoints& cps, const Item& item, c
   ShapedRun r;
   r.face = face;
   r.size = style.size;
-  r.style = style;
+  r.style = run.style;
   r.bidi_level = item.level;
   r.text_begin = cps.byte[item.begin];
   r.text_end = cps.byte[item.end];
@@ -148,7 +148,7 @@ void shape_item(ShapedParagraph& out, const CodePoints& cps, const Item& item, c
   ShapedRun r;
   r.face = item.face;
   r.size = style.size;
-  r.style = style;
+  r.style = run.style;
   r.bidi_level = item.level;
   r.text_begin = begin;
   r.text_end = end;
