@@ -139,7 +139,7 @@ TEST_CASE("three hundred pages of text set in many runs of bold and italic share
   MESSAGE("peak RSS under AddressSanitizer: " << m.max_rss_mb << " MB (not checked)");
 #else
   // With a copy of its style in every run, shaped run and line: 161 MiB;
-  // shared, 53.
+  // shared, about 50.
   CHECK(m.max_rss_mb < 80);
 #endif
 }
