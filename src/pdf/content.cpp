@@ -42,29 +42,14 @@ char* write_num(char* p, double v) {
   }
   if (q < 0) *p++ = '-';
   const unsigned long long a = q < 0 ? 0ull - static_cast<unsigned long long>(q) : static_cast<unsigned long long>(q);
-  // The whole part (at most 8 digits) from the right into a scratch, then
-  // the four decimals without their trailing zeros: a QR code's rectangles
-  // alone write a thousand numbers a page.
-  char digits[8];
-  char* w = digits + sizeof digits;
-  unsigned long long units = a / 10000;
-  do {
-    *--w = static_cast<char>('0' + units % 10);
-    units /= 10;
-  } while (units != 0);
-  const size_t n = static_cast<size_t>(digits + sizeof digits - w);
-  std::memcpy(p, w, n);
-  p += n;
-  const unsigned fraction = static_cast<unsigned>(a % 10000);
-  if (fraction == 0) return p;
-  p[0] = '.';
-  p[1] = static_cast<char>('0' + fraction / 1000);
-  p[2] = static_cast<char>('0' + fraction / 100 % 10);
-  p[3] = static_cast<char>('0' + fraction / 10 % 10);
-  p[4] = static_cast<char>('0' + fraction % 10);
-  char* end = p + 5;
-  while (end[-1] == '0') --end;  // fraction > 0: a digit before the '.' stops it
-  return end;
+  p = std::to_chars(p, p + 16, a / 10000).ptr;  // at most 8 digits
+  unsigned digits = static_cast<unsigned>(a % 10000);
+  if (digits == 0) return p;
+  int n = 4;
+  while (digits % 10 == 0) digits /= 10, --n;  // no trailing zeros
+  *p = '.';
+  for (int i = n; i > 0; --i, digits /= 10) p[i] = static_cast<char>('0' + digits % 10);
+  return p + n + 1;
 }
 
 void append_num(std::string& out, double v) {
