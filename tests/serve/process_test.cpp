@@ -12,7 +12,7 @@ using serve_test::Server;
 
 namespace {
 
-const std::string kRoot = GALLEY_SOURCE_DIR;
+const std::string kSourceRoot = GALLEY_SOURCE_DIR;
 
 // NUL-separated NAME=VALUE entries of a process's environment.
 std::string environment_of(int pid) {
@@ -33,7 +33,7 @@ std::string name_of(int pid) {
 
 TEST_CASE("serve: the server runs with glibc's thread cache raised, under its own name") {
   ::unsetenv("GLIBC_TUNABLES");
-  Server server({"--config", kRoot + "/content/serve.yaml"});
+  Server server({"--config", kSourceRoot + "/content/serve.yaml"});
   REQUIRE(server.up());
   const std::string env = environment_of(server.pid());
   CHECK(env.find(std::string("GLIBC_TUNABLES=glibc.malloc.tcache_count=1000") + '\0') != std::string::npos);
@@ -47,9 +47,9 @@ TEST_CASE("serve: the server runs with glibc's thread cache raised, under its ow
 
 TEST_CASE("serve: a thread cache count the environment sets is kept, and its other tunables too") {
   ::setenv("GLIBC_TUNABLES", "glibc.malloc.tcache_count=20", 1);
-  Server kept({"--config", kRoot + "/content/serve.yaml"});
+  Server kept({"--config", kSourceRoot + "/content/serve.yaml"});
   ::setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=4", 1);
-  Server added({"--config", kRoot + "/content/serve.yaml"});
+  Server added({"--config", kSourceRoot + "/content/serve.yaml"});
   ::unsetenv("GLIBC_TUNABLES");
   REQUIRE(kept.up());
   REQUIRE(added.up());
