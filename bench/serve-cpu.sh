@@ -11,7 +11,8 @@ set -eu
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-5}
 W=$(mktemp -d /tmp/galley-serve-cpu.XXXXXX)
-trap 'rm -rf "$W"' EXIT
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$W"' EXIT
 command -v wrk >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 command -v perf >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf >/dev/null
 cat >"$W/post.lua" <<LUA
@@ -22,9 +23,13 @@ LUA
 echo "| galley | requests | server ms CPU a request | wrk ms CPU a request | p50 ms | server RSS after |"
 echo "|---|---:|---:|---:|---:|---:|"
 for galley in "$@"; do
+  # A fresh log: the shell truncates it in the child, maybe after the
+  # loop below has read the last run's "serving".
+  rm -f "$W/serve.log"
   "$galley" serve --config content/serve.yaml --port 0 2>"$W/serve.log" &
   pid=$!
   for _ in $(seq 600); do grep -q 'serving' "$W/serve.log" && break; sleep 0.1; done
+  grep -q 'serving' "$W/serve.log" || { echo "$galley did not start: $(cat "$W/serve.log")" >&2; exit 1; }
   url="$(grep -o 'http://[^/]*' "$W/serve.log" | head -1)/v1/templates/handout/pdf"
   wrk -t1 -c1 -d2s -s "$W/post.lua" "$url" >/dev/null
   perf stat -x, -e task-clock -p "$pid" -o "$W/stat" -- sleep "$DURATION" &
@@ -34,6 +39,7 @@ for galley in "$@"; do
   rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status")
   kill "$pid"
   wait "$pid" 2>/dev/null || true
+  pid=
   n=$(awk '/ requests in / { print $1 }' "$W/wrk.txt")
   p50=$(awk '/^ +50%/ { print $2 }' "$W/wrk.txt")
   server=$(awk -F, '/task-clock/ { print $1 }' "$W/stat")
