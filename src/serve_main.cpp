@@ -3,4 +3,7 @@
 #include "cli/cli.h"
 #include "serve/serve.h"
 
-int main(int argc, char** argv) { return galley::cli::run(argc, argv, {galley::serve::add_serve_command}); }
+int main(int argc, char** argv) {
+  galley::serve::tune_thread_cache(argv);
+  return galley::cli::run(argc, argv, {galley::serve::add_serve_command});
+}

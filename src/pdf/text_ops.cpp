@@ -20,9 +20,14 @@ void append_actual_text(std::string& out, const std::string& utf8) {
 }
 
 // Which /ActualText span (if any) each glyph belongs to, with its text.
+// One per thread, refilled for each run: a page paints a run per line.
 struct Spans {
   std::vector<int> of_glyph;        // -1: none
   std::vector<std::string> text;
+  void reset(size_t glyphs) {
+    of_glyph.assign(glyphs, -1);
+    text.clear();
+  }
 };
 
 bool word_break(std::string_view text) {
@@ -34,9 +39,8 @@ bool word_break(std::string_view text) {
 // reliably once kerning varies the gaps, so "GRADUATE" would extract as
 // "G R A D U AT E"; a span gives each word its text whole. The spaces stay
 // outside, as glyphs, so the words still come apart.
-Spans plan_word_spans(const layout::GlyphRun& run) {
-  Spans s;
-  s.of_glyph.assign(run.glyphs.size(), -1);
+void plan_word_spans(const layout::GlyphRun& run, Spans& s) {
+  s.reset(run.glyphs.size());
   std::string text;
   uint32_t lo = UINT32_MAX, hi = 0;
   const auto close_word = [&] {
@@ -60,13 +64,11 @@ Spans plan_word_spans(const layout::GlyphRun& run) {
     hi = std::max(hi, static_cast<uint32_t>(end));
   }
   close_word();
-  return s;
 }
 
-Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
-  Spans s;
-  s.of_glyph.assign(run.glyphs.size(), -1);
-  if (run.glyphs.empty()) return s;
+void plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map, Spans& s) {
+  s.reset(run.glyphs.size());
+  if (run.glyphs.empty()) return;
   int last_span = -1;
   uint32_t last_end = 0;  // glyph end of the previous cluster with glyphs
   for (const auto& c : run.clusters) {
@@ -102,7 +104,6 @@ Spans plan_spans(const layout::GlyphRun& run, const GlyphTextMap& map) {
     s.text.push_back(c.text_size == 0 ? std::string("-") : extraction_text(run, run.text_of(c)));
     for (uint32_t g = c.glyph_begin; g < end; ++g) s.of_glyph[g] = last_span;
   }
-  return s;
 }
 
 // Letter-spacing as a character spacing (Tc), one operand for the run rather
@@ -143,7 +144,9 @@ void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coo
   // Tz is written to 1/1000 %, and the pen follows the value written.
   const double h = std::isfinite(run.hscale) && run.hscale > 0 ? std::round(run.hscale * 1e5) / 1e5 : 1;
   const double tc = tracking(run, widths, h);
-  const Spans spans = tc != 0 ? plan_word_spans(run) : plan_spans(run, font.text ? *font.text : empty);
+  thread_local Spans spans;
+  if (tc != 0) plan_word_spans(run, spans);
+  else plan_spans(run, font.text ? *font.text : empty, spans);
 
   s += "q\n";
   s += color;
@@ -214,7 +217,9 @@ void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coo
     }
     if (!in_hex) s += open ? "<" : "[<";
     open = in_hex = true;
-    for (int shift = 12; shift >= 0; shift -= 4) s.push_back(kHexDigits[(g.gid >> shift) & 15]);
+    const char hex[4] = {kHexDigits[(g.gid >> 12) & 15], kHexDigits[(g.gid >> 8) & 15], kHexDigits[(g.gid >> 4) & 15],
+                         kHexDigits[g.gid & 15]};
+    s.append(hex, 4);
     pen += ((widths.empty() ? 0 : widths[i]) * run.size / 1000.0 + tc) * h;
   }
   close_tj();

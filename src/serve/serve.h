@@ -8,4 +8,8 @@ namespace galley::serve {
 
 cli::Command add_serve_command(CLI::App& app);
 
+// Before anything else in main(): may start the process again (execv) with
+// glibc's per-thread cache of freed blocks made larger.
+void tune_thread_cache(char** argv);
+
 }  // namespace galley::serve

@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
 #include "detail/content.h"
 #include "detail/font_objects.h"
 #include "detail/font_program.h"
@@ -32,6 +37,30 @@ TEST_CASE("numbers print stably") {
   std::string appended = "x ";
   append_num(appended, 0.5);
   CHECK(appended == "x 0.5");
+}
+
+TEST_CASE("numbers are printf's %.4f without trailing zeros") {
+  // Spread over the magnitudes a page writes, and the clamp's edge.
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  const auto next = [&] {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return state;
+  };
+  for (int i = 0; i < 200000; ++i) {
+    const double magnitude = std::pow(10.0, static_cast<double>(next() % 12) - 4);
+    double v = static_cast<double>(next() % 2000001) / 1000000.0 * magnitude - magnitude;
+    if (i % 7 == 0) v = std::round(v * 10000) / 10000;  // exact multiples of the last digit
+    if (i % 11 == 0) v = (std::floor(v * 10000) + 0.5) / 10000;  // near a tie
+    const double clamped = std::clamp(v, -1e7, 1e7);
+    char want[64];
+    std::snprintf(want, sizeof want, "%.4f", clamped);
+    std::string w = want;
+    while (w.back() == '0') w.pop_back();
+    if (w.back() == '.') w.pop_back();
+    if (w == "-0") w = "0";
+    INFO(v);
+    REQUIRE(num(v) == w);
+  }
 }
 
 TEST_CASE("colours are written in their own space") {

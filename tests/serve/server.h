@@ -16,6 +16,7 @@ class Server {
   ~Server();
   bool up() const { return port_ > 0; }
   int port() const { return port_; }
+  int pid() const { return pid_; }
   std::unique_ptr<httplib::Client> client() const;
   // SIGTERM, then the exit code (-1 if it did not exit by itself in 30 s).
   int stop();
