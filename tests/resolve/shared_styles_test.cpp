@@ -8,7 +8,7 @@ using namespace galley::resolve::testing;
 
 namespace {
 
-model::Layout layout() {
+model::Layout shared_styles_layout() {
   model::Style note = style("note", "body");
   note.size = 7;
   return layout_with({style("body"), note});
@@ -22,7 +22,7 @@ TEST_CASE("paragraphs of one style and runs of one character style share one sty
   const StyledDoc doc = styled({paragraph("One **bold** word."), paragraph("Another **bold** one."),
                                 paragraph("A note.", "note"), paragraph("Plain."), heading("A head", 2),
                                 heading("Another head", 2)},
-                               layout());
+                               shared_styles_layout());
   const Paragraph &one = para(doc, 0), &two = para(doc, 1), &note = para(doc, 2), &plain = para(doc, 3);
   CHECK(one.style.same(two.style));
   CHECK(one.style.same(plain.style));
@@ -47,7 +47,7 @@ TEST_CASE("paragraphs of one style and runs of one character style share one sty
 }
 
 TEST_CASE("a shared style changed through one holder leaves the others as they were") {
-  const StyledDoc doc = styled({paragraph("First."), paragraph("Second.")}, layout());
+  const StyledDoc doc = styled({paragraph("First."), paragraph("Second.")}, shared_styles_layout());
   Paragraph changed = para(doc, 0);
   REQUIRE(changed.style.same(para(doc, 1).style));
   changed.style.edit().size = 20;
