@@ -56,6 +56,7 @@ const std::map<std::string, std::string> kImplements = {
     {"resolve/master_text.cpp", "resolve/resolve.h"},
     {"resolve/variables.cpp", "resolve/resolve.h"},
     {"serve/command.cpp", "serve/serve.h"},
+    {"serve/thread_cache.cpp", "serve/serve.h"},
 };
 
 // The stage folder a file is in; "" for the programs at the top of src/.
