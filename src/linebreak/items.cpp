@@ -38,8 +38,16 @@ bool is_hard_break(char32_t c) {
 }
 
 bool is_letter(char32_t c) {
+  // ICU's answer for ASCII, without the call: a long report asks for every
+  // character of every word.
+  if (c < 0x80) return (c | 0x20) - U'a' < 26;
   return u_isalpha(static_cast<UChar32>(c)) ||
          (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+}
+
+bool is_digit(char32_t c) {
+  if (c < 0x80) return c - U'0' < 10;  // ICU's answer for ASCII
+  return u_isdigit(static_cast<UChar32>(c));
 }
 
 char32_t char_at(const std::string& text, uint32_t at) {
@@ -140,7 +148,7 @@ uint32_t add_hyphenation(const std::string& text, const std::string& language, c
   for (const auto& [begin, end] : segments) {
     bool figure = false;
     for (size_t pos = begin; pos < end && !figure;)
-      figure = u_isdigit(static_cast<UChar32>(base::next_code_point(text, pos)));
+      figure = is_digit(base::next_code_point(text, pos));
     if (figure) continue;
     for (size_t pos = begin; pos < end;) {
       size_t word_end = pos;
@@ -266,7 +274,7 @@ class Builder {
     if (kind == Opp::Hyphenation || soft_hyphen) {
       const ItemSource& box = out_.sources.back();
       const auto& run = para_.runs[static_cast<size_t>(box.run)];
-      const HyphenGlyph h = hyphen_ ? hyphen_(run.face) : HyphenGlyph{};
+      const HyphenGlyph h = hyphen_glyph(run.face);
       if (h.gid == 0 && !soft_hyphen) return;
       pen.penalty = kind == Opp::Hyphenation && at > last_word_ ? opts_.last_word_hyphen_penalty
                                                                  : opts_.hyphen_penalty;
@@ -340,6 +348,18 @@ class Builder {
 
   bool protrudes(const text::ShapedRun& run) const { return protrude_ && (run.bidi_level & 1) == 0; }
 
+  // The face's hyphen, asked for once a run of points in one face rather
+  // than at each (two glyph lookups through a std::function).
+  HyphenGlyph hyphen_glyph(int face) {
+    if (!hyphen_) return {};
+    if (!hyphen_known_ || face != hyphen_face_) {
+      hyphen_face_ = face;
+      hyphen_last_ = hyphen_(face);
+      hyphen_known_ = true;
+    }
+    return hyphen_last_;
+  }
+
   // Spaces before a line end would only push a ragged line off its edge.
   void drop_trailing_glue() {
     while (!out_.items.empty() && out_.items.back().kind == Item::Glue && !out_.items.back().fil) {
@@ -379,6 +399,9 @@ class Builder {
   Itemized out_;
   int space_start_ = -1;
   Opps::const_iterator next_, end_;
+  bool hyphen_known_ = false;
+  int hyphen_face_ = 0;
+  HyphenGlyph hyphen_last_;
 };
 
 }  // namespace
