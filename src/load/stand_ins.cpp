@@ -22,13 +22,15 @@ bool whole_line_plain(std::string_view v) {
   // A first character that is an indicator starts something else; `-`,
   // `?` and `:` only before a blank, but they are rare enough to leave.
   if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v.front()) != std::string_view::npos) return false;
-  for (const char c : v)
-    if (static_cast<unsigned char>(c) < 0x20 && c != '\t') return false;
-  for (std::size_t i = 0; i + 1 < v.size(); ++i) {
-    const char c = v[i], d = v[i + 1];
-    if (c == ':' && (d == ' ' || d == '\t')) return false;
-    if ((c == ' ' || c == '\t') && d == '#') return false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(v[i]);
+    if (c > ':') continue;  // letters and most punctuation: nearly every byte
+    if (c < 0x20 && c != '\t') return false;
+    if (c == ':' && i + 1 < v.size() && (v[i + 1] == ' ' || v[i + 1] == '\t')) return false;
   }
+  // ` #` starts a comment.
+  for (std::size_t at = v.find('#'); at != std::string_view::npos; at = v.find('#', at + 1))
+    if (at > 0 && (v[at - 1] == ' ' || v[at - 1] == '\t')) return false;
   return true;
 }
 
