@@ -97,24 +97,42 @@ UBreakIterator* line_iterator(const std::string& language, const std::u16string&
 
 // UAX #14 break opportunities (byte offsets where a line may start), from
 // ICU; after every space run if ICU cannot be opened.
+// `text` in UTF-16 for ICU, and the byte offset of each UTF-16 offset: of
+// its code point, or of the next one for the second unit of a surrogate
+// pair (ICU does not break there).
+struct Utf16Text {
+  std::u16string utf16;
+  std::vector<uint32_t> byte_at;  // utf16.size() + 1 entries
+};
+
+Utf16Text utf16_of(const std::string& text) {
+  Utf16Text out;
+  out.utf16.reserve(text.size());
+  out.byte_at.reserve(text.size() + 1);
+  for (size_t pos = 0; pos < text.size();) {
+    const auto start = static_cast<uint32_t>(pos);
+    const char32_t c = base::next_code_point(text, pos);
+    base::append_utf16(out.utf16, c);
+    out.byte_at.push_back(start);
+    if (c >= 0x10000) out.byte_at.push_back(static_cast<uint32_t>(pos));
+  }
+  out.byte_at.push_back(static_cast<uint32_t>(text.size()));
+  return out;
+}
+
 Opps line_breaks(const std::string& text, const std::string& language) {
   Opps out;
-  const text::CodePoints cps = text::decode(text);
-  // The byte offset of a UTF-16 offset ICU gives, which is always at a code
-  // point (ICU does not break inside a surrogate pair).
-  const auto byte_of = [&](int32_t unit) {
-    const auto k = std::lower_bound(cps.unit.begin(), cps.unit.end(), static_cast<uint32_t>(unit)) - cps.unit.begin();
-    return cps.byte[static_cast<size_t>(k)];
-  };
+  const Utf16Text u = utf16_of(text);
+  const auto byte_of = [&](int32_t unit) { return u.byte_at[static_cast<size_t>(unit)]; };
 
-  UBreakIterator* it = line_iterator(language, cps.utf16);
+  UBreakIterator* it = line_iterator(language, u.utf16);
   if (!it) {
     for (size_t i = 1; i < text.size(); ++i)
       if (text[i - 1] == ' ' && text[i] != ' ') out.emplace_back(static_cast<uint32_t>(i), Opp::Soft);
     return out;
   }
   for (int32_t p = ubrk_first(it); p != UBRK_DONE; p = ubrk_next(it)) {
-    if (p <= 0 || static_cast<size_t>(p) >= cps.utf16.size()) continue;
+    if (p <= 0 || static_cast<size_t>(p) >= u.utf16.size()) continue;
     const bool hard = ubrk_getRuleStatus(it) >= UBRK_LINE_HARD;
     out.emplace_back(byte_of(p), hard ? Opp::Hard : Opp::Soft);
   }
