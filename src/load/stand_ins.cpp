@@ -39,7 +39,7 @@ bool whole_line_plain(std::string_view v) {
 std::vector<StandIn> find_stand_ins(std::string_view bytes) {
   std::vector<StandIn> out;
   // A byte order mark shifts yaml-cpp's columns on the first line.
-  if (bytes.starts_with("\xEF\xBB\xBF")) return out;
+  if (bytes.starts_with("\xEF\xBB\xBF") || bytes.size() > UINT32_MAX) return out;
   struct Pending {
     StandIn at;
     int parent = 0;  // the line is continued by one indented deeper than this
@@ -100,7 +100,8 @@ std::vector<StandIn> find_stand_ins(std::string_view bytes) {
     }
     // yaml-cpp guesses the encoding from the first four bytes.
     if (line_start + pos < 4 || !whole_line_plain(v)) continue;
-    pending.at = {line_start + pos, v.size(), line_no, static_cast<int>(pos)};
+    pending.at = {static_cast<std::uint32_t>(line_start + pos), static_cast<std::uint32_t>(v.size()), line_no,
+                  static_cast<int>(pos)};
     pending.parent = parent;
     pending.set = true;
   }
@@ -108,31 +109,42 @@ std::vector<StandIn> find_stand_ins(std::string_view bytes) {
   return out;
 }
 
-Condensed::Condensed(std::string_view bytes, const std::vector<StandIn>& stand_ins) {
+Condensed::Condensed(std::string_view bytes, const std::vector<StandIn>& stand_ins) : stand_ins_(stand_ins) {
   std::size_t total = 0;
   for (const auto& s : stand_ins) total += s.length - 1;
   text_.reserve(bytes.size() - total);
-  shifts_.reserve(stand_ins.size());
-  std::size_t from = 0, before = 0;
+  left_out_.reserve(stand_ins.size());
+  std::size_t from = 0;
+  std::uint32_t left_out = 0;
   for (const auto& s : stand_ins) {
     text_.append(bytes.substr(from, s.offset - from));
     text_ += 'x';
     from = s.offset + s.length;
-    before += s.length - 1;
-    shifts_.push_back({text_.size(), s.line, before, s.length - 1});
+    left_out += s.length - 1;
+    left_out_.push_back(left_out);
   }
   text_.append(bytes.substr(from));
+}
+
+std::size_t Condensed::end_of(std::size_t i) const {
+  const StandIn& s = stand_ins_[i];
+  return s.offset + s.length - left_out_[i];
 }
 
 YAML::Mark Condensed::original(YAML::Mark m) const {
   if (m.pos < 0) return m;
   const auto pos = static_cast<std::size_t>(m.pos);
-  auto it = std::upper_bound(shifts_.begin(), shifts_.end(), pos,
-                             [](std::size_t p, const Shift& s) { return p < s.end; });
-  if (it == shifts_.begin()) return m;
-  --it;
-  m.pos = static_cast<int>(pos + it->before);
-  if (it->line == m.line) m.column += static_cast<int>(it->own);
+  // The last stand-in whose "x" ends at or before `pos`.
+  std::size_t lo = 0, hi = stand_ins_.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (end_of(mid) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return m;
+  const std::size_t i = lo - 1;
+  m.pos = static_cast<int>(pos + left_out_[i]);
+  if (stand_ins_[i].line == m.line) m.column += static_cast<int>(stand_ins_[i].length - 1);
   return m;
 }
 

@@ -1,6 +1,7 @@
 #include "detail/yaml_tree.h"
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
 
 #include "detail/stand_ins.h"
 
@@ -205,6 +206,15 @@ class DocumentStart : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
+// The parser reads `text` in place; an istringstream would copy it.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(const std::string& text) {
+    char* p = const_cast<char*>(text.data());  // only ever read
+    setg(p, p, p + text.size());
+  }
+};
+
 bool has_document_marker(const std::string& b) {
   return b.starts_with("---") || b.starts_with("...") || b.find("\n---") != std::string::npos ||
          b.find("\n...") != std::string::npos;
@@ -217,7 +227,8 @@ std::shared_ptr<YamlTree> parse_text(const std::string& text, const std::string&
                                      const std::vector<StandIn>* stand_ins, const Condensed* condensed,
                                      std::optional<YAML::Mark>* second) {
   auto tree = std::make_shared<YamlTree>();
-  std::istringstream in(text);
+  TextBuffer buffer(text);
+  std::istream in(&buffer);
   YAML::Parser parser(in);
   std::optional<Builder> builder;
   if (condensed) builder.emplace(*tree, bytes, *stand_ins, *condensed);

@@ -11,6 +11,7 @@
 // again as it is, so the tree and every message are yaml-cpp's own.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,9 +20,11 @@
 
 namespace galley::load {
 
+// 16 bytes: a long report has one for each of its 60,000 paragraphs, and
+// the load is the peak of its build's memory.
 struct StandIn {
-  std::size_t offset = 0, length = 0;  // of the value in the file
-  int line = 0, column = 0;             // yaml-cpp's mark of it (from 0, in bytes)
+  std::uint32_t offset = 0, length = 0;  // of the value in the file (under kMaxFileBytes)
+  int line = 0, column = 0;              // yaml-cpp's mark of it (from 0, in bytes)
 };
 
 // The values of `bytes` worth standing in for, in file order: a plain
@@ -35,6 +38,7 @@ std::vector<StandIn> find_stand_ins(std::string_view bytes);
 // from the marks yaml-cpp reports on it to the file's.
 class Condensed {
  public:
+  // `stand_ins` must outlive it.
   Condensed(std::string_view bytes, const std::vector<StandIn>& stand_ins);
   const std::string& text() const { return text_; }
   // The file's mark for a mark in text(): positions after a stand-in move
@@ -42,14 +46,12 @@ class Condensed {
   YAML::Mark original(YAML::Mark m) const;
 
  private:
+  // Where stand-in `i`'s "x" ends in text().
+  std::size_t end_of(std::size_t i) const;
+
   std::string text_;
-  struct Shift {
-    std::size_t end = 0;  // in text(), just after the stand-in's "x"
-    int line = 0;
-    std::size_t before = 0;  // bytes left out by this stand-in and every one before it
-    std::size_t own = 0;     // bytes left out by this stand-in
-  };
-  std::vector<Shift> shifts_;
+  const std::vector<StandIn>& stand_ins_;
+  std::vector<std::uint32_t> left_out_;  // bytes left out by stand-in i and every one before it
 };
 
 }  // namespace galley::load
