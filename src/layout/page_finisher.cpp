@@ -1,5 +1,6 @@
 #include "detail/page_finisher.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -27,6 +28,24 @@ void PageFinisher::Hash::add(std::string_view s) {
   }
   std::memcpy(buf_ + n_, s.data(), s.size());
   n_ += s.size();
+}
+
+void PageFinisher::Hash::words(const uint64_t* w, size_t count) {
+  while (count > 0) {
+    if (n_ + 8 > sizeof buf_) flush();
+    const size_t k = std::min(count, (sizeof buf_ - n_) / 8);
+    if constexpr (std::endian::native == std::endian::big) {
+      for (size_t i = 0; i < k; ++i) {
+        const uint64_t b = __builtin_bswap64(w[i]);
+        std::memcpy(buf_ + n_ + 8 * i, &b, 8);
+      }
+    } else {
+      std::memcpy(buf_ + n_, w, 8 * k);
+    }
+    n_ += 8 * k;
+    w += k;
+    count -= k;
+  }
 }
 
 std::string PageFinisher::Hash::hex() const {
@@ -82,11 +101,28 @@ void PageFinisher::hash_items(const std::vector<Item>& items) {
     if (const auto* run = std::get_if<GlyphRun>(&item)) {
       h.add(static_cast<double>(run->font)), h.add(run->size), h.add(run->x), h.add(run->y), h.add(run->hscale);
       color(run->color);
-      for (const Glyph& g : run->glyphs) h.add(static_cast<double>(g.gid)), h.add(g.x), h.add(g.y);
+      // The values of glyphs and clusters gathered a batch at a time: the
+      // same words in the same order as one add() each.
+      uint64_t batch[3 * 64];
+      size_t k = 0;
+      const auto flush_if_full = [&](size_t room) {
+        if (k + room > std::size(batch)) h.words(batch, k), k = 0;
+      };
+      for (const Glyph& g : run->glyphs) {
+        flush_if_full(3);
+        batch[k++] = uint64_t{g.gid} * 1000;  // Hash::quantized() of the id, exactly
+        batch[k++] = Hash::quantized(g.x);
+        batch[k++] = Hash::quantized(g.y);
+      }
+      h.words(batch, k), k = 0;
       // The text once, then which of it each cluster stands for.
       h.add(run->text);
-      for (const Cluster& c : run->clusters)
-        h.word(c.glyph_begin | uint64_t{c.glyph_count} << 32), h.word(c.text_begin | uint64_t{c.text_size} << 32);
+      for (const Cluster& c : run->clusters) {
+        flush_if_full(2);
+        batch[k++] = c.glyph_begin | uint64_t{c.glyph_count} << 32;
+        batch[k++] = c.text_begin | uint64_t{c.text_size} << 32;
+      }
+      h.words(batch, k);
     } else if (const auto* rect = std::get_if<Rect>(&item)) {
       h.add(rect->x), h.add(rect->y), h.add(rect->w), h.add(rect->h), h.add(rect->radius);
       color(rect->fill), color(rect->stroke);

@@ -29,13 +29,28 @@ uint32_t cluster_end(const text::ShapedRun& run, uint32_t g) {
   return run.text_end;
 }
 
-Segment& segment_for(std::vector<Segment>& segs, int run) {
-  if (segs.empty() || segs.back().run != run) segs.push_back({run, {}, 0});
-  return segs.back();
+// The line's segments are the first `used` of `segs`, which keeps the
+// glyph vectors of earlier lines for their capacity.
+Segment& segment_for(std::vector<Segment>& segs, size_t& used, int run) {
+  if (used == 0 || segs[used - 1].run != run) {
+    if (used == segs.size()) segs.emplace_back();
+    Segment& s = segs[used++];
+    s.run = run;
+    s.glyphs.clear();
+    s.text_end = 0;
+  }
+  return segs[used - 1];
 }
 
+// What make_run() fills and empties for each segment, kept across a
+// paragraph's lines so they allocate once.
+struct RunScratch {
+  std::vector<text::Cluster> clusters;
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+};
+
 // Glyph positions and clusters of one segment, in visual order.
-LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
+LineRun make_run(const text::ShapedParagraph& para, const Segment& seg, RunScratch& scratch) {
   const text::ShapedRun& src = para.runs[static_cast<size_t>(seg.run)];
   LineRun out;
   out.face = src.face;
@@ -46,8 +61,10 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
   // Clusters in logical order first: consecutive glyphs sharing a cluster;
   // `spans` holds each one's bytes in para.text until the run's text is
   // made from them.
-  std::vector<text::Cluster> clusters;
-  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  std::vector<text::Cluster>& clusters = scratch.clusters;
+  std::vector<std::pair<uint32_t, uint32_t>>& spans = scratch.spans;
+  clusters.clear();
+  spans.clear();
   const size_t n = seg.glyphs.size();
   for (size_t i = 0; i < n;) {
     const Piece& p = seg.glyphs[i];
@@ -74,26 +91,40 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg) {
   size_t bytes = 0;
   for (const auto& s : spans) bytes += s.second;
   out.text.reserve(bytes);
+  // Spans that follow one another in para.text (nearly all) are appended
+  // as one piece.
+  uint32_t at = 0, piece_from = 0, piece_size = 0;
   for (size_t k = 0; k < clusters.size(); ++k) {
-    clusters[k].text_begin = static_cast<uint32_t>(out.text.size());
-    clusters[k].text_size = spans[k].second;
-    out.text.append(para.text, spans[k].first, spans[k].second);
+    const auto [from, size] = spans[k];
+    clusters[k].text_begin = at;
+    clusters[k].text_size = size;
+    at += size;
+    if (size == 0) continue;
+    if (piece_size > 0 && piece_from + piece_size == from) {
+      piece_size += size;
+      continue;
+    }
+    if (piece_size > 0) out.text.append(para.text, piece_from, piece_size);
+    piece_from = from;
+    piece_size = size;
   }
+  if (piece_size > 0) out.text.append(para.text, piece_from, piece_size);
 
-  std::vector<const Piece*> visual;
-  visual.reserve(n);
-  for (const Piece& p : seg.glyphs) visual.push_back(&p);
   if (out.rtl) {
-    std::reverse(visual.begin(), visual.end());
     for (auto& c : clusters) c.glyph_begin = static_cast<uint32_t>(n) - c.glyph_begin - c.glyph_count;
     std::reverse(clusters.begin(), clusters.end());
   }
   double pen = 0;
   out.glyphs.reserve(n);
-  for (const Piece* p : visual) {
-    out.glyphs.push_back({p->gid, static_cast<float>(pen + p->x_offset), static_cast<float>(-p->y_offset),
-                          static_cast<float>(p->advance)});
-    pen += p->advance;
+  const auto place = [&](const Piece& p) {
+    out.glyphs.push_back({p.gid, static_cast<float>(pen + p.x_offset), static_cast<float>(-p.y_offset),
+                          static_cast<float>(p.advance)});
+    pen += p.advance;
+  };
+  if (out.rtl) {
+    for (size_t i = n; i-- > 0;) place(seg.glyphs[i]);
+  } else {
+    for (const Piece& p : seg.glyphs) place(p);
   }
   out.width = pen;
   out.clusters.reserve(clusters.size());
@@ -142,6 +173,8 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
   const bool rtl_para = (para.base_level & 1) != 0;
   const auto align = para.style->align;
   std::vector<Line> lines;
+  RunScratch scratch;
+  std::vector<Segment> segs;
   size_t start = 0;
   for (size_t li = 0; li < breaks.size(); ++li) {
     const int index = static_cast<int>(li);
@@ -205,13 +238,13 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
     if (line.justified && spaces > 0)
       line.gap = (spaces + set_ratio * (set_ratio > 0 ? stretch : shrink)) / spaces;
 
-    std::vector<Segment> segs;
+    size_t used = 0;
     for (size_t i = start; i < b && i < items.size(); ++i) {
       const Item& it = items[i];
       const ItemSource& src = sources[i];
       if (src.run < 0 || it.kind == Item::Penalty) continue;
       const auto& run = para.runs[static_cast<size_t>(src.run)];
-      Segment& seg = segment_for(segs, src.run);
+      Segment& seg = segment_for(segs, used, src.run);
       const uint32_t end = std::min(src.glyph_end, static_cast<uint32_t>(run.glyphs.size()));
       for (uint32_t g = src.glyph_begin; g < end; ++g) {
         const auto& sg = run.glyphs[g];
@@ -228,12 +261,13 @@ std::vector<Line> assemble(const text::ShapedParagraph& para, const Itemized& it
       // glyph would be quadratic in a long cluster (a run of combining marks).
       if (end > src.glyph_begin) seg.text_end = cluster_end(run, end - 1);
     }
-    if (hyphen && !segs.empty())
-      segs.back().glyphs.push_back({bsrc.hyphen_gid, brk.width * scale, 0, 0, segs.back().text_end, true});
+    if (hyphen && used > 0)
+      segs[used - 1].glyphs.push_back({bsrc.hyphen_gid, brk.width * scale, 0, 0, segs[used - 1].text_end, true});
 
     std::vector<uint8_t> levels;
-    for (const Segment& seg : segs) {
-      line.runs.push_back(make_run(para, seg));
+    for (size_t k = 0; k < used; ++k) {
+      const Segment& seg = segs[k];
+      line.runs.push_back(make_run(para, seg, scratch));
       line.runs.back().scale = scale;
       const auto& run = para.runs[static_cast<size_t>(seg.run)];
       levels.push_back(run.bidi_level);

@@ -38,8 +38,16 @@ bool is_hard_break(char32_t c) {
 }
 
 bool is_letter(char32_t c) {
+  // ICU's answer for ASCII, without the call: a long report asks for every
+  // character of every word.
+  if (c < 0x80) return (c | 0x20) - U'a' < 26;
   return u_isalpha(static_cast<UChar32>(c)) ||
          (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+}
+
+bool is_digit(char32_t c) {
+  if (c < 0x80) return c - U'0' < 10;  // ICU's answer for ASCII
+  return u_isdigit(static_cast<UChar32>(c));
 }
 
 char32_t char_at(const std::string& text, uint32_t at) {
@@ -89,24 +97,42 @@ UBreakIterator* line_iterator(const std::string& language, const std::u16string&
 
 // UAX #14 break opportunities (byte offsets where a line may start), from
 // ICU; after every space run if ICU cannot be opened.
+// `text` in UTF-16 for ICU, and the byte offset of each UTF-16 offset: of
+// its code point, or of the next one for the second unit of a surrogate
+// pair (ICU does not break there).
+struct Utf16Text {
+  std::u16string utf16;
+  std::vector<uint32_t> byte_at;  // utf16.size() + 1 entries
+};
+
+Utf16Text utf16_of(const std::string& text) {
+  Utf16Text out;
+  out.utf16.reserve(text.size());
+  out.byte_at.reserve(text.size() + 1);
+  for (size_t pos = 0; pos < text.size();) {
+    const auto start = static_cast<uint32_t>(pos);
+    const char32_t c = base::next_code_point(text, pos);
+    base::append_utf16(out.utf16, c);
+    out.byte_at.push_back(start);
+    if (c >= 0x10000) out.byte_at.push_back(static_cast<uint32_t>(pos));
+  }
+  out.byte_at.push_back(static_cast<uint32_t>(text.size()));
+  return out;
+}
+
 Opps line_breaks(const std::string& text, const std::string& language) {
   Opps out;
-  const text::CodePoints cps = text::decode(text);
-  // The byte offset of a UTF-16 offset ICU gives, which is always at a code
-  // point (ICU does not break inside a surrogate pair).
-  const auto byte_of = [&](int32_t unit) {
-    const auto k = std::lower_bound(cps.unit.begin(), cps.unit.end(), static_cast<uint32_t>(unit)) - cps.unit.begin();
-    return cps.byte[static_cast<size_t>(k)];
-  };
+  const Utf16Text u = utf16_of(text);
+  const auto byte_of = [&](int32_t unit) { return u.byte_at[static_cast<size_t>(unit)]; };
 
-  UBreakIterator* it = line_iterator(language, cps.utf16);
+  UBreakIterator* it = line_iterator(language, u.utf16);
   if (!it) {
     for (size_t i = 1; i < text.size(); ++i)
       if (text[i - 1] == ' ' && text[i] != ' ') out.emplace_back(static_cast<uint32_t>(i), Opp::Soft);
     return out;
   }
   for (int32_t p = ubrk_first(it); p != UBRK_DONE; p = ubrk_next(it)) {
-    if (p <= 0 || static_cast<size_t>(p) >= cps.utf16.size()) continue;
+    if (p <= 0 || static_cast<size_t>(p) >= u.utf16.size()) continue;
     const bool hard = ubrk_getRuleStatus(it) >= UBRK_LINE_HARD;
     out.emplace_back(byte_of(p), hard ? Opp::Hard : Opp::Soft);
   }
@@ -140,7 +166,7 @@ uint32_t add_hyphenation(const std::string& text, const std::string& language, c
   for (const auto& [begin, end] : segments) {
     bool figure = false;
     for (size_t pos = begin; pos < end && !figure;)
-      figure = u_isdigit(static_cast<UChar32>(base::next_code_point(text, pos)));
+      figure = is_digit(base::next_code_point(text, pos));
     if (figure) continue;
     for (size_t pos = begin; pos < end;) {
       size_t word_end = pos;
@@ -266,7 +292,7 @@ class Builder {
     if (kind == Opp::Hyphenation || soft_hyphen) {
       const ItemSource& box = out_.sources.back();
       const auto& run = para_.runs[static_cast<size_t>(box.run)];
-      const HyphenGlyph h = hyphen_ ? hyphen_(run.face) : HyphenGlyph{};
+      const HyphenGlyph h = hyphen_glyph(run.face);
       if (h.gid == 0 && !soft_hyphen) return;
       pen.penalty = kind == Opp::Hyphenation && at > last_word_ ? opts_.last_word_hyphen_penalty
                                                                  : opts_.hyphen_penalty;
@@ -340,6 +366,18 @@ class Builder {
 
   bool protrudes(const text::ShapedRun& run) const { return protrude_ && (run.bidi_level & 1) == 0; }
 
+  // The face's hyphen, asked for once a run of points in one face rather
+  // than at each (two glyph lookups through a std::function).
+  HyphenGlyph hyphen_glyph(int face) {
+    if (!hyphen_) return {};
+    if (!hyphen_known_ || face != hyphen_face_) {
+      hyphen_face_ = face;
+      hyphen_last_ = hyphen_(face);
+      hyphen_known_ = true;
+    }
+    return hyphen_last_;
+  }
+
   // Spaces before a line end would only push a ragged line off its edge.
   void drop_trailing_glue() {
     while (!out_.items.empty() && out_.items.back().kind == Item::Glue && !out_.items.back().fil) {
@@ -379,6 +417,9 @@ class Builder {
   Itemized out_;
   int space_start_ = -1;
   Opps::const_iterator next_, end_;
+  bool hyphen_known_ = false;
+  int hyphen_face_ = 0;
+  HyphenGlyph hyphen_last_;
 };
 
 }  // namespace

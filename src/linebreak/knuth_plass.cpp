@@ -10,23 +10,28 @@ namespace {
 constexpr double kAwful = std::numeric_limits<double>::infinity();
 constexpr int kDecent = 2;
 
-// Running totals over items [0, i), so a line's sums are two subtractions.
+// Running totals over items [0, i), so a line's sums are two subtractions;
+// one record per item, so a line's figures are two cache lines and the
+// totals one allocation.
 struct Sums {
-  std::vector<double> width, stretch, shrink, box;
-  std::vector<int> fil;
+  struct Total {
+    double width = 0, stretch = 0, shrink = 0, box = 0;
+    int fil = 0;
+  };
+  std::vector<Total> at;
 
-  explicit Sums(const std::vector<Item>& items)
-      : width(items.size() + 1), stretch(items.size() + 1), shrink(items.size() + 1),
-        box(items.size() + 1), fil(items.size() + 1) {
+  explicit Sums(const std::vector<Item>& items) : at(items.size() + 1) {
     for (size_t i = 0; i < items.size(); ++i) {
       const Item& it = items[i];
       const bool counts = it.kind != Item::Penalty;
       const bool glue = it.kind == Item::Glue;
-      width[i + 1] = width[i] + (counts ? it.width : 0);
-      stretch[i + 1] = stretch[i] + (glue ? it.stretch : 0);
-      shrink[i + 1] = shrink[i] + (glue ? it.shrink : 0);
-      box[i + 1] = box[i] + (it.kind == Item::Box ? it.width : 0);
-      fil[i + 1] = fil[i] + (glue && it.fil ? 1 : 0);
+      const Total& t = at[i];
+      Total& n = at[i + 1];
+      n.width = t.width + (counts ? it.width : 0);
+      n.stretch = t.stretch + (glue ? it.stretch : 0);
+      n.shrink = t.shrink + (glue ? it.shrink : 0);
+      n.box = t.box + (it.kind == Item::Box ? it.width : 0);
+      n.fil = t.fil + (glue && it.fil ? 1 : 0);
     }
   }
 };
@@ -41,10 +46,11 @@ bool is_forced(const Item& it) { return it.kind == Item::Penalty && it.penalty <
 Extent measure(const std::vector<Item>& items, const Sums& s, size_t start, size_t b,
              double background, double expansion) {
   const double extra = items[b].kind == Item::Penalty ? items[b].width : 0;
-  const double font = expansion * (s.box[b] - s.box[start] + extra);
-  return {s.width[b] - s.width[start] + extra - line_hang(items, start, b),
-          s.stretch[b] - s.stretch[start] + background + font, s.shrink[b] - s.shrink[start] + font,
-          s.fil[b] - s.fil[start] > 0};
+  const Sums::Total& e = s.at[b];
+  const Sums::Total& f = s.at[start];
+  const double font = expansion * (e.box - f.box + extra);
+  return {e.width - f.width + extra - line_hang(items, start, b), e.stretch - f.stretch + background + font,
+          e.shrink - f.shrink + font, e.fil - f.fil > 0};
 }
 
 bool legal_break(const std::vector<Item>& items, size_t i, bool hyphenation) {

@@ -126,6 +126,12 @@ class DepthScanner {
   bool scan(size_t pos, bool value_start) {
     bool after_key = false;
     for (size_t i = pos; i < text_.size(); ++i) {
+      if (quote_ == 0 && flow_ == 0 && !value_start) {
+        // Inside a plain value in block context only `: ` and ` #` change
+        // anything below: skip to the next colon or hash.
+        while (i < text_.size() && text_[i] != ':' && text_[i] != '#') ++i;
+        if (i == text_.size()) break;
+      }
       char c = text_[i];
       if (quote_ == '"') {
         if (c == '\\') ++i;
@@ -215,6 +221,10 @@ class DepthScanner {
 std::optional<BadByte> find_bad_byte(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80) {  // printable ASCII, nearly every byte
+      ++i;
+      continue;
+    }
     const size_t n = base::sequence_length(s, i);
     if (n == 0) return BadByte{i, false, c};
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return BadByte{i, true, c};

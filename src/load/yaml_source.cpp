@@ -17,8 +17,8 @@ namespace galley::load {
 SourceText::SourceText(std::string bytes) : bytes_(std::move(bytes)) {
   size_t start = bytes_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   line_starts_.push_back(start);
-  for (size_t i = start; i < bytes_.size(); ++i)
-    if (bytes_[i] == '\n') line_starts_.push_back(i + 1);
+  for (size_t i = bytes_.find('\n', start); i != std::string::npos; i = bytes_.find('\n', i + 1))
+    line_starts_.push_back(i + 1);
 }
 
 SourceLoc SourceText::loc(const std::string& path, const YAML::Mark& m) const {

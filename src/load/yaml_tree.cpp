@@ -1,8 +1,12 @@
 #include "detail/yaml_tree.h"
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
+
+#include "detail/stand_ins.h"
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 namespace galley::load {
@@ -76,9 +80,16 @@ namespace {
 // Builds the arrays from the parser's events. A container's children are
 // collected on a stack while it is open and appended as one range when it
 // closes, so each node's children stay contiguous.
+//
+// Given the stand-ins of a condensed text, it puts each one's bytes back
+// and the file's marks, and fails (`failed()`) unless every stand-in came
+// out as a plain scalar in block context at its place.
 class Builder : public YAML::EventHandler {
  public:
   explicit Builder(YamlTree& tree) : tree_(tree) {}
+  Builder(YamlTree& tree, std::string_view bytes, const std::vector<StandIn>& stand_ins, const Condensed& condensed)
+      : tree_(tree), bytes_(bytes), stand_ins_(&stand_ins), condensed_(&condensed) {}
+  bool failed() const { return failed_ || (stand_ins_ && next_ < stand_ins_->size()); }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -93,6 +104,17 @@ class Builder : public YAML::EventHandler {
                 const std::string& value) override {
     const std::uint32_t i = add(NodeType::Scalar, mark, tag, anchor);
     tree_.items[i].first = static_cast<std::uint32_t>(tree_.scalars.size());
+    if (stand_ins_ && next_ < stand_ins_->size()) {
+      const StandIn& s = (*stand_ins_)[next_];
+      if (mark.line > s.line || (mark.line == s.line && mark.column >= s.column)) {
+        if (mark.line != s.line || mark.column != s.column || tag != "?" || value != "x" || in_flow()) failed_ = true;
+        ++next_;
+        if (!failed_) {
+          tree_.scalars.emplace_back(bytes_.substr(s.offset, s.length));
+          return;
+        }
+      }
+    }
     tree_.scalars.push_back(value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -121,7 +143,7 @@ class Builder : public YAML::EventHandler {
     const auto i = static_cast<std::uint32_t>(tree_.items.size());
     YamlTree::Item item;
     item.type = type;
-    item.mark = mark;
+    item.mark = condensed_ ? condensed_->original(mark) : mark;
     item.tag = tag_index(tag);
     tree_.items.push_back(item);
     if (anchor != YAML::NullAnchor) {
@@ -132,6 +154,8 @@ class Builder : public YAML::EventHandler {
     attach(i);
     return i;
   }
+
+  bool in_flow() const { return !open_.empty() && tree_.items[open_.back().index].flow; }
 
   void attach(std::uint32_t i) {
     if (!open_.empty()) open_.back().kids.push_back(i);
@@ -160,6 +184,11 @@ class Builder : public YAML::EventHandler {
   YamlTree& tree_;
   std::vector<Open> open_;
   std::vector<std::uint32_t> anchors_;  // by anchor number
+  std::string_view bytes_;
+  const std::vector<StandIn>* stand_ins_ = nullptr;
+  const Condensed* condensed_ = nullptr;
+  std::size_t next_ = 0;  // the first stand-in not yet met
+  bool failed_ = false;
 };
 
 // Records where a document starts, and nothing else.
@@ -177,28 +206,63 @@ class DocumentStart : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
+// The parser reads `text` in place; an istringstream would copy it.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(const std::string& text) {
+    char* p = const_cast<char*>(text.data());  // only ever read
+    setg(p, p, p + text.size());
+  }
+};
+
 bool has_document_marker(const std::string& b) {
   return b.starts_with("---") || b.starts_with("...") || b.find("\n---") != std::string::npos ||
          b.find("\n...") != std::string::npos;
+}
+
+// The tree of `text`'s first document; with `condensed`, `text` is its
+// text and the tree is the file's, or nothing when a stand-in did not come
+// out as it went in.
+std::shared_ptr<YamlTree> parse_text(const std::string& text, const std::string& bytes,
+                                     const std::vector<StandIn>* stand_ins, const Condensed* condensed,
+                                     std::optional<YAML::Mark>* second) {
+  auto tree = std::make_shared<YamlTree>();
+  TextBuffer buffer(text);
+  std::istream in(&buffer);
+  YAML::Parser parser(in);
+  std::optional<Builder> builder;
+  if (condensed) builder.emplace(*tree, bytes, *stand_ins, *condensed);
+  else builder.emplace(*tree);
+  if (!parser.HandleNextDocument(*builder) || tree->items.empty()) {
+    tree->items.assign(1, YamlTree::Item{});
+    tree->tags.assign(1, "");
+  }
+  if (builder->failed()) return nullptr;
+  if (second && has_document_marker(text)) {
+    DocumentStart start;
+    if (parser.HandleNextDocument(start)) *second = condensed ? condensed->original(start.mark) : start.mark;
+  }
+  return tree;
 }
 
 }  // namespace
 
 // yaml-cpp's LoadAll loops forever (and grows without bound) when a stray
 // token follows a document, so at most two documents are asked for.
-Node parse_tree(const std::string& bytes, std::optional<YAML::Mark>* second) {
-  auto tree = std::make_shared<YamlTree>();
-  std::istringstream in(bytes);
-  YAML::Parser parser(in);
-  Builder builder(*tree);
-  if (!parser.HandleNextDocument(builder) || tree->items.empty()) {
-    tree->items.assign(1, YamlTree::Item{});
-    tree->tags.assign(1, "");
+Node parse_tree(const std::string& bytes, std::optional<YAML::Mark>* second, bool* stood_in) {
+  std::shared_ptr<YamlTree> tree;
+  if (stood_in) *stood_in = false;
+  if (const auto stand_ins = find_stand_ins(bytes); !stand_ins.empty()) {
+    const Condensed condensed(bytes, stand_ins);
+    try {
+      tree = parse_text(condensed.text(), bytes, &stand_ins, &condensed, second);
+    } catch (const YAML::Exception&) {
+      // The file as it is gives the error, at its own place.
+    }
+    if (tree && stood_in) *stood_in = true;
+    if (!tree && second) second->reset();
   }
-  if (second && has_document_marker(bytes)) {
-    DocumentStart start;
-    if (parser.HandleNextDocument(start)) *second = start.mark;
-  }
+  if (!tree) tree = parse_text(bytes, bytes, nullptr, nullptr, second);
   tree->items.shrink_to_fit();
   tree->children.shrink_to_fit();
   tree->scalars.shrink_to_fit();

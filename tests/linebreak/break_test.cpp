@@ -353,3 +353,21 @@ TEST_CASE("the hyphenation key covers the language, the word and both minimums")
   CHECK(wide.size() > narrow.size());
   CHECK(linebreak::hyphenation_points("en-US", "hyphenation", 1, 1) == wide);
 }
+
+TEST_CASE("break opportunities after characters outside the BMP fall between the words") {
+  // ICU reads UTF-16: each of these is a surrogate pair, two units for four
+  // bytes, so a break found after them must be mapped back to its byte.
+  const std::string astral = "\xF0\x9D\x90\x80\xF0\x9D\x90\x81";  // U+1D400 U+1D401, letters to ICU
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "word" + astral + " more" + astral + astral + " text ";
+  const auto sp = shaped(paragraph(text, model::Align::Left, false));
+  for (double width : {40.0, 70.0, 120.0}) {
+    const auto lines = set(sp, width);
+    REQUIRE(lines.size() > 2);
+    check_covers(sp.text, lines);
+    for (const Line& l : lines) {
+      const std::string t = line_text(l);
+      CHECK((t.rfind("word", 0) == 0 || t.rfind("more", 0) == 0 || t.rfind("text", 0) == 0));
+    }
+  }
+}

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -153,4 +154,125 @@ TEST_CASE("a node keeps its document alive") {
     kept = root["list"];
   }
   CHECK(kept[1].Scalar() == "b");
+}
+
+namespace {
+
+// The tree of `bytes` must be yaml-cpp's: the same nodes and marks, or the
+// same error at the same place.
+std::string differs_from_yaml_cpp(const std::string& bytes, bool* stood_in = nullptr) {
+  YAML::Node want;
+  try {
+    want = YAML::Load(bytes);
+  } catch (const YAML::Exception& ex) {
+    try {
+      parse_tree(bytes, nullptr, stood_in);
+      return "yaml-cpp refuses it, the tree reads it";
+    } catch (const YAML::Exception& mine) {
+      if (mine.msg != ex.msg || mine.mark.pos != ex.mark.pos) return "another error: " + mine.msg;
+      return {};
+    }
+  }
+  const Node got = parse_tree(bytes, nullptr, stood_in);
+  if (!want.IsDefined() || (want.IsNull() && want.Mark().is_null())) return got.IsNull() ? "" : "not null";
+  return compare(want, got);
+}
+
+}  // namespace
+
+TEST_CASE("long plain values are stood in for, and read back as they are") {
+  bool stood_in = false;
+  const std::string doc =
+      "flows:\n  main:\n  - paragraph: The five-year **residency**, with ünïcödé and 'quotes' [1] {x} ok\n"
+      "    style: lead\n  - list:\n    - A list item that is long enough\n    - short\n"
+      "  - paragraph: Another value at the end of the file, without a newline";
+  CHECK(differs_from_yaml_cpp(doc, &stood_in) == "");
+  CHECK(stood_in);
+  const Node n = parse_tree(doc);
+  CHECK(n["flows"]["main"][0]["paragraph"].Scalar() ==
+        "The five-year **residency**, with ünïcödé and 'quotes' [1] {x} ok");
+  CHECK(n["flows"]["main"][0]["style"].Mark().pos == static_cast<int>(doc.find("lead")));
+  CHECK(differs_from_yaml_cpp("a: a value written with CRLF line ends\r\nb: and another one, here too\r\n",
+                              &stood_in) == "");
+  CHECK(stood_in);
+}
+
+TEST_CASE("a stand-in that does not come out as it went in parses the file as it is") {
+  const struct {
+    const char* yaml;
+    bool stood_in;
+  } cases[] = {
+      // continued on a deeper line: the finder leaves it
+      {"a:\n  - paragraph: the first line of a plain value\n      and its second line\n  - b\n", false},
+      // a block scalar's lines are its text
+      {"a: |\n  key: a line that looks like a value\n  - and a list item, long enough\nb: c\n", false},
+      // continued at a depth the finder misjudges: a comment line between
+      {"- k: the first line of a plain value\n  # a comment\n   more of the value\n", false},
+      // in a flow collection, where `?` and `,` end a plain scalar
+      {"k: [aa,\nq: this is a long text, here ok?\n]\n", false},
+      // a quoted value open across lines
+      {"key: 'start of text\n- this looks like a list item, long enough'\n", false},
+      // a second document
+      {"a: a long enough value for a stand-in\n---\nb: another long enough value\n", false},
+      // an error after the stand-ins: the file's own message and place
+      {"a: a long enough value for a stand-in\nb: [unclosed\n", false},
+      {"a: a long enough value for a stand-in\n b: bad indentation\n", false},
+      // null words and short values stay yaml-cpp's
+      {"a: ~\nb: null\nc: short\nd: a long enough value for a stand-in\n", true},
+      // a value with a comment after it
+      {"a: a long enough value for a stand-in # and a comment\n", false},
+      {"k: v\na: a long enough value for a stand-in  \t \n", true},
+  };
+  for (const auto& c : cases) {
+    bool stood_in = !c.stood_in;
+    CHECK_MESSAGE(differs_from_yaml_cpp(c.yaml, &stood_in) == "", std::string(c.yaml));
+    CHECK_MESSAGE(stood_in == c.stood_in, std::string(c.yaml));
+  }
+}
+
+TEST_CASE("documents put together from odd lines read as yaml-cpp reads them") {
+  // Lines that stand-ins could get wrong, shuffled into documents with a
+  // fixed seed: block scalars, flows and quotes left open, continuations,
+  // comments, anchors, indicators, keys of every kind.
+  const std::vector<std::string> lines = {
+      "a: a long enough value for a stand-in",
+      "- a list item that is long enough",
+      "- - nested items that are long enough",
+      "- k: a long value under a dash, long enough",
+      "  b: an indented value that is long enough",
+      "    deeper: a deeper value that is long enough",
+      "   continued text of a value above, long",
+      "  # a comment line",
+      "",
+      "k: |",
+      "k: >-",
+      "k: [open flow,",
+      "  more, flow]",
+      "k: {a: b}",
+      "k: 'an open quote that goes on",
+      "  and closes here'",
+      "k: \"a double quoted value that is long\"",
+      "k: &anchor a long anchored value here",
+      "r: *anchor",
+      "k: a value: with a colon in it, long",
+      "k: a value ending in a colon, long:",
+      "? complex key",
+      ": a long value of a complex key here",
+      "k: ~",
+      "---",
+      "k: value with a tab\tinside, long enough",
+      "k: a long enough value ending in spaces   ",
+  };
+  std::mt19937 rng(16);
+  int stood = 0;
+  for (int doc = 0; doc < 3000; ++doc) {
+    std::string yaml;
+    const int n = 2 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < n; ++i) yaml += lines[rng() % lines.size()] + (rng() % 16 ? "\n" : "\r\n");
+    bool stood_in = false;
+    const std::string diff = differs_from_yaml_cpp(yaml, &stood_in);
+    CHECK_MESSAGE(diff == "", yaml);
+    stood += stood_in;
+  }
+  CHECK(stood > 300);  // the stand-ins were tried, not only the fallback
 }

@@ -50,12 +50,13 @@ class PageFinisher {
     void add(std::string_view s);
     // Positions count to a thousandth of a point, as the PDF writes them, so
     // float noise below that does not change the digest.
-    void add(double v) {
+    void add(double v) { word(quantized(v)); }
+    static uint64_t quantized(double v) {
       const double scaled = v * 1000.0;
       // Out of range (or not a number): one marker, not an undefined cast.
       const int64_t q = std::abs(scaled) < 9.0e18 ? static_cast<int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5)
                                                   : INT64_MIN;
-      word(static_cast<uint64_t>(q));
+      return static_cast<uint64_t>(q);
     }
     // Low byte first, on any platform.
     void word(uint64_t w) {
@@ -64,6 +65,9 @@ class PageFinisher {
       std::memcpy(buf_ + n_, &w, 8);
       n_ += 8;
     }
+    // word() of each of `w`, in order, copied as many at a time as the
+    // buffer holds (a run's glyphs are most of a page's values).
+    void words(const uint64_t* w, size_t count);
     std::string hex() const;
 
    private:

@@ -128,6 +128,8 @@ class Node::iterator {
 // Parses the first document of `bytes` (with yaml-cpp's Parser, which may
 // throw YAML::Exception) and sets `second` to where a second document
 // starts, if one does. No document at all gives a null root without a mark.
-Node parse_tree(const std::string& bytes, std::optional<YAML::Mark>* second = nullptr);
+// Long plain values are stood in for (stand_ins.h); `stood_in` says whether
+// the tree came from the condensed text (for the tests).
+Node parse_tree(const std::string& bytes, std::optional<YAML::Mark>* second = nullptr, bool* stood_in = nullptr);
 
 }  // namespace galley::load
