@@ -124,6 +124,13 @@ class Memo {
     return r;
   }
 
+  // Whether a result for `key` is kept or being made: a caller deciding
+  // whether work is worth spreading over threads.
+  bool holds(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    return entries_.count(key) != 0;
+  }
+
   // Drops `key`'s result if it is finished (one being made stays): for a
   // caller that knows the key will not be asked for again.
   void drop(const std::string& key) {

@@ -126,6 +126,37 @@ TEST_CASE("fonts are embedded subsets, one object per face") {
   CHECK(page2.find("world") != std::string::npos);
 }
 
+TEST_CASE("faces subset two at a time each keep their own glyphs, in the bytes the memo gives again") {
+  auto list = letter_page();
+  const char* faces[] = {"NotoSerif-Bold.ttf", "NotoSans-Italic.ttf", "NotoSerif-Italic.ttf", "NotoMono-Regular.ttf"};
+  const char* texts[] = {"Bold serif words", "Italic sans words", "Slanted serif line", "Monospaced 0123"};
+  for (int i = 0; i < 4; ++i) {
+    list.fonts.push_back(layout::FontRef{font_path(faces[i]), 0, faces[i], false, false, {}});
+    list.pages[0].items.push_back(shape(texts[i], faces[i], 12, i, 72, 100 + 20.0 * i));
+  }
+  // The first two writes make every face's objects (the memo keeps them at
+  // their second sighting), the third takes them from the memo.
+  const auto write = [&list] {
+    Diagnostics d;
+    auto bytes = pdf::write_pdf(list, d);
+    REQUIRE(bytes);
+    return *bytes;
+  };
+  const std::string bytes = write();
+  CHECK(write() == bytes);
+  CHECK(write() == bytes);
+  const std::string first = save("two-threads.pdf", bytes);
+  const std::string fonts = run("pdffonts " + first);
+  size_t at = 0;
+  for (const char* name : {"NotoSerif-Bold", "NotoSans-Italic", "NotoSerif-Italic", "NotoMono"}) {
+    const size_t found = fonts.find(name, at);
+    CHECK_MESSAGE(found != std::string::npos, name << " in order in\n" << fonts);
+    if (found != std::string::npos) at = found;
+  }
+  const std::string text = run("pdftotext -raw -enc UTF-8 " + first + " -");
+  for (const char* t : texts) CHECK_MESSAGE(text.find(t) != std::string::npos, t << " in\n" << text);
+}
+
 TEST_CASE("non-breaking spaces survive extraction") {
   auto list = with_fonts();
   list.pages[0].items.push_back(shape("Mayo Clinic, Jacksonville,\xC2\xA0" "Florida", "NotoSerif-Regular.ttf", 12, 0, 72, 100));

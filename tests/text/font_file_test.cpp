@@ -1,11 +1,15 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "detail/font_file.h"
+#include "fixtures.h"
 
+using galley::text::drop_font_pages;
 using galley::text::font_file;
 
 namespace {
@@ -44,5 +48,42 @@ TEST_CASE("a font file is read once per process, and again when it changes") {
   hb_blob_destroy(a);
   hb_blob_destroy(b);
   hb_blob_destroy(c);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a font file's pages given back read again unchanged; bytes galley did not map are left alone") {
+  // Copied, so this test is the first in the process to map the file.
+  const auto dir = std::filesystem::temp_directory_path() / "galley-font-pages-test";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "NotoSerif-Regular.ttf").string();
+  std::filesystem::copy_file(galley::testing::font_path("NotoSerif-Regular.ttf"), path,
+                             std::filesystem::copy_options::overwrite_existing);
+  bool mapped_now = false;
+  hb_blob_t* font = font_file(path, &mapped_now);
+  REQUIRE(font != nullptr);
+  CHECK(mapped_now);
+  const std::string before = bytes_of(font);
+  REQUIRE(before.size() > 100000);
+  drop_font_pages(font);
+  CHECK(bytes_of(font) == before);
+  hb_face_t* face = hb_face_create(font, 0);
+  CHECK(hb_face_get_glyph_count(face) > 1000);
+  hb_face_destroy(face);
+  bool again = true;
+  hb_blob_t* kept = font_file(path, &again);
+  CHECK_FALSE(again);  // already mapped: a second user's pages are not the caller's to give back
+  hb_blob_destroy(kept);
+
+  // Page-aligned memory of the process's own: giving back its pages would zero it.
+  constexpr size_t kSize = 1 << 16;
+  auto* own = static_cast<char*>(std::aligned_alloc(4096, kSize));
+  REQUIRE(own != nullptr);
+  std::memset(own, 'x', kSize);
+  hb_blob_t* other = hb_blob_create(own, kSize, HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  drop_font_pages(other);
+  CHECK(std::string(own, kSize) == std::string(kSize, 'x'));
+  hb_blob_destroy(other);
+  std::free(own);
+  hb_blob_destroy(font);
   std::filesystem::remove_all(dir);
 }

@@ -55,6 +55,7 @@ class DocumentFonts {
   static constexpr int kUnseen = -1;
   // The font's objects (libharu W16); empty, or why they cannot be made.
   static std::string make_objects(const Used& used, FontObjects& out);
+  static std::string objects_key(const Used& used);
   std::map<int, Used> used_;
   std::set<int> failed_;  // fonts that could not be read, reported once
 };
