@@ -36,10 +36,18 @@ class PdfStream {
   PdfStream(const PdfStream&) = delete;
   PdfStream& operator=(const PdfStream&) = delete;
 
+  // The output finish(..., to) will be given, before the first page: each
+  // page's content goes into it as the page is written. Without it, the
+  // same bytes wait for finish().
+  bool write_into(std::function<bool(std::string_view)> to);
   // Page p of `list` (its boxes and links; the fonts and structure elements
   // it uses are in `list` already), drawing `items`. Pages come in order.
   // False once anything failed.
   bool page(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items);
+  // The roles of structure elements a list handed to page() does not hold
+  // (a writer on its own thread, given only what it reads), in order, after
+  // those it holds. Pages read an element's role and nothing else of it.
+  bool add_roles(const std::vector<std::string>& roles);
   // Artifacts painted under page p's items (already written), known only
   // once the document is: master text naming {{pages}}.
   bool under(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items);
