@@ -1253,7 +1253,10 @@ bool Writer::write_ahead_into(std::function<bool(std::string_view)> to) {
 }
 
 bool Writer::Impl::pass_ahead(bool all) {
-  if (!ahead_to || ahead.empty() || (!all && ahead.size() < SaveSink::kPassAt)) return true;
+  // Smaller pieces than save()'s: this buffer lives through layout, when
+  // the process is at its largest.
+  constexpr size_t kAheadPassAt = size_t{256} << 10;
+  if (!ahead_to || ahead.empty() || (!all && ahead.size() < kAheadPassAt)) return true;
   if (!ahead_to(ahead)) {
     refused = true;
     return false;
