@@ -24,8 +24,9 @@ std::optional<std::string> write_pdf(layout::DisplayList&& list, Diagnostics& di
 
 // A PDF written a page at a time, as layout finishes pages
 // (layout::PageSink, through cli/): each page's content is deflated when
-// it comes, so only what later objects need of it is kept (its MCIDs,
-// link and figure boxes). What needs the whole document waits for
+// it comes and goes into the output at once (before the file's other
+// objects), so only what later objects need of it is kept (its MCIDs,
+// link and figure boxes, a few records for its page object). What needs the whole document waits for
 // finish(): the font subsets, /W and /ToUnicode (glyph ids are kept, so
 // page content does not depend on the subset), the outline, links,
 // structure tree, metadata and /ID. write_pdf() is this over a whole list.
