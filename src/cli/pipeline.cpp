@@ -161,7 +161,10 @@ class BuildSink : public layout::PageSink {
  public:
   explicit BuildSink(const BuildOptions& opts)
       : preflight_(opts.preflight), pdf_(opts.write_pdf), keep_(opts.keep_display || !opts.write_pdf),
-        threaded_(opts.jobs > 1) {}
+        threaded_(opts.jobs > 1) {
+    // Each page's content goes into the file as it is written.
+    if (pdf_ && opts.pdf_to) pdf.write_into(opts.pdf_to);
+  }
 
   void page(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items) override {
     hand_on(list, p, std::move(items), false);
@@ -191,25 +194,22 @@ class BuildSink : public layout::PageSink {
     size_t p = 0;
     layout::Page page;
     std::vector<layout::FontRef> fonts;
-    std::vector<layout::StructElement> structure;
+    std::vector<std::string> roles;  // of the structure elements appended
   };
 
   void hand_on(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items, bool under) {
     if (!threaded_) return take(list, p, std::move(items), under);
     if (!mirror_started_) {  // the settings; pages, fonts and structure come as deltas
       mirror_ = list;
-      mirror_.pages.clear(), mirror_.fonts.clear(), mirror_.structure.clear(), mirror_.outline.clear();
+      mirror_.pages.clear(), mirror_.fonts.clear(), mirror_.structure = {}, mirror_.outline.clear();
       mirror_started_ = true;
     }
     Delta d{p, list.pages.at(p), {}, {}};
     d.fonts.assign(list.fonts.begin() + static_cast<std::ptrdiff_t>(fonts_sent_), list.fonts.end());
     // Of an element, a page's drawing reads only its role (the rest is read
-    // from the complete list at the end): its source and texts are not
-    // copied, which would double a long report's structure in memory.
-    for (size_t e = structure_sent_; e < list.structure.size(); ++e) {
-      d.structure.emplace_back();
-      d.structure.back().role = list.structure[e].role;
-    }
+    // from the complete list at the end): the writer is given the roles
+    // alone, kept two bytes an element (pdf::StructRoles), not elements.
+    for (size_t e = structure_sent_; e < list.structure.size(); ++e) d.roles.push_back(list.structure[e].role);
     fonts_sent_ = list.fonts.size();
     structure_sent_ = list.structure.size();
     if (!writer_ && ++handed_ > kInlinePages) {
@@ -232,7 +232,7 @@ class BuildSink : public layout::PageSink {
     if (mirror_.pages.size() <= d.p) mirror_.pages.resize(d.p + 1);
     mirror_.pages[d.p] = std::move(d.page);
     std::move(d.fonts.begin(), d.fonts.end(), std::back_inserter(mirror_.fonts));
-    std::move(d.structure.begin(), d.structure.end(), std::back_inserter(mirror_.structure));
+    if (pdf_) pdf.add_roles(d.roles);
   }
 
   void take(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items, bool under) {

@@ -93,11 +93,27 @@
 //    until its `after_write_fn` hook, which sets the output stream's private
 //    `size` (libharu's xref offsets) to what was really written. A stream
 //    is followed by its /Length number, as libharu's own streams are.
+// W17 Pages as records. HPDF_AddPage's page holds its content stream, the
+//    stream's /Length, /Resources, /ProcSet and a graphics state as libharu
+//    objects (a few KB a page, kept until save()). Each page is stripped
+//    as it is added: its object stays in the page tree, without entries,
+//    and its private `write_fn` hook writes them (the same bytes libharu
+//    wrote) from small records: the given entries as bytes, resource keys,
+//    layers and annotations. The content stream and /Length objects become
+//    empty placeholders. send() writes a finished page's content into the
+//    output at once (the header first), ahead of save(): the placeholders'
+//    `before_write_fn` hooks take back what libharu's loop has written of
+//    them ("12 0 obj" and "<<"), what follows is dropped, "endobj"
+//    included, and `after_write_fn` sets their xref entries to where they
+//    were written ahead; libharu's header is dropped again. A page not
+//    sent has its content written in the placeholder's place, as a splice
+//    (W16).
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
+#include <hpdf_gstate.h>
 #include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -283,6 +299,13 @@ struct SaveSink {
   const std::vector<std::pair<std::string, std::string>>* names = nullptr;
   std::vector<int> found;  // by name: how often its placeholder was replaced
   bool dropping = false;
+  // libharu W17: a page's content written ahead; its place in libharu's
+  // object loop is dropped, "endobj" included (the hook cannot see that).
+  bool skip_endobj = false;
+  // libharu W17: the header libharu writes again after pages were written
+  // ahead with theirs: dropped, and checked to be the same.
+  std::string header, header_seen;
+  const char* broken = nullptr;  // why the bytes were refused (W17); libharu does not say
   bool refused = false;  // `to` failed
   size_t written() const { return passed + out.size(); }
   // Replaces the placeholders in `out` (W1) and passes on what precedes
@@ -292,6 +315,27 @@ struct SaveSink {
 
 HPDF_STATUS append_saved(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
   auto* sink = static_cast<SaveSink*>(stream->attr);
+  const std::string_view text(reinterpret_cast<const char*>(ptr), size);
+  if (sink->header_seen.size() < sink->header.size()) {  // libharu W17
+    sink->header_seen.append(text);
+    if (sink->header.compare(0, sink->header_seen.size(), sink->header_seen) != 0) {
+      sink->broken = "the header changed after pages were written";
+      return HPDF_INVALID_OBJECT;
+    }
+    // HPDF_Stream_Write adds `size` once this returns: the offsets count
+    // the bytes written ahead.
+    if (sink->header_seen.size() == sink->header.size()) stream->size = static_cast<HPDF_UINT32>(sink->written() - size);
+    return HPDF_OK;
+  }
+  if (sink->skip_endobj) {
+    if (text != "\012endobj\012") {
+      sink->broken = "a page's content object did not end as expected";
+      return HPDF_INVALID_OBJECT;
+    }
+    sink->skip_endobj = sink->dropping = false;
+    stream->size = static_cast<HPDF_UINT32>(sink->written() - size);
+    return HPDF_OK;
+  }
   if (sink->dropping) return HPDF_OK;
   sink->out.append(reinterpret_cast<const char*>(ptr), size);
   if (sink->to && sink->out.size() >= SaveSink::kPassAt && !sink->pass_on(false)) return HPDF_FILE_IO_ERROR;
@@ -339,6 +383,18 @@ std::string reference_text(void* obj) {
   return std::to_string(header->obj_id & 0x00FFFFFF) + ' ' + std::to_string(header->gen_no) + " R";
 }
 
+// What libharu's object loop writes before an object.
+std::string object_start(const void* obj) {
+  const auto* header = static_cast<const HPDF_Obj_Header*>(obj);
+  return std::to_string(header->obj_id & 0x00FFFFFF) + ' ' + std::to_string(header->gen_no) + " obj\012";
+}
+
+// libharu W9: a page's resource key, F1, X2, CS3..., by its category.
+std::string resource_key(const std::string& category, unsigned number) {
+  const char* prefix = category == "Font" ? "F" : category == "XObject" ? "X" : category == "ColorSpace" ? "CS" : "R";
+  return prefix + std::to_string(number);
+}
+
 // The largest Ref{k} in `value`, -1 when none.
 int highest_ref(const Value& value) {
   if (const auto* r = std::get_if<Ref>(&value.v)) return r->id;
@@ -370,8 +426,8 @@ void replace_names(std::string& out, size_t limit, const std::vector<std::pair<s
 
 bool SaveSink::pass_on(bool all) {
   // A placeholder token and the byte after it; the "<<\n" a splice takes
-  // back.
-  size_t held = 3;
+  // back, or the "12 0 obj\n<<\n" of a page's content written ahead (W17).
+  size_t held = 32;
   for (const auto& name : *names) held = std::max(held, name.first.size() + 2);
   if (!all && out.size() <= held) return true;
   const size_t limit = all ? out.size() : out.size() - held;
@@ -398,11 +454,58 @@ struct Writer::Impl {
   ErrorState state;
   HPDF_Doc doc = nullptr;
   std::vector<void*> objects;  // by Ref id
-  std::vector<HPDF_Page> pages;
-  std::vector<bool> finished;  // by page: content deflated, nothing more appended
-  std::vector<std::vector<void*>> layers;  // by page: streams prepended to its content, first first
-  std::vector<std::string> contents;  // by page, deflated into the page when finished or at save()
-  std::vector<const StreamSource*> page_streams;  // by page, once finished: its deflated content
+  // libharu W17: a page is held as these records, not libharu objects, and
+  // its object and content stream are written from them by hooks.
+  struct Resource {
+    void* obj = nullptr;
+    uint16_t number = 0;   // the key's: F1, F2... (W9)
+    uint8_t category = 0;  // in `categories`
+    uint8_t fixed = 0;     // 1 + the key's index in `fixed_keys`, or 0
+  };
+  struct Page {
+    Impl* impl = nullptr;
+    HPDF_Dict dict = nullptr;     // the page object (no entries of its own)
+    HPDF_Dict content = nullptr;  // its content stream's object, and that
+    HPDF_Dict length = nullptr;   // stream's /Length's: empty placeholders
+    void* parent = nullptr;       // the page tree node
+    std::string entries;          // add_page's, as written: /MediaBox first
+    size_t media_end = 0;         // where /MediaBox's ends in `entries`
+    std::string ops;              // appended, until finished
+    std::string deflated;         // finished: the content stream's bytes until written
+    bool finished = false, drawn = false;  // drawn: it has content
+    bool ahead = false;           // its content is written ahead (send())
+    uint32_t content_at = 0, length_at = 0;  // ahead: the two objects' offsets
+    uint32_t length_value = 0;    // at save(): the content's length, once written
+    std::vector<void*> layers;    // streams prepended to its content, first first
+    std::vector<Resource> resources;
+    std::vector<void*> annots;
+  };
+  std::deque<Page> pages;  // a deque: hooks point at them
+  std::vector<std::string> categories, fixed_keys;
+  static HPDF_STATUS write_page(HPDF_Dict dict, HPDF_Stream out);
+  static HPDF_STATUS begin_content(HPDF_Dict dict);
+  static HPDF_STATUS begin_length(HPDF_Dict dict);
+  static HPDF_STATUS end_content(HPDF_Dict dict);
+  static HPDF_STATUS end_length(HPDF_Dict dict);
+  HPDF_STATUS begin_page_object(HPDF_Dict dict, const std::string& bytes, bool ahead);
+  HPDF_STATUS end_page_object(HPDF_Dict dict, bool ahead, uint32_t at);
+  std::string content_object(const Page& page) const;
+  bool strip(Page& page);
+  // An object's xref entry (HPDF_Xref_GetEntryByObjectId refuses every
+  // object of a one-section xref: its bounds test is inverted).
+  HPDF_XrefEntry xref_entry(const HPDF_Obj_Header* header) const {
+    const HPDF_UINT id = header->obj_id & 0x00FFFFFF;
+    HPDF_Xref x = doc->xref;
+    if (id < x->start_offset || id - x->start_offset >= x->entries->count) return nullptr;
+    return static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(x->entries, id - x->start_offset));
+  }
+  bool entry_bytes(const Dict& entries, std::string& out);
+  // Bytes written ahead of save() (send()): the header and pages' content.
+  std::string ahead;            // not passed on yet
+  size_t ahead_passed = 0;      // passed on to ahead_to before them
+  std::string ahead_header;     // the header written with them
+  std::function<bool(std::string_view)> ahead_to;
+  bool pass_ahead(bool all);
   // Stream bytes that libharu reads at save(); a deque, so they never move.
   std::deque<StreamSource> sources;
   std::string error;
@@ -463,9 +566,24 @@ struct Writer::Impl {
   }
 
   void* convert(const Value& value);
-  HPDF_Dict resource_group(int page, const std::string& category);
+  // A resource category's index in `categories`.
+  std::optional<uint8_t> category(const std::string& name) {
+    auto it = std::find(categories.begin(), categories.end(), name);
+    if (it != categories.end()) return static_cast<uint8_t>(it - categories.begin());
+    if (categories.size() > UINT8_MAX || name.empty() || name.size() > HPDF_LIMIT_MAX_NAME_LEN) {
+      fail("cannot add resource group");
+      return std::nullopt;
+    }
+    categories.push_back(name);
+    return static_cast<uint8_t>(categories.size() - 1);
+  }
   bool write_contents();
   bool write_content(size_t page);
+  Page* page_at(int page) {
+    if (page >= 0 && static_cast<size_t>(page) < pages.size()) return &pages[static_cast<size_t>(page)];
+    fail("no such page");
+    return nullptr;
+  }
   std::optional<Ref> stream_object(const Dict& dict, StreamSource data, Compress compress);
   HPDF_Stream reader_over(StreamSource& source);
   bool add_entries(HPDF_Dict dict, const Dict& entries);
@@ -936,19 +1054,90 @@ bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W12
   return true;
 }
 
+// libharu W17: HPDF_AddPage makes the page object, a content stream with
+// its /Length, /Resources with /ProcSet, a graphics state: a few KB of
+// libharu objects a page, held until save(). The page keeps its object
+// (the page tree counts it) and the numbers of the other two, and nothing
+// else: its entries are records of the Page, written by write_page().
+bool Writer::Impl::strip(Page& page) {
+  HPDF_Dict dict = page.dict;
+  auto attr = static_cast<HPDF_PageAttr>(dict->attr);
+  HPDF_Dict old = attr->contents;
+  void* old_length = HPDF_Dict_GetItem(old, "Length", HPDF_OCLASS_NUMBER);
+  if (!old_length) return fail("page content without /Length");
+  page.parent = attr->parent;
+  const auto placeholder = [&](void* was) -> HPDF_Dict {
+    const auto* header = static_cast<const HPDF_Obj_Header*>(was);
+    HPDF_XrefEntry entry = xref_entry(header);
+    HPDF_Dict d = entry ? HPDF_Dict_New(doc->mmgr) : nullptr;
+    if (!d) return nullptr;
+    d->header.obj_id = header->obj_id;
+    d->header.gen_no = header->gen_no;
+    entry->obj = d;
+    d->attr = &page;
+    return d;
+  };
+  page.content = placeholder(old);
+  page.length = page.content ? placeholder(old_length) : nullptr;
+  if (!page.length) return fail("cannot create page content");
+  page.content->before_write_fn = begin_content;
+  page.content->after_write_fn = end_content;
+  page.length->before_write_fn = begin_length;
+  page.length->after_write_fn = end_length;
+  for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
+    auto element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i));
+    HPDF_Obj_Free(doc->mmgr, element->value);
+    HPDF_FreeMem(doc->mmgr, element);
+  }
+  HPDF_List_Clear(dict->list);
+  HPDF_Obj_ForceFree(doc->mmgr, old);
+  HPDF_Obj_ForceFree(doc->mmgr, old_length);
+  HPDF_GState_Free(doc->mmgr, attr->gstate);
+  HPDF_FreeMem(doc->mmgr, attr);
+  dict->free_fn = nullptr;
+  dict->before_write_fn = nullptr;
+  dict->attr = &page;
+  dict->write_fn = write_page;
+  return true;
+}
+
+bool Writer::Impl::entry_bytes(const Dict& entries, std::string& out) {
+  if (!text_out && !(text_out = HPDF_CallbackWriter_New(doc->mmgr, append_text, nullptr)))
+    return fail("cannot create a stream");
+  text_out->attr = &out;
+  const HPDF_STATUS written = write_entries(text_out, entries, nullptr);
+  text_out->attr = nullptr;
+  return written == HPDF_OK || fail("cannot write a page's entries");
+}
+
 std::optional<int> Writer::add_page(const Dict& entries) {
   if (!ok()) return std::nullopt;
-  HPDF_Page page = HPDF_AddPage(impl_->doc);
-  if (!page) {
+  // libharu W17: entries libharu's page has itself are not given.
+  Dict media, rest;
+  for (const auto& [key, value] : entries.entries) {
+    if (key == "Type" || key == "Contents" || key == "Resources" || key == "Parent" || key == "Annots") {
+      impl_->fail("a page's /" + key + " is not given");
+      return std::nullopt;
+    }
+    (key == "MediaBox" ? media : rest).set(key, value);
+  }
+  if (media.entries.empty())  // libharu's default, as it writes it
+    media.set("MediaBox", Array{{0.0, 0.0, static_cast<double>(static_cast<HPDF_INT16>(HPDF_DEF_PAGE_WIDTH)),
+                                 static_cast<double>(static_cast<HPDF_INT16>(HPDF_DEF_PAGE_HEIGHT))}});
+  Impl::Page page;
+  page.impl = impl_.get();
+  if (!impl_->entry_bytes(Dict{}.set("MediaBox", media.entries.back().second), page.entries)) return std::nullopt;
+  page.media_end = page.entries.size();
+  if (!impl_->entry_bytes(rest, page.entries)) return std::nullopt;
+  page.entries.shrink_to_fit();
+  HPDF_Page dict = HPDF_AddPage(impl_->doc);
+  if (!dict) {
     impl_->fail("cannot add page");
     return std::nullopt;
   }
-  if (!impl_->add_entries(page, entries)) return std::nullopt;
-  impl_->pages.push_back(page);
-  impl_->contents.emplace_back();
-  impl_->page_streams.push_back(nullptr);
-  impl_->finished.push_back(false);
-  impl_->layers.emplace_back();
+  Impl::Page& kept = impl_->pages.emplace_back(std::move(page));
+  kept.dict = dict;
+  if (!impl_->strip(kept)) return std::nullopt;
   return static_cast<int>(impl_->pages.size() - 1);
 }
 
@@ -956,26 +1145,28 @@ int Writer::page_count() const { return static_cast<int>(impl_->pages.size()); }
 
 std::optional<Ref> Writer::page_ref(int page) {
   if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return std::nullopt;
-  return impl_->remember(impl_->pages[page]);
+  return impl_->remember(impl_->pages[static_cast<size_t>(page)].dict);
 }
 
 bool Writer::append_content(int page, const std::string& ops) {
   if (!ok()) return false;
-  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
-  if (impl_->finished[page]) return impl_->fail("page content already finished");
-  impl_->contents[page] += ops;
+  Impl::Page* p = impl_->page_at(page);
+  if (!p) return false;
+  if (p->finished) return impl_->fail("page content already finished");
+  p->ops += ops;
   return true;
 }
 
 bool Writer::finish_content(int page) {
   if (!ok()) return false;
-  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
+  if (!impl_->page_at(page)) return false;
   return impl_->write_content(static_cast<size_t>(page));
 }
 
 bool Writer::prepend_content(int page, const std::string& ops) {  // libharu W15
   if (!ok()) return false;
-  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
+  Impl::Page* p = impl_->page_at(page);
+  if (!p) return false;
   if (ops.empty()) return true;
   if (!impl_->write_content(static_cast<size_t>(page))) return false;
   auto deflated = deflate_bytes(ops, kContentLevel);
@@ -984,48 +1175,26 @@ bool Writer::prepend_content(int page, const std::string& ops) {  // libharu W15
   source.owned = std::move(*deflated);
   auto layer = impl_->stream_object({}, std::move(source), Compress::Deflated);
   if (!layer) return false;
-  HPDF_Page p = impl_->pages[static_cast<size_t>(page)];
-  auto attr = static_cast<HPDF_PageAttr>(p->attr);
-  void* first = impl_->lookup(*layer);
-  if (!first || !attr->contents) return impl_->fail("page has no content stream");
-  // A new array, the layer first (libharu's HPDF_Array_Insert does not find
-  // an indirect target); the streams are indirect, so replacing the entry
-  // frees only the references the old value held.
-  HPDF_Array contents = HPDF_Array_New(impl_->doc->mmgr);
-  if (!contents || !impl_->check(HPDF_Array_Add(contents, first), "cannot build /Contents")) return false;
-  auto& layers = impl_->layers[static_cast<size_t>(page)];
-  for (void* stream : layers)
-    if (!impl_->check(HPDF_Array_Add(contents, stream), "cannot build /Contents")) return false;
-  if (!impl_->check(HPDF_Array_Add(contents, attr->contents), "cannot build /Contents") ||
-      !impl_->check(HPDF_Dict_Add(p, "Contents", contents), "cannot set /Contents"))
-    return false;
-  layers.insert(layers.begin(), first);
+  p->layers.insert(p->layers.begin(), impl_->lookup(*layer));
   return true;
 }
 
-bool Writer::Impl::write_content(size_t i) {  // libharu W4, W2
-  finished[i] = true;
-  if (contents[i].empty()) return true;
-  auto deflated = deflate_bytes(contents[i], kContentLevel);
+bool Writer::Impl::write_content(size_t i) {  // libharu W4
+  Page& page = pages[i];
+  if (page.finished) return true;
+  page.finished = true;
+  if (page.ops.empty()) return true;
+  auto deflated = deflate_bytes(page.ops, kContentLevel);
   if (!deflated) return fail("cannot deflate page content");
-  auto attr = static_cast<HPDF_PageAttr>(pages[i]->attr);
-  StreamSource& source = sources.emplace_back();
-  source.owned = std::move(*deflated);
-  source.bytes = source.owned;
-  HPDF_Stream reader = reader_over(source);
-  if (!reader) return fail("cannot create page content reader");
-  HPDF_Stream_Free(attr->contents->stream);
-  attr->contents->stream = reader;
-  attr->stream = reader;
-  attr->contents->write_fn = write_flate_filter;
-  std::string().swap(contents[i]);
-  page_streams[i] = &source;
+  page.deflated = std::move(*deflated);
+  page.drawn = true;
+  std::string().swap(page.ops);
   return true;
 }
 
 std::string_view Writer::content(int page) const {
-  if (page < 0 || static_cast<size_t>(page) >= impl_->page_streams.size() || !impl_->page_streams[page]) return {};
-  return impl_->page_streams[page]->bytes;
+  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return {};
+  return impl_->pages[static_cast<size_t>(page)].deflated;
 }
 
 bool Writer::Impl::write_contents() {
@@ -1038,25 +1207,167 @@ HPDF_Stream Writer::Impl::reader_over(StreamSource& source) {
   return HPDF_CallbackReader_New(doc->mmgr, read_source, seek_source, tell_source, size_source, &source);
 }
 
-HPDF_Dict Writer::Impl::resource_group(int page, const std::string& category) {
-  if (page < 0 || static_cast<size_t>(page) >= pages.size()) {
-    fail("no such page");
-    return nullptr;
+// The content stream's object and its /Length's, as libharu writes a
+// stream made by HPDF_DictStream_New, our /Filter added by the W3 hook.
+std::string Writer::Impl::content_object(const Page& page) const {
+  std::string out = "<<\012/Length " + reference_text(page.length) + "\012";
+  if (page.drawn) out += "/Filter /FlateDecode\012";
+  out += ">>";
+  out += kStreamStart;
+  for (size_t at = 0; at < page.deflated.size(); at += HPDF_STREAM_BUF_SIZ)  // as in splice()
+    out.append(page.deflated, at, std::min<size_t>(HPDF_STREAM_BUF_SIZ, page.deflated.size() - at));
+  out += "\012endstream";
+  return out;
+}
+
+bool Writer::send(int page) {  // libharu W17
+  if (!ok()) return false;
+  Impl::Page* p = impl_->page_at(page);
+  if (!p) return false;
+  if (p->ahead) return true;
+  if (!impl_->write_content(static_cast<size_t>(page))) return false;
+  Impl& impl = *impl_;
+  if (impl.ahead_header.empty()) {
+    impl.ahead_header = "%PDF-1." + std::to_string(2 + static_cast<int>(impl.doc->pdf_version)) +
+                        "\012%\267\276\255\252\012";
+    impl.ahead = impl.ahead_header;
   }
-  HPDF_Page p = pages[page];
-  auto resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT));
-  if (!resources) {
-    resources = HPDF_Dict_New(doc->mmgr);
-    if (!resources || !check(HPDF_Dict_Add(p, "Resources", resources), "cannot add /Resources"))
-      return nullptr;
+  p->content_at = static_cast<uint32_t>(impl.ahead_passed + impl.ahead.size());
+  impl.ahead += object_start(p->content);
+  impl.ahead += impl.content_object(*p);
+  impl.ahead += "\012endobj\012";
+  p->length_at = static_cast<uint32_t>(impl.ahead_passed + impl.ahead.size());
+  impl.ahead += object_start(p->length);
+  impl.ahead += std::to_string(p->deflated.size());
+  impl.ahead += "\012endobj\012";
+  std::string().swap(p->deflated);
+  p->ahead = true;
+  return impl.pass_ahead(false) || impl.fail("the output refused the bytes");
+}
+
+bool Writer::write_ahead_into(std::function<bool(std::string_view)> to) {
+  if (!ok()) return false;
+  if (!impl_->pages.empty()) return impl_->fail("pages were added before the output was given");
+  impl_->ahead_to = std::move(to);
+  return true;
+}
+
+bool Writer::Impl::pass_ahead(bool all) {
+  // Smaller pieces than save()'s: this buffer lives through layout, when
+  // the process is at its largest.
+  constexpr size_t kAheadPassAt = size_t{256} << 10;
+  if (!ahead_to || ahead.empty() || (!all && ahead.size() < kAheadPassAt)) return true;
+  if (!ahead_to(ahead)) {
+    refused = true;
+    return false;
   }
-  auto group = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(resources, category.c_str(), HPDF_OCLASS_DICT));
-  if (!group) {
-    group = HPDF_Dict_New(doc->mmgr);
-    if (!group || !check(HPDF_Dict_Add(resources, category.c_str(), group), "cannot add resource group"))
-      return nullptr;
+  ahead_passed += ahead.size();
+  ahead.clear();
+  return true;
+}
+
+// libharu W17: the page's object, its entries in libharu's order.
+HPDF_STATUS Writer::Impl::write_page(HPDF_Dict dict, HPDF_Stream out) {
+  const auto& page = *static_cast<const Page*>(dict->attr);
+  const Impl& impl = *page.impl;
+  std::string s = "/Type /Page\012";
+  s.append(page.entries, 0, page.media_end);
+  s += "/Contents ";
+  if (page.layers.empty()) {
+    s += reference_text(page.content);
+  } else {
+    s += "[ ";
+    for (void* layer : page.layers) s += reference_text(layer) + ' ';
+    s += reference_text(page.content) + " ]";
   }
-  return group;
+  s += "\012/Resources <<\012/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]\012";
+  HPDF_STATUS r = HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()));
+  // The categories in first-use order, each one's resources in theirs.
+  std::vector<bool> done(impl.categories.size(), false);
+  for (size_t i = 0; i < page.resources.size() && r == HPDF_OK; ++i) {
+    const uint8_t category = page.resources[i].category;
+    if (done[category]) continue;
+    done[category] = true;
+    r = HPDF_Stream_WriteEscapeName(out, impl.categories[category].c_str());
+    if (r == HPDF_OK) r = HPDF_Stream_WriteStr(out, " <<\012");
+    for (size_t j = i; j < page.resources.size() && r == HPDF_OK; ++j) {
+      const Resource& res = page.resources[j];
+      if (res.category != category) continue;
+      const std::string key = res.fixed ? impl.fixed_keys[res.fixed - 1u] : resource_key(impl.categories[category], res.number);
+      r = HPDF_Stream_WriteEscapeName(out, key.c_str());
+      if (r == HPDF_OK) r = HPDF_Stream_WriteStr(out, (' ' + reference_text(res.obj) + '\012').c_str());
+    }
+    if (r == HPDF_OK) r = HPDF_Stream_WriteStr(out, ">>\012");
+  }
+  if (r != HPDF_OK) return r;
+  s = ">>\012/Parent " + reference_text(page.parent) + '\012';
+  s.append(page.entries, page.media_end);
+  if (!page.annots.empty()) {
+    s += "/Annots [ ";
+    for (void* a : page.annots) s += reference_text(a) + ' ';
+    s += "]\012";
+  }
+  return HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()));
+}
+
+// libharu W17: libharu has written "N 0 obj" and the placeholder's "<<":
+// a page's content written ahead takes both back and drops the rest of
+// the object; otherwise its bytes go in the placeholder's place (as a
+// splice's, W16).
+HPDF_STATUS Writer::Impl::begin_page_object(HPDF_Dict dict, const std::string& bytes, bool was_ahead) {
+  std::string& out = sink->out;
+  const std::string taken = was_ahead ? object_start(dict) + "<<\012" : std::string("<<\012");
+  if (out.size() < taken.size() || out.compare(out.size() - taken.size(), taken.size(), taken) != 0) {
+    fail("cannot write a page's content: " + taken);
+    return HPDF_INVALID_OBJECT;
+  }
+  out.resize(out.size() - taken.size());
+  out += bytes;
+  sink->dropping = true;
+  if (sink->to && out.size() >= SaveSink::kPassAt && !sink->pass_on(false)) return HPDF_FILE_IO_ERROR;
+  return HPDF_OK;
+}
+
+HPDF_STATUS Writer::Impl::end_page_object(HPDF_Dict dict, bool was_ahead, uint32_t at) {
+  if (!was_ahead) {
+    sink->dropping = false;
+    saving->size = static_cast<HPDF_UINT32>(sink->written());
+    return HPDF_OK;
+  }
+  // Its offset is where it was written ahead (libharu's loop set the one
+  // here before writing it).
+  const auto* header = static_cast<const HPDF_Obj_Header*>(static_cast<void*>(dict));
+  HPDF_XrefEntry entry = xref_entry(header);
+  if (!entry) {
+    fail("cannot write a page's content");
+    return HPDF_INVALID_OBJECT;
+  }
+  entry->byte_offset = at;
+  sink->skip_endobj = true;  // the loop's "endobj" comes next
+  return HPDF_OK;
+}
+
+HPDF_STATUS Writer::Impl::begin_content(HPDF_Dict dict) {
+  auto& page = *static_cast<Page*>(dict->attr);
+  const HPDF_STATUS r = page.impl->begin_page_object(dict, page.ahead ? std::string() : page.impl->content_object(page), page.ahead);
+  page.length_value = static_cast<uint32_t>(page.deflated.size());
+  std::string().swap(page.deflated);
+  return r;
+}
+
+HPDF_STATUS Writer::Impl::end_content(HPDF_Dict dict) {
+  auto& page = *static_cast<Page*>(dict->attr);
+  return page.impl->end_page_object(dict, page.ahead, page.content_at);
+}
+
+HPDF_STATUS Writer::Impl::begin_length(HPDF_Dict dict) {
+  auto& page = *static_cast<Page*>(dict->attr);
+  return page.impl->begin_page_object(dict, page.ahead ? std::string() : std::to_string(page.length_value), page.ahead);
+}
+
+HPDF_STATUS Writer::Impl::end_length(HPDF_Dict dict) {
+  auto& page = *static_cast<Page*>(dict->attr);
+  return page.impl->end_page_object(dict, page.ahead, page.length_at);
 }
 
 std::optional<std::string> Writer::resource(int page, const std::string& category, Ref object) {
@@ -1066,37 +1377,55 @@ std::optional<std::string> Writer::resource(int page, const std::string& categor
     impl_->fail("unknown resource object");
     return std::nullopt;
   }
-  HPDF_Dict group = impl_->resource_group(page, category);
-  if (!group) return std::nullopt;
-  if (const char* key = HPDF_Dict_GetKeyByObj(group, obj)) return std::string(key);
-  const std::string prefix = category == "Font" ? "F" : category == "XObject" ? "X"
-                             : category == "ColorSpace" ? "CS" : "R";
-  const std::string key = prefix + std::to_string(group->list->count + 1);  // libharu W9
-  if (!impl_->check(HPDF_Dict_Add(group, key.c_str(), obj), "cannot add resource")) return std::nullopt;
-  return key;
+  Impl::Page* p = impl_->page_at(page);
+  auto c = impl_->category(category);
+  if (!p || !c) return std::nullopt;
+  uint16_t count = 0;
+  for (const Impl::Resource& r : p->resources) {
+    if (r.category != *c) continue;
+    if (r.obj == obj) return r.fixed ? impl_->fixed_keys[r.fixed - 1u] : resource_key(category, r.number);
+    ++count;
+  }
+  if (count == UINT16_MAX) {
+    impl_->fail("too many resources on a page");
+    return std::nullopt;
+  }
+  // libharu W9: the key counts the group's entries.
+  p->resources.push_back(Impl::Resource{obj, static_cast<uint16_t>(count + 1), *c, 0});
+  return resource_key(category, count + 1);
 }
 
 bool Writer::set_resource(int page, const std::string& category, const std::string& key, Ref object) {
   if (!ok()) return false;
   void* obj = impl_->lookup(object);
   if (!obj) return impl_->fail("unknown resource object");
-  HPDF_Dict group = impl_->resource_group(page, category);
-  return group && impl_->check(HPDF_Dict_Add(group, key.c_str(), obj), "cannot add resource");
+  Impl::Page* p = impl_->page_at(page);
+  auto c = impl_->category(category);
+  if (!p || !c) return false;
+  auto& keys = impl_->fixed_keys;
+  auto k = std::find(keys.begin(), keys.end(), key);
+  if (k == keys.end()) {
+    if (keys.size() >= UINT8_MAX || key.empty() || key.size() > HPDF_LIMIT_MAX_NAME_LEN) return impl_->fail("cannot add resource");
+    k = keys.insert(keys.end(), key);
+  }
+  const auto fixed = static_cast<uint8_t>(k - keys.begin() + 1);
+  for (Impl::Resource& r : p->resources)
+    if (r.category == *c && r.fixed == fixed) {  // as HPDF_Dict_Add: replaced in its place
+      r.obj = obj;
+      return true;
+    }
+  p->resources.push_back(Impl::Resource{obj, 0, *c, fixed});
+  return true;
 }
 
 bool Writer::add_annotation(int page, Ref annotation) {
   if (!ok()) return false;
-  if (page < 0 || static_cast<size_t>(page) >= impl_->pages.size()) return impl_->fail("no such page");
+  Impl::Page* p = impl_->page_at(page);
+  if (!p) return false;
   void* obj = impl_->lookup(annotation);
   if (!obj) return impl_->fail("unknown annotation");
-  HPDF_Page p = impl_->pages[page];
-  auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(p, "Annots", HPDF_OCLASS_ARRAY));
-  if (!annots) {
-    annots = HPDF_Array_New(impl_->doc->mmgr);
-    if (!annots || !impl_->check(HPDF_Dict_Add(p, "Annots", annots), "cannot add /Annots"))
-      return false;
-  }
-  return impl_->check(impl_->append(annots, obj), "cannot add annotation");
+  p->annots.push_back(obj);
+  return true;
 }
 
 bool Writer::set_catalog(const std::string& key, const Value& value) {
@@ -1138,6 +1467,15 @@ bool Writer::set_version(int minor) {
 
 bool Writer::Impl::save_into(SaveSink& sink) {
   if (!write_contents()) return false;
+  if (!ahead_header.empty()) {  // libharu W17
+    if (ahead_to && !sink.to) return fail("pages were written into an output: save into it");
+    if (ahead_header.compare(0, 9, "%PDF-1." + std::to_string(2 + static_cast<int>(doc->pdf_version)) + "\012") != 0)
+      return fail("the version was set after pages were written");
+    sink.header = ahead_header;
+    sink.passed = ahead_passed;
+    sink.out = std::move(ahead);
+    ahead.clear();
+  }
   // libharu W8: saved through a callback writer that appends to `sink`; the
   // writer is freed again here, so the document never points at it.
   sink.names = &names;
@@ -1148,7 +1486,8 @@ bool Writer::Impl::save_into(SaveSink& sink) {
     size_t expected = 4096 + 256 * doc->xref->entries->count;
     for (const StreamSource& source : sources) expected += source.bytes.size();
     for (const Spliced& s : spliced) expected += s.object->bytes() + (s.data ? s.data->size() : 0);
-    sink.out.reserve(expected);
+    for (const Page& page : pages) expected += page.deflated.size();
+    sink.out.reserve(sink.out.size() + expected);
   }
   if (doc->stream) HPDF_Stream_Free(doc->stream);
   doc->stream = HPDF_CallbackWriter_New(doc->mmgr, append_saved, &sink);
@@ -1162,6 +1501,7 @@ bool Writer::Impl::save_into(SaveSink& sink) {
   doc->stream = nullptr;
   this->sink = nullptr;
   saving = nullptr;
+  if (sink.broken) return fail(std::string("cannot write the PDF: ") + sink.broken);
   saved = saved && sink.pass_on(true);
   if (sink.refused) return fail("the output refused the bytes");
   if (!saved) return false;

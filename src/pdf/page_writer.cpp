@@ -15,6 +15,16 @@ using Space = model::Color::Space;
 
 }  // namespace
 
+bool StructRoles::add(const std::string& role) {
+  auto it = std::find(names_.begin(), names_.end(), role);
+  if (it == names_.end()) {
+    if (names_.size() > UINT16_MAX) return false;
+    it = names_.insert(names_.end(), role);
+  }
+  of_.push_back(static_cast<uint16_t>(it - names_.begin()));
+  return true;
+}
+
 std::optional<Ref> separation(PageShared& shared, const Separation& sep) {
   auto it = shared.separations.find(sep.colorant);
   if (it != shared.separations.end()) return it->second;
@@ -89,7 +99,7 @@ class Painter {
     const int64_t want = content ? element_ : layout::Mark::kArtifact;
     if (content && std::holds_alternative<layout::GlyphRun>(it)) {
       // The run marks its own pieces (RunFont::open_piece).
-      const std::string& role = structure[static_cast<size_t>(want)].role;
+      const std::string& role = structure[static_cast<size_t>(want)];
       // A piece with /ActualText is tagged Span: poppler reads ActualText
       // only there (its MCID still makes it the element's content).
       piece_ = Piece{&role, want, link_of(std::get<layout::GlyphRun>(it), want)};
@@ -104,7 +114,7 @@ class Painter {
     bool ok = true;
     // An image inside text (the element is a paragraph, not a figure)
     // keeps its own /Alt span: it is the only place its description goes.
-    const bool own_alt = content && structure[static_cast<size_t>(want)].role != "Figure";
+    const bool own_alt = content && structure[static_cast<size_t>(want)] != "Figure";
     if (const auto* img = std::get_if<layout::Image>(&it); img && !img->alt.empty() && !own_alt) {
       layout::Image plain = *img;
       plain.alt.clear();
@@ -117,7 +127,7 @@ class Painter {
     if (!open_ || open_element_ != want) {
       if (open_) out += "EMC\n";
       if (content) {
-        out += "/" + structure[static_cast<size_t>(want)].role + " <</MCID " +
+        out += "/" + structure[static_cast<size_t>(want)] + " <</MCID " +
                std::to_string(mcids_.size()) + ">> BDC\n";
         mcids_.push_back(static_cast<int32_t>(want));
         links_.push_back(-1);
@@ -127,7 +137,7 @@ class Painter {
       open_ = true;
       open_element_ = want;
     }
-    if (content && structure[static_cast<size_t>(want)].role == "Figure") grow_box(static_cast<int32_t>(want), it);
+    if (content && structure[static_cast<size_t>(want)] == "Figure") grow_box(static_cast<int32_t>(want), it);
     out += ops;
     return true;
   }

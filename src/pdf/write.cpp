@@ -36,6 +36,7 @@ struct PdfStream::State {
   DocumentGraphics graphics;
   PageShared shared;
   std::vector<Ref> page_refs;
+  StructRoles roles;  // tagged: of list.structure, or given by add_roles()
   std::vector<PageResult> tags;  // tagged: each page's MCIDs (its content dropped)
   uint64_t content_hash[2] = {kIdSeeds[0], kIdSeeds[1]};
   bool warned_marks = false;
@@ -54,7 +55,8 @@ struct PdfStream::State {
       failed = true;
       return false;
     }
-    if (!w.ok()) return fail();
+    // Set before any page: pages are written ahead with the header.
+    if (!w.ok() || !w.set_version(kPdfMinorVersion)) return fail();
     shared.graphics = &graphics;
     shared.writer = &w;
     shared.fonts = &fonts;
@@ -80,6 +82,11 @@ struct PdfStream::State {
 };
 
 PdfStream::PdfStream(Diagnostics& diags) : s_(std::make_unique<State>(diags)) {}
+
+bool PdfStream::write_into(std::function<bool(std::string_view)> to) {
+  if (s_->w.write_ahead_into(std::move(to))) return true;
+  return s_->fail();
+}
 PdfStream::~PdfStream() = default;
 
 bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items) {
@@ -96,7 +103,13 @@ bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vecto
     s.failed = true;
     return false;
   }
-  s.shared.structure = list.tagged ? &list.structure : nullptr;
+  for (size_t e = s.roles.size(); e < list.structure.size(); ++e)
+    if (!s.roles.add(list.structure[e].role)) {
+      s.diags.error({}, "cannot write PDF: too many structure roles");
+      s.failed = true;
+      return false;
+    }
+  s.shared.structure = list.tagged ? &s.roles : nullptr;
   auto result = write_page(s.shared, list.pages[p], items, s.diags);
   if (!result || !s.w.finish_content(result->index)) return s.fail();
   if (result->marks_dropped && !s.warned_marks) {
@@ -111,10 +124,27 @@ bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vecto
   // only at the end, and hashing every byte of every page's operators cost
   // a warm handout request 4 %.
   s.hash(s.w.content(result->index));
+  // Into the file now: a long document's content is not held for the end.
+  if (!s.w.send(result->index)) {
+    if (!s.w.output_refused()) return s.fail();
+    s.failed = true;  // its owner reports why
+    return false;
+  }
   if (list.tagged) {
     std::string().swap(result->content);
     s.tags.push_back(std::move(*result));
   }
+  return true;
+}
+
+bool PdfStream::add_roles(const std::vector<std::string>& roles) {
+  State& s = *s_;
+  for (const std::string& role : roles)
+    if (!s.roles.add(role)) {
+      s.diags.error({}, "cannot write PDF: too many structure roles");
+      s.failed = true;
+      return false;
+    }
   return true;
 }
 
@@ -185,7 +215,6 @@ bool PdfStream::prepare(const layout::DisplayList& list, const std::vector<int32
   if (!list.meta.language.empty() && !w.set_catalog("Lang", text_string(list.meta.language)))
     return s.fail();
   if ((pdfx || pdfa) && !write_output_intent(w, list.intent, diags, pdfx, pdfa)) return s.fail();
-  if (!w.set_version(kPdfMinorVersion)) return s.fail();
   return diags.error_count() == s.errors_before;
 }
 

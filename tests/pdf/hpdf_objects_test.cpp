@@ -490,3 +490,91 @@ TEST_CASE("libharu W14: reals past libharu's 32,767 are written as the nearest i
   CHECK(a.getArrayItem(2).getNumericValue() == 32767.0);
   CHECK(a.getArrayItem(3).getNumericValue() == 1.5);
 }
+
+TEST_CASE("libharu W17: pages held as records; content written ahead keeps its numbers and reads back the same") {
+  // Content past a megabyte (passed on early), an empty page, a layer under
+  // a page, resources with a fixed key and an annotation.
+  std::string noise;
+  uint32_t x = 2463534242u;
+  for (int i = 0; i < 400'000; ++i) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+    noise += "% " + std::to_string(x) + "\n";
+  }
+  const auto make = [&](hpdf::Writer& w, bool send) {
+    REQUIRE(w.set_version(6));
+    auto font = w.add_object(Dict{}.set("Type", Name{"Font"}).set("Subtype", Name{"Type1"}).set("BaseFont", Name{"Helvetica"}));
+    auto spot = w.add_object(Array{{Name{"Separation"}, Name{"PANTONE 151 C"}, Name{"DeviceCMYK"}, Dict{}}});
+    REQUIRE(font);
+    REQUIRE(spot);
+    for (int p = 0; p < 3; ++p) {
+      auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}).set("StructParents", p));
+      REQUIRE(page);
+      if (p != 1) {
+        REQUIRE(w.resource(*page, "Font", *font) == "F1");
+        REQUIRE(w.resource(*page, "ColorSpace", *spot) == "CS1");
+        REQUIRE(w.set_resource(*page, "ColorSpace", "DefaultRGB", *spot));
+        REQUIRE(w.append_content(*page, "BT /F1 12 Tf 10 10 Td (Page " + std::to_string(p) + ") Tj ET\n" + (p == 2 ? noise : "")));
+      }
+      REQUIRE(w.finish_content(*page));
+      if (send) REQUIRE(w.send(*page));
+    }
+    REQUIRE(w.prepend_content(0, "0 1 0 rg 0 0 50 50 re f\n"));
+    auto annot = w.add_object(Dict{}.set("Type", Name{"Annot"}).set("Subtype", Name{"Link"}).set("Rect", Array{{0, 0, 1, 1}}));
+    REQUIRE(annot);
+    REQUIRE(w.add_annotation(2, *annot));
+  };
+  hpdf::Writer held, ahead, streamed, late;
+  make(held, false);
+  make(ahead, true);
+  std::string pieces;
+  int count = 0;
+  REQUIRE(streamed.write_ahead_into([&](std::string_view piece) {
+    pieces.append(piece);
+    return ++count > 0;
+  }));
+  make(streamed, true);
+  const int before_save = count;
+  CHECK(before_save >= 1);  // the megabyte page went out before save()
+  const auto held_bytes = held.save();
+  const auto ahead_bytes = ahead.save();
+  REQUIRE(held_bytes);
+  REQUIRE(ahead_bytes);
+  REQUIRE(streamed.save([&](std::string_view piece) {
+    pieces.append(piece);
+    return ++count > 0;
+  }));
+  CHECK(pieces == *ahead_bytes);
+  // The first page's content is the file's first object; objects keep the
+  // numbers they have when held.
+  CHECK(ahead_bytes->find(" 0 obj\n<<\n/Length ") == std::string("%PDF-1.6\n%\267\276\255\252\n").size() + 1);
+  auto a = open(*held_bytes);
+  auto b = open(*ahead_bytes);
+  for (int p = 0; p < 3; ++p) {
+    QPDFObjectHandle pa = a->getAllPages().at(static_cast<size_t>(p));
+    QPDFObjectHandle pb = b->getAllPages().at(static_cast<size_t>(p));
+    CHECK(pa.getObjectID() == pb.getObjectID());
+    CHECK(pa.getKey("/Contents").unparse() == pb.getKey("/Contents").unparse());
+    CHECK(pa.getKey("/Resources").unparse() == pb.getKey("/Resources").unparse());
+    if (p > 0) CHECK(page_content(*a, p) == page_content(*b, p));
+  }
+  CHECK(page_content(*b, 2).find(noise) != std::string::npos);
+  CHECK(page_content(*b, 1).empty());
+  QPDFObjectHandle first = b->getAllPages().at(0), last = b->getAllPages().at(2);
+  CHECK(first.getKey("/Resources").getKey("/ColorSpace").hasKey("/DefaultRGB"));
+  CHECK(first.getKey("/Contents").getArrayNItems() == 2);
+  CHECK(last.getKey("/Annots").getArrayNItems() == 1);
+  CHECK(first.getKey("/Resources").getKey("/ColorSpace").getKey("/CS1").getArrayItem(1).getName() == "/PANTONE 151 C");
+  for (const auto& [name, bytes] : {std::pair{"held.pdf", *held_bytes}, std::pair{"ahead.pdf", *ahead_bytes}}) {
+    auto check = run("qpdf --check " + save(name, bytes), true);
+    CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+  }
+  // The header went out with the first page: the version cannot change.
+  make(late, true);
+  REQUIRE(late.set_version(7));
+  CHECK_FALSE(late.save());
+  // A string cannot be had of a PDF that went into an output.
+  hpdf::Writer into;
+  REQUIRE(into.write_ahead_into([](std::string_view) { return true; }));
+  make(into, true);
+  CHECK_FALSE(into.save());
+}

@@ -102,8 +102,18 @@ class Writer {
   // nothing more may be appended after it.
   bool finish_content(int page);
   // A finished page's content stream as it will be written (deflated);
-  // empty before, or when it has none. Valid until save().
+  // empty before, or when it has none. Valid until send() or save().
   std::string_view content(int page) const;
+  // Writes the page's content stream into the PDF now, ahead of save(),
+  // and frees it (finishing it first): it is not held for save(), which
+  // writes the rest of the document after it. Its object keeps its number;
+  // the page's object is written by save(). Pages sent come first in the
+  // file, in the order sent.
+  bool send(int page);
+  // Where send() writes (else the bytes wait for save()): the output
+  // save(to) will be given, before any page is added. It is handed the
+  // bytes a megabyte at a time.
+  bool write_ahead_into(std::function<bool(std::string_view)> to);
   // Operators painted before the page's content, as a stream of their own
   // (the page's /Contents becomes an array). Finishes the page's content.
   bool prepend_content(int page, const std::string& ops);

@@ -24,6 +24,21 @@ namespace galley::pdf {
 // to the media box.
 Array pdf_box(const layout::Box& box, const layout::Box& media);
 
+// What a page's drawing reads of the structure elements: their roles, two
+// bytes an element (a long report has a hundred thousand elements, and the
+// writer's thread keeps its own copy of what it reads).
+class StructRoles {
+ public:
+  size_t size() const { return of_.size(); }
+  const std::string& operator[](size_t e) const { return names_[of_[e]]; }
+  // False past 65,536 different roles (there are a few dozen standard ones).
+  bool add(const std::string& role);
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<uint16_t> of_;  // by element: its role's index in names_
+};
+
 // Objects shared by all pages of a document.
 struct PageShared {
   hpdf::Writer* writer = nullptr;
@@ -33,9 +48,9 @@ struct PageShared {
   bool crop_marks = false, registration_marks = false;
   std::optional<Ref> default_rgb;  // ICCBased sRGB for /DefaultRGB (PDF/X)
   std::map<std::string, Ref> separations;  // by colorant name
-  // The structure tree when tagging (Marks open marked content with MCIDs,
-  // everything else is an artifact); null writes no tags.
-  const std::vector<layout::StructElement>* structure = nullptr;
+  // The structure elements' roles when tagging (Marks open marked content
+  // with MCIDs, everything else is an artifact); null writes no tags.
+  const StructRoles* structure = nullptr;
 };
 
 struct PageResult {

@@ -24,8 +24,9 @@ std::optional<std::string> write_pdf(layout::DisplayList&& list, Diagnostics& di
 
 // A PDF written a page at a time, as layout finishes pages
 // (layout::PageSink, through cli/): each page's content is deflated when
-// it comes, so only what later objects need of it is kept (its MCIDs,
-// link and figure boxes). What needs the whole document waits for
+// it comes and goes into the output at once (before the file's other
+// objects), so only what later objects need of it is kept (its MCIDs,
+// link and figure boxes, a few records for its page object). What needs the whole document waits for
 // finish(): the font subsets, /W and /ToUnicode (glyph ids are kept, so
 // page content does not depend on the subset), the outline, links,
 // structure tree, metadata and /ID. write_pdf() is this over a whole list.
@@ -36,10 +37,18 @@ class PdfStream {
   PdfStream(const PdfStream&) = delete;
   PdfStream& operator=(const PdfStream&) = delete;
 
+  // The output finish(..., to) will be given, before the first page: each
+  // page's content goes into it as the page is written. Without it, the
+  // same bytes wait for finish().
+  bool write_into(std::function<bool(std::string_view)> to);
   // Page p of `list` (its boxes and links; the fonts and structure elements
   // it uses are in `list` already), drawing `items`. Pages come in order.
   // False once anything failed.
   bool page(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items);
+  // The roles of structure elements a list handed to page() does not hold
+  // (a writer on its own thread, given only what it reads), in order, after
+  // those it holds. Pages read an element's role and nothing else of it.
+  bool add_roles(const std::vector<std::string>& roles);
   // Artifacts painted under page p's items (already written), known only
   // once the document is: master text naming {{pages}}.
   bool under(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items);
