@@ -138,7 +138,7 @@ struct TableCell {
   Paragraph para;
   // A cell of a column aligned on the decimal sign: the byte of
   // para.runs[0].text where the sign is, or the text's end when it has none.
-  std::optional<size_t> decimal_at;
+  std::optional<size_t> decimal_at = std::nullopt;
 };
 
 // A chart with its colours and label style resolved (layout/chart_block.cpp).
