@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -217,6 +218,10 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
   // few hundred bytes, so 10,000 rows cost little more memory than 1,000.
   std::vector<std::optional<layout::DisplayList>> displays(keep_display ? jobs.size() : 0);
   std::atomic<size_t> next{0}, done{0};
+  // The last row wakes the progress loop, which otherwise redraws every
+  // 100 ms: a batch of a tenth of a second would wait for the next redraw.
+  std::mutex finished_mutex;
+  std::condition_variable finished;
   auto worker = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
       RowJob& job = jobs[i];
@@ -234,7 +239,10 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
           job.ok = err.empty();
         }
       }
-      ++done;
+      if (++done == jobs.size()) {
+        std::lock_guard lock(finished_mutex);
+        finished.notify_one();
+      }
     }
   };
 
@@ -242,9 +250,10 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
   std::vector<std::thread> pool;
   if (threads > 1) {
     for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    std::unique_lock lock(finished_mutex);
     while (done < jobs.size()) {
       progress.draw(done);
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return done == jobs.size(); });
     }
   } else {
     worker();
