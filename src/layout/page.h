@@ -115,7 +115,7 @@ struct Link {
   std::string uri;   // external, or
   std::string dest;  // a named destination
   SourceLoc loc;
-  std::string text;  // the words the area covers, for the annotation's /Contents
+  std::string text = {};  // the words the area covers, for the annotation's /Contents
   int64_t element = Mark::kArtifact;  // the structure element the words belong to (see Mark)
 };
 

@@ -19,7 +19,7 @@ TEST_CASE("batch output names stay inside the template's folder") {
   CHECK(confine_output(t, out + "sub/a.pdf").error.empty());
   CHECK(confine_output(t, out + "./a.pdf").key == confine_output(t, out + "a.pdf").key);
   CHECK(confine_output(t, out + "sub/../a.pdf").key == confine_output(t, out + "a.pdf").key);
-  for (const std::string bad : {out + "../a.pdf", out + "../../a.pdf", out + "up/tmp/a.pdf", out + "..", out,
+  for (const std::string& bad : {out + "../a.pdf", out + "../../a.pdf", out + "up/tmp/a.pdf", out + "..", out,
                                 out + ".", std::string("/a.pdf"), out + "a\x01.pdf"}) {
     CAPTURE(bad);
     CHECK_FALSE(confine_output(t, bad).error.empty());

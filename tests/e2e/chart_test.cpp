@@ -1,6 +1,9 @@
 // Charts read back from the PDF: bar lengths from the content stream's
 // rectangles, colours from its operators, labels with pdftotext, the
 // Figure and its alt text from the structure tree.
+#ifndef POINTERHOLDER_TRANSITION
+#define POINTERHOLDER_TRANSITION 4  // qpdf 11: use std::shared_ptr
+#endif
 #include <doctest/doctest.h>
 
 #include <qpdf/QPDF.hh>

@@ -26,7 +26,7 @@ TEST_CASE("one thread and several give byte-identical PDFs: the samples and a lo
   Run made = sh("python3 bench/make-workloads.py " + quote(dir) + " 40");
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
-  for (const std::string args : {std::string("content/mayo-ir-residency.yaml"),
+  for (const std::string& args : {std::string("content/mayo-ir-residency.yaml"),
                                  std::string("content/mayo-ir-residency.yaml --layout layouts/trifold-letter.yaml"),
                                  std::string("content/mayo-ir-residency.yaml --layout layouts/handout-a4.yaml"),
                                  quote(dir + "/long-40.yaml")}) {
@@ -48,7 +48,7 @@ TEST_CASE("a build that frees as it goes gives the bytes of one that keeps its d
   Run made = sh("python3 bench/make-workloads.py " + quote(dir) + " 40");
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
-  for (const std::string args : {std::string("content/mayo-ir-residency.yaml"), quote(dir + "/long-40.yaml")}) {
+  for (const std::string& args : {std::string("content/mayo-ir-residency.yaml"), quote(dir + "/long-40.yaml")}) {
     INFO(args);
     const std::string freed = build_jobs(args, dir + "/freed.pdf", 2);
     const std::string kept = build_jobs(args + " --dump-layout " + quote(dir + "/layout.json"), dir + "/kept.pdf", 2);

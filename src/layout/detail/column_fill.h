@@ -28,7 +28,7 @@ struct NoteCarry {
 
 struct Cursor {
   size_t block = 0, slice = 0;
-  NoteCarry carry;  // notes begun in an earlier column
+  NoteCarry carry = {};  // notes begun in an earlier column
   bool operator==(const Cursor&) const = default;
 };
 

@@ -28,7 +28,7 @@ struct Slice {
   std::vector<Item> items;
   std::vector<Link> links;
   std::vector<Anchor> anchors;
-  std::vector<int> notes;    // the footnotes its lines reference (resolve::CharStyle::note)
+  std::vector<int> notes = {};  // the footnotes its lines reference (resolve::CharStyle::note)
   size_t first_note = 0;     // their lines: MeasuredBlock::notes from here on, in the same order
 };
 

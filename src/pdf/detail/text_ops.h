@@ -23,7 +23,7 @@ struct RunFont {
   // nest, and readers (poppler) lose the rest of a sequence after a nested
   // span, so the spans themselves carry the MCIDs. Null: plain /Span spans.
   // It appends the operator to `out`.
-  std::function<void(std::string& out, const std::string* actual)> open_piece;
+  std::function<void(std::string& out, const std::string* actual)> open_piece = nullptr;
 };
 
 // `q BT ... ET Q` for the run, appended to `out`; `color` is the fill
