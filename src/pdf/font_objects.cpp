@@ -186,17 +186,18 @@ bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
   for_each_on_two_threads(fonts.size(), to_make >= 2, make_one);
   for (size_t i = 0; i < fonts.size(); ++i) {
     Used& used = *fonts[i];
+    const FontObjects& made = *objects[i];
     const SourceLoc at = used.loc.file.empty() ? SourceLoc{used.path, 0, 0} : used.loc;
-    if (!objects[i]->error.empty()) {
-      diags.error(at, "font '" + used.path + "': " + objects[i]->error);
+    if (!made.error.empty()) {
+      diags.error(at, "font '" + used.path + "': " + made.error);
       return false;
     }
-    auto file = writer.add(objects[i]->file, {}, objects[i]->program);
-    auto desc = file ? writer.add(objects[i]->descriptor, {*file}) : std::nullopt;
-    auto cid = desc ? writer.add(objects[i]->cid, {*desc}) : std::nullopt;
-    auto cmap = cid ? writer.add(objects[i]->cmap, {}, objects[i]->cmap_bytes) : std::nullopt;
+    auto file = writer.add(made.file, {}, made.program);
+    auto desc = file ? writer.add(made.descriptor, {*file}) : std::nullopt;
+    auto cid = desc ? writer.add(made.cid, {*desc}) : std::nullopt;
+    auto cmap = cid ? writer.add(made.cmap, {}, made.cmap_bytes) : std::nullopt;
     if (cmap && !used.ref) used.ref = writer.reserve();
-    if (!cmap || !used.ref || !writer.put(*used.ref, objects[i]->type0, {*cid, *cmap})) {
+    if (!cmap || !used.ref || !writer.put(*used.ref, made.type0, {*cid, *cmap})) {
       diags.error(at, "font '" + used.path + "': cannot write font objects: " + writer.error());
       return false;
     }
