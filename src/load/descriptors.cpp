@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include "base/inside_root.h"
 #include "detail/reader.h"
@@ -46,6 +47,24 @@ std::string layout_named_in(const std::string& content_path) {
 Descriptors load_descriptors(const std::string& content_path, const std::string& layout_path, Diagnostics& found,
                              const Options& opts) {
   Descriptors d;
+  // The layout the build will read, parsed on a second thread while the
+  // content is: the two parses were a cold build's whole load, one after
+  // the other. The guess is the --layout given or the content's own
+  // `layout:` line; it is kept only if it is the path the loaded content
+  // names, and its findings then follow the content's as before.
+  const bool may_read_content = opts.root.empty() || base::inside_root(content_path, opts.root);
+  const std::string guess = !layout_path.empty() ? layout_path : may_read_content ? layout_named_in(content_path) : "";
+  struct Early {
+    std::optional<model::Layout> layout;
+    Diagnostics found;
+  };
+  std::future<Early> early;
+  if (!guess.empty())
+    early = std::async(std::launch::async, [&guess, &opts] {
+      Early e;
+      e.layout = read_layout(guess, e.found, opts);
+      return e;
+    });
   d.doc = read_document(content_path, found, opts);
   std::string lpath = layout_path;
   if (lpath.empty() && d.doc) {
@@ -57,8 +76,15 @@ Descriptors load_descriptors(const std::string& content_path, const std::string&
       found.error({content_path, 0, 0}, "no layout: name one with 'layout:' or --layout");
   }
   // A content file outside the root folder is not read, not even for this.
-  if (lpath.empty() && !d.doc && (opts.root.empty() || base::inside_root(content_path, opts.root)))
-    lpath = layout_named_in(content_path);
+  if (lpath.empty() && !d.doc && may_read_content) lpath = guess;
+  if (early.valid()) {
+    Early e = early.get();
+    if (lpath == guess) {
+      d.layout = std::move(e.layout);
+      found.append(e.found);
+      lpath.clear();
+    }
+  }
   if (!lpath.empty()) d.layout = read_layout(lpath, found, opts);
   if (d.doc && d.layout) cross_check(*d.doc, *d.layout, found);
   return d;

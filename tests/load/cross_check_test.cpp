@@ -82,3 +82,21 @@ TEST_CASE("a content file that is not valid YAML still has its layout's problems
     CHECK(std::find(got.begin(), got.end(), colour) != got.end());
   }
 }
+
+// The layout is parsed ahead, on a second thread, from the content's
+// `layout:` line as read line by line; the content's YAML decides.
+TEST_CASE("the layout loaded is the one the content's YAML names, not the line's raw text") {
+  TempDir dir;
+  dir.write("l.yaml", minimal_layout());
+  dir.write("l\\x2eyaml", "galley: 1\npage: {size: a5}\ncolors:\n  tint: #eef7f4\n");
+  const std::string content =
+      dir.write("c.yaml", "galley: 1\nlayout: \"l\\x2eyaml\"\nflows:\n  main: [{paragraph: a, style: body}]\n");
+  for (const std::string& given : {std::string(), dir.path("l.yaml")}) {
+    INFO(given);
+    Diagnostics found;
+    const auto d = load::load_descriptors(content, given, found);
+    CHECK(lines(found) == std::vector<std::string>{});
+    REQUIRE(d.layout);
+    CHECK(d.layout->path == dir.path("l.yaml"));
+  }
+}
