@@ -4,6 +4,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include <unistd.h>
 
 #include "detail/content.h"
 #include "detail/font_objects.h"
@@ -171,6 +176,33 @@ TEST_CASE("font program: widths are the rounded advances; subsets keep glyph ids
   Diagnostics bad;
   CHECK_FALSE(FontProgram::load("/nonexistent.ttf", 0, bad, {}));
   CHECK(bad.has_errors());
+}
+
+// From its second glyph set on, a face is subset from hb-subset's
+// preprocessed copy (a batch's rows): the bytes must be those of the plain
+// subset. A copy of the file is a face no other test has subset.
+TEST_CASE("font program: a subset from the preprocessed face is the plain subset's bytes") {
+  std::string copy = (std::filesystem::temp_directory_path() / "galley-subset-XXXXXX").string();
+  const int fd = mkstemp(copy.data());
+  REQUIRE(fd >= 0);
+  ::close(fd);
+  std::filesystem::copy_file(testpdf::font_path("NotoSans-Italic.ttf"), copy,
+                             std::filesystem::copy_options::overwrite_existing);
+  Diagnostics d;
+  auto font = FontProgram::load(copy, 0, d, {});
+  REQUIRE(font);
+  std::set<uint32_t> a, b;
+  for (const auto& g : testpdf::shape("Quiet wharf 0123", "NotoSans-Italic.ttf", 10, 0, 0, 0).glyphs) a.insert(g.gid);
+  for (const auto& g : testpdf::shape("Jumpy fox 4567", "NotoSans-Italic.ttf", 10, 0, 0, 0).glyphs) b.insert(g.gid);
+  const auto plain_a = font->subset(a);
+  REQUIRE(plain_a);
+  const auto then_b = font->subset(b);
+  const auto again_a = font->subset(a);
+  REQUIRE(then_b);
+  REQUIRE(again_a);
+  CHECK(*again_a == *plain_a);
+  CHECK(*then_b != *plain_a);
+  std::filesystem::remove(copy);
 }
 
 TEST_CASE("document fonts give each drawn glyph its program's /W width, and any other glyph too") {
