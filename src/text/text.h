@@ -8,6 +8,6 @@
 #include "detail/font_book.h"    // FontBook
 #include "detail/font_file.h"    // font_file(): one mapping of each font file, shared with pdf/ and print/
 #include "detail/graphemes.h"    // grapheme_starts(): linebreak/ breaks a word too wide for its cell between them
-#include "detail/icu_data.h"     // install_compact_icu_data(): galley's main, before ICU is used
+#include "detail/icu_data.h"     // install_compact_icu_data(): the executables' main, before ICU is used
 #include "detail/shape.h"        // shape()
 #include "text/shaped.h"
