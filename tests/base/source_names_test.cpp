@@ -31,6 +31,7 @@ const std::set<std::string> kHeaderOnly = {
     "resolve/detail/numbers_module.h", "text/cluster_list.h",
     "serve/serve.h",           "serve/detail/limits.h", "text/shaped.h",
     "text/text.h",
+    "text/detail/icu_data.h",  // implemented by the build's generated icu_data_package.cpp
 };
 
 // .cpp files with no header of their name, and the header each implements.
