@@ -195,7 +195,10 @@ bool PdfStream::prepare(const layout::DisplayList& list, const std::vector<int32
   std::vector<LinkAnnotation> annotations;
   if (!write_navigation(w, list, s.page_refs, diags, list.tagged ? &annotations : nullptr))
     return s.fail();
-  if (list.tagged && !write_struct_tree(w, list, s.page_refs, s.tags, annotations)) return s.fail();
+  if (list.tagged && !write_struct_tree(w, list, s.page_refs, s.tags, annotations)) {
+    if (w.ok()) diags.error({}, "cannot write PDF: a page's marked content names no structure element");
+    return s.fail();
+  }
 
   const bool pdfx = s.pdfx, pdfa = !list.pdf_a.empty();
   const auto date = document_date(list.meta, std::getenv("SOURCE_DATE_EPOCH"), diags);
