@@ -254,7 +254,7 @@ void PageFinisher::page(PassResult& r, size_t i) {
   sink_.page(list_, i, std::move(items));
 }
 
-std::vector<int32_t> PageFinisher::finish(const PassResult& r, Diagnostics& diags) {
+std::vector<int32_t> PageFinisher::finish(PassResult& r, Diagnostics& diags) {
   diags.append(diags_);
   if (!within_budget(diags)) return {};
   const std::string pages = std::to_string(list_.pages.size());
@@ -272,9 +272,11 @@ std::vector<int32_t> PageFinisher::finish(const PassResult& r, Diagnostics& diag
   }
   std::vector<int32_t> renumber;
   if (list_.tagged) {
-    std::vector<StructElement> structure;
-    renumber = numbering_.renumber(r.structure, finish_structure(r.structure, list_.meta.language, structure, diags));
-    list_.structure = std::move(structure);
+    renumber = numbering_.renumber(r.structure, structure_order(r.structure));
+    // The pages' roles are handed on: the elements are put in content
+    // order, moved from the pass's, one copy of them at a time.
+    std::vector<StructElement>().swap(list_.structure);
+    finish_structure(std::move(r.structure), list_.meta.language, list_.structure, diags);
     for (Page& page : list_.pages)
       for (Link& l : page.links)
         if (l.element >= 0 && static_cast<size_t>(l.element) < renumber.size())

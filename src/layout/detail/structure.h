@@ -51,10 +51,12 @@ class StructureNumbering {
   std::map<std::pair<size_t, size_t>, int64_t> base_;  // block → its first node's number
 };
 
-// Fills `structure` from `placed` in content order (flow, then block) and
-// returns each block's first index there; a heading that skips a level is
-// a warning.
-std::map<std::pair<size_t, size_t>, int64_t> finish_structure(const PlacedStructure& placed, const std::string& doc_lang,
-                                                              std::vector<StructElement>& structure, Diagnostics& diags);
+// Each placed block's first index in content order (flow, then block).
+std::map<std::pair<size_t, size_t>, int64_t> structure_order(const PlacedStructure& placed);
+// Moves the nodes of `placed` into `structure` in content order (flow,
+// then block), each block's let go once moved; a heading that skips a
+// level is a warning.
+void finish_structure(PlacedStructure&& placed, const std::string& doc_lang, std::vector<StructElement>& structure,
+                      Diagnostics& diags);
 
 }  // namespace galley::layout
