@@ -72,7 +72,8 @@ void StructureNumbering::page(const PlacedStructure& placed, std::vector<Item>& 
         element = Mark::kArtifact;
         return;
       }
-      it = base_.emplace(where, static_cast<int64_t>(structure.size())).first;
+      it = base_.emplace(where, next_).first;
+      next_ += static_cast<int64_t>(nodes->second.size());
       // Only the role is read of them (a page's marks), and the list is
       // put in content order at the end: not copies of whole elements (a
       // long report has a hundred thousand, each naming its source file).

@@ -103,8 +103,8 @@ bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vecto
     s.failed = true;
     return false;
   }
-  for (size_t e = s.roles.size(); e < list.structure.size(); ++e)
-    if (!s.roles.add(list.structure[e].role)) {
+  for (size_t e = s.roles.size(); e < list.structure_base + list.structure.size(); ++e)
+    if (e < list.structure_base || !s.roles.add(list.structure[e - list.structure_base].role)) {
       s.diags.error({}, "cannot write PDF: too many structure roles");
       s.failed = true;
       return false;
