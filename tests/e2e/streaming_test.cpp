@@ -38,6 +38,24 @@ void write_markdown_report(const std::string& dir, const std::string& output, in
   write_file(dir + "/doc.yaml", doc);
 }
 
+// tagged.yaml and untagged.yaml: A5 pages of one frame of 6 pt Noto Serif
+// until the flow is empty, one of them `tagged: false`; tagged-doc.yaml and
+// untagged-doc.yaml: text.md named `copies` times under each.
+void write_tagged_pair(const std::string& dir, int copies) {
+  const std::string layout =
+      "galley: 1\npage: {size: a5}\nfonts:\n  Noto Serif: {regular: fonts/NotoSerif-Regular.ttf}\n"
+      "styles:\n  body: {font: Noto Serif, size: 6pt}\nmasters:\n  page:\n"
+      "    frames: [{name: body, flow: main, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n";
+  write_file(dir + "/tagged.yaml", layout + "sequence:\n  - {master: page, repeat: until-empty}\n");
+  write_file(dir + "/untagged.yaml",
+             layout + "output: {tagged: false}\nsequence:\n  - {master: page, repeat: until-empty}\n");
+  for (const char* name : {"tagged", "untagged"}) {
+    std::string doc = std::string("galley: 1\nlayout: ") + name + ".yaml\nmeta: {title: Flat}\nflows:\n  main:\n";
+    for (int i = 0; i < copies; ++i) doc += "    - markdown: {file: text.md}\n";
+    write_file(dir + "/" + name + "-doc.yaml", doc);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a thousand pages drawn from a few lines of input are built in flat memory") {
@@ -161,18 +179,7 @@ TEST_CASE("a tagged long report costs little more memory than an untagged one") 
     markdown += "\n\n";
   }
   write_file(dir + "/text.md", markdown);
-  const std::string layout =
-      "galley: 1\npage: {size: a5}\nfonts:\n  Noto Serif: {regular: fonts/NotoSerif-Regular.ttf}\n"
-      "styles:\n  body: {font: Noto Serif, size: 6pt}\nmasters:\n  page:\n"
-      "    frames: [{name: body, flow: main, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n";
-  write_file(dir + "/tagged.yaml", layout + "sequence:\n  - {master: page, repeat: until-empty}\n");
-  write_file(dir + "/untagged.yaml",
-             layout + "output: {tagged: false}\nsequence:\n  - {master: page, repeat: until-empty}\n");
-  for (const char* name : {"tagged", "untagged"}) {
-    std::string doc = std::string("galley: 1\nlayout: ") + name + ".yaml\nmeta: {title: Flat}\nflows:\n  main:\n";
-    for (int i = 0; i < 30; ++i) doc += "    - markdown: {file: text.md}\n";
-    write_file(dir + "/" + name + "-doc.yaml", doc);
-  }
+  write_tagged_pair(dir, 30);
   const Measured tagged = run_measured(dir, {"build", "tagged-doc.yaml", "-o", "tagged.pdf"});
   INFO(tagged.err);
   REQUIRE(tagged.exit_code == 0);
@@ -284,18 +291,7 @@ TEST_CASE("a report of 200,000 structure elements costs little more memory tagge
     markdown += "\n";
   }
   write_file(dir + "/text.md", markdown);
-  const std::string layout =
-      "galley: 1\npage: {size: a5}\nfonts:\n  Noto Serif: {regular: fonts/NotoSerif-Regular.ttf}\n"
-      "styles:\n  body: {font: Noto Serif, size: 6pt}\nmasters:\n  page:\n"
-      "    frames: [{name: body, flow: main, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n";
-  write_file(dir + "/tagged.yaml", layout + "sequence:\n  - {master: page, repeat: until-empty}\n");
-  write_file(dir + "/untagged.yaml",
-             layout + "output: {tagged: false}\nsequence:\n  - {master: page, repeat: until-empty}\n");
-  for (const char* name : {"tagged", "untagged"}) {
-    std::string doc = std::string("galley: 1\nlayout: ") + name + ".yaml\nmeta: {title: Lists}\nflows:\n  main:\n";
-    for (int i = 0; i < 20; ++i) doc += "    - markdown: {file: text.md}\n";
-    write_file(dir + "/" + name + "-doc.yaml", doc);
-  }
+  write_tagged_pair(dir, 20);
   const Measured tagged = run_measured(dir, {"build", "tagged-doc.yaml", "-o", "tagged.pdf"});
   INFO(tagged.err);
   REQUIRE(tagged.exit_code == 0);
