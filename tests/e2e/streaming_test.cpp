@@ -311,9 +311,9 @@ TEST_CASE("a report of 200,000 structure elements costs little more memory tagge
   MESSAGE("peak RSS under AddressSanitizer: " << tagged.max_rss_mb << " and " << untagged.max_rss_mb
                                               << " MB (not checked)");
 #else
-  // Before: 143 MB against 54 (each element a libharu dictionary and its
+  // Before: 139 MiB against 52 (each element a libharu dictionary and its
   // entries' bytes until save(), three copies of layout's elements at the
-  // end of layout); now about 88 against 55.
+  // end of layout); now about 87 against 54.
   MESSAGE("peak RSS tagged " << tagged.max_rss_mb << " MB, untagged " << untagged.max_rss_mb << " MB");
   CHECK(tagged.max_rss_mb < untagged.max_rss_mb + 50);
 #endif
