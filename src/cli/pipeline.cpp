@@ -209,9 +209,11 @@ class BuildSink : public layout::PageSink {
     // Of an element, a page's drawing reads only its role (the rest is read
     // from the complete list at the end): the writer is given the roles
     // alone, kept two bytes an element (pdf::StructRoles), not elements.
-    for (size_t e = structure_sent_; e < list.structure.size(); ++e) d.roles.push_back(list.structure[e].role);
+    const size_t base = list.structure_base;
+    for (size_t e = std::max(structure_sent_, base); e < base + list.structure.size(); ++e)
+      d.roles.push_back(list.structure[e - base].role);
     fonts_sent_ = list.fonts.size();
-    structure_sent_ = list.structure.size();
+    structure_sent_ = base + list.structure.size();
     if (!writer_ && ++handed_ > kInlinePages) {
       writer_ = std::make_unique<WriterThread>(kPagesInFlight);
       if (!writer_->running()) writer_.reset();

@@ -182,6 +182,11 @@ struct DisplayList {
   // `tagged: false`; a list made by hand is untagged unless it says so.
   bool tagged = false;
   std::vector<StructElement> structure;
+  // While pages are handed on (layout::PageSink), `structure` holds only
+  // the elements the last page met first, numbered from here, their roles
+  // alone (what a page's drawing reads of them); the complete list, in
+  // content order, is there from 0 once every page is.
+  size_t structure_base = 0;
   bool pdf_ua = false;   // PDF/UA-1
   std::string pdf_a;     // "", "2a", "2b" or "2u" (PDF/A-2)
   SourceLoc standard_loc;  // where the layout asks for them

@@ -252,9 +252,13 @@ void PageFinisher::page(PassResult& r, size_t i) {
   page.items = {};
   list_.pages.push_back(std::move(page));
   sink_.page(list_, i, std::move(items));
+  // The sink has read the roles of the elements this page met first: a
+  // long report's hundred thousand are not held twice until the end.
+  list_.structure_base += list_.structure.size();
+  list_.structure.clear();
 }
 
-std::vector<int32_t> PageFinisher::finish(const PassResult& r, Diagnostics& diags) {
+std::vector<int32_t> PageFinisher::finish(PassResult& r, Diagnostics& diags) {
   diags.append(diags_);
   if (!within_budget(diags)) return {};
   const std::string pages = std::to_string(list_.pages.size());
@@ -272,9 +276,12 @@ std::vector<int32_t> PageFinisher::finish(const PassResult& r, Diagnostics& diag
   }
   std::vector<int32_t> renumber;
   if (list_.tagged) {
-    std::vector<StructElement> structure;
-    renumber = numbering_.renumber(r.structure, finish_structure(r.structure, list_.meta.language, structure, diags));
-    list_.structure = std::move(structure);
+    renumber = numbering_.renumber(r.structure, structure_order(r.structure));
+    // The pages' roles are handed on: the elements are put in content
+    // order, moved from the pass's, one copy of them at a time.
+    std::vector<StructElement>().swap(list_.structure);
+    list_.structure_base = 0;
+    finish_structure(std::move(r.structure), list_.meta.language, list_.structure, diags);
     for (Page& page : list_.pages)
       for (Link& l : page.links)
         if (l.element >= 0 && static_cast<size_t>(l.element) < renumber.size())

@@ -72,8 +72,15 @@ void StructureNumbering::page(const PlacedStructure& placed, std::vector<Item>& 
         element = Mark::kArtifact;
         return;
       }
-      it = base_.emplace(where, static_cast<int64_t>(structure.size())).first;
-      structure.insert(structure.end(), nodes->second.begin(), nodes->second.end());
+      it = base_.emplace(where, next_).first;
+      next_ += static_cast<int64_t>(nodes->second.size());
+      // Only the role is read of them (a page's marks), and the list is
+      // put in content order at the end: not copies of whole elements (a
+      // long report has a hundred thousand, each naming its source file).
+      for (const StructElement& n : nodes->second) {
+        StructElement& e = structure.emplace_back();
+        e.role = n.role;
+      }
     }
     element = it->second + (element & kNodeMask);
   };
@@ -95,33 +102,50 @@ std::vector<int32_t> StructureNumbering::renumber(const PlacedStructure& placed,
   return out;
 }
 
-std::map<std::pair<size_t, size_t>, int64_t> finish_structure(const PlacedStructure& placed, const std::string& doc_lang,
-                                                              std::vector<StructElement>& structure, Diagnostics& diags) {
+std::map<std::pair<size_t, size_t>, int64_t> structure_order(const PlacedStructure& placed) {
   std::map<std::pair<size_t, size_t>, int64_t> base;
-  std::vector<std::string> lang;  // per element: the language it is in
-  int last_heading = 0;
+  int64_t count = 0;
   for (const auto& [where, nodes] : placed) {
+    base.emplace_hint(base.end(), where, count);
+    count += static_cast<int64_t>(nodes.size());
+  }
+  return base;
+}
+
+void finish_structure(PlacedStructure&& placed, const std::string& doc_lang, std::vector<StructElement>& structure,
+                      Diagnostics& diags) {
+  size_t count = 0;
+  for (const auto& [where, nodes] : placed) count += nodes.size();
+  structure.reserve(structure.size() + count);
+  std::vector<const std::string*> lang;  // per element of the block: the language it is in
+  int last_heading = 0;
+  for (auto it = placed.begin(); it != placed.end(); it = placed.erase(it)) {
+    std::vector<StructElement>& nodes = it->second;
     const auto first = static_cast<int32_t>(structure.size());
-    base.emplace(where, first);
-    for (const StructElement& n : nodes) {
-      StructElement e = n;
-      if (e.parent >= 0) e.parent += first;
-      // Lang only where it changes from the document's or the parent's.
-      const std::string around = e.parent >= 0 ? lang[static_cast<size_t>(e.parent)] : doc_lang;
-      lang.push_back(e.lang.empty() ? around : e.lang);
-      if (e.lang == around) e.lang.clear();
-      if (e.role.size() == 2 && e.role[0] == 'H') {
-        const int level = e.role[1] - '0';
+    lang.clear();
+    for (StructElement& n : nodes) {
+      // A parent is a node of the same block, or the document.
+      const std::string& around = n.parent >= 0 && static_cast<size_t>(n.parent) < lang.size()
+                                      ? *lang[static_cast<size_t>(n.parent)]
+                                      : doc_lang;
+      if (n.role.size() == 2 && n.role[0] == 'H') {
+        const int level = n.role[1] - '0';
         if (level > last_heading + 1)
-          diags.warning(e.loc, "heading level " + std::to_string(level) + " follows " +
+          diags.warning(n.loc, "heading level " + std::to_string(level) + " follows " +
                                    (last_heading ? "level " + std::to_string(last_heading) : "no heading") +
                                    ": a level is skipped");
         last_heading = level;
       }
-      structure.push_back(std::move(e));
+      StructElement& e = structure.emplace_back(std::move(n));
+      if (e.parent >= 0) e.parent += first;
+      // Lang only where it changes from the document's or the parent's.
+      lang.push_back(e.lang.empty() ? &around : &e.lang);
+      if (e.lang == around) {
+        lang.back() = &around;
+        e.lang.clear();
+      }
     }
   }
-  return base;
 }
 
 }  // namespace galley::layout

@@ -108,6 +108,22 @@
 //    were written ahead; libharu's header is dropped again. A page not
 //    sent has its content written in the placeholder's place, as a splice
 //    (W16).
+// W18 Objects written ahead. A tagged report's structure elements were an
+//    empty libharu dictionary and xref entry each until save() (a few
+//    hundred bytes an element, 100,000 elements in a long report), their
+//    entries bytes waiting beside them (W12). reserve_ahead() gives numbers
+//    with no libharu object: it appends xref entries of its own to the
+//    xref's private list (HPDF_Xref_Add would number a libharu object),
+//    each pointing at one shared empty dictionary, and begin_ahead() ...
+//    end_ahead() write the object into the output at once, as send() writes
+//    pages' content. At save(), libharu's loop writes "N 0 obj" and the
+//    shared dictionary's "<<" for each: its `before_write_fn` takes both
+//    back (reading N from them) and the rest is dropped up to "endobj", and
+//    `after_write_fn` sets the entry's offset to where the object was
+//    written ahead. Such an object is named in libharu's dictionaries (the
+//    catalog's /StructTreeRoot) by a stand-in libharu object that carries
+//    its number and is in no xref. The entries are taken off the xref's
+//    list again before libharu frees it.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -493,8 +509,8 @@ struct Writer::Impl {
   bool strip(Page& page);
   // An object's xref entry (HPDF_Xref_GetEntryByObjectId refuses every
   // object of a one-section xref: its bounds test is inverted).
-  HPDF_XrefEntry xref_entry(const HPDF_Obj_Header* header) const {
-    const HPDF_UINT id = header->obj_id & 0x00FFFFFF;
+  HPDF_XrefEntry xref_entry(const HPDF_Obj_Header* header) const { return xref_entry(header->obj_id & 0x00FFFFFF); }
+  HPDF_XrefEntry xref_entry(HPDF_UINT id) const {
     HPDF_Xref x = doc->xref;
     if (id < x->start_offset || id - x->start_offset >= x->entries->count) return nullptr;
     return static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(x->entries, id - x->start_offset));
@@ -544,6 +560,38 @@ struct Writer::Impl {
   std::shared_ptr<const Serialized> capture(void* obj, int slots);
   // libharu W13: an empty array that items past libharu's limit pass through.
   HPDF_Array scratch = nullptr;
+  // libharu W18: the xref entries of objects written ahead; a deque, so
+  // they never move (the xref's list points at them).
+  struct Reserved {
+    HPDF_XrefEntry_Rec entry;  // first: a pointer to it is one to the Reserved
+    uint32_t at = 0;           // where the object was written; 0 until it is
+  };
+  std::deque<Reserved> reserved;
+  HPDF_Dict reserved_object = nullptr;  // what their entries point at, shared
+  std::vector<void*> stand_ins;         // libharu objects naming one in libharu's dictionaries
+  Reserved* writing_ahead = nullptr;    // begin_ahead()'s, until end_ahead()
+  std::vector<int> ahead_found;         // W1 placeholders replaced in bytes written ahead
+  static HPDF_STATUS begin_reserved(HPDF_Dict dict);
+  static HPDF_STATUS end_reserved(HPDF_Dict dict);
+  void start_ahead();
+  // A Ref's `objects` entry for a reserved object: its number, tagged (an
+  // object's address is even).
+  static void* tag(HPDF_UINT number) { return reinterpret_cast<void*>((static_cast<uintptr_t>(number) << 1) | 1u); }
+  static bool tagged(const void* p) { return (reinterpret_cast<uintptr_t>(p) & 1u) != 0; }
+  static HPDF_UINT number_of(const void* p) { return static_cast<HPDF_UINT>(reinterpret_cast<uintptr_t>(p) >> 1); }
+  // "12 0 R" for any object of this writer; empty for none.
+  std::string ref_text(Ref r) const {
+    if (r.id < 0 || static_cast<size_t>(r.id) >= objects.size()) return {};
+    void* p = objects[static_cast<size_t>(r.id)];
+    return tagged(p) ? std::to_string(number_of(p)) + " 0 R" : reference_text(p);
+  }
+  Reserved* reserved_of(Ref r) {
+    if (r.id < 0 || static_cast<size_t>(r.id) >= objects.size() || !tagged(objects[static_cast<size_t>(r.id)]))
+      return nullptr;
+    HPDF_XrefEntry entry = xref_entry(number_of(objects[static_cast<size_t>(r.id)]));
+    return entry && entry->obj == reserved_object ? reinterpret_cast<Reserved*>(entry) : nullptr;
+  }
+  void untie_reserved();
   HPDF_STATUS append(HPDF_Array array, void* obj);
 
   bool fail(const std::string& what) {
@@ -566,6 +614,8 @@ struct Writer::Impl {
   }
 
   void* convert(const Value& value);
+  // libharu W18: an object written ahead as libharu's dictionaries name it.
+  void* stand_in(Ref r);
   // A resource category's index in `categories`.
   std::optional<uint8_t> category(const std::string& name) {
     auto it = std::find(categories.begin(), categories.end(), name);
@@ -592,8 +642,11 @@ struct Writer::Impl {
     objects.push_back(obj);
     return Ref{static_cast<int>(objects.size() - 1)};
   }
+  // The libharu object of a Ref; null for none, or an object written ahead
+  // (W18), which has none.
   void* lookup(Ref r) const {
-    return r.id >= 0 && static_cast<size_t>(r.id) < objects.size() ? objects[r.id] : nullptr;
+    void* p = r.id >= 0 && static_cast<size_t>(r.id) < objects.size() ? objects[r.id] : nullptr;
+    return tagged(p) ? nullptr : p;
   }
 };
 
@@ -658,7 +711,7 @@ void* Writer::Impl::convert(const Value& value) {
       }
       return dict;
     }
-    void* operator()(Ref r) { return self.lookup(r); }
+    void* operator()(Ref r) { return self.lookup(r) ? self.lookup(r) : self.stand_in(r); }
   };
   return std::visit(Visitor{*this, mmgr}, value.v);
 }
@@ -769,9 +822,9 @@ HPDF_STATUS Writer::Impl::write_value(HPDF_Stream out, const Value& value) {
       return r == HPDF_OK ? HPDF_Stream_WriteStr(out, ">>") : r;
     }
     HPDF_STATUS operator()(Ref r) {
-      void* obj = self.lookup(r);
-      if (!obj) return HPDF_INVALID_OBJECT;
-      return HPDF_Stream_WriteStr(out, reference_text(obj).c_str());
+      const std::string text = self.ref_text(r);
+      if (text.empty()) return HPDF_INVALID_OBJECT;
+      return HPDF_Stream_WriteStr(out, text.c_str());
     }
   };
   return std::visit(Visitor{*this, out}, value.v);
@@ -795,8 +848,8 @@ HPDF_STATUS Writer::Impl::splice(HPDF_Dict dict) {
     out += object.parts[i];
     if (i >= object.holes.size()) continue;
     const int hole = object.holes[i];
-    out += reference_text(hole == Serialized::kOwnLength ? s->length
-                                                          : s->impl->lookup(s->refs[static_cast<size_t>(hole)]));
+    out += hole == Serialized::kOwnLength ? reference_text(s->length)
+                                          : s->impl->ref_text(s->refs[static_cast<size_t>(hole)]);
   }
   // In pieces of libharu's own stream buffer size, as its streams were
   // copied: memcpy moves a large block with `rep movsb`, which callgrind
@@ -830,7 +883,7 @@ bool Writer::Impl::place(HPDF_Dict placeholder, Spliced s) {
   for (int hole : s.object->holes) {
     if (hole == Serialized::kOwnLength ? !s.length
                                        : hole < 0 || static_cast<size_t>(hole) >= s.refs.size() ||
-                                             !lookup(s.refs[static_cast<size_t>(hole)]))
+                                             ref_text(s.refs[static_cast<size_t>(hole)]).empty())
       return fail("a spliced object's reference is missing");
   }
   s.impl = this;
@@ -943,6 +996,7 @@ Writer::Writer() : impl_(std::make_unique<Impl>()) {
 }
 
 Writer::~Writer() {
+  if (impl_->doc) impl_->untie_reserved();
   if (impl_->scratch) HPDF_Array_Free(impl_->scratch);
   if (impl_->text_out) HPDF_Stream_Free(impl_->text_out);
   if (impl_->doc) HPDF_Free(impl_->doc);
@@ -1227,11 +1281,7 @@ bool Writer::send(int page) {  // libharu W17
   if (p->ahead) return true;
   if (!impl_->write_content(static_cast<size_t>(page))) return false;
   Impl& impl = *impl_;
-  if (impl.ahead_header.empty()) {
-    impl.ahead_header = "%PDF-1." + std::to_string(2 + static_cast<int>(impl.doc->pdf_version)) +
-                        "\012%\267\276\255\252\012";
-    impl.ahead = impl.ahead_header;
-  }
+  impl.start_ahead();
   p->content_at = static_cast<uint32_t>(impl.ahead_passed + impl.ahead.size());
   impl.ahead += object_start(p->content);
   impl.ahead += impl.content_object(*p);
@@ -1264,6 +1314,171 @@ bool Writer::Impl::pass_ahead(bool all) {
   ahead_passed += ahead.size();
   ahead.clear();
   return true;
+}
+
+// The header, written ahead with the first object that is.
+void Writer::Impl::start_ahead() {
+  if (!ahead_header.empty()) return;
+  ahead_header = "%PDF-1." + std::to_string(2 + static_cast<int>(doc->pdf_version)) + "\012%\267\276\255\252\012";
+  ahead = ahead_header;
+}
+
+std::optional<Ref> Writer::reserve_ahead(size_t count) {  // libharu W18
+  if (!ok()) return std::nullopt;
+  Impl& impl = *impl_;
+  if (count == 0) {
+    impl.fail("no objects to reserve");
+    return std::nullopt;
+  }
+  if (!impl.reserved_object) {
+    impl.reserved_object = HPDF_Dict_New(impl.doc->mmgr);
+    if (!impl.reserved_object) {
+      impl.fail("cannot create object");
+      return std::nullopt;
+    }
+    impl.reserved_object->attr = &impl;
+    impl.reserved_object->before_write_fn = Impl::begin_reserved;
+    impl.reserved_object->after_write_fn = Impl::end_reserved;
+  }
+  HPDF_Xref xref = impl.doc->xref;
+  if (count > HPDF_LIMIT_MAX_XREF_ELEMENT - xref->entries->count) {
+    impl.fail("too many objects");
+    return std::nullopt;
+  }
+  const Ref first{static_cast<int>(impl.objects.size())};
+  for (size_t k = 0; k < count; ++k) {
+    Impl::Reserved& r = impl.reserved.emplace_back();
+    r.entry.entry_typ = HPDF_IN_USE_ENTRY;
+    r.entry.byte_offset = 0;
+    r.entry.gen_no = 0;
+    r.entry.obj = impl.reserved_object;
+    if (!impl.check(HPDF_List_Add(xref->entries, &r.entry), "cannot add object")) {
+      impl.reserved.pop_back();
+      return std::nullopt;
+    }
+    impl.objects.push_back(Impl::tag(xref->start_offset + xref->entries->count - 1));
+  }
+  return first;
+}
+
+bool Writer::begin_ahead(Ref object) {
+  if (!ok()) return false;
+  Impl& impl = *impl_;
+  Impl::Reserved* r = impl.reserved_of(object);
+  if (!r) return impl.fail("not an object reserved ahead");
+  if (r->at != 0 || impl.writing_ahead) return impl.fail("an object reserved ahead is written once, one at a time");
+  impl.start_ahead();
+  r->at = static_cast<uint32_t>(impl.ahead_passed + impl.ahead.size());
+  impl.ahead += impl.ref_text(object);
+  impl.ahead.resize(impl.ahead.size() - 1);  // "12 0 R" → "12 0 obj"
+  impl.ahead += "obj\012<<\012";
+  impl.writing_ahead = r;
+  return true;
+}
+
+bool Writer::ahead_entries(const Dict& entries) {
+  if (!ok()) return false;
+  Impl& impl = *impl_;
+  if (!impl.writing_ahead) return impl.fail("no object is being written ahead");
+  if (!impl.text_out && !(impl.text_out = HPDF_CallbackWriter_New(impl.doc->mmgr, append_text, nullptr)))
+    return impl.fail("cannot create a stream");
+  std::string bytes;
+  impl.text_out->attr = &bytes;
+  const HPDF_STATUS written = impl.write_entries(impl.text_out, entries, nullptr);
+  impl.text_out->attr = nullptr;
+  if (written != HPDF_OK) return impl.fail("cannot write a dictionary's entries");
+  // Whole entries: each placeholder's next byte is here (W1).
+  replace_names(bytes, bytes.size(), impl.names, impl.ahead_found);
+  impl.ahead += bytes;
+  return impl.pass_ahead(false) || impl.fail("the output refused the bytes");
+}
+
+bool Writer::ahead_text(std::string_view text) {
+  if (!ok()) return false;
+  if (!impl_->writing_ahead) return impl_->fail("no object is being written ahead");
+  impl_->ahead += text;
+  return impl_->pass_ahead(false) || impl_->fail("the output refused the bytes");
+}
+
+bool Writer::end_ahead() {
+  if (!ok()) return false;
+  Impl& impl = *impl_;
+  if (!impl.writing_ahead) return impl.fail("no object is being written ahead");
+  impl.ahead += ">>\012endobj\012";
+  impl.writing_ahead = nullptr;
+  return impl.pass_ahead(false) || impl.fail("the output refused the bytes");
+}
+
+std::optional<std::string> Writer::reference(Ref object) {
+  std::string text = impl_->ref_text(object);
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+void* Writer::Impl::stand_in(Ref r) {
+  if (!reserved_of(r)) return nullptr;
+  HPDF_Null obj = HPDF_Null_New(doc->mmgr);
+  if (!obj) return nullptr;
+  stand_ins.push_back(obj);
+  obj->header.obj_id = number_of(objects[static_cast<size_t>(r.id)]) | HPDF_OTYPE_INDIRECT;
+  obj->header.gen_no = 0;
+  return obj;
+}
+
+// libharu W18: libharu's loop has written "N 0 obj" and the shared
+// dictionary's "<<" for object N, written ahead: both are taken back, the
+// rest is dropped up to "endobj" (end_reserved() and the sink).
+HPDF_STATUS Writer::Impl::begin_reserved(HPDF_Dict dict) {
+  Impl& impl = *static_cast<Impl*>(dict->attr);
+  std::string& out = impl.sink->out;
+  constexpr std::string_view kTail = " 0 obj\012<<\012";
+  size_t start = out.size() >= kTail.size() ? out.size() - kTail.size() : 0;
+  if (out.size() < kTail.size() || out.compare(start, kTail.size(), kTail) != 0) {
+    impl.fail("cannot write an object written ahead");
+    return HPDF_INVALID_OBJECT;
+  }
+  HPDF_UINT number = 0, scale = 1;
+  while (start > 0 && out[start - 1] >= '0' && out[start - 1] <= '9') {
+    number += static_cast<HPDF_UINT>(out[start - 1] - '0') * scale;
+    scale *= 10;
+    --start;
+  }
+  HPDF_XrefEntry entry = impl.xref_entry(number);
+  if (!entry || entry->obj != dict || reinterpret_cast<Reserved*>(entry)->at == 0) {
+    impl.fail("an object reserved ahead was not written");
+    return HPDF_INVALID_OBJECT;
+  }
+  out.resize(start);
+  impl.sink->dropping = true;
+  impl.writing_ahead = reinterpret_cast<Reserved*>(entry);
+  return HPDF_OK;
+}
+
+HPDF_STATUS Writer::Impl::end_reserved(HPDF_Dict dict) {
+  Impl& impl = *static_cast<Impl*>(dict->attr);
+  Reserved* r = impl.writing_ahead;
+  if (!r) return HPDF_INVALID_OBJECT;
+  // The loop set the offset before writing; it is where the object is.
+  r->entry.byte_offset = r->at;
+  impl.writing_ahead = nullptr;
+  impl.sink->skip_endobj = true;  // the loop's "endobj" comes next
+  return HPDF_OK;
+}
+
+// The reserved entries leave the xref's list, and the shared object and the
+// stand-ins are freed: libharu would free each entry and its object.
+void Writer::Impl::untie_reserved() {
+  if (reserved_object) {
+    HPDF_List list = doc->xref->entries;
+    HPDF_UINT kept = 0;
+    for (HPDF_UINT i = 0; i < list->count; ++i)
+      if (static_cast<HPDF_XrefEntry>(list->obj[i])->obj != reserved_object) list->obj[kept++] = list->obj[i];
+    list->count = kept;
+    HPDF_Dict_Free(reserved_object);
+    reserved_object = nullptr;
+  }
+  for (void* obj : stand_ins) HPDF_FreeMem(doc->mmgr, obj);
+  stand_ins.clear();
 }
 
 // libharu W17: the page's object, its entries in libharu's order.
@@ -1466,6 +1681,7 @@ bool Writer::set_version(int minor) {
 }
 
 bool Writer::Impl::save_into(SaveSink& sink) {
+  if (writing_ahead) return fail("an object written ahead was not ended");
   if (!write_contents()) return false;
   if (!ahead_header.empty()) {  // libharu W17
     if (ahead_to && !sink.to) return fail("pages were written into an output: save into it");
@@ -1506,7 +1722,8 @@ bool Writer::Impl::save_into(SaveSink& sink) {
   if (sink.refused) return fail("the output refused the bytes");
   if (!saved) return false;
   for (size_t k = 0; k < names.size(); ++k)  // libharu W1
-    if (k >= sink.found.size() || sink.found[k] == 0) return fail("cannot write the name /" + names[k].second);
+    if ((k >= sink.found.size() || sink.found[k] == 0) && (k >= ahead_found.size() || ahead_found[k] == 0))
+      return fail("cannot write the name /" + names[k].second);
   return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 
 #include "detail/content.h"
@@ -14,34 +15,143 @@ namespace {
 // thousand, held until the element is written.
 struct Kid {
   enum Kind : uint8_t { Mcid, Mcr, Element } kind;
-  int32_t value;  // the MCID, or the element's Ref id
+  int32_t value;  // the MCID, or the node's index
   int32_t page;   // an MCR's page
 };
 
-struct Node {
-  std::optional<Ref> ref;
-  std::vector<Kid> kids;  // marked content references, then child elements
-  int page = -1;          // the page of its first MCID (its /Pg)
+// Every node's kids in one array (a node's are kids[first[i]..first[i+1])),
+// not a vector a node: the nodes are the elements, then a Link element per
+// annotation, then the Document.
+struct Kids {
+  std::vector<uint32_t> first;
+  std::vector<Kid> kids;
 };
 
-Array kid_array(const std::vector<Kid>& kids, const std::vector<Ref>& pages) {
-  Array a;
-  a.items.reserve(kids.size());
-  for (const Kid& k : kids) {
-    if (k.kind == Kid::Mcid)
-      a.items.emplace_back(static_cast<int64_t>(k.value));
-    else if (k.kind == Kid::Element)
-      a.items.emplace_back(Ref{k.value});
-    else
-      a.items.emplace_back(Dict{}
-                               .set("Type", Name{"MCR"})
-                               .set("Pg", pages[static_cast<size_t>(k.page)])
-                               .set("MCID", static_cast<int64_t>(k.value)));
+// The tree's shape, from the pages' marked content and the elements'
+// parents; written node by node afterwards, each node's object into the
+// output at once (hpdf::Writer::begin_ahead), so no node is held as a
+// libharu object or as bytes until save().
+class Tree {
+ public:
+  Tree(const layout::DisplayList& list, const std::vector<Ref>& pages, const std::vector<PageResult>& tags,
+       const std::vector<LinkAnnotation>& links)
+      : list_(list), pages_(pages), tags_(tags), links_(links), elements_(list.structure.size()),
+        nodes_(elements_ + links.size() + 1), page_(nodes_, -1), linked_(links.size(), -1) {
+    for (size_t k = 0; k < links.size(); ++k) {
+      const auto& page_links = list.pages[links[k].page].links;
+      annotation_of_.emplace(std::pair{links[k].page, static_cast<size_t>(links[k].link - page_links.data())}, k);
+      page_[elements_ + k] = static_cast<int32_t>(links[k].page);
+    }
   }
-  return a;
-}
 
-Kid element_kid(Ref r) { return Kid{Kid::Element, r.id, -1}; }
+  bool build() {
+    // Counted, then placed: the same walk twice.
+    std::vector<uint32_t> count(nodes_ + 1, 0);
+    if (!walk([&](size_t node, Kid) { ++count[node + 1]; })) return false;
+    for (size_t i = 0; i < nodes_; ++i) count[i + 1] += count[i];
+    kids_.kids.resize(count[nodes_]);
+    kids_.first = count;
+    std::fill(page_.begin(), page_.begin() + static_cast<std::ptrdiff_t>(elements_), -1);
+    return walk([&](size_t node, Kid k) { kids_.kids[count[node]++] = k; });
+  }
+
+  size_t elements() const { return elements_; }
+  size_t document() const { return nodes_ - 1; }
+  // The node drawing MCID `mcid` of page p: its element, or the Link its
+  // words are in.
+  size_t owner(size_t p, size_t mcid) const {
+    const auto& mcids = tags_[p].mcid_element;
+    const auto& in_link = tags_[p].mcid_link;
+    if (mcid < in_link.size() && in_link[mcid] >= 0) {
+      const auto link = annotation_of_.find({p, static_cast<size_t>(in_link[mcid])});
+      if (link != annotation_of_.end()) return elements_ + link->second;
+    }
+    return static_cast<size_t>(mcids[mcid]);
+  }
+  // Where the element of link k stands: the element its words are in, else
+  // the one its area was placed in; -1 for the Document.
+  int64_t link_owner(size_t k) const {
+    const int64_t owner = linked_[k] >= 0 ? linked_[k] : links_[k].link->element;
+    return owner >= 0 && static_cast<size_t>(owner) < elements_ ? owner : -1;
+  }
+  int32_t page(size_t node) const { return page_[node]; }
+  // The node's /K: its marked content and Links in page order, then its
+  // child elements, then Links placed in it that draw no words.
+  Array kid_array(size_t node, const std::function<Ref(size_t)>& ref) const {
+    Array a;
+    const uint32_t from = kids_.first[node], to = kids_.first[node + 1];
+    a.items.reserve(to - from);
+    for (uint32_t i = from; i < to; ++i) {
+      const Kid& k = kids_.kids[i];
+      if (k.kind == Kid::Mcid)
+        a.items.emplace_back(static_cast<int64_t>(k.value));
+      else if (k.kind == Kid::Element)
+        a.items.emplace_back(ref(static_cast<size_t>(k.value)));
+      else
+        a.items.emplace_back(Dict{}
+                                 .set("Type", Name{"MCR"})
+                                 .set("Pg", pages_[static_cast<size_t>(k.page)])
+                                 .set("MCID", static_cast<int64_t>(k.value)));
+    }
+    return a;
+  }
+  bool has_kids(size_t node) const { return kids_.first[node + 1] > kids_.first[node]; }
+  // The Document's kids are elements only: each one's node.
+  template <typename F>
+  void each_document_kid(F&& f) const {
+    for (uint32_t i = kids_.first[document()]; i < kids_.first[document() + 1]; ++i)
+      f(static_cast<size_t>(kids_.kids[i].value));
+  }
+
+ private:
+  // Calls add(node, kid) for every kid of every node, in each node's order.
+  template <typename Add>
+  bool walk(Add&& add) {
+    std::vector<bool> linked(links_.size(), false);  // placed among its parent's kids
+    for (size_t p = 0; p < tags_.size() && p < pages_.size(); ++p) {
+      const auto& mcids = tags_[p].mcid_element;
+      for (size_t mcid = 0; mcid < mcids.size(); ++mcid) {
+        if (mcids[mcid] < 0 || static_cast<size_t>(mcids[mcid]) >= elements_) return false;
+        const auto e = static_cast<size_t>(mcids[mcid]);
+        const size_t node = owner(p, mcid);
+        if (node != e && !linked[node - elements_]) {
+          // The Link stands where its words begin, among its parent's content.
+          add(e, Kid{Kid::Element, static_cast<int32_t>(node), -1});
+          linked[node - elements_] = true;
+          linked_[node - elements_] = static_cast<int64_t>(e);
+        }
+        if (page_[node] < 0) page_[node] = static_cast<int32_t>(p);
+        add(node, Kid{page_[node] == static_cast<int32_t>(p) ? Kid::Mcid : Kid::Mcr, static_cast<int32_t>(mcid),
+                      static_cast<int32_t>(p)});
+      }
+    }
+    // Child elements after their parent's content, in list order; a link
+    // that draws no words is a Link element in the element it was placed in.
+    const auto& elements = list_.structure;
+    for (size_t e = 0; e < elements_; ++e) {
+      const int32_t parent = elements[e].parent;
+      add(parent >= 0 && static_cast<size_t>(parent) < elements_ ? static_cast<size_t>(parent) : document(),
+          Kid{Kid::Element, static_cast<int32_t>(e), -1});
+    }
+    for (size_t k = 0; k < links_.size(); ++k) {
+      if (linked[k]) continue;
+      const int64_t owner = link_owner(k);
+      add(owner >= 0 ? static_cast<size_t>(owner) : document(),
+          Kid{Kid::Element, static_cast<int32_t>(elements_ + k), -1});
+    }
+    return true;
+  }
+
+  const layout::DisplayList& list_;
+  const std::vector<Ref>& pages_;
+  const std::vector<PageResult>& tags_;
+  const std::vector<LinkAnnotation>& links_;
+  const size_t elements_, nodes_;
+  std::map<std::pair<size_t, size_t>, size_t> annotation_of_;  // (page, link index) -> rank
+  std::vector<int32_t> page_;     // by node: the page of its first MCID (its /Pg)
+  std::vector<int64_t> linked_;   // by link: the element its words begin in, or -1
+  Kids kids_;
+};
 
 Value number(double v) { return std::stod(num(v)); }
 
@@ -50,84 +160,33 @@ Value number(double v) { return std::stod(num(v)); }
 bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const std::vector<Ref>& pages,
                        const std::vector<PageResult>& tags, const std::vector<LinkAnnotation>& links) {
   const auto& elements = list.structure;
-  auto root = w.add_object(Dict{}.set("Type", Name{"StructTreeRoot"}));
-  auto document = w.add_object(Dict{});
-  if (!root || !document) return false;
-  std::vector<Node> nodes(elements.size());
-  for (Node& n : nodes)
-    if (!(n.ref = w.add_object(Dict{}))) return false;
-  const auto parent_ref = [&](int32_t parent) {
-    return parent >= 0 && static_cast<size_t>(parent) < nodes.size() ? *nodes[static_cast<size_t>(parent)].ref
-                                                                     : *document;
+  Tree tree(list, pages, tags, links);
+  if (!tree.build()) return false;
+  // Numbered as before: the root, the Document, the elements, the Links.
+  const auto root = w.reserve_ahead(), first = w.reserve_ahead(elements.size() + links.size() + 1);
+  if (!root || !first) return false;
+  const auto ref = [&](size_t node) {
+    return Ref{first->id + 1 + static_cast<int>(node == tree.document() ? -1 : static_cast<int>(node))};
+  };
+  const Ref document = ref(tree.document());
+  const auto write = [&](Ref object, const Dict& d) {
+    return w.begin_ahead(object) && w.ahead_entries(d) && w.end_ahead();
   };
 
-  // A Link element per annotation, holding the words of the link (the
-  // MCIDs the page writer gave them) and the annotation.
-  std::map<std::pair<size_t, size_t>, size_t> annotation_of;  // (page, link index) -> rank
-  std::vector<Node> link_nodes(links.size());
-  std::vector<bool> linked(links.size(), false);  // placed among its parent's kids
-  std::vector<int64_t> link_parent(links.size(), -1);
-  for (size_t k = 0; k < links.size(); ++k) {
-    const auto& page_links = list.pages[links[k].page].links;
-    annotation_of.emplace(std::pair{links[k].page, static_cast<size_t>(links[k].link - page_links.data())}, k);
-    if (!(link_nodes[k].ref = w.add_object(Dict{}))) return false;
-    link_nodes[k].page = static_cast<int>(links[k].page);
-  }
-
-  // Marked content, page by page: the parent tree's array for the page
-  // lists the element of each MCID.
-  std::vector<std::vector<Ref>> owners_of;  // by page
-  for (size_t p = 0; p < tags.size() && p < pages.size(); ++p) {
-    std::vector<Ref>& owners = owners_of.emplace_back();
-    const auto& mcids = tags[p].mcid_element;
-    const auto& in_link = tags[p].mcid_link;
-    for (size_t mcid = 0; mcid < mcids.size(); ++mcid) {
-      const auto e = static_cast<size_t>(mcids[mcid]);
-      auto link = mcid < in_link.size() && in_link[mcid] >= 0
-                      ? annotation_of.find({p, static_cast<size_t>(in_link[mcid])})
-                      : annotation_of.end();
-      if (link != annotation_of.end() && !linked[link->second]) {
-        // The Link stands where its words begin, among its parent's content.
-        nodes[e].kids.push_back(element_kid(*link_nodes[link->second].ref));
-        linked[link->second] = true;
-        link_parent[link->second] = static_cast<int64_t>(e);
-      }
-      Node& n = link != annotation_of.end() ? link_nodes[link->second] : nodes[e];
-      if (n.page < 0) n.page = static_cast<int>(p);
-      n.kids.push_back(Kid{n.page == static_cast<int>(p) ? Kid::Mcid : Kid::Mcr, static_cast<int32_t>(mcid),
-                           static_cast<int32_t>(p)});
-      owners.push_back(*n.ref);
-    }
-  }
-
-  // Child elements after their parent's content, in list order; a link is
-  // a Link element in the element its words belong to.
-  std::vector<Kid> top;
-  for (size_t e = 0; e < elements.size(); ++e) {
-    const int32_t parent = elements[e].parent;
-    (parent >= 0 && static_cast<size_t>(parent) < nodes.size() ? nodes[static_cast<size_t>(parent)].kids : top)
-        .push_back(element_kid(*nodes[e].ref));
-  }
-  std::vector<Ref> link_owners;  // the parent tree's entry of each link
   for (size_t k = 0; k < links.size(); ++k) {
     const LinkAnnotation& a = links[k];
-    const int64_t owner = linked[k] ? link_parent[k] : a.link->element;
-    const bool inside = owner >= 0 && static_cast<size_t>(owner) < nodes.size();
-    const Ref holder = inside ? *nodes[static_cast<size_t>(owner)].ref : *document;
-    Dict d;
-    Node& n = link_nodes[k];
-    Array kids = kid_array(n.kids, pages);
-    std::vector<Kid>().swap(n.kids);
+    const size_t node = tree.elements() + k;
+    const int64_t owner = tree.link_owner(k);
+    Array kids = tree.kid_array(node, ref);
     kids.items.push_back(Dict{}.set("Type", Name{"OBJR"}).set("Obj", a.ref).set("Pg", pages[a.page]));
+    Dict d;
     d.set("Type", Name{"StructElem"})
         .set("S", Name{"Link"})
-        .set("P", holder)
+        .set("P", owner >= 0 ? ref(static_cast<size_t>(owner)) : document)
         .set("Pg", pages[a.page])
         .set("K", std::move(kids));
     if (!a.link->text.empty()) d.set("Alt", text_string(a.link->text));
-    if (!w.extend_when_written(*n.ref, std::move(d))) return false;
-    if (!linked[k]) (inside ? nodes[static_cast<size_t>(owner)].kids : top).push_back(element_kid(*n.ref));
-    link_owners.push_back(*n.ref);
+    if (!write(ref(node), d)) return false;
   }
 
   // PDF/UA-1 asks every Note for an element identifier, and ISO 32000 for
@@ -135,58 +194,74 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
   std::vector<std::pair<std::string, Ref>> ids;
   for (size_t e = 0; e < elements.size(); ++e) {
     const layout::StructElement& el = elements[e];
-    Node& n = nodes[e];
     Dict d;
-    d.set("Type", Name{"StructElem"}).set("S", Name{el.role}).set("P", parent_ref(el.parent));
+    const bool in_tree = el.parent >= 0 && static_cast<size_t>(el.parent) < elements.size();
+    d.set("Type", Name{"StructElem"})
+        .set("S", Name{el.role})
+        .set("P", in_tree ? ref(static_cast<size_t>(el.parent)) : document);
     if (el.role == "Note") {
-      ids.emplace_back("note-" + std::to_string(e), *n.ref);
+      ids.emplace_back("note-" + std::to_string(e), ref(e));
       d.set("ID", String{ids.back().first});
     }
-    if (n.page >= 0) d.set("Pg", pages[static_cast<size_t>(n.page)]);
-    if (!n.kids.empty()) d.set("K", kid_array(n.kids, pages));
-    std::vector<Kid>().swap(n.kids);
+    const int32_t page = tree.page(e);
+    if (page >= 0) d.set("Pg", pages[static_cast<size_t>(page)]);
+    if (tree.has_kids(e)) d.set("K", tree.kid_array(e, ref));
     if (!el.alt.empty()) d.set("Alt", text_string(el.alt));
     if (!el.lang.empty()) d.set("Lang", text_string(el.lang));
     if (!el.scope.empty()) d.set("A", Dict{}.set("O", Name{"Table"}).set("Scope", Name{el.scope}));
-    if (el.role == "Figure" && n.page >= 0) {
-      const auto& boxes = tags[static_cast<size_t>(n.page)].figure_box;
+    if (el.role == "Figure" && page >= 0) {
+      const auto& boxes = tags[static_cast<size_t>(page)].figure_box;
       if (auto it = boxes.find(static_cast<int32_t>(e)); it != boxes.end()) {
         const auto& b = it->second;
         d.set("A", Dict{}.set("O", Name{"Layout"}).set("BBox", Array{{number(b[0]), number(b[1]), number(b[2]), number(b[3])}}));
       }
     }
-    if (!w.extend_when_written(*n.ref, std::move(d))) return false;
+    if (!write(ref(e), d)) return false;
   }
 
-  Dict doc;
-  doc.set("Type", Name{"StructElem"}).set("S", Name{"Document"}).set("P", *root);
-  if (!top.empty()) doc.set("K", kid_array(top, pages));
-  const int64_t next_key = static_cast<int64_t>(pages.size() + links.size());
-  Array nums;
-  for (size_t p = 0; p < owners_of.size(); ++p) {
-    nums.items.push_back(static_cast<int64_t>(p));
-    Array owners;
-    owners.items.assign(owners_of[p].begin(), owners_of[p].end());
-    std::vector<Ref>().swap(owners_of[p]);
-    nums.items.push_back(std::move(owners));
+  // The Document's /K and the parent tree name every element and MCID:
+  // written as text a reference at a time, never one Value.
+  const auto text = [&](size_t node) { return *w.reference(ref(node)); };
+  if (!w.begin_ahead(document) ||
+      !w.ahead_entries(Dict{}.set("Type", Name{"StructElem"}).set("S", Name{"Document"}).set("P", *root)))
+    return false;
+  if (tree.has_kids(tree.document())) {
+    std::string k = "/K [ ";
+    tree.each_document_kid([&](size_t node) { k += text(node) + ' '; });
+    k += "]\012";
+    if (!w.ahead_text(k)) return false;
   }
-  for (size_t k = 0; k < link_owners.size(); ++k) {
-    nums.items.push_back(static_cast<int64_t>(pages.size() + k));
-    nums.items.push_back(link_owners[k]);
+  if (!w.end_ahead()) return false;
+
+  if (!w.begin_ahead(*root) ||
+      !w.ahead_entries(Dict{}.set("Type", Name{"StructTreeRoot"}).set("K", document)) ||
+      !w.ahead_text("/ParentTree <<\012/Nums [ "))
+    return false;
+  std::string nums;
+  for (size_t p = 0; p < tags.size() && p < pages.size(); ++p) {
+    nums += std::to_string(p) + " [ ";
+    for (size_t mcid = 0; mcid < tags[p].mcid_element.size(); ++mcid) nums += text(tree.owner(p, mcid)) + ' ';
+    nums += "] ";
+    if (nums.size() >= 4096) {
+      if (!w.ahead_text(nums)) return false;
+      nums.clear();
+    }
   }
-  Dict tree;
-  tree.set("K", *document).set("ParentTree", Dict{}.set("Nums", std::move(nums))).set("ParentTreeNextKey", next_key);
+  for (size_t k = 0; k < links.size(); ++k)
+    nums += std::to_string(pages.size() + k) + ' ' + text(tree.elements() + k) + ' ';
+  nums += "]\012>>\012";
+  Dict rest;
+  rest.set("ParentTreeNextKey", static_cast<int64_t>(pages.size() + links.size()));
   if (!ids.empty()) {
     std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     Array names;
-    for (auto& [id, ref] : ids) {
+    for (auto& [id, r] : ids) {
       names.items.push_back(String{std::move(id)});
-      names.items.push_back(ref);
+      names.items.push_back(r);
     }
-    tree.set("IDTree", Dict{}.set("Names", std::move(names)));
+    rest.set("IDTree", Dict{}.set("Names", std::move(names)));
   }
-  return w.extend_when_written(*document, std::move(doc)) && w.extend_when_written(*root, std::move(tree)) &&
-         w.set_catalog("StructTreeRoot", *root) &&
+  return w.ahead_text(nums) && w.ahead_entries(rest) && w.end_ahead() && w.set_catalog("StructTreeRoot", *root) &&
          w.set_catalog("MarkInfo", Dict{}.set("Marked", true)) &&
          w.set_catalog("ViewerPreferences", Dict{}.set("DisplayDocTitle", true));
 }

@@ -103,8 +103,8 @@ bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vecto
     s.failed = true;
     return false;
   }
-  for (size_t e = s.roles.size(); e < list.structure.size(); ++e)
-    if (!s.roles.add(list.structure[e].role)) {
+  for (size_t e = s.roles.size(); e < list.structure_base + list.structure.size(); ++e)
+    if (e < list.structure_base || !s.roles.add(list.structure[e - list.structure_base].role)) {
       s.diags.error({}, "cannot write PDF: too many structure roles");
       s.failed = true;
       return false;
@@ -195,7 +195,10 @@ bool PdfStream::prepare(const layout::DisplayList& list, const std::vector<int32
   std::vector<LinkAnnotation> annotations;
   if (!write_navigation(w, list, s.page_refs, diags, list.tagged ? &annotations : nullptr))
     return s.fail();
-  if (list.tagged && !write_struct_tree(w, list, s.page_refs, s.tags, annotations)) return s.fail();
+  if (list.tagged && !write_struct_tree(w, list, s.page_refs, s.tags, annotations)) {
+    if (w.ok()) diags.error({}, "cannot write PDF: a page's marked content names no structure element");
+    return s.fail();
+  }
 
   const bool pdfx = s.pdfx, pdfa = !list.pdf_a.empty();
   const auto date = document_date(list.meta, std::getenv("SOURCE_DATE_EPOCH"), diags);

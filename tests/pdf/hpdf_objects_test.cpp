@@ -578,3 +578,116 @@ TEST_CASE("libharu W17: pages held as records; content written ahead keeps its n
   make(into, true);
   CHECK_FALSE(into.save());
 }
+
+TEST_CASE("libharu W18: objects written ahead keep the numbers and bytes of libharu's, and reach the file first") {
+  // The same objects made both ways: libharu objects whose entries wait for
+  // save() (W12), and numbers with no libharu object written at once.
+  auto write = [](bool ahead, std::string* pieces) {
+    hpdf::Writer w;
+    if (pieces)
+      REQUIRE(w.write_ahead_into([pieces](std::string_view piece) {
+        pieces->append(piece);
+        return true;
+      }));
+    auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+    REQUIRE(page);
+    REQUIRE(w.send(*page));
+    auto before = w.add_object(Dict{}.set("Type", Name{"Before"}));
+    REQUIRE(before);
+    std::optional<Ref> a, b;
+    if (ahead) {
+      a = w.reserve_ahead(2);
+      REQUIRE(a);
+      b = Ref{a->id + 1};
+    } else {
+      a = w.add_object(Dict{});
+      b = w.add_object(Dict{});
+    }
+    auto after = w.add_object(Dict{}.set("Type", Name{"After"}).set("Names", Array{{*a, *b}}));
+    REQUIRE(after);
+    Dict da;
+    da.set("Type", Name{"StructElem"}).set("S", Name{"PANTONE 151 C"}).set("P", *b).set("Pg", *w.page_ref(*page))
+        .set("Alt", text_string("Caf\xC3\xA9"));
+    Dict db;
+    db.set("Type", Name{"StructElem"}).set("S", Name{"Document"});
+    // A long entry given as text, a reference at a time.
+    std::string nums = "[ ";
+    for (int i = 0; i < 20'000; ++i) nums += std::to_string(i) + ' ' + *w.reference(*a) + ' ';
+    nums += ']';
+    if (ahead) {
+      REQUIRE(w.begin_ahead(*b));
+      REQUIRE(w.ahead_entries(db));
+      REQUIRE(w.ahead_text("/Nums " + nums + "\n"));
+      REQUIRE(w.end_ahead());
+      REQUIRE(w.begin_ahead(*a));
+      REQUIRE(w.ahead_entries(da));
+      REQUIRE(w.end_ahead());
+    } else {
+      Array items;
+      for (int i = 0; i < 20'000; ++i) items.items.push_back(i), items.items.push_back(*a);
+      REQUIRE(w.extend_when_written(*a, da));
+      REQUIRE(w.extend_when_written(*b, db.set("Nums", std::move(items))));
+    }
+    // Named from libharu's own dictionaries too.
+    REQUIRE(w.set_catalog("Probe", *a));
+    std::string bytes;
+    if (pieces) {
+      REQUIRE(w.save([pieces](std::string_view piece) {
+        pieces->append(piece);
+        return true;
+      }));
+      bytes = *pieces;
+    } else {
+      auto saved = w.save();
+      INFO(w.error());
+      REQUIRE(saved);
+      bytes = *saved;
+    }
+    return bytes;
+  };
+  const std::string held = write(false, nullptr), ahead = write(true, nullptr);
+  std::string pieces;
+  CHECK(write(true, &pieces) == ahead);
+  CHECK(ahead != held);
+  CHECK(ahead.size() == held.size());
+  // Written ahead, after the page's content, before libharu's objects.
+  CHECK(ahead.find("/S /PANTONE#20151#20C") < ahead.find("/Type /Before"));
+  CHECK(held.find("/S /PANTONE#20151#20C") > held.find("/Type /Before"));
+  auto h = open(held);
+  auto x = open(ahead);
+  CHECK(x->getObjectCount() == h->getObjectCount());
+  for (auto& o : h->getAllObjects()) {
+    CAPTURE(o.getObjectID());
+    CHECK(x->getObjectByID(o.getObjectID(), 0).unparseResolved() == o.unparseResolved());
+  }
+  auto a = x->getRoot().getKey("/Probe");
+  CHECK(a.getKey("/S").getName() == "/PANTONE 151 C");
+  CHECK(a.getKey("/P").getKey("/Nums").getArrayNItems() == 40'000);
+  CHECK(a.getKey("/P").getKey("/Nums").getArrayItem(39'999).getObjectID() == a.getObjectID());
+  auto check = run("qpdf --check " + save("ahead.pdf", ahead), true);
+  CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
+  CHECK(check.find("WARNING") == std::string::npos);
+
+  // Each reserved object is written once, one at a time, and before save().
+  hpdf::Writer twice;
+  auto r = twice.reserve_ahead();
+  REQUIRE(r);
+  REQUIRE(twice.begin_ahead(*r));
+  CHECK_FALSE(twice.begin_ahead(*r));
+  CHECK_FALSE(twice.ok());
+  hpdf::Writer unwritten;
+  auto u = unwritten.reserve_ahead();
+  REQUIRE(u);
+  REQUIRE(unwritten.add_page(Dict{}));
+  CHECK_FALSE(unwritten.save());
+  // It is no libharu dictionary: extend() refuses it; a libharu object is
+  // not reserved ahead.
+  hpdf::Writer kinds;
+  auto k = kinds.reserve_ahead();
+  REQUIRE(k);
+  CHECK_FALSE(kinds.extend(*k, Dict{}.set("X", 1)));
+  hpdf::Writer plain;
+  auto p = plain.add_object(Dict{});
+  REQUIRE(p);
+  CHECK_FALSE(plain.begin_ahead(*p));
+}

@@ -37,7 +37,8 @@ class PageFinisher {
   // structure put in its final order, the source hash set. Returns the
   // renumbering of the structure (Streamed::renumber).
   // What page() reported (master text, links) comes first in `diags`.
-  std::vector<int32_t> finish(const PassResult& r, Diagnostics& diags);
+  // The pass's structure is moved out of `r`.
+  std::vector<int32_t> finish(PassResult& r, Diagnostics& diags);
 
  private:
   // A stable 64-bit digest (XXH3) of everything that shapes the output.

@@ -39,7 +39,8 @@ void place_marks(std::vector<Item>& items, std::vector<Link>& links, size_t firs
 // order their blocks are first met, so a page can be written before the
 // pass ends (a block of a later flow may be met first): each block's
 // nodes join `structure` (what the page writer reads of them: roles) when
-// it is met. renumber() maps these numbers to finish_structure()'s.
+// it is met (DisplayList::structure_base numbers them). renumber() maps
+// these numbers to finish_structure()'s.
 class StructureNumbering {
  public:
   void page(const PlacedStructure& placed, std::vector<Item>& items, std::vector<Link>& links,
@@ -49,12 +50,15 @@ class StructureNumbering {
 
  private:
   std::map<std::pair<size_t, size_t>, int64_t> base_;  // block → its first node's number
+  int64_t next_ = 0;  // the number the next block's first node gets
 };
 
-// Fills `structure` from `placed` in content order (flow, then block) and
-// returns each block's first index there; a heading that skips a level is
-// a warning.
-std::map<std::pair<size_t, size_t>, int64_t> finish_structure(const PlacedStructure& placed, const std::string& doc_lang,
-                                                              std::vector<StructElement>& structure, Diagnostics& diags);
+// Each placed block's first index in content order (flow, then block).
+std::map<std::pair<size_t, size_t>, int64_t> structure_order(const PlacedStructure& placed);
+// Moves the nodes of `placed` into `structure` in content order (flow,
+// then block), each block's let go once moved; a heading that skips a
+// level is a warning.
+void finish_structure(PlacedStructure&& placed, const std::string& doc_lang, std::vector<StructElement>& structure,
+                      Diagnostics& diags);
 
 }  // namespace galley::layout

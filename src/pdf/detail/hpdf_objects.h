@@ -90,6 +90,28 @@ class Writer {
   // made already.
   bool extend_when_written(Ref object, Dict entries);
 
+  // Objects written into the output at once, ahead of save() (as send()
+  // writes pages' content), and never held: `count` consecutive numbers and
+  // Refs (the first returned) with no libharu object, each given its bytes
+  // once by begin_ahead() ... end_ahead() before save() (libharu W18). For
+  // the many small objects of a long document (structure elements), which
+  // cost a libharu dictionary and an xref entry of libharu's each until
+  // save(). A Ref to one may stand in any object's entries.
+  std::optional<Ref> reserve_ahead(size_t count = 1);
+  // Starts writing a reserved object: a dictionary, its entries given by
+  // ahead_entries() and ahead_text() in order, ended by end_ahead(). One at
+  // a time.
+  bool begin_ahead(Ref object);
+  // Entries as extend() would write them.
+  bool ahead_entries(const Dict& entries);
+  // Bytes as they are, within the dictionary: for an entry too long to be
+  // made a Value first (the parent tree's thousands of references), its
+  // references written by reference().
+  bool ahead_text(std::string_view text);
+  bool end_ahead();
+  // "12 0 R": how an object is referred to.
+  std::optional<std::string> reference(Ref object);
+
   // Appends a page; returns its 0-based index. `entries` (boxes, labels...)
   // go into the page dictionary, replacing libharu's defaults.
   std::optional<int> add_page(const Dict& entries);
