@@ -5,7 +5,7 @@
 
 namespace galley::cli {
 
-WriterThread::WriterThread(size_t limit) : limit_(limit > 0 ? limit : 1) {
+WriterThread::WriterThread(size_t limit) : limit_(limit > 0 ? limit : 1), wake_at_((limit_ + 1) / 2) {
   try {
     thread_ = std::thread([this] { work(); });
   } catch (const std::system_error&) {  // no thread to spare: the caller writes
@@ -23,15 +23,20 @@ WriterThread::~WriterThread() {
 }
 
 void WriterThread::submit(std::function<void()> task) {
+  bool wake = false;
   {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return queue_.size() < limit_; });
     queue_.push_back(std::move(task));
+    // A busy thread takes the next task itself; only an idle one waits for
+    // a wake-up, and the queue reaches wake_at_ before it is full.
+    wake = queue_.size() >= wake_at_;
   }
-  changed_.notify_all();
+  if (wake) changed_.notify_all();
 }
 
 void WriterThread::drain() {
+  changed_.notify_all();  // fewer than wake_at_ tasks may be waiting unseen
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return queue_.empty() && !busy_; });
   if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));

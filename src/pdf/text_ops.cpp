@@ -115,14 +115,21 @@ double tracking(const layout::GlyphRun& run, const std::vector<int>& widths, dou
   if (widths.empty() || run.glyphs.size() < 3) return 0;
   thread_local std::vector<double> extra;
   extra.clear();
+  const double tolerance = 0.01 * run.size;
+  // Gaps nearer zero than this: when more than half are, so is the median,
+  // and its value rounded to 1/1000 stays below the tolerance, so the answer
+  // is 0 without the selection (most runs are not letter-spaced).
+  const double near_zero = tolerance - 0.001;
+  size_t near = 0;
   for (size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
     const double gap = (run.glyphs[i + 1].x - run.glyphs[i].x) / h - widths[i] * run.size / 1000.0;
-    if (std::isfinite(gap)) extra.push_back(gap);
+    if (!std::isfinite(gap)) continue;
+    extra.push_back(gap);
+    near += std::abs(gap) < near_zero ? 1 : 0;
   }
-  if (extra.empty()) return 0;
+  if (extra.empty() || near * 2 > extra.size()) return 0;
   std::nth_element(extra.begin(), extra.begin() + extra.size() / 2, extra.end());
   const double t = std::round(extra[extra.size() / 2] * 1000.0) / 1000.0;
-  const double tolerance = 0.01 * run.size;
   const auto agree = std::count_if(extra.begin(), extra.end(),
                                    [&](double e) { return std::abs(e - t) < tolerance; });
   return std::abs(t) >= tolerance && agree * 2 > static_cast<long>(extra.size()) ? t : 0;

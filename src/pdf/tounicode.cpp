@@ -80,7 +80,7 @@ const std::string* GlyphTextMap::find(uint32_t gid) const {
   return gid < by_gid_.size() ? by_gid_[gid] : nullptr;
 }
 
-bool GlyphTextMap::round_trips(const layout::GlyphRun& run, const layout::Cluster& c) const {
+bool GlyphTextMap::glyphs_round_trip(const layout::GlyphRun& run, const layout::Cluster& c) const {
   if (c.glyph_count == 0) return c.text_size == 0;
   if (static_cast<size_t>(c.glyph_begin) + c.glyph_count > run.glyphs.size()) return false;
   // The glyphs' texts, concatenated, must be the cluster's text.

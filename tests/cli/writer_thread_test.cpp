@@ -63,3 +63,19 @@ TEST_CASE("a task's exception comes out of drain(), and later tasks still run") 
   CHECK(after == 1);
   writer.drain();  // reported once
 }
+
+TEST_CASE("an idle writer thread is woken once half its limit of tasks waits, or by drain()") {
+  WriterThread writer(8);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the thread is waiting now
+  std::atomic<int> ran{0};
+  writer.submit([&ran] { ++ran; });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(ran.load() == 0);  // one page is not worth a wake-up
+  for (int i = 0; i < 3; ++i) writer.submit([&ran] { ++ran; });
+  for (int waited = 0; ran.load() < 4 && waited < 10000; ++waited)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  CHECK(ran.load() == 4);
+  writer.submit([&ran] { ++ran; });
+  writer.drain();
+  CHECK(ran.load() == 5);
+}

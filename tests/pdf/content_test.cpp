@@ -136,6 +136,23 @@ TEST_CASE("glyph texts: first use wins; clusters round-trip through several glyp
   }
 }
 
+TEST_CASE("a one-glyph cluster round-trips only through its own glyph's learnt text") {
+  layout::GlyphRun run;
+  run.size = 10;
+  run.glyphs = {{20, 0, 0, 5}, {9, 5, 0, 5}, {60000, 10, 0, 5}, {20, 15, 0, 5}};
+  run.add_cluster(0, 1, "q");
+  GlyphTextMap map;
+  map.learn(run);
+  run.add_cluster(1, 1, "r");      // a gid below the learnt one, never learnt
+  run.add_cluster(2, 1, "s");      // a gid past every learnt one
+  run.add_cluster(3, 1, "qq");     // the learnt glyph, a longer text
+  run.add_cluster(4, 1, "q");      // past the run's glyphs
+  CHECK(map.round_trips(run, run.clusters[0]));
+  for (size_t c = 1; c < run.clusters.size(); ++c) CHECK_FALSE(map.round_trips(run, run.clusters[c]));
+  run.rtl = true;  // right to left: compared in visual order, the same for one letter
+  CHECK(map.round_trips(run, run.clusters[0]));
+}
+
 TEST_CASE("TJ adjustments follow the glyph positions against /W widths") {
   layout::GlyphRun run;
   run.size = 10;

@@ -4,6 +4,10 @@
 // same order as on the calling thread, so the same bytes. At most `limit`
 // tasks wait: past that, submit() waits for the thread, so the pages in
 // flight (and the memory they hold) stay few however far layout runs ahead.
+// An idle thread is woken once half that many wait, not for every task: the
+// writer is faster than layout, and woken for each page it slept and woke
+// again a thousand times in a 995-page report, each wake-up a system call
+// on the laying-out thread and often a switch away from it.
 #pragma once
 #include <condition_variable>
 #include <cstddef>
@@ -33,6 +37,7 @@ class WriterThread {
   void work();
 
   const size_t limit_;
+  const size_t wake_at_;  // queued tasks that wake an idle thread
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::function<void()>> queue_;

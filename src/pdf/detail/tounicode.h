@@ -19,12 +19,21 @@ class GlyphTextMap {
   // the glyph already has a text (the first use in document order wins).
   void learn(const layout::GlyphRun& run);
   // True when extracting the cluster's glyphs through this map gives back
-  // exactly the cluster's text.
-  bool round_trips(const layout::GlyphRun& run, const layout::Cluster& cluster) const;
+  // exactly the cluster's text. Every cluster of a document is asked, most
+  // of them one glyph left to right: that case is answered here, inline.
+  bool round_trips(const layout::GlyphRun& run, const layout::Cluster& cluster) const {
+    if (cluster.glyph_count == 1 && !run.rtl && cluster.glyph_begin < run.glyphs.size()) {
+      const uint32_t gid = run.glyphs[cluster.glyph_begin].gid;
+      if (gid < by_gid_.size()) return by_gid_[gid] && *by_gid_[gid] == run.text_of(cluster);
+    }
+    return glyphs_round_trip(run, cluster);
+  }
   const std::map<uint32_t, std::string>& entries() const { return text_; }
 
  private:
   const std::string* find(uint32_t gid) const;
+  // round_trips() for any cluster.
+  bool glyphs_round_trip(const layout::GlyphRun& run, const layout::Cluster& cluster) const;
 
   std::map<uint32_t, std::string> text_;  // gid → UTF-8
   // The entries of 16-bit gids (all a font can have) indexed by gid; map
