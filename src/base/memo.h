@@ -16,6 +16,7 @@
 #pragma once
 #include <bit>
 #include <concepts>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <future>
@@ -23,33 +24,48 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace galley::base {
 
-// Parts of a memo_key(): a text is length-prefixed, a number written in
-// full, so no two different lists of parts give the same key ("ab","c" is
-// not "a","bc"; 1,23 is not 12,3).
+// Parts of a memo_key(): a text is length-prefixed, a number is its eight
+// bytes as they lie in memory (a fixed width needs no terminator, and a
+// long report's keys hold millions of numbers, each a decimal conversion
+// otherwise), so no two different lists of parts give the same key
+// ("ab","c" is not "a","bc"; 1,23 is not 12,3).
 inline void add_key_part(std::string& key, std::string_view text) {
   key += 's';
   key += std::to_string(text.size());
   key += ':';
   key += text;
 }
+namespace detail {
+inline void add_key_bits(std::string& key, char kind, uint64_t bits) {
+  char bytes[1 + sizeof bits];
+  bytes[0] = kind;
+  std::memcpy(bytes + 1, &bits, sizeof bits);
+  key.append(bytes, sizeof bytes);
+}
+}  // namespace detail
+// An integer by its value: 3 and 3L key alike; signed and unsigned apart.
 template <std::integral Number>
 void add_key_part(std::string& key, Number number) {
-  key += 'n';
-  key += std::to_string(number);
-  key += ':';
+  detail::add_key_bits(key, std::is_signed_v<Number> ? 'i' : 'n', static_cast<uint64_t>(number));
 }
 // A real number by its bits: two values key alike only when they are the
 // same double.
 template <std::floating_point Number>
 void add_key_part(std::string& key, Number number) {
-  key += 'd';
-  key += std::to_string(std::bit_cast<uint64_t>(static_cast<double>(number)));
-  key += ':';
+  detail::add_key_bits(key, 'd', std::bit_cast<uint64_t>(static_cast<double>(number)));
+}
+
+// A list of texts: its length, then each (a style's OpenType features).
+inline void add_key_part(std::string& key, const std::vector<std::string>& list) {
+  add_key_part(key, list.size());
+  for (const std::string& item : list) add_key_part(key, item);
 }
 
 // A key from every input of a result, the first part naming the kind of

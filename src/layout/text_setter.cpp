@@ -43,7 +43,7 @@ bool TextSetter::fits(const resolve::Paragraph& para, double width) {
   Diagnostics quiet;
   linebreak::Options opts;
   opts.greedy = greedy_;
-  const auto lines = linebreak::break_paragraph(shaped(para), fonts_, [width](int) { return width; }, opts, quiet);
+  const auto lines = linebreak::break_paragraph(shaped(para), fonts_, width, opts, quiet);
   for (const auto& l : lines)
     if (l.overfull) return false;
   return true;
@@ -54,7 +54,7 @@ std::vector<linebreak::Line> TextSetter::lines(const resolve::Paragraph& para, d
   opts.greedy = greedy_;
   const text::ShapedParagraph& sp = shaped(para);
   base::ScopedTimer timer("breaking");
-  auto out = linebreak::break_paragraph(sp, fonts_, [width](int) { return width; }, opts, diags_);
+  auto out = linebreak::break_paragraph(sp, fonts_, width, opts, diags_);
   if (measure_) stats_.add(linebreak::measure_lines(out));
   return out;
 }

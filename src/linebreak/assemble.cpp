@@ -56,6 +56,7 @@ LineRun make_run(const text::ShapedParagraph& para, const Segment& seg, RunScrat
   out.face = src.face;
   out.size = src.size;
   out.style = src.style;
+  out.shaped_run = seg.run;
   out.rtl = (src.bidi_level & 1) != 0;
 
   // Clusters in logical order first: consecutive glyphs sharing a cluster;

@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
 
 #include "detail/assemble.h"
 #include "detail/items.h"
 #include "detail/knuth_plass.h"
+#include "detail/line_memo.h"
+#include "base/memo.h"
 
 namespace galley::linebreak {
 namespace {
@@ -80,6 +85,36 @@ std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text:
                                   const std::function<double(int)>& width, const Options& opts,
                                   Diagnostics& diags) {
   return break_paragraph(para, hyphen_glyphs(fonts), width, opts, diags);
+}
+
+std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text::FontBook& fonts, double width,
+                                  const Options& opts, Diagnostics& diags) {
+  const auto measure = [width](int) { return width; };
+  const std::string key = lines_key(para, width, opts);
+  if (key.empty()) return break_paragraph(para, fonts, measure, opts, diags);
+  // Lines of a column-wide paragraph come to a few kilobytes: the 995-page
+  // report's 1,089 distinct paragraph settings to 2.1 MB. A text of
+  // paragraphs set only twice each (measured, then drawn) fills the budget
+  // and empties it; 4 MiB bounds what that costs.
+  static base::Memo<LinesEntry> memo(size_t{4} << 20, true);
+  // Set when this caller breaks (a miss): it reports its own warnings.
+  std::optional<std::vector<Line>> mine;
+  Diagnostics local;
+  const auto make = [&]() -> std::shared_ptr<const LinesEntry> {
+    mine = break_paragraph(para, fonts, measure, opts, local);
+    if (local.has_errors()) return nullptr;
+    auto e = std::make_shared<LinesEntry>(LinesEntry{*mine, {}});
+    for (const Diagnostic& d : local.all()) e->warnings.push_back(d.message);
+    return e;
+  };
+  const auto hit = memo.get(key, make);
+  if (!mine && !hit) make();
+  if (mine) {
+    diags.append(local);
+    return std::move(*mine);
+  }
+  for (const std::string& w : hit->warnings) diags.warning(para.loc, w);
+  return restyle_lines(hit->lines, para);
 }
 
 std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen,

@@ -27,6 +27,7 @@ struct LineRun {
     return std::string_view(text).substr(c.text_begin, c.text_size);
   }
   double scale = 1;          // font expansion: horizontal scale of the glyphs
+  int shaped_run = 0;        // the text::ShapedRun it was cut from
 };
 
 struct Line {

@@ -282,7 +282,7 @@ ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Dia
   static base::Memo<ShapeEntry> memo(size_t{8} << 20, true);
   const bool images = std::any_of(para.runs.begin(), para.runs.end(),
                                   [](const resolve::Run& r) { return !r.style->image.empty(); });
-  const std::string key = images ? std::string() : shape_key(para, fonts);
+  std::string key = images ? std::string() : shape_key(para, fonts);
   // Set when this caller shapes (a miss, or a failure it waited for): it
   // then reports everything itself, errors included.
   std::optional<ShapedParagraph> mine;
@@ -300,11 +300,14 @@ ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Dia
   if (mine) {
     base::count(kMissingGlyphs, missing);
     diags.append(local);
+    if (!local.has_errors()) mine->memo_key = std::move(key);
     return std::move(*mine);
   }
   base::count(kMissingGlyphs, hit->missing);
   for (const std::string& w : hit->warnings) diags.warning(para.loc, w);
-  return restyle(hit->shaped, para);
+  ShapedParagraph out = restyle(hit->shaped, para);
+  out.memo_key = std::move(key);
+  return out;
 }
 
 }  // namespace galley::text

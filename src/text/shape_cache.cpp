@@ -8,15 +8,6 @@ namespace {
 // Longer paragraphs are rarely repeated and would crowd out the rest.
 constexpr size_t kMaxKeyBytes = size_t{64} << 10;
 
-void add_part(std::string& key, const std::vector<std::string>& list) {
-  base::add_key_part(key, list.size());
-  for (const std::string& item : list) base::add_key_part(key, item);
-}
-template <class T>
-void add_part(std::string& key, const T& value) {
-  base::add_key_part(key, value);
-}
-
 }  // namespace
 
 size_t ShapeEntry::bytes() const {
@@ -30,7 +21,7 @@ std::string shape_key(const resolve::Paragraph& para, const FontBook& fonts) {
   std::string key = base::memo_key("shape", fonts.id(), para.style->font, para.style->language);
   for (const resolve::Run& r : para.runs) {
     base::add_key_part(key, r.text);
-#define GALLEY_STYLE_KEY_PART(name, member, type, fallback, read) add_part(key, r.style->member);
+#define GALLEY_STYLE_KEY_PART(name, member, type, fallback, read) base::add_key_part(key, r.style->member);
     GALLEY_CHAR_STYLE_KEYS(GALLEY_STYLE_KEY_PART)
 #undef GALLEY_STYLE_KEY_PART
     if (key.size() > kMaxKeyBytes) return {};

@@ -48,6 +48,11 @@ struct ShapedParagraph {
   resolve::Shared<resolve::ParaStyle> style;
   uint8_t base_level = 0;  // paragraph direction: 0 LTR, 1 RTL
   SourceLoc loc;
+  // The shape memo's key (text/detail/shape_cache.h): every input of the
+  // glyphs, so equal keys mean equal text, runs and glyphs, and line
+  // breaking can key its own memo on it. Empty when the paragraph was not
+  // keyed (too long, or with inline images).
+  std::string memo_key;
 };
 
 }  // namespace galley::text

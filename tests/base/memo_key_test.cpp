@@ -2,6 +2,7 @@
 // second-sighting rule.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
@@ -20,6 +21,12 @@ TEST_CASE("memo keys keep the parts apart") {
   CHECK(memo_key("k", std::string("a\0b", 3)) != memo_key("k", std::string("a\0c", 3)));
   CHECK(memo_key("k", -1) != memo_key("k", 1));
   CHECK(memo_key("k", "ab", 3) == memo_key("k", std::string("ab"), 3L));
+  CHECK(memo_key("k", -1) != memo_key("k", ~uint64_t{0}));
+  CHECK(memo_key("k", 1) != memo_key("k", 1.0));
+  CHECK(memo_key("k", 0.0) != memo_key("k", -0.0));
+  CHECK(memo_key("k", 0.5) == memo_key("k", 0.5f));
+  CHECK(memo_key("k", 1.0, 2.0) != memo_key("k", 2.0, 1.0));
+  CHECK(memo_key("k", 256) != memo_key("k", 1));
 }
 
 TEST_CASE("memo keys of many similar inputs are all different") {

@@ -45,6 +45,12 @@ std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text:
                                   const std::function<double(int)>& width, const Options& opts,
                                   Diagnostics& diags);
 
+// The same at one measure for every line, through the memo of lines
+// (line_memo.h) when the shaping has a memo key: the same lines and
+// warnings as breaking again.
+std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text::FontBook& fonts, double width,
+                                  const Options& opts, Diagnostics& diags);
+
 // The same without a FontBook: hyphens come from `hyphen` (for tests and
 // benchmarks that shape by hand).
 std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const HyphenGlyphs& hyphen,
