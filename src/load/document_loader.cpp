@@ -92,19 +92,19 @@ class DeferredMarkdown : public model::DeferredBlocks {
     file = origin_.file;
   }
 
-  std::vector<model::Block> blocks(Diagnostics& diags) const override {
+  void each(Diagnostics& diags, const std::function<void(model::Block&&)>& take) const override {
     std::string text;
     Diagnostics quiet;  // reported at load
     if (!read_markdown(path_, origin_.file, at_, text, quiet) || text.size() != size_ ||
         std::hash<std::string_view>{}(text) != digest_) {
       diags.error(at_, "the Markdown file '" + origin_.file + "' changed during the build");
-      return {};
+      return;
     }
     size_t next = 0;
     const ImagePath image = [&](const std::string&, const SourceLoc&) {
       return next < paths_.size() ? paths_[next++] : std::nullopt;
     };
-    return markdown_blocks(text, origin_, image, quiet);
+    markdown_blocks(text, origin_, image, quiet, take);
   }
 
   // What the image path finder answered at load, in order.
@@ -302,11 +302,11 @@ class DocumentLoader {
     const ImagePath image = [&](const std::string& src, const SourceLoc& loc) {
       return deferred->paths_.emplace_back(r_.existing_path(src, loc, "image", origin.file));
     };
-    std::vector<Block> blocks = markdown_blocks(text, origin, image, r_.diags());
-    if (blocks.empty()) return;
-    deferred->count = blocks.size();
-    for (Block& b : blocks)
+    markdown_blocks(text, origin, image, r_.diags(), [&](Block&& b) {
+      ++deferred->count;
       if (!b.src.empty()) deferred->file_blocks.push_back(std::move(b));
+    });
+    if (deferred->count == 0) return;
     Block stand_in;
     stand_in.loc = at;
     stand_in.deferred = std::move(deferred);

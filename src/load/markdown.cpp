@@ -36,8 +36,14 @@ class Converter {
       if (text[i] == '\n') line_starts_.push_back(i + 1);
   }
 
-  void blocks(cmark_node* parent, std::vector<model::Block>& out) {
-    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, out);
+  // Each top-level node's blocks handed to `take` as soon as they are made.
+  void blocks(cmark_node* parent, const BlockSink& take) {
+    std::vector<model::Block> out;
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+      block(n, out);
+      for (model::Block& b : out) take(std::move(b));
+      out.clear();
+    }
   }
 
  private:
@@ -257,15 +263,20 @@ class Converter {
 
 }  // namespace
 
-std::vector<model::Block> markdown_blocks(const std::string& text, const MarkdownOrigin& origin,
-                                          const ImagePath& image_path, Diagnostics& diags) {
+void markdown_blocks(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path,
+                     Diagnostics& diags, const BlockSink& take) {
   std::unique_ptr<cmark_node, NodeFree> doc(base::parse_gfm(text, {"table", "strikethrough"}));
   if (!doc) {
     diags.error(origin.first, "cannot parse the Markdown (out of memory)");
-    return {};
+    return;
   }
+  Converter(text, origin, image_path, diags).blocks(doc.get(), take);
+}
+
+std::vector<model::Block> markdown_blocks(const std::string& text, const MarkdownOrigin& origin,
+                                          const ImagePath& image_path, Diagnostics& diags) {
   std::vector<model::Block> out;
-  Converter(text, origin, image_path, diags).blocks(doc.get(), out);
+  markdown_blocks(text, origin, image_path, diags, [&out](model::Block&& b) { out.push_back(std::move(b)); });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // resolve/. Paths are already resolved relative to the descriptor.
 #pragma once
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -119,10 +120,10 @@ struct Block {
 class DeferredBlocks {
  public:
   virtual ~DeferredBlocks() = default;
-  // The blocks, as load/ made them the first time. Their problems were
-  // reported then; a file changed since is an error in `diags` (and no
-  // blocks).
-  virtual std::vector<Block> blocks(Diagnostics& diags) const = 0;
+  // Hands each block to `take` as soon as it is made, as load/ made them
+  // the first time. Their problems were reported then; a file changed
+  // since is an error in `diags` (and no blocks).
+  virtual void each(Diagnostics& diags, const std::function<void(Block&&)>& take) const = 0;
 
   std::string file;                // where they are read from
   size_t count = 0;                // how many blocks blocks() makes

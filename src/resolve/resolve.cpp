@@ -82,13 +82,8 @@ class Resolver {
       if (!b.deferred) {
         take(b);
       } else {
-        // Made here, one file at a time, and each let go once resolved
-        // when the flow is spent.
-        std::vector<model::Block> made = b.deferred->blocks(diags_);
-        for (model::Block& m : made) {
-          take(m);
-          if constexpr (kSpend) m = model::Block();
-        }
+        // Made here, a block at a time, each let go once resolved.
+        b.deferred->each(diags_, [&](model::Block&& made) { take(made); });
       }
       if constexpr (kSpend) f.blocks.pop_front();
     }

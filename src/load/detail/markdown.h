@@ -33,4 +33,10 @@ using ImagePath = std::function<std::optional<std::string>(const std::string&, c
 std::vector<model::Block> markdown_blocks(const std::string& text, const MarkdownOrigin& origin,
                                           const ImagePath& image_path, Diagnostics& diags);
 
+// The same blocks, each handed to `take` as soon as it is made instead of
+// collected.
+using BlockSink = std::function<void(model::Block&&)>;
+void markdown_blocks(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path,
+                     Diagnostics& diags, const BlockSink& take);
+
 }  // namespace galley::load
