@@ -36,13 +36,16 @@ class Converter {
       if (text[i] == '\n') line_starts_.push_back(i + 1);
   }
 
-  // Each top-level node's blocks handed to `take` as soon as they are made.
+  // Each top-level node's blocks handed to `take` as soon as they are
+  // made, and the node freed: no node reads another, so the tree shrinks
+  // as the blocks go (a long file's tree is four times its text).
   void blocks(cmark_node* parent, const BlockSink& take) {
     std::vector<model::Block> out;
-    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+    while (cmark_node* n = cmark_node_first_child(parent)) {
       block(n, out);
       for (model::Block& b : out) take(std::move(b));
       out.clear();
+      cmark_node_free(n);  // unlinks it first
     }
   }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "harness.h"
+#include "hostile_files.h"
 
 using namespace e2e;
 
