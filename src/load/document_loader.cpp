@@ -302,10 +302,13 @@ class DocumentLoader {
     const ImagePath image = [&](const std::string& src, const SourceLoc& loc) {
       return deferred->paths_.emplace_back(r_.existing_path(src, loc, "image", origin.file));
     };
-    markdown_blocks(text, origin, image, r_.diags(), [&](Block&& b) {
-      ++deferred->count;
-      if (!b.src.empty()) deferred->file_blocks.push_back(std::move(b));
-    });
+    markdown_blocks(
+        text, origin, image, r_.diags(),
+        [&](Block&& b) {
+          ++deferred->count;
+          if (!b.src.empty()) deferred->file_blocks.push_back(std::move(b));
+        },
+        false);
     if (deferred->count == 0) return;
     Block stand_in;
     stand_in.loc = at;

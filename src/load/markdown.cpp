@@ -29,8 +29,9 @@ constexpr int kMaxListDepth = 16;
 
 class Converter {
  public:
-  Converter(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path, Diagnostics& diags)
-      : text_(text), origin_(origin), image_path_(image_path), diags_(diags) {
+  Converter(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path, Diagnostics& diags,
+            bool render)
+      : text_(text), origin_(origin), image_path_(image_path), diags_(diags), render_(render) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < text.size(); ++i)
       if (text[i] == '\n') line_starts_.push_back(i + 1);
@@ -64,8 +65,10 @@ class Converter {
 
   void warn(cmark_node* n, const std::string& message) { diags_.warning(at(n), message); }
 
-  // The node's inline content as galley's inline markup (CommonMark).
-  static std::string inline_markup(cmark_node* n) {
+  // The node's inline content as galley's inline markup (CommonMark);
+  // nothing when only checking (rendering is most of the walk's time).
+  std::string inline_markup(cmark_node* n) const {
+    if (!render_) return {};
     char* s = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
     std::string out = s ? s : "";
     std::free(s);
@@ -261,19 +264,20 @@ class Converter {
   const MarkdownOrigin& origin_;
   const ImagePath& image_path_;
   Diagnostics& diags_;
+  bool render_;
   std::vector<size_t> line_starts_;
 };
 
 }  // namespace
 
 void markdown_blocks(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path,
-                     Diagnostics& diags, const BlockSink& take) {
+                     Diagnostics& diags, const BlockSink& take, bool with_text) {
   std::unique_ptr<cmark_node, NodeFree> doc(base::parse_gfm(text, {"table", "strikethrough"}));
   if (!doc) {
     diags.error(origin.first, "cannot parse the Markdown (out of memory)");
     return;
   }
-  Converter(text, origin, image_path, diags).blocks(doc.get(), take);
+  Converter(text, origin, image_path, diags, with_text).blocks(doc.get(), take);
 }
 
 std::vector<model::Block> markdown_blocks(const std::string& text, const MarkdownOrigin& origin,

@@ -34,9 +34,10 @@ std::vector<model::Block> markdown_blocks(const std::string& text, const Markdow
                                           const ImagePath& image_path, Diagnostics& diags);
 
 // The same blocks, each handed to `take` as soon as it is made instead of
-// collected.
+// collected. Without `text`, a check: the same blocks and problems, but
+// the blocks' text left empty.
 using BlockSink = std::function<void(model::Block&&)>;
 void markdown_blocks(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path,
-                     Diagnostics& diags, const BlockSink& take);
+                     Diagnostics& diags, const BlockSink& take, bool with_text = true);
 
 }  // namespace galley::load
