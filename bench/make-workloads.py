@@ -2,7 +2,8 @@
 """Writes the benchmark workloads into DIR: handout data rows and long reports.
 
     make-workloads.py DIR REPS...   rows-100.csv, rows-1000.csv, rows-10000.csv, long-REPS.yaml for each REPS,
-                                    report-charts.yaml, text.md, text-1.yaml, text-20.yaml
+                                    report-charts.yaml, text.md, text-1.yaml, text-20.yaml,
+                                    pages-10.yaml, pages-100.yaml, pages-1000.yaml, pages-10000.yaml
 
 A long report is the sample brochure's `main` flow repeated REPS times, laid
 out with the brochure layout (cover, inside pages, back page).
@@ -13,6 +14,12 @@ text-1.yaml is a report of it once; text-20.yaml names it 20 times (about
 9,600 pages; a document may have 10,000), which no single content file can hold: a content file is
 limited to 16 MiB and 200,000 YAML values (docs/limits.md), a Markdown file
 it names is read on its own.
+
+pages-N.yaml is the same text and layout (report-letter, tagged) at about
+N pages, for the per-page table (issue 16): text.md named as many times as
+it fits whole, then a file of its first paragraphs (text-head-N.md) for the
+pages left, at text.md's 480 pages; so time per page and peak memory
+compare like for like from 10 to 10,000 pages.
 
 report-charts.yaml is a report of about 100 pages (layouts/report-letter.yaml,
 two columns) in 20 sections, each with a table and a chart of its own data
@@ -82,12 +89,27 @@ def write_text_reports(out):
             p = " ".join(rng.choice(words) for _ in range(rng.randint(40, 200))).capitalize() + ".\n\n"
             f.write(p)
             total += len(p)
+    def report(name, files):
+        doc = {"galley": 1, "layout": os.path.join(ROOT, "layouts", "report-letter.yaml"),
+               "meta": {"title": "Text benchmark", "language": "en-US", "date": "2026-01-15"},
+               "flows": {"main": [{"markdown": {"file": f}} for f in files]}}
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False, width=1 << 20)
+
     for n in (1, 20):
-        report = {"galley": 1, "layout": os.path.join(ROOT, "layouts", "report-letter.yaml"),
-                  "meta": {"title": "Text benchmark", "language": "en-US", "date": "2026-01-15"},
-                  "flows": {"main": [{"markdown": {"file": "text.md"}} for _ in range(n)]}}
-        with open(os.path.join(out, "text-%d.yaml" % n), "w", encoding="utf-8") as f:
-            yaml.safe_dump(report, f, allow_unicode=True, sort_keys=False, width=1 << 20)
+        report("text-%d.yaml" % n, ["text.md"] * n)
+    with open(os.path.join(out, "text.md"), encoding="utf-8") as f:
+        paragraphs = f.read().split("\n\n")[:-1]
+    text_pages = 480  # text.md in layouts/report-letter.yaml
+    for n in (10, 100, 1000, 10000):
+        whole, rest = divmod(n, text_pages)
+        files = ["text.md"] * whole
+        if rest:
+            head = "text-head-%d.md" % n
+            with open(os.path.join(out, head), "w", encoding="utf-8") as f:
+                f.write("".join(p + "\n\n" for p in paragraphs[: round(len(paragraphs) * rest / text_pages)]))
+            files.append(head)
+        report("pages-%d.yaml" % n, files)
 
 
 def write_chart_report(out, main_flow):

@@ -190,6 +190,29 @@ EOF_TIME
   printf '| %s (text.md ×%s) | 1 | %.3f s | %.1f MiB | %.2f | %.2f |\n' "$n" "$t" "$g" "$(python3 -c "print($kb / 1024)")" "$ms" \
     "$(python3 -c "print($ms / $ms100)")"
 done
+
+# 5b. per page (issue 16): the same text and layout (report-letter, tagged)
+# at ~10, ~100, ~1,000 and ~10,000 pages (make-workloads.py's pages-N.yaml),
+# so ms per page compares like for like; the ratio is against the 100-page
+# row of this run. Median wall and mean CPU of hyperfine's runs, peak RSS
+# from GNU time.
+echo
+echo "Same text at four sizes (pages-N.yaml):"
+echo
+echo "| pages | median | CPU | peak | ms per page | ÷ 100-page ms/page | MiB over the 10-page peak |"
+echo "|---|---|---|---|---|---|---|"
+for n in 10 100 1000 10000; do
+  runs=5; [ "$n" = 1000 ] && runs=2; [ "$n" = 10000 ] && runs=1
+  g=$(time_cmd "pages$n" "$runs" "$GALLEY" build "$W/pages-$n.yaml" -o "$W/out/p$n.pdf")
+  gm=$(peak "$GALLEY" build "$W/pages-$n.yaml" -o "$W/out/p$n.pdf")
+  eval "pg$n=$g pm$n=$gm pp$n=$(pages "$W/out/p$n.pdf")"
+done
+for n in 10 100 1000 10000; do
+  eval "g=\$pg$n gm=\$pm$n p=\$pp$n"
+  printf '| %s | %.3f s | %.3f s | %s MiB | %.2f | %.2f | %.1f |\n' "$p" "$g" "$(cpu "pages$n")" "$gm" \
+    "$(python3 -c "print($g * 1000 / $p)")" "$(python3 -c "print(($g / $p) / ($pg100 / $pp100))")" \
+    "$(python3 -c "print($gm - $pm10)")"
+done
 fi
 
 # 5. the cold brochure broken down: process start and library mapping

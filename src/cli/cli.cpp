@@ -139,6 +139,9 @@ int run_build(const BuildArgs& a, bool write) {
   // What this build measures of itself, recorded only for --stats.
   base::Figures figures;
   base::FiguresScope recording(a.stats ? &figures : nullptr);
+  // One document resolves its model once (build_once): its Markdown files
+  // are converted again where resolve reaches them rather than held.
+  confine.defer_markdown = a.batch.data.empty();
   // A batch's rows bring variables of their own: its open cannot tell an
   // undefined one.
   auto session = Session::open(a.content, a.layout, write, diags, confine,

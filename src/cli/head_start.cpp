@@ -18,6 +18,13 @@ struct NamedImage {
   int page = 1;   // a PDF's page, there
 };
 
+// A resolved flow holds every block itself.
+template <class F>
+void for_each_file_block(const resolve::Flow& flow, F&& f) {
+  for (const resolve::Block& b : flow.blocks) f(b);
+}
+using model::for_each_file_block;
+
 // The images the descriptors name, each once: the masters' in sequence
 // order, then those of the flows that are not omitted, roughly the order
 // the PDF writer meets them in. `Doc` is the model or the resolved
@@ -39,8 +46,9 @@ std::vector<NamedImage> named_images(const Doc& doc, const model::Layout& layout
   const auto& omitted = layout.omit_flows;
   for (const auto& flow : doc.flows) {
     if (std::find(omitted.begin(), omitted.end(), flow.name) != omitted.end()) continue;
-    for (const auto& block : flow.blocks)
+    for_each_file_block(flow, [&](const auto& block) {
       if (block.kind == model::BlockKind::Image) add(block.src, block.loc, block.page);
+    });
   }
   return images;
 }

@@ -22,14 +22,17 @@ std::set<std::string> input_files(const std::string& content_path, const std::st
   std::set<std::string> files{absolute(content_path)};
   if (!layout_path.empty()) files.insert(absolute(layout_path));
   if (doc)
-    for (const auto& f : doc->flows)
-      for (const auto& b : f.blocks) {
+    for (const auto& f : doc->flows) {
+      for (const auto& b : f.blocks)
+        if (b.deferred) files.insert(absolute(b.deferred->file));
+      model::for_each_file_block(f, [&](const model::Block& b) {
         // A `markdown: {file: ...}` block's blocks are located in its file.
         if (!b.loc.file.empty()) files.insert(absolute(b.loc.file));
         if (!b.src.empty()) files.insert(absolute(b.src));
         if (b.table_data) files.insert(absolute(b.table_data->source));
         if (b.chart && b.chart->data) files.insert(absolute(b.chart->data->source));
-      }
+      });
+    }
   if (!layout) return files;
   if (doc) {
     // Images inside text are known once it is resolved (a path may hold

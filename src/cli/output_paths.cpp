@@ -24,10 +24,10 @@ InputFiles InputFiles::of(const Session& session, const std::string& data) {
   in.add(doc.path, "the content file");
   in.add(layout.path, "the layout file");
   for (const auto& flow : doc.flows)
-    for (const auto& block : flow.blocks) {
+    model::for_each_file_block(flow, [&](const model::Block& block) {
       in.add(block.src, "an image");
       if (block.chart && block.chart->data) in.add(block.chart->data->source, "a chart's data file");
-    }
+    });
   for (const auto& [name, master] : layout.masters) {
     in.add(master.background_image, "an image");
     for (const auto& element : master.elements) in.add(element.src, "an image");

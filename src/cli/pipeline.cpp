@@ -317,7 +317,8 @@ constexpr size_t kMaxKeptBlocks = 4096;
 
 size_t blocks_of(const model::Document& doc) {
   size_t n = 0;
-  for (const model::Flow& f : doc.flows) n += f.blocks.size();
+  for (const model::Flow& f : doc.flows)
+    for (const model::Block& b : f.blocks) n += b.deferred ? b.deferred->count : 1;
   return n;
 }
 

@@ -52,11 +52,77 @@ bool valid_name(const std::string& s) {
   return true;
 }
 
+// The whole of a file's bytes, read into `text`; false (reported at `at`,
+// or at the first byte that is not UTF-8) when it cannot be, is too large,
+// or is not UTF-8.
+bool read_markdown(const std::string& path, const std::string& shown, const SourceLoc& at, std::string& text,
+                   Diagnostics& diags) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size > kMaxFileBytes) {
+    diags.error(at, ec ? "cannot read the Markdown file: " + ec.message()
+                       : "the Markdown file is too large (" + std::to_string(size) + " bytes; the limit is " +
+                             std::to_string(kMaxFileBytes >> 20) + " MiB)");
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  text.assign(static_cast<size_t>(size), '\0');
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+    diags.error(at, "cannot read the Markdown file");
+    return false;
+  }
+  if (const auto bad = find_bad_byte(text)) {
+    diags.error(loc_of_offset(text, bad->offset, shown), describe(*bad));
+    return false;
+  }
+  return true;
+}
+
+// A Markdown file's blocks, converted again when resolve/ reaches them
+// (model::DeferredBlocks). The conversion at load reported every problem
+// and checked every image path (in the root, existing); this one is given
+// the same bytes, so it makes the same blocks: the paths are those found
+// then, in the order the converter asked for them, and a file whose bytes
+// changed since is an error rather than other blocks.
+class DeferredMarkdown : public model::DeferredBlocks {
+ public:
+  DeferredMarkdown(std::string path, MarkdownOrigin origin, SourceLoc at, const std::string& text)
+      : path_(std::move(path)), origin_(std::move(origin)), at_(std::move(at)), size_(text.size()),
+        digest_(std::hash<std::string_view>{}(text)) {
+    file = origin_.file;
+  }
+
+  void each(Diagnostics& diags, const std::function<void(model::Block&&)>& take) const override {
+    std::string text;
+    Diagnostics quiet;  // reported at load
+    if (!read_markdown(path_, origin_.file, at_, text, quiet) || text.size() != size_ ||
+        std::hash<std::string_view>{}(text) != digest_) {
+      diags.error(at_, "the Markdown file '" + origin_.file + "' changed during the build");
+      return;
+    }
+    size_t next = 0;
+    const ImagePath image = [&](const std::string&, const SourceLoc&) {
+      return next < paths_.size() ? paths_[next++] : std::nullopt;
+    };
+    markdown_blocks(text, origin_, image, quiet, take);
+  }
+
+  // What the image path finder answered at load, in order.
+  std::vector<std::optional<std::string>> paths_;
+
+ private:
+  std::string path_;
+  MarkdownOrigin origin_;
+  SourceLoc at_;
+  size_t size_;
+  size_t digest_;
+};
+
 class DocumentLoader {
  public:
   DocumentLoader(const std::string& path, Diagnostics& diags, std::shared_ptr<const SourceText> text,
-                 const std::string& root)
-      : r_(path, diags, std::move(text), root) {
+                 const std::string& root, bool defer_markdown)
+      : r_(path, diags, std::move(text), root), defer_markdown_(defer_markdown) {
     r_.set_foreign_keys(kStyleKeys, "a style in the layout");
   }
 
@@ -208,7 +274,8 @@ class DocumentLoader {
       origin.file = r_.relative_path(*file);
       origin.first = {origin.file, 1, 1};
       origin.own_file = true;
-      if (!read_markdown(*path, origin.file, r_.loc(f), text)) return;
+      if (!read_markdown(*path, origin.file, r_.loc(f), text, r_.diags())) return;
+      if (defer_markdown_) return defer_markdown(*path, origin, r_.loc(f), r_.loc(n), text, out);
     } else {
       const model::Text t = required_text(v, "markdown", n);
       text = t.value;
@@ -226,6 +293,29 @@ class DocumentLoader {
     for (Block& b : markdown_blocks(text, origin, image, r_.diags())) out.push_back(std::move(b));
   }
 
+  // The blocks of the Markdown file at `path`, converted to report on and
+  // let go: the flow keeps one block that stands for them
+  // (model::DeferredBlocks), with copies of those that name a file.
+  void defer_markdown(const std::string& path, const MarkdownOrigin& origin, const SourceLoc& file_at,
+                      const SourceLoc& at, const std::string& text, std::deque<Block>& out) {
+    auto deferred = std::make_shared<DeferredMarkdown>(path, origin, file_at, text);
+    const ImagePath image = [&](const std::string& src, const SourceLoc& loc) {
+      return deferred->paths_.emplace_back(r_.existing_path(src, loc, "image", origin.file));
+    };
+    markdown_blocks(
+        text, origin, image, r_.diags(),
+        [&](Block&& b) {
+          ++deferred->count;
+          if (!b.src.empty()) deferred->file_blocks.push_back(std::move(b));
+        },
+        false);
+    if (deferred->count == 0) return;
+    Block stand_in;
+    stand_in.loc = at;
+    stand_in.deferred = std::move(deferred);
+    out.push_back(std::move(stand_in));
+  }
+
   // The columns of indentation of 1-based `line` of this file.
   int block_indent(int line) const {
     const std::string& bytes = r_.source_bytes();
@@ -237,28 +327,6 @@ class DocumentLoader {
     int indent = 0;
     while (at != std::string::npos && at < bytes.size() && bytes[at] == ' ') ++at, ++indent;
     return indent;
-  }
-
-  bool read_markdown(const std::string& path, const std::string& shown, const SourceLoc& at, std::string& text) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec || size > kMaxFileBytes) {
-      r_.diags().error(at, ec ? "cannot read the Markdown file: " + ec.message()
-                              : "the Markdown file is too large (" + std::to_string(size) + " bytes; the limit is " +
-                                    std::to_string(kMaxFileBytes >> 20) + " MiB)");
-      return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    text.assign(static_cast<size_t>(size), '\0');
-    if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
-      r_.diags().error(at, "cannot read the Markdown file");
-      return false;
-    }
-    if (const auto bad = find_bad_byte(text)) {
-      r_.diags().error(loc_of_offset(text, bad->offset, shown), describe(*bad));
-      return false;
-    }
-    return true;
   }
 
   // A block is a one-key map naming its kind, plus the common keys and the
@@ -686,6 +754,7 @@ class DocumentLoader {
   }
 
   Reader r_;
+  bool defer_markdown_;
   std::set<std::string> ids_;
 };
 
@@ -695,7 +764,7 @@ std::optional<model::Document> read_document(const std::string& path, Diagnostic
   if (!check_inside_root(path, opts.root, "content file", diags)) return std::nullopt;
   auto parsed = read_yaml(path, "content", diags);
   if (!parsed) return std::nullopt;
-  DocumentLoader loader(path, diags, parsed->text, opts.root);
+  DocumentLoader loader(path, diags, parsed->text, opts.root, opts.defer_markdown);
   model::Document doc = loader.load(parsed->root);
   doc.root = opts.root;
   return doc;

@@ -29,6 +29,12 @@ namespace galley::load {
 // its folder).
 struct Options {
   std::string root;
+  // A `markdown: {file: ...}` block is converted at load to check it and
+  // report its problems, then kept as one block that stands for what it
+  // makes (model::DeferredBlocks), converted again when resolve/ reaches
+  // it: for a build that resolves its model once, which then never holds
+  // a long report's text whole. Other loads keep the blocks.
+  bool defer_markdown = false;
 };
 
 std::optional<model::Document> load_document(const std::string& path, Diagnostics& diags,

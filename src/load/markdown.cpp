@@ -29,15 +29,25 @@ constexpr int kMaxListDepth = 16;
 
 class Converter {
  public:
-  Converter(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path, Diagnostics& diags)
-      : text_(text), origin_(origin), image_path_(image_path), diags_(diags) {
+  Converter(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path, Diagnostics& diags,
+            bool render)
+      : text_(text), origin_(origin), image_path_(image_path), diags_(diags), render_(render) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < text.size(); ++i)
       if (text[i] == '\n') line_starts_.push_back(i + 1);
   }
 
-  void blocks(cmark_node* parent, std::vector<model::Block>& out) {
-    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, out);
+  // Each top-level node's blocks handed to `take` as soon as they are
+  // made, and the node freed: no node reads another, so the tree shrinks
+  // as the blocks go (a long file's tree is four times its text).
+  void blocks(cmark_node* parent, const BlockSink& take) {
+    std::vector<model::Block> out;
+    while (cmark_node* n = cmark_node_first_child(parent)) {
+      block(n, out);
+      for (model::Block& b : out) take(std::move(b));
+      out.clear();
+      cmark_node_free(n);  // unlinks it first
+    }
   }
 
  private:
@@ -55,8 +65,10 @@ class Converter {
 
   void warn(cmark_node* n, const std::string& message) { diags_.warning(at(n), message); }
 
-  // The node's inline content as galley's inline markup (CommonMark).
-  static std::string inline_markup(cmark_node* n) {
+  // The node's inline content as galley's inline markup (CommonMark);
+  // nothing when only checking (rendering is most of the walk's time).
+  std::string inline_markup(cmark_node* n) const {
+    if (!render_) return {};
     char* s = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
     std::string out = s ? s : "";
     std::free(s);
@@ -252,20 +264,26 @@ class Converter {
   const MarkdownOrigin& origin_;
   const ImagePath& image_path_;
   Diagnostics& diags_;
+  bool render_;
   std::vector<size_t> line_starts_;
 };
 
 }  // namespace
 
-std::vector<model::Block> markdown_blocks(const std::string& text, const MarkdownOrigin& origin,
-                                          const ImagePath& image_path, Diagnostics& diags) {
+void markdown_blocks(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path,
+                     Diagnostics& diags, const BlockSink& take, bool with_text) {
   std::unique_ptr<cmark_node, NodeFree> doc(base::parse_gfm(text, {"table", "strikethrough"}));
   if (!doc) {
     diags.error(origin.first, "cannot parse the Markdown (out of memory)");
-    return {};
+    return;
   }
+  Converter(text, origin, image_path, diags, with_text).blocks(doc.get(), take);
+}
+
+std::vector<model::Block> markdown_blocks(const std::string& text, const MarkdownOrigin& origin,
+                                          const ImagePath& image_path, Diagnostics& diags) {
   std::vector<model::Block> out;
-  Converter(text, origin, image_path, diags).blocks(doc.get(), out);
+  markdown_blocks(text, origin, image_path, diags, [&out](model::Block&& b) { out.push_back(std::move(b)); });
   return out;
 }
 

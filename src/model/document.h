@@ -2,6 +2,7 @@
 // resolve/. Paths are already resolved relative to the descriptor.
 #pragma once
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -58,6 +59,8 @@ struct DataColumn {
   SourceLoc loc;
 };
 
+class DeferredBlocks;
+
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
   SourceLoc loc;
@@ -103,6 +106,28 @@ struct Block {
   BreakKind break_kind = BreakKind::Page;
 
   std::shared_ptr<const Chart> chart;  // chart
+
+  // Not null: this block stands for the blocks `deferred` makes when
+  // resolve/ reaches it (load::Options::defer_markdown); its other members
+  // are unset but for `loc`.
+  std::shared_ptr<const DeferredBlocks> deferred;
+};
+
+// Blocks made again where they are needed instead of held from load on: a
+// Markdown file's, which load/ converts once to check and report on, keeping
+// only this record, and once more, the same, when resolve/ reaches them. A
+// long report's model is then never whole (docs/architecture.md).
+class DeferredBlocks {
+ public:
+  virtual ~DeferredBlocks() = default;
+  // Hands each block to `take` as soon as it is made, as load/ made them
+  // the first time. Their problems were reported then; a file changed
+  // since is an error in `diags` (and no blocks).
+  virtual void each(Diagnostics& diags, const std::function<void(Block&&)>& take) const = 0;
+
+  std::string file;                // where they are read from
+  size_t count = 0;                // how many blocks blocks() makes
+  std::vector<Block> file_blocks;  // copies of those of them that name a file (images)
 };
 
 struct Flow {
@@ -114,6 +139,17 @@ struct Flow {
   // (a Block is about 940 bytes).
   std::deque<Block> blocks;
 };
+
+// Calls f(block) for each block of `flow` that may name a file, those a
+// deferred block stands for included.
+template <class F>
+void for_each_file_block(const Flow& flow, F&& f) {
+  for (const Block& b : flow.blocks) {
+    if (!b.deferred) f(b);
+    else
+      for (const Block& named : b.deferred->file_blocks) f(named);
+  }
+}
 
 // A note of the top-level `notes:` map, referenced in text as `[^id]`.
 struct NoteDef {

@@ -53,13 +53,16 @@ class Resolver {
   Flow flow(ModelFlow& f, size_t index, const FixedBlocks* reuse, FixedBlocks* record) {
     constexpr bool kSpend = !std::is_const_v<ModelFlow>;
     Flow out{f.name, f.loc, {}};
-    const size_t count = f.blocks.size();
-    out.blocks.reserve(count);
+    // Exactly: a vector grown by doubling would hold half as much again,
+    // and twice that while it moves.
+    size_t total = 0;
+    for (const model::Block& b : f.blocks) total += b.deferred ? b.deferred->count : 1;
+    out.blocks.reserve(total);
     // A heading right before a table of contents is its title ("Contents"),
     // not an entry of it, unless it says otherwise.
     bool toc_title = false;
-    for (size_t j = 0; j < count; ++j) {
-      const model::Block& b = f.blocks[kSpend ? 0 : j];
+    const auto take = [&](const model::Block& b) {
+      const size_t j = out.blocks.size();
       if (j > 0 && toc_title && b.kind == BlockKind::Toc) out.blocks[j - 1].in_toc = false;
       toc_title = b.kind == BlockKind::Heading && !b.in_toc;
       if (const Block* kept = reuse ? reuse->at(index, j) : nullptr) {
@@ -71,6 +74,16 @@ class Resolver {
         out.blocks.push_back(block(b));
         out.blocks.back().fixed =
             expansion_.references == references && diags_.all().size() == said && cuts_ == cuts;
+      }
+    };
+    const size_t count = f.blocks.size();
+    for (size_t j = 0; j < count; ++j) {
+      const model::Block& b = f.blocks[kSpend ? 0 : j];
+      if (!b.deferred) {
+        take(b);
+      } else {
+        // Made here, a block at a time, each let go once resolved.
+        b.deferred->each(diags_, [&](model::Block&& made) { take(made); });
       }
       if constexpr (kSpend) f.blocks.pop_front();
     }

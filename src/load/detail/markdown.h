@@ -33,4 +33,11 @@ using ImagePath = std::function<std::optional<std::string>(const std::string&, c
 std::vector<model::Block> markdown_blocks(const std::string& text, const MarkdownOrigin& origin,
                                           const ImagePath& image_path, Diagnostics& diags);
 
+// The same blocks, each handed to `take` as soon as it is made instead of
+// collected. Without `text`, a check: the same blocks and problems, but
+// the blocks' text left empty.
+using BlockSink = std::function<void(model::Block&&)>;
+void markdown_blocks(const std::string& text, const MarkdownOrigin& origin, const ImagePath& image_path,
+                     Diagnostics& diags, const BlockSink& take, bool with_text = true);
+
 }  // namespace galley::load
