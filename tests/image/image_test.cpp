@@ -429,3 +429,39 @@ TEST_CASE("a PNG chunk claiming more than the file holds is refused before libpn
           std::string::npos);
   }
 }
+
+// Pictures up to 1 MiB of rows are checked inflated whole, bigger ones
+// through a window (png_reader.cpp): both must give the same verdicts.
+TEST_CASE("a kept PNG stream is checked the same, small or big: exact rows, checksum, nothing after") {
+  struct Size { int width, height; };
+  for (const Size s : {Size{20, 20}, Size{1100, 1000}}) {
+    CAPTURE(s.width);
+    const std::string good = png_bytes(s.width, s.height, PNG_COLOR_TYPE_GRAY, 8);
+    const std::string idat = idat_of(good);
+    auto kept = [&](const std::string& name, const std::string& stream) {
+      auto path = write(name, with_idat(good, stream));
+      Diagnostics d;
+      auto px = image::decode(path, d, {}, image::PngSamples::KeepStream);
+      return px && !px->png_idat.empty();
+    };
+    auto deflated = [](const std::string& raw) {
+      uLongf size = compressBound(raw.size());
+      std::string z(size, '\0');
+      REQUIRE(compress2(reinterpret_cast<Bytef*>(z.data()), &size,
+                        reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 6) == Z_OK);
+      z.resize(size);
+      return z;
+    };
+    CHECK(kept("size-good.png", idat));
+    CHECK(kept("size-rows.png", deflated(std::string(s.height * (1 + s.width), '\0'))));
+    CHECK_FALSE(kept("size-trailing.png", idat + std::string(1, '\0')));
+    CHECK_FALSE(kept("size-row-more.png", deflated(std::string((s.height + 1) * (1 + s.width), '\0'))));
+    CHECK_FALSE(kept("size-row-less.png", deflated(std::string((s.height - 1) * (1 + s.width), '\0'))));
+    std::string last_filter(s.height * (1 + s.width), '\0');
+    last_filter[(s.height - 1) * (1 + s.width)] = 5;
+    CHECK_FALSE(kept("size-filter.png", deflated(last_filter)));
+    std::string adler = idat;
+    adler.back() = static_cast<char>(adler.back() ^ 0x01);
+    CHECK_FALSE(kept("size-adler.png", adler));
+  }
+}
