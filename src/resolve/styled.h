@@ -60,6 +60,34 @@ class Shared {
   std::shared_ptr<T> p_;
 };
 
+// An optional value held out of line, for a field of Block that few blocks
+// set: a model::Length is 56 bytes (with its SourceLoc) and a long report
+// keeps one Block per paragraph, most of them images of none. Reads like a
+// std::optional (`if (v) v->...`); a copy copies the value.
+template <class T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(std::nullopt_t) {}
+  Boxed(const T& value) : p_(std::make_unique<T>(value)) {}
+  Boxed(const std::optional<T>& value) : p_(value ? std::make_unique<T>(*value) : nullptr) {}
+  Boxed(const Boxed& other) : p_(other.p_ ? std::make_unique<T>(*other.p_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) p_ = other.p_ ? std::make_unique<T>(*other.p_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+
+  explicit operator bool() const { return p_ != nullptr; }
+  bool has_value() const { return p_ != nullptr; }
+  const T& operator*() const { return *p_; }
+  const T* operator->() const { return p_.get(); }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+
 // A fully resolved paragraph style: every field has a value.
 struct ParaStyle {
   std::string name;
@@ -160,12 +188,17 @@ struct Chart {
 
 struct Block {
   model::BlockKind kind = model::BlockKind::Paragraph;
+  model::BreakKind break_kind = model::BreakKind::Page;  // break
   SourceLoc loc;
   std::string id;
   bool keep_with_next = false;
   bool span_all = false;            // across every column of its frame
   int level = 1;                    // heading
   bool in_toc = true;               // heading: listed in a table of contents
+  // Reads no variable and references no footnote: the same block in every
+  // build of its document (resolve::FixedBlocks), so layout/ may reuse its
+  // measurements from an earlier build (layout::Options::reuse).
+  bool fixed = false;
 
   // title, heading, paragraph, callout: one; quote: text then attribution.
   std::vector<Paragraph> paras;
@@ -179,13 +212,12 @@ struct Block {
 
   std::string src;                  // image
   std::string alt;
-  bool decorative = false;          // image: an artifact in tagged PDF
-  std::optional<model::Length> width;
+  Boxed<model::Length> width;       // image, chart: the box's width
+  Boxed<model::Length> height;      // image: the box's height
   model::Fit fit = model::Fit::Contain;
-  std::optional<model::Length> height;   // image: the box's height
-  double focus_x = 0.5, focus_y = 0.5;   // image: kept in view when cropped
   std::optional<model::HAlign> align;    // image, qr: left, center or right in the column
   int page = 1;                     // image: the page of a PDF
+  double focus_x = 0.5, focus_y = 0.5;   // image: kept in view when cropped
   // image: a vector graphic's RGB colours (0xRRGGBB) and what prints them.
   std::vector<std::pair<uint32_t, model::Color>> recolor;
   std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
@@ -195,18 +227,12 @@ struct Block {
   std::vector<model::ColumnWidth> column_widths;  // empty: all automatic
   bool header_repeat = true;
   bool row_headers = false;         // the first cell of each row is its header
+  bool decorative = false;          // image: an artifact in tagged PDF
 
   std::string data;                 // qr
   double qr_size = 72;
 
-  model::BreakKind break_kind = model::BreakKind::Page;
-
   std::shared_ptr<const Chart> chart;  // chart; its alt text is `alt`
-
-  // Reads no variable and references no footnote: the same block in every
-  // build of its document (resolve::FixedBlocks), so layout/ may reuse its
-  // measurements from an earlier build (layout::Options::reuse).
-  bool fixed = false;
 };
 
 // A footnote's text in the `footnote` style. Its first run is its number;

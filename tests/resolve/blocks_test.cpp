@@ -143,6 +143,7 @@ TEST_CASE("qr data and image fields pass through; variables reach qr data") {
   img.src = "/abs/campus.png";
   img.alt = "Campus";
   img.fit = model::Fit::Cover;
+  img.width = model::Length{40, true, {}};
   model::Block brk = of_kind(BlockKind::Break);
   brk.break_kind = model::BreakKind::Column;
   const StyledDoc d =
@@ -155,6 +156,16 @@ TEST_CASE("qr data and image fields pass through; variables reach qr data") {
   CHECK(b[1].src == "/abs/campus.png");
   CHECK(b[1].fit == model::Fit::Cover);
   CHECK_FALSE(b[1].caption);
+  REQUIRE(b[1].width);
+  CHECK(b[1].width->value == 40);
+  CHECK(b[1].width->percent);
+  CHECK_FALSE(b[1].height);
+  CHECK_FALSE(b[0].width);
+  // Held out of line (resolve::Boxed): a copy, as of a kept block, has its own.
+  const Block copy = b[1];
+  REQUIRE(copy.width);
+  CHECK(copy.width->value == 40);
+  CHECK(&*copy.width != &*b[1].width);
   CHECK(b[2].break_kind == model::BreakKind::Column);
 }
 
