@@ -515,7 +515,7 @@ struct Writer::Impl {
     if (id < x->start_offset || id - x->start_offset >= x->entries->count) return nullptr;
     return static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(x->entries, id - x->start_offset));
   }
-  bool entry_bytes(const Dict& entries, std::string& out);
+  bool entry_bytes(const Dict& entries, std::string& out, HPDF_Dict own = nullptr);
   // Bytes written ahead of save() (send()): the header and pages' content.
   std::string ahead;            // not passed on yet
   size_t ahead_passed = 0;      // passed on to ahead_to before them
@@ -1096,13 +1096,8 @@ bool Writer::extend_when_written(Ref object, Dict entries) {  // libharu W12
     return impl_->fail("not a plain dictionary");
   if (dict->write_fn) return impl_->fail("not a plain dictionary");
   Impl& impl = *impl_;
-  if (!impl.text_out && !(impl.text_out = HPDF_CallbackWriter_New(impl.doc->mmgr, append_text, nullptr)))
-    return impl.fail("cannot create a stream");
   std::string bytes;
-  impl.text_out->attr = &bytes;
-  const HPDF_STATUS written = impl.write_entries(impl.text_out, entries, dict);
-  impl.text_out->attr = nullptr;
-  if (written != HPDF_OK) return impl.fail("cannot write a dictionary's entries");
+  if (!impl.entry_bytes(entries, bytes, dict)) return false;
   dict->attr = &impl.waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(bytes)});
   dict->write_fn = Impl::write_waiting;
   return true;
@@ -1155,13 +1150,13 @@ bool Writer::Impl::strip(Page& page) {
   return true;
 }
 
-bool Writer::Impl::entry_bytes(const Dict& entries, std::string& out) {
+bool Writer::Impl::entry_bytes(const Dict& entries, std::string& out, HPDF_Dict own) {
   if (!text_out && !(text_out = HPDF_CallbackWriter_New(doc->mmgr, append_text, nullptr)))
     return fail("cannot create a stream");
   text_out->attr = &out;
-  const HPDF_STATUS written = write_entries(text_out, entries, nullptr);
+  const HPDF_STATUS written = write_entries(text_out, entries, own);
   text_out->attr = nullptr;
-  return written == HPDF_OK || fail("cannot write a page's entries");
+  return written == HPDF_OK || fail("cannot write a dictionary's entries");
 }
 
 std::optional<int> Writer::add_page(const Dict& entries) {
@@ -1380,13 +1375,8 @@ bool Writer::ahead_entries(const Dict& entries) {
   if (!ok()) return false;
   Impl& impl = *impl_;
   if (!impl.writing_ahead) return impl.fail("no object is being written ahead");
-  if (!impl.text_out && !(impl.text_out = HPDF_CallbackWriter_New(impl.doc->mmgr, append_text, nullptr)))
-    return impl.fail("cannot create a stream");
   std::string bytes;
-  impl.text_out->attr = &bytes;
-  const HPDF_STATUS written = impl.write_entries(impl.text_out, entries, nullptr);
-  impl.text_out->attr = nullptr;
-  if (written != HPDF_OK) return impl.fail("cannot write a dictionary's entries");
+  if (!impl.entry_bytes(entries, bytes)) return false;
   // Whole entries: each placeholder's next byte is here (W1).
   replace_names(bytes, bytes.size(), impl.names, impl.ahead_found);
   impl.ahead += bytes;
