@@ -181,6 +181,10 @@ std::optional<std::string> FontProgram::subset(const std::set<uint32_t>& gids) c
   return out;
 }
 
+bool FontProgram::never_subset() const { return !face_->subset_once.load(std::memory_order_acquire); }
+
+void FontProgram::release_pages() const { text::drop_font_pages(face_->blob); }
+
 std::string subset_tag(const std::string& postscript_name, const std::set<uint32_t>& gids) {
   uint64_t h = 1469598103934665603ull;
   const auto mix = [&](uint8_t b) { h = (h ^ b) * 1099511628211ull; };

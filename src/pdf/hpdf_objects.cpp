@@ -35,9 +35,9 @@
 //    stream that copies every byte it is given one at a time (HPDF_MemCpy)
 //    and would be read back the same way; a callback writer put there
 //    before HPDF_SaveToStream appends straight to our string instead, or
-//    hands the bytes on a megabyte at a time (save(to): a long report's
-//    file is written as it is made), holding back the last few that a W1
-//    placeholder or a W16 splice may still need.
+//    hands the bytes on 64 KB at a time (save(to): the file is written as
+//    it is made), holding back the last few that a W1 placeholder or a W16
+//    splice may still need.
 // W9 Resource names. A new resource's key counts the group's entries (its
 //    private `list`), so keys are F1, F2... in first-use order per page.
 // W10 Strings. HPDF_String_New takes a C string (it stops at a NUL), so
@@ -306,9 +306,13 @@ HPDF_UINT32 size_source(HPDF_Stream stream) {
 // and libharu's for its placeholder are not wanted (W16). With a `to`, the
 // bytes are passed on whenever `out` holds kPassAt of them, all but the
 // last few: a name placeholder whose next byte is not written yet (W1),
-// the "<<" a splice takes back (W16).
+// the "<<" a splice takes back (W16). save() runs at the end of a build,
+// when every image, font program and profile is still held: at 1 MiB a
+// brochure's whole file (480 KB, in a string doubling as it grew) was
+// held beside them, at the process's peak; in 64 KB pieces it is not, for
+// a few more writes.
 struct SaveSink {
-  static constexpr size_t kPassAt = size_t{1} << 20;
+  static constexpr size_t kPassAt = size_t{64} << 10;
   std::string out;    // the bytes not passed on yet
   size_t passed = 0;  // bytes passed on before them
   const std::function<bool(std::string_view)>* to = nullptr;
@@ -855,10 +859,14 @@ HPDF_STATUS Writer::Impl::splice(HPDF_Dict dict) {
   // copied: memcpy moves a large block with `rep movsb`, which callgrind
   // (bench/serve-instructions.sh) counts a byte at a time, so the figures
   // would say a 240 KB photograph costs a third of a request. The time is
-  // the same either way.
+  // the same either way. A kept stream larger than a piece is passed on
+  // as it is appended, not held whole in `out` as well.
   if (s->data)
-    for (size_t at = 0; at < s->data->size(); at += HPDF_STREAM_BUF_SIZ)
+    for (size_t at = 0; at < s->data->size(); at += HPDF_STREAM_BUF_SIZ) {
       out.append(*s->data, at, std::min<size_t>(HPDF_STREAM_BUF_SIZ, s->data->size() - at));
+      if (s->impl->sink->to && out.size() >= SaveSink::kPassAt && !s->impl->sink->pass_on(false))
+        return HPDF_FILE_IO_ERROR;
+    }
   out += object.tail;
   s->impl->sink->dropping = true;
   if (s->impl->sink->to && out.size() >= SaveSink::kPassAt && !s->impl->sink->pass_on(false))
@@ -1298,9 +1306,9 @@ bool Writer::write_ahead_into(std::function<bool(std::string_view)> to) {
 }
 
 bool Writer::Impl::pass_ahead(bool all) {
-  // Smaller pieces than save()'s: this buffer lives through layout, when
-  // the process is at its largest.
-  constexpr size_t kAheadPassAt = size_t{256} << 10;
+  // The pieces save() hands on: this buffer lives through layout, when the
+  // process is near its largest.
+  constexpr size_t kAheadPassAt = SaveSink::kPassAt;
   if (!ahead_to || ahead.empty() || (!all && ahead.size() < kAheadPassAt)) return true;
   if (!ahead_to(ahead)) {
     refused = true;

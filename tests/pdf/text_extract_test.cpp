@@ -1,11 +1,17 @@
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <string_view>
 
 #include "detail/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
+#include "text/text.h"
 
 using namespace galley;
 using namespace galley::testpdf;
@@ -155,6 +161,66 @@ TEST_CASE("faces subset two at a time each keep their own glyphs, in the bytes t
   }
   const std::string text = run("pdftotext -raw -enc UTF-8 " + first + " -");
   for (const char* t : texts) CHECK_MESSAGE(text.find(t) != std::string::npos, t << " in\n" << text);
+}
+
+namespace {
+
+// How many pages of `blob`'s bytes are mapped into this process
+// (/proc/self/pagemap's present bit); -1 when that cannot be read.
+long resident_pages(hb_blob_t* blob) {
+  unsigned size = 0;
+  const auto start = reinterpret_cast<uintptr_t>(hb_blob_get_data(blob, &size));
+  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const int fd = ::open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  long present = 0;
+  for (uintptr_t p = start / page; p * page < start + size; ++p) {
+    uint64_t entry = 0;
+    if (::pread(fd, &entry, sizeof entry, static_cast<off_t>(p * sizeof entry)) != sizeof entry) {
+      present = -1;
+      break;
+    }
+    present += (entry >> 63) & 1;
+  }
+  ::close(fd);
+  return present;
+}
+
+}  // namespace
+
+TEST_CASE("a face subset for the first time gives back the pages of its file") {
+  // A copy: this test is the first in the process to map and subset it, as
+  // a cold build is.
+  const auto dir = std::filesystem::temp_directory_path() / "galley-font-release-test";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "NotoSerif-Italic.ttf").string();
+  std::filesystem::copy_file(font_path("NotoSerif-Italic.ttf"), path,
+                             std::filesystem::copy_options::overwrite_existing);
+  hb_blob_t* file = text::font_file(path);  // the mapping shaping and the PDF read
+  REQUIRE(file != nullptr);
+  unsigned size = 0;
+  const char* bytes = hb_blob_get_data(file, &size);
+  unsigned sum = 0;
+  for (unsigned at = 0; at < size; at += 4096) sum += static_cast<unsigned char>(bytes[at]);
+  CHECK(sum > 0);
+  const long before = resident_pages(file);
+  if (before < 0) {
+    MESSAGE("no /proc/self/pagemap here: not checked");
+  } else {
+    CHECK(before > 100);  // read whole, as shaping and checks read parts of it
+
+    auto list = letter_page();
+    list.fonts.push_back(layout::FontRef{path, 0, "Noto Serif Italic", false, true, {}});
+    list.pages[0].items.push_back(shape("Released once embedded", "NotoSerif-Italic.ttf", 12, 0, 72, 100));
+    Diagnostics d;
+    auto pdf_bytes = pdf::write_pdf(list, d);
+    REQUIRE(pdf_bytes);
+    CHECK(resident_pages(file) == 0);
+    CHECK(squash(run("pdftotext -enc UTF-8 " + save("released.pdf", *pdf_bytes) + " -")) ==
+          "Released once embedded");
+  }
+  hb_blob_destroy(file);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("non-breaking spaces survive extraction") {

@@ -39,6 +39,12 @@ class FontProgram {
   // The font reduced to `gids` (plus .notdef), glyph ids unchanged, hinting
   // and layout tables dropped. nullopt when hb-subset fails.
   std::optional<std::string> subset(const std::set<uint32_t>& gids) const;
+  // Whether the face was never subset: its next subset reads the file.
+  bool never_subset() const;
+  // Lets the pages of the face's file that were read so far leave the
+  // process's resident memory (text::drop_font_pages); a later read brings
+  // them back from the page cache.
+  void release_pages() const;
 
  private:
   static std::optional<FontProgram> read(const std::string& path, unsigned face_index,

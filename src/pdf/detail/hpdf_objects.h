@@ -134,7 +134,7 @@ class Writer {
   bool send(int page);
   // Where send() writes (else the bytes wait for save()): the output
   // save(to) will be given, before any page is added. It is handed the
-  // bytes a megabyte at a time.
+  // bytes 64 KB at a time.
   bool write_ahead_into(std::function<bool(std::string_view)> to);
   // Operators painted before the page's content, as a stream of their own
   // (the page's /Contents becomes an array). Finishes the page's content.
