@@ -3,11 +3,17 @@
 // data: the Thai dictionary that finds Thai word boundaries, here.
 #include <doctest/doctest.h>
 #include <unicode/ubrk.h>
+#include <unicode/udata.h>
 
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text/text.h"
+
+extern "C" const char U_ICUDATA_ENTRY_POINT[];
 
 namespace {
 
@@ -33,4 +39,34 @@ TEST_CASE("ICU's compact data: English line breaks from the package, Thai words 
   REQUIRE(thai.size() >= 2);
   CHECK(thai.front() == 4);
   CHECK(thai.back() == 11);
+}
+
+TEST_CASE("ICU's compact data: an en-US document's break rules and bundles all come from the package") {
+  galley::text::install_compact_icu_data();
+  // The full package's items lie within it, from its start to its last
+  // item's offset at least (its table of contents, ucmndata.h).
+  const char* full = U_ICUDATA_ENTRY_POINT;
+  const auto u32 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  const char* toc = full + (static_cast<uint8_t>(full[0]) | static_cast<uint8_t>(full[1]) << 8);
+  const uint32_t count = u32(toc);
+  REQUIRE(count > 1000);
+  const char* full_end = toc + u32(toc + 4 + 8 * (count - 1) + 4);
+  // A line break iterator for en_US opens brkitr/en_US.res, then en.res
+  // and root.res, and the rules: read from the full data, each costs its
+  // pages and the search of 3,920 names.
+  for (const auto& [type, name] : {std::pair{"res", "en_US"}, {"res", "en"}, {"res", "root"}, {"brk", "line"},
+                                   {"brk", "char"}}) {
+    UErrorCode status = U_ZERO_ERROR;
+    UDataMemory* item = udata_open(U_ICUDATA_NAME "-brkitr", type, name, &status);
+    const std::string what = std::string("brkitr/") + name + "." + type;
+    REQUIRE_MESSAGE(U_SUCCESS(status), what);
+    const auto* at = static_cast<const char*>(udata_getMemory(item));
+    CHECK_MESSAGE((at < full || at > full_end), what);
+    udata_close(item);
+  }
+  CHECK(line_breaks("en_US", u"Hello world, again") == std::vector<int>{6, 13, 18});
 }
