@@ -455,6 +455,10 @@ TEST_CASE("a kept PNG stream is checked the same, small or big: exact rows, chec
     CHECK(kept("size-good.png", idat));
     CHECK(kept("size-rows.png", deflated(std::string(s.height * (1 + s.width), '\0'))));
     CHECK_FALSE(kept("size-trailing.png", idat + std::string(1, '\0')));
+    CHECK_FALSE(kept("size-cut.png", idat.substr(0, idat.size() - 9)));
+    std::string broken = idat;
+    broken[idat.size() / 2] = static_cast<char>(broken[idat.size() / 2] ^ 0x5a);
+    CHECK_FALSE(kept("size-broken.png", broken));
     CHECK_FALSE(kept("size-row-more.png", deflated(std::string((s.height + 1) * (1 + s.width), '\0'))));
     CHECK_FALSE(kept("size-row-less.png", deflated(std::string((s.height - 1) * (1 + s.width), '\0'))));
     std::string last_filter(s.height * (1 + s.width), '\0');
