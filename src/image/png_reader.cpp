@@ -159,6 +159,50 @@ std::string overrunning_chunk(const std::string& bytes) {
 // checking a picture never holds all its rows at once.
 constexpr size_t kWholeInflateLimit = size_t{1} << 20;
 
+// The mapping ReusedRows keeps on this thread; `scopes` counts the ReusedRows alive.
+struct ThreadRows {
+  void* pages = nullptr;
+  size_t size = 0;
+  int scopes = 0;
+};
+thread_local ThreadRows thread_rows;
+
+// Pages for `size` bytes of rows: the thread's kept mapping while a
+// ReusedRows lives (grown when too small), else a mapping of their own,
+// unmapped with them.
+class RowPages {
+ public:
+  explicit RowPages(size_t size) : size_(std::max<size_t>(size, 1)) {
+    ThreadRows& kept = thread_rows;
+    if (kept.scopes == 0) {
+      pages_ = map(size_);
+      return;
+    }
+    if (kept.size < size_) {
+      if (kept.pages) munmap(kept.pages, kept.size);
+      kept.pages = map(size_);
+      kept.size = kept.pages ? size_ : 0;
+    }
+    pages_ = kept.pages;
+    own_ = false;
+  }
+  ~RowPages() {
+    if (own_ && pages_) munmap(pages_, size_);
+  }
+  RowPages(const RowPages&) = delete;
+  RowPages& operator=(const RowPages&) = delete;
+  unsigned char* get() const { return static_cast<unsigned char*>(pages_); }
+
+ private:
+  static void* map(size_t size) {
+    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? nullptr : p;
+  }
+  void* pages_ = nullptr;
+  size_t size_;
+  bool own_ = true;
+};
+
 // inflates_to_rows for a stream of at most kWholeInflateLimit bytes: the
 // same verdict (libdeflate checks the header, the Adler-32 and the exact
 // size; nothing may follow the checksum; every row's filter type 0-4).
@@ -166,20 +210,17 @@ bool inflates_whole_to_rows(const std::string& idat, size_t stride, size_t rows)
   const size_t total = stride * rows;
   std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)> d(
       libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
-  // The rows go to pages of their own, unmapped when checked: from malloc
-  // they would stay resident in the thread's arena for the whole build.
-  void* pages = mmap(nullptr, std::max<size_t>(total, 1), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (!d || pages == MAP_FAILED) {
-    if (pages != MAP_FAILED) munmap(pages, std::max<size_t>(total, 1));
-    return false;
-  }
-  const auto* out = static_cast<const unsigned char*>(pages);
+  // The rows go to pages of their own (or ReusedRows'), unmapped when
+  // checked: from malloc they would stay resident in the thread's arena for
+  // the whole build.
+  const RowPages pages(total);
+  unsigned char* out = pages.get();
+  if (!d || !out) return false;
   size_t used = 0;
-  bool ok = libdeflate_zlib_decompress_ex(d.get(), idat.data(), idat.size(), pages, total, &used, nullptr) ==
+  bool ok = libdeflate_zlib_decompress_ex(d.get(), idat.data(), idat.size(), out, total, &used, nullptr) ==
                 LIBDEFLATE_SUCCESS &&
             used == idat.size();
   for (size_t row = 0; ok && row < rows; ++row) ok = out[row * stride] <= 4;
-  munmap(pages, std::max<size_t>(total, 1));
   return ok;
 }
 
@@ -354,3 +395,17 @@ std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
 }
 
 }  // namespace galley::image::detail
+
+namespace galley::image {
+
+ReusedRows::ReusedRows() { ++detail::thread_rows.scopes; }
+
+ReusedRows::~ReusedRows() {
+  detail::ThreadRows& kept = detail::thread_rows;
+  if (--kept.scopes > 0 || !kept.pages) return;
+  munmap(kept.pages, kept.size);
+  kept.pages = nullptr;
+  kept.size = 0;
+}
+
+}  // namespace galley::image

@@ -3,7 +3,6 @@
 #include "detail/image_encoding.h"
 #include "detail/output_intent.h"
 #include "image/image.h"
-#include "image/image.h"
 
 namespace galley::pdf {
 
@@ -12,6 +11,7 @@ namespace galley::pdf {
 void prepare_ahead(const std::vector<std::string>& image_paths, const layout::OutputIntent& intent, bool pdf_a) {
   const bool pdfx = intent.standard == "PDF/X-4";
   if (pdfx) prepare_srgb_space();
+  const image::ReusedRows reused;
   for (const std::string& path : image_paths) {
     Diagnostics ignored;
     // A vector graphic has no pixels to encode; reading an SVG (drawing it,

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 #include <png.h>
 #include <zlib.h>
+#include <cstdio>
+#include <fstream>
 
 #include "image/image.h"
 #include "make_images.h"
@@ -468,4 +470,63 @@ TEST_CASE("a kept PNG stream is checked the same, small or big: exact rows, chec
     adler.back() = static_cast<char>(adler.back() ^ 0x01);
     CHECK_FALSE(kept("size-adler.png", adler));
   }
+}
+
+namespace {
+
+// Anonymous mappings of exactly `bytes` (rounded to pages) in this process.
+int mappings_of(size_t bytes) {
+  const size_t page = 4096, size = (bytes + page - 1) / page * page;
+  std::ifstream maps("/proc/self/maps");
+  int n = 0;
+  for (std::string line; std::getline(maps, line);) {
+    unsigned long from = 0, to = 0;
+    char path[256] = "";
+    const int got = std::sscanf(line.c_str(), "%lx-%lx %*s %*s %*s %*s %255s", &from, &to, path);
+    if (got >= 2 && to - from == size && path[0] == '\0') ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("under ReusedRows the checks of kept PNG streams share one mapping, unmapped with the last ReusedRows") {
+  const int width = 1000, height = 777;  // rows of 1,001 bytes: a size no other mapping has
+  const size_t rows_bytes = size_t{height} * (width + 1);
+  const std::string good = png_bytes(width, height, PNG_COLOR_TYPE_GRAY, 8);
+  const std::string idat = idat_of(good);
+  auto kept = [&](const std::string& name, const std::string& stream) {
+    auto path = write(name, with_idat(good, stream));
+    Diagnostics d;
+    auto px = image::decode(path, d, {}, image::PngSamples::KeepStream);
+    return px && !px->png_idat.empty() ? px->png_idat : std::string();
+  };
+  std::string row_more(size_t{height + 1} * (width + 1), '\0');
+  uLongf size = compressBound(row_more.size());
+  std::string more(size, '\0');
+  REQUIRE(compress2(reinterpret_cast<Bytef*>(more.data()), &size, reinterpret_cast<const Bytef*>(row_more.data()),
+                    row_more.size(), 6) == Z_OK);
+  more.resize(size);
+
+  const int before = mappings_of(rows_bytes);
+  const std::string alone = kept("reuse-alone.png", idat);
+  CHECK(alone == idat);
+  CHECK(mappings_of(rows_bytes) == before);  // unmapped after the check
+  {
+    const image::ReusedRows outer;
+    CHECK(kept("reuse-1.png", idat) == idat);
+    CHECK(mappings_of(rows_bytes) == before + 1);  // kept
+    {
+      const image::ReusedRows inner;
+      CHECK(kept("reuse-2.png", idat) == idat);
+      // A bad stream after a good one: the kept rows of the last picture
+      // do not make it pass.
+      CHECK(kept("reuse-bad.png", more).empty());
+      std::string adler = idat;
+      adler.back() = static_cast<char>(adler.back() ^ 0x01);
+      CHECK(kept("reuse-adler.png", adler).empty());
+    }
+    CHECK(mappings_of(rows_bytes) == before + 1);  // the outer one still keeps it
+  }
+  CHECK(mappings_of(rows_bytes) == before);
 }
