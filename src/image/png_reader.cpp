@@ -194,8 +194,11 @@ class RowPages {
   unsigned char* get() const { return static_cast<unsigned char*>(pages_); }
 
  private:
+  // Populated up front: one call maps every page, cheaper than a fault
+  // for each as the inflating first writes it (1.0-1.25 against 1.37 ms
+  // for 736 KB here), and the inflating fills them all.
   static void* map(size_t size) {
-    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
     return p == MAP_FAILED ? nullptr : p;
   }
   void* pages_ = nullptr;
