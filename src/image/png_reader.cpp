@@ -397,6 +397,8 @@ std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
   return px;
 }
 
+size_t kept_row_bytes() { return thread_rows.pages ? thread_rows.size : 0; }
+
 }  // namespace galley::image::detail
 
 namespace galley::image {

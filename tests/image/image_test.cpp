@@ -1,11 +1,10 @@
 #include <doctest/doctest.h>
 #include <png.h>
 #include <zlib.h>
-#include <cstdio>
-#include <fstream>
 
 #include "image/image.h"
 #include "make_images.h"
+#include "detail/png_reader.h"
 
 using namespace galley;
 using namespace galley::testimg;
@@ -472,26 +471,9 @@ TEST_CASE("a kept PNG stream is checked the same, small or big: exact rows, chec
   }
 }
 
-namespace {
-
-// Anonymous mappings of exactly `bytes` (rounded to pages) in this process.
-int mappings_of(size_t bytes) {
-  const size_t page = 4096, size = (bytes + page - 1) / page * page;
-  std::ifstream maps("/proc/self/maps");
-  int n = 0;
-  for (std::string line; std::getline(maps, line);) {
-    unsigned long from = 0, to = 0;
-    char path[256] = "";
-    const int got = std::sscanf(line.c_str(), "%lx-%lx %*s %*s %*s %*s %255s", &from, &to, path);
-    if (got >= 2 && to - from == size && path[0] == '\0') ++n;
-  }
-  return n;
-}
-
-}  // namespace
-
 TEST_CASE("under ReusedRows the checks of kept PNG streams share one mapping, unmapped with the last ReusedRows") {
-  const int width = 1000, height = 777;  // rows of 1,001 bytes: a size no other mapping has
+  using image::detail::kept_row_bytes;
+  const int width = 1000, height = 777;
   const size_t rows_bytes = size_t{height} * (width + 1);
   const std::string good = png_bytes(width, height, PNG_COLOR_TYPE_GRAY, 8);
   const std::string idat = idat_of(good);
@@ -508,14 +490,14 @@ TEST_CASE("under ReusedRows the checks of kept PNG streams share one mapping, un
                     row_more.size(), 6) == Z_OK);
   more.resize(size);
 
-  const int before = mappings_of(rows_bytes);
   const std::string alone = kept("reuse-alone.png", idat);
   CHECK(alone == idat);
-  CHECK(mappings_of(rows_bytes) == before);  // unmapped after the check
+  CHECK(kept_row_bytes() == 0);  // its own pages, unmapped after the check
   {
     const image::ReusedRows outer;
+    CHECK(kept_row_bytes() == 0);
     CHECK(kept("reuse-1.png", idat) == idat);
-    CHECK(mappings_of(rows_bytes) == before + 1);  // kept
+    CHECK(kept_row_bytes() == rows_bytes);  // kept
     {
       const image::ReusedRows inner;
       CHECK(kept("reuse-2.png", idat) == idat);
@@ -525,8 +507,16 @@ TEST_CASE("under ReusedRows the checks of kept PNG streams share one mapping, un
       std::string adler = idat;
       adler.back() = static_cast<char>(adler.back() ^ 0x01);
       CHECK(kept("reuse-adler.png", adler).empty());
+      CHECK(kept_row_bytes() == rows_bytes);
     }
-    CHECK(mappings_of(rows_bytes) == before + 1);  // the outer one still keeps it
+    CHECK(kept_row_bytes() == rows_bytes);  // the outer one still keeps it
+    // A bigger picture grows the mapping.
+    const std::string big = png_bytes(1100, 900, PNG_COLOR_TYPE_GRAY, 8);
+    auto path = write("reuse-big.png", big);
+    Diagnostics d;
+    auto px = image::decode(path, d, {}, image::PngSamples::KeepStream);
+    CHECK((px && !px->png_idat.empty()));
+    CHECK(kept_row_bytes() == size_t{900} * 1101);
   }
-  CHECK(mappings_of(rows_bytes) == before);
+  CHECK(kept_row_bytes() == 0);
 }
