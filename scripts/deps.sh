@@ -9,7 +9,7 @@ set -eu
 HYPHEN_PACKAGES="hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it
 hyphen-nl hyphen-pt-pt hyphen-pt-br"
 BUILD_PACKAGES="build-essential cmake pkg-config lld lld-16
-libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libfontconfig-dev
+libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libyaml-dev libfontconfig-dev
 libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev
 libpng-dev libjpeg-dev zlib1g-dev libdeflate-dev libxxhash-dev liblcms2-dev libcli11-dev libexpat1-dev
 libqpdf-dev librsvg2-dev libcairo2-dev libcpp-httplib-dev nlohmann-json3-dev $HYPHEN_PACKAGES"
@@ -24,7 +24,7 @@ chromium chromium-driver python3-selenium"
 # binary), the hyphenation patterns it reads, qpdf for joining a sharded
 # batch, curl for the container's HEALTHCHECK.
 RUNTIME_PACKAGES="libhpdf-2.3.0 libharfbuzz0b libharfbuzz-subset0 libfreetype6
-libyaml-cpp0.7 libfontconfig1 libicu72 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libqrencode4
+libyaml-cpp0.7 libyaml-0-2 libfontconfig1 libicu72 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libqrencode4
 libpng16-16 libjpeg62-turbo zlib1g libdeflate0 liblcms2-2 libexpat1 libqpdf29 librsvg2-2 libcairo2 libcpp-httplib0.11
 qpdf curl ca-certificates $HYPHEN_PACKAGES"
 case "${1:-all}" in

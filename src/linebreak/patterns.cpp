@@ -1,6 +1,8 @@
 #include "detail/patterns.h"
 
 #include <unicode/ucnv.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
@@ -216,11 +218,7 @@ std::vector<uint32_t> HyphenDictionary::points(std::u32string_view word, int lmi
   return out;
 }
 
-uint64_t dictionary_hash(std::string_view bytes) {
-  uint64_t h = 0xcbf29ce484222325u;
-  for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3u;
-  return h;
-}
+uint64_t dictionary_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
 std::unique_ptr<HyphenDictionary> read_hyphen_dictionary(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -3,6 +3,7 @@
 #include <istream>
 #include <streambuf>
 
+#include "detail/libyaml_tree.h"
 #include "detail/stand_ins.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -247,9 +248,23 @@ std::shared_ptr<YamlTree> parse_text(const std::string& text, const std::string&
 
 }  // namespace
 
+Node parse_tree(const std::string& bytes, std::optional<YAML::Mark>* second, TreeReader* reader) {
+  if (auto tree = read_common_yaml(bytes)) {
+    if (reader) *reader = TreeReader::Libyaml;
+    tree->items.shrink_to_fit();
+    tree->children.shrink_to_fit();
+    tree->scalars.shrink_to_fit();
+    return Node(std::move(tree), 0);
+  }
+  bool stood_in = false;
+  Node root = parse_tree_with_yaml_cpp(bytes, second, &stood_in);
+  if (reader) *reader = stood_in ? TreeReader::StandIns : TreeReader::YamlCpp;
+  return root;
+}
+
 // yaml-cpp's LoadAll loops forever (and grows without bound) when a stray
 // token follows a document, so at most two documents are asked for.
-Node parse_tree(const std::string& bytes, std::optional<YAML::Mark>* second, bool* stood_in) {
+Node parse_tree_with_yaml_cpp(const std::string& bytes, std::optional<YAML::Mark>* second, bool* stood_in) {
   std::shared_ptr<YamlTree> tree;
   if (stood_in) *stood_in = false;
   if (const auto stand_ins = find_stand_ins(bytes); !stand_ins.empty()) {

@@ -3,7 +3,6 @@
 #include "detail/image_encoding.h"
 #include "detail/output_intent.h"
 #include "image/image.h"
-#include "image/image.h"
 
 namespace galley::pdf {
 
@@ -12,16 +11,20 @@ namespace galley::pdf {
 void prepare_ahead(const std::vector<std::string>& image_paths, const layout::OutputIntent& intent, bool pdf_a) {
   const bool pdfx = intent.standard == "PDF/X-4";
   if (pdfx) prepare_srgb_space();
-  for (const std::string& path : image_paths) {
-    Diagnostics ignored;
-    // A vector graphic has no pixels to encode; reading an SVG (drawing it,
-    // or converting it to PDF) is the work worth starting early.
-    const auto info = image::probe(path, ignored, {});
-    if (info && (info->format == image::Format::Pdf || info->format == image::Format::Svg)) {
-      image::vector_source(path, ignored, {});
-      continue;
+  {
+    // The pictures' checks share one mapping of rows, gone before the intent.
+    const image::ReusedRows reused;
+    for (const std::string& path : image_paths) {
+      Diagnostics ignored;
+      // A vector graphic has no pixels to encode; reading an SVG (drawing it,
+      // or converting it to PDF) is the work worth starting early.
+      const auto info = image::probe(path, ignored, {});
+      if (info && (info->format == image::Format::Pdf || info->format == image::Format::Svg)) {
+        image::vector_source(path, ignored, {});
+        continue;
+      }
+      encoded_image(path, ignored, {});
     }
-    encoded_image(path, ignored, {});
   }
   if (pdfx || pdf_a) prepare_output_intent(intent);
 }

@@ -1,6 +1,8 @@
 #include "detail/icc_profiles.h"
 
 #include <lcms2.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cstring>
@@ -164,11 +166,9 @@ std::optional<std::string> make_srgb_profile() {
   return bytes;
 }
 
-ProfileStamp profile_stamp(std::string_view bytes) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
-  return {bytes.size(), h};
-}
+// XXH3: FNV-1a a byte at a time was 0.5 M instructions for the samples'
+// 80 KB profile, on every build that names it.
+ProfileStamp profile_stamp(std::string_view bytes) { return {bytes.size(), XXH3_64bits(bytes.data(), bytes.size())}; }
 
 std::string check_cmyk_output_profile(const std::string& bytes) {
   if (bytes.size() < 132 || bytes.compare(36, 4, "acsp") != 0) return "not an ICC profile";

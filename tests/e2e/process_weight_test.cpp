@@ -143,15 +143,15 @@ TEST_CASE("modules are found in ../lib/galley; a missing one is a located error"
 }
 
 #ifdef GALLEY_STATIC_DEPS_LINKED
-// ICU's common library, yaml-cpp, libstdc++, cmark-gfm, fontconfig, expat,
-// libjpeg and libdeflate are in the binary (GALLEY_STATIC_DEPS): the cold
+// ICU's common library, yaml-cpp, libyaml, libstdc++, cmark-gfm, fontconfig,
+// expat, libjpeg and libdeflate are in the binary (GALLEY_STATIC_DEPS): the cold
 // brochure maps none of them as shared libraries; a data table's module
 // (libicui18n, which maps libicuuc and libstdc++ as its own) still formats
 // with ICU.
-TEST_CASE("a cold brochure maps no shared libstdc++, ICU, yaml-cpp, cmark-gfm, fontconfig, expat, libjpeg or libdeflate") {
+TEST_CASE("a cold brochure maps no shared libstdc++, ICU, yaml-cpp, libyaml, cmark-gfm, fontconfig, expat, libjpeg or libdeflate") {
   const std::string dir = temp_dir();
   Run brochure = build_naming_libraries("content/mayo-ir-residency.yaml -o " + quote(dir + "/brochure.pdf"));
-  for (const char* lib : {"file=libstdc++", "file=libicuuc", "file=libicudata", "file=libyaml-cpp", "file=libcmark-gfm",
+  for (const char* lib : {"file=libstdc++", "file=libicuuc", "file=libicudata", "file=libyaml-cpp", "file=libyaml-0", "file=libcmark-gfm",
                           "file=libfontconfig", "file=libexpat", "file=libjpeg", "file=libdeflate", "file=libgcc_s"}) {
     INFO(lib);
     CHECK_FALSE(has(brochure.err, lib));

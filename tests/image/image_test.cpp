@@ -4,6 +4,7 @@
 
 #include "image/image.h"
 #include "make_images.h"
+#include "detail/png_reader.h"
 
 using namespace galley;
 using namespace galley::testimg;
@@ -455,6 +456,10 @@ TEST_CASE("a kept PNG stream is checked the same, small or big: exact rows, chec
     CHECK(kept("size-good.png", idat));
     CHECK(kept("size-rows.png", deflated(std::string(s.height * (1 + s.width), '\0'))));
     CHECK_FALSE(kept("size-trailing.png", idat + std::string(1, '\0')));
+    CHECK_FALSE(kept("size-cut.png", idat.substr(0, idat.size() - 9)));
+    std::string broken = idat;
+    broken[idat.size() / 2] = static_cast<char>(broken[idat.size() / 2] ^ 0x5a);
+    CHECK_FALSE(kept("size-broken.png", broken));
     CHECK_FALSE(kept("size-row-more.png", deflated(std::string((s.height + 1) * (1 + s.width), '\0'))));
     CHECK_FALSE(kept("size-row-less.png", deflated(std::string((s.height - 1) * (1 + s.width), '\0'))));
     std::string last_filter(s.height * (1 + s.width), '\0');
@@ -464,4 +469,54 @@ TEST_CASE("a kept PNG stream is checked the same, small or big: exact rows, chec
     adler.back() = static_cast<char>(adler.back() ^ 0x01);
     CHECK_FALSE(kept("size-adler.png", adler));
   }
+}
+
+TEST_CASE("under ReusedRows the checks of kept PNG streams share one mapping, unmapped with the last ReusedRows") {
+  using image::detail::kept_row_bytes;
+  const int width = 1000, height = 777;
+  const size_t rows_bytes = size_t{height} * (width + 1);
+  const std::string good = png_bytes(width, height, PNG_COLOR_TYPE_GRAY, 8);
+  const std::string idat = idat_of(good);
+  auto kept = [&](const std::string& name, const std::string& stream) {
+    auto path = write(name, with_idat(good, stream));
+    Diagnostics d;
+    auto px = image::decode(path, d, {}, image::PngSamples::KeepStream);
+    return px && !px->png_idat.empty() ? px->png_idat : std::string();
+  };
+  std::string row_more(size_t{height + 1} * (width + 1), '\0');
+  uLongf size = compressBound(row_more.size());
+  std::string more(size, '\0');
+  REQUIRE(compress2(reinterpret_cast<Bytef*>(more.data()), &size, reinterpret_cast<const Bytef*>(row_more.data()),
+                    row_more.size(), 6) == Z_OK);
+  more.resize(size);
+
+  const std::string alone = kept("reuse-alone.png", idat);
+  CHECK(alone == idat);
+  CHECK(kept_row_bytes() == 0);  // its own pages, unmapped after the check
+  {
+    const image::ReusedRows outer;
+    CHECK(kept_row_bytes() == 0);
+    CHECK(kept("reuse-1.png", idat) == idat);
+    CHECK(kept_row_bytes() == rows_bytes);  // kept
+    {
+      const image::ReusedRows inner;
+      CHECK(kept("reuse-2.png", idat) == idat);
+      // A bad stream after a good one: the kept rows of the last picture
+      // do not make it pass.
+      CHECK(kept("reuse-bad.png", more).empty());
+      std::string adler = idat;
+      adler.back() = static_cast<char>(adler.back() ^ 0x01);
+      CHECK(kept("reuse-adler.png", adler).empty());
+      CHECK(kept_row_bytes() == rows_bytes);
+    }
+    CHECK(kept_row_bytes() == rows_bytes);  // the outer one still keeps it
+    // A bigger picture grows the mapping.
+    const std::string big = png_bytes(1100, 900, PNG_COLOR_TYPE_GRAY, 8);
+    auto path = write("reuse-big.png", big);
+    Diagnostics d;
+    auto px = image::decode(path, d, {}, image::PngSamples::KeepStream);
+    CHECK((px && !px->png_idat.empty()));
+    CHECK(kept_row_bytes() == size_t{900} * 1101);
+  }
+  CHECK(kept_row_bytes() == 0);
 }

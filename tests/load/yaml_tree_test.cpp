@@ -17,6 +17,8 @@
 using galley::load::Node;
 using galley::load::NodeType;
 using galley::load::parse_tree;
+using galley::load::parse_tree_with_yaml_cpp;
+using galley::load::TreeReader;
 
 namespace {
 
@@ -159,26 +161,95 @@ TEST_CASE("a node keeps its document alive") {
 namespace {
 
 // The tree of `bytes` must be yaml-cpp's: the same nodes and marks, or the
-// same error at the same place.
-std::string differs_from_yaml_cpp(const std::string& bytes, bool* stood_in = nullptr) {
+// same error at the same place. `parse` is parse_tree or
+// parse_tree_with_yaml_cpp.
+template <class Parse>
+std::string differs(const std::string& bytes, Parse parse) {
   YAML::Node want;
   try {
     want = YAML::Load(bytes);
   } catch (const YAML::Exception& ex) {
     try {
-      parse_tree(bytes, nullptr, stood_in);
+      parse(bytes);
       return "yaml-cpp refuses it, the tree reads it";
     } catch (const YAML::Exception& mine) {
       if (mine.msg != ex.msg || mine.mark.pos != ex.mark.pos) return "another error: " + mine.msg;
       return {};
     }
   }
-  const Node got = parse_tree(bytes, nullptr, stood_in);
+  const Node got = parse(bytes);
   if (!want.IsDefined() || (want.IsNull() && want.Mark().is_null())) return got.IsNull() ? "" : "not null";
   return compare(want, got);
 }
 
+// yaml-cpp alone, stand-ins and all.
+std::string differs_from_yaml_cpp(const std::string& bytes, bool* stood_in = nullptr) {
+  return differs(bytes, [&](const std::string& b) { return parse_tree_with_yaml_cpp(b, nullptr, stood_in); });
+}
+
+// parse_tree as the loaders call it, libyaml first.
+std::string tree_differs(const std::string& bytes, TreeReader* reader) {
+  return differs(bytes, [&](const std::string& b) { return parse_tree(b, nullptr, reader); });
+}
+
 }  // namespace
+
+TEST_CASE("libyaml reads what it reads as yaml-cpp does, and yaml-cpp the rest") {
+  const struct {
+    const char* yaml;
+    bool by_libyaml;
+  } cases[] = {
+      {"a: b\nc: [d, 'e']\nf: {g: \"h\", i: ~}\n", true},
+      {"é: ü and more ü\nk: ['ñ', {x: ö}]\n- bad\n", false},  // an error: yaml-cpp's own
+      {"é: ü and more ü\nk: ['ñ', {x: ö}]\nl:\n  - m  # ß\n  - n\n", true},  // marks in bytes
+      {"k: |\n  a literal\n   block\nl: >-\n  a folded\n  block\n\n  of two\nm: x\n", true},
+      {"a: ~\nb: null\nc: Null\nd: NULL\ne: nul\n", true},
+      {"", true},
+      {"# only a comment\n", true},
+      {"just a scalar", true},
+      {"- a\n- - b\n  - c\n- d: e\n  f: g\n", true},
+      {"a: &x b\nc: *x\n", false},
+      {"a: !t b\n", false},
+      {"---\na: b\n", false},
+      {"a: b\n...\n", false},
+      {"a: b\n---\nc: d\n", false},
+      {"a: b\tc\n", false},
+      {"a: b\r\n", false},
+      {"\xEF\xBB\xBF" "a: b\n", false},
+      {"a: b\xE2\x80\xA8" "c\n", false},
+      {"a: b\xC2\x85" "c\n", false},
+      {"a:\nb: c\n", false},
+      {"- \n- b\n", false},
+      {"? a\n: b\n", false},
+      {"[a, b]: c\n", false},
+      {"k: \"x\\ny\"\n", false},
+      {"k: 'a\n  b'\nl: \"c\n   d \n e\"\n", true},
+      {"k: 'a\n\n  b'\n", false},
+      {"k: \"a\n   \n  b\"\n", false},
+      {"k: [a: b]\n", false},
+      {"k: {u: http://x}\n", false},
+      {"a: b\nc: [unclosed\n", false},
+      {"a: b\n c: d\n", false},
+  };
+  for (const auto& c : cases) {
+    TreeReader reader = TreeReader::StandIns;
+    CHECK_MESSAGE(tree_differs(c.yaml, &reader) == "", std::string(c.yaml));
+    CHECK_MESSAGE((reader == TreeReader::Libyaml) == c.by_libyaml, std::string(c.yaml));
+  }
+  // The loaders' own files all take libyaml.
+  namespace fs = std::filesystem;
+  int files = 0;
+  for (const char* dir : {"content", "layouts"}) {
+    for (const auto& e : fs::directory_iterator(fs::path(GALLEY_SOURCE_DIR) / dir)) {
+      if (e.path().extension() != ".yaml") continue;
+      TreeReader reader = TreeReader::YamlCpp;
+      parse_tree(read_text(e.path()), nullptr, &reader);
+      CHECK_MESSAGE(reader == TreeReader::Libyaml, e.path().string());
+      ++files;
+    }
+  }
+  CHECK(files >= 7);
+}
 
 TEST_CASE("long plain values are stood in for, and read back as they are") {
   bool stood_in = false;
@@ -264,15 +335,80 @@ TEST_CASE("documents put together from odd lines read as yaml-cpp reads them") {
       "k: a long enough value ending in spaces   ",
   };
   std::mt19937 rng(16);
-  int stood = 0;
+  int stood = 0, by_libyaml = 0;
   for (int doc = 0; doc < 3000; ++doc) {
     std::string yaml;
     const int n = 2 + static_cast<int>(rng() % 8);
     for (int i = 0; i < n; ++i) yaml += lines[rng() % lines.size()] + (rng() % 16 ? "\n" : "\r\n");
     bool stood_in = false;
-    const std::string diff = differs_from_yaml_cpp(yaml, &stood_in);
-    CHECK_MESSAGE(diff == "", yaml);
+    CHECK_MESSAGE(differs_from_yaml_cpp(yaml, &stood_in) == "", yaml);
     stood += stood_in;
+    TreeReader reader = TreeReader::YamlCpp;
+    CHECK_MESSAGE(tree_differs(yaml, &reader) == "", yaml);
+    by_libyaml += reader == TreeReader::Libyaml;
   }
-  CHECK(stood > 300);  // the stand-ins were tried, not only the fallback
+  CHECK(stood > 300);       // the stand-ins were tried, not only the fallback
+  CHECK(by_libyaml > 100);  // and libyaml too
+}
+
+TEST_CASE("documents of the lines libyaml reads, shuffled, read as yaml-cpp reads them") {
+  // Lines of the part of YAML libyaml takes, and some it declines, at
+  // indentations that nest, continue or break what is above them.
+  const std::vector<std::string> lines = {
+      "a: a value",
+      "é: ünïcödé — text",
+      "- an item",
+      "- - a nested item",
+      "- k: v",
+      "  k2: v2",
+      "  - an indented item",
+      "    deeper: value",
+      "  continued plain text",
+      "   more continued text",
+      "  # a comment",
+      "",
+      "  ",
+      "k: |",
+      "k: |-",
+      "k: >",
+      "k: >+",
+      "k: |2",
+      "    indented text",
+      "  less indented text",
+      "k: 'single ''quoted'' text",
+      "  continued quote'",
+      "k: \"double quoted text",
+      "  goes on\"",
+      "k: \"a \\\"b\\\" c\"",
+      "k: [a, 'b', \"c\", {d: e}]",
+      "k: {a: [b, c], d: 'e'}",
+      "k: [open,",
+      "  flow, closed]",
+      "k: ~",
+      "k: null",
+      "k:",
+      "k: -not an item",
+      "k: a # comment",
+      "k: a#b",
+      "k: 'x' ",
+      "k: \"\"",
+      "- ''",
+      "-",
+      "k: v: w",
+      "'q': quoted key",
+      "\"q\": double quoted key",
+      "k: 12:30",
+      "k: x:y",
+  };
+  std::mt19937 rng(1616);
+  int by_libyaml = 0;
+  for (int doc = 0; doc < 5000; ++doc) {
+    std::string yaml;
+    const int n = 1 + static_cast<int>(rng() % 7);
+    for (int i = 0; i < n; ++i) yaml += lines[rng() % lines.size()] + "\n";
+    TreeReader reader = TreeReader::YamlCpp;
+    CHECK_MESSAGE(tree_differs(yaml, &reader) == "", yaml);
+    by_libyaml += reader == TreeReader::Libyaml;
+  }
+  CHECK(by_libyaml > 1000);
 }

@@ -18,4 +18,8 @@ std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
                                  const SourceLoc& where, const std::string& path,
                                  PngSamples samples);
 
+// The bytes of rows the calling thread keeps mapped for its ReusedRows; 0
+// when it keeps none.
+size_t kept_row_bytes();
+
 }  // namespace galley::image::detail

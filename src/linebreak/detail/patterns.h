@@ -102,7 +102,8 @@ struct PrecompiledDictionary {
 };
 // Generated (hyphenation_tables.cpp in the build tree).
 std::span<const PrecompiledDictionary> precompiled_dictionaries();
-// FNV-1a, 64 bits.
+// XXH3, 64 bits: FNV-1a a byte at a time was 0.6 M instructions for
+// en-US's 104 KB, on every cold build.
 uint64_t dictionary_hash(std::string_view bytes);
 
 }  // namespace galley::linebreak

@@ -1,5 +1,5 @@
-// A parsed YAML document as the loaders read it: built from yaml-cpp's
-// parser events into flat arrays, instead of yaml-cpp's node graph. That
+// A parsed YAML document as the loaders read it: built from libyaml's or
+// yaml-cpp's parser events into flat arrays, instead of yaml-cpp's node graph. That
 // graph costs about 30 bytes per byte of YAML (a long report's 2.7 MB of
 // YAML made an 80 MB tree, the peak of its whole build); this one costs a
 // small multiple of the file (docs/limits.md), and building it is cheaper
@@ -125,11 +125,21 @@ class Node::iterator {
 };
 
 
-// Parses the first document of `bytes` (with yaml-cpp's Parser, which may
-// throw YAML::Exception) and sets `second` to where a second document
-// starts, if one does. No document at all gives a null root without a mark.
+// Which reader made a tree (for the tests): libyaml (libyaml_tree.h),
+// yaml-cpp on the condensed text (stand_ins.h), or yaml-cpp on the file.
+enum class TreeReader { Libyaml, StandIns, YamlCpp };
+
+// Parses the first document of `bytes` and sets `second` to where a second
+// document starts, if one does. No document at all gives a null root
+// without a mark. The tree and any error (a YAML::Exception) are yaml-cpp's;
+// libyaml reads the documents where it agrees with yaml-cpp, yaml-cpp the
+// rest.
+Node parse_tree(const std::string& bytes, std::optional<YAML::Mark>* second = nullptr, TreeReader* reader = nullptr);
+
+// parse_tree with yaml-cpp's Parser alone, which may throw YAML::Exception.
 // Long plain values are stood in for (stand_ins.h); `stood_in` says whether
-// the tree came from the condensed text (for the tests).
-Node parse_tree(const std::string& bytes, std::optional<YAML::Mark>* second = nullptr, bool* stood_in = nullptr);
+// the tree came from the condensed text.
+Node parse_tree_with_yaml_cpp(const std::string& bytes, std::optional<YAML::Mark>* second = nullptr,
+                              bool* stood_in = nullptr);
 
 }  // namespace galley::load

@@ -1,0 +1,273 @@
+#include "detail/libyaml_tree.h"
+
+#include <yaml.h>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace galley::load {
+namespace {
+
+// Bytes after which libyaml and yaml-cpp may disagree on lines, columns or
+// text: tabs (YAML 1.1 and 1.2 differ on where they may stand), carriage
+// returns, a byte-order mark, and NEL, LS and PS, line breaks to libyaml
+// only.
+bool plain_bytes(std::string_view b) {
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    const auto c = static_cast<unsigned char>(b[i]);
+    if (c == '\t' || c == '\r') return false;
+    if (c == 0xC2 && i + 1 < b.size() && static_cast<unsigned char>(b[i + 1]) == 0x85) return false;
+    if (c == 0xE2 && i + 2 < b.size() && static_cast<unsigned char>(b[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(b[i + 2]) == 0xA8 || static_cast<unsigned char>(b[i + 2]) == 0xA9))
+      return false;
+    if (c == 0xEF && i + 2 < b.size() && static_cast<unsigned char>(b[i + 1]) == 0xBB &&
+        static_cast<unsigned char>(b[i + 2]) == 0xBF)
+      return false;
+  }
+  return true;
+}
+
+bool ascii(std::string_view b) {
+  for (const char c : b)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// libyaml counts a mark's index and column in characters, yaml-cpp in
+// bytes. Marks come nearly in file order, so the walk from characters to
+// bytes goes on from the last one.
+class Marks {
+ public:
+  explicit Marks(std::string_view bytes) : bytes_(bytes), ascii_(ascii(bytes)) {}
+
+  YAML::Mark at(const yaml_mark_t& m) {
+    YAML::Mark out;
+    out.line = static_cast<int>(m.line);
+    if (ascii_) {
+      out.pos = static_cast<int>(m.index);
+      out.column = static_cast<int>(m.column);
+      return out;
+    }
+    if (m.index < chars_) byte_ = chars_ = line_start_ = 0;
+    while (chars_ < m.index && byte_ < bytes_.size()) {
+      const auto c = static_cast<unsigned char>(bytes_[byte_]);
+      if (c == '\n') line_start_ = byte_ + 1;
+      byte_ += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+      ++chars_;
+    }
+    out.pos = static_cast<int>(byte_);
+    out.column = static_cast<int>(byte_ - line_start_);
+    return out;
+  }
+
+ private:
+  std::string_view bytes_;
+  bool ascii_;
+  std::size_t byte_ = 0, chars_ = 0, line_start_ = 0;
+};
+
+// A quoted scalar's text as written, without an escape (YAML 1.2 added
+// `\/`; the two readers may differ on the rest) or a blank line inside
+// (where folding keeps line breaks).
+bool plain_quotes(std::string_view written) {
+  if (written.find('\\') != std::string_view::npos) return false;
+  for (std::size_t nl = written.find('\n'); nl != std::string_view::npos; nl = written.find('\n', nl + 1)) {
+    const std::size_t next = written.find_first_not_of(' ', nl + 1);
+    if (next == std::string_view::npos || written[next] == '\n') return false;
+  }
+  return true;
+}
+
+class Parser {
+ public:
+  Parser() { ok_ = yaml_parser_initialize(&parser_) != 0; }
+  ~Parser() {
+    if (ok_) yaml_parser_delete(&parser_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  bool ok() const { return ok_; }
+  yaml_parser_t* get() { return &parser_; }
+
+ private:
+  yaml_parser_t parser_;
+  bool ok_ = false;
+};
+
+class Event {
+ public:
+  Event() = default;
+  ~Event() {
+    if (held_) yaml_event_delete(&event_);
+  }
+  Event(const Event&) = delete;
+  Event& operator=(const Event&) = delete;
+  bool next(yaml_parser_t* parser) {
+    if (held_) yaml_event_delete(&event_);
+    held_ = yaml_parser_parse(parser, &event_) != 0;
+    return held_;
+  }
+  const yaml_event_t& operator*() const { return event_; }
+  const yaml_event_t* operator->() const { return &event_; }
+
+ private:
+  yaml_event_t event_{};
+  bool held_ = false;
+};
+
+// yaml-cpp reads a deeper file only to refuse it (its parser stops at 500
+// levels); the loaders refuse more than kMaxDepth (prescan.h) before parsing.
+constexpr std::size_t kLibyamlLevels = 256;
+
+// Builds the arrays as yaml_tree.cpp's Builder does from yaml-cpp's events:
+// a container's children gathered while it is open, appended as one range
+// when it closes. Every `add` returns false to decline the document.
+class Builder {
+ public:
+  Builder(YamlTree& tree, std::string_view bytes) : tree_(tree), bytes_(bytes), marks_(bytes) {}
+
+  bool scalar(const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    if (s.anchor || s.tag) return false;
+    const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
+    const YAML::Mark mark = marks_.at(e.start_mark);
+    if (s.style == YAML_PLAIN_SCALAR_STYLE) {
+      if (value.empty()) return false;
+      if (in_flow() && value.find(':') != std::string_view::npos) return false;
+      if (value == "~" || value == "null" || value == "Null" || value == "NULL")
+        return add(NodeType::Null, mark, kNullTag, false) != kDeclined;
+    } else if (s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+      const std::size_t end = static_cast<std::size_t>(marks_.at(e.end_mark).pos);
+      if (!plain_quotes(bytes_.substr(mark.pos, end - mark.pos))) return false;
+    } else {
+      // Block scalars: keep chomping (`+`) is where yaml-cpp and libyaml
+      // part (each drops a kept line break the other keeps), and neither
+      // it nor an indentation digit is read here.
+      const std::size_t header = static_cast<std::size_t>(mark.pos) + 1;
+      const std::size_t end = bytes_.find_first_of(" \n#", header);
+      const std::string_view indicators = bytes_.substr(header, end - header);
+      if (!indicators.empty() && indicators != "-") return false;
+    }
+    const std::uint32_t i = add(NodeType::Scalar, mark, s.style == YAML_PLAIN_SCALAR_STYLE ? kPlainTag : kQuotedTag,
+                                false);
+    if (i == kDeclined) return false;
+    tree_.items[i].first = static_cast<std::uint32_t>(tree_.scalars.size());
+    tree_.scalars.emplace_back(value);
+    return true;
+  }
+
+  bool open(NodeType type, const yaml_event_t& e, const yaml_char_t* anchor, const yaml_char_t* tag, bool flow) {
+    if (anchor || tag || open_.size() >= kLibyamlLevels || is_key()) return false;
+    const YAML::Mark mark = marks_.at(e.start_mark);
+    // A pair in a flow sequence is a mapping without braces.
+    if (type == NodeType::Map && flow && bytes_[mark.pos] != '{') return false;
+    const std::uint32_t i = add(type, mark, kPlainTag, flow);
+    if (i == kDeclined) return false;
+    open_.push_back({i, {}});
+    return true;
+  }
+
+  void close() {
+    Open done = std::move(open_.back());
+    open_.pop_back();
+    auto& item = tree_.items[done.index];
+    item.first = static_cast<std::uint32_t>(tree_.children.size());
+    item.count = static_cast<std::uint32_t>(done.kids.size());
+    tree_.children.insert(tree_.children.end(), done.kids.begin(), done.kids.end());
+  }
+
+  bool closed() const { return open_.empty(); }
+
+ private:
+  static constexpr std::uint32_t kDeclined = UINT32_MAX;
+  // The tags yaml_tree.cpp's Builder gives: a null's, a plain scalar's or
+  // collection's, a quoted or block scalar's; in the order tree_.tags holds them.
+  static constexpr std::uint16_t kNullTag = 0, kPlainTag = 1, kQuotedTag = 2;
+
+  bool in_flow() const { return !open_.empty() && tree_.items[open_.back().index].flow; }
+  bool is_key() const {
+    return !open_.empty() && tree_.items[open_.back().index].type == NodeType::Map && open_.back().kids.size() % 2 == 0;
+  }
+
+  std::uint32_t add(NodeType type, const YAML::Mark& mark, std::uint16_t tag, bool flow) {
+    if (is_key()) {
+      // `? key`: yaml-cpp marks such a mapping at its `?`.
+      std::size_t at = static_cast<std::size_t>(mark.pos);
+      while (at > 0 && bytes_[at - 1] == ' ') --at;
+      if (at > 0 && bytes_[at - 1] == '?') return kDeclined;
+    }
+    const auto i = static_cast<std::uint32_t>(tree_.items.size());
+    YamlTree::Item item;
+    item.type = type;
+    item.flow = flow;
+    item.tag = tag;
+    item.mark = mark;
+    tree_.items.push_back(item);
+    if (!open_.empty()) open_.back().kids.push_back(i);
+    return i;
+  }
+
+  struct Open {
+    std::uint32_t index;
+    std::vector<std::uint32_t> kids;
+  };
+  YamlTree& tree_;
+  std::string_view bytes_;
+  Marks marks_;
+  std::vector<Open> open_;
+};
+
+}  // namespace
+
+std::shared_ptr<YamlTree> read_common_yaml(const std::string& bytes) {
+  if (!plain_bytes(bytes)) return nullptr;
+  Parser parser;
+  if (!parser.ok()) return nullptr;
+  yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  yaml_parser_set_encoding(parser.get(), YAML_UTF8_ENCODING);
+  auto tree = std::make_shared<YamlTree>();
+  tree->tags = {"", "?", "!"};
+  Builder builder(*tree, bytes);
+  bool documents = false;
+  for (Event e; e.next(parser.get());) {
+    switch (e->type) {
+      case YAML_STREAM_START_EVENT: break;
+      case YAML_STREAM_END_EVENT:
+        if (tree->items.empty()) {
+          tree->items.assign(1, YamlTree::Item{});
+          tree->tags.assign(1, "");
+        }
+        return tree;
+      case YAML_DOCUMENT_START_EVENT:
+        if (documents || !e->data.document_start.implicit || e->data.document_start.version_directive ||
+            e->data.document_start.tag_directives.start != e->data.document_start.tag_directives.end)
+          return nullptr;
+        documents = true;
+        break;
+      case YAML_DOCUMENT_END_EVENT:
+        if (!e->data.document_end.implicit || !builder.closed()) return nullptr;
+        break;
+      case YAML_ALIAS_EVENT: return nullptr;
+      case YAML_SCALAR_EVENT:
+        if (!builder.scalar(*e)) return nullptr;
+        break;
+      case YAML_SEQUENCE_START_EVENT:
+        if (!builder.open(NodeType::Sequence, *e, e->data.sequence_start.anchor, e->data.sequence_start.tag,
+                          e->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE))
+          return nullptr;
+        break;
+      case YAML_MAPPING_START_EVENT:
+        if (!builder.open(NodeType::Map, *e, e->data.mapping_start.anchor, e->data.mapping_start.tag,
+                          e->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE))
+          return nullptr;
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: builder.close(); break;
+      case YAML_NO_EVENT: return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace galley::load
