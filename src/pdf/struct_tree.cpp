@@ -221,13 +221,16 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
 
   // The Document's /K and the parent tree name every element and MCID:
   // written as text a reference at a time, never one Value.
-  const auto text = [&](size_t node) { return *w.reference(ref(node)); };
+  const auto add_ref = [&](std::string& to, size_t node) {
+    w.reference(ref(node), to);
+    to.push_back(' ');
+  };
   if (!w.begin_ahead(document) ||
       !w.ahead_entries(Dict{}.set("Type", Name{"StructElem"}).set("S", Name{"Document"}).set("P", *root)))
     return false;
   if (tree.has_kids(tree.document())) {
     std::string k = "/K [ ";
-    tree.each_document_kid([&](size_t node) { k += text(node) + ' '; });
+    tree.each_document_kid([&](size_t node) { add_ref(k, node); });
     k += "]\012";
     if (!w.ahead_text(k)) return false;
   }
@@ -240,15 +243,17 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
   std::string nums;
   for (size_t p = 0; p < tags.size() && p < pages.size(); ++p) {
     nums += std::to_string(p) + " [ ";
-    for (size_t mcid = 0; mcid < tags[p].mcid_element.size(); ++mcid) nums += text(tree.owner(p, mcid)) + ' ';
+    for (size_t mcid = 0; mcid < tags[p].mcid_element.size(); ++mcid) add_ref(nums, tree.owner(p, mcid));
     nums += "] ";
     if (nums.size() >= 4096) {
       if (!w.ahead_text(nums)) return false;
       nums.clear();
     }
   }
-  for (size_t k = 0; k < links.size(); ++k)
-    nums += std::to_string(pages.size() + k) + ' ' + text(tree.elements() + k) + ' ';
+  for (size_t k = 0; k < links.size(); ++k) {
+    nums += std::to_string(pages.size() + k) + ' ';
+    add_ref(nums, tree.elements() + k);
+  }
   nums += "]\012>>\012";
   Dict rest;
   rest.set("ParentTreeNextKey", static_cast<int64_t>(pages.size() + links.size()));
