@@ -300,6 +300,42 @@ TEST_CASE("libharu W12: names, strings and numbers of every kind are written as 
   CHECK(later == now);
 }
 
+TEST_CASE("libharu W12: a dictionary set into the catalog is written as libharu writes it") {
+  // The trailer's dictionaries are still libharu objects: the same value
+  // set into both must come out the same.
+  Array names;
+  for (int i = 0; i < 3'000; ++i) {
+    names.items.emplace_back(String{"dest-" + std::to_string(i)});
+    names.items.emplace_back(Array{{Ref{0}, Name{"XYZ"}, Value{}, 700.5 - i / 7.0, Value{}}});
+  }
+  Dict d;
+  d.set("S", Name{"a b"}).set("T", String{"(x)"}).set("Dests", Dict{}.set("Names", std::move(names)));
+  hpdf::Writer w;
+  auto page = w.add_page(Dict{});
+  REQUIRE(page);
+  REQUIRE(w.page_ref(*page));
+  REQUIRE(w.set_catalog("Probe", d));
+  REQUIRE(w.set_trailer("Probe", d));
+  auto bytes = w.save();
+  INFO(w.error());
+  REQUIRE(bytes);
+  // From "/Probe " to the end of /Dests, its last entry (no string or name
+  // in it holds "\012>>").
+  const auto probe = [&](size_t from) {
+    const size_t at = bytes->find("/Probe <<", from);
+    REQUIRE(at != std::string::npos);
+    const size_t end = bytes->find("\012>>", at);
+    REQUIRE(end != std::string::npos);
+    return std::pair{bytes->substr(at, end + 3 - at), end};
+  };
+  const auto [in_catalog, after] = probe(0);
+  const auto [in_trailer, unused] = probe(after);
+  CHECK(in_catalog.size() > 60'000);
+  CHECK(in_catalog == in_trailer);
+  auto pdf = open(*bytes);
+  CHECK(pdf->getRoot().getKey("/Probe").getKey("/Dests").getKey("/Names").getArrayNItems() == 6'000);
+}
+
 TEST_CASE("libharu W6: the info dictionary is exactly what was set") {
   hpdf::Writer w;
   REQUIRE(w.set_info(Dict{}.set("Title", String{"T"})));
