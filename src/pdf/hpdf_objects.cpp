@@ -149,6 +149,7 @@
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -385,10 +386,17 @@ HPDF_STATUS append_saved(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT siz
 // (upper-case hex); numbers through libharu's own HPDF_IToA and HPDF_FToA.
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
+// HPDF_NEEDS_ESCAPE as a table: it compares a byte fourteen times.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[static_cast<size_t>(c)] = HPDF_NEEDS_ESCAPE(c);
+  return table;
+}();
+
 // The bytes before the first that libharu escapes.
 size_t plain_prefix(std::string_view text) {
   size_t n = 0;
-  while (n < text.size() && !HPDF_NEEDS_ESCAPE(static_cast<unsigned char>(text[n]))) ++n;
+  while (n < text.size() && !kEscaped[static_cast<unsigned char>(text[n])]) ++n;
   return n;
 }
 
@@ -397,7 +405,7 @@ void put_name(std::string& out, std::string_view name) {
   const size_t plain = plain_prefix(name);
   out.append(name.data(), plain);
   for (unsigned char c : name.substr(plain)) {
-    if (HPDF_NEEDS_ESCAPE(c)) {
+    if (kEscaped[c]) {
       const char escaped[3] = {'#', kHexDigits[c >> 4], kHexDigits[c & 15]};
       out.append(escaped, 3);
     } else {
@@ -411,7 +419,7 @@ void put_text(std::string& out, std::string_view text) {
   const size_t plain = plain_prefix(text);
   out.append(text.data(), plain);
   for (unsigned char c : text.substr(plain)) {
-    if (HPDF_NEEDS_ESCAPE(c)) {
+    if (kEscaped[c]) {
       const char escaped[4] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c >> 3) & 7)),
                                static_cast<char>('0' + (c & 7))};
       out.append(escaped, 4);
