@@ -56,13 +56,16 @@
 //    elements cost 68 MB as libharu objects, and even as our Values they
 //    held 18 MB until save(). extend_when_written() writes the entries
 //    into bytes when it is called, in the forms HPDF_Obj_Write gives each
-//    kind of object and through libharu's own number, name and string
-//    writers (a callback writer into a string), so the bytes are
-//    extend()'s; the dictionary's private `write_fn` hook, which libharu
-//    calls after the dictionary's own entries and before its `>>`, puts
-//    them into the output and frees them. No libharu object is made for
-//    them at all: in a warm handout request, making and freeing them was a
-//    tenth of the PDF's writing.
+//    kind of object, names, numbers and strings as libharu's stream
+//    writers write them (its own HPDF_IToA and HPDF_FToA for numbers), so
+//    the bytes are extend()'s; the dictionary's private `write_fn` hook,
+//    which libharu calls after the dictionary's own entries and before its
+//    `>>`, puts them into the output and frees them. No libharu object is
+//    made for them at all: in a warm handout request, making and freeing
+//    them was a tenth of the PDF's writing. A dictionary set into the
+//    catalog is such an empty dictionary with its entries as bytes too:
+//    a 1,000-page report's named destinations (/Names) were 11,000 libharu
+//    objects, 30 M instructions to make and 50 M for libharu to write.
 // W13 Long arrays. HPDF_Array_Add refuses an item past
 //    HPDF_LIMIT_MAX_ARRAY (32,767), which a tagged document's structure
 //    element (/K), the parent tree (/Nums, two per page and per link),
@@ -124,6 +127,14 @@
 //    catalog's /StructTreeRoot) by a stand-in libharu object that carries
 //    its number and is in no xref. The entries are taken off the xref's
 //    list again before libharu frees it.
+// W19 Lists grow by their length. A libharu list (an array's items, the
+//    xref's entries) grows by a fixed step, 20 items for an array and 1,024
+//    for the xref, copying itself byte by byte (HPDF_MemCpy) each time: the
+//    named destinations' array of a 1,000-page report (11,000 items) cost
+//    155 M instructions, the structure elements' xref entries 29 M, all at
+//    the PDF's end. Before an item is added the step is raised to the
+//    list's length (or the number of items about to come), so a list is
+//    copied a few times, not thousands. The bytes written are the same.
 #include "detail/hpdf_objects.h"
 
 #include <hpdf.h>
@@ -133,10 +144,13 @@
 #include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_utils.h>
 
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <deque>
@@ -165,6 +179,12 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
 
 // libharu W1: libharu escapes most delimiters in names but not spaces or
 // other bytes below '!', so "PANTONE 151 C" would come out as three tokens.
+// libharu W19: room for `more` items without a copy per step.
+void make_room(HPDF_List list, size_t more) {
+  const size_t step = std::max<size_t>({list->items_per_block, list->count, more});
+  list->items_per_block = static_cast<HPDF_UINT>(std::min<size_t>(step, HPDF_LIMIT_MAX_XREF_ELEMENT));
+}
+
 bool name_needs_escape(unsigned char c) { return c <= 0x20 || c >= 0x7F || c == '#'; }
 
 std::string escape_name(const std::string& name) {
@@ -362,10 +382,77 @@ HPDF_STATUS append_saved(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT siz
   return HPDF_OK;
 }
 
-// libharu W12: entries written into a string, as they would be into the PDF.
-HPDF_STATUS append_text(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
-  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(ptr), size);
-  return HPDF_OK;
+// libharu W12: entries written into a string as libharu's stream writers
+// would write them into the PDF, without a stream: a name as
+// HPDF_Stream_WriteEscapeName does (#XX for what HPDF_NEEDS_ESCAPE says,
+// not for a space: W1), a printable string as HPDF_Stream_WriteEscapeText
+// (an octal escape for the same bytes), any other as HPDF_Stream_WriteBinary
+// (upper-case hex); numbers through libharu's own HPDF_IToA and HPDF_FToA.
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+// HPDF_NEEDS_ESCAPE as a table: it compares a byte fourteen times.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[static_cast<size_t>(c)] = HPDF_NEEDS_ESCAPE(c);
+  return table;
+}();
+
+// The bytes before the first that libharu escapes.
+size_t plain_prefix(std::string_view text) {
+  size_t n = 0;
+  while (n < text.size() && !kEscaped[static_cast<unsigned char>(text[n])]) ++n;
+  return n;
+}
+
+void put_name(std::string& out, std::string_view name) {
+  out.push_back('/');
+  const size_t plain = plain_prefix(name);
+  out.append(name.data(), plain);
+  for (unsigned char c : name.substr(plain)) {
+    if (kEscaped[c]) {
+      const char escaped[3] = {'#', kHexDigits[c >> 4], kHexDigits[c & 15]};
+      out.append(escaped, 3);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+}
+
+void put_text(std::string& out, std::string_view text) {
+  out.push_back('(');
+  const size_t plain = plain_prefix(text);
+  out.append(text.data(), plain);
+  for (unsigned char c : text.substr(plain)) {
+    if (kEscaped[c]) {
+      const char escaped[4] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c >> 3) & 7)),
+                               static_cast<char>('0' + (c & 7))};
+      out.append(escaped, 4);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  out.push_back(')');
+}
+
+void put_hex(std::string& out, std::string_view bytes) {
+  out.push_back('<');
+  for (unsigned char c : bytes) {
+    const char digits[2] = {kHexDigits[c >> 4], kHexDigits[c & 15]};
+    out.append(digits, 2);
+  }
+  out.push_back('>');
+}
+
+void put_int(std::string& out, HPDF_INT32 value) {
+  char buf[HPDF_INT_LEN + 1];
+  const char* end = HPDF_IToA(buf, value, buf + HPDF_INT_LEN);
+  out.append(buf, static_cast<size_t>(end - buf));
+}
+
+void put_real(std::string& out, HPDF_REAL value) {
+  char buf[HPDF_REAL_LEN + 1];
+  const char* end = HPDF_FToA(buf, value, buf + HPDF_REAL_LEN);
+  out.append(buf, static_cast<size_t>(end - buf));
 }
 
 // libharu W16: what serialise() captures. libharu writes a reference in one
@@ -539,11 +626,10 @@ struct Writer::Impl {
     Impl* impl = nullptr;
     std::string bytes;  // the entries, as written
   };
-  HPDF_Stream text_out = nullptr;  // a callback writer into a string, reused
   std::deque<Waiting> waiting;
   static HPDF_STATUS write_waiting(HPDF_Dict dict, HPDF_Stream out);
-  HPDF_STATUS write_entries(HPDF_Stream out, const Dict& entries, HPDF_Dict own);
-  HPDF_STATUS write_value(HPDF_Stream out, const Value& value);
+  HPDF_STATUS write_entries(std::string& out, const Dict& entries, HPDF_Dict own);
+  HPDF_STATUS write_value(std::string& out, const Value& value);
   // libharu W16: the placeholders of spliced objects (the dictionary's
   // `attr` points at its own); a deque, so they never move.
   struct Spliced {
@@ -585,9 +671,25 @@ struct Writer::Impl {
   static HPDF_UINT number_of(const void* p) { return static_cast<HPDF_UINT>(reinterpret_cast<uintptr_t>(p) >> 1); }
   // "12 0 R" for any object of this writer; empty for none.
   std::string ref_text(Ref r) const {
-    if (r.id < 0 || static_cast<size_t>(r.id) >= objects.size()) return {};
-    void* p = objects[static_cast<size_t>(r.id)];
-    return tagged(p) ? std::to_string(number_of(p)) + " 0 R" : reference_text(p);
+    std::string text;
+    put_ref(text, r);
+    return text;
+  }
+  // ref_text(r) appended to `out`; false (and nothing appended) for none.
+  bool put_ref(std::string& out, Ref r) const {
+    if (r.id < 0 || static_cast<size_t>(r.id) >= objects.size()) return false;
+    const void* p = objects[static_cast<size_t>(r.id)];
+    const auto* header = static_cast<const HPDF_Obj_Header*>(p);
+    const uint32_t number = tagged(p) ? number_of(p) : header->obj_id & 0x00FFFFFF;
+    const uint32_t generation = tagged(p) ? 0 : header->gen_no;
+    char buf[32];
+    char* end = std::to_chars(buf, buf + 12, number).ptr;
+    *end++ = ' ';
+    end = std::to_chars(end, end + 12, generation).ptr;
+    *end++ = ' ';
+    *end++ = 'R';
+    out.append(buf, static_cast<size_t>(end - buf));
+    return true;
   }
   Reserved* reserved_of(Ref r) {
     if (r.id < 0 || static_cast<size_t>(r.id) >= objects.size() || !tagged(objects[static_cast<size_t>(r.id)]))
@@ -597,6 +699,11 @@ struct Writer::Impl {
   }
   void untie_reserved();
   HPDF_STATUS append(HPDF_Array array, void* obj);
+  // The xref, with room for one more object (W19).
+  HPDF_Xref add_room() {
+    make_room(doc->xref->entries, 1);
+    return doc->xref;
+  }
 
   bool fail(const std::string& what) {
     if (error.empty()) {
@@ -697,6 +804,7 @@ void* Writer::Impl::convert(const Value& value) {
     void* operator()(const Array& a) {
       HPDF_Array array = HPDF_Array_New(mmgr);
       if (!array) return nullptr;
+      make_room(array->list, a.items.size());
       for (const Value& item : a.items) {
         void* obj = self.convert(item);
         if (!obj || self.append(array, obj) != HPDF_OK) {
@@ -720,14 +828,14 @@ void* Writer::Impl::convert(const Value& value) {
   return std::visit(Visitor{*this, mmgr}, value.v);
 }
 
-HPDF_STATUS Writer::Impl::append(HPDF_Array array, void* obj) {  // libharu W13
+HPDF_STATUS Writer::Impl::append(HPDF_Array array, void* obj) {  // libharu W13, W19
+  make_room(array->list, 1);
   if (array->list->count < HPDF_LIMIT_MAX_ARRAY) return HPDF_Array_Add(array, obj);
   if (!scratch && !(scratch = HPDF_Array_New(doc->mmgr))) return HPDF_FAILD_TO_ALLOC_MEM;
   const HPDF_STATUS added = HPDF_Array_Add(scratch, obj);
   if (added != HPDF_OK) return added;
   void* item = HPDF_List_ItemAt(scratch->list, 0);
   scratch->list->count = 0;
-  array->list->items_per_block = std::max(array->list->items_per_block, array->list->count);
   const HPDF_STATUS moved = HPDF_List_Add(array->list, item);
   if (moved != HPDF_OK) HPDF_Obj_Free(doc->mmgr, item);
   return moved;
@@ -756,7 +864,7 @@ HPDF_STATUS Writer::Impl::write_waiting(HPDF_Dict dict, HPDF_Stream out) {
 // As HPDF_Dict_Add keeps them: a key given again replaces the value at its
 // first place. A key the dictionary `own` already has is refused (its entry
 // is written already).
-HPDF_STATUS Writer::Impl::write_entries(HPDF_Stream out, const Dict& d, HPDF_Dict own) {
+HPDF_STATUS Writer::Impl::write_entries(std::string& out, const Dict& d, HPDF_Dict own) {
   const auto& entries = d.entries;
   for (size_t i = 0; i < entries.size(); ++i) {
     const std::string& key = entries[i].first;
@@ -769,66 +877,71 @@ HPDF_STATUS Writer::Impl::write_entries(HPDF_Stream out, const Dict& d, HPDF_Dic
     const Value* value = &entries[i].second;
     for (size_t j = i + 1; j < entries.size(); ++j)
       if (entries[j].first == key) value = &entries[j].second;
-    HPDF_STATUS r = HPDF_Stream_WriteEscapeName(out, key.c_str());
-    if (r == HPDF_OK) r = HPDF_Stream_WriteChar(out, ' ');
-    if (r == HPDF_OK) r = write_value(out, *value);
-    if (r == HPDF_OK) r = HPDF_Stream_WriteStr(out, "\012");
-    if (r != HPDF_OK) return r;
+    put_name(out, key);
+    out.push_back(' ');
+    if (const HPDF_STATUS r = write_value(out, *value); r != HPDF_OK) return r;
+    out.push_back('\012');
   }
   return HPDF_OK;
 }
 
 // One value as HPDF_Obj_Write writes the object convert() makes of it.
-HPDF_STATUS Writer::Impl::write_value(HPDF_Stream out, const Value& value) {
+HPDF_STATUS Writer::Impl::write_value(std::string& out, const Value& value) {
   struct Visitor {
     Impl& self;
-    HPDF_Stream out;
-    HPDF_STATUS operator()(std::monostate) { return HPDF_Stream_WriteStr(out, "null"); }
-    HPDF_STATUS operator()(bool b) { return HPDF_Stream_WriteStr(out, b ? "true" : "false"); }
+    std::string& out;
+    HPDF_STATUS operator()(std::monostate) { return put("null"); }
+    HPDF_STATUS operator()(bool b) { return put(b ? "true" : "false"); }
     HPDF_STATUS operator()(int64_t i) {
       if (i < std::numeric_limits<HPDF_INT32>::min() || i > std::numeric_limits<HPDF_INT32>::max())
         return HPDF_INVALID_PARAMETER;
-      return HPDF_Stream_WriteInt(out, static_cast<HPDF_INT>(i));
+      put_int(out, static_cast<HPDF_INT32>(i));
+      return HPDF_OK;
     }
     HPDF_STATUS operator()(double d) {  // libharu W14
-      if (std::abs(d) <= HPDF_LIMIT_MAX_REAL) return HPDF_Stream_WriteReal(out, static_cast<HPDF_REAL>(d));
+      if (std::abs(d) <= HPDF_LIMIT_MAX_REAL) {
+        put_real(out, static_cast<HPDF_REAL>(d));
+        return HPDF_OK;
+      }
       if (!(std::abs(d) < std::numeric_limits<HPDF_INT32>::max())) return HPDF_INVALID_PARAMETER;
-      return HPDF_Stream_WriteInt(out, static_cast<HPDF_INT>(std::lround(d)));
+      put_int(out, static_cast<HPDF_INT32>(std::lround(d)));
+      return HPDF_OK;
     }
     HPDF_STATUS operator()(const Name& n) {
       const char* name = self.name_for(n.value);
       const size_t length = std::strlen(name);
       if (length == 0 || length > HPDF_LIMIT_MAX_NAME_LEN) return HPDF_NAME_INVALID_VALUE;
-      return HPDF_Stream_WriteEscapeName(out, name);
+      put_name(out, std::string_view(name, length));
+      return HPDF_OK;
     }
     HPDF_STATUS operator()(const String& s) {  // libharu W10
-      if (printable_ascii(s.bytes) && s.bytes.size() < HPDF_LIMIT_MAX_STRING_LEN)
-        return HPDF_Stream_WriteEscapeText(out, s.bytes.c_str());
+      if (printable_ascii(s.bytes) && s.bytes.size() < HPDF_LIMIT_MAX_STRING_LEN) {
+        put_text(out, s.bytes);
+        return HPDF_OK;
+      }
       if (s.bytes.size() > HPDF_LIMIT_MAX_STRING_LEN) return HPDF_BINARY_LENGTH_ERR;
-      if (s.bytes.empty()) return HPDF_Stream_WriteStr(out, "<>");
-      HPDF_STATUS r = HPDF_Stream_WriteChar(out, '<');
-      if (r == HPDF_OK)
-        r = HPDF_Stream_WriteBinary(out, reinterpret_cast<const HPDF_BYTE*>(s.bytes.data()),
-                                    static_cast<HPDF_UINT>(s.bytes.size()), nullptr);
-      return r == HPDF_OK ? HPDF_Stream_WriteChar(out, '>') : r;
+      put_hex(out, s.bytes);
+      return HPDF_OK;
     }
     HPDF_STATUS operator()(const Array& a) {
-      HPDF_STATUS r = HPDF_Stream_WriteStr(out, "[ ");
+      out += "[ ";
       for (const Value& item : a.items) {
-        if (r == HPDF_OK) r = self.write_value(out, item);
-        if (r == HPDF_OK) r = HPDF_Stream_WriteChar(out, ' ');
+        if (const HPDF_STATUS r = self.write_value(out, item); r != HPDF_OK) return r;
+        out.push_back(' ');
       }
-      return r == HPDF_OK ? HPDF_Stream_WriteChar(out, ']') : r;
+      out.push_back(']');
+      return HPDF_OK;
     }
     HPDF_STATUS operator()(const Dict& d) {
-      HPDF_STATUS r = HPDF_Stream_WriteStr(out, "<<\012");
-      if (r == HPDF_OK) r = self.write_entries(out, d, nullptr);
-      return r == HPDF_OK ? HPDF_Stream_WriteStr(out, ">>") : r;
+      out += "<<\012";
+      if (const HPDF_STATUS r = self.write_entries(out, d, nullptr); r != HPDF_OK) return r;
+      out += ">>";
+      return HPDF_OK;
     }
-    HPDF_STATUS operator()(Ref r) {
-      const std::string text = self.ref_text(r);
-      if (text.empty()) return HPDF_INVALID_OBJECT;
-      return HPDF_Stream_WriteStr(out, text.c_str());
+    HPDF_STATUS operator()(Ref r) { return self.put_ref(out, r) ? HPDF_OK : HPDF_INVALID_OBJECT; }
+    HPDF_STATUS put(std::string_view text) {
+      out += text;
+      return HPDF_OK;
     }
   };
   return std::visit(Visitor{*this, out}, value.v);
@@ -967,7 +1080,7 @@ std::optional<Ref> Writer::add(std::shared_ptr<const Serialized> object, std::ve
     impl_->fail("cannot create object");
     return std::nullopt;
   }
-  if (!impl_->check(HPDF_Xref_Add(impl_->doc->xref, placeholder), "cannot add object")) return std::nullopt;
+  if (!impl_->check(HPDF_Xref_Add(impl_->add_room(), placeholder), "cannot add object")) return std::nullopt;
   void* length = nullptr;
   if (bytes) {
     // After the stream, as HPDF_DictStream_New numbers its /Length.
@@ -976,7 +1089,7 @@ std::optional<Ref> Writer::add(std::shared_ptr<const Serialized> object, std::ve
       return std::nullopt;
     }
     length = HPDF_Number_New(impl_->doc->mmgr, static_cast<HPDF_INT32>(bytes->size()));
-    if (!length || !impl_->check(HPDF_Xref_Add(impl_->doc->xref, length), "cannot add /Length"))
+    if (!length || !impl_->check(HPDF_Xref_Add(impl_->add_room(), length), "cannot add /Length"))
       return std::nullopt;
   }
   if (!impl_->place(placeholder, Impl::Spliced{nullptr, std::move(object), std::move(refs), std::move(bytes), length}))
@@ -1006,7 +1119,6 @@ Writer::Writer() : impl_(std::make_unique<Impl>()) {
 Writer::~Writer() {
   if (impl_->doc) impl_->untie_reserved();
   if (impl_->scratch) HPDF_Array_Free(impl_->scratch);
-  if (impl_->text_out) HPDF_Stream_Free(impl_->text_out);
   if (impl_->doc) HPDF_Free(impl_->doc);
 }
 
@@ -1020,7 +1132,7 @@ std::optional<Ref> Writer::add_object(const Value& value) {  // libharu W5
     impl_->fail("cannot build object");
     return std::nullopt;
   }
-  if (!impl_->check(HPDF_Xref_Add(impl_->doc->xref, obj), "cannot add object")) return std::nullopt;
+  if (!impl_->check(HPDF_Xref_Add(impl_->add_room(), obj), "cannot add object")) return std::nullopt;
   return impl_->remember(obj);
 }
 
@@ -1159,12 +1271,7 @@ bool Writer::Impl::strip(Page& page) {
 }
 
 bool Writer::Impl::entry_bytes(const Dict& entries, std::string& out, HPDF_Dict own) {
-  if (!text_out && !(text_out = HPDF_CallbackWriter_New(doc->mmgr, append_text, nullptr)))
-    return fail("cannot create a stream");
-  text_out->attr = &out;
-  const HPDF_STATUS written = write_entries(text_out, entries, own);
-  text_out->attr = nullptr;
-  return written == HPDF_OK || fail("cannot write a dictionary's entries");
+  return write_entries(out, entries, own) == HPDF_OK || fail("cannot write a dictionary's entries");
 }
 
 std::optional<int> Writer::add_page(const Dict& entries) {
@@ -1187,6 +1294,7 @@ std::optional<int> Writer::add_page(const Dict& entries) {
   page.media_end = page.entries.size();
   if (!impl_->entry_bytes(rest, page.entries)) return std::nullopt;
   page.entries.shrink_to_fit();
+  impl_->add_room();
   HPDF_Page dict = HPDF_AddPage(impl_->doc);
   if (!dict) {
     impl_->fail("cannot add page");
@@ -1348,6 +1456,7 @@ std::optional<Ref> Writer::reserve_ahead(size_t count) {  // libharu W18
     impl.fail("too many objects");
     return std::nullopt;
   }
+  make_room(xref->entries, count);
   const Ref first{static_cast<int>(impl.objects.size())};
   for (size_t k = 0; k < count; ++k) {
     Impl::Reserved& r = impl.reserved.emplace_back();
@@ -1407,11 +1516,7 @@ bool Writer::end_ahead() {
   return impl.pass_ahead(false) || impl.fail("the output refused the bytes");
 }
 
-std::optional<std::string> Writer::reference(Ref object) {
-  std::string text = impl_->ref_text(object);
-  if (text.empty()) return std::nullopt;
-  return text;
-}
+bool Writer::reference(Ref object, std::string& out) const { return impl_->put_ref(out, object); }
 
 void* Writer::Impl::stand_in(Ref r) {
   if (!reserved_of(r)) return nullptr;
@@ -1643,6 +1748,16 @@ bool Writer::add_annotation(int page, Ref annotation) {
 
 bool Writer::set_catalog(const std::string& key, const Value& value) {
   if (!ok()) return false;
+  if (const auto* entries = std::get_if<Dict>(&value.v)) {  // libharu W12
+    Impl& impl = *impl_;
+    std::string bytes;
+    if (!impl.entry_bytes(*entries, bytes)) return false;
+    HPDF_Dict dict = HPDF_Dict_New(impl.doc->mmgr);
+    if (!dict) return impl.fail("cannot create /" + key);
+    dict->attr = &impl.waiting.emplace_back(Impl::Waiting{impl_.get(), std::move(bytes)});
+    dict->write_fn = Impl::write_waiting;
+    return impl.check(HPDF_Dict_Add(impl.doc->catalog, key.c_str(), dict), "cannot add /" + key);
+  }
   Dict d;
   d.set(key, value);
   return impl_->add_entries(impl_->doc->catalog, d);
@@ -1660,7 +1775,7 @@ bool Writer::set_info(const Dict& entries) {
   HPDF_Dict info = impl_->doc->info;
   if (!info) {
     info = HPDF_Dict_New(impl_->doc->mmgr);
-    if (!info || !impl_->check(HPDF_Xref_Add(impl_->doc->xref, info), "cannot add /Info"))
+    if (!info || !impl_->check(HPDF_Xref_Add(impl_->add_room(), info), "cannot add /Info"))
       return false;
     impl_->doc->info = info;
   }

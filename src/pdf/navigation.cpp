@@ -22,6 +22,7 @@ bool write_outline(hpdf::Writer& w, const layout::DisplayList& list, const std::
   struct Node {
     Ref ref;
     int parent = -1;  // index into nodes, -1 for the root
+    size_t place = 0;  // among its parent's kids
     std::vector<int> kids;
   };
   auto root = w.add_object(Dict{}.set("Type", Name{"Outlines"}));
@@ -34,7 +35,8 @@ bool write_outline(hpdf::Writer& w, const layout::DisplayList& list, const std::
     if (!ref) return false;
     while (!stack.empty() && stack.back().first >= e.level) stack.pop_back();
     const int parent = stack.empty() ? -1 : stack.back().second;
-    nodes.push_back(Node{*ref, parent, {}});
+    const size_t place = (parent < 0 ? top : nodes[parent].kids).size();
+    nodes.push_back(Node{*ref, parent, place, {}});
     const int me = static_cast<int>(nodes.size() - 1);
     (parent < 0 ? top : nodes[parent].kids).push_back(me);
     stack.emplace_back(e.level, me);
@@ -47,8 +49,7 @@ bool write_outline(hpdf::Writer& w, const layout::DisplayList& list, const std::
     const auto& e = list.outline[i];
     const Node& n = nodes[i];
     const std::vector<int>& siblings = n.parent < 0 ? top : nodes[n.parent].kids;
-    size_t pos = 0;
-    while (siblings[pos] != static_cast<int>(i)) ++pos;
+    const size_t pos = n.place;
     Dict d;
     d.set("Title", text_string(e.title)).set("Parent", n.parent < 0 ? *root : nodes[n.parent].ref);
     if (pos > 0) d.set("Prev", nodes[siblings[pos - 1]].ref);

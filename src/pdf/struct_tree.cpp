@@ -1,6 +1,7 @@
 #include "detail/struct_tree.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -94,6 +95,32 @@ class Tree {
                                  .set("MCID", static_cast<int64_t>(k.value)));
     }
     return a;
+  }
+  // The same /K entry as text, as kid_array()'s Value is written: an
+  // element's kids are most of the tree, a Value each as an Array. False
+  // for a reference to no object.
+  bool kid_text(size_t node, const std::function<Ref(size_t)>& ref, const hpdf::Writer& w, std::string& out) const {
+    bool referred = true;
+    out += "/K [ ";
+    char digits[16];
+    const auto number = [&](int64_t v) { out.append(digits, static_cast<size_t>(std::to_chars(digits, digits + 16, v).ptr - digits)); };
+    for (uint32_t i = kids_.first[node]; i < kids_.first[node + 1]; ++i) {
+      const Kid& k = kids_.kids[i];
+      if (k.kind == Kid::Mcid) {
+        number(k.value);
+      } else if (k.kind == Kid::Element) {
+        referred = w.reference(ref(static_cast<size_t>(k.value)), out) && referred;
+      } else {
+        out += "<<\012/Type /MCR\012/Pg ";
+        referred = w.reference(pages_[static_cast<size_t>(k.page)], out) && referred;
+        out += "\012/MCID ";
+        number(k.value);
+        out += "\012>>";
+      }
+      out.push_back(' ');
+    }
+    out += "]\012";
+    return referred;
   }
   bool has_kids(size_t node) const { return kids_.first[node + 1] > kids_.first[node]; }
   // The Document's kids are elements only: each one's node.
@@ -192,6 +219,7 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
   // PDF/UA-1 asks every Note for an element identifier, and ISO 32000 for
   // the IDTree that finds the element by it.
   std::vector<std::pair<std::string, Ref>> ids;
+  std::string kids;
   for (size_t e = 0; e < elements.size(); ++e) {
     const layout::StructElement& el = elements[e];
     Dict d;
@@ -205,7 +233,14 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
     }
     const int32_t page = tree.page(e);
     if (page >= 0) d.set("Pg", pages[static_cast<size_t>(page)]);
-    if (tree.has_kids(e)) d.set("K", tree.kid_array(e, ref));
+    // Entries are written in order, each on its line: /K as text between
+    // those before it and those after.
+    if (!w.begin_ahead(ref(e)) || !w.ahead_entries(d)) return false;
+    d = {};
+    if (tree.has_kids(e)) {
+      kids.clear();
+      if (!tree.kid_text(e, ref, w, kids) || !w.ahead_text(kids)) return false;
+    }
     if (!el.alt.empty()) d.set("Alt", text_string(el.alt));
     if (!el.lang.empty()) d.set("Lang", text_string(el.lang));
     if (!el.scope.empty()) d.set("A", Dict{}.set("O", Name{"Table"}).set("Scope", Name{el.scope}));
@@ -216,18 +251,21 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
         d.set("A", Dict{}.set("O", Name{"Layout"}).set("BBox", Array{{number(b[0]), number(b[1]), number(b[2]), number(b[3])}}));
       }
     }
-    if (!write(ref(e), d)) return false;
+    if ((!d.entries.empty() && !w.ahead_entries(d)) || !w.end_ahead()) return false;
   }
 
   // The Document's /K and the parent tree name every element and MCID:
   // written as text a reference at a time, never one Value.
-  const auto text = [&](size_t node) { return *w.reference(ref(node)); };
+  const auto add_ref = [&](std::string& to, size_t node) {
+    w.reference(ref(node), to);
+    to.push_back(' ');
+  };
   if (!w.begin_ahead(document) ||
       !w.ahead_entries(Dict{}.set("Type", Name{"StructElem"}).set("S", Name{"Document"}).set("P", *root)))
     return false;
   if (tree.has_kids(tree.document())) {
     std::string k = "/K [ ";
-    tree.each_document_kid([&](size_t node) { k += text(node) + ' '; });
+    tree.each_document_kid([&](size_t node) { add_ref(k, node); });
     k += "]\012";
     if (!w.ahead_text(k)) return false;
   }
@@ -240,15 +278,17 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
   std::string nums;
   for (size_t p = 0; p < tags.size() && p < pages.size(); ++p) {
     nums += std::to_string(p) + " [ ";
-    for (size_t mcid = 0; mcid < tags[p].mcid_element.size(); ++mcid) nums += text(tree.owner(p, mcid)) + ' ';
+    for (size_t mcid = 0; mcid < tags[p].mcid_element.size(); ++mcid) add_ref(nums, tree.owner(p, mcid));
     nums += "] ";
     if (nums.size() >= 4096) {
       if (!w.ahead_text(nums)) return false;
       nums.clear();
     }
   }
-  for (size_t k = 0; k < links.size(); ++k)
-    nums += std::to_string(pages.size() + k) + ' ' + text(tree.elements() + k) + ' ';
+  for (size_t k = 0; k < links.size(); ++k) {
+    nums += std::to_string(pages.size() + k) + ' ';
+    add_ref(nums, tree.elements() + k);
+  }
   nums += "]\012>>\012";
   Dict rest;
   rest.set("ParentTreeNextKey", static_cast<int64_t>(pages.size() + links.size()));

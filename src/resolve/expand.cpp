@@ -36,6 +36,16 @@ class Expander {
   void run(std::string_view text, std::string& out, int depth) {
     size_t i = 0;
     while (i < text.size() && !stopped_) {
+      // Text up to the next byte that can begin "\\{{", kLiteralBraces or
+      // "{{", in one piece: most text has no reference at all.
+      size_t plain = i;
+      while (plain < text.size() && text[plain] != '\\' && text[plain] != '{' && text[plain] != kLiteralBraces.front())
+        ++plain;
+      if (plain > i) {
+        out.append(text.substr(i, plain - i));
+        i = plain;
+        continue;
+      }
       if (text.compare(i, 3, "\\{{") == 0 || text.compare(i, kLiteralBraces.size(), kLiteralBraces) == 0) {
         out += opts_.keep_escapes ? "\\{{" : "{{";
         i += 3;

@@ -58,6 +58,14 @@ TEST_CASE("substitute: spaces inside braces, nesting, escapes") {
         "Jacksonville/IR Residency for Future resident");
   CHECK(substitute("write \\{{recipient}} literally", at, v, diags) == "write {{recipient}} literally");
   CHECK(substitute("a } and { alone", at, v, diags) == "a } and { alone");
+  // Bytes that may begin an escape or a reference, and are not one, are
+  // text like any other: a lone backslash, a '{' before the end, UTF-8
+  // sharing kLiteralBraces' first byte.
+  CHECK(substitute("C:\\dir {x} \xEF\xBB\xBF" "bom caf\xC3\xA9 \\{ {", at, v, diags) ==
+        "C:\\dir {x} \xEF\xBB\xBF" "bom caf\xC3\xA9 \\{ {");
+  CHECK(substitute(std::string(kLiteralBraces) + "office}} {{office}}" + std::string(kLiteralBraces.substr(0, 2)), at, v,
+                   diags) ==
+        "{{office}} Jacksonville" + std::string(kLiteralBraces.substr(0, 2)));
   CHECK_FALSE(diags.has_errors());
 }
 

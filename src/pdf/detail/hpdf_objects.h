@@ -109,8 +109,9 @@ class Writer {
   // references written by reference().
   bool ahead_text(std::string_view text);
   bool end_ahead();
-  // "12 0 R": how an object is referred to.
-  std::optional<std::string> reference(Ref object);
+  // Appends "12 0 R", how an object is referred to, to `out`; false for
+  // no object of this writer.
+  bool reference(Ref object, std::string& out) const;
 
   // Appends a page; returns its 0-based index. `entries` (boxes, labels...)
   // go into the page dictionary, replacing libharu's defaults.
