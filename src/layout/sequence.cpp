@@ -69,13 +69,13 @@ void place_foot(const Foot& f, const model::Footnotes& style, Page& page) {
   }
 }
 
-// `head`: the slice is a repeated table header, an artifact.
 // What a pass keeps beside its pages.
 struct Keeps {
   bool for_next_pass = true;  // the pages of destinations and footnote references
   bool structure = true;      // the nodes of the blocks placed (a tagged document)
 };
 
+// `head`: the slice is a repeated table header, an artifact.
 void place_slice(const Slice& s, double x, double y, int page_index, Page& page, PassResult& r,
                  size_t flow, size_t block, const MeasuredBlock& mb, bool head, const Keeps& keeps) {
   const size_t first_item = page.items.size(), first_link = page.links.size();

@@ -84,8 +84,9 @@ class PageFinisher {
   void fonts_of(std::vector<Item>& items);
   // Links from the page's `from`th on (master text's are known only here).
   void check_links(const Page& page, size_t from, Diagnostics& diags);
-  // Each running head's value on a page and the first that starts on it,
-  // from the outline, a page at a time in order. A heading of a higher rank
+  // Each running head's value at the end of a page and the first that
+  // starts on it (else the one in force), from the outline, a page at a
+  // time in order. A heading of a higher rank
   // (a lower level) ends a running head of a deeper level: a new chapter
   // has no section until its first one.
   class RunningHeads {

@@ -16,7 +16,7 @@
 namespace galley::layout {
 
 struct PassResult {
-  size_t page_count = 0;
+  size_t page_count = 0;  // pages made
   // Boxes, master name and flow items of each page, unless a PageDone took
   // them (the last pass).
   std::vector<Page> pages;
