@@ -244,7 +244,8 @@ std::optional<Streamed> lay_out(resolve::StyledDoc doc, const model::Layout& lay
   dl.standard_loc = layout.output.standard_loc;
 
   PageFinisher finisher(doc, layout, fonts, dl, sink);
-  Engine engine(doc, layout, fonts, opts, [&finisher](PassResult& r, size_t i) { finisher.page(r, i); });
+  Engine engine(doc, layout, fonts, opts,
+                [&finisher](PassResult& r, Page&& page, size_t i) { finisher.page(r, std::move(page), i); });
   Diagnostics notes;
   engine.copy_fit(notes);
   Attempt a = engine.settle();
@@ -275,7 +276,7 @@ std::optional<Streamed> lay_out(resolve::StyledDoc doc, const model::Layout& lay
   // A pass others might have followed is finished once it is known to be
   // the last.
   if (!a.streamed)
-    for (size_t i = 0; i < a.result.pages.size(); ++i) finisher.page(a.result, i);
+    for (size_t i = 0; i < a.result.pages.size(); ++i) finisher.page(a.result, std::move(a.result.pages[i]), i);
   out.renumber = finisher.finish(a.result, diags);
   dl.outline = std::move(a.result.outline);
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -81,7 +81,7 @@ bool set_late(const std::vector<resolve::TextTemplate>& texts) {
 PageFinisher::PageFinisher(const resolve::StyledDoc& doc, const model::Layout& layout, const text::FontBook& fonts,
                            DisplayList& list, PageSink& sink)
     : doc_(doc), layout_(layout), fonts_(fonts), list_(list), sink_(sink),
-      font_slot_(static_cast<size_t>(std::max(fonts.size(), 0)), -1), running_(std::size(kRunning)) {
+      font_slot_(static_cast<size_t>(std::max(fonts.size(), 0)), -1), running_(layout.running_heads) {
   for (const auto& [master, texts] : doc.master_text) late_[master] = set_late(texts);
 }
 
@@ -207,21 +207,18 @@ bool PageFinisher::within_budget(Diagnostics& diags) const {
   return true;
 }
 
-void PageFinisher::page(PassResult& r, size_t i) {
-  Page page = std::move(r.pages[i]);
-  r.pages[i] = Page{};
-  // Each running head's value at the end of the page and the first that
-  // starts on it (else the one in force). A heading of a higher rank (a
-  // lower level) ends a running head of a deeper level: a new chapter has
-  // no section until its first one.
-  resolve::TextTemplate::Values values;
-  const size_t seen = outline_seen_;
-  while (outline_seen_ < r.outline.size() && r.outline[outline_seen_].page <= static_cast<int>(i)) ++outline_seen_;
+PageFinisher::RunningHeads::RunningHeads(const model::RunningHeads& levels)
+    : levels_(levels), running_(std::size(kRunning)) {}
+
+void PageFinisher::RunningHeads::on_page(const std::vector<OutlineEntry>& outline, size_t i,
+                                         resolve::TextTemplate::Values& values) {
+  const size_t seen = seen_;
+  while (seen_ < outline.size() && outline[seen_].page <= static_cast<int>(i)) ++seen_;
   for (size_t k = 0; k < std::size(kRunning); ++k) {
-    const int level = layout_.running_heads.*kRunning[k].second;
+    const int level = levels_.*kRunning[k].second;
     std::optional<std::string> first;
-    for (size_t e = seen; e < outline_seen_; ++e) {
-      const OutlineEntry& entry = r.outline[e];
+    for (size_t e = seen; e < seen_; ++e) {
+      const OutlineEntry& entry = outline[e];
       if (entry.page != static_cast<int>(i)) continue;
       if (entry.level < level) running_[k].clear();
       if (entry.level != level) continue;
@@ -232,11 +229,17 @@ void PageFinisher::page(PassResult& r, size_t i) {
     values[slot] = running_[k];
     values[slot + 1] = first ? *first : running_[k];
   }
+}
+
+void PageFinisher::page(PassResult& r, Page&& taken, size_t i) {
+  Page page = std::move(taken);
+  resolve::TextTemplate::Values values;
+  running_.on_page(r.outline, i, values);
   values[static_cast<size_t>(Slot::Page)] = std::to_string(i + 1);
-  if (list_.tagged) numbering_.page(r.structure, page.items, page.links, list_.structure);
-  if (late_[page.master]) {
-    deferred_.emplace_back(i, std::move(values));
-  } else if (std::vector<Item> under = decoration(page, values, diags_); !under.empty()) {
+  if (list_.tagged) r.structure.number(page.items, page.links, list_.structure);
+  // Master text set late is handed on by finish(), under the page.
+  if (std::vector<Item> under = late_[page.master] ? std::vector<Item>() : decoration(page, values, diags_);
+      !under.empty()) {
     // Built at its exact size: inserting in front would leave the vector
     // with up to twice the capacity it needs, on every page.
     std::vector<Item> items;
@@ -262,9 +265,14 @@ std::vector<int32_t> PageFinisher::finish(PassResult& r, Diagnostics& diags) {
   diags.append(diags_);
   if (!within_budget(diags)) return {};
   const std::string pages = std::to_string(list_.pages.size());
-  for (auto& [i, values] : deferred_) {
-    values[static_cast<size_t>(Slot::Pages)] = pages;
+  RunningHeads again(layout_.running_heads);
+  for (size_t i = 0; i < list_.pages.size(); ++i) {
+    resolve::TextTemplate::Values values;
+    again.on_page(r.outline, i, values);
     Page& page = list_.pages[i];
+    if (!late_[page.master]) continue;
+    values[static_cast<size_t>(Slot::Page)] = std::to_string(i + 1);
+    values[static_cast<size_t>(Slot::Pages)] = pages;
     const size_t from = page.links.size();
     std::vector<Item> under = decoration(page, values, diags);
     check_links(page, from, diags);
@@ -276,12 +284,11 @@ std::vector<int32_t> PageFinisher::finish(PassResult& r, Diagnostics& diags) {
   }
   std::vector<int32_t> renumber;
   if (list_.tagged) {
-    renumber = numbering_.renumber(r.structure, structure_order(r.structure));
-    // The pages' roles are handed on: the elements are put in content
-    // order, moved from the pass's, one copy of them at a time.
-    std::vector<StructElement>().swap(list_.structure);
+    renumber = r.structure.renumber();
+    // The pages' roles are handed on: the elements are made in content
+    // order from the pass's compact nodes, which are let go.
     list_.structure_base = 0;
-    finish_structure(std::move(r.structure), list_.meta.language, list_.structure, diags);
+    r.structure.finish(list_.meta.language, list_.structure, diags);
     for (Page& page : list_.pages)
       for (Link& l : page.links)
         if (l.element >= 0 && static_cast<size_t>(l.element) < renumber.size())

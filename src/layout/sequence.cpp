@@ -69,9 +69,15 @@ void place_foot(const Foot& f, const model::Footnotes& style, Page& page) {
   }
 }
 
+// What a pass keeps beside its pages.
+struct Keeps {
+  bool for_next_pass = true;  // the pages of destinations and footnote references
+  bool structure = true;      // the nodes of the blocks placed (a tagged document)
+};
+
 // `head`: the slice is a repeated table header, an artifact.
 void place_slice(const Slice& s, double x, double y, int page_index, Page& page, PassResult& r,
-                 size_t flow, size_t block, const MeasuredBlock& mb, bool head) {
+                 size_t flow, size_t block, const MeasuredBlock& mb, bool head, const Keeps& keeps) {
   const size_t first_item = page.items.size(), first_link = page.links.size();
   for (Item it : s.items) {
     translate(it, x, y);
@@ -83,12 +89,14 @@ void place_slice(const Slice& s, double x, double y, int page_index, Page& page,
     page.links.push_back(std::move(l));
   }
   place_marks(page.items, page.links, first_item, first_link, flow, block, head);
-  if (!head && !mb.structure.empty()) r.structure.try_emplace({flow, block}, mb.structure);
+  if (!head && keeps.structure) r.structure.place(flow, block, mb.structure);
   for (const Anchor& a : s.anchors) {
     if (!a.dest.empty()) {
       page.destinations.push_back({a.dest, y + a.dy});
-      r.dest_pages.emplace(a.dest, page_index);
-      r.dest_order.emplace(a.dest, r.dest_order.size());
+      if (keeps.for_next_pass) {
+        r.dest_pages.emplace(a.dest, page_index);
+        r.dest_order.emplace(a.dest, r.dest_order.size());
+      }
     }
     if (!a.outline_title.empty()) r.outline.push_back({a.outline_title, a.level, page_index, y + a.dy});
   }
@@ -117,6 +125,9 @@ namespace {
 PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layout, Diagnostics& diags,
                     const PageDone& done = {}) {
   PassResult r;
+  // The last pass hands each page on as it is complete.
+  const bool last = static_cast<bool>(done);
+  const Keeps keeps{!last, layout.output.tagged};
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < measures.size(); ++i) index.emplace(measures[i].flow().name, i);
   r.cursors.assign(measures.size(), {});
@@ -136,7 +147,7 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
   };
 
   auto add_page = [&](const model::Master& m) {
-    const int page_index = static_cast<int>(r.pages.size());
+    const int page_index = static_cast<int>(r.page_count);
     Page page;
     set_boxes(layout.page, page);
     page.master = m.name;
@@ -172,8 +183,8 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
         for (const PlacedSlice& ps : col.fill.placed) {
           const MeasuredBlock& mb = col.wide ? spanning.wide(ps.block) : src(ps.block);
           const Slice& s = ps.head ? mb.repeat_head[ps.slice] : mb.slices[ps.slice];
-          place_slice(s, col.x, col.y + ps.y, page_index, page, r, *fi, ps.block, mb, ps.head);
-          if (!ps.head)
+          place_slice(s, col.x, col.y + ps.y, page_index, page, r, *fi, ps.block, mb, ps.head, keeps);
+          if (!ps.head && keeps.for_next_pass)
             for (int n : s.notes) r.note_pages.emplace_back(n, page_index);
           if (col.fill.overfull && !ps.head)
             diags.warning(mb.loc, "block is taller than frame '" + frame.name + "' and overflows it");
@@ -186,10 +197,14 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
       fm.forget_before(has_content(fm.flow(), cur) ? cur.block : fm.size());
     }
     for (const Foot& f : feet) place_foot(f, layout.footnotes, page);
+    ++r.page_count;
+    if (last) {
+      done(r, std::move(page), static_cast<size_t>(page_index));
+      return progress;
+    }
     // Pages are kept to the end of the pass; growth slack would be kept too.
     page.items.shrink_to_fit();
     r.pages.push_back(std::move(page));
-    if (done) done(r, r.pages.size() - 1);
     return progress;
   };
 
@@ -203,7 +218,7 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
 
   bool over = false;
   auto full = [&](const model::SequenceEntry& e) {
-    if (static_cast<int>(r.pages.size()) < kMaxPages) return false;
+    if (r.page_count < static_cast<size_t>(kMaxPages)) return false;
     if (!over) diags.error(e.loc, "the document would have more than " + std::to_string(kMaxPages) + " pages");
     over = true;
     return true;
@@ -218,12 +233,12 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
     const model::Master& m = mit->second;
     if (full(e)) break;
     if (e.until_empty) {
-      const size_t before = r.pages.size();
+      const size_t before = r.page_count;
       add_page(m);
       while (master_has_content(m) && !full(e)) {
         if (!add_page(m)) break;  // nothing fits any more: the rest is overset
       }
-      repeated.emplace_back(&e, r.pages.size() - before);
+      repeated.emplace_back(&e, r.page_count - before);
     } else {
       for (int i = 0; i < std::max(1, e.count) && !full(e); ++i) add_page(m);
     }
@@ -234,7 +249,7 @@ PassResult paginate(std::deque<FlowMeasure>& measures, const model::Layout& layo
   auto pages = [](size_t n) { return std::to_string(n) + (n == 1 ? " page" : " pages"); };
   for (const auto& [e, count] : repeated)
     diags.note(e->loc, "repeat: until-empty made " + pages(count) + " of master '" + e->master + "'; the document has " +
-                           pages(r.pages.size()));
+                           pages(r.page_count));
   return r;
 }
 

@@ -60,83 +60,117 @@ void place_marks(std::vector<Item>& items, std::vector<Link>& links, size_t firs
   for (size_t i = first_link; i < links.size(); ++i) links[i].element = artifact ? Mark::kArtifact : content;
 }
 
-void StructureNumbering::page(const PlacedStructure& placed, std::vector<Item>& items, std::vector<Link>& links,
-                              std::vector<StructElement>& structure) {
+PlacedStructure::Block* PlacedStructure::find(size_t flow, size_t block) {
+  if (flow >= flows_.size()) return nullptr;
+  std::vector<Block>& blocks = flows_[flow];
+  // A flow's blocks are placed, and met, mostly in order: the last first.
+  if (!blocks.empty() && blocks.back().block == block) return &blocks.back();
+  auto it = std::lower_bound(blocks.begin(), blocks.end(), block,
+                             [](const Block& b, size_t k) { return b.block < k; });
+  return it != blocks.end() && it->block == block ? &*it : nullptr;
+}
+
+void PlacedStructure::place(size_t flow, size_t block, const std::vector<StructElement>& nodes) {
+  if (nodes.empty() || find(flow, block)) return;
+  if (flows_.size() <= flow) flows_.resize(flow + 1);
+  std::vector<Block>& blocks = flows_[flow];
+  const auto at = std::lower_bound(blocks.begin(), blocks.end(), block,
+                                   [](const Block& b, size_t k) { return b.block < k; });
+  blocks.insert(at, Block{static_cast<uint32_t>(block), static_cast<uint32_t>(nodes_.size()),
+                          static_cast<uint32_t>(nodes.size()), -1});
+  const auto word = [this](const std::string& w) {
+    auto it = std::find(words_.begin(), words_.end(), w);
+    if (it == words_.end()) it = words_.insert(words_.end(), w);
+    return static_cast<uint16_t>(it - words_.begin());
+  };
+  for (const StructElement& e : nodes) {
+    Node n{e.parent, 0, e.loc.line, e.loc.col, 0, word(e.role), word(e.lang)};
+    auto file = file_index_.find(e.loc.file);
+    if (file == file_index_.end()) {
+      file = file_index_.emplace(e.loc.file, static_cast<uint32_t>(files_.size())).first;
+      files_.push_back(e.loc.file);
+    }
+    n.file = file->second;
+    if (!e.alt.empty() || !e.scope.empty()) {
+      extras_.push_back({e.alt, e.scope});
+      n.extra = static_cast<uint32_t>(extras_.size());
+    }
+    nodes_.push_back(n);
+  }
+}
+
+void PlacedStructure::number(std::vector<Item>& items, std::vector<Link>& links,
+                             std::vector<StructElement>& structure) {
   const auto number = [&](int64_t& element) {
     if (element < 0) return;
-    const auto where = block_of(element);
-    auto it = base_.find(where);
-    if (it == base_.end()) {
-      const auto nodes = placed.find(where);
-      if (nodes == placed.end()) {
-        element = Mark::kArtifact;
-        return;
-      }
-      it = base_.emplace(where, next_).first;
-      next_ += static_cast<int64_t>(nodes->second.size());
-      // Only the role is read of them (a page's marks), and the list is
-      // put in content order at the end: not copies of whole elements (a
-      // long report has a hundred thousand, each naming its source file).
-      for (const StructElement& n : nodes->second) {
-        StructElement& e = structure.emplace_back();
-        e.role = n.role;
-      }
+    const auto [flow, block] = block_of(element);
+    Block* b = find(flow, block);
+    if (!b) {
+      element = Mark::kArtifact;
+      return;
     }
-    element = it->second + (element & kNodeMask);
+    if (b->met < 0) {
+      b->met = next_;
+      next_ += static_cast<int32_t>(b->count);
+      // Only the role is read of them (a page's marks), and the list is
+      // put in content order at the end: not copies of whole elements.
+      for (uint32_t k = 0; k < b->count; ++k) structure.emplace_back().role = words_[nodes_[b->first + k].role];
+    }
+    element = b->met + (element & kNodeMask);
   };
   for (Item& it : items)
     if (auto* m = std::get_if<Mark>(&it)) number(m->element);
   for (Link& l : links) number(l.element);
 }
 
-std::vector<int32_t> StructureNumbering::renumber(const PlacedStructure& placed,
-                                                  const std::map<std::pair<size_t, size_t>, int64_t>& final_base) const {
-  size_t count = 0;
-  for (const auto& [where, first] : base_) count += placed.at(where).size();
-  std::vector<int32_t> out(count, static_cast<int32_t>(Mark::kArtifact));
-  for (const auto& [where, first] : base_) {
-    const int64_t to = final_base.at(where);
-    const size_t n = placed.at(where).size();
-    for (size_t k = 0; k < n; ++k) out[static_cast<size_t>(first) + k] = static_cast<int32_t>(to + static_cast<int64_t>(k));
-  }
+template <typename Fn>
+void PlacedStructure::each_in_content_order(Fn&& fn) const {
+  for (const std::vector<Block>& blocks : flows_)
+    for (const Block& b : blocks) fn(b);
+}
+
+std::vector<int32_t> PlacedStructure::renumber() const {
+  std::vector<int32_t> out(static_cast<size_t>(next_), static_cast<int32_t>(Mark::kArtifact));
+  int32_t to = 0;
+  each_in_content_order([&](const Block& b) {
+    if (b.met >= 0)
+      for (uint32_t k = 0; k < b.count; ++k) out[static_cast<size_t>(b.met) + k] = to + static_cast<int32_t>(k);
+    to += static_cast<int32_t>(b.count);
+  });
   return out;
 }
 
-std::map<std::pair<size_t, size_t>, int64_t> structure_order(const PlacedStructure& placed) {
-  std::map<std::pair<size_t, size_t>, int64_t> base;
-  int64_t count = 0;
-  for (const auto& [where, nodes] : placed) {
-    base.emplace_hint(base.end(), where, count);
-    count += static_cast<int64_t>(nodes.size());
-  }
-  return base;
-}
-
-void finish_structure(PlacedStructure&& placed, const std::string& doc_lang, std::vector<StructElement>& structure,
-                      Diagnostics& diags) {
-  size_t count = 0;
-  for (const auto& [where, nodes] : placed) count += nodes.size();
-  structure.reserve(structure.size() + count);
+void PlacedStructure::finish(const std::string& doc_lang, std::vector<StructElement>& structure, Diagnostics& diags) {
+  std::vector<StructElement>().swap(structure);
+  structure.reserve(nodes_.size());
   std::vector<const std::string*> lang;  // per element of the block: the language it is in
   int last_heading = 0;
-  for (auto it = placed.begin(); it != placed.end(); it = placed.erase(it)) {
-    std::vector<StructElement>& nodes = it->second;
+  each_in_content_order([&](const Block& b) {
     const auto first = static_cast<int32_t>(structure.size());
     lang.clear();
-    for (StructElement& n : nodes) {
+    for (uint32_t k = 0; k < b.count; ++k) {
+      const Node& n = nodes_[b.first + k];
+      StructElement& e = structure.emplace_back();
+      e.role = words_[n.role];
+      e.lang = words_[n.lang];
+      e.parent = n.parent;
+      e.loc = {files_[n.file], n.line, n.col};
+      if (n.extra > 0) {
+        Extra& x = extras_[n.extra - 1];
+        e.alt = std::move(x.alt), e.scope = std::move(x.scope);
+      }
       // A parent is a node of the same block, or the document.
-      const std::string& around = n.parent >= 0 && static_cast<size_t>(n.parent) < lang.size()
-                                      ? *lang[static_cast<size_t>(n.parent)]
+      const std::string& around = e.parent >= 0 && static_cast<size_t>(e.parent) < lang.size()
+                                      ? *lang[static_cast<size_t>(e.parent)]
                                       : doc_lang;
-      if (n.role.size() == 2 && n.role[0] == 'H') {
-        const int level = n.role[1] - '0';
+      if (e.role.size() == 2 && e.role[0] == 'H') {
+        const int level = e.role[1] - '0';
         if (level > last_heading + 1)
-          diags.warning(n.loc, "heading level " + std::to_string(level) + " follows " +
+          diags.warning(e.loc, "heading level " + std::to_string(level) + " follows " +
                                    (last_heading ? "level " + std::to_string(last_heading) : "no heading") +
                                    ": a level is skipped");
         last_heading = level;
       }
-      StructElement& e = structure.emplace_back(std::move(n));
       if (e.parent >= 0) e.parent += first;
       // Lang only where it changes from the document's or the parent's.
       lang.push_back(e.lang.empty() ? &around : &e.lang);
@@ -145,7 +179,8 @@ void finish_structure(PlacedStructure&& placed, const std::string& doc_lang, std
         e.lang.clear();
       }
     }
-  }
+  });
+  *this = PlacedStructure();
 }
 
 }  // namespace galley::layout

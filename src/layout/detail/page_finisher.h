@@ -31,8 +31,8 @@ class PageFinisher {
   PageFinisher(const resolve::StyledDoc& doc, const model::Layout& layout, const text::FontBook& fonts,
                DisplayList& list, PageSink& sink);
 
-  // Takes r.pages[i] (left empty), the pass's next page.
-  void page(PassResult& r, size_t i);
+  // Takes page i of the pass, its next.
+  void page(PassResult& r, Page&& page, size_t i);
   // Every page is finished: the deferred decoration is handed on, the
   // structure put in its final order, the source hash set. Returns the
   // renumbering of the structure (Streamed::renumber).
@@ -84,6 +84,23 @@ class PageFinisher {
   void fonts_of(std::vector<Item>& items);
   // Links from the page's `from`th on (master text's are known only here).
   void check_links(const Page& page, size_t from, Diagnostics& diags);
+  // Each running head's value at the end of a page and the first that
+  // starts on it (else the one in force), from the outline, a page at a
+  // time in order. A heading of a higher rank
+  // (a lower level) ends a running head of a deeper level: a new chapter
+  // has no section until its first one.
+  class RunningHeads {
+   public:
+    explicit RunningHeads(const model::RunningHeads& levels);
+    // Sets the running heads' slots of `values` for page i, after page i - 1.
+    void on_page(const std::vector<OutlineEntry>& outline, size_t i, resolve::TextTemplate::Values& values);
+
+   private:
+    const model::RunningHeads& levels_;
+    size_t seen_ = 0;  // outline entries of the pages before
+    std::vector<std::string> running_;  // per head: the heading in force
+  };
+
   // Master decoration with `values`, its problems once per document.
   std::vector<Item> decoration(Page& page, const resolve::TextTemplate::Values& values, Diagnostics& diags);
   bool within_budget(Diagnostics& diags) const;
@@ -96,11 +113,10 @@ class PageFinisher {
   Diagnostics diags_;  // what page() reports, handed over by finish()
   Hash hash_;
   std::vector<int> font_slot_;  // FontBook face → index into list_.fonts
-  StructureNumbering numbering_;
-  size_t outline_seen_ = 0;    // r.outline entries already read
-  std::vector<std::string> running_;  // per running head level: the heading in force
-  std::map<std::string, bool> late_;  // master → its text is set at finish()
-  std::vector<std::pair<size_t, resolve::TextTemplate::Values>> deferred_;
+  RunningHeads running_;
+  // master → its text is set at finish(), with the running heads read again
+  // from the outline: nothing is kept for it per page.
+  std::map<std::string, bool> late_;
   std::set<std::string> reported_, links_reported_;
 };
 

@@ -25,9 +25,6 @@ void mark_from(std::vector<Item>& items, size_t from, int64_t node);
 // Puts a Mark for `node` first in each slice of [from, end).
 void mark_slices(std::vector<Slice>& slices, size_t from, int64_t node);
 
-// The nodes of each block placed in a pass, by (flow, block).
-using PlacedStructure = std::map<std::pair<size_t, size_t>, std::vector<StructElement>>;
-
 // Rewrites the marks of a slice being placed so they name flow and block
 // (artifacts stay artifacts; a repeated table header is all artifact), and
 // sets the element of its links. The slice's first item becomes a Mark, so
@@ -35,30 +32,59 @@ using PlacedStructure = std::map<std::pair<size_t, size_t>, std::vector<StructEl
 void place_marks(std::vector<Item>& items, std::vector<Link>& links, size_t first_item,
                  size_t first_link, size_t flow, size_t block, bool artifact);
 
-// Numbers the placed keys of each finished page's marks and links in the
-// order their blocks are first met, so a page can be written before the
-// pass ends (a block of a later flow may be met first): each block's
-// nodes join `structure` (what the page writer reads of them: roles) when
-// it is met (DisplayList::structure_base numbers them). renumber() maps
-// these numbers to finish_structure()'s.
-class StructureNumbering {
+// The nodes of each block placed in a pass, kept for the structure tree
+// that is written after the last page, and the numbers the finished pages'
+// marks gave them. A long report places a hundred thousand; each is kept
+// in a few words (its role, language and source file as indices into
+// tables of the distinct ones, the rare alt text and scope apart), not as
+// a StructElement of five strings in a node of a map.
+class PlacedStructure {
  public:
-  void page(const PlacedStructure& placed, std::vector<Item>& items, std::vector<Link>& links,
-            std::vector<StructElement>& structure);
-  std::vector<int32_t> renumber(const PlacedStructure& placed,
-                                const std::map<std::pair<size_t, size_t>, int64_t>& final_base) const;
+  // The nodes of `block` of `flow`, the first time a slice of it is placed.
+  void place(size_t flow, size_t block, const std::vector<StructElement>& nodes);
+
+  // Numbers the placed keys of a finished page's marks and links in the
+  // order their blocks are first met, so a page can be written before the
+  // pass ends (a block of a later flow may be met first): each block's
+  // nodes join `structure` (what the page writer reads of them: roles)
+  // when it is met (DisplayList::structure_base numbers them). A key of a
+  // block not placed becomes an artifact.
+  void number(std::vector<Item>& items, std::vector<Link>& links, std::vector<StructElement>& structure);
+  // By the numbers number() gave, each node's index in content order
+  // (flow, then block).
+  std::vector<int32_t> renumber() const;
+  // The nodes in content order as elements, `structure` emptied first; a
+  // heading that skips a level is a warning. Leaves this empty.
+  void finish(const std::string& doc_lang, std::vector<StructElement>& structure, Diagnostics& diags);
 
  private:
-  std::map<std::pair<size_t, size_t>, int64_t> base_;  // block → its first node's number
-  int64_t next_ = 0;  // the number the next block's first node gets
-};
+  struct Node {
+    int32_t parent;     // a node of the same block, or -1
+    uint32_t file;      // index into files_
+    int32_t line, col;
+    uint32_t extra;     // 1 + index into extras_, or 0
+    uint16_t role, lang;  // indices into words_
+  };
+  struct Extra {
+    std::string alt, scope;
+  };
+  struct Block {
+    uint32_t block;
+    uint32_t first, count;  // its nodes in nodes_
+    int32_t met;            // number() gave its first node this; -1: not yet
+  };
+  // The block's record, or null.
+  Block* find(size_t flow, size_t block);
+  template <typename Fn>
+  void each_in_content_order(Fn&& fn) const;
 
-// Each placed block's first index in content order (flow, then block).
-std::map<std::pair<size_t, size_t>, int64_t> structure_order(const PlacedStructure& placed);
-// Moves the nodes of `placed` into `structure` in content order (flow,
-// then block), each block's let go once moved; a heading that skips a
-// level is a warning.
-void finish_structure(PlacedStructure&& placed, const std::string& doc_lang, std::vector<StructElement>& structure,
-                      Diagnostics& diags);
+  std::vector<std::vector<Block>> flows_;  // by flow, by block
+  std::vector<Node> nodes_;                // in placement order
+  std::vector<Extra> extras_;
+  // The roles and languages met (a few dozen), and the files.
+  std::vector<std::string> words_, files_;
+  std::map<std::string, uint32_t, std::less<>> file_index_;
+  int32_t next_ = 0;  // the number number() gives the next block met
+};
 
 }  // namespace galley::layout
