@@ -326,11 +326,23 @@ void Service::build_pdf(const httplib::Request& req, const std::string& body, ht
   res.set_header("Content-Type", "application/pdf");
 }
 
-void Service::log(const httplib::Request& req, const httplib::Response& res) {
-  const double seconds = std::chrono::duration<double>(Clock::now() - request_started()).count();
+std::string Service::known_template(const httplib::Request& req) const {
   std::string tmpl = template_of(req.path);
   if (!tmpl.empty() && !catalog_.find(tmpl)) tmpl.clear();
-  metrics_.request(tmpl, res.status, seconds, res.body.size());
+  return tmpl;
+}
+
+// Counted before the response is written, not in the logger (which httplib
+// calls after): a client that reads /metrics right after an answer must
+// find that answer counted.
+void Service::count(const httplib::Request& req, const httplib::Response& res) {
+  const double seconds = std::chrono::duration<double>(Clock::now() - request_started()).count();
+  metrics_.request(known_template(req), res.status, seconds, res.body.size());
+}
+
+void Service::log(const httplib::Request& req, const httplib::Response& res) {
+  const double seconds = std::chrono::duration<double>(Clock::now() - request_started()).count();
+  const std::string tmpl = known_template(req);
   char when[32];
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm utc{};
@@ -415,6 +427,7 @@ void Service::install(Server& server) {
   server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
     answer(req, res, {500, "internal error", "", 0});
   });
+  server.set_post_routing_handler([this](const auto& req, auto& res) { count(req, res); });
   server.set_logger([this](const auto& req, const auto& res) { log(req, res); });
 }
 

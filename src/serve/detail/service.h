@@ -23,6 +23,8 @@ class Service {
   bool authorized(const httplib::Request& req) const;
   void login(const httplib::Request& req, httplib::Response& res);
   httplib::Server::HandlerResponse before_routing(const httplib::Request& req, httplib::Response& res);
+  std::string known_template(const httplib::Request& req) const;
+  void count(const httplib::Request& req, const httplib::Response& res);
   void log(const httplib::Request& req, const httplib::Response& res);
 
   Catalog& catalog_;
