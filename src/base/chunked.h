@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <iterator>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -113,15 +114,16 @@ class Chunked {
   void push_back(T&& item) { emplace_back(std::move(item)); }
   template <class... Args>
   T& emplace_back(Args&&... args) {
-    if (size_ % kChunk == 0) {
+    if (size_ == chunks_.size() * kChunk) {  // the last chunk is full, or there is none
       chunks_.emplace_back();
       // Unplanned, a first chunk grows as a vector does (a flow of three
       // blocks takes three), a later one is made whole.
       if (planned_ > size_) chunks_.back().reserve(std::min(kChunk, planned_ - size_));
       else if (size_ > 0) chunks_.back().reserve(kChunk);
     }
+    T& item = chunks_.back().emplace_back(std::forward<Args>(args)...);
     ++size_;
-    return chunks_.back().emplace_back(std::forward<Args>(args)...);
+    return item;
   }
 
   // Lets go of every element before `n`: the chunks that hold only such
