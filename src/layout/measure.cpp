@@ -227,14 +227,10 @@ void FlowMeasure::forget_before(size_t block) {
   for (auto it = taken_.begin(); it != taken_.end() && it->first < end; it = taken_.erase(it))
     memo_.drop(memo_key_of(it->first));
   if (!owned_) return;
-  std::vector<resolve::Block>& blocks = owned_->blocks;
-  // A finished flow is read no more; its emptied blocks would still hold
-  // their styles until the vector goes.
-  if (block >= blocks.size()) {
-    std::vector<resolve::Block>().swap(blocks);
-    return;
-  }
-  for (; freed_ < block; ++freed_) blocks[freed_] = resolve::Block{};
+  // A finished flow is read no more, not even the breaks after its last
+  // placed block.
+  if (block >= owned_->blocks.size()) owned_->blocks = {};
+  else owned_->blocks.drop_before(block);
 }
 
 resolve::Flow FlowMeasure::release() {

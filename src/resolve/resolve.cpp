@@ -53,8 +53,8 @@ class Resolver {
   Flow flow(ModelFlow& f, size_t index, const FixedBlocks* reuse, FixedBlocks* record) {
     constexpr bool kSpend = !std::is_const_v<ModelFlow>;
     Flow out{f.name, f.loc, {}};
-    // Exactly: a vector grown by doubling would hold half as much again,
-    // and twice that while it moves.
+    // Exactly: each chunk is then made at its final size, and a short
+    // flow's one chunk holds no room for blocks it never gets.
     size_t total = 0;
     for (const model::Block& b : f.blocks) total += b.deferred ? b.deferred->count : 1;
     out.blocks.reserve(total);

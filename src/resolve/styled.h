@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/chunked.h"
 #include "model/document.h"
 #include "model/layout.h"
 #include "detail/markup_cache.h"
@@ -245,7 +246,8 @@ struct Footnote {
 struct Flow {
   std::string name;
   SourceLoc loc;
-  std::vector<Block> blocks;
+  // In chunks: layout lets go of those its pages have left behind.
+  base::Chunked<Block> blocks;
 };
 
 // Values for {{name}}: "meta.title", "recipient" (= "variables.recipient"), ...

@@ -84,11 +84,11 @@ class FlowMeasure {
 
   const MeasuredBlock& at(size_t block, double width, double height);
   // Drops the measurements of blocks the flow has left behind (long
-  // documents), once no worker reads those blocks any more; an owned flow's
-  // blocks before `block` are emptied, and all of them from size() on.
+  // documents), once no worker reads those blocks any more; an owned flow
+  // lets go of its blocks before `block`, and of all of them from size() on.
   void forget_before(size_t block);
-  // The flow, once the pass is over: an owned one is handed back (with its
-  // left-behind blocks emptied), a borrowed one copied.
+  // The flow, once the pass is over: an owned one is handed back (its
+  // blocks from the last forget_before() on), a borrowed one copied.
   resolve::Flow release();
   size_t size() const { return flow_.blocks.size(); }
   const resolve::Flow& flow() const { return flow_; }
@@ -105,7 +105,6 @@ class FlowMeasure {
 
   std::optional<resolve::Flow> owned_;  // flow_ refers to it when set
   const resolve::Flow& flow_;
-  size_t freed_ = 0;  // owned: blocks before this one are emptied
   const MeasureContext& ctx_;
   base::Memo<Measured> memo_;
   // Taken by the paginator (diagnostics replayed); integer keys, so
