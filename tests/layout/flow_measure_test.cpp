@@ -15,7 +15,7 @@ using namespace galley;
 
 namespace {
 
-size_t heap_in_use() {
+size_t malloc_in_use() {
   const struct mallinfo2 m = mallinfo2();
   return m.uordblks + m.hblkhd;
 }
@@ -41,9 +41,9 @@ TEST_CASE("an owned flow's blocks left behind are freed, not only emptied") {
   layout::FlowMeasure fm(std::move(flow), ctx);
   CHECK(fm.at(kLeft, 200, 200).slices.size() == 1);
 
-  const size_t before = heap_in_use();
+  const size_t before = malloc_in_use();
   fm.forget_before(kLeft);
-  const size_t after = heap_in_use();
+  const size_t after = malloc_in_use();
 #if defined(__SANITIZE_ADDRESS__)
   MESSAGE("heap freed under AddressSanitizer: " << before - after << " bytes (not checked)");
 #else
