@@ -134,7 +134,9 @@ class Builder {
     const YAML::Mark mark = marks_.at(e.start_mark);
     if (s.style == YAML_PLAIN_SCALAR_STYLE) {
       if (value.empty()) return false;
-      if (in_flow() && value.find(':') != std::string_view::npos) return false;
+      // yaml-cpp ends a plain scalar in a flow collection at `?` too (an
+      // error follows), libyaml only at `: `.
+      if (in_flow() && value.find_first_of(":?") != std::string_view::npos) return false;
       if (value == "~" || value == "null" || value == "Null" || value == "NULL")
         return add(NodeType::Null, mark, kNullTag, false) != kDeclined;
     } else if (s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {

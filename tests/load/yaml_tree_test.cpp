@@ -228,6 +228,10 @@ TEST_CASE("libyaml reads what it reads as yaml-cpp does, and yaml-cpp the rest")
       {"k: \"a\n   \n  b\"\n", false},
       {"k: [a: b]\n", false},
       {"k: {u: http://x}\n", false},
+      // Found by fuzz_yaml: `?` ends a plain scalar in flow for yaml-cpp,
+      // which then refuses the file.
+      {"k: {x: 0.75in, y?: 0.62in}\n", false},
+      {"k: [radiology,\n    radio?ogy, residency]\n", false},
       {"a: b\nc: [unclosed\n", false},
       {"a: b\n c: d\n", false},
   };
