@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=$1
 seconds=$2
 shift 2
-[ $# -gt 0 ] || set -- content layout markup png jpeg font data pipeline svg vector
+[ $# -gt 0 ] || set -- content layout markup png jpeg font data pipeline svg vector yaml
 mkdir -p "$bin/findings"
 status=0
 for t in "$@"; do
@@ -17,9 +17,12 @@ for t in "$@"; do
   # The targets' scratch folders go here: a crash skips their clean-up.
   scratch=$(mktemp -d)
   case $t in
-    content|layout|pipeline) dict=yaml ;;
+    content|layout|pipeline|yaml) dict=yaml ;;
     *) dict=$t ;;
   esac
+  # The YAML readers' comparison starts from every YAML seed.
+  seeds="$here/corpus/$t"
+  [ "$t" = yaml ] && seeds="$seeds $here/corpus/content $here/corpus/layout"
   dict_option=""
   [ -f "$here/dict/$dict.dict" ] && dict_option="-dict=$here/dict/$dict.dict"
   echo "fuzz_$t: ${seconds}s" >&2
@@ -30,7 +33,7 @@ for t in "$@"; do
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "$bin/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
          -max_len=65536 -print_final_stats=1 $dict_option -artifact_prefix="$bin/findings/$t-" \
-         "$work" "$here/corpus/$t" >"$work.log" 2>&1; then
+         "$work" $seeds >"$work.log" 2>&1; then
     tail -n 60 "$work.log" >&2
     status=1
   else

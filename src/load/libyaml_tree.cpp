@@ -11,8 +11,8 @@ namespace {
 
 // Bytes after which libyaml and yaml-cpp may disagree on lines, columns or
 // text: tabs (YAML 1.1 and 1.2 differ on where they may stand), carriage
-// returns, a byte-order mark, and NEL, LS and PS, line breaks to libyaml
-// only.
+// returns, a byte-order mark, NEL, LS and PS, line breaks to libyaml
+// only, and a file ending in a line of spaces.
 bool plain_bytes(std::string_view b) {
   for (std::size_t i = 0; i < b.size(); ++i) {
     const auto c = static_cast<unsigned char>(b[i]);
@@ -25,6 +25,10 @@ bool plain_bytes(std::string_view b) {
         static_cast<unsigned char>(b[i + 2]) == 0xBF)
       return false;
   }
+  // A last line of spaces without a line break: after a block scalar
+  // yaml-cpp may keep a space at its end, libyaml none.
+  const std::size_t last = b.find_last_not_of(' ');
+  if (last != b.size() - 1 && (last == std::string_view::npos || b[last] == '\n')) return false;
   return true;
 }
 
@@ -134,7 +138,9 @@ class Builder {
     const YAML::Mark mark = marks_.at(e.start_mark);
     if (s.style == YAML_PLAIN_SCALAR_STYLE) {
       if (value.empty()) return false;
-      if (in_flow() && value.find(':') != std::string_view::npos) return false;
+      // yaml-cpp ends a plain scalar in a flow collection at `?` too (an
+      // error follows), libyaml only at `: `.
+      if (in_flow() && value.find_first_of(":?") != std::string_view::npos) return false;
       if (value == "~" || value == "null" || value == "Null" || value == "NULL")
         return add(NodeType::Null, mark, kNullTag, false) != kDeclined;
     } else if (s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {

@@ -228,6 +228,15 @@ TEST_CASE("libyaml reads what it reads as yaml-cpp does, and yaml-cpp the rest")
       {"k: \"a\n   \n  b\"\n", false},
       {"k: [a: b]\n", false},
       {"k: {u: http://x}\n", false},
+      // Found by fuzz_yaml: `?` ends a plain scalar in flow for yaml-cpp,
+      // which then refuses the file.
+      {"k: {x: 0.75in, y?: 0.62in}\n", false},
+      {"k: [radiology,\n    radio?ogy, residency]\n", false},
+      // Also fuzz_yaml's: a last line of spaces without a line break after
+      // a block scalar can end it in a space for yaml-cpp (the second), not
+      // for libyaml; both are declined.
+      {"k: >-\n  a folded\n  block\n   ", false},
+      {"k: >-\n  a folded\n        more\n  block\n  ", false},
       {"a: b\nc: [unclosed\n", false},
       {"a: b\n c: d\n", false},
   };

@@ -14,8 +14,9 @@
 // not a scalar or is written after `?`; an empty value, whose mark
 // yaml-cpp puts at the next token; a quoted scalar with an escape or a
 // blank line; a block scalar kept (`|+`) or indented by number; in a flow
-// collection, a pair without braces or a plain scalar holding `:`.
-// tests/load/yaml_tree_test.cpp compares the two readers on shuffled lines.
+// collection, a pair without braces or a plain scalar holding `:` or `?`.
+// tests/load/yaml_tree_test.cpp compares the two readers on shuffled lines,
+// fuzz/yaml.cpp on whatever libyaml accepts.
 #pragma once
 #include <memory>
 #include <string>
