@@ -1500,6 +1500,29 @@ bool Writer::ahead_entries(const Dict& entries) {
   return impl.pass_ahead(false) || impl.fail("the output refused the bytes");
 }
 
+bool Writer::ahead_entry(std::string_view key, const Value& value) {
+  if (!ok()) return false;
+  Impl& impl = *impl_;
+  if (!impl.writing_ahead) return impl.fail("no object is being written ahead");
+  std::string& out = impl.ahead;
+  const size_t from = out.size();
+  const auto refused = [&] {
+    out.resize(from);
+    return impl.fail("cannot write a dictionary's entries");
+  };
+  if (key.size() > HPDF_LIMIT_MAX_NAME_LEN || key.find('\0') != std::string_view::npos) return refused();
+  put_name(out, key);
+  out.push_back(' ');
+  if (impl.write_value(out, value) != HPDF_OK) return refused();
+  out.push_back('\012');
+  if (!impl.names.empty()) {  // W1, as ahead_entries() replaces them
+    std::string bytes = out.substr(from);
+    replace_names(bytes, bytes.size(), impl.names, impl.ahead_found);
+    out.replace(from, std::string::npos, bytes);
+  }
+  return impl.pass_ahead(false) || impl.fail("the output refused the bytes");
+}
+
 bool Writer::ahead_text(std::string_view text) {
   if (!ok()) return false;
   if (!impl_->writing_ahead) return impl_->fail("no object is being written ahead");

@@ -77,29 +77,12 @@ class Tree {
   }
   int32_t page(size_t node) const { return page_[node]; }
   // The node's /K: its marked content and Links in page order, then its
-  // child elements, then Links placed in it that draw no words.
-  Array kid_array(size_t node, const std::function<Ref(size_t)>& ref) const {
-    Array a;
-    const uint32_t from = kids_.first[node], to = kids_.first[node + 1];
-    a.items.reserve(to - from);
-    for (uint32_t i = from; i < to; ++i) {
-      const Kid& k = kids_.kids[i];
-      if (k.kind == Kid::Mcid)
-        a.items.emplace_back(static_cast<int64_t>(k.value));
-      else if (k.kind == Kid::Element)
-        a.items.emplace_back(ref(static_cast<size_t>(k.value)));
-      else
-        a.items.emplace_back(Dict{}
-                                 .set("Type", Name{"MCR"})
-                                 .set("Pg", pages_[static_cast<size_t>(k.page)])
-                                 .set("MCID", static_cast<int64_t>(k.value)));
-    }
-    return a;
-  }
-  // The same /K entry as text, as kid_array()'s Value is written: an
-  // element's kids are most of the tree, a Value each as an Array. False
-  // for a reference to no object.
-  bool kid_text(size_t node, const std::function<Ref(size_t)>& ref, const hpdf::Writer& w, std::string& out) const {
+  // child elements, then Links placed in it that draw no words; as text,
+  // as an Array of Values is written (an element's kids are most of the
+  // tree, a Value each as an Array). False for a reference to no object.
+  // `last`, when given, is written as the last kid (a Link's OBJR).
+  bool kid_text(size_t node, const std::function<Ref(size_t)>& ref, const hpdf::Writer& w, std::string& out,
+                const std::string* last = nullptr) const {
     bool referred = true;
     out += "/K [ ";
     char digits[16];
@@ -117,6 +100,10 @@ class Tree {
         number(k.value);
         out += "\012>>";
       }
+      out.push_back(' ');
+    }
+    if (last) {
+      out += *last;
       out.push_back(' ');
     }
     out += "]\012";
@@ -196,62 +183,60 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
     return Ref{first->id + 1 + static_cast<int>(node == tree.document() ? -1 : static_cast<int>(node))};
   };
   const Ref document = ref(tree.document());
-  const auto write = [&](Ref object, const Dict& d) {
-    return w.begin_ahead(object) && w.ahead_entries(d) && w.end_ahead();
-  };
 
+  // Each element's entries in order, each on its line, as a Dict of them is
+  // written (ahead_entries()): a long report has a hundred thousand.
+  std::string kids, last;
   for (size_t k = 0; k < links.size(); ++k) {
     const LinkAnnotation& a = links[k];
     const size_t node = tree.elements() + k;
     const int64_t owner = tree.link_owner(k);
-    Array kids = tree.kid_array(node, ref);
-    kids.items.push_back(Dict{}.set("Type", Name{"OBJR"}).set("Obj", a.ref).set("Pg", pages[a.page]));
-    Dict d;
-    d.set("Type", Name{"StructElem"})
-        .set("S", Name{"Link"})
-        .set("P", owner >= 0 ? ref(static_cast<size_t>(owner)) : document)
-        .set("Pg", pages[a.page])
-        .set("K", std::move(kids));
-    if (!a.link->text.empty()) d.set("Alt", text_string(a.link->text));
-    if (!write(ref(node), d)) return false;
+    last = "<<\012/Type /OBJR\012/Obj ";
+    if (!w.reference(a.ref, last)) return false;
+    last += "\012/Pg ";
+    if (!w.reference(pages[a.page], last)) return false;
+    last += "\012>>";
+    kids.clear();
+    if (!w.begin_ahead(ref(node)) || !w.ahead_entry("Type", Name{"StructElem"}) || !w.ahead_entry("S", Name{"Link"}) ||
+        !w.ahead_entry("P", owner >= 0 ? ref(static_cast<size_t>(owner)) : document) ||
+        !w.ahead_entry("Pg", pages[a.page]) || !tree.kid_text(node, ref, w, kids, &last) || !w.ahead_text(kids) ||
+        (!a.link->text.empty() && !w.ahead_entry("Alt", text_string(a.link->text))) || !w.end_ahead())
+      return false;
   }
 
   // PDF/UA-1 asks every Note for an element identifier, and ISO 32000 for
   // the IDTree that finds the element by it.
   std::vector<std::pair<std::string, Ref>> ids;
-  std::string kids;
   for (size_t e = 0; e < elements.size(); ++e) {
     const layout::StructElement& el = elements[e];
-    Dict d;
     const bool in_tree = el.parent >= 0 && static_cast<size_t>(el.parent) < elements.size();
-    d.set("Type", Name{"StructElem"})
-        .set("S", Name{el.role})
-        .set("P", in_tree ? ref(static_cast<size_t>(el.parent)) : document);
+    if (!w.begin_ahead(ref(e)) || !w.ahead_entry("Type", Name{"StructElem"}) || !w.ahead_entry("S", Name{el.role}) ||
+        !w.ahead_entry("P", in_tree ? ref(static_cast<size_t>(el.parent)) : document))
+      return false;
     if (el.role == "Note") {
       ids.emplace_back("note-" + std::to_string(e), ref(e));
-      d.set("ID", String{ids.back().first});
+      if (!w.ahead_entry("ID", String{ids.back().first})) return false;
     }
     const int32_t page = tree.page(e);
-    if (page >= 0) d.set("Pg", pages[static_cast<size_t>(page)]);
-    // Entries are written in order, each on its line: /K as text between
-    // those before it and those after.
-    if (!w.begin_ahead(ref(e)) || !w.ahead_entries(d)) return false;
-    d = {};
+    if (page >= 0 && !w.ahead_entry("Pg", pages[static_cast<size_t>(page)])) return false;
     if (tree.has_kids(e)) {
       kids.clear();
       if (!tree.kid_text(e, ref, w, kids) || !w.ahead_text(kids)) return false;
     }
-    if (!el.alt.empty()) d.set("Alt", text_string(el.alt));
-    if (!el.lang.empty()) d.set("Lang", text_string(el.lang));
-    if (!el.scope.empty()) d.set("A", Dict{}.set("O", Name{"Table"}).set("Scope", Name{el.scope}));
+    if (!el.alt.empty() && !w.ahead_entry("Alt", text_string(el.alt))) return false;
+    if (!el.lang.empty() && !w.ahead_entry("Lang", text_string(el.lang))) return false;
+    // A Figure's Layout attributes replace a table cell's scope, in its place.
+    Value attributes;
+    if (!el.scope.empty()) attributes = Dict{}.set("O", Name{"Table"}).set("Scope", Name{el.scope});
     if (el.role == "Figure" && page >= 0) {
       const auto& boxes = tags[static_cast<size_t>(page)].figure_box;
       if (auto it = boxes.find(static_cast<int32_t>(e)); it != boxes.end()) {
         const auto& b = it->second;
-        d.set("A", Dict{}.set("O", Name{"Layout"}).set("BBox", Array{{number(b[0]), number(b[1]), number(b[2]), number(b[3])}}));
+        attributes = Dict{}.set("O", Name{"Layout"}).set("BBox", Array{{number(b[0]), number(b[1]), number(b[2]), number(b[3])}});
       }
     }
-    if ((!d.entries.empty() && !w.ahead_entries(d)) || !w.end_ahead()) return false;
+    if ((!std::holds_alternative<std::monostate>(attributes.v) && !w.ahead_entry("A", attributes)) || !w.end_ahead())
+      return false;
   }
 
   // The Document's /K and the parent tree name every element and MCID:

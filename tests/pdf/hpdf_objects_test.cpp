@@ -773,3 +773,51 @@ TEST_CASE("libharu W18: objects written ahead keep the numbers and bytes of libh
   REQUIRE(p);
   CHECK_FALSE(plain.begin_ahead(*p));
 }
+
+TEST_CASE("an object written ahead an entry at a time has the bytes of its entries written as a Dict") {
+  Dict d;
+  d.set("Type", Name{"StructElem"})
+      .set("S", Name{"PANTONE 151 C"})  // a name libharu cannot escape (W1)
+      .set("ID", String{"note-(7)\\"})
+      .set("Alt", text_string("Caf\xC3\xA9"))
+      .set("A", Dict{}.set("O", Name{"Layout"}).set("BBox", Array{{0.5, -12.25, 1e-4, 612.0}}))
+      .set("N", int64_t{-2147483648})
+      .set("Marked", true);
+  const auto write = [&](bool one_at_a_time) {
+    hpdf::Writer w;
+    auto page = w.add_page(Dict{}.set("MediaBox", Array{{0, 0, 100, 100}}));
+    REQUIRE(page);
+    auto r = w.reserve_ahead();
+    REQUIRE(r);
+    REQUIRE(w.begin_ahead(*r));
+    if (one_at_a_time) {
+      for (const auto& [key, value] : d.entries) REQUIRE(w.ahead_entry(key, value));
+      REQUIRE(w.ahead_entry("Pg", *w.page_ref(*page)));
+    } else {
+      REQUIRE(w.ahead_entries(Dict{d}.set("Pg", *w.page_ref(*page))));
+    }
+    REQUIRE(w.end_ahead());
+    REQUIRE(w.set_catalog("Probe", *r));
+    auto saved = w.save();
+    INFO(w.error());
+    REQUIRE(saved);
+    return *saved;
+  };
+  const std::string dict = write(false), entries = write(true);
+  CHECK(entries == dict);
+  CHECK(entries.find("/S /PANTONE#20151#20C\n") != std::string::npos);
+
+  // A key libharu refuses fails the writer and writes nothing of the entry.
+  hpdf::Writer w;
+  auto r = w.reserve_ahead();
+  REQUIRE(r);
+  REQUIRE(w.begin_ahead(*r));
+  CHECK_FALSE(w.ahead_entry(std::string(200, 'K'), 1));
+  CHECK_FALSE(w.ok());
+  hpdf::Writer w2;
+  auto r2 = w2.reserve_ahead();
+  REQUIRE(r2);
+  REQUIRE(w2.begin_ahead(*r2));
+  CHECK_FALSE(w2.ahead_entry("Big", int64_t{1} << 40));
+  CHECK_FALSE(w2.ok());
+}

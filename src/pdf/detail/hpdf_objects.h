@@ -104,6 +104,9 @@ class Writer {
   bool begin_ahead(Ref object);
   // Entries as extend() would write them.
   bool ahead_entries(const Dict& entries);
+  // One entry as ahead_entries() writes it, without a Dict made for it:
+  // the keys of one object are the caller's to keep apart.
+  bool ahead_entry(std::string_view key, const Value& value);
   // Bytes as they are, within the dictionary: for an entry too long to be
   // made a Value first (the parent tree's thousands of references), its
   // references written by reference().
