@@ -175,12 +175,8 @@ class Builder {
   }
 
   void close() {
-    Open done = std::move(open_.back());
+    tree_.close(open_.back());
     open_.pop_back();
-    auto& item = tree_.items[done.index];
-    item.first = static_cast<std::uint32_t>(tree_.children.size());
-    item.count = static_cast<std::uint32_t>(done.kids.size());
-    tree_.children.insert(tree_.children.end(), done.kids.begin(), done.kids.end());
   }
 
   bool closed() const { return open_.empty(); }
@@ -214,10 +210,7 @@ class Builder {
     return i;
   }
 
-  struct Open {
-    std::uint32_t index;
-    std::vector<std::uint32_t> kids;
-  };
+  using Open = YamlTree::Open;
   YamlTree& tree_;
   std::string_view bytes_;
   Marks marks_;

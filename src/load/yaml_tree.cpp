@@ -170,18 +170,11 @@ class Builder : public YAML::EventHandler {
   }
 
   void close() {
-    Open done = std::move(open_.back());
+    tree_.close(open_.back());
     open_.pop_back();
-    auto& item = tree_.items[done.index];
-    item.first = static_cast<std::uint32_t>(tree_.children.size());
-    item.count = static_cast<std::uint32_t>(done.kids.size());
-    tree_.children.insert(tree_.children.end(), done.kids.begin(), done.kids.end());
   }
 
-  struct Open {
-    std::uint32_t index;
-    std::vector<std::uint32_t> kids;
-  };
+  using Open = YamlTree::Open;
   YamlTree& tree_;
   std::vector<Open> open_;
   std::vector<std::uint32_t> anchors_;  // by anchor number

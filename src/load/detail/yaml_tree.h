@@ -43,6 +43,19 @@ struct YamlTree {
   std::vector<std::uint32_t> children;
   std::vector<std::string> scalars;
   std::vector<std::string> tags;  // few distinct: "?", "!", and any explicit ones
+
+  // Both readers build a collection the same way: its children's indices
+  // gathered while it is open, appended to `children` when it closes.
+  struct Open {
+    std::uint32_t index;
+    std::vector<std::uint32_t> kids;
+  };
+  void close(const Open& done) {
+    Item& item = items[done.index];
+    item.first = static_cast<std::uint32_t>(children.size());
+    item.count = static_cast<std::uint32_t>(done.kids.size());
+    children.insert(children.end(), done.kids.begin(), done.kids.end());
+  }
 };
 
 class Node {
