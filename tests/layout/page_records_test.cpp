@@ -37,7 +37,6 @@ void operator delete(void* p) noexcept {
   std::free(p);
 }
 void operator delete(void* p, size_t) noexcept { operator delete(p); }
-#endif
 
 using namespace galley;
 using namespace fixture;
@@ -141,6 +140,7 @@ Kept kept_a_page(bool tagged) {
 }
 
 }  // namespace
+#endif
 
 TEST_CASE("a page handed on leaves layout its record for the PDF, and each structure element a few words") {
 #if defined(__SANITIZE_ADDRESS__)
