@@ -1,9 +1,12 @@
 #include "detail/libyaml_tree.h"
 
+#include "detail/stand_ins.h"
+
 #include <yaml.h>
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -132,7 +135,11 @@ constexpr std::size_t kLibyamlLevels = 256;
 // when it closes. Every `add` returns false to decline the document.
 class Builder {
  public:
-  Builder(YamlTree& tree, std::string_view bytes) : tree_(tree), bytes_(bytes), marks_(bytes) {}
+  // `bytes` is the text parsed: the file, or the file condensed with the
+  // stand-ins `stand_ins`, whose values are put back.
+  Builder(YamlTree& tree, std::string_view bytes, std::string_view file, const std::vector<StandIn>& stand_ins,
+          const Condensed* condensed)
+      : tree_(tree), bytes_(bytes), file_(file), stand_ins_(stand_ins), condensed_(condensed), marks_(bytes) {}
 
   bool scalar(const yaml_event_t& e) {
     const auto& s = e.data.scalar;
@@ -140,6 +147,22 @@ class Builder {
     const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
     const YAML::Mark mark = marks_.at(e.start_mark);
     if (s.anchor && (is_key() || !named_at(mark, '&', s.anchor))) return false;
+    if (next_ < stand_ins_.size()) {
+      // The next stand-in must come out where it was put, as yaml-cpp's
+      // Builder requires of it (stand_ins.h); the document is declined if not.
+      const StandIn& in = stand_ins_[next_];
+      if (mark.line > in.line || (mark.line == in.line && mark.column >= in.column)) {
+        if (mark.line != in.line || mark.column != in.column || s.style != YAML_PLAIN_SCALAR_STYLE || value != "x" ||
+            s.anchor || in_flow())
+          return false;
+        ++next_;
+        const std::uint32_t i = add(NodeType::Scalar, mark, kPlainTag, false);
+        if (i == kDeclined) return false;
+        tree_.items[i].first = static_cast<std::uint32_t>(tree_.scalars.size());
+        tree_.scalars.emplace_back(file_.substr(in.offset, in.length));
+        return true;
+      }
+    }
     // yaml-cpp refuses an anchored plain scalar that goes on to a second
     // line; quoted ones are left to it too.
     if (s.anchor && s.style != YAML_LITERAL_SCALAR_STYLE && s.style != YAML_FOLDED_SCALAR_STYLE &&
@@ -208,6 +231,8 @@ class Builder {
   }
 
   bool closed() const { return open_.empty(); }
+  // Whether every stand-in came out.
+  bool all_put_back() const { return next_ == stand_ins_.size(); }
 
  private:
   static constexpr std::uint32_t kDeclined = UINT32_MAX;
@@ -252,7 +277,7 @@ class Builder {
     item.type = type;
     item.flow = flow;
     item.tag = tag;
-    item.mark = mark;
+    item.mark = condensed_ ? condensed_->original(mark) : mark;
     tree_.items.push_back(item);
     if (!open_.empty()) open_.back().kids.push_back(i);
     return i;
@@ -260,7 +285,10 @@ class Builder {
 
   using Open = YamlTree::Open;
   YamlTree& tree_;
-  std::string_view bytes_;
+  std::string_view bytes_, file_;
+  const std::vector<StandIn>& stand_ins_;
+  const Condensed* condensed_;
+  std::size_t next_ = 0;  // the first stand-in not yet met
   Marks marks_;
   std::vector<Open> open_;
   std::unordered_map<std::string, std::uint32_t> anchors_;
@@ -268,7 +296,13 @@ class Builder {
 
 }  // namespace
 
-std::shared_ptr<YamlTree> read_common_yaml(const std::string& bytes) {
+std::shared_ptr<YamlTree> read_common_yaml(const std::string& file) {
+  // libyaml too spends most of a long report's parse on its paragraphs'
+  // plain text (about 110 instructions a byte): it is given the stand-ins.
+  const std::vector<StandIn> stand_ins = find_stand_ins(file);
+  std::optional<Condensed> condensed;
+  if (!stand_ins.empty()) condensed.emplace(file, stand_ins);
+  const std::string& bytes = condensed ? condensed->text() : file;
   if (!plain_bytes(bytes)) return nullptr;
   Parser parser;
   if (!parser.ok()) return nullptr;
@@ -276,12 +310,13 @@ std::shared_ptr<YamlTree> read_common_yaml(const std::string& bytes) {
   yaml_parser_set_encoding(parser.get(), YAML_UTF8_ENCODING);
   auto tree = std::make_shared<YamlTree>();
   tree->tags = {"", "?", "!"};
-  Builder builder(*tree, bytes);
+  Builder builder(*tree, bytes, file, stand_ins, condensed ? &*condensed : nullptr);
   bool documents = false;
   for (Event e; e.next(parser.get());) {
     switch (e->type) {
       case YAML_STREAM_START_EVENT: break;
       case YAML_STREAM_END_EVENT:
+        if (!builder.all_put_back()) return nullptr;
         if (tree->items.empty()) {
           tree->items.assign(1, YamlTree::Item{});
           tree->tags.assign(1, "");

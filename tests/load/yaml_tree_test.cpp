@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/stand_ins.h"
 #include "detail/yaml_tree.h"
 
 using galley::load::Node;
@@ -354,7 +355,7 @@ TEST_CASE("documents put together from odd lines read as yaml-cpp reads them") {
       "k: a long enough value ending in spaces   ",
   };
   std::mt19937 rng(16);
-  int stood = 0, by_libyaml = 0;
+  int stood = 0, by_libyaml = 0, libyaml_stood = 0;
   for (int doc = 0; doc < 3000; ++doc) {
     std::string yaml;
     const int n = 2 + static_cast<int>(rng() % 8);
@@ -365,9 +366,11 @@ TEST_CASE("documents put together from odd lines read as yaml-cpp reads them") {
     TreeReader reader = TreeReader::YamlCpp;
     CHECK_MESSAGE(tree_differs(yaml, &reader) == "", yaml);
     by_libyaml += reader == TreeReader::Libyaml;
+    libyaml_stood += reader == TreeReader::Libyaml && !galley::load::find_stand_ins(yaml).empty();
   }
-  CHECK(stood > 300);       // the stand-ins were tried, not only the fallback
-  CHECK(by_libyaml > 100);  // and libyaml too
+  CHECK(stood > 300);          // the stand-ins were tried, not only the fallback
+  CHECK(by_libyaml > 100);     // and libyaml too
+  CHECK(libyaml_stood > 50);   // libyaml with stand-ins
 }
 
 TEST_CASE("documents of the lines libyaml reads, shuffled, read as yaml-cpp reads them") {
