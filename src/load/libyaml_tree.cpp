@@ -1,9 +1,15 @@
 #include "detail/libyaml_tree.h"
 
+#include "detail/stand_ins.h"
+
 #include <yaml.h>
 
 #include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace galley::load {
@@ -129,20 +135,46 @@ constexpr std::size_t kLibyamlLevels = 256;
 // when it closes. Every `add` returns false to decline the document.
 class Builder {
  public:
-  Builder(YamlTree& tree, std::string_view bytes) : tree_(tree), bytes_(bytes), marks_(bytes) {}
+  // `bytes` is the text parsed: the file, or the file condensed with the
+  // stand-ins `stand_ins`, whose values are put back.
+  Builder(YamlTree& tree, std::string_view bytes, std::string_view file, const std::vector<StandIn>& stand_ins,
+          const Condensed* condensed)
+      : tree_(tree), bytes_(bytes), file_(file), stand_ins_(stand_ins), condensed_(condensed), marks_(bytes) {}
 
   bool scalar(const yaml_event_t& e) {
     const auto& s = e.data.scalar;
-    if (s.anchor || s.tag) return false;
+    if (s.tag) return false;
     const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
     const YAML::Mark mark = marks_.at(e.start_mark);
+    if (s.anchor && (is_key() || !named_at(mark, '&', s.anchor))) return false;
+    if (next_ < stand_ins_.size()) {
+      // The next stand-in must come out where it was put, as yaml-cpp's
+      // Builder requires of it (stand_ins.h); the document is declined if not.
+      const StandIn& in = stand_ins_[next_];
+      if (mark.line > in.line || (mark.line == in.line && mark.column >= in.column)) {
+        if (mark.line != in.line || mark.column != in.column || s.style != YAML_PLAIN_SCALAR_STYLE || value != "x" ||
+            s.anchor || in_flow())
+          return false;
+        ++next_;
+        const std::uint32_t i = add(NodeType::Scalar, mark, kPlainTag, false);
+        if (i == kDeclined) return false;
+        tree_.items[i].first = static_cast<std::uint32_t>(tree_.scalars.size());
+        tree_.scalars.emplace_back(file_.substr(in.offset, in.length));
+        return true;
+      }
+    }
+    // yaml-cpp refuses an anchored plain scalar that goes on to a second
+    // line; quoted ones are left to it too.
+    if (s.anchor && s.style != YAML_LITERAL_SCALAR_STYLE && s.style != YAML_FOLDED_SCALAR_STYLE &&
+        e.end_mark.line != e.start_mark.line)
+      return false;
     if (s.style == YAML_PLAIN_SCALAR_STYLE) {
       if (value.empty()) return false;
       // yaml-cpp ends a plain scalar in a flow collection at `?` too (an
       // error follows), libyaml only at `: `.
       if (in_flow() && value.find_first_of(":?") != std::string_view::npos) return false;
       if (value == "~" || value == "null" || value == "Null" || value == "NULL")
-        return add(NodeType::Null, mark, kNullTag, false) != kDeclined;
+        return anchor(s.anchor, add(NodeType::Null, mark, kNullTag, false));
     } else if (s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
       const std::size_t end = static_cast<std::size_t>(marks_.at(e.end_mark).pos);
       if (!plain_quotes(bytes_.substr(mark.pos, end - mark.pos))) return false;
@@ -150,27 +182,46 @@ class Builder {
       // Block scalars: keep chomping (`+`) is where yaml-cpp and libyaml
       // part (each drops a kept line break the other keeps), and neither
       // it nor an indentation digit is read here.
-      const std::size_t header = static_cast<std::size_t>(mark.pos) + 1;
+      std::size_t at = static_cast<std::size_t>(mark.pos);
+      if (s.anchor) at = bytes_.find_first_not_of(' ', at + 1 + std::strlen(reinterpret_cast<const char*>(s.anchor)));
+      if (at >= bytes_.size() || (bytes_[at] != '|' && bytes_[at] != '>')) return false;
+      const std::size_t header = at + 1;
       const std::size_t end = bytes_.find_first_of(" \n#", header);
       const std::string_view indicators = bytes_.substr(header, end - header);
       if (!indicators.empty() && indicators != "-") return false;
     }
     const std::uint32_t i = add(NodeType::Scalar, mark, s.style == YAML_PLAIN_SCALAR_STYLE ? kPlainTag : kQuotedTag,
                                 false);
-    if (i == kDeclined) return false;
+    if (!anchor(s.anchor, i)) return false;
     tree_.items[i].first = static_cast<std::uint32_t>(tree_.scalars.size());
     tree_.scalars.emplace_back(value);
     return true;
   }
 
-  bool open(NodeType type, const yaml_event_t& e, const yaml_char_t* anchor, const yaml_char_t* tag, bool flow) {
-    if (anchor || tag || open_.size() >= kLibyamlLevels || is_key()) return false;
+  bool open(NodeType type, const yaml_event_t& e, const yaml_char_t* name, const yaml_char_t* tag, bool flow) {
+    if (tag || open_.size() >= kLibyamlLevels || is_key()) return false;
     const YAML::Mark mark = marks_.at(e.start_mark);
-    // A pair in a flow sequence is a mapping without braces.
-    if (type == NodeType::Map && flow && bytes_[mark.pos] != '{') return false;
+    if (name && !named_at(mark, '&', name)) return false;
+    // A pair in a flow sequence is a mapping without braces; an anchored
+    // flow mapping's mark is left to yaml-cpp.
+    if (type == NodeType::Map && flow && (name || bytes_[mark.pos] != '{')) return false;
     const std::uint32_t i = add(type, mark, kPlainTag, flow);
-    if (i == kDeclined) return false;
+    // Anchored before its children, as yaml-cpp does: an alias inside
+    // the node is the node itself.
+    if (!anchor(name, i)) return false;
     open_.push_back({i, {}});
+    return true;
+  }
+
+  // An alias is the anchored node again, as yaml_tree.cpp's Builder makes
+  // it; an alias to no anchor is yaml-cpp's error, and one as a key is
+  // left to it too.
+  bool alias(const yaml_event_t& e) {
+    const auto* name = e.data.alias.anchor;
+    if (is_key() || !named_at(marks_.at(e.start_mark), '*', name)) return false;
+    const auto it = anchors_.find(reinterpret_cast<const char*>(name));
+    if (it == anchors_.end() || open_.empty()) return false;
+    open_.back().kids.push_back(it->second);
     return true;
   }
 
@@ -180,12 +231,34 @@ class Builder {
   }
 
   bool closed() const { return open_.empty(); }
+  // Whether every stand-in came out.
+  bool all_put_back() const { return next_ == stand_ins_.size(); }
 
  private:
   static constexpr std::uint32_t kDeclined = UINT32_MAX;
   // The tags yaml_tree.cpp's Builder gives: a null's, a plain scalar's or
   // collection's, a quoted or block scalar's; in the order tree_.tags holds them.
   static constexpr std::uint16_t kNullTag = 0, kPlainTag = 1, kQuotedTag = 2;
+
+  // Whether `name` follows `sign` at `mark` and ends where yaml-cpp's
+  // name ends too: libyaml's names stop at any character but a letter, a
+  // digit, `-` or `_`, yaml-cpp's only at a space, a line break or one of
+  // `[]{},`.
+  bool named_at(const YAML::Mark& mark, char sign, const yaml_char_t* name) const {
+    const std::string_view n(reinterpret_cast<const char*>(name));
+    const auto at = static_cast<std::size_t>(mark.pos);
+    if (at >= bytes_.size() || bytes_[at] != sign || bytes_.compare(at + 1, n.size(), n) != 0) return false;
+    const std::size_t end = at + 1 + n.size();
+    return end == bytes_.size() || std::string_view(" \n,]}").find(bytes_[end]) != std::string_view::npos;
+  }
+
+  // Records item `i` under anchor `name`, if any; a later node of the same
+  // name takes it over, as in yaml-cpp.
+  bool anchor(const yaml_char_t* name, std::uint32_t i) {
+    if (i == kDeclined) return false;
+    if (name) anchors_[reinterpret_cast<const char*>(name)] = i;
+    return true;
+  }
 
   bool in_flow() const { return !open_.empty() && tree_.items[open_.back().index].flow; }
   bool is_key() const {
@@ -204,7 +277,7 @@ class Builder {
     item.type = type;
     item.flow = flow;
     item.tag = tag;
-    item.mark = mark;
+    item.mark = condensed_ ? condensed_->original(mark) : mark;
     tree_.items.push_back(item);
     if (!open_.empty()) open_.back().kids.push_back(i);
     return i;
@@ -212,14 +285,24 @@ class Builder {
 
   using Open = YamlTree::Open;
   YamlTree& tree_;
-  std::string_view bytes_;
+  std::string_view bytes_, file_;
+  const std::vector<StandIn>& stand_ins_;
+  const Condensed* condensed_;
+  std::size_t next_ = 0;  // the first stand-in not yet met
   Marks marks_;
   std::vector<Open> open_;
+  std::unordered_map<std::string, std::uint32_t> anchors_;
 };
 
 }  // namespace
 
-std::shared_ptr<YamlTree> read_common_yaml(const std::string& bytes) {
+std::shared_ptr<YamlTree> read_common_yaml(const std::string& file) {
+  // libyaml too spends most of a long report's parse on its paragraphs'
+  // plain text (about 110 instructions a byte): it is given the stand-ins.
+  const std::vector<StandIn> stand_ins = find_stand_ins(file);
+  std::optional<Condensed> condensed;
+  if (!stand_ins.empty()) condensed.emplace(file, stand_ins);
+  const std::string& bytes = condensed ? condensed->text() : file;
   if (!plain_bytes(bytes)) return nullptr;
   Parser parser;
   if (!parser.ok()) return nullptr;
@@ -227,12 +310,13 @@ std::shared_ptr<YamlTree> read_common_yaml(const std::string& bytes) {
   yaml_parser_set_encoding(parser.get(), YAML_UTF8_ENCODING);
   auto tree = std::make_shared<YamlTree>();
   tree->tags = {"", "?", "!"};
-  Builder builder(*tree, bytes);
+  Builder builder(*tree, bytes, file, stand_ins, condensed ? &*condensed : nullptr);
   bool documents = false;
   for (Event e; e.next(parser.get());) {
     switch (e->type) {
       case YAML_STREAM_START_EVENT: break;
       case YAML_STREAM_END_EVENT:
+        if (!builder.all_put_back()) return nullptr;
         if (tree->items.empty()) {
           tree->items.assign(1, YamlTree::Item{});
           tree->tags.assign(1, "");
@@ -247,7 +331,9 @@ std::shared_ptr<YamlTree> read_common_yaml(const std::string& bytes) {
       case YAML_DOCUMENT_END_EVENT:
         if (!e->data.document_end.implicit || !builder.closed()) return nullptr;
         break;
-      case YAML_ALIAS_EVENT: return nullptr;
+      case YAML_ALIAS_EVENT:
+        if (!builder.alias(*e)) return nullptr;
+        break;
       case YAML_SCALAR_EVENT:
         if (!builder.scalar(*e)) return nullptr;
         break;
