@@ -1,5 +1,7 @@
 #include "diag/diagnostic.h"
 
+#include <algorithm>
+
 namespace galley {
 
 std::string format(const Diagnostic& d) {
@@ -35,6 +37,12 @@ void Diagnostics::add(Diagnostic d) {
 
 void Diagnostics::append(const Diagnostics& other) {
   for (const auto& d : other.items_) add(d);
+}
+
+void Diagnostics::insert(size_t at, const Diagnostics& other) {
+  at = std::min(at, items_.size());
+  items_.insert(items_.begin() + static_cast<std::ptrdiff_t>(at), other.items_.begin(), other.items_.end());
+  errors_ += other.errors_;
 }
 
 void Diagnostics::promote_warnings() {

@@ -36,6 +36,9 @@ class Diagnostics {
   void note(const SourceLoc& loc, std::string message);
   void add(Diagnostic d);
   void append(const Diagnostics& other);
+  // `other`'s diagnostics put before the one at `at` (after the last when
+  // there is none): a verdict known late reported where it was asked for.
+  void insert(size_t at, const Diagnostics& other);
 
   bool has_errors() const { return errors_ > 0; }
   int error_count() const { return errors_; }

@@ -640,6 +640,8 @@ struct Writer::Impl {
     void* length = nullptr;                   // and its /Length number
   };
   std::deque<Spliced> spliced;
+  // reserve_stream()'s placeholders not yet put(), each with its /Length.
+  std::vector<std::pair<HPDF_Dict, HPDF_Number>> stream_lengths;
   SaveSink* sink = nullptr;        // while save() runs
   bool refused = false;            // save()'s output refused the bytes
   bool save_into(SaveSink& sink);
@@ -1099,13 +1101,45 @@ std::optional<Ref> Writer::add(std::shared_ptr<const Serialized> object, std::ve
 
 std::optional<Ref> Writer::reserve() { return add_object(Dict{}); }
 
-bool Writer::put(Ref reserved, std::shared_ptr<const Serialized> object, std::vector<Ref> refs) {
+std::optional<Ref> Writer::reserve_stream() {
+  if (!ok()) return std::nullopt;
+  // Numbered as add() numbers a stream: its placeholder, then its /Length.
+  HPDF_Dict placeholder = HPDF_Dict_New(impl_->doc->mmgr);
+  if (!placeholder) {
+    impl_->fail("cannot create object");
+    return std::nullopt;
+  }
+  if (!impl_->check(HPDF_Xref_Add(impl_->add_room(), placeholder), "cannot add object")) return std::nullopt;
+  HPDF_Number length = HPDF_Number_New(impl_->doc->mmgr, 0);
+  if (!length || !impl_->check(HPDF_Xref_Add(impl_->add_room(), length), "cannot add /Length"))
+    return std::nullopt;
+  impl_->stream_lengths.emplace_back(placeholder, length);
+  return impl_->remember(placeholder);
+}
+
+bool Writer::put(Ref reserved, std::shared_ptr<const Serialized> object, std::vector<Ref> refs,
+                 std::shared_ptr<const std::string> bytes) {
   if (!ok()) return false;
   auto* dict = static_cast<HPDF_Dict>(impl_->lookup(reserved));
   if (!dict || (dict->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
     return impl_->fail("not a reserved object");
-  if (!object || object->stream) return impl_->fail("a reserved object cannot be a stream");
-  return impl_->place(dict, Impl::Spliced{nullptr, std::move(object), std::move(refs), nullptr, nullptr});
+  auto slot = std::find_if(impl_->stream_lengths.begin(), impl_->stream_lengths.end(),
+                           [dict](const auto& s) { return s.first == dict; });
+  const bool stream = slot != impl_->stream_lengths.end();
+  if (!object || object->stream != stream || static_cast<bool>(bytes) != stream)
+    return impl_->fail(stream ? "a stream was reserved: it needs a stream and its bytes"
+                              : "a reserved object cannot be a stream");
+  HPDF_Number length = nullptr;
+  if (stream) {
+    if (bytes->size() > static_cast<size_t>(std::numeric_limits<HPDF_INT32>::max()))
+      return impl_->fail("stream too long");
+    length = slot->second;
+    HPDF_Number_SetValue(length, static_cast<HPDF_INT32>(bytes->size()));
+  }
+  if (!impl_->place(dict, Impl::Spliced{nullptr, std::move(object), std::move(refs), std::move(bytes), length}))
+    return false;
+  if (stream) impl_->stream_lengths.erase(slot);
+  return true;
 }
 
 Writer::Writer() : impl_(std::make_unique<Impl>()) {

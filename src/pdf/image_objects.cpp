@@ -6,21 +6,43 @@
 
 namespace galley::pdf {
 
+namespace {
+
+// Whether the file's header alone says its XObject has no /SMask (a JPEG,
+// or a PNG without alpha or tRNS), so that its object can be numbered
+// before its check is done. A PNG with alpha can turn out opaque when
+// decoded, and then has no mask object before it: only its check knows.
+bool opaque_by_header(const std::string& path) {
+  Diagnostics unused;  // an unreadable file is reported by its check
+  const auto info = image::probe(path, unused);
+  return info && !info->has_alpha && (info->format == image::Format::Png || info->format == image::Format::Jpeg);
+}
+
+std::string cannot_write(const std::string& path, const std::string& why) {
+  return "image '" + path + "': cannot write to PDF: " + why;
+}
+
+}  // namespace
+
 std::optional<Ref> DocumentImages::get(hpdf::Writer& writer, const layout::Image& img,
                                        Diagnostics& diags) {
   auto found = by_path_.find(img.path);
   if (found != by_path_.end()) return found->second;
   std::optional<Ref>& slot = by_path_[img.path];
-  const int errors_before = diags.error_count();
-  auto enc = encoded_image(img.path, diags, img.loc);
   SourceLoc at = img.loc;
   if (at.file.empty()) at.file = img.path;
+  if (opaque_by_header(img.path)) {
+    slot = writer.reserve_stream();
+    if (!slot) diags.error(at, cannot_write(img.path, writer.error()));
+    else unchecked_.push_back({img.path, img.loc, at, *slot, diags.all().size()});
+    return slot;
+  }
+  const int errors_before = diags.error_count();
+  auto enc = encoded_image(img.path, diags, img.loc);
   if (!enc) {
-    if (diags.error_count() == errors_before)
-      diags.error(at, "image '" + img.path + "': cannot write to PDF: cannot deflate the samples");
+    if (diags.error_count() == errors_before) diags.error(at, cannot_write(img.path, "cannot deflate the samples"));
     return std::nullopt;
   }
-  any_rgb_ = any_rgb_ || enc->info.space == image::ColorSpace::Rgb;
   std::vector<Ref> refs;
   if (enc->mask_object) {
     auto mask = writer.add(enc->mask_object, {}, std::shared_ptr<const std::string>(enc, &enc->mask));
@@ -28,8 +50,28 @@ std::optional<Ref> DocumentImages::get(hpdf::Writer& writer, const layout::Image
   }
   if (writer.ok())
     slot = writer.add(enc->object, std::move(refs), std::shared_ptr<const std::string>(enc, &enc->samples));
-  if (!slot) diags.error(at, "image '" + img.path + "': cannot write to PDF: " + writer.error());
+  if (!slot) diags.error(at, cannot_write(img.path, writer.error()));
   return slot;
+}
+
+void DocumentImages::embed(hpdf::Writer& writer, Diagnostics& diags) {
+  size_t inserted = 0;
+  for (const Unchecked& image : unchecked_) {
+    Diagnostics found;
+    auto enc = encoded_image(image.path, found, image.loc);
+    if (!enc) {
+      if (!found.has_errors()) found.error(image.at, cannot_write(image.path, "cannot deflate the samples"));
+    } else if (enc->mask_object) {
+      // Its header said opaque: the file was replaced since it was read.
+      found.error(image.at, cannot_write(image.path, "the file changed while the document was written"));
+    } else if (writer.ok() &&
+               !writer.put(image.object, enc->object, {}, std::shared_ptr<const std::string>(enc, &enc->samples))) {
+      found.error(image.at, cannot_write(image.path, writer.error()));
+    }
+    diags.insert(image.report_at + inserted, found);
+    inserted += found.all().size();
+  }
+  unchecked_.clear();
 }
 
 std::string image_ops(const layout::Image& img, const Coords& at, const std::string& name) {

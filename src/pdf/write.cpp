@@ -26,6 +26,9 @@ constexpr uint64_t kIdSeeds[2] = {1469598103934665603ull, 0x9E3779B97F4A7C15ull}
 
 struct PdfStream::State {
   explicit State(Diagnostics& d) : diags(d), errors_before(d.error_count()) {}
+  // A stream given up before prepare() (a page that failed) still reports
+  // its pictures' checks, where their pages asked for them.
+  ~State() { images.embed(w, diags); }
   Diagnostics& diags;
   const int errors_before;
   bool started = false, failed = false;
@@ -166,7 +169,7 @@ bool PdfStream::under(const layout::DisplayList& list, size_t p, const std::vect
   return true;
 }
 
-bool PdfStream::prepare(const layout::DisplayList& list, const std::vector<int32_t>& renumber) {
+bool PdfStream::objects(const layout::DisplayList& list, const std::vector<int32_t>& renumber) {
   State& s = *s_;
   Diagnostics& diags = s.diags;
   if (list.pages.empty()) {
@@ -217,8 +220,19 @@ bool PdfStream::prepare(const layout::DisplayList& list, const std::vector<int32
     return s.fail();
   if (!list.meta.language.empty() && !w.set_catalog("Lang", text_string(list.meta.language)))
     return s.fail();
-  if ((pdfx || pdfa) && !write_output_intent(w, list.intent, diags, pdfx, pdfa)) return s.fail();
-  return diags.error_count() == s.errors_before;
+  return !(pdfx || pdfa) || write_output_intent(w, list.intent, diags, pdfx, pdfa) || s.fail();
+}
+
+bool PdfStream::prepare(const layout::DisplayList& list, const std::vector<int32_t>& renumber) {
+  State& s = *s_;
+  const bool made = objects(list, renumber);
+  // Last, and however the objects went: the pictures' checks, on the head
+  // start's thread, have had the whole document to finish, so the pages
+  // never waited for them.
+  s.images.embed(s.w, s.diags);
+  if (!made) return false;
+  if (!s.w.ok()) return s.fail();
+  return s.diags.error_count() == s.errors_before;
 }
 
 std::optional<std::string> PdfStream::finish(const layout::DisplayList& list, const std::vector<int32_t>& renumber) {

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "detail/image_objects.h"
 #include "detail/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
@@ -145,4 +146,60 @@ TEST_CASE("8-bit gray and RGB PNGs are embedded as FlateDecode with PNG predicto
     Diagnostics again;
     CHECK(pdf::write_pdf(list, again) == bytes);
   }
+}
+
+namespace {
+
+// A PNG whose header is sound and whose image data is not: only the
+// check of its stream (the head start's, or the writer's) finds out.
+std::string png_with_bad_data() {
+  std::string file = png_file(37, 23, 1);
+  const size_t idat = file.find("IDAT");
+  REQUIRE(idat != std::string::npos);
+  for (size_t i = idat + 10; i < idat + 30; ++i) file[i] = static_cast<char>(file[i] ^ 0x5A);
+  return file;
+}
+
+}  // namespace
+
+TEST_CASE("an opaque picture is numbered before its check; a failed check is reported where it was asked") {
+  const std::string path = save("bad-data.png", png_with_bad_data());
+  layout::Image img = placed(path, 72);
+  img.loc = SourceLoc{"layout.yaml", 12, 7};
+  pdf::hpdf::Writer w;
+  pdf::DocumentImages images;
+  Diagnostics d;
+  d.warning({}, "before");
+  const auto ref = images.get(w, img, d);
+  // The page can name it: nothing is decided yet that the check could change.
+  CHECK(ref);
+  CHECK(d.all().size() == 1);
+  const auto again = images.get(w, img, d);  // once per file
+  CHECK((again && ref && again->id == ref->id));
+  d.warning({}, "after");
+  images.embed(w, d);
+  REQUIRE(d.all().size() == 3);
+  CHECK(d.all()[0].message == "before");
+  CHECK(d.all()[1].severity == Severity::Error);
+  CHECK(d.all()[1].loc.file == "layout.yaml");
+  CHECK(d.all()[1].loc.line == 12);
+  CHECK(d.all()[1].message.rfind("image '" + path + "': invalid PNG", 0) == 0);
+  CHECK(d.all()[2].message == "after");
+  CHECK(d.error_count() == 1);
+}
+
+TEST_CASE("a picture that fails its check fails the PDF, with one error at the image") {
+  const std::string bad = save("bad-data-doc.png", png_with_bad_data());
+  const std::string good = save("good-data-doc.png", png_file(29, 17, 3));
+  auto list = letter_page();
+  layout::Image first = placed(good, 72), second = placed(bad, 300);
+  second.loc = SourceLoc{"layout.yaml", 3, 5};
+  list.pages[0].items.push_back(first);
+  list.pages[0].items.push_back(second);
+  Diagnostics d;
+  CHECK_FALSE(pdf::write_pdf(list, d));
+  REQUIRE(d.error_count() == 1);
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].loc.line == 3);
+  CHECK(d.all()[0].message.rfind("image '" + bad + "': invalid PNG", 0) == 0);
 }

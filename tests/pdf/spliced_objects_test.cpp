@@ -124,6 +124,54 @@ TEST_CASE("libharu W16: one serialised object in two documents, its holes filled
   }
 }
 
+TEST_CASE("libharu W16: a stream reserved before its bytes are known is the bytes of one added then") {
+  const auto image = hpdf::serialise(Dict{}.set("Subtype", Name{"Image"}), hpdf::Compress::Deflated);
+  REQUIRE(image);
+  const auto document = [&](bool reserved) {
+    hpdf::Writer w;
+    auto page = w.add_page(Dict{});
+    REQUIRE(page);
+    auto x = reserved ? w.reserve_stream() : w.add(image, {}, kept("samples"));
+    REQUIRE(x);
+    REQUIRE(w.resource(*page, "XObject", *x));
+    auto later = w.add_object(Dict{}.set("Later", 1));  // numbered after the stream's /Length
+    REQUIRE(later);
+    REQUIRE(w.set_catalog("Later", *later));
+    REQUIRE(w.append_content(*page, "/X1 Do\n"));
+    if (reserved) REQUIRE(w.put(*x, image, {}, kept("samples")));
+    auto bytes = w.save();
+    REQUIRE(bytes);
+    return *bytes;
+  };
+  const std::string made = document(false), put = document(true);
+  CHECK(put == made);
+  auto pdf = open(put);
+  auto pages = pdf->getAllPages();
+  REQUIRE(pages.size() == 1);
+  auto x = pages[0].getKey("/Resources").getKey("/XObject").getKey("/X1");
+  CHECK(x.getDict().getKey("/Length").getIntValue() == 7);
+  CHECK(pdf->anyWarnings() == false);
+  {
+    hpdf::Writer w;
+    auto r = w.reserve_stream();
+    REQUIRE(r);
+    CHECK_FALSE(w.put(*r, hpdf::serialise(Dict{}.set("A", 1)), {}));  // a reserved stream needs a stream
+  }
+  {
+    hpdf::Writer w;
+    auto r = w.reserve_stream();
+    REQUIRE(r);
+    CHECK_FALSE(w.put(*r, image, {}));  // and its bytes
+  }
+  {
+    hpdf::Writer w;
+    auto r = w.reserve_stream();
+    REQUIRE(r);
+    REQUIRE(w.put(*r, image, {}, kept("a")));
+    CHECK_FALSE(w.put(*r, image, {}, kept("b")));  // once
+  }
+}
+
 TEST_CASE("libharu W16: what cannot be spliced is an error, not a broken file") {
   const auto dict = hpdf::serialise(Dict{}.set("A", Ref{1}));
   REQUIRE(dict);

@@ -77,8 +77,14 @@ class Writer {
   // An object whose bytes are given later by put() (an empty dictionary
   // until then), so pages can refer to it before it is known.
   std::optional<Ref> reserve();
-  // Gives a reserved object its bytes, `object` not a stream. Once.
-  bool put(Ref reserved, std::shared_ptr<const Serialized> object, std::vector<Ref> refs);
+  // Likewise a stream, numbered as add() numbers one (its /Length next):
+  // an image a page draws while its file is still being checked.
+  std::optional<Ref> reserve_stream();
+  // Gives a reserved object its bytes, once: a stream and its `bytes`
+  // (held, not copied, until save()) for reserve_stream()'s, else not a
+  // stream.
+  bool put(Ref reserved, std::shared_ptr<const Serialized> object, std::vector<Ref> refs,
+           std::shared_ptr<const std::string> bytes = nullptr);
   // Adds entries to an object made by add_object with a Dict.
   bool extend(Ref object, const Dict& entries);
   // The same bytes as extend(), but the entries are written into bytes now

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "layout/page.h"
@@ -18,14 +19,26 @@ namespace galley::pdf {
 class DocumentImages {
  public:
   // The XObject for the image's file; nullopt (and an error naming the
-  // file) when it cannot be decoded or written.
+  // file) when it cannot be decoded or written. A file whose header says
+  // it is opaque is numbered without waiting for its check (the head
+  // start's, pdf/detail/ahead.h): its object is written by embed().
   std::optional<Ref> get(hpdf::Writer& writer, const layout::Image& image, Diagnostics& diags);
-  // RGB images of the document, for preflight of CMYK-only jobs.
-  bool any_rgb() const { return any_rgb_; }
+  // Gives the images get() numbered unchecked their objects, once their
+  // checks are done; a file that fails its check is reported where get()
+  // would have reported it (its place in `diags`), so a failure reads as
+  // before, and an error makes the document fail. With the writer failed,
+  // only the checks' diagnostics.
+  void embed(hpdf::Writer& writer, Diagnostics& diags);
 
  private:
+  struct Unchecked {
+    std::string path;
+    SourceLoc loc, at;  // where the layout names it; and with the file when that is empty
+    Ref object;
+    size_t report_at;  // diags' size when get() was asked
+  };
   std::map<std::string, std::optional<Ref>> by_path_;
-  bool any_rgb_ = false;
+  std::vector<Unchecked> unchecked_;
 };
 
 // `q clip cm /X Do Q` placing the XObject resource `name`; the clip is the

@@ -68,6 +68,8 @@ class PdfStream {
   std::unique_ptr<State> s_;
   // Everything up to saving; false when it failed (reported).
   bool prepare(const layout::DisplayList& list, const std::vector<int32_t>& renumber);
+  // prepare()'s objects but the pictures'; false when one failed (reported).
+  bool objects(const layout::DisplayList& list, const std::vector<int32_t>& renumber);
 };
 
 }  // namespace galley::pdf
