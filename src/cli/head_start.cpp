@@ -25,6 +25,10 @@ void for_each_file_block(const resolve::Flow& flow, F&& f) {
 }
 using model::for_each_file_block;
 
+// Where an image block's file and page are.
+const model::Block& image_fields(const model::Block& b) { return b; }
+const resolve::Figure& image_fields(const resolve::Block& b) { return *b.figure; }
+
 // The images the descriptors name, each once: the masters' in sequence
 // order, then those of the flows that are not omitted, roughly the order
 // the PDF writer meets them in. `Doc` is the model or the resolved
@@ -47,7 +51,9 @@ std::vector<NamedImage> named_images(const Doc& doc, const model::Layout& layout
   for (const auto& flow : doc.flows) {
     if (std::find(omitted.begin(), omitted.end(), flow.name) != omitted.end()) continue;
     for_each_file_block(flow, [&](const auto& block) {
-      if (block.kind == model::BlockKind::Image) add(block.src, block.loc, block.page);
+      if (block.kind != model::BlockKind::Image) return;
+      const auto& image = image_fields(block);
+      add(image.src, block.loc, image.page);
     });
   }
   return images;

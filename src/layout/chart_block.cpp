@@ -27,7 +27,7 @@ constexpr size_t kMostValueLabels = 200;
 class ChartPainter {
  public:
   ChartPainter(const resolve::Block& b, TextSetter& ts)
-      : b_(b), c_(*b.chart), ts_(ts), size_(c_.text.size), leading_(c_.text.leading) {}
+      : b_(b), c_(*b.figure->chart), ts_(ts), size_(c_.text.size), leading_(c_.text.leading) {}
 
   // Draws the chart into a w × h box at the origin.
   void draw(double w, double h) {
@@ -296,8 +296,8 @@ class ChartPainter {
 MeasuredBlock measure_chart(const resolve::Block& b, double width, double height, TextSetter& ts) {
   MeasuredBlock m;
   m.loc = b.loc;
-  if (!b.chart) return m;
-  const resolve::Chart& c = *b.chart;
+  if (!b.figure->chart) return m;
+  const resolve::Chart& c = *b.figure->chart;
   const double w = std::clamp(c.width ? c.width->resolve(width) : width, 1.0, width);
   double h = c.height ? c.height->resolve(height) : w / c.aspect;
   Caption caption = measure_caption(b, width, ts);
@@ -310,9 +310,9 @@ MeasuredBlock measure_chart(const resolve::Block& b, double width, double height
   Slice s;
   s.gap_before = b.box->space_before;
   const int figure = add_node(m, "Figure", -1, b.loc);
-  m.structure[static_cast<size_t>(figure)].alt = b.alt;
+  m.structure[static_cast<size_t>(figure)].alt = b.figure->alt;
   s.items.push_back(Mark{figure});
-  s.items.push_back(Figure{b.alt, static_cast<uint32_t>(painter.items().size()), b.loc});
+  s.items.push_back(Figure{b.figure->alt, static_cast<uint32_t>(painter.items().size()), b.loc});
   for (Item& it : painter.items()) {
     translate(it, dx, 0);
     s.items.push_back(std::move(it));

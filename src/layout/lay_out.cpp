@@ -182,12 +182,15 @@ class Engine {
       for (resolve::Block& b : f.blocks) {
         for (resolve::Paragraph& p : b.paras) changed = relabel(p) || changed;
         for (resolve::ListItem& item : b.items) changed = relabel(item.para) || changed;
-        for (resolve::TableCell& c : b.header) changed = relabel(c.para) || changed;
-        for (auto& row : b.rows)
+        if (b.figure->header.empty() && b.figure->rows.empty() && !b.figure->caption) continue;
+        // The figure and its caption are shared with copies of the block:
+        // edit() copies a shared figure, the caption is replaced.
+        resolve::Figure& fig = b.figure.edit();
+        for (resolve::TableCell& c : fig.header) changed = relabel(c.para) || changed;
+        for (auto& row : fig.rows)
           for (resolve::TableCell& c : row) changed = relabel(c.para) || changed;
-        // Shared with copies of the block: replaced, not changed in place.
-        if (resolve::Paragraph caption = b.caption ? *b.caption : resolve::Paragraph{}; relabel(caption)) {
-          b.caption = std::make_shared<const resolve::Paragraph>(std::move(caption));
+        if (resolve::Paragraph caption = fig.caption ? *fig.caption : resolve::Paragraph{}; relabel(caption)) {
+          fig.caption = std::make_shared<const resolve::Paragraph>(std::move(caption));
           changed = true;
         }
       }

@@ -65,10 +65,10 @@ class StyleScaler {
 std::string first_text(const resolve::Block& b) {
   if (!b.paras.empty()) return b.paras.front().plain_text();
   if (!b.items.empty()) return b.items.front().para.plain_text();
-  if (!b.header.empty()) return b.header.front().para.plain_text();
-  if (!b.rows.empty() && !b.rows.front().empty()) return b.rows.front().front().para.plain_text();
-  if (!b.src.empty()) return b.src.substr(b.src.find_last_of('/') + 1);
-  return b.data;
+  if (!b.figure->header.empty()) return b.figure->header.front().para.plain_text();
+  if (!b.figure->rows.empty() && !b.figure->rows.front().empty()) return b.figure->rows.front().front().para.plain_text();
+  if (!b.figure->src.empty()) return b.figure->src.substr(b.figure->src.find_last_of('/') + 1);
+  return b.figure->data;
 }
 
 const char* kind_name(model::BlockKind k) {
@@ -118,14 +118,18 @@ void scale_flow(resolve::Flow& flow, double k) {
   for (auto& b : flow.blocks) {
     for (auto& p : b.paras) scale_para(p);
     for (auto& i : b.items) scale_para(i.para);
-    for (auto& c : b.header) scale_para(c.para);
-    for (auto& row : b.rows)
-      for (auto& c : row) scale_para(c.para);
-    // Box and caption may be shared with the unscaled flows: scaled copies.
-    if (b.caption) {
-      resolve::Paragraph caption = *b.caption;
-      scale_para(caption);
-      b.caption = std::make_shared<const resolve::Paragraph>(std::move(caption));
+    // Box, figure and caption may be shared with the unscaled flows:
+    // scaled copies (edit() copies a shared figure).
+    if (!b.figure->header.empty() || !b.figure->rows.empty() || b.figure->caption) {
+      resolve::Figure& fig = b.figure.edit();
+      for (auto& c : fig.header) scale_para(c.para);
+      for (auto& row : fig.rows)
+        for (auto& c : row) scale_para(c.para);
+      if (fig.caption) {
+        resolve::Paragraph caption = *fig.caption;
+        scale_para(caption);
+        fig.caption = std::make_shared<const resolve::Paragraph>(std::move(caption));
+      }
     }
     resolve::ParaStyle box = *b.box;
     scale_style(box, k);

@@ -20,28 +20,28 @@ constexpr int kQuiet = 4;
 MeasuredBlock measure_qr(const resolve::Block& b, double width, TextSetter& ts) {
   MeasuredBlock m;
   m.loc = b.loc;
-  const std::shared_ptr<const QrModules> code = encode_qr(b.data);
+  const std::shared_ptr<const QrModules> code = encode_qr(b.figure->data);
   if (!code) {
     // The data may be kilobytes: its start says which code it is.
-    size_t shown = std::min<size_t>(b.data.size(), 40);
-    while (shown < b.data.size() && shown > 0 && (static_cast<unsigned char>(b.data[shown]) & 0xC0) == 0x80) --shown;
-    ts.diags().error(b.loc, "qr: cannot encode the " + std::to_string(b.data.size()) + " bytes of \"" +
-                                b.data.substr(0, shown) + (shown < b.data.size() ? "…" : "") +
+    size_t shown = std::min<size_t>(b.figure->data.size(), 40);
+    while (shown < b.figure->data.size() && shown > 0 && (static_cast<unsigned char>(b.figure->data[shown]) & 0xC0) == 0x80) --shown;
+    ts.diags().error(b.loc, "qr: cannot encode the " + std::to_string(b.figure->data.size()) + " bytes of \"" +
+                                b.figure->data.substr(0, shown) + (shown < b.figure->data.size() ? "…" : "") +
                                 "\": a QR code at error-correction level M holds at most 2331 bytes of text "
                                 "(more when it is digits or capital letters only)");
     return m;
   }
   const int n = code->width;
-  const double size = std::min(b.qr_size > 0 ? b.qr_size : 72.0, width);
+  const double size = std::min(b.figure->qr_size > 0 ? b.figure->qr_size : 72.0, width);
   const double module = size / (n + 2 * kQuiet);
-  const double x0 = aligned_x(b.align, model::HAlign::Left, size, width);
+  const double x0 = aligned_x(b.figure->align, model::HAlign::Left, size, width);
   Slice s;
   s.gap_before = b.box->space_before;
   // Read aloud, a QR code is what it encodes.
   const int figure = add_node(m, "Figure", -1, b.loc);
-  m.structure.back().alt = "QR code: " + b.data;
+  m.structure.back().alt = "QR code: " + b.figure->data;
   s.items.push_back(Mark{figure});
-  s.items.push_back(Figure{"QR code: " + b.data, 0, b.loc});
+  s.items.push_back(Figure{"QR code: " + b.figure->data, 0, b.loc});
   Rect quiet;
   quiet.x = x0;
   quiet.w = quiet.h = size;

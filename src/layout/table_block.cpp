@@ -70,8 +70,8 @@ void content_widths(const resolve::Block& b, size_t ncols, double pad, TextSette
       heads[c] = std::max(heads[c], natural - tail);
     }
   };
-  visit(b.header);
-  for (const auto& row : b.rows) visit(row);
+  visit(b.figure->header);
+  for (const auto& row : b.figure->rows) visit(row);
   for (size_t c = 0; c < ncols; ++c)
     if (tails[c] > 0 || heads[c] > 0) {
       hi[c] = std::max(hi[c], heads[c] + tails[c] + 2 * pad);
@@ -107,7 +107,7 @@ std::vector<double> share_by_content(const std::vector<double>& lo, const std::v
 std::vector<double> column_widths(const resolve::Block& b, size_t ncols, double width, double pad, TextSetter& ts,
                                   std::vector<double>& tails) {
   using Kind = model::ColumnWidth::Kind;
-  std::vector<model::ColumnWidth> spec = b.column_widths;
+  std::vector<model::ColumnWidth> spec = b.figure->column_widths;
   if (spec.size() != ncols) spec.assign(ncols, {});
   std::vector<double> lo, hi;
   content_widths(b, ncols, pad, ts, lo, hi, tails);
@@ -196,7 +196,7 @@ std::vector<int> row_nodes(MeasuredBlock& m, int group, bool head, const resolve
   const int tr = add_node(m, "TR", group, b.loc);
   std::vector<int> cells;
   for (size_t c = 0; c < ncols; ++c) {
-    const bool th = head || (c == 0 && b.row_headers);
+    const bool th = head || (c == 0 && b.figure->row_headers);
     cells.push_back(add_node(m, th ? "TH" : "TD", tr, c < row.size() ? row[c].para.loc : b.loc));
     StructElement& e = m.structure.back();
     if (th) e.scope = head ? "Column" : "Row";
@@ -271,8 +271,8 @@ Slice row_slice(const std::vector<resolve::TableCell>& row, const Geometry& g,
 MeasuredBlock measure_table(const resolve::Block& b, double width, TextSetter& ts) {
   MeasuredBlock m;
   m.loc = b.loc;
-  size_t ncols = b.header.size();
-  for (const auto& row : b.rows) ncols = std::max(ncols, row.size());
+  size_t ncols = b.figure->header.size();
+  for (const auto& row : b.figure->rows) ncols = std::max(ncols, row.size());
   if (ncols == 0) return m;
   Geometry g;
   g.padding = b.box->padding > 0 ? b.box->padding : 3;
@@ -280,18 +280,18 @@ MeasuredBlock measure_table(const resolve::Block& b, double width, TextSetter& t
   g.widths = column_widths(b, ncols, width, g.padding, ts, g.tails);
   Overflow overflow;
   const int table = add_node(m, "Table", -1, b.loc);
-  if (!b.header.empty()) {
+  if (!b.figure->header.empty()) {
     const int group = add_node(m, "THead", table, b.loc);
-    Slice head = row_slice(b.header, g, std::nullopt, b, ts, row_nodes(m, group, true, b, ncols, b.header),
+    Slice head = row_slice(b.figure->header, g, std::nullopt, b, ts, row_nodes(m, group, true, b, ncols, b.figure->header),
                            "the header", overflow);
     head.break_after = false;  // never a header alone at a column foot
-    if (b.header_repeat) m.repeat_head.push_back(head);
+    if (b.figure->header_repeat) m.repeat_head.push_back(head);
     m.slices.push_back(std::move(head));
   }
-  const int body = b.rows.empty() ? -1 : add_node(m, "TBody", table, b.loc);
-  for (size_t r = 0; r < b.rows.size(); ++r) {
+  const int body = b.figure->rows.empty() ? -1 : add_node(m, "TBody", table, b.loc);
+  for (size_t r = 0; r < b.figure->rows.size(); ++r) {
     std::optional<Color> zebra = r % 2 == 1 ? b.box->background : std::nullopt;
-    m.slices.push_back(row_slice(b.rows[r], g, zebra, b, ts, row_nodes(m, body, false, b, ncols, b.rows[r]),
+    m.slices.push_back(row_slice(b.figure->rows[r], g, zebra, b, ts, row_nodes(m, body, false, b, ncols, b.figure->rows[r]),
                                  "row " + std::to_string(r + 1), overflow));
   }
   if (overflow.cells > 0)

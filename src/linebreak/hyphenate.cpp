@@ -224,10 +224,10 @@ void check_hyphenation(const resolve::StyledDoc& doc, Diagnostics& diags) {
     for (const resolve::Block& b : f.blocks) {
       for (const auto& p : b.paras) check(p);
       for (const auto& item : b.items) check(item.para);
-      for (const auto& c : b.header) check(c.para);
-      for (const auto& row : b.rows)
+      for (const auto& c : b.figure->header) check(c.para);
+      for (const auto& row : b.figure->rows)
         for (const auto& c : row) check(c.para);
-      if (b.caption) check(*b.caption);
+      if (b.figure->caption) check(*b.figure->caption);
     }
 }
 

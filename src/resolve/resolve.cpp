@@ -136,40 +136,46 @@ class Resolver {
       case BlockKind::List:
         list_items(b.items, b.ordered, 0, style, out.items);
         break;
-      case BlockKind::Image:
-        out.src = b.src;
-        out.alt = b.alt;
+      case BlockKind::Image: {
+        Figure& f = out.figure.edit();
+        f.src = b.src;
+        f.alt = b.alt;
         check_alt(b.alt, b.loc);
-        out.decorative = b.decorative;
-        out.width = b.width;
-        out.fit = b.fit;
-        out.height = b.height;
-        out.focus_x = b.focus_x;
-        out.focus_y = b.focus_y;
-        out.align = b.align;
-        out.page = b.page;
-        out.recolor = recolor(b.recolor);
-        caption(b, out);
+        f.decorative = b.decorative;
+        f.width = b.width;
+        f.fit = b.fit;
+        f.height = b.height;
+        f.focus_x = b.focus_x;
+        f.focus_y = b.focus_y;
+        f.align = b.align;
+        f.page = b.page;
+        f.recolor = recolor(b.recolor);
+        caption(b, f);
         break;
-      case BlockKind::Qr:
-        out.data = expand_text(b.data, b.loc);
-        if (b.size && !b.size->percent && b.size->value > 0) out.qr_size = b.size->value;
-        out.align = b.align;
-        caption(b, out);
+      }
+      case BlockKind::Qr: {
+        Figure& f = out.figure.edit();
+        f.data = expand_text(b.data, b.loc);
+        if (b.size && !b.size->percent && b.size->value > 0) f.qr_size = b.size->value;
+        f.align = b.align;
+        caption(b, f);
         break;
+      }
       case BlockKind::Table:
-        table(b, out);
+        table(b, out.figure.edit());
         break;
-      case BlockKind::Chart:
+      case BlockKind::Chart: {
+        Figure& f = out.figure.edit();
         if (b.chart) {
           numbers_loaded(b.loc, diags_);  // ticks and labels are formatted numbers
-          out.chart = resolve_chart(*b.chart, layout_, style, diags_);
-          out.alt = b.chart->alt.empty() ? chart_summary(*out.chart) : b.chart->alt;
-          check_alt(out.alt, b.loc);
-          out.width = b.chart->width;
+          f.chart = resolve_chart(*b.chart, layout_, style, diags_);
+          f.alt = b.chart->alt.empty() ? chart_summary(*f.chart) : b.chart->alt;
+          check_alt(f.alt, b.loc);
+          f.width = b.chart->width;
         }
-        caption(b, out);
+        caption(b, f);
         break;
+      }
       case BlockKind::Toc:
         break;
       case BlockKind::Break:
@@ -296,7 +302,7 @@ class Resolver {
     return p;
   }
 
-  void caption(const model::Block& b, Block& out) {
+  void caption(const model::Block& b, Figure& out) {
     const model::Text& text = b.chart ? b.chart->caption : b.caption;
     if (!text.value.empty())
       out.caption = std::make_shared<const Paragraph>(para(text, fallback("caption")));
@@ -312,7 +318,7 @@ class Resolver {
     }
   }
 
-  void table(const model::Block& b, Block& out) {
+  void table(const model::Block& b, Figure& out) {
     const Shared<ParaStyle> th = fallback("th");
     const Shared<ParaStyle> td = fallback("td");
     if (b.table_data) data_table(b, th, td, out);
@@ -349,7 +355,7 @@ class Resolver {
 
   // A table of data: each cell the field's value, formatted, as plain text
   // (data is not markup); numbers right-aligned unless told otherwise.
-  void data_table(const model::Block& b, const ParaStyle& th, const ParaStyle& td, Block& out) {
+  void data_table(const model::Block& b, const ParaStyle& th, const ParaStyle& td, Figure& out) {
     numbers_loaded(b.loc, diags_);
     const model::DataTable& data = *b.table_data;
     const size_t ncols = b.data_columns.size();

@@ -73,10 +73,10 @@ std::vector<StyledDoc::ImageUse> StyledDoc::inline_images() const {
     for (const Block& b : f.blocks) {
       for (const Paragraph& p : b.paras) add(p);
       for (const ListItem& item : b.items) add(item.para);
-      for (const TableCell& cell : b.header) add(cell.para);
-      for (const auto& row : b.rows)
+      for (const TableCell& cell : b.figure->header) add(cell.para);
+      for (const auto& row : b.figure->rows)
         for (const TableCell& cell : row) add(cell.para);
-      if (b.caption) add(*b.caption);
+      if (b.figure->caption) add(*b.figure->caption);
     }
   for (const Footnote& note : notes) add(note.para);
   for (const auto& [name, texts] : master_text)

@@ -187,6 +187,33 @@ struct Chart {
   model::CellFormat format;               // values and ticks (`format:`)
 };
 
+// What only an image, table, QR code or chart block holds (Block::figure).
+struct Figure {
+  std::string src;                  // image
+  std::string alt;
+  Boxed<model::Length> width;       // image, chart: the box's width
+  Boxed<model::Length> height;      // image: the box's height
+  model::Fit fit = model::Fit::Contain;
+  std::optional<model::HAlign> align;    // image, qr: left, center or right in the column
+  int page = 1;                     // image: the page of a PDF
+  double focus_x = 0.5, focus_y = 0.5;   // image: kept in view when cropped
+  // image: a vector graphic's RGB colours (0xRRGGBB) and what prints them.
+  std::vector<std::pair<uint32_t, model::Color>> recolor;
+  std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
+
+  std::vector<TableCell> header;                 // table
+  std::vector<std::vector<TableCell>> rows;
+  std::vector<model::ColumnWidth> column_widths;  // empty: all automatic
+  bool header_repeat = true;
+  bool row_headers = false;         // the first cell of each row is its header
+  bool decorative = false;          // image: an artifact in tagged PDF
+
+  std::string data;                 // qr
+  double qr_size = 72;
+
+  std::shared_ptr<const Chart> chart;  // chart; its alt text is `alt`
+};
+
 struct Block {
   model::BlockKind kind = model::BlockKind::Paragraph;
   model::BreakKind break_kind = model::BreakKind::Page;  // break
@@ -211,29 +238,11 @@ struct Block {
 
   std::vector<ListItem> items;      // list, flattened in reading order
 
-  std::string src;                  // image
-  std::string alt;
-  Boxed<model::Length> width;       // image, chart: the box's width
-  Boxed<model::Length> height;      // image: the box's height
-  model::Fit fit = model::Fit::Contain;
-  std::optional<model::HAlign> align;    // image, qr: left, center or right in the column
-  int page = 1;                     // image: the page of a PDF
-  double focus_x = 0.5, focus_y = 0.5;   // image: kept in view when cropped
-  // image: a vector graphic's RGB colours (0xRRGGBB) and what prints them.
-  std::vector<std::pair<uint32_t, model::Color>> recolor;
-  std::shared_ptr<const Paragraph> caption;  // image, qr; null for none
-
-  std::vector<TableCell> header;                 // table
-  std::vector<std::vector<TableCell>> rows;
-  std::vector<model::ColumnWidth> column_widths;  // empty: all automatic
-  bool header_repeat = true;
-  bool row_headers = false;         // the first cell of each row is its header
-  bool decorative = false;          // image: an artifact in tagged PDF
-
-  std::string data;                 // qr
-  double qr_size = 72;
-
-  std::shared_ptr<const Chart> chart;  // chart; its alt text is `alt`
+  // The image, table, QR code and chart fields, out of line and shared by
+  // copies of the block: a long report keeps one Block per paragraph until
+  // layout takes it, and in line these fields would be two thirds of each.
+  // Read through `->`; set through edit().
+  Shared<Figure> figure;
 };
 
 // A footnote's text in the `footnote` style. Its first run is its number;

@@ -51,10 +51,10 @@ std::vector<const resolve::Paragraph*> paragraphs(const resolve::Block& b) {
   std::vector<const resolve::Paragraph*> out;
   for (const auto& p : b.paras) out.push_back(&p);
   for (const auto& item : b.items) out.push_back(&item.para);
-  for (const auto& c : b.header) out.push_back(&c.para);
-  for (const auto& row : b.rows)
+  for (const auto& c : b.figure->header) out.push_back(&c.para);
+  for (const auto& row : b.figure->rows)
     for (const auto& c : row) out.push_back(&c.para);
-  if (b.caption) out.push_back(b.caption.get());
+  if (b.figure->caption) out.push_back(b.figure->caption.get());
   return out;
 }
 

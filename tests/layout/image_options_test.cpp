@@ -23,7 +23,7 @@ resolve::Block image(int w, int h) {
   resolve::Block im;
   im.kind = K::Image;
   im.loc = {"content.yaml", 5, 3};
-  im.src = write_png(w, h);
+  im.figure.edit().src = write_png(w, h);
   return im;
 }
 
@@ -39,8 +39,8 @@ const layout::Image& only_image(const Result& r) {
 
 TEST_CASE("a flow image with a height is a box of that height, the picture cropped to it about its focus") {
   resolve::Block im = image(100, 100);  // square: 200 x 200 at the column's width
-  im.height = pt(50);
-  im.fit = model::Fit::Cover;
+  im.figure.edit().height = pt(50);
+  im.figure.edit().fit = model::Fit::Cover;
   const layout::Image centred = only_image(lay_out_one(im));
   CHECK(centred.clip_w == doctest::Approx(200));
   CHECK(centred.clip_h == doctest::Approx(50));
@@ -49,7 +49,7 @@ TEST_CASE("a flow image with a height is a box of that height, the picture cropp
   CHECK(centred.h == doctest::Approx(200));
   CHECK(centred.y == doctest::Approx(20 - 75));  // the middle band in view
 
-  im.focus_y = 0.2;  // a face near the top stays in the band
+  im.figure.edit().focus_y = 0.2;  // a face near the top stays in the band
   const layout::Image high = only_image(lay_out_one(im));
   CHECK(high.y == doctest::Approx(20 - 150 * 0.2));
   const double face = high.y + 0.2 * high.h;
@@ -59,11 +59,11 @@ TEST_CASE("a flow image with a height is a box of that height, the picture cropp
 
 TEST_CASE("a flow image narrower than its column is aligned left, centred or right") {
   resolve::Block im = image(40, 20);
-  im.width = pt(80);
+  im.figure.edit().width = pt(80);
   CHECK(only_image(lay_out_one(im)).x == doctest::Approx(20 + 60));
-  im.align = model::HAlign::Left;
+  im.figure.edit().align = model::HAlign::Left;
   CHECK(only_image(lay_out_one(im)).x == doctest::Approx(20));
-  im.align = model::HAlign::Right;
+  im.figure.edit().align = model::HAlign::Right;
   CHECK(only_image(lay_out_one(im)).x == doctest::Approx(20 + 120));
 }
 
@@ -71,8 +71,8 @@ TEST_CASE("a QR code sits at the column's left unless aligned centre or right") 
   resolve::Block q;
   q.kind = K::Qr;
   q.loc = {"content.yaml", 9, 3};
-  q.data = "https://example.org/";
-  q.qr_size = 60;
+  q.figure.edit().data = "https://example.org/";
+  q.figure.edit().qr_size = 60;
   auto quiet_x = [&] {
     const Result r = lay_out_one(q);
     REQUIRE(r.list);
@@ -83,8 +83,8 @@ TEST_CASE("a QR code sits at the column's left unless aligned centre or right") 
     return 0.0;
   };
   CHECK(quiet_x() == doctest::Approx(20));
-  q.align = model::HAlign::Center;
+  q.figure.edit().align = model::HAlign::Center;
   CHECK(quiet_x() == doctest::Approx(20 + 70));
-  q.align = model::HAlign::Right;
+  q.figure.edit().align = model::HAlign::Right;
   CHECK(quiet_x() == doctest::Approx(20 + 140));
 }

@@ -156,9 +156,9 @@ TEST_CASE("a 300-row table splits between rows and repeats its header on every p
   resolve::Block t;
   t.kind = K::Table;
   t.loc = {"content.yaml", 70, 3};
-  t.header = {{para("Year", body(), 71)}, {para("Focus", body(), 71)}};
+  t.figure.edit().header = {{para("Year", body(), 71)}, {para("Focus", body(), 71)}};
   for (int i = 0; i < 300; ++i)
-    t.rows.push_back({{para("PGY-" + std::to_string(i), body(), 1000 + i)},
+    t.figure.edit().rows.push_back({{para("PGY-" + std::to_string(i), body(), 1000 + i)},
                       {para("Rotation " + std::to_string(i), body(), 1000 + i)}});
   resolve::ParaStyle rules;
   rules.border = model::Color::black();
@@ -199,8 +199,8 @@ TEST_CASE("a table header is never left alone at a page foot") {
   resolve::Block t;
   t.kind = K::Table;
   t.loc = {"content.yaml", 70, 3};
-  t.header = {{para("Year", body(), 71)}};
-  for (int i = 0; i < 3; ++i) t.rows.push_back({{para("Row", body(), 80 + i)}});
+  t.figure.edit().header = {{para("Year", body(), 71)}};
+  for (int i = 0; i < 3; ++i) t.figure.edit().rows.push_back({{para("Row", body(), 80 + i)}});
   b.push_back(t);
   Result r = run(doc(b), l);
   REQUIRE(r.list);
@@ -215,8 +215,8 @@ TEST_CASE("images keep their aspect, take the column width, and never split") {
   resolve::Block im;
   im.kind = K::Image;
   im.loc = {"content.yaml", 90, 3};
-  im.src = write_png(40, 20);
-  im.alt = "Campus";
+  im.figure.edit().src = write_png(40, 20);
+  im.figure.edit().alt = "Campus";
   b.push_back(im);
   Result r = run(doc(b), l);
   REQUIRE(r.list);
@@ -268,11 +268,11 @@ TEST_CASE("qr: vector modules, one rect per horizontal run, quiet zone") {
   resolve::Block q;
   q.kind = K::Qr;
   q.loc = {"content.yaml", 99, 3};
-  q.data = "https://college.mayo.edu/";
-  q.qr_size = 100;
+  q.figure.edit().data = "https://college.mayo.edu/";
+  q.figure.edit().qr_size = 100;
   Result r = run(doc({q}), l);
   REQUIRE(r.list);
-  QRcode* code = QRcode_encodeString(q.data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  QRcode* code = QRcode_encodeString(q.figure->data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   REQUIRE(code);
   const int n = code->width;
   int dark = 0, runs = 0;
@@ -501,7 +501,7 @@ TEST_CASE("an image taller than the column shrinks to fit it") {
   resolve::Block im;
   im.kind = K::Image;
   im.loc = {"content.yaml", 90, 3};
-  im.src = write_png(20, 40);  // 200 x 400 at full width
+  im.figure.edit().src = write_png(20, 40);  // 200 x 400 at full width
   Result r = run(doc({im}), l);
   REQUIRE(r.list);
   REQUIRE(r.list->pages.size() == 1);

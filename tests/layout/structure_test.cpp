@@ -74,8 +74,8 @@ TEST_CASE("structure: lists, tables with repeated headers as artifacts, figures,
   resolve::Block table;
   table.kind = K::Table;
   table.loc = {"content.yaml", 20, 3};
-  table.header = {{para("Key", body(), 20)}, {para("Value", body(), 20)}};
-  for (int i = 0; i < 12; ++i) table.rows.push_back({{para("k", body(), 21)}, {para("v", body(), 21)}});
+  table.figure.edit().header = {{para("Key", body(), 20)}, {para("Value", body(), 20)}};
+  for (int i = 0; i < 12; ++i) table.figure.edit().rows.push_back({{para("k", body(), 21)}, {para("v", body(), 21)}});
   Result r = run(doc({list, table}), l);
   REQUIRE(r.list);
   const auto got = roles(*r.list);

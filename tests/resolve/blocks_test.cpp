@@ -56,13 +56,13 @@ TEST_CASE("each block kind takes its default style when the layout defines it") 
   CHECK(b[4].paras[1].plain_text() == "\u2014 A. Person");
   CHECK(b[5].paras.at(0).style->size == 12);
   CHECK(b[5].box->size == 12);
-  REQUIRE(b[6].caption);
-  CHECK(b[6].caption->style->size == 7);
+  REQUIRE(b[6].figure->caption);
+  CHECK(b[6].figure->caption->style->size == 7);
   CHECK(b[7].box->size == 6);
-  CHECK(b[7].header.at(1).para.style->size == 8.5);
-  CHECK(b[7].header.at(1).para.plain_text() == "Focus");
-  CHECK(b[7].rows.at(0).at(0).para.style->size == 8);
-  CHECK(b[7].rows.at(0).at(1).para.plain_text() == "Surgery");
+  CHECK(b[7].figure->header.at(1).para.style->size == 8.5);
+  CHECK(b[7].figure->header.at(1).para.plain_text() == "Focus");
+  CHECK(b[7].figure->rows.at(0).at(0).para.style->size == 8);
+  CHECK(b[7].figure->rows.at(0).at(1).para.plain_text() == "Surgery");
   CHECK(b[8].box->size == 9.5);
 }
 
@@ -149,23 +149,26 @@ TEST_CASE("qr data and image fields pass through; variables reach qr data") {
   const StyledDoc d =
       styled({qr, img, brk}, layout_with({sized("body", 10)}), {{"recipient", "ada"}});
   const auto& b = d.flows[0].blocks;
-  CHECK(b[0].data == "https://mayo.edu/ada");
-  CHECK(b[0].qr_size == 90);
-  REQUIRE(b[0].caption);
-  CHECK(b[0].caption->runs.at(1).style->bold);
-  CHECK(b[1].src == "/abs/campus.png");
-  CHECK(b[1].fit == model::Fit::Cover);
-  CHECK_FALSE(b[1].caption);
-  REQUIRE(b[1].width);
-  CHECK(b[1].width->value == 40);
-  CHECK(b[1].width->percent);
-  CHECK_FALSE(b[1].height);
-  CHECK_FALSE(b[0].width);
-  // Held out of line (resolve::Boxed): a copy, as of a kept block, has its own.
-  const Block copy = b[1];
-  REQUIRE(copy.width);
-  CHECK(copy.width->value == 40);
-  CHECK(&*copy.width != &*b[1].width);
+  CHECK(b[0].figure->data == "https://mayo.edu/ada");
+  CHECK(b[0].figure->qr_size == 90);
+  REQUIRE(b[0].figure->caption);
+  CHECK(b[0].figure->caption->runs.at(1).style->bold);
+  CHECK(b[1].figure->src == "/abs/campus.png");
+  CHECK(b[1].figure->fit == model::Fit::Cover);
+  CHECK_FALSE(b[1].figure->caption);
+  REQUIRE(b[1].figure->width);
+  CHECK(b[1].figure->width->value == 40);
+  CHECK(b[1].figure->width->percent);
+  CHECK_FALSE(b[1].figure->height);
+  CHECK_FALSE(b[0].figure->width);
+  // Held out of line (resolve::Shared<Figure>): a copy, as of a kept block,
+  // shares it until it is edited.
+  Block copy = b[1];
+  REQUIRE(copy.figure->width);
+  CHECK(&*copy.figure->width == &*b[1].figure->width);
+  copy.figure.edit().width = model::Length{10, false, {}};
+  CHECK(copy.figure->width->value == 10);
+  CHECK(b[1].figure->width->value == 40);
   CHECK(b[2].break_kind == model::BreakKind::Column);
 }
 
@@ -186,4 +189,16 @@ TEST_CASE("a quote's attribution gets an em dash unless the author wrote one") {
   const StyledDoc d = styled({q, bare}, layout_with({}));
   CHECK(d.flows[0].blocks[0].paras.at(1).plain_text() == "\u2014 Dr. Ada");
   CHECK(d.flows[0].blocks[1].paras.size() == 1);
+}
+
+// A long report holds every block until layout takes it (issue 16): the
+// fields only images, tables, QR codes and charts set stay out of line,
+// and a block without them shares one empty Figure.
+TEST_CASE("a paragraph block is small and holds no figure of its own") {
+  CHECK(sizeof(Block) <= 192);
+  const StyledDoc d = styled({paragraph("a"), paragraph("b"), of_kind(BlockKind::Image)}, layout_with({}));
+  const auto& b = d.flows.at(0).blocks;
+  REQUIRE(b.size() == 3);
+  CHECK(b[0].figure.same(b[1].figure));
+  CHECK_FALSE(b[0].figure.same(b[2].figure));
 }
