@@ -31,15 +31,15 @@ TEST_CASE("a report naming its Markdown file four times as often grows by its st
              "styles:\n  body: {font: Noto Serif, size: 6pt}\nmasters:\n  page:\n"
              "    frames: [{name: body, flow: main, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n"
              "output: {tagged: false}\nsequence:\n  - {master: page, repeat: until-empty}\n");
-  for (int copies : {10, 40}) {
+  for (int copies : {scaled(10), scaled(40)}) {
     std::string doc = "galley: 1\nlayout: layout.yaml\nmeta: {title: Flat}\nflows:\n  main:\n";
     for (int i = 0; i < copies; ++i) doc += "    - markdown: {file: text.md}\n";
     write_file(dir + "/doc-" + std::to_string(copies) + ".yaml", doc);
   }
-  const Measured small = run_measured(dir, {"build", "doc-10.yaml", "-o", "small.pdf"});
+  const Measured small = run_measured(dir, {"build", "doc-" + std::to_string(scaled(10)) + ".yaml", "-o", "small.pdf"});
   INFO(small.err);
   REQUIRE(small.exit_code == 0);
-  const Measured large = run_measured(dir, {"build", "doc-40.yaml", "-o", "large.pdf"});
+  const Measured large = run_measured(dir, {"build", "doc-" + std::to_string(scaled(40)) + ".yaml", "-o", "large.pdf"});
   INFO(large.err);
   REQUIRE(large.exit_code == 0);
   CHECK(pdf_pages(dir + "/large.pdf") > 4 * pdf_pages(dir + "/small.pdf") - 4);

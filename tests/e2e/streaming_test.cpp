@@ -69,13 +69,13 @@ TEST_CASE("a thousand pages drawn from a few lines of input are built in flat me
              "styles:\n  body: {font: Noto Serif, size: 6pt}\nmasters:\n  page:\n"
              "    footer: {text: \"" + words + "\", y: 20mm, height: 170mm}\n"
              "    frames: [{name: body, flow: main, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n"
-             "sequence:\n  - {master: page, repeat: 1200}\n");
+             "sequence:\n  - {master: page, repeat: " + std::to_string(scaled(1200)) + "}\n");
   write_file(dir + "/doc.yaml",
              "galley: 1\nlayout: layout.yaml\nmeta: {title: Flat}\nflows:\n  main:\n    - paragraph: One short paragraph.\n");
   const Measured m = run_measured(dir, {"build", "doc.yaml", "-o", "out.pdf"});
   INFO(m.err);
   REQUIRE(m.exit_code == 0);
-  CHECK(pdf_pages(dir + "/out.pdf") == 1200);
+  CHECK(pdf_pages(dir + "/out.pdf") == scaled(1200));
 #if defined(__SANITIZE_ADDRESS__)
   // AddressSanitizer's shadow memory and its quarantine of freed blocks
   // (up to 256 MB) make the process's size say nothing about the build's:
@@ -102,11 +102,11 @@ TEST_CASE("three hundred pages of text named from one Markdown file are resolved
     markdown += "\n\n";
   }
   write_file(dir + "/text.md", markdown);
-  write_markdown_report(dir, "output: {tagged: false}\n", 30);
+  write_markdown_report(dir, "output: {tagged: false}\n", scaled(30));
   const Measured m = run_measured(dir, {"build", "doc.yaml", "-o", "out.pdf"});
   INFO(m.err);
   REQUIRE(m.exit_code == 0);
-  CHECK(pdf_pages(dir + "/out.pdf") > 250);
+  CHECK(pdf_pages(dir + "/out.pdf") > scaled(250));
   Run text = sh("pdftotext -l 1 " + quote(dir + "/out.pdf") + " -");
   CHECK(text.out.find("memory0 stays0 flat0") != std::string::npos);
 #if defined(__SANITIZE_ADDRESS__)
@@ -139,7 +139,7 @@ TEST_CASE("three hundred pages of text set in many runs of bold and italic share
     markdown += "\n\n";
   }
   write_file(dir + "/text.md", markdown);
-  write_markdown_report(dir, "output: {tagged: false}\n", 30);
+  write_markdown_report(dir, "output: {tagged: false}\n", scaled(30));
   std::string layout = read_file(dir + "/layout.yaml");
   const std::string regular = "{regular: fonts/NotoSerif-Regular.ttf}";
   layout.replace(layout.find(regular), regular.size(),
@@ -149,7 +149,7 @@ TEST_CASE("three hundred pages of text set in many runs of bold and italic share
   const Measured m = run_measured(dir, {"build", "doc.yaml", "-o", "out.pdf"});
   INFO(m.err);
   REQUIRE(m.exit_code == 0);
-  CHECK(pdf_pages(dir + "/out.pdf") > 300);
+  CHECK(pdf_pages(dir + "/out.pdf") > scaled(300));
   Run fonts = sh("pdffonts " + quote(dir + "/out.pdf"));
   CHECK(fonts.out.find("NotoSerif-Bold") != std::string::npos);
   CHECK(fonts.out.find("NotoSerif-Italic") != std::string::npos);
@@ -179,14 +179,14 @@ TEST_CASE("a tagged long report costs little more memory than an untagged one") 
     markdown += "\n\n";
   }
   write_file(dir + "/text.md", markdown);
-  write_tagged_pair(dir, 30);
+  write_tagged_pair(dir, scaled(30));
   const Measured tagged = run_measured(dir, {"build", "tagged-doc.yaml", "-o", "tagged.pdf"});
   INFO(tagged.err);
   REQUIRE(tagged.exit_code == 0);
   const Measured untagged = run_measured(dir, {"build", "untagged-doc.yaml", "-o", "untagged.pdf"});
   INFO(untagged.err);
   REQUIRE(untagged.exit_code == 0);
-  CHECK(pdf_pages(dir + "/tagged.pdf") > 600);
+  CHECK(pdf_pages(dir + "/tagged.pdf") > scaled(600));
   Run info = sh("pdfinfo " + quote(dir + "/tagged.pdf"));
   CHECK(info.out.find("Tagged:          yes") != std::string::npos);
   Run outline = sh("qpdf --json --json-key=outlines " + quote(dir + "/tagged.pdf"));
@@ -213,14 +213,14 @@ TEST_CASE("a long report laid out and written on two threads takes little more m
   write_file(dir + "/text.md", markdown);
   // Untagged: the writer's copy of the structure, which grows with the
   // document, is then empty, and what is left is the threads' own cost.
-  write_markdown_report(dir, "output: {tagged: false}\n", 20);
+  write_markdown_report(dir, "output: {tagged: false}\n", scaled(20));
   const Measured one = run_measured(dir, {"build", "doc.yaml", "-o", "one.pdf", "--jobs", "1"});
   INFO(one.err);
   REQUIRE(one.exit_code == 0);
   const Measured two = run_measured(dir, {"build", "doc.yaml", "-o", "two.pdf", "--jobs", "2"});
   INFO(two.err);
   REQUIRE(two.exit_code == 0);
-  CHECK(pdf_pages(dir + "/two.pdf") > 500);
+  CHECK(pdf_pages(dir + "/two.pdf") > scaled(500));
   CHECK(read_file(dir + "/one.pdf") == read_file(dir + "/two.pdf"));
 #if defined(__SANITIZE_ADDRESS__)
   MESSAGE("peak RSS under AddressSanitizer: " << two.max_rss_mb << " and " << one.max_rss_mb << " MB (not checked)");
@@ -249,20 +249,20 @@ TEST_CASE("a tagged report of three times the pages takes little more memory") {
            "    frames: [{name: body, flow: main, x: 20mm, y: 20mm, width: 108mm, height: 170mm}]\n"
            "sequence:\n  - {master: page, repeat: " + std::to_string(pages) + "}\n";
   };
-  for (int pages : {800, 2400}) {
+  for (int pages : {scaled(800), scaled(2400)}) {
     const std::string name = std::to_string(pages);
     write_file(dir + "/layout-" + name + ".yaml", layout(pages));
     write_file(dir + "/doc-" + name + ".yaml", "galley: 1\nlayout: layout-" + name +
                                                    ".yaml\nmeta: {title: Flat, language: en}\nflows:\n  main:\n"
                                                    "    - paragraph: One short paragraph.\n");
   }
-  const Measured small = run_measured(dir, {"build", "doc-800.yaml", "-o", "small.pdf"});
+  const Measured small = run_measured(dir, {"build", "doc-" + std::to_string(scaled(800)) + ".yaml", "-o", "small.pdf"});
   INFO(small.err);
   REQUIRE(small.exit_code == 0);
-  const Measured large = run_measured(dir, {"build", "doc-2400.yaml", "-o", "large.pdf"});
+  const Measured large = run_measured(dir, {"build", "doc-" + std::to_string(scaled(2400)) + ".yaml", "-o", "large.pdf"});
   INFO(large.err);
   REQUIRE(large.exit_code == 0);
-  CHECK(pdf_pages(dir + "/large.pdf") == 2400);
+  CHECK(pdf_pages(dir + "/large.pdf") == scaled(2400));
   Run info = sh("pdfinfo " + quote(dir + "/large.pdf"));
   CHECK(info.out.find("Tagged:          yes") != std::string::npos);
   Run check = sh("qpdf --check " + quote(dir + "/large.pdf"));
@@ -291,20 +291,20 @@ TEST_CASE("a report of 200,000 structure elements costs little more memory tagge
     markdown += "\n";
   }
   write_file(dir + "/text.md", markdown);
-  write_tagged_pair(dir, 20);
+  write_tagged_pair(dir, scaled(20));
   const Measured tagged = run_measured(dir, {"build", "tagged-doc.yaml", "-o", "tagged.pdf"});
   INFO(tagged.err);
   REQUIRE(tagged.exit_code == 0);
   const Measured untagged = run_measured(dir, {"build", "untagged-doc.yaml", "-o", "untagged.pdf"});
   INFO(untagged.err);
   REQUIRE(untagged.exit_code == 0);
-  CHECK(pdf_pages(dir + "/tagged.pdf") > 900);
+  CHECK(pdf_pages(dir + "/tagged.pdf") > scaled(900));
   Run check = sh("qpdf --check " + quote(dir + "/tagged.pdf"));
   CHECK(check.out.find("No syntax or stream encoding errors") != std::string::npos);
   // The tree reads back whole: the last list's last item, under the
   // Document, its words marked content.
   Run json = sh("qpdf --json --json-key=qpdf " + quote(dir + "/tagged.pdf") + " | grep -c '\"/S\": \"/LI\"'");
-  CHECK(json.out.find("48000") == 0);
+  CHECK(json.out.find(std::to_string(scaled(48000))) == 0);
   Run text = sh("pdftotext -l 1 " + quote(dir + "/tagged.pdf") + " -");
   CHECK(text.out.find("Part 0") != std::string::npos);
 #if defined(__SANITIZE_ADDRESS__)
