@@ -52,6 +52,23 @@ char* write_num(char* p, double v) {
   return p + n + 1;
 }
 
+char* write_hundredths(char* p, long long hundredths) {
+  if (hundredths == 0) {
+    *p = '0';
+    return p + 1;
+  }
+  if (hundredths < 0) *p++ = '-';
+  const unsigned long long a =
+      hundredths < 0 ? 0ull - static_cast<unsigned long long>(hundredths) : static_cast<unsigned long long>(hundredths);
+  p = std::to_chars(p, p + 16, a / 100).ptr;
+  const unsigned cents = static_cast<unsigned>(a % 100);
+  if (cents == 0) return p;
+  *p++ = '.';
+  *p++ = static_cast<char>('0' + cents / 10);
+  if (cents % 10 != 0) *p++ = static_cast<char>('0' + cents % 10);
+  return p;
+}
+
 void append_num(std::string& out, double v) {
   char buf[kNumChars];
   out.append(buf, static_cast<size_t>(write_num(buf, v) - buf));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,9 @@ namespace galley::pdf {
 namespace {
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
+// The most one glyph writes besides a span's operators: a text rise and an
+// adjustment, each a number, and the brackets and hex digits.
+constexpr size_t kGlyphRoom = 3 * kNumChars + 32;
 
 void append_actual_text(std::string& out, const std::string& utf8) {
   out += "/Span << /ActualText ";
@@ -135,6 +139,74 @@ double tracking(const layout::GlyphRun& run, const std::vector<int>& widths, dou
   return std::abs(t) >= tolerance && agree * 2 > static_cast<long>(extra.size()) ? t : 0;
 }
 
+// Gathers a run's operators in a scratch buffer, one per thread, and hands
+// them to the string at once: a run writes a few bytes per glyph, and
+// std::string's appends check capacity and count (strlen) for each piece.
+// need() makes room; the buffer is never cleared, so nothing is zeroed per run.
+class RunOut {
+ public:
+  explicit RunOut(std::string& s) : s_(s), buf_(scratch()), p_(buf_.data()), end_(p_ + buf_.size()) {}
+  RunOut(const RunOut&) = delete;
+  RunOut& operator=(const RunOut&) = delete;
+
+  // Room for `n` more bytes.
+  void need(size_t n) {
+    if (static_cast<size_t>(end_ - p_) >= n) return;
+    flush();
+    if (buf_.size() < n) buf_.resize(n);
+    p_ = buf_.data();
+    end_ = p_ + buf_.size();
+  }
+  // Everything written so far, into the string.
+  void flush() {
+    s_.append(buf_.data(), static_cast<size_t>(p_ - buf_.data()));
+    p_ = buf_.data();
+  }
+  // Runs `f`, which appends to the string itself.
+  template <class F>
+  void call(F&& f) {
+    flush();
+    f();
+  }
+  template <size_t N>
+  void put(const char (&lit)[N]) {
+    std::memcpy(p_, lit, N - 1);
+    p_ += N - 1;
+  }
+  void put(char c) { *p_++ = c; }
+  void put(const std::string& str) {
+    std::memcpy(p_, str.data(), str.size());
+    p_ += str.size();
+  }
+  void num(double v) { p_ = write_num(p_, v); }
+  void hundredths(long long v) { p_ = write_hundredths(p_, v); }
+  void hex4(uint32_t v) {
+    p_[0] = kHexDigits[(v >> 12) & 15];
+    p_[1] = kHexDigits[(v >> 8) & 15];
+    p_[2] = kHexDigits[(v >> 4) & 15];
+    p_[3] = kHexDigits[v & 15];
+    p_ += 4;
+  }
+
+ private:
+  static std::vector<char>& scratch() {
+    thread_local std::vector<char> b(16384);
+    return b;
+  }
+  std::string& s_;
+  std::vector<char>& buf_;
+  char* p_;
+  char* end_;
+};
+
+// std::round for |v| < 1e9, without the libm call: the fraction v minus its
+// truncation is exact at this size.
+long long round_half_away(double v) {
+  const auto t = static_cast<long long>(v);
+  const double f = v - static_cast<double>(t);
+  return t + (f >= 0.5) - (f <= -0.5);
+}
+
 }  // namespace
 
 void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coords& at, const RunFont& font,
@@ -155,56 +227,60 @@ void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coo
   if (tc != 0) plan_word_spans(run, spans);
   else plan_spans(run, font.text ? *font.text : empty, spans);
 
-  s += "q\n";
-  s += color;
-  s += "BT\n/";
-  s += font.resource;
-  s += ' ';
-  append_num(s, run.size);
-  s += " Tf\n1 0 0 1 ";
-  append_num(s, at.x(run.x));
-  s += ' ';
-  append_num(s, at.y(run.y));
-  s += " Tm\n";
+  RunOut out(s);
+  out.need(color.size() + font.resource.size() + 4 * kNumChars + 32);
+  out.put("q\n");
+  out.put(color);
+  out.put("BT\n/");
+  out.put(font.resource);
+  out.put(' ');
+  out.num(run.size);
+  out.put(" Tf\n1 0 0 1 ");
+  out.num(at.x(run.x));
+  out.put(' ');
+  out.num(at.y(run.y));
+  out.put(" Tm\n");
   if (h != 1) {
-    append_num(s, h * 100);
-    s += " Tz\n";
+    out.num(h * 100);
+    out.put(" Tz\n");
   }
   if (tc != 0) {
-    append_num(s, tc);
-    s += " Tc\n";
+    out.num(tc);
+    out.put(" Tc\n");
   }
 
   // A TJ array is written straight into `s`: `open` once its '[' is out,
   // `in_hex` inside one of its <...> glyph strings.
   bool open = false, in_hex = false;
   const auto close_tj = [&] {
-    if (in_hex) s += '>';
+    if (in_hex) out.put('>');
     in_hex = false;
-    if (open) s += "] TJ\n";
+    if (open) out.put("] TJ\n");
     open = false;
   };
   double pen = 0;   // where the PDF pen is, in points from the run origin
   double rise = 0;  // current text rise (y up)
   int span = -1;
+  const double em = run.size * h;
   for (size_t i = 0; i < run.glyphs.size(); ++i) {
     const auto& g = run.glyphs[i];
+    out.need(kGlyphRoom);
     if (font.open_piece && (i == 0 || spans.of_glyph[i] != span)) {
       close_tj();
-      if (i > 0) s += "EMC\n";
+      if (i > 0) out.put("EMC\n");
       span = spans.of_glyph[i];
-      font.open_piece(s, span >= 0 ? &spans.text[static_cast<size_t>(span)] : nullptr);
+      out.call([&] { font.open_piece(s, span >= 0 ? &spans.text[static_cast<size_t>(span)] : nullptr); });
     } else if (!font.open_piece && spans.of_glyph[i] != span) {
       close_tj();
-      if (span >= 0) s += "EMC\n";
+      if (span >= 0) out.put("EMC\n");
       span = spans.of_glyph[i];
-      if (span >= 0) append_actual_text(s, spans.text[span]);
+      if (span >= 0) out.call([&] { append_actual_text(s, spans.text[span]); });
     }
     const double want_rise = std::isfinite(g.y) ? -g.y : 0;
     if (std::abs(want_rise - rise) > 0.0005) {
       close_tj();
-      append_num(s, want_rise);
-      s += " Ts\n";
+      out.num(want_rise);
+      out.put(" Ts\n");
       rise = want_rise;
     }
     const double gx = std::isfinite(g.x) ? g.x : pen;
@@ -212,26 +288,39 @@ void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coo
     // kept to hundredths: 1/100,000 em is below the 1/10,000 pt the PDF's
     // coordinates resolve, and coarser than the float error of a glyph's
     // position (layout/page.h), which must not write an adjustment per glyph.
-    const double adj = std::round((pen - gx) * 1000.0 / (run.size * h) * 100.0) / 100.0;
-    if (std::abs(adj) >= 0.01) {
-      if (in_hex) s += '>';
+    const double hundredths = (pen - gx) * 1000.0 / em * 100.0;
+    long long r = 0;
+    double adj = 0;
+    if (std::abs(hundredths) < 1e9) {
+      r = round_half_away(hundredths);
+      adj = static_cast<double>(r) / 100.0;
+    } else {
+      adj = std::round(hundredths) / 100.0;  // out of range or not a number: the general path
+    }
+    if (r != 0 || std::abs(adj) >= 0.01) {
+      if (in_hex) out.put('>');
       in_hex = false;
-      s += open ? " " : "[ ";
+      if (open) out.put(' ');
+      else out.put("[ ");
       open = true;
-      append_num(s, adj);
-      s += ' ';
+      if (r != 0) out.hundredths(r);
+      else out.num(adj);
+      out.put(' ');
       pen -= adj * run.size * h / 1000.0;
     }
-    if (!in_hex) s += open ? "<" : "[<";
+    if (!in_hex) {
+      if (open) out.put('<');
+      else out.put("[<");
+    }
     open = in_hex = true;
-    const char hex[4] = {kHexDigits[(g.gid >> 12) & 15], kHexDigits[(g.gid >> 8) & 15], kHexDigits[(g.gid >> 4) & 15],
-                         kHexDigits[g.gid & 15]};
-    s.append(hex, 4);
+    out.hex4(g.gid);
     pen += ((widths.empty() ? 0 : widths[i]) * run.size / 1000.0 + tc) * h;
   }
+  out.need(16);
   close_tj();
-  if (span >= 0 || font.open_piece) s += "EMC\n";
-  s += "ET\nQ\n";
+  if (span >= 0 || font.open_piece) out.put("EMC\n");
+  out.put("ET\nQ\n");
+  out.flush();
 }
 
 }  // namespace galley::pdf

@@ -70,6 +70,50 @@ TEST_CASE("numbers are printf's %.4f without trailing zeros") {
   }
 }
 
+TEST_CASE("hundredths print as write_num prints the value they stand for") {
+  const auto both = [](long long h) {
+    char a[kNumChars], b[kNumChars];
+    const std::string got(a, write_hundredths(a, h));
+    const std::string want(b, write_num(b, static_cast<double>(h) / 100.0));
+    INFO(h);
+    REQUIRE(got == want);
+  };
+  for (long long h = -100000; h <= 100000; ++h) both(h);
+  for (long long h : {999999999ll, -999999999ll, 1000000000ll, -1000000000ll, 123456789ll, -100000000ll})
+    both(h);
+  uint64_t state = 0x2545F4914F6CDD1Dull;
+  for (int i = 0; i < 200000; ++i) {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    const long long h = static_cast<long long>(state % 2000000001ull) - 1000000000ll;
+    both(h);
+  }
+  char buf[kNumChars];
+  CHECK(std::string(buf, write_hundredths(buf, -150)) == "-1.5");
+  CHECK(std::string(buf, write_hundredths(buf, -5)) == "-0.05");
+  CHECK(std::string(buf, write_hundredths(buf, 0)) == "0");
+}
+
+TEST_CASE("TJ adjustments are written to hundredths, either sign") {
+  const auto ops_for = [](double second_x) {
+    layout::GlyphRun run;
+    run.size = 8;  // the first glyph's 500/1000 em is 4pt; a hundredth of 1/1000 em 0.00008pt
+    run.glyphs = {{1, 0, 0, 4}, {2, static_cast<float>(second_x), 0, 4}};
+    for (const char* text : {"a", "b"}) run.add_cluster(static_cast<uint32_t>(run.clusters.size()), 1, text);
+    GlyphTextMap map;
+    map.learn(run);
+    RunFont font{"F1", [](uint32_t) { return 500; }, &map};
+    std::string ops;
+    append_glyph_run_ops(ops, run, Coords{0, 100}, font, "");
+    return ops;
+  };
+  CHECK(ops_for(4.0001).find("[<0001> -0.01 <0002>] TJ") != std::string::npos);
+  CHECK(ops_for(3.9999).find("[<0001> 0.01 <0002>] TJ") != std::string::npos);
+  CHECK(ops_for(4.00018).find("[<0001> -0.02 <0002>] TJ") != std::string::npos);
+  CHECK(ops_for(3.6).find("[<0001> 50 <0002>] TJ") != std::string::npos);
+  CHECK(ops_for(4.8).find("[<0001> -100 <0002>] TJ") != std::string::npos);
+  CHECK(ops_for(4.000001).find("[<00010002>] TJ") != std::string::npos);
+}
+
 TEST_CASE("colours are written in their own space") {
   model::Color c;
   c.space = model::Color::Space::Cmyk;

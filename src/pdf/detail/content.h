@@ -21,6 +21,10 @@ void append_num(std::string& out, double v);
 inline constexpr int kNumChars = 24;
 // The same, written at `p`, which has kNumChars bytes free; returns the end.
 char* write_num(char* p, double v);
+// write_num(p, hundredths / 100.0) for |hundredths| <= 1e9, from the
+// integer: TJ adjustments are rounded to hundredths already, and a glyph
+// run writes one per kerned glyph.
+char* write_hundredths(char* p, long long hundredths);
 
 // Display-list coordinates (trim origin, y down) to PDF user space (media
 // origin, y up).
