@@ -110,8 +110,17 @@ class FlowMeasure {
   // Taken by the paginator (diagnostics replayed); integer keys, so
   // iteration order is stable.
   std::map<Key, std::shared_ptr<const Measured>> taken_;
-  // Work handed to the workers, and when it is done.
-  std::map<Key, std::future<void>> ahead_;
+  // Work handed to the workers: whether it has started, and when it is
+  // done. A task not yet started is called off instead of waited for; it
+  // then touches nothing but its state, which it shares (this flow may be
+  // gone by the time a worker reaches it).
+  enum class Task { Queued, Running, CalledOff };
+  struct Ahead {
+    std::shared_ptr<std::atomic<Task>> state;
+    std::future<void> done;
+    void settle();  // calls it off or waits for it
+  };
+  std::map<Key, Ahead> ahead_;
   std::atomic<size_t> floor_{0};  // a worker skips blocks before this one
   Key last_{static_cast<size_t>(-1), 0, 0};
 };
