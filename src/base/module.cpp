@@ -8,6 +8,31 @@
 #include <mutex>
 #include <vector>
 
+// AddressSanitizer's runtime up to GCC 13 and LLVM 16 guesses the extent
+// of a dynamic TLS block (a dlopen'ed library's thread-local variables)
+// from its address: at 16 bytes past a page boundary it takes the block
+// for glibc 2.19's mmap'ed kind and reads the two words before it as the
+// block's start and size (google/sanitizers#1322). glibc since 2.25 takes
+// these blocks from malloc, so a block that lands there by chance is
+// recorded with the allocator's chunk header as its extent, and
+// LeakSanitizer's tracer faults scanning it at exit ("Tracer caught signal
+// 11"). A module brings such blocks: libqpdf links GnuTLS, whose
+// thread-local block the main thread allocates, 16 bytes long, wherever
+// the heap has a free 16-byte chunk, so any change in what galley allocates
+// before it could move it to that offset. Not intercepting __tls_get_addr
+// leaves dynamic TLS unscanned for leak roots: galley's own thread-local
+// variables are in the executable's static TLS, which is scanned.
+#if defined(__clang__)
+#if __has_feature(address_sanitizer) && __clang_major__ < 17
+#define GALLEY_ASAN_GUESSES_DTLS 1
+#endif
+#elif defined(__SANITIZE_ADDRESS__) && __GNUC__ < 14
+#define GALLEY_ASAN_GUESSES_DTLS 1
+#endif
+#ifdef GALLEY_ASAN_GUESSES_DTLS
+extern "C" const char* __asan_default_options() { return "intercept_tls_get_addr=0"; }
+#endif
+
 namespace galley::base {
 namespace {
 

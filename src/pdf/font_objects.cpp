@@ -112,8 +112,12 @@ struct FontObjects {
 
 namespace {
 
-// Kept on their second sighting: a request's own glyphs (a name set in a
-// face no other text uses) make objects no later request asks for.
+// Kept on their first sighting, unlike shaped text: most of what a font's
+// objects hold is the subset program, which subset_program()'s memo keeps
+// anyway (shared, not copied); the dictionaries, /W and CMap beside it are
+// a few kilobytes. A batch's rows vary a face's glyphs among a few dozen
+// sets (a name's letters and digits), each seen a few times: kept on the
+// second sighting, each set's objects were made twice.
 constexpr size_t kFontObjectsBudget = size_t{32} << 20;
 
 // Runs work(i) for every i < n, each once, on this thread and, when `two`
@@ -157,7 +161,7 @@ std::string DocumentFonts::objects_key(const Used& used) {
 }
 
 bool DocumentFonts::embed(hpdf::Writer& writer, Diagnostics& diags) {
-  static base::Memo<FontObjects> memo(kFontObjectsBudget, true);
+  static base::Memo<FontObjects> memo(kFontObjectsBudget);
   std::vector<Used*> fonts;
   std::vector<std::string> keys;
   for (auto& [index, used] : used_) {

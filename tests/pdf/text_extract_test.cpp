@@ -140,8 +140,8 @@ TEST_CASE("faces subset two at a time each keep their own glyphs, in the bytes t
     list.fonts.push_back(layout::FontRef{font_path(faces[i]), 0, faces[i], false, false, {}});
     list.pages[0].items.push_back(shape(texts[i], faces[i], 12, i, 72, 100 + 20.0 * i));
   }
-  // The first two writes make every face's objects (the memo keeps them at
-  // their second sighting), the third takes them from the memo.
+  // The first write makes every face's objects (the memo keeps them at
+  // their first sighting), the second and third take them from the memo.
   const auto write = [&list] {
     Diagnostics d;
     auto bytes = pdf::write_pdf(list, d);
