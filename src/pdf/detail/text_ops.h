@@ -6,6 +6,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "layout/page.h"
 #include "content.h"
@@ -16,6 +17,9 @@ namespace galley::pdf {
 struct RunFont {
   std::string resource;                   // page resource name, e.g. "F1"
   std::function<int(uint32_t)> width;     // 1/1000 em, as in /W
+  // The widths the fonts have learnt, by gid, -1 where not: read before
+  // `width`, which every glyph would otherwise be a call through.
+  const std::vector<int>* known_widths = nullptr;
   const GlyphTextMap* text = nullptr;
   // Tagged PDF: opens the marked content (with an MCID) of each piece of
   // the run, the glyphs between /ActualText spans or one span, whose text
