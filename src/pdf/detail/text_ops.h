@@ -17,9 +17,6 @@ namespace galley::pdf {
 struct RunFont {
   std::string resource;                   // page resource name, e.g. "F1"
   std::function<int(uint32_t)> width;     // 1/1000 em, as in /W
-  // The widths the fonts have learnt, by gid, -1 where not: read before
-  // `width`, which every glyph would otherwise be a call through.
-  const std::vector<int>* known_widths = nullptr;
   const GlyphTextMap* text = nullptr;
   // Tagged PDF: opens the marked content (with an MCID) of each piece of
   // the run, the glyphs between /ActualText spans or one span, whose text
@@ -28,6 +25,9 @@ struct RunFont {
   // span, so the spans themselves carry the MCIDs. Null: plain /Span spans.
   // It appends the operator to `out`.
   std::function<void(std::string& out, const std::string* actual)> open_piece = nullptr;
+  // The widths the fonts have learnt, by gid, -1 where not: read before
+  // `width`, which every glyph would otherwise be a call through.
+  const std::vector<int>* known_widths = nullptr;
 };
 
 // `q BT ... ET Q` for the run, appended to `out`; `color` is the fill
