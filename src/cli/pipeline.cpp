@@ -239,6 +239,9 @@ class BuildSink : public layout::PageSink {
     if (!writer_ && ++handed_ > kInlinePages) {
       writer_ = std::make_unique<WriterThread>(kPagesInFlight);
       if (!writer_->running()) writer_.reset();
+      // Before the writer's first task: its deflating then moves off the
+      // thread that bounds a long build.
+      else if (pdf_) pdf.deflate_behind();
     }
     if (!writer_) {
       apply(d);

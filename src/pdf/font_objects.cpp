@@ -289,6 +289,8 @@ RunFont DocumentFonts::run_font(int font, const std::string& resource) const {
   rf.width = [used](uint32_t gid) {
     return gid < used->widths.size() && used->widths[gid] != kUnseen ? used->widths[gid] : used->program.width(gid);
   };
+  static_assert(kUnseen == -1, "RunFont::known_widths marks a width not learnt with -1");
+  rf.known_widths = &used->widths;
   rf.text = &it->second.text;
   return rf;
 }

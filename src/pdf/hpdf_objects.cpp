@@ -147,6 +147,7 @@
 #include <hpdf_utils.h>
 
 #include <libdeflate.h>
+#include <utility>
 
 #include <algorithm>
 #include <array>
@@ -238,6 +239,19 @@ class Deflaters {
   Deflaters& operator=(const Deflaters&) = delete;
 
   std::optional<std::string> run(std::string_view bytes) {
+    std::string out;
+    const size_t n = run_into(bytes, out);
+    if (n == 0) return std::nullopt;
+    out.resize(n);
+    // The bound is about the input's size: kept at that capacity, a long
+    // document's deflated pages would hold their raw size.
+    out.shrink_to_fit();
+    return out;
+  }
+
+  // Deflates into `out`, grown to the bound when smaller and otherwise
+  // reused as it is; the length written, 0 when it failed.
+  size_t run_into(std::string_view bytes, std::string& out) {
     libdeflate_compressor* c = nullptr;
     {
       std::lock_guard lock(mutex_);
@@ -247,19 +261,15 @@ class Deflaters {
       }
     }
     if (!c) c = libdeflate_alloc_compressor(level_);
-    if (!c) return std::nullopt;  // out of memory
-    std::string out(libdeflate_zlib_compress_bound(c, bytes.size()), '\0');
+    if (!c) return 0;  // out of memory
+    const size_t bound = libdeflate_zlib_compress_bound(c, bytes.size());
+    if (out.size() < bound) out.resize(bound);
     const size_t n = libdeflate_zlib_compress(c, bytes.data(), bytes.size(), out.data(), out.size());
     {
       std::lock_guard lock(mutex_);
       idle_.push_back(c);
     }
-    if (n == 0) return std::nullopt;  // cannot happen within the bound
-    out.resize(n);
-    // The bound is about the input's size: kept at that capacity, a long
-    // document's deflated pages would hold their raw size.
-    out.shrink_to_fit();
-    return out;
+    return n;  // never 0 within the bound
   }
 
  private:
@@ -268,10 +278,12 @@ class Deflaters {
   std::vector<libdeflate_compressor*> idle_;
 };
 
-std::optional<std::string> deflate_bytes(std::string_view bytes, int level) {
+Deflaters& deflaters(int level) {
   static Deflaters normal(kFlateLevel), fast(kFlateFastLevel), content(kContentLevel);
-  return (level == kFlateLevel ? normal : level == kContentLevel ? content : fast).run(bytes);
+  return level == kFlateLevel ? normal : level == kContentLevel ? content : fast;
 }
+
+std::optional<std::string> deflate_bytes(std::string_view bytes, int level) { return deflaters(level).run(bytes); }
 
 // libharu W2: the bytes of a stream object, read by libharu straight from
 // here when it saves. A memory stream would copy them twice more (in, then
@@ -580,6 +592,7 @@ struct Writer::Impl {
     std::string ops;              // appended, until finished
     std::string deflated;         // finished: the content stream's bytes until written
     bool finished = false, drawn = false;  // drawn: it has content
+    bool taken = false;           // its operators are being deflated elsewhere
     bool ahead = false;           // its content is written ahead (send())
     uint32_t content_at = 0, length_at = 0;  // ahead: the two objects' offsets
     uint32_t length_value = 0;    // at save(): the content's length, once written
@@ -1378,8 +1391,38 @@ bool Writer::prepend_content(int page, const std::string& ops) {  // libharu W15
   return true;
 }
 
+std::optional<std::string> Writer::take_content(int page) {
+  if (!ok()) return std::nullopt;
+  Impl::Page* p = impl_->page_at(page);
+  if (!p) return std::nullopt;
+  if (p->finished) {
+    impl_->fail("page content already finished");
+    return std::nullopt;
+  }
+  p->finished = p->taken = true;
+  return std::exchange(p->ops, std::string());
+}
+
+bool Writer::give_content(int page, std::optional<std::string> deflated) {
+  if (!ok()) return false;
+  Impl::Page* p = impl_->page_at(page);
+  if (!p) return false;
+  if (!p->taken) return impl_->fail("page content given back without being taken");
+  p->taken = false;
+  if (!deflated) return impl_->fail("cannot deflate page content");
+  // Operators deflate to a few bytes at least: none were there.
+  p->drawn = !deflated->empty();
+  p->deflated = std::move(*deflated);
+  return true;
+}
+
+size_t Writer::deflate_content(std::string_view ops, std::string& out) {
+  return deflaters(kContentLevel).run_into(ops, out);
+}
+
 bool Writer::Impl::write_content(size_t i) {  // libharu W4
   Page& page = pages[i];
+  if (page.taken) return fail("page content taken and not given back");
   if (page.finished) return true;
   page.finished = true;
   if (page.ops.empty()) return true;

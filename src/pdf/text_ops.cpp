@@ -216,8 +216,13 @@ void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coo
   // Each width is read twice (tracking, then the pen), through a std::function.
   thread_local std::vector<int> widths;
   widths.clear();
-  if (font.width)
-    for (const auto& g : run.glyphs) widths.push_back(font.width(g.gid));
+  if (font.width) {
+    const std::vector<int>* known = font.known_widths;
+    for (const auto& g : run.glyphs) {
+      const int w = known && g.gid < known->size() ? (*known)[g.gid] : -1;
+      widths.push_back(w != -1 ? w : font.width(g.gid));
+    }
+  }
   // Font expansion (layout/page.h): Tz scales glyph widths, Tc and TJ
   // adjustments alike, so the pen below moves in scaled units.
   // Tz is written to 1/1000 %, and the pen follows the value written.
@@ -291,13 +296,18 @@ void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coo
     const double hundredths = (pen - gx) * 1000.0 / em * 100.0;
     long long r = 0;
     double adj = 0;
+    bool moved = false;
     if (std::abs(hundredths) < 1e9) {
+      // In range, the adjustment is r / 100, at least 0.01 unless r is 0:
+      // the division waits until an adjustment is written.
       r = round_half_away(hundredths);
-      adj = static_cast<double>(r) / 100.0;
+      moved = r != 0;
+      if (moved) adj = static_cast<double>(r) / 100.0;
     } else {
       adj = std::round(hundredths) / 100.0;  // out of range or not a number: the general path
+      moved = std::abs(adj) >= 0.01;
     }
-    if (r != 0 || std::abs(adj) >= 0.01) {
+    if (moved) {
       if (in_hex) out.put('>');
       in_hex = false;
       if (open) out.put(' ');

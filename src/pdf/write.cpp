@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "detail/content_deflater.h"
 #include "detail/font_objects.h"
 #include "detail/hpdf_objects.h"
 #include "detail/image_objects.h"
@@ -43,6 +44,46 @@ struct PdfStream::State {
   std::vector<PageResult> tags;  // tagged: each page's MCIDs (its content dropped)
   uint64_t content_hash[2] = {kIdSeeds[0], kIdSeeds[1]};
   bool warned_marks = false;
+  // deflate_behind(): the last page painted, its content being deflated.
+  struct Pending {
+    PageResult result;
+    bool tagged = false;
+    std::string ops;  // what the deflater reads
+  };
+  std::optional<Pending> pending;
+  std::unique_ptr<ContentDeflater> behind;  // last: its thread ends first
+
+  // A page whose content is deflated: into the /ID's hash and the file.
+  bool written(PageResult&& result, bool tagged) {
+    // The deflated bytes, a tenth of the operators: the content hash is the
+    // /ID only of a list without a source hash, which a streamed list gets
+    // only at the end, and hashing every byte of every page's operators cost
+    // a warm handout request 4 %.
+    hash(w.content(result.index));
+    // Into the file now: a long document's content is not held for the end.
+    if (!w.send(result.index)) {
+      if (!w.output_refused()) return fail();
+      failed = true;  // its owner reports why
+      return false;
+    }
+    if (tagged) {
+      std::string().swap(result.content);
+      tags.push_back(std::move(result));
+    }
+    return true;
+  }
+
+  // The pending page's bytes back from the deflater, and written. Nothing
+  // but send() writes into the file before the end, so a page sent after
+  // the next one is painted lands where it would have.
+  bool settle() {
+    if (!pending) return true;
+    auto bytes = behind->take();  // before its operators go
+    Pending p = std::move(*pending);
+    pending.reset();
+    if (!w.give_content(p.result.index, std::move(bytes))) return fail();
+    return written(std::move(p.result), p.tagged);
+  }
 
   bool fail() {
     if (!w.error().empty()) diags.error({}, "cannot write PDF: " + w.error());
@@ -114,7 +155,7 @@ bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vecto
     }
   s.shared.structure = list.tagged ? &s.roles : nullptr;
   auto result = write_page(s.shared, list.pages[p], items, s.diags);
-  if (!result || !s.w.finish_content(result->index)) return s.fail();
+  if (!result || (!s.behind && !s.w.finish_content(result->index))) return s.fail();
   if (result->marks_dropped && !s.warned_marks) {
     s.diags.warning({}, "crop or registration marks asked for, but the slug is too small for them");
     s.warned_marks = true;
@@ -122,22 +163,19 @@ bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vecto
   auto ref = s.w.page_ref(result->index);
   if (!ref) return s.fail();
   s.page_refs.push_back(*ref);
-  // The deflated bytes, a tenth of the operators: the content hash is the
-  // /ID only of a list without a source hash, which a streamed list gets
-  // only at the end, and hashing every byte of every page's operators cost
-  // a warm handout request 4 %.
-  s.hash(s.w.content(result->index));
-  // Into the file now: a long document's content is not held for the end.
-  if (!s.w.send(result->index)) {
-    if (!s.w.output_refused()) return s.fail();
-    s.failed = true;  // its owner reports why
-    return false;
-  }
-  if (list.tagged) {
-    std::string().swap(result->content);
-    s.tags.push_back(std::move(*result));
-  }
+  if (!s.behind) return s.written(std::move(*result), list.tagged);
+  auto ops = s.w.take_content(result->index);
+  if (!ops) return s.fail();
+  if (!s.settle()) return false;
+  s.pending = State::Pending{std::move(*result), list.tagged, std::move(*ops)};
+  s.behind->start(s.pending->ops);
   return true;
+}
+
+void PdfStream::deflate_behind() {
+  if (s_->behind) return;
+  s_->behind = std::make_unique<ContentDeflater>();
+  if (!s_->behind->running()) s_->behind.reset();
 }
 
 bool PdfStream::add_roles(const std::vector<std::string>& roles) {
@@ -153,7 +191,7 @@ bool PdfStream::add_roles(const std::vector<std::string>& roles) {
 
 bool PdfStream::under(const layout::DisplayList& list, size_t p, const std::vector<layout::Item>& items) {
   State& s = *s_;
-  if (s.failed) return false;
+  if (s.failed || !s.settle()) return false;
   if (p >= s.page_refs.size()) {
     s.diags.error({}, "cannot write PDF: page " + std::to_string(p + 1) + " is not written yet");
     s.failed = true;
@@ -176,7 +214,7 @@ bool PdfStream::objects(const layout::DisplayList& list, const std::vector<int32
     diags.error({}, "the document has no pages");
     return false;
   }
-  if (s.failed) return false;
+  if (s.failed || !s.settle()) return false;
   if (s.page_refs.size() != list.pages.size()) {
     diags.error({}, "cannot write PDF: " + std::to_string(list.pages.size() - s.page_refs.size()) +
                         " pages were not written");

@@ -30,6 +30,11 @@ std::string name_chars(const std::string& cluster) {
 }  // namespace
 
 void MissingGlyphs::add(const layout::GlyphRun& run, const std::string& family) {
+  // Nearly every run has no .notdef: one pass over its glyphs says so
+  // without walking its clusters.
+  bool any = false;
+  for (const auto& g : run.glyphs) any |= g.gid == 0;
+  if (!any) return;
   Element* element = nullptr;
   for (const auto& c : run.clusters) {
     const uint64_t end = std::min<uint64_t>(static_cast<uint64_t>(c.glyph_begin) + c.glyph_count, run.glyphs.size());

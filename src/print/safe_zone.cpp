@@ -60,18 +60,33 @@ std::optional<Bounds> figure_bounds(std::span<const layout::Item> covered) {
 }
 
 std::optional<Bounds> run_bounds(const layout::GlyphRun& run, const FontFacts& font) {
-  std::vector<bool> space(run.glyphs.size(), false);
+  // Every run of every page is measured: the mask is kept per thread, and
+  // the bounds are plain numbers until the end.
+  thread_local std::vector<unsigned char> space;
+  space.assign(run.glyphs.size(), 0);
   for (const auto& c : run.clusters) {
     if (!blank(run.text_of(c))) continue;
-    for (uint32_t g = c.glyph_begin; g < c.glyph_begin + c.glyph_count && g < space.size(); ++g) space[g] = true;
+    for (uint32_t g = c.glyph_begin; g < c.glyph_begin + c.glyph_count && g < space.size(); ++g) space[g] = 1;
   }
-  std::optional<Bounds> b;
+  const double up = font.ascender * run.size, down = font.descender * run.size;
+  bool found = false;
+  Bounds b{};
   for (size_t i = 0; i < run.glyphs.size(); ++i) {
     if (space[i]) continue;
     const auto& g = run.glyphs[i];
     const double x0 = run.x + g.x, x1 = x0 + std::max(static_cast<double>(g.advance), 0.0);
-    extend(b, x0, run.y + g.y - font.ascender * run.size, x1, run.y + g.y + font.descender * run.size);
+    const double y0 = run.y + g.y - up, y1 = run.y + g.y + down;
+    if (!found) {
+      b = Bounds{x0, y0, x1, y1};
+      found = true;
+      continue;
+    }
+    b.x0 = std::min(b.x0, x0);
+    b.y0 = std::min(b.y0, y0);
+    b.x1 = std::max(b.x1, x1);
+    b.y1 = std::max(b.y1, y1);
   }
+  if (!found) return std::nullopt;
   return b;
 }
 

@@ -349,3 +349,57 @@ TEST_CASE("UTF-16BE conversion handles astral and malformed input") {
   CHECK(utf16be("\xF0\x9F\x98\x80") == std::string("\xD8\x3D\xDE\x00", 4));
   CHECK(utf16be("\xFF") == "\xFF\xFD");
 }
+
+TEST_CASE("a run's operators are the same with the fonts' width table as through the width function alone") {
+  // Runs of every kind the painter meets: kerned and adjusted, letter-
+  // spaced (Tc), raised glyphs, expanded (Tz), adjustments out of the
+  // integer range, and glyphs the table has not learnt or lies beyond.
+  uint64_t seed = 0x9E3779B97F4A7C15ull;
+  const auto next = [&seed] {
+    seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+    return seed;
+  };
+  const auto width_of = [](uint32_t gid) { return static_cast<int>((gid * 2654435761u) % 900) + 50; };
+  std::vector<int> table(200, -1);
+  for (uint32_t gid = 0; gid < table.size(); ++gid)
+    if (gid % 7 != 3) table[gid] = width_of(gid);
+  size_t adjusted = 0, tracked = 0, compared = 0;
+  for (int n = 0; n < 3000; ++n) {
+    layout::GlyphRun run;
+    run.size = 6 + static_cast<double>(next() % 200) / 10;
+    run.hscale = next() % 4 == 0 ? 1 + static_cast<double>(next() % 40) / 1000 : 1;
+    run.x = static_cast<double>(next() % 5000) / 10;
+    run.y = static_cast<double>(next() % 7000) / 10;
+    const size_t count = 1 + next() % 40;
+    const bool spaced = next() % 5 == 0;
+    double x = 0;
+    for (size_t i = 0; i < count; ++i) {
+      const uint32_t gid = static_cast<uint32_t>(next() % 260);  // some beyond the table
+      const float y = next() % 9 == 0 ? static_cast<float>(next() % 30) / 10 - 1.5f : 0.f;
+      run.glyphs.push_back({gid, static_cast<float>(x), y, 0});
+      double advance = width_of(gid) * run.size / 1000 * run.hscale;
+      if (spaced) advance += 0.8 * run.hscale;
+      const uint64_t jitter = next() % 12;
+      if (jitter == 0) advance += static_cast<double>(next() % 2000) / 1000 - 1;  // a kern
+      if (jitter == 1) advance += 1e-6;                                          // float noise
+      if (jitter == 2 && n % 50 == 0) advance += 1e11;                           // beyond 1e9 hundredths
+      x += advance;
+      run.add_cluster(static_cast<uint32_t>(i), 1, std::string(1, static_cast<char>('a' + gid % 26)));
+    }
+    GlyphTextMap map;
+    map.learn(run);
+    RunFont plain{"F1", width_of, &map};
+    RunFont tabled = plain;
+    tabled.known_widths = &table;
+    std::string a, b;
+    append_glyph_run_ops(a, run, Coords{0, 792}, plain, "0 g\n");
+    append_glyph_run_ops(b, run, Coords{0, 792}, tabled, "0 g\n");
+    REQUIRE(a == b);
+    ++compared;
+    adjusted += a.find("] TJ") != std::string::npos && a.find("> ") != std::string::npos ? 1 : 0;
+    tracked += a.find(" Tc\n") != std::string::npos ? 1 : 0;
+  }
+  CHECK(compared == 3000);
+  CHECK(adjusted > 300);  // the comparison covered adjustments and tracking
+  CHECK(tracked > 100);
+}

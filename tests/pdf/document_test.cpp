@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "detail/hpdf_objects.h"
 #include "detail/write.h"
 #include "read_back.h"
 #include "shape_helper.h"
@@ -136,4 +137,92 @@ TEST_CASE("bad input is reported, not written") {
   odd.intent.standard = "PDF/X-1a";
   Diagnostics d3;
   CHECK_FALSE(pdf::write_pdf(odd, d3));
+}
+
+namespace {
+
+// A PdfStream's bytes for `list`, written a page at a time into an output
+// (as a long build does), each page's content deflated behind from page
+// `behind_from` on (never when past the last page), with a layer under
+// page 2 once page 4 is written.
+std::string streamed(const layout::DisplayList& list, size_t behind_from) {
+  Diagnostics d;
+  pdf::PdfStream out(d);
+  std::string bytes;
+  const auto to = [&bytes](std::string_view piece) {
+    bytes += piece;
+    return true;
+  };
+  REQUIRE(out.write_into(to));
+  for (size_t p = 0; p < list.pages.size(); ++p) {
+    if (p == behind_from) out.deflate_behind();
+    REQUIRE(out.page(list, p, list.pages[p].items));
+    if (p == 4) REQUIRE(out.under(list, 2, {testpdf::shape("under", "NotoSans-Regular.ttf", 8, 0, 72, 40)}));
+  }
+  REQUIRE(out.finish(list, {}, to));
+  CHECK(d.error_count() == 0);
+  return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("pages deflated behind the writer give the same bytes, layers and /ID included") {
+  layout::DisplayList list = letter_page();
+  list.fonts.push_back({testpdf::font_path("NotoSans-Regular.ttf"), 0, "Noto Sans", false, false, {}});
+  const layout::Page blank = list.pages[0];
+  list.pages.clear();
+  for (int p = 0; p < 9; ++p) {
+    list.pages.push_back(blank);
+    // Page 6 draws nothing: its content stream stays empty either way.
+    if (p == 6) continue;
+    for (int line = 0; line <= p; ++line)
+      list.pages.back().items.push_back(testpdf::shape("Page " + std::to_string(p + 1) + ", line " +
+                                                           std::to_string(line + 1) + ": the quick brown fox",
+                                                       "NotoSans-Regular.ttf", 10, 0, 72, 72 + 14 * line));
+  }
+  for (const bool source_hash : {true, false}) {
+    CAPTURE(source_hash);
+    if (!source_hash) list.source_hash.clear();  // the /ID then hashes the deflated pages
+    const std::string plain = streamed(list, SIZE_MAX);
+    CHECK(plain.find("%%EOF") != std::string::npos);
+    for (const size_t from : {size_t{0}, size_t{3}, size_t{8}}) {
+      CAPTURE(from);
+      CHECK(streamed(list, from) == plain);
+    }
+  }
+}
+
+TEST_CASE("a page's content taken to be deflated elsewhere must be given back before it is written") {
+  pdf::hpdf::Writer w;
+  auto page = w.add_page(pdf::Dict{});
+  REQUIRE(page);
+  REQUIRE(w.append_content(*page, "0 g\n"));
+  auto ops = w.take_content(*page);
+  REQUIRE(ops);
+  CHECK(*ops == "0 g\n");
+  CHECK_FALSE(w.append_content(*page, "1 g\n"));  // finished
+  pdf::hpdf::Writer second;
+  auto other = second.add_page(pdf::Dict{});
+  REQUIRE(other);
+  REQUIRE(second.append_content(*other, "0 g\n"));
+  REQUIRE(second.take_content(*other));
+  CHECK_FALSE(second.send(*other));
+  CHECK(second.error().find("taken") != std::string::npos);
+  pdf::hpdf::Writer third;
+  auto last = third.add_page(pdf::Dict{});
+  REQUIRE(last);
+  REQUIRE(third.append_content(*last, "0 g\n"));
+  auto taken = third.take_content(*last);
+  REQUIRE(taken);
+  std::string scratch;
+  const size_t n = pdf::hpdf::Writer::deflate_content(*taken, scratch);
+  REQUIRE(n > 0);
+  REQUIRE(third.give_content(*last, scratch.substr(0, n)));
+  pdf::hpdf::Writer fourth;
+  auto same = fourth.add_page(pdf::Dict{});
+  REQUIRE(same);
+  REQUIRE(fourth.append_content(*same, "0 g\n"));
+  REQUIRE(fourth.finish_content(*same));
+  CHECK(third.content(*last) == fourth.content(*same));
+  CHECK(third.send(*last));
 }

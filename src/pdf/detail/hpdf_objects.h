@@ -133,6 +133,18 @@ class Writer {
   // Deflates what the page's content stream has (else done at save()):
   // nothing more may be appended after it.
   bool finish_content(int page);
+  // Finishes the page's content and hands its operators over, to be
+  // deflated elsewhere (deflate_content(), on another thread) and given
+  // back with give_content() before anything else reads the page.
+  std::optional<std::string> take_content(int page);
+  // The bytes deflate_content() made of take_content()'s operators
+  // (nullopt: deflating failed).
+  bool give_content(int page, std::optional<std::string> deflated);
+  // A page's operators deflated as finish_content() does, into `out`
+  // (grown when too small, else reused: no allocation on a thread that
+  // shares malloc's one arena with the others); the length written, 0 when
+  // deflating failed. Any thread.
+  static size_t deflate_content(std::string_view ops, std::string& out);
   // A finished page's content stream as it will be written (deflated);
   // empty before, or when it has none. Valid until send() or save().
   std::string_view content(int page) const;

@@ -6,6 +6,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "layout/page.h"
 #include "content.h"
@@ -24,6 +25,9 @@ struct RunFont {
   // span, so the spans themselves carry the MCIDs. Null: plain /Span spans.
   // It appends the operator to `out`.
   std::function<void(std::string& out, const std::string* actual)> open_piece = nullptr;
+  // The widths the fonts have learnt, by gid, -1 where not: read before
+  // `width`, which every glyph would otherwise be a call through.
+  const std::vector<int>* known_widths = nullptr;
 };
 
 // `q BT ... ET Q` for the run, appended to `out`; `color` is the fill

@@ -41,6 +41,11 @@ class PdfStream {
   // page's content goes into it as the page is written. Without it, the
   // same bytes wait for finish().
   bool write_into(std::function<bool(std::string_view)> to);
+  // Each page's content deflated on a thread of its own while the next
+  // page is painted, for a stream on a thread that is the build's critical
+  // path (a long document written behind layout). The same bytes; the
+  // last page's go into the file with the next call.
+  void deflate_behind();
   // Page p of `list` (its boxes and links; the fonts and structure elements
   // it uses are in `list` already), drawing `items`. Pages come in order.
   // False once anything failed.
