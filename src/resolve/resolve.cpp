@@ -526,7 +526,10 @@ void Resolver::defer_text(Flow& out, size_t first, const std::shared_ptr<const m
     p.stripped[k] = any = true;
   }
   if (!any) return;
-  if (!again_) again_ = std::make_shared<const Again>(Again{layout_, vars_, cascade_, markup_, expansion_.root});
+  // Without the markup cache: a build that reads its model once lets the
+  // cache go after resolve (cli's build_once), and a long report's text
+  // parsed again would fill it up to its budget a second time.
+  if (!again_) again_ = std::make_shared<const Again>(Again{layout_, vars_, cascade_, nullptr, expansion_.root});
   p.text = std::make_shared<const TextAgain>(again_, source);
   out.pending.push_back(std::move(p));
 }
