@@ -26,7 +26,7 @@ constexpr size_t kUnplaced = static_cast<size_t>(-1);
 constexpr int kFitSteps = 10;  // bisection steps: the scale to within 0.1 %
 
 struct Attempt {
-  std::shared_ptr<const std::vector<resolve::Flow>> flows;  // the base flows, or a scaled copy
+  std::shared_ptr<std::vector<resolve::Flow>> flows;  // the base flows, or a scaled copy
   PassResult result;
   std::unique_ptr<Diagnostics> diags = std::make_unique<Diagnostics>();
   linebreak::Stats stats;
@@ -39,7 +39,7 @@ class Engine {
   // styled text is then held once during layout.
   // `done` takes the pages of the last pass as they are complete.
   Engine(resolve::StyledDoc& doc, const model::Layout& layout, const text::FontBook& fonts,
-         const Options& opts, PageDone done)
+         const Options& opts, PageDone done, Diagnostics& diags)
       : doc_(doc), layout_(layout), fonts_(fonts), opts_(opts), done_(std::move(done)),
         base_(std::make_shared<std::vector<resolve::Flow>>(std::move(doc.flows))),
         notes_(std::move(doc.notes)) {
@@ -48,6 +48,11 @@ class Engine {
     assign_heading_ids(*base_);
     scales_.assign(base_->size(), 1.0);
     if (has_toc(*base_)) toc_ = toc_entries(*base_);
+    // The text resolve/ hands on as layout reaches it (resolve::Flow::
+    // pending) is read by a single pass as it goes; a copy-fit, table of
+    // contents or footnote pass reads every block more than once.
+    if (!layout.fit.empty() || !toc_.empty() || !notes_.empty())
+      for (resolve::Flow& f : *base_) f.resolve_through(static_cast<size_t>(-1), diags);
   }
 
   // `last`: no pass follows, so this one takes the flows over and frees the
@@ -80,7 +85,7 @@ class Engine {
     base_.reset();
     a.result = run_pass(std::move(taken), layout_, ctx, *a.diags, done_);
     a.streamed = true;
-    a.flows = std::make_shared<const std::vector<resolve::Flow>>(std::move(a.result.flows));
+    a.flows = std::make_shared<std::vector<resolve::Flow>>(std::move(a.result.flows));
     return a;
   }
 
@@ -248,7 +253,8 @@ std::optional<Streamed> lay_out(resolve::StyledDoc doc, const model::Layout& lay
 
   PageFinisher finisher(doc, layout, fonts, dl, sink);
   Engine engine(doc, layout, fonts, opts,
-                [&finisher](PassResult& r, Page&& page, size_t i) { finisher.page(r, std::move(page), i); });
+                [&finisher](PassResult& r, Page&& page, size_t i) { finisher.page(r, std::move(page), i); },
+                diags);
   Diagnostics notes;
   engine.copy_fit(notes);
   Attempt a = engine.settle();
@@ -258,7 +264,7 @@ std::optional<Streamed> lay_out(resolve::StyledDoc doc, const model::Layout& lay
 
   const int errors_before = diags.error_count();
   for (size_t i = 0; i < a.flows->size(); ++i) {
-    const resolve::Flow& f = (*a.flows)[i];
+    resolve::Flow& f = (*a.flows)[i];
     const Cursor cur = a.result.cursors[i];
     // A flow no frame takes is left out on purpose (a one-page handout
     // omits the long story); only a placed flow can be overset.
@@ -271,6 +277,7 @@ std::optional<Streamed> lay_out(resolve::StyledDoc doc, const model::Layout& lay
                                      " is not set in full");
       continue;
     }
+    f.resolve_through(b, diags);  // its text, for the message
     diags.error(f.blocks[b].loc, "overset: flow '" + f.name +
                                      "' does not fit; first block that did not fit: " + describe(f.blocks[b]));
   }

@@ -187,6 +187,7 @@ std::shared_ptr<const Measured> FlowMeasure::measure(size_t block, double width,
 }
 
 const MeasuredBlock& FlowMeasure::at(size_t block, double width, double height) {
+  if (owned_) owned_->resolve_through(block, ctx_.diags);
   const Key key = key_of(block, width, height);
   auto it = taken_.find(key);
   if (it != taken_.end()) return it->second->block;
@@ -206,6 +207,8 @@ const MeasuredBlock& FlowMeasure::at(size_t block, double width, double height) 
 
 void FlowMeasure::look_ahead(size_t block, double width, double height) {
   const size_t end = std::min(flow_.blocks.size(), block + 1 + kAhead);
+  // Here, before any worker reads them: the workers never see a block change.
+  if (owned_ && end > 0) owned_->resolve_through(end - 1, ctx_.diags);
   for (size_t j = block + 1; j < end; ++j) {
     const Key key = key_of(j, width, height);
     if (taken_.count(key) || ahead_.count(key)) continue;
@@ -243,7 +246,7 @@ void FlowMeasure::forget_before(size_t block) {
   if (!owned_) return;
   // A finished flow is read no more, not even the breaks after its last
   // placed block.
-  if (block >= owned_->blocks.size()) owned_->blocks = {};
+  if (block >= owned_->blocks.size()) owned_->blocks = {}, owned_->pending.clear();
   else owned_->blocks.drop_before(block);
 }
 

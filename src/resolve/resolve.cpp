@@ -42,9 +42,32 @@ class Resolver {
     expansion_.root = doc.root;
   }
 
+  // What resolves a flow's pending text again (Flow::pending): the same
+  // layout, variables, cascade and markup, and no footnotes, as the blocks
+  // it resolves reference none.
+  struct Again {
+    const model::Layout& layout;
+    Variables vars;
+    std::shared_ptr<const Cascade> cascade;
+    MarkupCache* markup = nullptr;
+    std::string root;
+  };
+  Resolver(const Again& again, Diagnostics& diags)
+      : layout_(again.layout),
+        vars_(again.vars),
+        diags_(diags),
+        cascade_(again.cascade),
+        markup_(again.markup),
+        notes_(no_notes(), *cascade_, diags) {
+    expansion_.root = again.root;
+  }
+
   const std::shared_ptr<const Cascade>& cascade() const { return cascade_; }
   std::vector<Footnote> notes() { return notes_.finish(); }
   MarkupCache* markup() const { return markup_; }
+
+  // Resolves block `b` again for its text (Flow::pending).
+  Block again(const model::Block& b) { return block(b); }
 
   // The flow `index` of the document; its fixed blocks are copied from
   // `reuse` when it has them, and kept in `record` when given. A flow
@@ -52,7 +75,7 @@ class Resolver {
   template <class ModelFlow>
   Flow flow(ModelFlow& f, size_t index, const FixedBlocks* reuse, FixedBlocks* record) {
     constexpr bool kSpend = !std::is_const_v<ModelFlow>;
-    Flow out{f.name, f.loc, {}};
+    Flow out{f.name, f.loc, {}, {}};
     // Exactly: each chunk is then made at its final size, and a short
     // flow's one chunk holds no room for blocks it never gets.
     size_t total = 0;
@@ -83,7 +106,9 @@ class Resolver {
         take(b);
       } else {
         // Made here, a block at a time, each let go once resolved.
+        const size_t first = out.blocks.size();
         b.deferred->each(diags_, [&](model::Block&& made) { take(made); });
+        if constexpr (kSpend) defer_text(out, first, b.deferred);
       }
       if constexpr (kSpend) f.blocks.pop_front();
     }
@@ -98,6 +123,18 @@ class Resolver {
   }
 
  private:
+  static const std::vector<model::NoteDef>& no_notes() {
+    static const std::vector<model::NoteDef> none;
+    return none;
+  }
+
+  // Empties the runs of the blocks from `first` that `source` made and
+  // that come out the same whenever they are resolved, to be resolved
+  // again when layout reaches them (Flow::pending): a long report's styled
+  // text is then never whole. Headings keep theirs (layout makes their ids
+  // and the table of contents from them before placing anything).
+  void defer_text(Flow& out, size_t first, const std::shared_ptr<const model::DeferredBlocks>& source);
+
   void check_alt(const std::string& alt, const SourceLoc& loc) {
     if (alt.size() > kMaxMetaBytes)
       diags_.error(loc, "alt text is " + std::to_string(alt.size()) + " bytes long; a PDF's alt text takes at most " +
@@ -434,7 +471,68 @@ class Resolver {
   Footnotes notes_;
   RunStyles runs_{cascade_.get()};
   size_t cuts_ = 0;  // texts that had footnote references cut out
+  std::shared_ptr<const Again> again_;  // made at the first text deferred
 };
+
+// A Markdown file's text resolved again (Flow::pending): the file is
+// converted once more and only the blocks emptied are resolved.
+class TextAgain : public PendingText {
+ public:
+  TextAgain(std::shared_ptr<const Resolver::Again> again, std::shared_ptr<const model::DeferredBlocks> source)
+      : again_(std::move(again)), source_(std::move(source)) {}
+
+  void fill(base::Chunked<Block>& blocks, size_t first, const std::vector<bool>& stripped,
+            Diagnostics& diags) const override {
+    Diagnostics quiet;  // reported when the blocks were first resolved
+    Resolver r(*again_, quiet);
+    size_t k = 0;
+    source_->each(diags, [&](model::Block&& made) {
+      const size_t at = k++;
+      if (at >= stripped.size() || !stripped[at] || first + at < blocks.dropped() || first + at >= blocks.size())
+        return;
+      Block whole = r.again(made);
+      Block& kept = blocks[first + at];
+      for (size_t i = 0; i < kept.paras.size() && i < whole.paras.size(); ++i)
+        kept.paras[i].runs = std::move(whole.paras[i].runs);
+      for (size_t i = 0; i < kept.items.size() && i < whole.items.size(); ++i)
+        kept.items[i].para.runs = std::move(whole.items[i].para.runs);
+    });
+  }
+
+ private:
+  std::shared_ptr<const Resolver::Again> again_;
+  std::shared_ptr<const model::DeferredBlocks> source_;
+};
+
+void Resolver::defer_text(Flow& out, size_t first, const std::shared_ptr<const model::DeferredBlocks>& source) {
+  const auto plain = [](const Paragraph& p) {
+    for (const Run& r : p.runs)
+      if (r.style->note != 0 || !r.style->image.empty()) return false;
+    return true;
+  };
+  Flow::Pending p{first, out.blocks.size() - first, {}, nullptr};
+  p.stripped.assign(p.count, false);
+  bool any = false;
+  for (size_t k = 0; k < p.count; ++k) {
+    Block& b = out.blocks[first + k];
+    if (!b.fixed || (b.kind != BlockKind::Paragraph && b.kind != BlockKind::Quote &&
+                     b.kind != BlockKind::Callout && b.kind != BlockKind::List))
+      continue;
+    if (!std::all_of(b.paras.begin(), b.paras.end(), plain) ||
+        !std::all_of(b.items.begin(), b.items.end(), [&](const ListItem& i) { return plain(i.para); }))
+      continue;
+    for (Paragraph& para : b.paras) std::vector<Run>().swap(para.runs);
+    for (ListItem& item : b.items) std::vector<Run>().swap(item.para.runs);
+    p.stripped[k] = any = true;
+  }
+  if (!any) return;
+  // Without the markup cache: a build that reads its model once lets the
+  // cache go after resolve (cli's build_once), and a long report's text
+  // parsed again would fill it up to its budget a second time.
+  if (!again_) again_ = std::make_shared<const Again>(Again{layout_, vars_, cascade_, nullptr, expansion_.root});
+  p.text = std::make_shared<const TextAgain>(again_, source);
+  out.pending.push_back(std::move(p));
+}
 
 // Where a variable is defined, for errors in its value.
 SourceLoc definition_of(const std::string& name, const model::Document& doc) {

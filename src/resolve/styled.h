@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/chunked.h"
+#include "diag/diagnostic.h"
 #include "model/document.h"
 #include "model/layout.h"
 #include "detail/markup_cache.h"
@@ -252,11 +253,47 @@ struct Footnote {
   Paragraph para;
 };
 
+// The text of a stretch of a flow's blocks, resolved again when layout
+// reaches it (Flow::pending). Made by resolve/ (resolve_freeing()); layout/
+// reaches it only through Flow::resolve_through().
+class PendingText {
+ public:
+  virtual ~PendingText() = default;
+  // Gives each block of `blocks` from `first` on that `stripped` marks
+  // (and that is not let go) its runs back, resolved as they were the
+  // first time. A source file changed since is an error in `diags`, and
+  // those blocks stay without text.
+  virtual void fill(base::Chunked<Block>& blocks, size_t first, const std::vector<bool>& stripped,
+                    Diagnostics& diags) const = 0;
+};
+
 struct Flow {
   std::string name;
   SourceLoc loc;
   // In chunks: layout lets go of those its pages have left behind.
   base::Chunked<Block> blocks;
+
+  // A lazy hand-off: stretches of `blocks` (a Markdown file's, from
+  // resolve_freeing()) whose paragraphs and list items were resolved,
+  // checked and then emptied of their runs, every other member kept
+  // (kind, styles, locations, ids, headings' text). Layout makes each
+  // stretch whole with resolve_through() before it reads a block's text,
+  // in the order it places blocks, so a long report's styled text is never
+  // whole: only the stretch in hand is. Only blocks that are the same in
+  // any build are emptied (Block::fixed, no footnote reference, no image
+  // inside text), so what checks the styled text before layout
+  // (hyphenation languages, images inside text) finds the same.
+  struct Pending {
+    size_t first = 0;            // the stretch's first block
+    size_t count = 0;
+    std::vector<bool> stripped;  // by block from `first`: its runs were emptied
+    std::shared_ptr<const PendingText> text;
+  };
+  std::vector<Pending> pending;  // in block order
+
+  // Makes whole every stretch that starts at or before `block` (SIZE_MAX:
+  // all of them). Problems (a file changed since resolve) go to `diags`.
+  void resolve_through(size_t block, Diagnostics& diags);
 };
 
 // Values for {{name}}: "meta.title", "recipient" (= "variables.recipient"), ...

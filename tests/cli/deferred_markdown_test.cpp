@@ -5,7 +5,9 @@
 
 #include "load/load_fixture.h"
 #include "load/load.h"
+#include "layout/layout.h"
 #include "resolve/resolve.h"
+#include "text/text.h"
 
 using namespace galley;
 
@@ -67,9 +69,11 @@ TEST_CASE("a deferred Markdown file is one block at load and the same blocks onc
 
   Diagnostics r1, r2;
   const resolve::StyledDoc a = resolve::resolve_all(*eager, *layout, resolve::make_variables(*eager, {}), r1);
-  const resolve::StyledDoc b = resolve::resolve_freeing(*deferred, *layout, resolve::make_variables(*deferred, {}), r2);
+  resolve::StyledDoc b = resolve::resolve_freeing(*deferred, *layout, resolve::make_variables(*deferred, {}), r2);
   CHECK(galley::testing::lines(r1) == galley::testing::lines(r2));
   CHECK(deferred->flows.at(0).blocks.empty());
+  // The paragraphs' text as layout gets it (resolve::Flow::pending).
+  b.flows.at(0).resolve_through(static_cast<size_t>(-1), r2);
   const auto& x = a.flows.at(0).blocks;
   const auto& y = b.flows.at(0).blocks;
   REQUIRE(x.size() == 8);
@@ -109,4 +113,155 @@ TEST_CASE("a deferred Markdown file changed before resolve reaches it is an erro
   CHECK(said.find("content.yaml:9:24: error: the Markdown file '") != std::string::npos);
   CHECK(said.ends_with("/b.md' changed during the build"));
   CHECK(s.flows.at(0).blocks.size() == 6);
+}
+
+namespace {
+
+// The bytes of run text a flow's paragraphs, list items and cells hold,
+// headings apart.
+size_t held_text(const resolve::Flow& f) {
+  size_t n = 0;
+  const auto add = [&](const resolve::Paragraph& p) {
+    for (const resolve::Run& r : p.runs) n += r.text.size();
+  };
+  for (const resolve::Block& b : f.blocks) {
+    if (b.kind == model::BlockKind::Heading || b.kind == model::BlockKind::Title) continue;
+    for (const auto& p : b.paras) add(p);
+    for (const auto& item : b.items) add(item.para);
+  }
+  return n;
+}
+
+// `copies` Markdown files of `paragraphs` paragraphs each (a heading
+// first), named in one flow; `extra` is appended to the flow.
+struct PendingReport {
+  galley::testing::TempDir dir;
+  std::string content, layout;
+  PendingReport(int copies, int paragraphs, const std::string& extra = "") {
+    layout = dir.write("layout.yaml", galley::testing::minimal_layout());
+    std::string doc = "galley: 1\nlayout: layout.yaml\nmeta: {title: T}\nflows:\n  main:\n";
+    for (int c = 0; c < copies; ++c) {
+      std::string md = "# Part " + std::to_string(c) + "\n\n";
+      for (int p = 0; p < paragraphs; ++p)
+        md += "Paragraph " + std::to_string(p) + " of part " + std::to_string(c) +
+              ", with *some* words in **two** styles and a \"quote\", set across a line or two of the page.\n\n";
+      md += "- an item\n- another item\n";
+      const std::string name = "part" + std::to_string(c) + ".md";
+      dir.write(name, md);
+      doc += "    - markdown: {file: " + name + "}\n";
+    }
+    content = dir.write("content.yaml", doc + extra);
+  }
+  std::optional<model::Document> load(bool defer, Diagnostics& diags) const {
+    load::Options opts;
+    opts.defer_markdown = defer;
+    return load::load_document(content, diags, opts);
+  }
+};
+
+// The display list of `styled` as JSON, laid out on `jobs` threads.
+std::string laid_json(resolve::StyledDoc styled, const model::Layout& layout, int jobs, Diagnostics& diags) {
+  auto fonts = text::FontBook::load(layout, diags);
+  REQUIRE(fonts);
+  layout::Options opts;
+  opts.jobs = jobs;
+  auto list = layout::lay_out(std::move(styled), layout, *fonts, opts, diags);
+  return list ? layout::to_json(*list) : std::string();
+}
+
+}  // namespace
+
+// resolve_freeing() hands layout a Markdown file's paragraphs without their
+// text (resolve::Flow::pending); layout has them resolved again as it
+// reaches them, so a long report's styled text is never whole.
+TEST_CASE("a Markdown file's paragraphs are held without their text until layout reaches them") {
+  const PendingReport report(12, 40);
+  Diagnostics ld;
+  const auto layout = load::load_layout(report.layout, ld);
+  REQUIRE(layout);
+  Diagnostics d1, d2;
+  auto eager = report.load(false, d1);
+  auto deferred = report.load(true, d2);
+  REQUIRE(eager);
+  REQUIRE(deferred);
+  Diagnostics r1, r2;
+  const resolve::StyledDoc whole = resolve::resolve_all(*eager, *layout, resolve::make_variables(*eager, {}), r1);
+  resolve::StyledDoc lazy = resolve::resolve_freeing(*deferred, *layout, resolve::make_variables(*deferred, {}), r2);
+  CHECK(galley::testing::lines(r1) == galley::testing::lines(r2));
+  const resolve::Flow& x = whole.flows.at(0);
+  resolve::Flow& y = lazy.flows.at(0);
+  REQUIRE(y.blocks.size() == x.blocks.size());
+  // 480 paragraphs of about 110 bytes: all of it held whole, none of it
+  // held lazily.
+  CHECK(held_text(x) > 50000);
+  CHECK(held_text(y) == 0);
+  // The headings keep theirs (layout makes ids and contents of them first).
+  CHECK(y.blocks[0].paras.at(0).plain_text() == "Part 0");
+  // Layout reaches the third file: the first three are whole, the others not yet.
+  REQUIRE(y.pending.size() == 12);
+  const size_t third = y.pending[2].first + 5;
+  y.resolve_through(third, r2);
+  CHECK(y.pending.size() == 9);
+  CHECK(y.blocks[third].paras.at(0).plain_text() == x.blocks[third].paras.at(0).plain_text());
+  CHECK(y.blocks[y.pending[0].first + 1].paras.at(0).runs.empty());
+  y.resolve_through(static_cast<size_t>(-1), r2);
+  CHECK(y.pending.empty());
+  CHECK(r2.all().empty());
+  CHECK(held_text(y) == held_text(x));
+  for (size_t i = 0; i < x.blocks.size(); ++i) {
+    INFO("block " << i);
+    for (size_t p = 0; p < x.blocks[i].paras.size(); ++p)
+      CHECK(y.blocks[i].paras.at(p).plain_text() == x.blocks[i].paras[p].plain_text());
+    for (size_t k = 0; k < x.blocks[i].items.size(); ++k)
+      CHECK(y.blocks[i].items.at(k).para.plain_text() == x.blocks[i].items[k].para.plain_text());
+  }
+}
+
+TEST_CASE("laid out from text resolved as layout reaches it, a report is the one laid out from text resolved whole") {
+  // One pass (the text resolved as pages are made) and, with a table of
+  // contents, several (the text resolved before the first).
+  for (const std::string& extra : {std::string(), std::string("    - toc: {}\n")}) {
+    for (const int jobs : {1, 2}) {
+      INFO("toc: " << !extra.empty() << ", jobs: " << jobs);
+      const PendingReport report(6, 30, extra);
+      Diagnostics ld;
+      const auto layout = load::load_layout(report.layout, ld);
+      REQUIRE(layout);
+      Diagnostics d1, d2, r1, r2, l1, l2;
+      auto eager = report.load(false, d1);
+      auto deferred = report.load(true, d2);
+      REQUIRE(eager);
+      REQUIRE(deferred);
+      resolve::StyledDoc whole = resolve::resolve_all(*eager, *layout, resolve::make_variables(*eager, {}), r1);
+      resolve::StyledDoc lazy = resolve::resolve_freeing(*deferred, *layout, resolve::make_variables(*deferred, {}), r2);
+      REQUIRE_FALSE(lazy.flows.at(0).pending.empty());
+      const std::string a = laid_json(std::move(whole), *layout, jobs, l1);
+      const std::string b = laid_json(std::move(lazy), *layout, jobs, l2);
+      CHECK(galley::testing::lines(l1) == galley::testing::lines(l2));
+      CHECK_FALSE(a.empty());
+      CHECK(a == b);
+    }
+  }
+}
+
+// The file is read again when layout reaches it: one changed since resolve
+// stops the build there (the output is written to a temporary file and
+// kept only when the build succeeds, so what was there stays).
+TEST_CASE("a Markdown file changed after resolve and before layout reaches it is an error of the layout") {
+  const PendingReport report(3, 200);
+  Diagnostics ld;
+  const auto layout = load::load_layout(report.layout, ld);
+  REQUIRE(layout);
+  Diagnostics d, r, l;
+  auto doc = report.load(true, d);
+  REQUIRE(doc);
+  resolve::StyledDoc lazy = resolve::resolve_freeing(*doc, *layout, resolve::make_variables(*doc, {}), r);
+  REQUIRE_FALSE(r.has_errors());
+  report.dir.write("part2.md", "# Part 2\n\nOther words.\n");
+  laid_json(std::move(lazy), *layout, 2, l);
+  CHECK(l.has_errors());
+  bool said = false;
+  for (const std::string& line : galley::testing::lines(l))
+    said = said || line.ends_with("/part2.md' changed during the build");
+  CHECK(said);
 }

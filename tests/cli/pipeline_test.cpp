@@ -25,6 +25,8 @@ TEST_CASE("build_once gives build's PDF and empties the session's document") {
   REQUIRE_FALSE(session->doc.flows.empty());  // a batch builds from it again
   const auto once = cli::build_once(*session, vars, opts, once_diags);
   CHECK(session->doc.flows.empty());
+  // Nor does it keep the parsed markup (a long report's text) past resolve.
+  CHECK_FALSE(session->prepared);
   REQUIRE(shared.pdf);
   REQUIRE(once.pdf);
   CHECK(*shared.pdf == *once.pdf);

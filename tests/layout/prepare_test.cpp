@@ -12,7 +12,7 @@ TEST_CASE("scale_flow scales a copy's box and caption, not the flow they are sha
   box.space_before = 6;
   image.box = std::make_shared<const resolve::ParaStyle>(box);
   image.figure.edit().caption = std::make_shared<const resolve::Paragraph>(para("Campus", body(8, 10), 11));
-  resolve::Flow base{"main", {}, {image}};
+  resolve::Flow base{"main", {}, {image}, {}};
   resolve::Flow scaled = base;  // shares the box and the caption
   layout::scale_flow(scaled, 0.5);
   CHECK(scaled.blocks[0].box->space_before == doctest::Approx(3));

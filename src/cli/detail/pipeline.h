@@ -113,7 +113,8 @@ BuildResult build(const Session& session, const resolve::Variables& vars, const 
 
 // The same for a session that builds once: its document model is emptied as
 // soon as it is resolved, so a long report's model is not held beside its
-// pages. The layout and fonts stay.
+// pages, and its parsed markup (Session::prepared) let go once resolved.
+// The layout and fonts stay.
 BuildResult build_once(Session& session, const resolve::Variables& vars, const BuildOptions& opts,
                        Diagnostics& diags);
 
