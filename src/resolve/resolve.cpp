@@ -66,6 +66,9 @@ class Resolver {
   std::vector<Footnote> notes() { return notes_.finish(); }
   MarkupCache* markup() const { return markup_; }
 
+  // Markdown text handed on whole before files are deferred (defer_text).
+  void keep_whole(size_t bytes) { whole_left_ = bytes; }
+
   // Resolves block `b` again for its text (Flow::pending).
   Block again(const model::Block& b) { return block(b); }
 
@@ -472,6 +475,7 @@ class Resolver {
   RunStyles runs_{cascade_.get()};
   size_t cuts_ = 0;  // texts that had footnote references cut out
   std::shared_ptr<const Again> again_;  // made at the first text deferred
+  size_t whole_left_ = kWholeTextBytes;
 };
 
 // A Markdown file's text resolved again (Flow::pending): the file is
@@ -510,6 +514,21 @@ void Resolver::defer_text(Flow& out, size_t first, const std::shared_ptr<const m
       if (r.style->note != 0 || !r.style->image.empty()) return false;
     return true;
   };
+  if (whole_left_ > 0) {
+    size_t bytes = 0;
+    for (size_t k = first; k < out.blocks.size(); ++k) {
+      const Block& b = out.blocks[k];
+      for (const Paragraph& para : b.paras)
+        for (const Run& r : para.runs) bytes += r.text.size();
+      for (const ListItem& item : b.items)
+        for (const Run& r : item.para.runs) bytes += r.text.size();
+    }
+    if (bytes <= whole_left_) {
+      whole_left_ -= bytes;
+      return;
+    }
+    whole_left_ = 0;
+  }
   Flow::Pending p{first, out.blocks.size() - first, {}, nullptr};
   p.stripped.assign(p.count, false);
   bool any = false;
@@ -591,10 +610,12 @@ namespace {
 // resolve_all() of a const document, or of one whose blocks it frees.
 template <class Doc>
 StyledDoc resolve_flows(Doc& doc, const model::Layout& layout, const Variables& vars, Diagnostics& diags,
-                        const Prepared* prepared, const FixedBlocks* reuse, FixedBlocks* record) {
+                        const Prepared* prepared, const FixedBlocks* reuse, FixedBlocks* record,
+                        size_t whole_text_bytes = kWholeTextBytes) {
   check_values(vars, doc, diags);
   check_meta_lengths(vars, doc, diags);
   Resolver r(doc, layout, vars, diags, prepared);
+  r.keep_whole(whole_text_bytes);
   StyledDoc out;
   for (size_t i = 0; i < doc.flows.size(); ++i) out.flows.push_back(r.flow(doc.flows[i], i, reuse, record));
   out.notes = r.notes();
@@ -615,8 +636,8 @@ StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, c
 }
 
 StyledDoc resolve_freeing(model::Document& doc, const model::Layout& layout, const Variables& vars,
-                          Diagnostics& diags, const Prepared* prepared) {
-  return resolve_flows(doc, layout, vars, diags, prepared, nullptr, nullptr);
+                          Diagnostics& diags, const Prepared* prepared, size_t whole_text_bytes) {
+  return resolve_flows(doc, layout, vars, diags, prepared, nullptr, nullptr, whole_text_bytes);
 }
 
 Paragraph resolve_text(const model::Text& text, const ParaStyle& style, const Variables& vars,

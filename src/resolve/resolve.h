@@ -67,12 +67,22 @@ StyledDoc resolve_all(const model::Document& doc, const model::Layout& layout, c
                       Diagnostics& diags, const Prepared* prepared = nullptr, const FixedBlocks* reuse = nullptr,
                       FixedBlocks* record = nullptr);
 
+// How much of a document's Markdown text resolve_freeing() hands on whole:
+// resolving it again as layout reaches it costs a report about 6 % more
+// instructions, worth paying only where the text is large enough for its
+// memory to matter (a 10,000-page report's is about 40 MB; a 1,000-page
+// one's stays under this).
+constexpr size_t kWholeTextBytes = size_t{4} << 20;
+
 // resolve_all() for a build that reads the model once: each block of
 // `doc`'s flows is freed as soon as it is resolved (its flows are left
 // empty; the rest of it stays), so a long report's model and its styled
-// text are never both whole.
+// text are never both whole. Past `whole_text_bytes` of Markdown text, a
+// file's paragraphs are handed on without their text, resolved again as
+// layout reaches them (Flow::pending).
 StyledDoc resolve_freeing(model::Document& doc, const model::Layout& layout, const Variables& vars,
-                          Diagnostics& diags, const Prepared* prepared = nullptr);
+                          Diagnostics& diags, const Prepared* prepared = nullptr,
+                          size_t whole_text_bytes = kWholeTextBytes);
 
 // The text elements, headers and footers of every master the layout's
 // sequence names, as templates (StyledDoc::master_text), each in its style

@@ -186,7 +186,8 @@ TEST_CASE("a Markdown file's paragraphs are held without their text until layout
   REQUIRE(deferred);
   Diagnostics r1, r2;
   const resolve::StyledDoc whole = resolve::resolve_all(*eager, *layout, resolve::make_variables(*eager, {}), r1);
-  resolve::StyledDoc lazy = resolve::resolve_freeing(*deferred, *layout, resolve::make_variables(*deferred, {}), r2);
+  resolve::StyledDoc lazy =
+      resolve::resolve_freeing(*deferred, *layout, resolve::make_variables(*deferred, {}), r2, nullptr, 0);
   CHECK(galley::testing::lines(r1) == galley::testing::lines(r2));
   const resolve::Flow& x = whole.flows.at(0);
   resolve::Flow& y = lazy.flows.at(0);
@@ -217,6 +218,30 @@ TEST_CASE("a Markdown file's paragraphs are held without their text until layout
   }
 }
 
+// Resolving again costs instructions; a report whose text is small enough
+// for its memory not to matter is handed on whole, and one whose text
+// passes the budget keeps whole only the files before it did.
+TEST_CASE("a Markdown report's text is handed on whole up to resolve::kWholeTextBytes") {
+  const PendingReport report(12, 40);
+  Diagnostics ld;
+  const auto layout = load::load_layout(report.layout, ld);
+  REQUIRE(layout);
+  Diagnostics d1, d2, r1, r2;
+  auto small = report.load(true, d1);
+  auto tight = report.load(true, d2);
+  REQUIRE(small);
+  REQUIRE(tight);
+  const resolve::StyledDoc whole = resolve::resolve_freeing(*small, *layout, resolve::make_variables(*small, {}), r1);
+  CHECK(whole.flows.at(0).pending.empty());
+  CHECK(held_text(whole.flows.at(0)) > 50000);
+  // About 4,400 bytes a file: three files fit in 15,000 bytes, the fourth does not.
+  const resolve::StyledDoc part =
+      resolve::resolve_freeing(*tight, *layout, resolve::make_variables(*tight, {}), r2, nullptr, 15000);
+  REQUIRE(part.flows.at(0).pending.size() == 9);
+  CHECK(held_text(part.flows.at(0)) > 10000);
+  CHECK(held_text(part.flows.at(0)) <= 15000);
+}
+
 TEST_CASE("laid out from text resolved as layout reaches it, a report is the one laid out from text resolved whole") {
   // One pass (the text resolved as pages are made) and, with a table of
   // contents, several (the text resolved before the first).
@@ -233,7 +258,8 @@ TEST_CASE("laid out from text resolved as layout reaches it, a report is the one
       REQUIRE(eager);
       REQUIRE(deferred);
       resolve::StyledDoc whole = resolve::resolve_all(*eager, *layout, resolve::make_variables(*eager, {}), r1);
-      resolve::StyledDoc lazy = resolve::resolve_freeing(*deferred, *layout, resolve::make_variables(*deferred, {}), r2);
+      resolve::StyledDoc lazy =
+      resolve::resolve_freeing(*deferred, *layout, resolve::make_variables(*deferred, {}), r2, nullptr, 0);
       REQUIRE_FALSE(lazy.flows.at(0).pending.empty());
       const std::string a = laid_json(std::move(whole), *layout, jobs, l1);
       const std::string b = laid_json(std::move(lazy), *layout, jobs, l2);
@@ -255,7 +281,7 @@ TEST_CASE("a Markdown file changed after resolve and before layout reaches it is
   Diagnostics d, r, l;
   auto doc = report.load(true, d);
   REQUIRE(doc);
-  resolve::StyledDoc lazy = resolve::resolve_freeing(*doc, *layout, resolve::make_variables(*doc, {}), r);
+  resolve::StyledDoc lazy = resolve::resolve_freeing(*doc, *layout, resolve::make_variables(*doc, {}), r, nullptr, 0);
   REQUIRE_FALSE(r.has_errors());
   report.dir.write("part2.md", "# Part 2\n\nOther words.\n");
   laid_json(std::move(lazy), *layout, 2, l);
