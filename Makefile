@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 GALLEY = $(BUILD)/src/galley
 FUZZ_SECONDS ?= 60
-FUZZ_TEST_SECONDS ?= 20
+FUZZ_TEST_SECONDS ?= 10
 FUZZ_TARGETS ?=
 # The fuzz build's optimisation: -O1 for fuzzing runs (make fuzz), -O0 for
 # make test's short runs, where compiling at -O1 would take twice as long as
