@@ -213,7 +213,8 @@ void append_glyph_run_ops(std::string& s, const layout::GlyphRun& run, const Coo
                           const std::string& color) {
   if (run.glyphs.empty() || !(run.size > 0)) return;
   static const GlyphTextMap empty;
-  // Each width is read twice (tracking, then the pen), through a std::function.
+  // Each width is read twice (tracking, then the pen): looked up once, from
+  // the fonts' table where learnt, else through the `width` call.
   thread_local std::vector<int> widths;
   widths.clear();
   if (font.width) {

@@ -529,10 +529,9 @@ void Resolver::defer_text(Flow& out, size_t first, const std::shared_ptr<const m
     }
     whole_left_ = 0;
   }
-  Flow::Pending p{first, out.blocks.size() - first, {}, nullptr};
-  p.stripped.assign(p.count, false);
+  Flow::Pending p{first, std::vector<bool>(out.blocks.size() - first, false), nullptr};
   bool any = false;
-  for (size_t k = 0; k < p.count; ++k) {
+  for (size_t k = 0; k < p.stripped.size(); ++k) {
     Block& b = out.blocks[first + k];
     if (!b.fixed || (b.kind != BlockKind::Paragraph && b.kind != BlockKind::Quote &&
                      b.kind != BlockKind::Callout && b.kind != BlockKind::List))

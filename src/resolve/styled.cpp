@@ -30,7 +30,7 @@ void Flow::resolve_through(size_t block, Diagnostics& diags) {
   size_t done = 0;
   while (done < pending.size() && pending[done].first <= block) {
     const Pending& p = pending[done++];
-    if (p.first + p.count > blocks.dropped()) p.text->fill(blocks, p.first, p.stripped, diags);
+    if (p.first + p.stripped.size() > blocks.dropped()) p.text->fill(blocks, p.first, p.stripped, diags);
   }
   pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done));
 }

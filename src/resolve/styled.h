@@ -285,8 +285,7 @@ struct Flow {
   // (hyphenation languages, images inside text) finds the same.
   struct Pending {
     size_t first = 0;            // the stretch's first block
-    size_t count = 0;
-    std::vector<bool> stripped;  // by block from `first`: its runs were emptied
+    std::vector<bool> stripped;  // by block from `first` to the stretch's end: its runs were emptied
     std::shared_ptr<const PendingText> text;
   };
   std::vector<Pending> pending;  // in block order
