@@ -177,6 +177,8 @@ class BuildSink : public layout::PageSink {
         threaded_(opts.jobs > 1), hand_back_(hand_back) {
     // Each page's content goes into the file as it is written.
     if (pdf_ && opts.pdf_to) pdf.write_into(opts.pdf_to);
+    // lay_out's list has a source hash: the /ID is made from it.
+    pdf.id_from_source_hash();
   }
 
   void page(const layout::DisplayList& list, size_t p, std::vector<layout::Item>&& items) override {

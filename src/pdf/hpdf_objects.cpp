@@ -1369,6 +1369,16 @@ bool Writer::append_content(int page, const std::string& ops) {
   return true;
 }
 
+bool Writer::append_content(int page, std::string&& ops) {
+  if (!ok()) return false;
+  Impl::Page* p = impl_->page_at(page);
+  if (!p) return false;
+  if (p->finished) return impl_->fail("page content already finished");
+  if (p->ops.empty()) p->ops = std::move(ops);
+  else p->ops += ops;
+  return true;
+}
+
 bool Writer::finish_content(int page) {
   if (!ok()) return false;
   if (!impl_->page_at(page)) return false;

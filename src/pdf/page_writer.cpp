@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 #include "detail/content.h"
 #include "detail/marks.h"
@@ -150,11 +151,11 @@ class Painter {
     auto font = shared_.fonts->ref(*shared_.writer, run.font);
     if (!font) return run.glyphs.empty();
     auto name = shared_.writer->resource(index_, "Font", *font);
-    std::string fill;
-    if (!name || !color(run.color, false, fill)) return false;
+    fill_.clear();
+    if (!name || !color(run.color, false, fill_)) return false;
     RunFont rf = shared_.fonts->run_font(run.font, *name);
     if (piece_.role) rf.open_piece = [this](std::string& s, const std::string* actual) { open_piece(s, actual); };
-    append_glyph_run_ops(out, run, at_, rf, fill);
+    append_glyph_run_ops(out, run, at_, rf, fill_);
     return true;
   }
 
@@ -219,6 +220,9 @@ class Painter {
   Coords at_;
   bool uses_rgb_ = false;
   uint32_t figure_left_ = 0;  // items still inside the open figure
+  // A run's fill colour operator, reused: a CMYK one is past the short
+  // string's room, and a page paints a run a line.
+  std::string fill_;
 
   // The link of the element whose area holds the run's start: its words
   // (layout/text_setter.cpp makes the area from the run).
@@ -327,6 +331,8 @@ std::optional<PageResult> write_page(PageShared& shared, const layout::Page& pag
   result.index = *index;
   Painter painter(shared, page, *index, diags);
   std::string& ops = result.content;
+  // Room for a page like the last: the operators grow a run at a time.
+  ops.reserve(shared.content_bytes + shared.content_bytes / 8);
   for (const auto& item : items)
     if (!painter.paint(item, ops)) return std::nullopt;
   painter.finish(ops);
@@ -344,7 +350,9 @@ std::optional<PageResult> write_page(PageShared& shared, const layout::Page& pag
   result.figure_box = std::move(painter.figure_boxes());
   if (shared.default_rgb && !w.set_resource(*index, "ColorSpace", "DefaultRGB", *shared.default_rgb))
     return std::nullopt;
-  if (!ops.empty() && !w.append_content(*index, ops)) return std::nullopt;
+  shared.content_bytes = ops.size();
+  // Handed over, not copied: the result's content is read no more.
+  if (!ops.empty() && !w.append_content(*index, std::exchange(ops, std::string()))) return std::nullopt;
   return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 #include "detail/unicode.h"
@@ -60,15 +61,21 @@ std::string extraction_text(const layout::GlyphRun& run, std::string_view cluste
 }
 
 void GlyphTextMap::learn(const layout::GlyphRun& run) {
+  const size_t glyphs = run.glyphs.size();
   for (const auto& c : run.clusters) {
-    if (c.glyph_count != 1 || c.text_size == 0 || c.text_size > kMaxTextBytes) continue;
-    if (c.glyph_begin >= run.glyphs.size()) continue;
+    if (c.glyph_count != 1 || c.text_size == 0 || c.text_size > kMaxTextBytes || c.glyph_begin >= glyphs) continue;
     const uint32_t gid = run.glyphs[c.glyph_begin].gid;
-    if (find(gid)) continue;
+    // Most clusters are glyphs seen before: one look at the slot.
+    if (gid < by_gid_.size() ? by_gid_[gid].text != nullptr : find(gid) != nullptr) continue;
     const std::string* text = &text_.emplace(gid, extraction_text(run, run.text_of(c))).first->second;
     if (gid > kMaxIndexedGid) continue;
     if (gid >= by_gid_.size()) by_gid_.resize(std::min<size_t>(kMaxIndexedGid + 1, std::max<size_t>(gid + 1, by_gid_.size() * 2)));
-    by_gid_[gid] = text;
+    Slot& slot = by_gid_[gid];
+    slot.text = text;
+    if (text->size() <= kInlineBytes) {
+      slot.size = static_cast<uint8_t>(text->size());
+      std::memcpy(slot.bytes, text->data(), text->size());
+    }
   }
 }
 
@@ -77,7 +84,7 @@ const std::string* GlyphTextMap::find(uint32_t gid) const {
     const auto it = text_.find(gid);
     return it == text_.end() ? nullptr : &it->second;
   }
-  return gid < by_gid_.size() ? by_gid_[gid] : nullptr;
+  return gid < by_gid_.size() ? by_gid_[gid].text : nullptr;
 }
 
 bool GlyphTextMap::glyphs_round_trip(const layout::GlyphRun& run, const layout::Cluster& c) const {

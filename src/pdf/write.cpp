@@ -43,6 +43,7 @@ struct PdfStream::State {
   StructRoles roles;  // tagged: of list.structure, or given by add_roles()
   std::vector<PageResult> tags;  // tagged: each page's MCIDs (its content dropped)
   uint64_t content_hash[2] = {kIdSeeds[0], kIdSeeds[1]};
+  bool hash_contents = true;  // false: the /ID comes from the list's source hash
   bool warned_marks = false;
   // deflate_behind(): the last page painted, its content being deflated.
   struct Pending {
@@ -120,6 +121,7 @@ struct PdfStream::State {
   }
 
   void hash(std::string_view content) {
+    if (!hash_contents) return;
     for (int k = 0; k < 2; ++k)
       for (unsigned char c : content) content_hash[k] = (content_hash[k] ^ c) * 1099511628211ull;
   }
@@ -171,6 +173,8 @@ bool PdfStream::page(const layout::DisplayList& list, size_t p, const std::vecto
   s.behind->start(s.pending->ops);
   return true;
 }
+
+void PdfStream::id_from_source_hash() { s_->hash_contents = false; }
 
 void PdfStream::deflate_behind() {
   if (s_->behind) return;
@@ -248,6 +252,10 @@ bool PdfStream::objects(const layout::DisplayList& list, const std::vector<int32
                       "SOURCE_DATE_EPOCH");
   if (pdfx && list.meta.title.empty())
     diags.warning({}, "PDF/X-4 needs a document title: set meta.title");
+  if (!s.hash_contents && list.source_hash.empty()) {
+    diags.error({}, "cannot write PDF: the document has no source hash for its /ID");
+    return s.fail();
+  }
   const std::string id = list.source_hash.empty() ? document_id(s.content_hash[0], s.content_hash[1])
                                                   : document_id(list.source_hash);
   auto xmp = w.add_stream(Dict{}.set("Type", Name{"Metadata"}).set("Subtype", Name{"XML"}),

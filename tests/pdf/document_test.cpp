@@ -145,9 +145,10 @@ namespace {
 // (as a long build does), each page's content deflated behind from page
 // `behind_from` on (never when past the last page), with a layer under
 // page 2 once page 4 is written.
-std::string streamed(const layout::DisplayList& list, size_t behind_from) {
+std::string streamed(const layout::DisplayList& list, size_t behind_from, bool id_from_source = false) {
   Diagnostics d;
   pdf::PdfStream out(d);
+  if (id_from_source) out.id_from_source_hash();
   std::string bytes;
   const auto to = [&bytes](std::string_view piece) {
     bytes += piece;
@@ -190,6 +191,47 @@ TEST_CASE("pages deflated behind the writer give the same bytes, layers and /ID 
       CHECK(streamed(list, from) == plain);
     }
   }
+}
+
+TEST_CASE("a stream whose /ID comes from the source hash writes the same bytes, and needs the hash") {
+  layout::DisplayList list = letter_page();
+  list.fonts.push_back({testpdf::font_path("NotoSans-Regular.ttf"), 0, "Noto Sans", false, false, {}});
+  const layout::Page blank = list.pages[0];
+  list.pages.clear();
+  for (int p = 0; p < 6; ++p) {
+    list.pages.push_back(blank);
+    list.pages.back().items.push_back(
+        testpdf::shape("Page " + std::to_string(p + 1), "NotoSans-Regular.ttf", 10, 0, 72, 72));
+  }
+  REQUIRE_FALSE(list.source_hash.empty());
+  const std::string plain = streamed(list, SIZE_MAX);
+  CHECK(streamed(list, SIZE_MAX, true) == plain);
+  CHECK(streamed(list, 3, true) == plain);
+  // Promised a source hash, the list has none: no /ID is made up.
+  list.source_hash.clear();
+  Diagnostics d;
+  pdf::PdfStream out(d);
+  out.id_from_source_hash();
+  for (size_t p = 0; p < list.pages.size(); ++p) REQUIRE(out.page(list, p, list.pages[p].items));
+  CHECK_FALSE(out.finish(list, {}));
+  CHECK(d.has_errors());
+  bool named = false;
+  for (const auto& diag : d.all()) named = named || format(diag).find("source hash") != std::string::npos;
+  CHECK(named);
+}
+
+TEST_CASE("a page's content handed over whole is the content appended") {
+  pdf::hpdf::Writer w;
+  auto page = w.add_page(pdf::Dict{});
+  REQUIRE(page);
+  std::string first = "0 g\n";
+  REQUIRE(w.append_content(*page, std::move(first)));
+  REQUIRE(w.append_content(*page, std::string("1 g\n")));
+  const std::string kept = "2 g\n";
+  REQUIRE(w.append_content(*page, kept));
+  auto ops = w.take_content(*page);
+  REQUIRE(ops);
+  CHECK(*ops == "0 g\n1 g\n2 g\n");
 }
 
 TEST_CASE("a page's content taken to be deflated elsewhere must be given back before it is written") {

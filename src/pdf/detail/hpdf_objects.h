@@ -130,6 +130,8 @@ class Writer {
   int page_count() const;
   // Appends operators to the page's (compressed) content stream.
   bool append_content(int page, const std::string& ops);
+  // The same, taking the string's buffer when the page has no content yet.
+  bool append_content(int page, std::string&& ops);
   // Deflates what the page's content stream has (else done at save()):
   // nothing more may be appended after it.
   bool finish_content(int page);

@@ -51,6 +51,7 @@ struct PageShared {
   // The structure elements' roles when tagging (Marks open marked content
   // with MCIDs, everything else is an artifact); null writes no tags.
   const StructRoles* structure = nullptr;
+  size_t content_bytes = 0;  // of the last page's operators
 };
 
 struct PageResult {

@@ -4,6 +4,7 @@
 // /ActualText spans instead; round_trips() tells the text writer which.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,7 +25,14 @@ class GlyphTextMap {
   bool round_trips(const layout::GlyphRun& run, const layout::Cluster& cluster) const {
     if (cluster.glyph_count == 1 && !run.rtl && cluster.glyph_begin < run.glyphs.size()) {
       const uint32_t gid = run.glyphs[cluster.glyph_begin].gid;
-      if (gid < by_gid_.size()) return by_gid_[gid] && *by_gid_[gid] == run.text_of(cluster);
+      if (gid < by_gid_.size()) {
+        const Slot& slot = by_gid_[gid];
+        if (slot.size == 0 || static_cast<size_t>(cluster.text_begin) + cluster.text_size > run.text.size())
+          return slot.text && *slot.text == run.text_of(cluster);
+        if (slot.size != cluster.text_size) return false;
+        const char* text = run.text.data() + cluster.text_begin;
+        return slot.size == 1 ? slot.bytes[0] == text[0] : std::memcmp(slot.bytes, text, slot.size) == 0;
+      }
     }
     return glyphs_round_trip(run, cluster);
   }
@@ -37,8 +45,16 @@ class GlyphTextMap {
 
   std::map<uint32_t, std::string> text_;  // gid → UTF-8
   // The entries of 16-bit gids (all a font can have) indexed by gid; map
-  // nodes do not move. Every cluster of the document is looked up.
-  std::vector<const std::string*> by_gid_;
+  // nodes do not move. Every cluster of the document is looked up, most of
+  // them one character: a text of up to kInlineBytes is compared here, in
+  // the slot, without following the pointer to the map's node.
+  static constexpr size_t kInlineBytes = 4;
+  struct Slot {
+    const std::string* text = nullptr;
+    uint8_t size = 0;  // of `bytes`; 0 when the text is longer (or none)
+    char bytes[kInlineBytes] = {};
+  };
+  std::vector<Slot> by_gid_;
 };
 
 // The text a reader should get from a cluster's glyphs, in the order it meets

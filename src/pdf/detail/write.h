@@ -46,6 +46,11 @@ class PdfStream {
   // path (a long document written behind layout). The same bytes; the
   // last page's go into the file with the next call.
   void deflate_behind();
+  // The complete list given to finish() will carry a source hash (lay_out
+  // makes one for every list it finishes), from which the /ID is made: the
+  // pages' contents, the /ID of a list without one, are then not hashed
+  // (a tenth of a long document's writing thread). Before the first page.
+  void id_from_source_hash();
   // Page p of `list` (its boxes and links; the fonts and structure elements
   // it uses are in `list` already), drawing `items`. Pages come in order.
   // False once anything failed.
