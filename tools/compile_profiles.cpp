@@ -13,9 +13,12 @@
 #include <string>
 
 #include "detail/hpdf_objects.h"
+#include "detail/icc_module.h"
 #include "detail/icc_profiles.h"
 
 namespace galley::pdf {
+// galley-icc.so's source is compiled in (src/CMakeLists.txt).
+const IccModule* icc_module(std::string&) { return static_cast<const IccModule*>(galley_icc_module()); }
 // The generator makes every profile itself.
 std::string_view precompiled_cmyk_stream() { return {}; }
 std::string_view precompiled_srgb_stream() { return {}; }

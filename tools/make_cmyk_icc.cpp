@@ -5,7 +5,13 @@
 #include <cstdio>
 #include <fstream>
 
+#include "detail/icc_module.h"
 #include "detail/icc_profiles.h"
+
+namespace galley::pdf {
+// galley-icc.so's source is compiled in (tools/CMakeLists.txt).
+const IccModule* icc_module(std::string&) { return static_cast<const IccModule*>(galley_icc_module()); }
+}  // namespace galley::pdf
 
 int main(int argc, char** argv) {
   if (argc != 2) {

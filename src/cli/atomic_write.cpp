@@ -274,8 +274,7 @@ std::string AtomicFile::commit() {
   if (::close(fd) != 0) {
     const int e = errno;
     error_ = std::string("cannot write: ") + std::strerror(e);
-  } else if (std::rename(temp_.data(), path_.c_str()) != 0) {
-    const int e = errno;
+  } else if (const int e = replace_file(temp_.data(), path_.c_str(), RENAME_EXCHANGE); e != 0) {
     error_ = "cannot replace '" + path_ + "': " + std::strerror(e);
   } else {
     guard_.reset();
@@ -284,6 +283,32 @@ std::string AtomicFile::commit() {
   ::unlink(temp_.data());
   guard_.reset();
   return error_;
+}
+
+// Exchanging rather than renaming over: ext4 with auto_da_alloc (its default)
+// starts writeback of the new file's delayed blocks inside a rename() that
+// replaces a file, and freeing the replaced file's blocks with `-o discard`
+// and no journal waits for the discard, both in the caller's time; measured
+// on the bench's machine, 0.5-4 ms of a 40 ms build. The exchange is as
+// atomic for readers (the path names the old file, then the new one) but
+// flushes nothing, so the new file's blocks are allocated by writeback later;
+// the old file, now under the temporary name, is then unlinked, which frees
+// its blocks as the rename would have (nothing, when they were never
+// allocated). What is lost is the heuristic's shorter crash window on a
+// journalled ext4: galley never promised durability (no fsync).
+int replace_file(const char* temp, const char* path, unsigned exchange) {
+  if (::renameat2(AT_FDCWD, temp, AT_FDCWD, path, exchange) == 0) {
+    // ENOENT: another run's cleanup of old temporaries got there first.
+    if (::unlink(temp) == 0 || errno == ENOENT) return 0;
+    // A directory made at `path` since unwritable() looked (rename() would
+    // have failed with EISDIR): put it back.
+    const int e = errno;
+    ::renameat2(AT_FDCWD, temp, AT_FDCWD, path, exchange);
+    return e;
+  }
+  // Nothing at `path` yet (ENOENT), or a file system that cannot exchange
+  // (EINVAL), or any other refusal, which rename() then reports.
+  return std::rename(temp, path) == 0 ? 0 : errno;
 }
 
 std::string write_atomically(const std::string& path, const std::string& bytes) {

@@ -42,6 +42,7 @@ const std::map<std::string, std::string> kImplements = {
     {"image/vector/content_colors.cpp", "image/detail/vector_module.h"},  // the modules
     {"image/vector/read_page.cpp", "image/detail/vector_module.h"},
     {"pdf/vector/copy_graphic.cpp", "pdf/detail/vector_module.h"},
+    {"pdf/icc/lcms_profiles.cpp", "pdf/detail/icc_module.h"},
     {"resolve/numbers/icu_formats.cpp", "resolve/detail/numbers_module.h"},
     {"image/hex_rgb.cpp", "image/detail/vector.h"},
     {"image/svg.cpp", "image/detail/vector.h"},

@@ -65,3 +65,83 @@ TEST_CASE("stale temporaries of the targets are removed once ten minutes old, ot
   CHECK(fs::exists(dir / ".a.pdf.tmp-toolong"));
   fs::remove_all(dir);
 }
+
+namespace {
+
+std::string read_whole(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+int files_in(const fs::path& dir) {
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(dir)) n += e.exists() ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("an AtomicFile dropped without commit leaves the old output as it was") {
+  fs::path dir = fs::temp_directory_path() / "galley-atomic-drop-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "out.pdf").string();
+  REQUIRE(galley::cli::write_atomically(path, "old bytes").empty());
+  {
+    galley::cli::AtomicFile file(path);
+    REQUIRE(file.write("new bytes, never committed"));
+  }
+  CHECK(read_whole(path) == "old bytes");
+  CHECK(files_in(dir) == 1);
+  {
+    galley::cli::AtomicFile file(path);
+    REQUIRE(file.write("new "));
+    REQUIRE(file.write("bytes"));
+    CHECK(file.commit().empty());
+  }
+  CHECK(read_whole(path) == "new bytes");
+  CHECK(files_in(dir) == 1);
+  fs::remove_all(dir);
+}
+
+// replace_file() exchanges the two names, then removes the old file; a
+// renameat2() flag the kernel rejects (EINVAL, as from a file system that
+// cannot exchange) takes rename() instead. Both must replace a file, make a
+// new one, and refuse a directory that appeared at the path, leaving it and
+// the new file where they were.
+TEST_CASE("replace_file: exchange or its fallback, onto a file, a new path or a directory") {
+  fs::path dir = fs::temp_directory_path() / "galley-atomic-replace-test";
+  const unsigned kRejected = 1u << 30;
+  for (unsigned flag : {static_cast<unsigned>(RENAME_EXCHANGE), kRejected}) {
+    CAPTURE(flag);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path temp = dir / ".out.pdf.tmp-AAAAAA", target = dir / "out.pdf";
+    const auto write = [](const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; };
+
+    write(target, "old");
+    write(temp, "new");
+    CHECK(galley::cli::replace_file(temp.c_str(), target.c_str(), flag) == 0);
+    CHECK(read_whole(target) == "new");
+    CHECK_FALSE(fs::exists(temp));
+    CHECK(files_in(dir) == 1);
+
+    const fs::path fresh = dir / "fresh.pdf";
+    write(temp, "first");
+    CHECK(galley::cli::replace_file(temp.c_str(), fresh.c_str(), flag) == 0);
+    CHECK(read_whole(fresh) == "first");
+    CHECK_FALSE(fs::exists(temp));
+
+    const fs::path folder = dir / "folder.pdf";
+    fs::create_directories(folder);
+    write(folder / "kept", "inside");
+    write(temp, "refused");
+    CHECK(galley::cli::replace_file(temp.c_str(), folder.c_str(), flag) != 0);
+    CHECK(fs::is_directory(folder));
+    CHECK(read_whole(folder / "kept") == "inside");
+    CHECK(read_whole(temp) == "refused");
+  }
+  fs::remove_all(dir);
+}

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <utility>
 #include <string>
 
 #include "harness.h"
@@ -189,6 +190,32 @@ TEST_CASE("a cold brochure maps no shared libstdc++, ICU, yaml-cpp, libyaml, cma
   CHECK(has(report.err, "file=libicui18n"));
 }
 #endif
+
+// LittleCMS is galley-icc.so's: the brochure's PDF/X intent is galley's own
+// profile, known by its stamp, so it maps neither; a profile of another
+// stamp (galley's own with a byte more, which LittleCMS still reads) is
+// checked through the module.
+TEST_CASE("a PDF/X brochure maps no LittleCMS; a layout's own CMYK profile loads galley-icc.so") {
+  const std::string dir = temp_dir();
+  Run brochure = build_naming_libraries("content/mayo-ir-residency.yaml -o " + quote(dir + "/brochure.pdf"));
+  CHECK_FALSE(has(brochure.err, "liblcms2"));
+  CHECK_FALSE(has(brochure.err, "galley-icc.so"));
+
+  const std::string repo = GALLEY_SOURCE_DIR;
+  write_file(dir + "/other.icc", read_file(repo + "/color/galley-cmyk.icc") + "\n");
+  std::string text = read_file(repo + "/tests/hostile/support/profile-layout.yaml");
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"../../../color/galley-cmyk.icc", dir + "/other.icc"},
+                                 {"../../../fonts/", repo + "/fonts/"}}) {
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  }
+  write_file(dir + "/layout.yaml", text);
+  Run other = build_naming_libraries("tests/hostile/support/ok-content.yaml --layout " + quote(dir + "/layout.yaml") +
+                                     " -o " + quote(dir + "/other.pdf"));
+  CHECK(has(other.err, "galley-icc.so"));
+  CHECK(has(other.err, "liblcms2"));
+}
 
 TEST_CASE("galley needs no TLS or HTTP library, libqpdf, librsvg nor libicui18n; galley serve is galley-serve's") {
   Run needed = sh("readelf -d " + quote(GALLEY_BINARY));

@@ -43,6 +43,13 @@ class AtomicFile {
   std::unique_ptr<Guard> guard_;
 };
 
+// Moves the complete file `temp` to `path`, replacing a file there, so that
+// `path` always names a whole file, the old or the new one. Returns 0, or
+// errno with `temp` left for the caller to remove. `exchange` is the
+// renameat2() flag tried first (RENAME_EXCHANGE; a flag the kernel rejects
+// takes the fallback, as a file system without exchange does).
+int replace_file(const char* temp, const char* path, unsigned exchange);
+
 // Why write_atomically would refuse `path` before writing (its folder is
 // missing, it is a directory or special file), or empty; to check outputs
 // before the work of making them.
