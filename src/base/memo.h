@@ -18,6 +18,7 @@
 #include <concepts>
 #include <cstring>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <future>
 #include <memory>
@@ -87,8 +88,13 @@ class Memo {
   // second time: a result asked for once (a batch row's or a request's own
   // line, most of a report's text) would fill the budget with what no one
   // asks for again, so memory would grow with the rows up to the budget.
-  explicit Memo(size_t budget_bytes, bool second_sighting = false)
-      : budget_(budget_bytes), second_sighting_(second_sighting) {}
+  // The newest results asked for once are held on probation, up to
+  // `probation_bytes` (and kMaxProbation of them): a text repeated soon
+  // after (a report's sections that repeat, a paragraph measured in two
+  // passes) is then kept from its first computation instead of computed
+  // again, while memory grows by no more than that.
+  explicit Memo(size_t budget_bytes, bool second_sighting = false, size_t probation_bytes = 0)
+      : budget_(budget_bytes), second_sighting_(second_sighting), probation_budget_(probation_bytes) {}
   Memo(const Memo&) = delete;
   Memo& operator=(const Memo&) = delete;
 
@@ -112,10 +118,25 @@ class Memo {
         // A collision keeps a result a sighting early, no more: entries
         // are keyed by the whole key.
         const size_t hash = std::hash<std::string>{}(key);
+        if (auto held = probation_.find(hash); held != probation_.end() && held->second.key == key) {
+          Probation p = std::move(held->second);
+          probation_.erase(held);
+          probation_bytes_ -= p.cost;
+          sightings_.erase(hash);
+          std::promise<Result> ready;
+          ready.set_value(p.result);
+          ticket = ++tickets_;
+          entries_.emplace(key, Entry{ready.get_future().share(), ticket, 0});
+          lock.unlock();
+          keep(key, ticket, p.cost);
+          return p.result;
+        }
         if (sightings_.size() >= kMaxSightings) sightings_.clear();
         if (sightings_.insert(hash).second) {
           lock.unlock();
-          return make();
+          Result r = make();
+          if (r) hold(hash, key, r);
+          return r;
         }
         sightings_.erase(hash);
       }
@@ -164,6 +185,27 @@ class Memo {
     size_t cost;      // 0 while computing
   };
 
+  // A result asked for once, on probation; the oldest make room.
+  void hold(size_t hash, const std::string& key, const Result& r) {
+    const size_t cost = key.size() + r->bytes();
+    if (cost > probation_budget_) return;
+    std::lock_guard lock(mutex_);
+    auto [it, added] = probation_.try_emplace(hash);
+    if (!added) probation_bytes_ -= it->second.cost;  // a collision: the newer one is held
+    it->second = Probation{key, r, cost};
+    probation_bytes_ += cost;
+    probation_order_.push_back(hash);
+    while (probation_bytes_ > probation_budget_ || probation_order_.size() > kMaxProbation) {
+      // A hash whose result was kept or replaced since may still be queued:
+      // dropping what it names now is early, never wrong.
+      const auto oldest = probation_.find(probation_order_.front());
+      probation_order_.pop_front();
+      if (oldest == probation_.end()) continue;
+      probation_bytes_ -= oldest->second.cost;
+      probation_.erase(oldest);
+    }
+  }
+
   void forget(const std::string& key, uint64_t ticket) {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(key);
@@ -204,6 +246,19 @@ class Memo {
   static constexpr size_t kMaxSightings = size_t{1} << 16;
   const bool second_sighting_;
   std::unordered_set<size_t> sightings_;
+  // Results asked for once, by their key's hash, and the hashes in the
+  // order they came (looked up only: the order of the map cannot reach a
+  // PDF).
+  struct Probation {
+    std::string key;
+    Result result;
+    size_t cost = 0;
+  };
+  static constexpr size_t kMaxProbation = 1024;
+  const size_t probation_budget_;
+  size_t probation_bytes_ = 0;
+  std::unordered_map<size_t, Probation> probation_;
+  std::deque<size_t> probation_order_;
 };
 
 }  // namespace galley::base

@@ -91,44 +91,49 @@ PageFinisher::PageFinisher(const resolve::StyledDoc& doc, const model::Layout& l
 // gives another ID.
 void PageFinisher::hash_items(const std::vector<Item>& items) {
   Hash& h = hash_;
-  auto color = [&](const std::optional<Color>& c) {
+  // By pointer: a run's colour is not optional, and wrapping it in one
+  // would copy its strings.
+  auto color = [&](const Color* c) {
     if (!c) return h.add(std::string_view("-"));
     h.add(static_cast<double>(static_cast<int>(c->space)));
     for (double v : c->v) h.add(v);
     if (c->space == Color::Space::Spot) h.add(c->spot_name), h.add(c->tint);
   };
+  const auto ptr = [](const std::optional<Color>& c) { return c ? &*c : nullptr; };
   for (const Item& item : items) {
     if (const auto* run = std::get_if<GlyphRun>(&item)) {
       h.add(static_cast<double>(run->font)), h.add(run->size), h.add(run->x), h.add(run->y), h.add(run->hscale);
-      color(run->color);
+      color(&run->color);
       // The values of glyphs and clusters gathered a batch at a time: the
       // same words in the same order as one add() each.
       uint64_t batch[3 * 64];
-      size_t k = 0;
-      const auto flush_if_full = [&](size_t room) {
-        if (k + room > std::size(batch)) h.words(batch, k), k = 0;
-      };
-      for (const Glyph& g : run->glyphs) {
-        flush_if_full(3);
-        batch[k++] = uint64_t{g.gid} * 1000;  // Hash::quantized() of the id, exactly
-        batch[k++] = Hash::quantized(g.x);
-        batch[k++] = Hash::quantized(g.y);
+      const std::vector<Glyph>& glyphs = run->glyphs;
+      for (size_t i = 0; i < glyphs.size();) {
+        const size_t n = std::min(glyphs.size() - i, std::size(batch) / 3);
+        for (size_t j = 0; j < n; ++j) {
+          const Glyph& g = glyphs[i + j];
+          batch[3 * j] = uint64_t{g.gid} * 1000;  // Hash::quantized() of the id, exactly
+          batch[3 * j + 1] = Hash::quantized(g.x);
+          batch[3 * j + 2] = Hash::quantized(g.y);
+        }
+        h.words(batch, 3 * n);
+        i += n;
       }
-      h.words(batch, k), k = 0;
       // The text once, then which of it each cluster stands for.
       h.add(run->text);
+      size_t k = 0;
       for (const Cluster& c : run->clusters) {
-        flush_if_full(2);
+        if (k + 2 > std::size(batch)) h.words(batch, k), k = 0;
         batch[k++] = c.glyph_begin | uint64_t{c.glyph_count} << 32;
         batch[k++] = c.text_begin | uint64_t{c.text_size} << 32;
       }
       h.words(batch, k);
     } else if (const auto* rect = std::get_if<Rect>(&item)) {
       h.add(rect->x), h.add(rect->y), h.add(rect->w), h.add(rect->h), h.add(rect->radius);
-      color(rect->fill), color(rect->stroke);
+      color(ptr(rect->fill)), color(ptr(rect->stroke));
     } else if (const auto* path = std::get_if<Path>(&item)) {
       for (const Path::Op& op : path->ops) h.add(op.x), h.add(op.y), h.add(op.x1), h.add(op.y1), h.add(op.x2), h.add(op.y2);
-      color(path->fill), color(path->stroke);
+      color(ptr(path->fill)), color(ptr(path->stroke));
     } else if (const auto* img = std::get_if<Image>(&item)) {
       h.add(img->path), h.add(img->x), h.add(img->y), h.add(img->w), h.add(img->h), h.add(img->alt);
     } else if (const auto* fig = std::get_if<Figure>(&item)) {

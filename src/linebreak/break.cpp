@@ -96,7 +96,7 @@ std::vector<Line> break_paragraph(const text::ShapedParagraph& para, const text:
   // report's 1,089 distinct paragraph settings to 2.1 MB. A text of
   // paragraphs set only twice each (measured, then drawn) fills the budget
   // and empties it; 4 MiB bounds what that costs.
-  static base::Memo<LinesEntry> memo(size_t{4} << 20, true);
+  static base::Memo<LinesEntry> memo(size_t{4} << 20, true, size_t{128} << 10);
   // Set when this caller breaks (a miss): it reports its own warnings.
   std::optional<std::vector<Line>> mine;
   Diagnostics local;

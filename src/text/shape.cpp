@@ -279,7 +279,7 @@ ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Dia
   // the same as at 8 (bench/README.md, "Issue 16 item 2: styles shared").
   // Kept on their second sighting: each batch row's or serve request's own
   // line is shaped once, and kept it grew a 10,000-row batch by the budget.
-  static base::Memo<ShapeEntry> memo(size_t{8} << 20, true);
+  static base::Memo<ShapeEntry> memo(size_t{8} << 20, true, size_t{256} << 10);
   const bool images = std::any_of(para.runs.begin(), para.runs.end(),
                                   [](const resolve::Run& r) { return !r.style->image.empty(); });
   std::string key = images ? std::string() : shape_key(para, fonts);

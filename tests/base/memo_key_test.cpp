@@ -58,3 +58,30 @@ TEST_CASE("a second-sighting memo keeps a result only when it is asked for again
   CHECK(plain.get("c", make)->n == 4);  // a plain memo keeps the first
   CHECK(plain.get("c", make)->n == 4);
 }
+
+TEST_CASE("a second-sighting memo holds the newest results asked for once, up to its probation budget") {
+  struct Value {
+    int n;
+    size_t bytes() const { return 100; }
+  };
+  // Each result costs its key's byte and 100: the probation holds two.
+  galley::base::Memo<Value> memo(1 << 20, true, 250);
+  int made = 0;
+  const auto make = [&] { return std::make_shared<const Value>(Value{++made}); };
+  CHECK(memo.get("a", make)->n == 1);  // once: made, held
+  CHECK(memo.get("a", make)->n == 1);  // twice: the held one, now kept
+  CHECK(memo.get("a", make)->n == 1);
+  CHECK(made == 1);
+  CHECK(memo.get("b", make)->n == 2);
+  CHECK(memo.get("c", make)->n == 3);
+  CHECK(memo.get("d", make)->n == 4);  // "b" makes room
+  CHECK(memo.get("d", make)->n == 4);
+  CHECK(memo.get("c", make)->n == 3);
+  CHECK(memo.get("b", make)->n == 5);  // seen before but no longer held: made and kept
+  CHECK(memo.get("b", make)->n == 5);
+  // A result larger than the probation budget is not held.
+  galley::base::Memo<Value> small(1 << 20, true, 50);
+  CHECK(small.get("e", make)->n == 6);
+  CHECK(small.get("e", make)->n == 7);
+  CHECK(small.get("e", make)->n == 7);
+}
