@@ -54,8 +54,8 @@ class Json {
     str(k);
     out += ':';
   }
-  template <class T, class F>
-  void array(const std::vector<T>& v, F each) {
+  template <class List, class F>
+  void array(const List& v, F each) {
     out += '[';
     for (size_t i = 0; i < v.size(); ++i) {
       if (i) out += ',';
@@ -276,14 +276,14 @@ std::string to_json(const DisplayList& list) {
     j.close();
   });
   j.key("structure");
-  j.array(list.structure, [&](const StructElement& e) {
+  j.array(list.structure, [&](const StructureList::Element& e) {
     j.open();
     j.key("role"); j.str(e.role);
     j.key("parent"); j.out += std::to_string(e.parent);
     if (!e.alt.empty()) j.key("alt"), j.str(e.alt);
     if (!e.lang.empty()) j.key("lang"), j.str(e.lang);
     if (!e.scope.empty()) j.key("scope"), j.str(e.scope);
-    loc(j, e.loc);
+    loc(j, e.loc());
     j.close();
   });
   j.key("pages");

@@ -130,6 +130,65 @@ struct StructElement {
   SourceLoc loc;
 };
 
+// The structure elements of a list, in the order StructElement describes.
+// A long report has a hundred thousand, held until the PDF's end: each is
+// kept in a few words, its role, language and source file as indices into
+// tables of the distinct ones (a few dozen, and the content files), the
+// rare alt text and scope apart, not as a StructElement of five strings
+// (176 bytes, and a copy of the file's name).
+class StructureList {
+ public:
+  // An element read back; its strings are the list's.
+  struct Element {
+    const std::string& role;
+    int32_t parent;
+    const std::string& alt;
+    const std::string& lang;
+    const std::string& scope;
+    const std::string& file;
+    int line, col;
+    SourceLoc loc() const { return {file, line, col}; }
+  };
+  class Iterator {
+   public:
+    Iterator(const StructureList& list, size_t i) : list_(&list), i_(i) {}
+    Element operator*() const { return (*list_)[i_]; }
+    Iterator& operator++() { return ++i_, *this; }
+    bool operator==(const Iterator& o) const { return i_ == o.i_; }
+
+   private:
+    const StructureList* list_;
+    size_t i_;
+  };
+
+  void push_back(const StructElement& e);
+  void reserve(size_t n) { records_.reserve(n); }
+  Element operator[](size_t i) const;
+  size_t size() const { return records_.size(); }
+  bool empty() const { return records_.empty(); }
+  Iterator begin() const { return {*this, 0}; }
+  Iterator end() const { return {*this, size()}; }
+  // Empties the list; the tables of words and files stay for the next.
+  void clear() { records_.clear(), extras_.clear(); }
+
+ private:
+  struct Record {
+    int32_t parent;
+    uint32_t file;  // index into files_
+    int32_t line, col;
+    uint32_t extra;       // 1 + index into extras_, or 0
+    uint16_t role, lang;  // indices into words_
+  };
+  struct Extra {
+    std::string alt, scope;
+  };
+  uint16_t word(const std::string& w);
+
+  std::vector<Record> records_;
+  std::vector<Extra> extras_;
+  std::vector<std::string> words_, files_;  // words_[0] is ""
+};
+
 struct Destination {
   std::string name;
   double y = 0;
@@ -181,7 +240,7 @@ struct DisplayList {
   // standards the file declares. lay_out() tags unless the layout says
   // `tagged: false`; a list made by hand is untagged unless it says so.
   bool tagged = false;
-  std::vector<StructElement> structure;
+  StructureList structure;
   // While pages are handed on (layout::PageSink), `structure` holds only
   // the elements the last page met first, numbered from here, their roles
   // alone (what a page's drawing reads of them); the complete list, in

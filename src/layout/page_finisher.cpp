@@ -308,7 +308,7 @@ std::vector<int32_t> PageFinisher::finish(PassResult& r, Diagnostics& diags) {
   h.add(dl.intent.standard), h.add(dl.intent.icc_profile);
   h.add(dl.tagged ? std::string_view("tagged") : std::string_view("untagged"));
   h.add(dl.pdf_ua ? std::string_view("PDF/UA-1") : std::string_view("-")), h.add(dl.pdf_a);
-  for (const StructElement& e : dl.structure)
+  for (const StructureList::Element e : dl.structure)
     h.add(e.role), h.add(static_cast<double>(e.parent)), h.add(e.alt), h.add(e.lang), h.add(e.scope);
   list_.source_hash = h.hex();
   return renumber;

@@ -100,7 +100,7 @@ void PlacedStructure::place(size_t flow, size_t block, const std::vector<StructE
 }
 
 void PlacedStructure::number(std::vector<Item>& items, std::vector<Link>& links,
-                             std::vector<StructElement>& structure) {
+                             StructureList& structure) {
   const auto number = [&](int64_t& element) {
     if (element < 0) return;
     const auto [flow, block] = block_of(element);
@@ -114,7 +114,11 @@ void PlacedStructure::number(std::vector<Item>& items, std::vector<Link>& links,
       next_ += static_cast<int32_t>(b->count);
       // Only the role is read of them (a page's marks), and the list is
       // put in content order at the end: not copies of whole elements.
-      for (uint32_t k = 0; k < b->count; ++k) structure.emplace_back().role = words_[nodes_[b->first + k].role];
+      StructElement e;
+      for (uint32_t k = 0; k < b->count; ++k) {
+        e.role = words_[nodes_[b->first + k].role];
+        structure.push_back(e);
+      }
     }
     element = b->met + (element & kNodeMask);
   };
@@ -140,21 +144,22 @@ std::vector<int32_t> PlacedStructure::renumber() const {
   return out;
 }
 
-void PlacedStructure::finish(const std::string& doc_lang, std::vector<StructElement>& structure, Diagnostics& diags) {
-  std::vector<StructElement>().swap(structure);
+void PlacedStructure::finish(const std::string& doc_lang, StructureList& structure, Diagnostics& diags) {
+  structure = StructureList();
   structure.reserve(nodes_.size());
   std::vector<const std::string*> lang;  // per element of the block: the language it is in
   int last_heading = 0;
+  StructElement e;  // each element in turn, its strings' room reused
   each_in_content_order([&](const Block& b) {
     const auto first = static_cast<int32_t>(structure.size());
     lang.clear();
     for (uint32_t k = 0; k < b.count; ++k) {
       const Node& n = nodes_[b.first + k];
-      StructElement& e = structure.emplace_back();
       e.role = words_[n.role];
       e.lang = words_[n.lang];
       e.parent = n.parent;
-      e.loc = {files_[n.file], n.line, n.col};
+      e.loc.file = files_[n.file], e.loc.line = n.line, e.loc.col = n.col;
+      e.alt.clear(), e.scope.clear();
       if (n.extra > 0) {
         Extra& x = extras_[n.extra - 1];
         e.alt = std::move(x.alt), e.scope = std::move(x.scope);
@@ -173,11 +178,9 @@ void PlacedStructure::finish(const std::string& doc_lang, std::vector<StructElem
       }
       if (e.parent >= 0) e.parent += first;
       // Lang only where it changes from the document's or the parent's.
-      lang.push_back(e.lang.empty() ? &around : &e.lang);
-      if (e.lang == around) {
-        lang.back() = &around;
-        e.lang.clear();
-      }
+      lang.push_back(e.lang.empty() || e.lang == around ? &around : &words_[n.lang]);
+      if (e.lang == around) e.lang.clear();
+      structure.push_back(e);
     }
   });
   *this = PlacedStructure();

@@ -12,12 +12,14 @@ namespace galley::pdf {
 
 namespace {
 
-// One of an element's /K items, small: a long report has a hundred
-// thousand, held until the element is written.
+// A run of an element's /K items, held until the element is written: a
+// long report has a million MCIDs, nearly all in runs (an element's lines
+// on a page), and is kept a few words a run.
 struct Kid {
-  enum Kind : uint8_t { Mcid, Mcr, Element } kind;
-  int32_t value;  // the MCID, or the node's index
-  int32_t page;   // an MCR's page
+  static constexpr int32_t kMcid = -1, kElement = -2;
+  int32_t value;       // the run's first MCID, or the node's index
+  int32_t page;        // an MCR's page, or kMcid or kElement
+  uint32_t count = 1;  // MCIDs: value, value + 1, ...
 };
 
 // Every node's kids in one array (a node's are kids[first[i]..first[i+1])),
@@ -48,12 +50,13 @@ class Tree {
   bool build() {
     // Counted, then placed: the same walk twice.
     std::vector<uint32_t> count(nodes_ + 1, 0);
-    if (!walk([&](size_t node, Kid) { ++count[node + 1]; })) return false;
+    if (!walk([&](size_t node, Kid) { ++count[node + 1]; }, [](size_t) {})) return false;
     for (size_t i = 0; i < nodes_; ++i) count[i + 1] += count[i];
     kids_.kids.resize(count[nodes_]);
     kids_.first = count;
     std::fill(page_.begin(), page_.begin() + static_cast<std::ptrdiff_t>(elements_), -1);
-    return walk([&](size_t node, Kid k) { kids_.kids[count[node]++] = k; });
+    return walk([&](size_t node, Kid k) { kids_.kids[count[node]++] = k; },
+                [&](size_t node) { ++kids_.kids[count[node] - 1].count; });
   }
 
   size_t elements() const { return elements_; }
@@ -89,18 +92,20 @@ class Tree {
     const auto number = [&](int64_t v) { out.append(digits, static_cast<size_t>(std::to_chars(digits, digits + 16, v).ptr - digits)); };
     for (uint32_t i = kids_.first[node]; i < kids_.first[node + 1]; ++i) {
       const Kid& k = kids_.kids[i];
-      if (k.kind == Kid::Mcid) {
-        number(k.value);
-      } else if (k.kind == Kid::Element) {
-        referred = w.reference(ref(static_cast<size_t>(k.value)), out) && referred;
-      } else {
-        out += "<<\012/Type /MCR\012/Pg ";
-        referred = w.reference(pages_[static_cast<size_t>(k.page)], out) && referred;
-        out += "\012/MCID ";
-        number(k.value);
-        out += "\012>>";
+      for (uint32_t n = 0; n < k.count; ++n) {
+        if (k.page == Kid::kMcid) {
+          number(k.value + n);
+        } else if (k.page == Kid::kElement) {
+          referred = w.reference(ref(static_cast<size_t>(k.value)), out) && referred;
+        } else {
+          out += "<<\012/Type /MCR\012/Pg ";
+          referred = w.reference(pages_[static_cast<size_t>(k.page)], out) && referred;
+          out += "\012/MCID ";
+          number(k.value + n);
+          out += "\012>>";
+        }
+        out.push_back(' ');
       }
-      out.push_back(' ');
     }
     if (last) {
       out += *last;
@@ -118,25 +123,33 @@ class Tree {
   }
 
  private:
-  // Calls add(node, kid) for every kid of every node, in each node's order.
-  template <typename Add>
-  bool walk(Add&& add) {
+  // Calls add(node, kid) for every run of kids of every node, in each
+  // node's order, and extend(node) for each MCID that lengthens the run
+  // added last (the node drew the MCID before it).
+  template <typename Add, typename Extend>
+  bool walk(Add&& add, Extend&& extend) {
     std::vector<bool> linked(links_.size(), false);  // placed among its parent's kids
     for (size_t p = 0; p < tags_.size() && p < pages_.size(); ++p) {
       const auto& mcids = tags_[p].mcid_element;
+      size_t before = nodes_;  // the node of the MCID before
       for (size_t mcid = 0; mcid < mcids.size(); ++mcid) {
         if (mcids[mcid] < 0 || static_cast<size_t>(mcids[mcid]) >= elements_) return false;
         const auto e = static_cast<size_t>(mcids[mcid]);
         const size_t node = owner(p, mcid);
         if (node != e && !linked[node - elements_]) {
           // The Link stands where its words begin, among its parent's content.
-          add(e, Kid{Kid::Element, static_cast<int32_t>(node), -1});
+          add(e, Kid{static_cast<int32_t>(node), Kid::kElement});
           linked[node - elements_] = true;
           linked_[node - elements_] = static_cast<int64_t>(e);
         }
+        if (node == before) {
+          extend(node);
+          continue;
+        }
+        before = node;
         if (page_[node] < 0) page_[node] = static_cast<int32_t>(p);
-        add(node, Kid{page_[node] == static_cast<int32_t>(p) ? Kid::Mcid : Kid::Mcr, static_cast<int32_t>(mcid),
-                      static_cast<int32_t>(p)});
+        const auto page = static_cast<int32_t>(p);
+        add(node, Kid{static_cast<int32_t>(mcid), page_[node] == page ? Kid::kMcid : page});
       }
     }
     // Child elements after their parent's content, in list order; a link
@@ -145,13 +158,13 @@ class Tree {
     for (size_t e = 0; e < elements_; ++e) {
       const int32_t parent = elements[e].parent;
       add(parent >= 0 && static_cast<size_t>(parent) < elements_ ? static_cast<size_t>(parent) : document(),
-          Kid{Kid::Element, static_cast<int32_t>(e), -1});
+          Kid{static_cast<int32_t>(e), Kid::kElement});
     }
     for (size_t k = 0; k < links_.size(); ++k) {
       if (linked[k]) continue;
       const int64_t owner = link_owner(k);
       add(owner >= 0 ? static_cast<size_t>(owner) : document(),
-          Kid{Kid::Element, static_cast<int32_t>(elements_ + k), -1});
+          Kid{static_cast<int32_t>(elements_ + k), Kid::kElement});
     }
     return true;
   }
@@ -208,7 +221,7 @@ bool write_struct_tree(hpdf::Writer& w, const layout::DisplayList& list, const s
   // the IDTree that finds the element by it.
   std::vector<std::pair<std::string, Ref>> ids;
   for (size_t e = 0; e < elements.size(); ++e) {
-    const layout::StructElement& el = elements[e];
+    const layout::StructureList::Element el = elements[e];
     const bool in_tree = el.parent >= 0 && static_cast<size_t>(el.parent) < elements.size();
     if (!w.begin_ahead(ref(e)) || !w.ahead_entry("Type", Name{"StructElem"}) || !w.ahead_entry("S", Name{el.role}) ||
         !w.ahead_entry("P", in_tree ? ref(static_cast<size_t>(el.parent)) : document))

@@ -1,5 +1,6 @@
 #include "detail/write.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "detail/content_deflater.h"
@@ -68,7 +69,13 @@ struct PdfStream::State {
       return false;
     }
     if (tagged) {
+      // Held until the end, a long report's million MCIDs: without the
+      // room their vectors grew into, nor links on a page that has none.
       std::string().swap(result.content);
+      if (std::all_of(result.mcid_link.begin(), result.mcid_link.end(), [](int32_t l) { return l < 0; }))
+        std::vector<int32_t>().swap(result.mcid_link);
+      result.mcid_link.shrink_to_fit();
+      result.mcid_element.shrink_to_fit();
       tags.push_back(std::move(result));
     }
     return true;

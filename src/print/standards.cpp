@@ -29,9 +29,9 @@ void check_ua(const DisplayList& list, Diagnostics& diags) {
   const auto& elements = list.structure;
   std::vector<bool> has_th(elements.size(), false);
   for (size_t e = 0; e < elements.size(); ++e) {
-    const StructElement& el = elements[e];
+    const StructureList::Element el = elements[e];
     if (el.role == "Figure" && blank(el.alt))
-      diags.error(el.loc, "PDF/UA-1: image without 'alt:' text; describe it, or mark it 'decorative: true'");
+      diags.error(el.loc(), "PDF/UA-1: image without 'alt:' text; describe it, or mark it 'decorative: true'");
     if (el.role != "TH") continue;
     // The table is the nearest Table above the header cell.
     for (int32_t p = el.parent; p >= 0; p = elements[static_cast<size_t>(p)].parent)
@@ -42,7 +42,7 @@ void check_ua(const DisplayList& list, Diagnostics& diags) {
   }
   for (size_t e = 0; e < elements.size(); ++e)
     if (elements[e].role == "Table" && !has_th[e])
-      diags.error(elements[e].loc, "PDF/UA-1: table without headers; give it 'columns:' (a header row) "
+      diags.error(elements[e].loc(), "PDF/UA-1: table without headers; give it 'columns:' (a header row) "
                                    "or 'row-headers: true'");
   for (const Page& page : list.pages)
     for (const Link& l : page.links)

@@ -22,7 +22,7 @@ const fs::path kSrc = fs::path(GALLEY_SOURCE_DIR) / "src";
 const std::set<std::string> kHeaderOnly = {
     "base/figures.h",          "base/memo.h",           "base/utf8.h",       "base/pdf_name.h",
     "base/chunked.h",
-    "layout/layout.h",         "layout/page.h",         "linebreak/line.h",
+    "layout/layout.h",         "linebreak/line.h",
     "linebreak/linebreak.h",   "load/load.h",           "load/detail/style_keys.h",
     "model/cell_format.h",     "model/chart.h",         "model/data_table.h",
     "model/document.h",        "model/layout.h",        "model/style_keys.h",

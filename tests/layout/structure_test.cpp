@@ -43,7 +43,7 @@ TEST_CASE("structure: flows in the content file's order, not the pages'") {
   REQUIRE(r.list);
   CHECK(r.list->tagged);
   CHECK(roles(*r.list) == std::vector<std::string>{"H1", "P", "P"});
-  CHECK(r.list->structure[2].loc.line == 20);
+  CHECK(r.list->structure[2].line == 20);
   REQUIRE(r.list->pages.size() == 2);
   CHECK(marked(r.list->pages[0]) == std::vector<int64_t>{2});
   CHECK(marked(r.list->pages[1]) == std::vector<int64_t>{0, 1});

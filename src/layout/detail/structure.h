@@ -49,13 +49,13 @@ class PlacedStructure {
   // nodes join `structure` (what the page writer reads of them: roles)
   // when it is met (DisplayList::structure_base numbers them). A key of a
   // block not placed becomes an artifact.
-  void number(std::vector<Item>& items, std::vector<Link>& links, std::vector<StructElement>& structure);
+  void number(std::vector<Item>& items, std::vector<Link>& links, StructureList& structure);
   // By the numbers number() gave, each node's index in content order
   // (flow, then block).
   std::vector<int32_t> renumber() const;
   // The nodes in content order as elements, `structure` emptied first; a
   // heading that skips a level is a warning. Leaves this empty.
-  void finish(const std::string& doc_lang, std::vector<StructElement>& structure, Diagnostics& diags);
+  void finish(const std::string& doc_lang, StructureList& structure, Diagnostics& diags);
 
  private:
   struct Node {

@@ -60,7 +60,7 @@ struct PageResult {
   bool marks_dropped = false;  // marks asked for but the slug has no room
   bool uses_rgb = false;
   std::vector<int32_t> mcid_element;  // tagged: the structure element of each MCID
-  std::vector<int32_t> mcid_link;     // tagged: the page link (index) whose words it draws, or -1
+  std::vector<int32_t> mcid_link;     // tagged: the page link (index) whose words it draws, or -1 (empty: none)
   // Tagged: the bounding box ([llx lly urx ury], PDF user space) of what
   // each Figure element draws on the page.
   std::map<int32_t, std::array<double, 4>> figure_box;
