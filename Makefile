@@ -27,15 +27,9 @@ deps:
 # its pace; a build's make ignores the outer make's job slots (MAKEFLAGS
 # cleared) and takes JOBS of its own.
 BUILD_CMD = MAKEFLAGS= $(if $(TEST_OVERLAP),nice -n 5) cmake --build
-# A new build directory is generated for Ninja: it compiles a stage's files
-# while the stages it links are still being compiled, where CMake's
-# Makefiles build the stage libraries one target after the other (a core
-# idles beside each stage's last file) and the tests only after them. An
-# existing directory keeps the generator it has.
-GENERATOR = $(if $(wildcard $(1)/CMakeCache.txt),,-G Ninja)
 
 build: deps
-	@cmake -S . -B $(BUILD) $(call GENERATOR,$(BUILD)) -DCMAKE_BUILD_TYPE=Release -DGALLEY_UNITY_BUILD=ON >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DGALLEY_UNITY_BUILD=ON >/dev/null
 	@$(BUILD_CMD) $(BUILD) -j $(JOBS)
 
 brochure: build
@@ -61,7 +55,7 @@ test-release: build
 # of CPU at -O0, 5 s at -Og). UBSan's alignment and null checks are left to
 # the fuzz build (CMakeLists.txt says why).
 sanitize-build: deps
-	@cmake -S . -B $(BUILD)-asan $(call GENERATOR,$(BUILD)-asan) -DCMAKE_BUILD_TYPE=Debug -DGALLEY_SANITIZE=ON -DGALLEY_UNITY_BUILD=ON -DGALLEY_BENCH=OFF \
+	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DGALLEY_SANITIZE=ON -DGALLEY_UNITY_BUILD=ON -DGALLEY_BENCH=OFF \
 	  "-DCMAKE_CXX_FLAGS_DEBUG=-Og -g1" "-DCMAKE_C_FLAGS_DEBUG=-Og -g1" >/dev/null
 	@$(BUILD_CMD) $(BUILD)-asan -j $(JOBS)
 
@@ -72,7 +66,7 @@ test-sanitize: sanitize-build
 # libFuzzer needs clang; the stage libraries are built again with its
 # coverage hooks and ASan+UBSan, and only what the fuzz targets link.
 fuzz-build: deps
-	@cmake -S . -B $(BUILD)-fuzz $(call GENERATOR,$(BUILD)-fuzz) -DGALLEY_FUZZ=ON -DGALLEY_TESTS=OFF -DGALLEY_BENCH=OFF \
+	@cmake -S . -B $(BUILD)-fuzz -DGALLEY_FUZZ=ON -DGALLEY_TESTS=OFF -DGALLEY_BENCH=OFF \
 	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release -DGALLEY_UNITY_BUILD=ON \
 	  -DCMAKE_C_FLAGS_RELEASE=$(FUZZ_OPT) -DCMAKE_CXX_FLAGS_RELEASE=$(FUZZ_OPT) \
 	  -DGALLEY_FUZZ_TEST_SECONDS=$(FUZZ_TEST_SECONDS) >/dev/null

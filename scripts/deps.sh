@@ -8,7 +8,7 @@ set -eu
 # The hyphenation patterns galley reads at run time (docs/format.md, languages).
 HYPHEN_PACKAGES="hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it
 hyphen-nl hyphen-pt-pt hyphen-pt-br"
-BUILD_PACKAGES="build-essential cmake ninja-build pkg-config lld lld-16
+BUILD_PACKAGES="build-essential cmake pkg-config lld lld-16
 libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libyaml-dev libfontconfig-dev
 libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev
 libpng-dev libjpeg-dev zlib1g-dev libdeflate-dev libxxhash-dev liblcms2-dev libcli11-dev libexpat1-dev
