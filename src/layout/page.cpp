@@ -1,23 +1,17 @@
 #include "page.h"
 
-#include <algorithm>
-
 namespace galley::layout {
 
-uint16_t StructureList::word(const std::string& w) {
-  if (words_.empty()) words_.emplace_back();
-  auto it = std::find(words_.begin(), words_.end(), w);
-  if (it == words_.end()) it = words_.insert(words_.end(), w);
-  return static_cast<uint16_t>(it - words_.begin());
+uint32_t StringTable::index(const std::string& s) {
+  // An element's file is most often the one before's.
+  if (!strings_.empty() && strings_.back() == s) return static_cast<uint32_t>(strings_.size() - 1);
+  const auto [it, added] = at_.try_emplace(s, static_cast<uint32_t>(strings_.size()));
+  if (added) strings_.push_back(s);
+  return it->second;
 }
 
 void StructureList::push_back(const StructElement& e) {
-  Record r{e.parent, 0, e.loc.line, e.loc.col, 0, word(e.role), word(e.lang)};
-  // An element's file is most often the one before's.
-  auto file = files_.empty() || files_.back() != e.loc.file ? std::find(files_.begin(), files_.end(), e.loc.file)
-                                                            : files_.end() - 1;
-  if (file == files_.end()) file = files_.insert(files_.end(), e.loc.file);
-  r.file = static_cast<uint32_t>(file - files_.begin());
+  Record r{e.parent, files_.index(e.loc.file), e.loc.line, e.loc.col, 0, words_.index(e.role), words_.index(e.lang)};
   if (!e.alt.empty() || !e.scope.empty()) {
     extras_.push_back({e.alt, e.scope});
     r.extra = static_cast<uint32_t>(extras_.size());

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -130,6 +131,19 @@ struct StructElement {
   SourceLoc loc;
 };
 
+// Distinct strings numbered in the order they came, looked up by hash: a
+// content can give each of a hundred thousand elements a language of its
+// own.
+class StringTable {
+ public:
+  uint32_t index(const std::string& s);
+  const std::string& operator[](uint32_t i) const { return strings_[i]; }
+
+ private:
+  std::vector<std::string> strings_;
+  std::unordered_map<std::string, uint32_t> at_;  // looked up only: its order reaches nothing
+};
+
 // The structure elements of a list, in the order StructElement describes.
 // A long report has a hundred thousand, held until the PDF's end: each is
 // kept in a few words, its role, language and source file as indices into
@@ -177,16 +191,15 @@ class StructureList {
     uint32_t file;  // index into files_
     int32_t line, col;
     uint32_t extra;       // 1 + index into extras_, or 0
-    uint16_t role, lang;  // indices into words_
+    uint32_t role, lang;  // indices into words_
   };
   struct Extra {
     std::string alt, scope;
   };
-  uint16_t word(const std::string& w);
 
   std::vector<Record> records_;
   std::vector<Extra> extras_;
-  std::vector<std::string> words_, files_;  // words_[0] is ""
+  StringTable words_, files_;
 };
 
 struct Destination {

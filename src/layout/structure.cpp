@@ -78,19 +78,8 @@ void PlacedStructure::place(size_t flow, size_t block, const std::vector<StructE
                                    [](const Block& b, size_t k) { return b.block < k; });
   blocks.insert(at, Block{static_cast<uint32_t>(block), static_cast<uint32_t>(nodes_.size()),
                           static_cast<uint32_t>(nodes.size()), -1});
-  const auto word = [this](const std::string& w) {
-    auto it = std::find(words_.begin(), words_.end(), w);
-    if (it == words_.end()) it = words_.insert(words_.end(), w);
-    return static_cast<uint16_t>(it - words_.begin());
-  };
   for (const StructElement& e : nodes) {
-    Node n{e.parent, 0, e.loc.line, e.loc.col, 0, word(e.role), word(e.lang)};
-    auto file = file_index_.find(e.loc.file);
-    if (file == file_index_.end()) {
-      file = file_index_.emplace(e.loc.file, static_cast<uint32_t>(files_.size())).first;
-      files_.push_back(e.loc.file);
-    }
-    n.file = file->second;
+    Node n{e.parent, files_.index(e.loc.file), e.loc.line, e.loc.col, 0, words_.index(e.role), words_.index(e.lang)};
     if (!e.alt.empty() || !e.scope.empty()) {
       extras_.push_back({e.alt, e.scope});
       n.extra = static_cast<uint32_t>(extras_.size());

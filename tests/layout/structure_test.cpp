@@ -121,3 +121,27 @@ TEST_CASE("structure: tagged: false makes an untagged list") {
   CHECK_FALSE(r.list->tagged);
   CHECK(r.list->structure.empty());
 }
+
+TEST_CASE("structure: a list of more distinct languages than 16 bits number keeps each element's own") {
+  // A content may give every paragraph a language of its own; the list
+  // numbers the distinct ones.
+  layout::StructureList list;
+  constexpr int kCount = 70000;
+  for (int i = 0; i < kCount; ++i) {
+    layout::StructElement e;
+    e.role = i % 2 ? "P" : "H2";
+    e.parent = i - 1;
+    e.lang = "x-" + std::to_string(i);
+    e.loc = SourceLoc{i % 3 ? "a.yaml" : "b.md", i + 1, 1};
+    list.push_back(e);
+  }
+  REQUIRE(list.size() == size_t{kCount});
+  for (int i : {0, 1, 65535, 65536, 65537, kCount - 1}) {
+    const auto e = list[static_cast<size_t>(i)];
+    CHECK(e.lang == "x-" + std::to_string(i));
+    CHECK(e.role == (i % 2 ? "P" : "H2"));
+    CHECK(e.parent == i - 1);
+    CHECK(e.loc().file == (i % 3 ? "a.yaml" : "b.md"));
+    CHECK(e.line == i + 1);
+  }
+}

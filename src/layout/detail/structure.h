@@ -5,7 +5,6 @@
 // which is the content file's order, whatever page or frame they landed in.
 #pragma once
 #include <cstdint>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -63,7 +62,7 @@ class PlacedStructure {
     uint32_t file;      // index into files_
     int32_t line, col;
     uint32_t extra;     // 1 + index into extras_, or 0
-    uint16_t role, lang;  // indices into words_
+    uint32_t role, lang;  // indices into words_
   };
   struct Extra {
     std::string alt, scope;
@@ -82,8 +81,7 @@ class PlacedStructure {
   std::vector<Node> nodes_;                // in placement order
   std::vector<Extra> extras_;
   // The roles and languages met (a few dozen), and the files.
-  std::vector<std::string> words_, files_;
-  std::map<std::string, uint32_t, std::less<>> file_index_;
+  StringTable words_, files_;
   int32_t next_ = 0;  // the number number() gives the next block met
 };
 
