@@ -11,7 +11,7 @@ uint32_t StringTable::index(const std::string& s) {
 }
 
 void StructureList::push_back(const StructElement& e) {
-  Record r{e.parent, files_.index(e.loc.file), e.loc.line, e.loc.col, 0, words_.index(e.role), words_.index(e.lang)};
+  StructRecord r{e.parent, files_.index(e.loc.file), e.loc.line, e.loc.col, 0, words_.index(e.role), words_.index(e.lang)};
   if (!e.alt.empty() || !e.scope.empty()) {
     extras_.push_back({e.alt, e.scope});
     r.extra = static_cast<uint32_t>(extras_.size());
@@ -21,8 +21,8 @@ void StructureList::push_back(const StructElement& e) {
 
 StructureList::Element StructureList::operator[](size_t i) const {
   static const std::string kNone;
-  const Record& r = records_[i];
-  const Extra* x = r.extra > 0 ? &extras_[r.extra - 1] : nullptr;
+  const StructRecord& r = records_[i];
+  const StructExtra* x = r.extra > 0 ? &extras_[r.extra - 1] : nullptr;
   return {words_[r.role], r.parent, x ? x->alt : kNone, words_[r.lang], x ? x->scope : kNone,
           files_[r.file], r.line, r.col};
 }

@@ -144,6 +144,19 @@ class StringTable {
   std::unordered_map<std::string, uint32_t> at_;  // looked up only: its order reaches nothing
 };
 
+// A structure element kept compact: its strings numbered in tables beside
+// it (StringTable), the rare alt text and scope apart.
+struct StructRecord {
+  int32_t parent;
+  uint32_t file;  // in the files' table
+  int32_t line, col;
+  uint32_t extra;       // 1 + index of its StructExtra, or 0
+  uint32_t role, lang;  // in the words' table
+};
+struct StructExtra {
+  std::string alt, scope;
+};
+
 // The structure elements of a list, in the order StructElement describes.
 // A long report has a hundred thousand, held until the PDF's end: each is
 // kept in a few words, its role, language and source file as indices into
@@ -186,19 +199,8 @@ class StructureList {
   void clear() { records_.clear(), extras_.clear(); }
 
  private:
-  struct Record {
-    int32_t parent;
-    uint32_t file;  // index into files_
-    int32_t line, col;
-    uint32_t extra;       // 1 + index into extras_, or 0
-    uint32_t role, lang;  // indices into words_
-  };
-  struct Extra {
-    std::string alt, scope;
-  };
-
-  std::vector<Record> records_;
-  std::vector<Extra> extras_;
+  std::vector<StructRecord> records_;
+  std::vector<StructExtra> extras_;
   StringTable words_, files_;
 };
 

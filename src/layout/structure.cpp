@@ -150,7 +150,7 @@ void PlacedStructure::finish(const std::string& doc_lang, StructureList& structu
       e.loc.file = files_[n.file], e.loc.line = n.line, e.loc.col = n.col;
       e.alt.clear(), e.scope.clear();
       if (n.extra > 0) {
-        Extra& x = extras_[n.extra - 1];
+        StructExtra& x = extras_[n.extra - 1];
         e.alt = std::move(x.alt), e.scope = std::move(x.scope);
       }
       // A parent is a node of the same block, or the document.

@@ -57,16 +57,8 @@ class PlacedStructure {
   void finish(const std::string& doc_lang, StructureList& structure, Diagnostics& diags);
 
  private:
-  struct Node {
-    int32_t parent;     // a node of the same block, or -1
-    uint32_t file;      // index into files_
-    int32_t line, col;
-    uint32_t extra;     // 1 + index into extras_, or 0
-    uint32_t role, lang;  // indices into words_
-  };
-  struct Extra {
-    std::string alt, scope;
-  };
+  // A node's parent is a node of the same block, or -1.
+  using Node = StructRecord;
   struct Block {
     uint32_t block;
     uint32_t first, count;  // its nodes in nodes_
@@ -79,7 +71,7 @@ class PlacedStructure {
 
   std::vector<std::vector<Block>> flows_;  // by flow, by block
   std::vector<Node> nodes_;                // in placement order
-  std::vector<Extra> extras_;
+  std::vector<StructExtra> extras_;
   // The roles and languages met (a few dozen), and the files.
   StringTable words_, files_;
   int32_t next_ = 0;  // the number number() gives the next block met
