@@ -88,6 +88,15 @@ time_cmd() {  # name runs command... -> median seconds (no warm-up for a single 
     { echo "bench: $name failed: $*" >&2; cat "$W/$name.err" >&2; exit 1; }
   median "$W/$name.json"
 }
+# Commands compared with each other run in alternating rounds
+# (bench/alternate.py: the VM's drift over minutes otherwise lands on one
+# side of a ratio), writing the same JSON as time_cmd.
+#   time_alt RUNS NAME CWD CMD... [:: NAME CWD CMD...]...
+time_alt() {
+  runs=$1; shift
+  python3 "$ROOT/bench/alternate.py" "$runs" 1 "$W" "$@" 2>"$W/alt.err" ||
+    { echo "bench: $(cat "$W/alt.err")" >&2; exit 1; }
+}
 peak() {  # command... -> peak RSS MiB
   /usr/bin/time -f '%M' "$@" >/dev/null 2>"$W/time.err" || { cat "$W/time.err" >&2; exit 1; }
   tail -1 "$W/time.err" | awk '{printf "%.1f", $1/1024}'
@@ -117,11 +126,16 @@ echo "| workload | galley median | galley CPU | galley peak | peer | peer median
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 
 # 1. one cold brochure
-g=$(time_cmd single "$RUNS" "$GALLEY" build $BRO -o "$W/out/b.pdf")
+# With the peer and the baseline in the same alternating rounds.
+set -- single "$ROOT" "$GALLEY" build $BRO -o "$W/out/b.pdf"
+[ "$PEERS" = 1 ] && set -- "$@" :: typst-single "$ANCHORS" "$TYPST" compile --font-path "$FONTS" typst/brochure-0.10.typ "$W/out/t.pdf"
+[ -n "$BASELINE" ] && set -- "$@" :: baseline-cold "$ROOT" "$BASELINE" build $BRO -o "$W/out/bb.pdf"
+time_alt "$RUNS" "$@"
+g=$(median "$W/single.json")
 gm=$(peak "$GALLEY" build $BRO -o "$W/out/b.pdf")
 COLD=$g; COLDM=$gm
 if [ "$PEERS" = 1 ]; then
-  p=$(cd "$ANCHORS" && time_cmd typst-single "$RUNS" "$TYPST" compile --font-path "$FONTS" typst/brochure-0.10.typ "$W/out/t.pdf")
+  p=$(median "$W/typst-single.json")
   pm=$(cd "$ANCHORS" && peak "$TYPST" compile --font-path "$FONTS" typst/brochure-0.10.typ "$W/out/t.pdf")
   GJ=single PJ=typst-single row "cold brochure ($(pages "$W/out/b.pdf") p)" "$g" "$gm" "Typst 0.10 CLI" "$p" "$pm"
 else
@@ -136,10 +150,13 @@ GJ=handout row "cold handout ($(pages "$W/out/h.pdf") p)" "$g" "$gm"
 if [ "$ONLY" != cold ]; then
 # 2. personalised handouts, one process
 settle
-g=$(time_cmd batch100 3 "$GALLEY" build $HANDOUT --data "$W/rows-100.csv" -o "$B100/{{slug}}.pdf")
+set -- batch100 "$ROOT" "$GALLEY" build $HANDOUT --data "$W/rows-100.csv" -o "$B100/{{slug}}.pdf"
+[ "$PEERS" = 1 ] && set -- "$@" :: typst-batch "$ANCHORS" node typst/render.js batch "$W/out/tb" 100
+time_alt 3 "$@"
+g=$(median "$W/batch100.json")
 gm=$(peak "$GALLEY" build $HANDOUT --data "$W/rows-100.csv" -o "$B100/{{slug}}.pdf")
 if [ "$PEERS" = 1 ]; then
-  p=$(cd "$ANCHORS" && time_cmd typst-batch 3 node typst/render.js batch "$W/out/tb" 100)
+  p=$(median "$W/typst-batch.json")
   pm=$(cd "$ANCHORS" && peak node typst/render.js batch "$W/out/tb" 100)
   GJ=batch100 PJ=typst-batch row "100 handouts" "$g" "$gm" "Typst 0.14 node (one process)" "$p" "$pm"
 else
@@ -154,10 +171,13 @@ GJ=batch10000 row "10,000 handouts (RSS $(python3 -c "print('%.2f' % ($gm10000/$
 
 # 3. long reports (after the 11,000 handouts' write-back)
 settle
-g=$(time_cmd long30 5 "$GALLEY" build "$W/long-30.yaml" -o "$W/out/l30.pdf")
+set -- long30 "$ROOT" "$GALLEY" build "$W/long-30.yaml" -o "$W/out/l30.pdf"
+[ "$PEERS" = 1 ] && set -- "$@" :: typst-long "$ANCHORS" "$TYPST" compile --font-path "$FONTS" typst/long-0.10.typ "$W/out/tl.pdf"
+time_alt 5 "$@"
+g=$(median "$W/long30.json")
 gm=$(peak "$GALLEY" build "$W/long-30.yaml" -o "$W/out/l30.pdf")
 if [ "$PEERS" = 1 ]; then
-  p=$(cd "$ANCHORS" && time_cmd typst-long 5 "$TYPST" compile --font-path "$FONTS" typst/long-0.10.typ "$W/out/tl.pdf")
+  p=$(median "$W/typst-long.json")
   pm=$(cd "$ANCHORS" && peak "$TYPST" compile --font-path "$FONTS" typst/long-0.10.typ "$W/out/tl.pdf")
   GJ=long30 PJ=typst-long row "body ×30 ($(pages "$W/out/l30.pdf") p)" "$g" "$gm" "Typst 0.10 CLI ($(pages "$W/out/tl.pdf") p)" "$p" "$pm"
 else
@@ -230,7 +250,10 @@ fi
 echo
 echo "Cold brochure broken down (shares of its median, $(printf '%.4f' "$COLD") s):"
 echo
-v=$(time_cmd version "$RUNS" "$GALLEY" --version)
+set -- version "$ROOT" "$GALLEY" --version
+[ -n "$BASELINE" ] && set -- "$@" :: baseline-version "$ROOT" "$BASELINE" --version
+time_alt "$RUNS" "$@"
+v=$(median "$W/version.json")
 vm=$(peak "$GALLEY" --version)
 printf '    %-34s %.4f s  %4.0f %%   peak %s MiB\n' "process start, library mapping" "$v" "$(python3 -c "print($v*100/$COLD)")" "$vm"
 "$GALLEY" build $BRO -o "$W/out/b.pdf" --stats 2>&1 | grep -E '^time (load|resolve|layout|preflight|pdf)' |
@@ -240,10 +263,9 @@ printf '    %-34s %.4f s  %4.0f %%   peak %s MiB\n' "process start, library mapp
 relocs=$(LD_DEBUG=statistics "$GALLEY" --version 2>&1 | awk '/total startup time in dynamic loader/{print $(NF-1)}')
 echo "    dynamic loader: $relocs cycles (LD_DEBUG=statistics)"
 if [ -n "$BASELINE" ]; then
-  # Right after galley's own runs of the same commands; CPU is the steadier
-  # figure when other load comes and goes between the two.
-  b=$(time_cmd baseline-version "$RUNS" "$BASELINE" --version); bm=$(peak "$BASELINE" --version)
-  bb=$(time_cmd baseline-cold "$RUNS" "$BASELINE" build $BRO -o "$W/out/bb.pdf"); bbm=$(peak "$BASELINE" build $BRO -o "$W/out/bb.pdf")
+  # Timed in the same alternating rounds as galley's runs above.
+  b=$(median "$W/baseline-version.json"); bm=$(peak "$BASELINE" --version)
+  bb=$(median "$W/baseline-cold.json"); bbm=$(peak "$BASELINE" build $BRO -o "$W/out/bb.pdf")
   echo
   echo "Against BASELINE=$BASELINE in this run (wall, CPU, peak RSS):"
   echo
