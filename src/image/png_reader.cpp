@@ -316,24 +316,32 @@ bool embeddable_as_is(const PngHeader& h) {
          (h.color_type == PNG_COLOR_TYPE_GRAY || h.color_type == PNG_COLOR_TYPE_RGB);
 }
 
+// The checks probing and decoding share, up to the header read: chunks
+// that run past the file's end are refused before libpng sees them.
+bool open_png(PngReader& r, const std::string& bytes, PngHeader& h, bool transform,
+              Diagnostics& diags, const SourceLoc& where, const std::string& path) {
+  if (auto overrun = overrunning_chunk(bytes); !overrun.empty()) {
+    report(diags, where, path, "invalid PNG: " + overrun);
+    return false;
+  }
+  if (!r.ok()) {
+    report(diags, where, path, "out of memory");
+    return false;
+  }
+  if (!read_header(r.png(), r.info(), h, transform)) {
+    report(diags, where, path, "invalid PNG: " + r.error());
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
                               const SourceLoc& where, const std::string& path) {
-  if (auto overrun = overrunning_chunk(bytes); !overrun.empty()) {
-    report(diags, where, path, "invalid PNG: " + overrun);
-    return std::nullopt;
-  }
   PngReader r(bytes);
-  if (!r.ok()) {
-    report(diags, where, path, "out of memory");
-    return std::nullopt;
-  }
   PngHeader h;
-  if (!read_header(r.png(), r.info(), h, false)) {
-    report(diags, where, path, "invalid PNG: " + r.error());
-    return std::nullopt;
-  }
+  if (!open_png(r, bytes, h, false, diags, where, path)) return std::nullopt;
   Info info = to_info(h);
   if (!check_size(info, diags, where, path)) return std::nullopt;
   return info;
@@ -342,20 +350,9 @@ std::optional<Info> probe_png(const std::string& bytes, Diagnostics& diags,
 std::optional<Pixels> decode_png(const std::string& bytes, Diagnostics& diags,
                                  const SourceLoc& where, const std::string& path,
                                  PngSamples samples) {
-  if (auto overrun = overrunning_chunk(bytes); !overrun.empty()) {
-    report(diags, where, path, "invalid PNG: " + overrun);
-    return std::nullopt;
-  }
   PngReader r(bytes);
-  if (!r.ok()) {
-    report(diags, where, path, "out of memory");
-    return std::nullopt;
-  }
   PngHeader h;
-  if (!read_header(r.png(), r.info(), h, true)) {
-    report(diags, where, path, "invalid PNG: " + r.error());
-    return std::nullopt;
-  }
+  if (!open_png(r, bytes, h, true, diags, where, path)) return std::nullopt;
   Pixels px;
   px.info = to_info(h);
   if (!check_size(px.info, diags, where, path)) return std::nullopt;
