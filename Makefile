@@ -28,10 +28,9 @@ deps:
 # cleared) and takes JOBS of its own.
 BUILD_CMD = MAKEFLAGS= $(if $(TEST_OVERLAP),nice -n 5) cmake --build
 # The fuzz tree (clang, nothing shared with the other two) builds from the
-# start beside the Release build at the lowest priority: it takes only the
-# core the Release build and the tests leave idle (a Makefile build waits
-# for each stage's last unity file before the next stage's), and what is left
-# of it builds once they are done.
+# start beside the Release build at the lowest priority: it takes only what
+# the other steps leave idle (configure steps, links, a tree's last files, a
+# test run's last long test), and what is left of it builds once they are done.
 FUZZ_BUILD_CMD = MAKEFLAGS= $(if $(TEST_OVERLAP),nice -n 19) cmake --build
 
 build: deps
