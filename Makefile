@@ -27,6 +27,11 @@ deps:
 # its pace; a build's make ignores the outer make's job slots (MAKEFLAGS
 # cleared) and takes JOBS of its own.
 BUILD_CMD = MAKEFLAGS= $(if $(TEST_OVERLAP),nice -n 5) cmake --build
+# The fuzz tree (clang, nothing shared with the other two) builds from the
+# start beside the Release build at the lowest priority: it takes only what
+# the other steps leave idle (configure steps, links, a tree's last files, a
+# test run's last long test), and what is left of it builds once they are done.
+FUZZ_BUILD_CMD = MAKEFLAGS= $(if $(TEST_OVERLAP),nice -n 19) cmake --build
 
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DGALLEY_UNITY_BUILD=ON >/dev/null
@@ -35,16 +40,19 @@ build: deps
 brochure: build
 	@sh scripts/samples.sh $(GALLEY)
 
-# The three builds run one after another, each at JOBS jobs, and each
-# build's tests run beside the next build: a test run leaves cores idle
-# (processes waiting on each other, the last long test alone), which the
-# compiler then fills. --output-sync keeps each step's output in one piece.
+# The Release and sanitizer builds run one after another, each at JOBS
+# jobs, and the Release tests run beside the sanitizer build: a test run
+# leaves cores idle (processes waiting on each other, the last long test
+# alone), which the compiler then fills. The fuzz build fills what is idle
+# from the start (FUZZ_BUILD_CMD); the fuzz targets run last, alone, so each
+# gets its core for its seconds. --output-sync keeps each step's output in
+# one piece.
 test: deps
-	@$(MAKE) --no-print-directory -j 2 --output-sync=target TEST_OVERLAP=1 FUZZ_OPT=-O0 test-release test-sanitize test-fuzz
+	@$(MAKE) --no-print-directory -j 3 --output-sync=target TEST_OVERLAP=1 FUZZ_OPT=-O0 test-release test-sanitize test-fuzz
 
 ifdef TEST_OVERLAP
 sanitize-build: | build
-fuzz-build: | sanitize-build
+test-fuzz: | test-sanitize
 endif
 
 test-release: build
@@ -70,7 +78,7 @@ fuzz-build: deps
 	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release -DGALLEY_UNITY_BUILD=ON \
 	  -DCMAKE_C_FLAGS_RELEASE=$(FUZZ_OPT) -DCMAKE_CXX_FLAGS_RELEASE=$(FUZZ_OPT) \
 	  -DGALLEY_FUZZ_TEST_SECONDS=$(FUZZ_TEST_SECONDS) >/dev/null
-	@$(BUILD_CMD) $(BUILD)-fuzz -j $(JOBS) --target fuzz_targets
+	@$(FUZZ_BUILD_CMD) $(BUILD)-fuzz -j $(JOBS) --target fuzz_targets
 
 test-fuzz: fuzz-build
 	@cd $(BUILD)-fuzz && ctest --output-on-failure -j $(JOBS)
