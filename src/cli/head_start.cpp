@@ -117,12 +117,15 @@ void check_image_headers(const model::Document& doc, const model::Layout& layout
   }
 }
 
-std::jthread start_head_start(const model::Document& doc, const model::Layout& layout) {
+std::jthread start_head_start(const model::Document& doc, const model::Layout& layout,
+                              std::function<void()> first) {
   const layout::OutputIntent intent{layout.output.standard, layout.output.icc_profile,
                                     layout.output.condition, layout.output.icc_profile_loc};
   const bool pdf_a = !layout.output.pdf_a.empty();
-  return std::jthread(
-      [images = image_paths(doc, layout), intent, pdf_a] { pdf::prepare_ahead(images, intent, pdf_a); });
+  return std::jthread([first = std::move(first), images = image_paths(doc, layout), intent, pdf_a] {
+    if (first) first();
+    pdf::prepare_ahead(images, intent, pdf_a);
+  });
 }
 
 }  // namespace galley::cli

@@ -269,6 +269,20 @@ ShapedParagraph shape_uncached(const resolve::Paragraph& para, const FontBook& f
 
 }  // namespace
 
+void prepare_shaping(hb_font_t* face, const resolve::ParaStyle& style) {
+  std::unique_ptr<hb_buffer_t, BufferDestroyer> buf(hb_buffer_create());
+  constexpr char kWord[] = "fit";
+  hb_buffer_add_utf8(buf.get(), kWord, sizeof kWord - 1, 0, sizeof kWord - 1);
+  // The properties shape_item() gives a run of Latin text in this style,
+  // so that its shape plan is the one the paragraphs look up.
+  hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf.get(), HB_SCRIPT_LATIN);
+  hb_buffer_set_language(buf.get(), hb_language_from_string(style.language.c_str(), -1));
+  std::vector<std::string> bad;
+  const std::vector<hb_feature_t> features = make_features(style.features, style.tracking, bad);
+  hb_shape(face, buf.get(), features.data(), static_cast<unsigned>(features.size()));
+}
+
 ShapedParagraph shape(const resolve::Paragraph& para, const FontBook& fonts, Diagnostics& diags,
                       const ImageAspect& aspect) {
   // The 995-page report's 1,100 distinct paragraphs take under 4 MiB and

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <numeric>
+#include <thread>
 
 #include "base/figures.h"
 #include "fixtures.h"
@@ -385,4 +386,42 @@ TEST_CASE("a paragraph over 1 MiB is an error at its line, not shaped") {
   REQUIRE(d.error_count() == 1);
   CHECK(format(d.all()[0]) ==
         "content.yaml:12:3: error: paragraph of 1048577 bytes is longer than the 1 MiB a paragraph may have; split it");
+}
+
+TEST_CASE("faces made ready to shape on another thread, meanwhile and after, shape as faces that were not") {
+  // A fresh book: its faces have built nothing yet.
+  Diagnostics loaded;
+  const auto fresh = text::FontBook::load(sample_layout(), loaded);
+  REQUIRE(fresh);
+  resolve::ParaStyle body;
+  body.font = "Noto Serif";
+  body.language = "en-US";
+  resolve::ParaStyle bold = body;
+  bold.bold = true;
+  const std::string s = "office affluent fjord Waving AVAT";
+  std::thread ready([&] {
+    for (const auto* style : {&body, &bold})
+      text::prepare_shaping(fresh->hb_font(fresh->find(style->font, style->bold, style->italic)), *style);
+  });
+  auto same = [&](const resolve::CharStyle& c) {
+    Diagnostics d;
+    const auto a = text::shape(paragraph(s, c), *fresh, d);
+    const auto b = text::shape(paragraph(s, c), book(), d);
+    REQUIRE(a.runs.size() == b.runs.size());
+    for (size_t r = 0; r < a.runs.size(); ++r) {
+      REQUIRE(a.runs[r].glyphs.size() == b.runs[r].glyphs.size());
+      for (size_t g = 0; g < a.runs[r].glyphs.size(); ++g) {
+        CHECK(a.runs[r].glyphs[g].gid == b.runs[r].glyphs[g].gid);
+        CHECK(a.runs[r].glyphs[g].advance == b.runs[r].glyphs[g].advance);
+      }
+    }
+  };
+  resolve::CharStyle c = char_style();
+  same(c);  // while the other thread builds
+  ready.join();
+  same(c);
+  c.bold = true;
+  same(c);
+  c.features = {"-liga"};
+  same(c);
 }

@@ -1,12 +1,13 @@
 // A PDF build's head start: work that every PDF of these descriptors needs,
 // that depends neither on a batch row nor on the laid-out pages (the images
 // and colour profiles the writer embeds, pdf/detail/ahead.h), begun on another
-// thread as soon as the descriptors are loaded. It overlaps opening the
-// fonts and laying out instead of following them. What it makes is kept
+// thread as soon as the fonts are loaded. It overlaps laying out instead
+// of following it. What it makes is kept
 // where the writer looks for it, the same bytes whichever thread makes it,
 // and nothing is reported from it: a failure is met, and reported, in order
 // by the writer when it needs the result.
 #pragma once
+#include <functional>
 #include <thread>
 
 #include "diag/diagnostic.h"
@@ -32,7 +33,9 @@ bool images_within_budget(const resolve::StyledDoc& styled, const model::Layout&
 // even when nothing can be laid out.
 void check_image_headers(const model::Document& doc, const model::Layout& layout, Diagnostics& diags);
 
-// The thread; joining it (its destructor does) waits for the work's end.
-std::jthread start_head_start(const model::Document& doc, const model::Layout& layout);
+// The thread, which runs `first` (when set) before the head start; joining
+// it (its destructor does) waits for the work's end.
+std::jthread start_head_start(const model::Document& doc, const model::Layout& layout,
+                              std::function<void()> first = {});
 
 }  // namespace galley::cli

@@ -58,12 +58,15 @@ struct Session {
   text::FontBook fonts;
   // The cascade and parsed markup every row's resolve() shares.
   std::unique_ptr<const resolve::Prepared> prepared;
-  std::jthread head_start;  // cli/detail/head_start.h; joined when the session ends
+  // cli/detail/head_start.h, after the styles' faces are made ready to
+  // shape (text::prepare_shaping); joined when the session ends, before
+  // `fonts`, which it reads.
+  std::jthread head_start;
   std::shared_ptr<KeptBlocks> kept = std::make_shared<KeptBlocks>();
 
   // Loads and validates both descriptors and the fonts. `layout_path`
   // overrides the content's `layout:` when not empty. With `writes_pdf`,
-  // the PDF's head start begins once the descriptors are loaded. `confine`
+  // the PDF's head start begins once the fonts are loaded. `confine`
   // limits what may be read (a root folder: load::Options). Both files are
   // loaded and cross-checked in full, their problems reported together in
   // file order. A failed open also reports what the fonts and the images'
