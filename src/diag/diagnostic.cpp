@@ -1,11 +1,33 @@
 #include "diag/diagnostic.h"
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_set>
 
 namespace galley {
 
+const std::string FileName::kNone;
+
+FileName::FileName(std::string_view name) {
+  if (name.empty()) return;
+  // Never destroyed (no static destructors): a name outlives every location.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Table {
+    std::mutex mutex;
+    std::unordered_set<std::string, Hash, std::equal_to<>> names;  // its nodes do not move
+  };
+  static Table* const table = new Table;
+  std::lock_guard lock(table->mutex);
+  auto it = table->names.find(name);
+  if (it == table->names.end()) it = table->names.emplace(name).first;
+  name_ = &*it;
+}
+
 std::string format(const Diagnostic& d) {
-  std::string out = d.loc.file.empty() ? std::string("galley") : d.loc.file;
+  std::string out = d.loc.file.empty() ? std::string("galley") : d.loc.file.str();
   out += ':';
   if (d.loc.line > 0) {
     out += std::to_string(d.loc.line);

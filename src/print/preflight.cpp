@@ -54,7 +54,7 @@ class RgbUses {
 
  private:
   static std::string format_loc(const SourceLoc& loc) {
-    return loc.line > 0 ? loc.file + ":" + std::to_string(loc.line) : loc.file;
+    return loc.line > 0 ? loc.file + ":" + std::to_string(loc.line) : loc.file.str();
   }
   struct Use {
     SourceLoc loc;

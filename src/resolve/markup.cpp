@@ -209,7 +209,7 @@ std::string inline_image_path(const std::string& url, const SourceLoc& loc, cons
   std::error_code ec;
   const fs::path given(url);
   const fs::path path = given.is_absolute() ? given.lexically_normal()
-                                            : (fs::path(loc.file).parent_path() / given).lexically_normal();
+                                            : (fs::path(loc.file.str()).parent_path() / given).lexically_normal();
   if (!root.empty()) {
     if (auto inside = base::inside_root(path.string(), root); inside && fs::is_regular_file(*inside, ec))
       return *inside;
