@@ -16,11 +16,10 @@
 #pragma once
 #include <bit>
 #include <concepts>
-#include <cstring>
+#include <condition_variable>
 #include <cstdint>
+#include <cstring>
 #include <deque>
-#include <optional>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -103,16 +102,16 @@ class Memo {
   // memory stays bounded, and a dropped key is merely computed again.
   template <class Make>
   Result get(const std::string& key, Make&& make) {
-    // Made only on a miss: a hit costs a lookup, not a shared state.
-    std::optional<std::promise<Result>> promise;
     uint64_t ticket = 0;
     {
       std::unique_lock lock(mutex_);
       if (auto it = entries_.find(key); it != entries_.end()) {
-        std::shared_future<Result> pending = it->second.result;
-        lock.unlock();
-        if (Result r = pending.get()) return r;
-        return make();
+        if (it->second.done) {
+          Result r = it->second.result;
+          lock.unlock();
+          return r;
+        }
+        return wait_for(lock, key, it->second.ticket, make);
       }
       if (second_sighting_) {
         // A collision keeps a result a sighting early, no more: entries
@@ -123,12 +122,8 @@ class Memo {
           probation_.erase(held);
           probation_bytes_ -= p.cost;
           sightings_.erase(hash);
-          std::promise<Result> ready;
-          ready.set_value(p.result);
-          ticket = ++tickets_;
-          entries_.emplace(key, Entry{ready.get_future().share(), ticket, 0});
-          lock.unlock();
-          keep(key, ticket, p.cost);
+          auto it = entries_.emplace(key, Entry{p.result, ++tickets_, 0, true}).first;
+          keep(it, p.cost);
           return p.result;
         }
         if (sightings_.size() >= kMaxSightings) sightings_.clear();
@@ -141,23 +136,16 @@ class Memo {
         sightings_.erase(hash);
       }
       ticket = ++tickets_;
-      promise.emplace();
-      entries_.emplace(key, Entry{promise->get_future().share(), ticket, 0});
+      entries_.emplace(key, Entry{nullptr, ticket, 0, false});
     }
     Result r;
     try {
       r = make();
     } catch (...) {
-      promise->set_exception(std::current_exception());
-      forget(key, ticket);
+      finish(key, ticket, nullptr);
       throw;
     }
-    promise->set_value(r);
-    if (!r) {
-      forget(key, ticket);
-      return r;
-    }
-    keep(key, ticket, key.size() + r->bytes());
+    finish(key, ticket, r);
     return r;
   }
 
@@ -173,17 +161,62 @@ class Memo {
   void drop(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.cost == 0) return;
+    if (it == entries_.end() || !it->second.done) return;
     bytes_ -= it->second.cost;
     entries_.erase(it);
   }
 
  private:
+  // A result being made is handed over in its entry, under the memo's
+  // lock, rather than through a std::promise: a promise's set_value() runs
+  // std::call_once, and glibc's pthread_once makes a futex system call
+  // every time, waiter or not (a handout's build made 14 of them). Waiters
+  // are woken through one condition variable, which makes no system call
+  // when no one waits.
   struct Entry {
-    std::shared_future<Result> result;
+    Result result;
     uint64_t ticket;  // tells this computation's entry from a later one's
-    size_t cost;      // 0 while computing
+    size_t cost;      // what it counts against the budget once done
+    bool done;
   };
+
+  // Waits for the computation `ticket` of `key`; a failure, or a result
+  // dropped before this caller woke, is computed again here.
+  template <class Make>
+  Result wait_for(std::unique_lock<std::mutex>& lock, const std::string& key, uint64_t ticket, Make& make) {
+    ++waiting_;
+    for (;;) {
+      finished_.wait(lock);
+      auto it = entries_.find(key);
+      if (it == entries_.end() || it->second.ticket != ticket) break;
+      if (it->second.done) {
+        Result r = it->second.result;
+        --waiting_;
+        lock.unlock();
+        return r;
+      }
+    }
+    --waiting_;
+    lock.unlock();
+    return make();
+  }
+
+  // The computation `ticket` of `key` is over: a success is kept (within
+  // the budget), a failure forgotten, and whoever waits is woken.
+  void finish(const std::string& key, uint64_t ticket, const Result& r) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.ticket == ticket) {
+      if (!r) {
+        entries_.erase(it);
+      } else {
+        it->second.result = r;
+        it->second.done = true;
+        keep(it, key.size() + r->bytes());
+      }
+    }
+    if (waiting_ > 0) finished_.notify_all();
+  }
 
   // A result asked for once, on probation; the oldest make room.
   void hold(size_t hash, const std::string& key, const Result& r) {
@@ -206,38 +239,34 @@ class Memo {
     }
   }
 
-  void forget(const std::string& key, uint64_t ticket) {
-    std::lock_guard lock(mutex_);
-    auto it = entries_.find(key);
-    if (it != entries_.end() && it->second.ticket == ticket) entries_.erase(it);
-  }
+  using Entries = std::unordered_map<std::string, Entry>;
 
-  void keep(const std::string& key, uint64_t ticket, size_t cost) {
-    std::lock_guard lock(mutex_);
-    auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.ticket != ticket) return;
+  // Counts the finished entry `it` against the budget, with the lock held;
+  // when the budget is full the other finished results go.
+  void keep(typename Entries::iterator it, size_t cost) {
     if (cost > budget_) {
       entries_.erase(it);
       return;
     }
     if (bytes_ + cost > budget_) {
       for (auto e = entries_.begin(); e != entries_.end();) {
-        if (e->second.cost > 0) {
-          bytes_ -= e->second.cost;
+        if (e != it && e->second.done) {
           e = entries_.erase(e);
         } else {
           ++e;
         }
       }
-      it = entries_.find(key);
+      bytes_ = 0;
     }
     it->second.cost = cost;
     bytes_ += cost;
   }
 
   std::mutex mutex_;
+  std::condition_variable finished_;
+  size_t waiting_ = 0;  // callers in wait_for()
   // Looked up only, never iterated for output: its order cannot reach a PDF.
-  std::unordered_map<std::string, Entry> entries_;
+  Entries entries_;
   uint64_t tickets_ = 0;
   size_t bytes_ = 0;
   const size_t budget_;

@@ -125,6 +125,17 @@ uint64_t fnv1a(const std::string& s) {
   return h;
 }
 
+// The fatal signals this thread blocks for good
+// (leave_fatal_signals_to_other_threads()).
+thread_local bool t_fatal_blocked = false;
+
+sigset_t fatal_signals() {
+  sigset_t fatal;
+  sigemptyset(&fatal);
+  for (int sig : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&fatal, sig);
+  return fatal;
+}
+
 constexpr size_t kNameMax = 255;  // NAME_MAX on Linux file systems
 
 // The temporary file's name without mkstemp's six characters.
@@ -156,6 +167,11 @@ void remove_temporaries_on_signals() {
     sigaction(sig, &action, nullptr);
   }
   ::signal(SIGXFSZ, SIG_IGN);
+}
+
+void leave_fatal_signals_to_other_threads() {
+  const sigset_t fatal = fatal_signals();
+  t_fatal_blocked = pthread_sigmask(SIG_BLOCK, &fatal, nullptr) == 0;
 }
 
 void remove_stale_temporaries(const std::vector<std::string>& targets) {
@@ -210,9 +226,13 @@ void AtomicFile::discard() {
 }
 
 bool AtomicFile::open() {
-  if (std::string why = unwritable(path_); !why.empty()) {
-    error_ = why;
-    return false;
+  // What is at the path, looked at once: a missing folder is told apart
+  // (unwritable()) only when the temporary file cannot be made in it, so
+  // writing a file costs one stat(2), not two.
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    error_ = unwritable(path_);
+    if (!error_.empty()) return false;
   }
   fs::path target(path_);
   std::string tmpl = (folder_of(target) / temp_prefix(target.filename().string())).string() + "XXXXXX";
@@ -221,18 +241,18 @@ bool AtomicFile::open() {
   // The slot is taken before the file is made and filled after, with the
   // fatal signals blocked on this thread meanwhile; a handler on another
   // thread waits for the filling, so the file is never missed.
-  sigset_t fatal, before;
-  sigemptyset(&fatal);
-  for (int sig : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&fatal, sig);
-  pthread_sigmask(SIG_BLOCK, &fatal, &before);
+  const sigset_t fatal = fatal_signals();
+  sigset_t before;
+  if (!t_fatal_blocked) pthread_sigmask(SIG_BLOCK, &fatal, &before);
   guard_ = std::make_unique<Guard>(tmpl.size());
   fd_ = mkstemp(temp_.data());
   const int mkstemp_errno = errno;
   guard_->registration.made(fd_ >= 0 ? temp_.data() : nullptr);
-  pthread_sigmask(SIG_SETMASK, &before, nullptr);
+  if (!t_fatal_blocked) pthread_sigmask(SIG_SETMASK, &before, nullptr);
   if (fd_ < 0) {
     guard_.reset();
-    error_ = std::string("cannot create a temporary file: ") + std::strerror(mkstemp_errno);
+    error_ = unwritable(path_);
+    if (error_.empty()) error_ = std::string("cannot create a temporary file: ") + std::strerror(mkstemp_errno);
     return false;
   }
   return true;

@@ -164,6 +164,7 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
     outputs.push_back(args.combine);
   } else {
     std::map<std::string, size_t> seen;
+    OutputNames names(output_template);
     for (auto& job : jobs) {
       const std::string row = "row " + std::to_string(job.row) + ": ";
       Diagnostics name_diags;
@@ -173,7 +174,7 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
         names_ok = false;
         continue;
       }
-      ConfinedName confined = confine_output(output_template, name);
+      ConfinedName confined = names.confine(name);
       if (std::string why = inputs.refuse(name); confined.error.empty() && !why.empty())
         confined.error = "output name '" + name + "' is " + why;
       if (!confined.error.empty()) {
@@ -249,7 +250,13 @@ int run_batch(const Session& session, const Overrides& overrides, const BatchArg
   Progress progress(jobs.size());
   std::vector<std::thread> pool;
   if (threads > 1) {
-    for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    // The signals that remove the rows' temporary files are taken by this
+    // thread, which only waits.
+    for (size_t t = 0; t < threads; ++t)
+      pool.emplace_back([&] {
+        leave_fatal_signals_to_other_threads();
+        worker();
+      });
     std::unique_lock lock(finished_mutex);
     while (done < jobs.size()) {
       progress.draw(done);

@@ -21,6 +21,7 @@
 #include "detail/pipeline.h"
 #include "detail/report.h"
 #include "detail/styles_command.h"
+#include "image/image.h"
 #include "layout/layout.h"
 #include "load/load.h"
 #include "print/print.h"
@@ -136,6 +137,9 @@ int run_build(const BuildArgs& a, bool write) {
   // refusal (a sanitizer's allocator refuses every mallopt) costs only that
   // memory, so it is not reported.
   if (a.batch.data.empty()) static_cast<void>(::mallopt(M_ARENA_MAX, 1));
+  // Open through the session's opening and its one build: each file is
+  // stat'ed once (a batch's rows each look again, in build()).
+  const image::FileLook look;
   // What this build measures of itself, recorded only for --stats.
   base::Figures figures;
   base::FiguresScope recording(a.stats ? &figures : nullptr);

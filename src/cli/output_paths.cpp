@@ -2,8 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 
 #include "detail/report.h"
 #include "load/load.h"
@@ -48,7 +50,34 @@ std::string InputFiles::refuse(const std::string& output) const {
   return std::string(it->second) + " of this build; galley never writes over its input";
 }
 
-ConfinedName confine_output(const std::string& output_template, const std::string& name) {
+namespace {
+
+// Whether the resolved `file` is inside the resolved `folder`, component by
+// component (so /srv/site2 is not inside /srv/site), and not the folder itself.
+bool within(const fs::path& file, const fs::path& folder) {
+  auto f = file.begin();
+  for (auto d = folder.begin(); d != folder.end(); ++d, ++f) {
+    if (d->empty() && std::next(d) == folder.end()) break;  // a trailing '/'
+    if (f == file.end() || *f != *d) return false;
+  }
+  return f != file.end();
+}
+
+}  // namespace
+
+OutputNames::OutputNames(const std::string& output_template) {
+  const size_t brace = output_template.find("{{");
+  const size_t slash = output_template.rfind('/', brace);
+  folder_ = slash == std::string::npos ? "" : output_template.substr(0, slash + 1);
+  where_ = folder_.empty() ? "the current folder" : "the output folder '" + folder_ + "'";
+  // The folder may not exist yet (it is made before writing): resolved
+  // as far as it exists.
+  std::error_code ec;
+  const fs::path base = fs::weakly_canonical(fs::absolute(folder_.empty() ? "." : folder_, ec), ec);
+  if (!ec) base_ = base.string();
+}
+
+ConfinedName OutputNames::confine(const std::string& name) {
   ConfinedName out;
   for (unsigned char c : name) {
     if (c < 0x20 || c == 0x7F) {
@@ -56,26 +85,39 @@ ConfinedName confine_output(const std::string& output_template, const std::strin
       return out;
     }
   }
-  const size_t brace = output_template.find("{{");
-  const size_t slash = output_template.rfind('/', brace);
-  const std::string folder = slash == std::string::npos ? "" : output_template.substr(0, slash + 1);
-  const std::string where = folder.empty() ? "the current folder" : "the output folder '" + folder + "'";
-  // The folder may not exist yet (it is made before writing): resolved
-  // as far as it exists.
-  std::error_code ec;
-  const fs::path base = fs::weakly_canonical(fs::absolute(folder.empty() ? "." : folder, ec), ec);
-  const bool names_a_file = !name.empty() && name.back() != '/' && fs::path(name).filename() != "." &&
-                            fs::path(name).filename() != "..";
-  auto resolved = names_a_file && !ec && name.compare(0, folder.size(), folder) == 0
-                      ? load::inside_root(name, base.string())
-                      : std::nullopt;
+  const fs::path path(name);
+  const bool names_a_file = !name.empty() && name.back() != '/' && path.filename() != "." && path.filename() != "..";
+  std::optional<std::string> resolved;
+  if (names_a_file && base_ && name.compare(0, folder_.size(), folder_) == 0) {
+    struct stat st {};
+    if (::lstat(name.c_str(), &st) == 0 ? S_ISLNK(st.st_mode) : errno != ENOENT) {
+      // A symlink, or a path that cannot be looked at: resolved in full.
+      resolved = load::inside_root(name, *base_);
+    } else {
+      const std::string parent = path.parent_path().string();
+      auto it = parents_.find(parent);
+      if (it == parents_.end()) {
+        std::error_code ec;
+        const fs::path folder = fs::weakly_canonical(fs::absolute(parent.empty() ? "." : parent, ec), ec);
+        it = parents_.emplace(parent, ec ? std::string() : folder.string()).first;
+      }
+      if (!it->second.empty()) {
+        fs::path file = fs::path(it->second) / path.filename();
+        if (within(file, *base_)) resolved = file.string();
+      }
+    }
+  }
   if (!resolved) {
-    out.error = "output name '" + name + "' is not a file inside " + where;
+    out.error = "output name '" + name + "' is not a file inside " + where_;
     return out;
   }
   out.path = name;
   out.key = *resolved;
   return out;
+}
+
+ConfinedName confine_output(const std::string& output_template, const std::string& name) {
+  return OutputNames(output_template).confine(name);
 }
 
 }  // namespace galley::cli

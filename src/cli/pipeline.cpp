@@ -16,6 +16,7 @@
 #include "base/figures.h"
 #include "detail/head_start.h"
 #include "detail/writer_thread.h"
+#include "image/image.h"
 #include "layout/layout.h"
 #include "linebreak/linebreak.h"
 #include "load/load.h"
@@ -121,6 +122,10 @@ std::optional<Session> Session::open(const std::string& content_path, const std:
                                      bool writes_pdf, Diagnostics& diags, const load::Options& confine,
                                      const Overrides* overrides) {
   base::ScopedTimer timer("load");
+  // The images' and fonts' stamps taken here (the budget's probes, the
+  // head start) serve the session's first build when the caller's look
+  // (run_build) spans both.
+  const image::FileLook look;
   Diagnostics found;
   auto [doc, layout] = load::load_descriptors(content_path, layout_path, found, confine);
   if (found.has_errors() && doc && layout) add_later_findings(*doc, *layout, overrides, found);
@@ -402,6 +407,9 @@ size_t blocks_of(const model::Document& doc) {
 
 BuildResult build(const Session& session, const resolve::Variables& vars, const BuildOptions& opts,
                   Diagnostics& diags) {
+  // Each build (a batch's row, a serve request) sees the files as they are
+  // now; within it each is stat'ed once.
+  const image::FileLook look;
   if (!opts.reuse || blocks_of(session.doc) > kMaxKeptBlocks)
     return finish(session, resolve_doc(session, session.doc, vars, diags), opts, diags);
   const std::shared_ptr<const KeptBlocks::Kept> kept = session.kept->get();

@@ -61,6 +61,13 @@ std::string unwritable(const std::string& path);
 // killing the process. Call once, before any thread starts.
 void remove_temporaries_on_signals();
 
+// For a thread that writes many files while another thread, which does not
+// block them, takes the signals (a batch's workers; the main thread waits
+// for them): blocks SIGTERM, SIGINT and SIGHUP on this thread for good, so
+// its files are made without blocking them around each, two
+// rt_sigprocmask(2) calls a file. Threads it starts inherit the mask.
+void leave_fatal_signals_to_other_threads();
+
 // The temporary file name write_atomically uses for `path` is
 // `.NAME.tmp-XXXXXX` beside it, or `.galley-HASH.tmp-XXXXXX` when that would
 // be longer than a file name may be. Removes those left for these targets

@@ -22,7 +22,28 @@ std::string file_facts_key(const std::string& path, const std::string& part, con
 // times at a granularity of up to a second or two, so a write that soon
 // after another could leave the stamp as it was. Such a file is simply not
 // cached.
+//
+// While a FileLook is alive, a path is stat'ed once: a handout's build asked
+// for its fonts' and picture's stamps 16 times (preflight, the PDF's fonts
+// and images, layout's probes), each a stat(2). Thread-safe.
 std::optional<std::string> file_stamp(const std::string& path);
+
+// A build's look at its files: from its start, each path is stat'ed again
+// at its next file_stamp() and that stamp is kept until the last look
+// ends. cli/ opens one for each build, so a build sees each file as it was
+// at its start or later, and whatever the process keeps from a file (the
+// memos keyed by its stamp) is read again once the file has changed: a
+// serve request or a batch row after an edit sees the edit. A look opened
+// while another is alive (a batch's rows, serve's requests on other
+// threads) starts afresh too, so each build's stamps are taken after it
+// began. Outside any look every call stats.
+class FileLook {
+ public:
+  FileLook();
+  ~FileLook();
+  FileLook(const FileLook&) = delete;
+  FileLook& operator=(const FileLook&) = delete;
+};
 
 // Small results read from files (an image's header, a font's metrics), kept
 // by file identity in the one memo (base/memo.h) for the process;
