@@ -1,7 +1,6 @@
 // Diagnostics: every error or warning galley reports carries the source
 // location it is about, so the CLI can print `file:line:col: error: msg`.
 #pragma once
-#include <compare>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,13 +25,17 @@ class FileName {
   const char* c_str() const { return name_->c_str(); }
   bool empty() const { return name_->empty(); }
   size_t size() const { return name_->size(); }
-  bool ends_with(std::string_view s) const { return name_->ends_with(s); }
+  bool ends_with(std::string_view s) const {
+    return name_->size() >= s.size() && std::string_view(*name_).substr(name_->size() - s.size()) == s;
+  }
 
   // Equal names are one object.
   friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_; }
   friend bool operator==(const FileName& a, const std::string& b) { return *a.name_ == b; }
   friend bool operator==(const FileName& a, const char* b) { return *a.name_ == b; }
-  friend std::strong_ordering operator<=>(const FileName& a, const FileName& b) { return *a.name_ <=> *b.name_; }
+  // Not <=>: the fuzz build compiles the vector module, which includes
+  // this header, as C++17 (fuzz/CMakeLists.txt).
+  friend bool operator<(const FileName& a, const FileName& b) { return *a.name_ < *b.name_; }
   friend std::string operator+(const FileName& a, std::string_view b) { return std::string(*a.name_).append(b); }
   friend std::string operator+(const FileName& a, char b) { return *a.name_ + b; }
 
