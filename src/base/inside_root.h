@@ -11,4 +11,9 @@ namespace galley::base {
 // when that is inside `root`, else nothing. `root` as load::root_folder() gives.
 std::optional<std::string> inside_root(const std::string& path, const std::string& root);
 
+// Whether `file`, already resolved, lies inside `root` (as above),
+// component by component (so /srv/site2 is not inside /srv/site), and is
+// not the root itself.
+bool resolved_inside(const std::string& file, const std::string& root);
+
 }  // namespace galley::base

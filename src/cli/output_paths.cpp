@@ -5,8 +5,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <iterator>
 
+#include "base/inside_root.h"
 #include "detail/report.h"
 #include "load/load.h"
 
@@ -50,21 +50,6 @@ std::string InputFiles::refuse(const std::string& output) const {
   return std::string(it->second) + " of this build; galley never writes over its input";
 }
 
-namespace {
-
-// Whether the resolved `file` is inside the resolved `folder`, component by
-// component (so /srv/site2 is not inside /srv/site), and not the folder itself.
-bool within(const fs::path& file, const fs::path& folder) {
-  auto f = file.begin();
-  for (auto d = folder.begin(); d != folder.end(); ++d, ++f) {
-    if (d->empty() && std::next(d) == folder.end()) break;  // a trailing '/'
-    if (f == file.end() || *f != *d) return false;
-  }
-  return f != file.end();
-}
-
-}  // namespace
-
 OutputNames::OutputNames(const std::string& output_template) {
   const size_t brace = output_template.find("{{");
   const size_t slash = output_template.rfind('/', brace);
@@ -102,8 +87,8 @@ ConfinedName OutputNames::confine(const std::string& name) {
         it = parents_.emplace(parent, ec ? std::string() : folder.string()).first;
       }
       if (!it->second.empty()) {
-        fs::path file = fs::path(it->second) / path.filename();
-        if (within(file, *base_)) resolved = file.string();
+        std::string file = (fs::path(it->second) / path.filename()).string();
+        if (base::resolved_inside(file, *base_)) resolved = std::move(file);
       }
     }
   }
